@@ -1,0 +1,106 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Dependencies point one way: VTJCore ← VTJXML ← VTJClient / VTJSandbox ← VTJDrop ← vtjdrop.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "vtjdrop",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "vtjdrop", targets: ["vtjdrop"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // MARK: - C libraries
+        // Flags only: no Swift module ever imports libxml2 headers (ICU clash with Foundation).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Every libxml2 call lives here, behind a header that exposes only our own C types.
+        .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
+        // libcurl with typed wrappers for its variadic setopt/getinfo.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+
+        // MARK: - Swift modules
+        .target(name: "VTJCore", swiftSettings: strictSettings),
+        .target(name: "VTJXML", dependencies: ["VTJCore", "CXMLShim"], swiftSettings: strictSettings),
+        .target(
+            name: "VTJClient",
+            dependencies: [
+                "VTJCore", "VTJXML", "CCurl",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "VTJSandbox",
+            dependencies: [
+                "VTJCore", "VTJXML",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "VTJDrop",
+            dependencies: [
+                "VTJCore", "VTJXML", "VTJClient", "VTJSandbox",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "vtjdrop",
+            dependencies: [
+                "VTJCore", "VTJXML", "VTJClient", "VTJSandbox", "VTJDrop",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: - Tests (mirror the modules)
+        .testTarget(name: "VTJCoreTests", dependencies: ["VTJCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "VTJXMLTests",
+            dependencies: ["VTJCore", "VTJXML"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "VTJClientTests",
+            dependencies: ["VTJCore", "VTJXML", "VTJClient", "VTJSandbox"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "VTJSandboxTests",
+            dependencies: ["VTJCore", "VTJXML", "VTJSandbox"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "VTJDropTests",
+            dependencies: ["VTJCore", "VTJXML", "VTJClient", "VTJSandbox", "VTJDrop"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,94 @@
+/// A validated Finnish personal identity code (henkilötunnus), `DDMMYYCNNNQ`.
+///
+/// The century sign is part of the identity: `010190-999K` and `010190Y999K` are different
+/// people, so the value is kept exactly as validated and never normalised.
+public struct Henkilotunnus: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The eleven characters, upper-case, exactly as validated.
+    public let value: String
+    /// The birth date encoded in the code.
+    public let birthDate: CivilDate
+    /// The individual number, 002–999.
+    public let individualNumber: Int
+
+    /// Alphabet of the check character, indexed by DDMMYYNNN mod 31.
+    public static let checkAlphabet: [Character] = Array("0123456789ABCDEFHJKLMNPRSTUVWXY")
+
+    /// Century signs and the century they stand for (decree 128/2010 as amended 1.1.2023).
+    public static let centuries: [Character: Int] = [
+        "+": 1800,
+        "-": 1900, "Y": 1900, "X": 1900, "W": 1900, "V": 1900, "U": 1900,
+        "A": 2000, "B": 2000, "C": 2000, "D": 2000, "E": 2000, "F": 2000,
+    ]
+
+    /// Validates an exact value (no trimming, no case folding).
+    public init(_ text: some StringProtocol) throws(HenkilotunnusError) {
+        let chars = Array(text)
+        guard !chars.isEmpty else { throw .empty }
+        guard chars.count == 11 else { throw .length(chars.count) }
+        for index in [0, 1, 2, 3, 4, 5] where !chars[index].isASCIIDigit {
+            throw .format("birth date part DDMMYY must be six digits")
+        }
+        for index in [7, 8, 9] where !chars[index].isASCIIDigit {
+            throw .format("individual number NNN must be three digits")
+        }
+        let sign = chars[6]
+        guard let century = Henkilotunnus.centuries[sign] else { throw .centurySign(sign) }
+
+        let day = Int(String(chars[0...1]))!
+        let month = Int(String(chars[2...3]))!
+        let year = century + Int(String(chars[4...5]))!
+        guard let birth = CivilDate(year: year, month: month, day: day) else {
+            throw .date(String(chars[0...5]), century: century)
+        }
+        let number = Int(String(chars[7...9]))!
+        guard number >= 2 else { throw .individualNumber(String(chars[7...9])) }
+
+        let expected = Henkilotunnus.checkCharacter(datePart: String(chars[0...5]), individualNumber: number)
+        guard chars[10] == expected else { throw .checkCharacter(found: chars[10], expected: expected) }
+
+        self.value = String(chars)
+        self.birthDate = birth
+        self.individualNumber = number
+    }
+
+    /// The check character for a birth-date part (DDMMYY) and individual number.
+    public static func checkCharacter(datePart: String, individualNumber: Int) -> Character {
+        let digits = datePart + (individualNumber < 10 ? "00" : individualNumber < 100 ? "0" : "") + String(individualNumber)
+        return checkAlphabet[Int(digits)! % 31]
+    }
+
+    /// The century sign (`+`, `-`, `Y` … `A` … `F`).
+    public var centurySign: Character { value[value.index(value.startIndex, offsetBy: 6)] }
+
+    /// Odd individual numbers are men, even numbers women.
+    public var sex: Sex { individualNumber % 2 == 1 ? .male : .female }
+
+    /// Individual numbers 900–999 are temporary or test codes, never a real person's.
+    public var isTemporary: Bool { individualNumber >= 900 }
+
+    /// Full years of age on `date` (Finnish rule for 29 February, see ``CivilDate/age(on:)``).
+    public func age(on date: CivilDate) -> Int { birthDate.age(on: date) }
+
+    /// Whether the person is under 18 on `date`.
+    public func isMinor(on date: CivilDate) -> Bool { age(on: date) < 18 }
+
+    /// Log-safe form: date part and century sign, individual number hidden (`010594Y***2`).
+    public var masked: String { Henkilotunnus.mask(value) }
+
+    /// Masks anything that looks like a henkilötunnus; shorter strings become `***`.
+    public static func mask(_ text: some StringProtocol) -> String {
+        let chars = Array(text)
+        guard chars.count == 11 else { return "***" }
+        return String(chars[0...6]) + "***" + String(chars[10])
+    }
+
+    public var description: String { value }
+
+    public static func < (lhs: Henkilotunnus, rhs: Henkilotunnus) -> Bool { lhs.value < rhs.value }
+
+    /// Sex as encoded by the individual number.
+    public enum Sex: String, Sendable, Hashable {
+        case male = "mies"
+        case female = "nainen"
+    }
+}

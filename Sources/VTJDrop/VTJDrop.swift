@@ -1,0 +1,1 @@
+// VTJDrop: filled in by its issue.

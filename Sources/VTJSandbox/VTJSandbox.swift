@@ -1,0 +1,1 @@
+// VTJSandbox: filled in by its issue.
