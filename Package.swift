@@ -99,7 +99,8 @@ let package = Package(
         ),
         .testTarget(
             name: "VTJDropTests",
-            dependencies: ["VTJCore", "VTJXML", "VTJClient", "VTJSandbox", "VTJDrop"],
+            // The executable is a dependency so its binary is built beside the tests, which run it.
+            dependencies: ["VTJCore", "VTJXML", "VTJClient", "VTJSandbox", "VTJDrop", "vtjdrop"],
             swiftSettings: strictSettings
         ),
     ]

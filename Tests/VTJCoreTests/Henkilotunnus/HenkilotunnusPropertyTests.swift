@@ -1,0 +1,78 @@
+import Testing
+import VTJCore
+
+/// Random valid codes round-trip, and any single-character change is rejected.
+@Suite struct HenkilotunnusPropertyTests {
+    /// A small deterministic generator (SplitMix64) so failures reproduce.
+    struct SplitMix64: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let signs: [Character] = Array("+-YXWVUABCDEF")
+    static let alphabet: [Character] = Array("0123456789ABCDEFHJKLMNPRSTUVWXY+-Z")
+
+    /// Builds a valid test code (individual number 900–999) from random parts.
+    static func randomValid(_ rng: inout SplitMix64) -> String {
+        while true {
+            let sign = signs.randomElement(using: &rng)!
+            let century = Henkilotunnus.centuries[sign]!
+            let year = century + Int.random(in: 0...99, using: &rng)
+            let month = Int.random(in: 1...12, using: &rng)
+            let day = Int.random(in: 1...CivilDate.daysIn(month: month, year: year), using: &rng)
+            let number = Int.random(in: 900...999, using: &rng)
+            func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+            let datePart = two(day) + two(month) + two(year % 100)
+            // The check character is computed independently of the library: DDMMYYNNN mod 31.
+            let check = Array("0123456789ABCDEFHJKLMNPRSTUVWXY")[Int(datePart + String(number))! % 31]
+            let value = datePart + String(sign) + String(number) + String(check)
+            if CivilDate(year: year, month: month, day: day) != nil { return value }
+        }
+    }
+
+    @Test func randomValidCodesRoundTrip() throws {
+        var rng = SplitMix64(state: 20_261_126)
+        for _ in 0..<2_000 {
+            let value = Self.randomValid(&rng)
+            let code = try Henkilotunnus(value)
+            #expect(code.value == value)
+            #expect(Henkilotunnus.checkCharacter(datePart: String(value.prefix(6)), individualNumber: code.individualNumber)
+                == value.last!)
+            #expect(code.individualNumber >= 900)
+        }
+    }
+
+    @Test func anySingleCharacterChangeIsRejected() throws {
+        var rng = SplitMix64(state: 31)
+        var checked = 0
+        for _ in 0..<300 {
+            let value = Array(Self.randomValid(&rng))
+            for position in value.indices {
+                for replacement in Self.alphabet where replacement != value[position] {
+                    var changed = value
+                    changed[position] = replacement
+                    // Changing only the century sign to another of the same century keeps a valid
+                    // code of a DIFFERENT person — that is the identity rule, not an error.
+                    if position == 6, let old = Henkilotunnus.centuries[value[6]],
+                       Henkilotunnus.centuries[replacement] == old
+                    {
+                        let other = try Henkilotunnus(String(changed))
+                        #expect(other.value != String(value))
+                        continue
+                    }
+                    checked += 1
+                    #expect(throws: HenkilotunnusError.self, "\(String(changed)) was accepted") {
+                        try Henkilotunnus(String(changed))
+                    }
+                }
+            }
+        }
+        #expect(checked > 50_000)
+    }
+}
