@@ -1,0 +1,69 @@
+/// Why a whole drop is refused; the receipt says it in plain Finnish and English.
+public enum RequestRefusal: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The purpose is unknown or never allowed.
+    case purpose(PurposeRejection)
+    /// A real purpose, but the department is not licensed for it.
+    case purposeNotLicensed(Purpose, department: String, licensed: [Purpose])
+    /// `kunta-perustiedot` / `kunta-muutokset` by a department without that permission.
+    case municipalityWideNotAllowed(department: String)
+    /// Every requested group was outside the department's profile.
+    case noGroupsLeft(requested: [String])
+    /// The file could not be read (encoding, size, XML syntax…); `detail` names line and reason.
+    case unreadableFile(detail: String)
+    /// `toiminto` is not one of the drop contract's operations.
+    case unknownOperation(String)
+    /// The request document is readable but wrong (missing hetulista…); `detail` says what.
+    case invalidRequest(detail: String)
+
+    /// Stable machine code for the receipt's `syykoodi`.
+    public var code: String {
+        switch self {
+        case .purpose(.excluded): "kielletty-kayttotarkoitus"
+        case .purpose(.unknown): "tuntematon-kayttotarkoitus"
+        case .purposeNotLicensed: "kayttotarkoitus-ei-luvassa"
+        case .municipalityWideNotAllowed: "kuntahaku-ei-sallittu"
+        case .noGroupsLeft: "ei-sallittuja-tietoryhmia"
+        case .unreadableFile: "tiedosto-ei-luettavissa"
+        case .unknownOperation: "tuntematon-toiminto"
+        case .invalidRequest: "virheellinen-pyynto"
+        }
+    }
+
+    /// English, one line, saying what to do.
+    public var description: String {
+        switch self {
+        case .purpose(let rejection): rejection.description
+        case .purposeNotLicensed(let purpose, let department, let licensed):
+            "department \(department) is not licensed for purpose \"\(purpose.rawValue)\"; use one of: \(licensed.map(\.rawValue).joined(separator: ", "))"
+        case .municipalityWideNotAllowed(let department):
+            "department \(department) may not use whole-municipality operations; ask by henkilötunnus instead"
+        case .noGroupsLeft(let requested):
+            "none of the requested data groups (\(requested.joined(separator: ", "))) is allowed for this department; ask for groups of its profile"
+        case .unreadableFile(let detail):
+            "the file could not be read: \(detail); fix it and drop it again"
+        case .unknownOperation(let text):
+            "toiminto \"\(text)\" is unknown; use perustiedot, seuranta-lisaa, seuranta-poista, muutokset, kunta-perustiedot or kunta-muutokset"
+        case .invalidRequest(let detail):
+            "the request is not valid: \(detail)"
+        }
+    }
+
+    /// Finnish, one line.
+    public var finnish: String {
+        switch self {
+        case .purpose(let rejection): rejection.finnish
+        case .purposeNotLicensed(let purpose, let department, let licensed):
+            "yksiköllä \(department) ei ole lupaa käyttötarkoitukseen \"\(purpose.rawValue)\"; sallitut: \(licensed.map(\.rawValue).joined(separator: ", "))"
+        case .municipalityWideNotAllowed(let department):
+            "yksikkö \(department) ei saa käyttää koko kunnan hakuja; hae henkilötunnuksilla"
+        case .noGroupsLeft:
+            "yksikään pyydetyistä tietoryhmistä ei ole yksikölle sallittu"
+        case .unreadableFile(let detail):
+            "tiedostoa ei voitu lukea: \(detail)"
+        case .unknownOperation(let text):
+            "toiminto \"\(text)\" on tuntematon"
+        case .invalidRequest(let detail):
+            "pyyntö on virheellinen: \(detail)"
+        }
+    }
+}

@@ -1,0 +1,42 @@
+/// Why a record was not delivered; the raw value is the receipt's and the result's marker.
+public enum WithholdingRule: String, Hashable, Sendable, CaseIterable, Comparable, CustomStringConvertible {
+    /// Rule 1: the group is not one of the product's (an unknown or extra group from the interface).
+    case notProductGroup = "ei-tuotteen-tietoryhma"
+    /// Rule 1: a product group, but not granted to this department or request.
+    case notGranted = "ei-myonnetty"
+    /// Rule 2: an address group of a person under turvakielto (seed section 6).
+    case turvakielto = "turvakielto"
+    /// Rule 2, stricter than the seed: a former residence of a person under turvakielto.
+    case turvakieltoFormerResidence = "turvakielto-entinen-asuinpaikka"
+    /// Rule 2, change deliveries: an address record whose owner's turvakielto state is unknown (fail closed).
+    case turvakieltoUnknown = "turvakielto-tuntematon"
+    /// The interface's censoring placeholder (`turvakiellonAlaisetKentat`): never data.
+    case censoringPlaceholder = "sensurointimerkki"
+    /// Rule 3: HUOLTAJA of a person who is 18 or older (or whose age is unknown).
+    case guardianOfAdult = "huoltaja-taysi-ikainen"
+    /// Rule 3: HUOLLETTAVA whose dependant is 18 or older.
+    case dependantAdult = "huollettava-taysi-ikainen"
+    /// Rule 3: HUOLLETTAVA whose dependant's age cannot be known (fail closed).
+    case dependantAgeUnknown = "huollettava-ika-tuntematon"
+    /// Rule 4: USKONTOKUNTALAJI of a person who is 18 or older (or whose age is unknown).
+    case religionNotMinor = "uskontokunta-ei-alaikainen"
+    /// Rule 4: USKONTOKUNTALAJI for a purpose other than perusopetus or lukiokoulutus.
+    case religionPurpose = "uskontokunta-kayttotarkoitus"
+    /// Rule 5: an ended AVIOLIITTO, REKISTEROITY_PARISUHDE or ASUMUSERO.
+    case endedRelationship = "paattynyt-liitto"
+
+    public var description: String { rawValue }
+
+    /// Whether the result lists the group as withheld for the person (rules that concern the person's data,
+    /// not the request's narrowing).
+    public var isMarkedInResult: Bool {
+        switch self {
+        case .notProductGroup, .notGranted, .censoringPlaceholder: false
+        default: true
+        }
+    }
+
+    public static func < (lhs: WithholdingRule, rhs: WithholdingRule) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
