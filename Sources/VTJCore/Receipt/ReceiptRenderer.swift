@@ -1,0 +1,94 @@
+/// Renders a receipt as `avain: arvo` lines (docs/receipts.md): readable in Notepad, parsable by
+/// ``ReceiptParser``. Henkilötunnus values are masked so the receipt is safe to forward.
+public struct ReceiptRenderer: Hashable, Sendable {
+    /// List not-found hetus in full (off by default: the result file already lists them in full).
+    public var unmaskNotFound: Bool
+
+    public init(unmaskNotFound: Bool = false) { self.unmaskNotFound = unmaskNotFound }
+
+    /// Format version written as `kuitti-versio`.
+    public static let version = "1"
+
+    /// The receipt's text, CRLF line endings, UTF-8 without BOM.
+    public func text(_ receipt: Receipt) -> String {
+        var lines: [String] = []
+        func comment(_ text: String) { lines.append("# " + Self.clean(text)) }
+        func entry(_ key: String, _ value: String?) {
+            guard let value else { return }
+            lines.append("\(key): \(Self.clean(value))")
+        }
+        let c = receipt.counts
+        comment("vtjdrop – kuitti / receipt")
+        if let refusal = receipt.refusal {
+            comment("Pyyntöä ei käsitelty: \(refusal.finnish)")
+            comment("The request was refused: \(refusal.description)")
+        } else {
+            comment("Käsitelty: \(c.valid) kelvollista henkilötunnusta, \(c.found) löytyi, \(c.notFound) ei löytynyt, \(c.protected) turvakiellon alaisena; \(c.invalid) riviä hylätty.")
+            comment("Processed: \(c.valid) valid hetus, \(c.found) found, \(c.notFound) not found, \(c.protected) under turvakielto; \(c.invalid) lines rejected.")
+        }
+        entry("kuitti-versio", Self.version)
+        entry("tulos", receipt.outcome.rawValue)
+        entry("pyynto", receipt.requestID)
+        entry("yksikko", receipt.department)
+        entry("tiedosto", receipt.file)
+        entry("toiminto", receipt.operation)
+        entry("kayttotarkoitus", receipt.purpose)
+        entry("tulosmuoto", receipt.format)
+        entry("tunniste", receipt.reference)
+        entry("kasittelypaiva", receipt.processingDate.description)
+        if let refusal = receipt.refusal {
+            entry("syykoodi", refusal.code)
+            entry("syy", refusal.finnish)
+            entry("reason", refusal.description)
+        }
+        if !receipt.groups.isEmpty { entry("tietoryhmat", receipt.groups.map(\.rawValue).joined(separator: " ")) }
+        for refused in receipt.refusedGroups {
+            entry("tietoryhma-hylatty[\(Self.keySafe(refused.requested))]", refused.reason.rawValue)
+        }
+        entry("rivit", String(c.lines))
+        entry("kelvolliset", String(c.valid))
+        entry("virheelliset", String(c.invalid))
+        entry("kaksoiskappaleet", String(c.duplicates))
+        entry("loytyi", String(c.found))
+        entry("ei-loytynyt", String(c.notFound))
+        entry("turvakielto", String(c.protected))
+        if c.changes > 0 { entry("muutokset", String(c.changes)) }
+        for rule in WithholdingRule.allCases where receipt.withheld[rule] > 0 {
+            entry("pidatetty[\(rule.rawValue)]", String(receipt.withheld[rule]))
+        }
+        entry("pidatetty-yhteensa", String(receipt.withheld.totalRecords))
+        entry("kenttia-poistettu", String(receipt.withheld.droppedFields))
+        for group in receipt.overflow.keys.sorted() where receipt.overflow[group, default: 0] > 0 {
+            entry("ylivuoto[\(group.rawValue)]", String(receipt.overflow[group, default: 0]))
+        }
+        for rejected in receipt.rejectedLines {
+            let masked = Henkilotunnus.mask(rejected.value).replacing("|", with: "?")
+            entry("hylatty-rivi[\(rejected.line)]", "\(masked) | \(rejected.kind) | \(rejected.reason)")
+        }
+        for hetu in receipt.notFound {
+            entry("ei-loytynyt-hetu", unmaskNotFound ? hetu : Henkilotunnus.mask(hetu))
+        }
+        for note in receipt.notes { entry("huomautus", note) }
+        return lines.map { $0 + "\r\n" }.joined()
+    }
+
+    /// UTF-8 bytes of ``text(_:)``.
+    public func bytes(_ receipt: Receipt) -> [UInt8] { Array(text(receipt).utf8) }
+
+    /// One line: control characters (CR, LF, tab…) become spaces, so no value can start a new entry.
+    static func clean(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" ? " " : scalar
+        }))
+    }
+
+    /// A value usable inside `[...]` of a key: letters, digits, `_` and `-`; others become `_`.
+    static func keySafe(_ text: String) -> String {
+        let mapped = text.unicodeScalars.prefix(64).map { scalar -> Character in
+            let ok = ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+                || scalar == "_" || scalar == "-"
+            return ok ? Character(scalar) : "_"
+        }
+        return mapped.isEmpty ? "_" : String(mapped)
+    }
+}

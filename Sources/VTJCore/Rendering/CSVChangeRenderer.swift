@@ -1,0 +1,63 @@
+/// Writes a change delivery: one row per delivered record or instruction, in the order given
+/// (the runtime passes entries in `muutospv` order).
+///
+/// Leading columns: `hetu;tila;muutospv;muutosattribuutti;tietoryhma;ohje;pidatetyt`; then the
+/// same group columns as ``CSVRenderer``, of which only the row's own group is filled (first item).
+public struct CSVChangeRenderer: Hashable, Sendable {
+    public let groups: [GroupName]
+    public let encoder: CSVEncoder
+    private let layouts: [CSVGroupLayout]
+
+    public static let leadingColumns = ["hetu", "tila", "muutospv", "muutosattribuutti", "tietoryhma", "ohje", "pidatetyt"]
+
+    public init(groups: [GroupName], dialect: CSVDialect = .standard) {
+        let wanted = Set(groups)
+        self.groups = GroupName.productGroupsInOrder.filter(wanted.contains)
+        self.layouts = self.groups.compactMap(CSVGroupLayout.layout(of:))
+        self.encoder = CSVEncoder(dialect: dialect)
+    }
+
+    public var columnNames: [String] { Self.leadingColumns + layouts.flatMap(\.columnNames) }
+
+    /// BOM (when configured) and the header row.
+    public func header() -> [UInt8] { encoder.preamble + Array(encoder.line(columnNames).utf8) }
+
+    /// The rows of one change entry: instructions first, then each delivered record.
+    ///
+    /// An entry whose records were all withheld still yields one row (empty `tietoryhma`) carrying
+    /// the withheld markers, so nothing disappears silently.
+    public func rows(_ change: ChangeDisclosure) -> CSVRow {
+        let status: ResultStatus = change.isProtected ? .protected : .found
+        let withheld = change.withheld.map(\.description).joined(separator: " ")
+        let width = columnNames.count - Self.leadingColumns.count
+        var text = ""
+        for instruction in change.instructions {
+            let lead = [change.hetu, status.rawValue, change.muutospv, "", instruction.group.rawValue,
+                        instruction.action.rawValue, withheld]
+            text += encoder.line(lead + Array(repeating: "", count: width))
+        }
+        var overflow: [GroupName: Int] = [:]
+        for record in change.records {
+            let lead = [change.hetu, status.rawValue, change.muutospv, record.change?.rawValue ?? "",
+                        record.group.rawValue, "", withheld]
+            var cells: [String] = []
+            for layout in layouts {
+                if layout.group == record.group {
+                    let single = CSVGroupLayout(group: layout.group, prefix: layout.prefix, maxItems: 1,
+                                                listField: layout.listField, columns: layout.columns)
+                    let (first, extra) = single.cells(of: [record])
+                    cells += first + Array(repeating: "", count: layout.columnNames.count - first.count)
+                    if extra > 0 { overflow[layout.group, default: 0] += extra }
+                } else {
+                    cells += Array(repeating: "", count: layout.columnNames.count)
+                }
+            }
+            text += encoder.line(lead + cells)
+        }
+        if change.instructions.isEmpty, change.records.isEmpty {
+            let lead = [change.hetu, status.rawValue, change.muutospv, "", "", "", withheld]
+            text += encoder.line(lead + Array(repeating: "", count: width))
+        }
+        return CSVRow(bytes: Array(text.utf8), overflow: overflow)
+    }
+}

@@ -1,0 +1,84 @@
+/// The fixed CSV columns of one data group (docs/csv-columns.md).
+public struct CSVGroupLayout: Hashable, Sendable {
+    /// One column: where its value sits inside an item's fields.
+    public struct Column: Hashable, Sendable {
+        /// Which text of the value: plain (text, date, Finnish text), the Swedish text, or list items joined.
+        public enum Part: Hashable, Sendable { case plain, swedish, joined }
+
+        public let name: String
+        /// Field names from the item down (`["huoltaja", "henkilotunnus"]`).
+        public let path: [String]
+        public let part: Part
+
+        public init(_ name: String, _ path: [String], _ part: Part = .plain) {
+            self.name = name
+            self.path = path
+            self.part = part
+        }
+    }
+
+    public let group: GroupName
+    /// Column prefix of numbered slots (`huoltaja` → `huoltaja1_hetu`); unused when ``maxItems`` is 1.
+    public let prefix: String
+    /// How many items get columns; more are counted as overflow.
+    public let maxItems: Int
+    /// For list groups (KANSALAISUUS) the wrapper whose children are the items; nil = each record is an item.
+    public let listField: String?
+    public let columns: [Column]
+
+    public init(group: GroupName, prefix: String, maxItems: Int = 1, listField: String? = nil, columns: [Column]) {
+        self.group = group
+        self.prefix = prefix
+        self.maxItems = maxItems
+        self.listField = listField
+        self.columns = columns
+    }
+
+    /// The header names, numbered per slot when the group has several.
+    public var columnNames: [String] {
+        guard maxItems > 1 else { return columns.map(\.name) }
+        return (1...maxItems).flatMap { slot in columns.map { "\(prefix)\(slot)_\($0.name)" } }
+    }
+
+    /// The group's items among `records`: records still open (no `loppupv`) first, then in received order.
+    public func items(of records: [Record]) -> [[Field]] {
+        let mine = records.filter { $0.group == group }
+        let ordered = mine.filter { $0.field("loppupv") == nil } + mine.filter { $0.field("loppupv") != nil }
+        guard let listField else { return ordered.map(\.fields) }
+        return ordered.flatMap { $0.list(listField) }
+    }
+
+    /// The cells of `records` for this group (always ``columnNames``.count cells) and the overflow count.
+    public func cells(of records: [Record]) -> (cells: [String], overflow: Int) {
+        let items = items(of: records)
+        var cells: [String] = []
+        cells.reserveCapacity(columns.count * maxItems)
+        for slot in 0..<maxItems {
+            let item = slot < items.count ? items[slot] : nil
+            for column in columns { cells.append(item.map { Self.value(of: column, in: $0) } ?? "") }
+        }
+        return (cells, max(0, items.count - maxItems))
+    }
+
+    static func value(of column: Column, in fields: [Field]) -> String {
+        var current = fields
+        var value: FieldValue?
+        for (depth, name) in column.path.enumerated() {
+            guard let field = current.first(where: { $0.name == name }) else { return "" }
+            if depth == column.path.count - 1 {
+                value = field.value
+            } else if case .composite(let children) = field.value {
+                current = children
+            } else {
+                return ""
+            }
+        }
+        switch (value, column.part) {
+        case (.bilingual(let text)?, .swedish): return text.sv ?? ""
+        case (.bilingual(let text)?, _): return text.fi ?? text.sv ?? ""
+        case (.composite(let children)?, .joined): return children.compactMap(\.value.plainText).joined(separator: " ")
+        case (let other?, .plain), (let other?, .joined): return other.plainText ?? ""
+        default: return ""
+        }
+    }
+}

@@ -1,0 +1,66 @@
+/// Writes a basic-data result: a header, then one row per distinct requested valid hetu, one at a time.
+///
+/// Each call returns the bytes of one row, so a million rows never sit in memory; the runtime
+/// appends them to its temp file. Columns are fixed per group (docs/csv-columns.md).
+public struct CSVRenderer: Hashable, Sendable {
+    /// Groups that have columns, in the product's order.
+    public let groups: [GroupName]
+    public let encoder: CSVEncoder
+    private let layouts: [CSVGroupLayout]
+
+    /// Leading columns of every basic-data file.
+    public static let leadingColumns = ["hetu", "tila", "pidatetyt"]
+
+    public init(groups: [GroupName], dialect: CSVDialect = .standard) {
+        let wanted = Set(groups)
+        self.groups = GroupName.productGroupsInOrder.filter(wanted.contains)
+        self.layouts = self.groups.compactMap(CSVGroupLayout.layout(of:))
+        self.encoder = CSVEncoder(dialect: dialect)
+    }
+
+    /// For a department's authorised request.
+    public init(authorisation: RequestAuthorisation, dialect: CSVDialect) {
+        self.init(groups: authorisation.groups, dialect: dialect)
+    }
+
+    /// Every header name, in order.
+    public var columnNames: [String] { Self.leadingColumns + layouts.flatMap(\.columnNames) }
+
+    /// BOM (when configured) and the header row.
+    public func header() -> [UInt8] { encoder.preamble + Array(encoder.line(columnNames).utf8) }
+
+    /// The row of a found person; `overflow` counts items beyond a group's numbered columns.
+    public func row(_ person: PersonDisclosure) -> CSVRow {
+        let status: ResultStatus = person.isProtected ? .protected : .found
+        var cells = [person.hetu, status.rawValue, person.withheld.map(\.description).joined(separator: " ")]
+        var overflow: [GroupName: Int] = [:]
+        for layout in layouts {
+            let (groupCells, extra) = layout.cells(of: person.records)
+            cells += groupCells
+            if extra > 0 { overflow[layout.group] = extra }
+        }
+        return CSVRow(bytes: Array(encoder.line(cells).utf8), overflow: overflow)
+    }
+
+    /// The row of a requested hetu the interface did not return.
+    public func notFoundRow(hetu: String) -> [UInt8] {
+        let empty = Array(repeating: "", count: columnNames.count - Self.leadingColumns.count)
+        return Array(encoder.line([hetu, ResultStatus.notFound.rawValue, ""] + empty).utf8)
+    }
+}
+
+/// One rendered row and what did not fit in it.
+public struct CSVRow: Hashable, Sendable {
+    /// UTF-8 bytes including the line ending.
+    public var bytes: [UInt8]
+    /// Items beyond a group's maximum numbered columns (reported in the receipt).
+    public var overflow: [GroupName: Int]
+
+    public init(bytes: [UInt8], overflow: [GroupName: Int] = [:]) {
+        self.bytes = bytes
+        self.overflow = overflow
+    }
+
+    /// All overflowing items.
+    public var overflowCount: Int { overflow.values.reduce(0, +) }
+}
