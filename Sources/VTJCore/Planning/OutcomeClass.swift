@@ -1,0 +1,73 @@
+/// How the profile's error table (section 2.4) classifies an attempt.
+public enum OutcomeClass: Hashable, Sendable {
+    case success
+    case transient(TransientReason)
+    case permanent(PermanentReason)
+}
+
+/// Why an attempt failed in a way that another attempt may fix.
+public enum TransientReason: Hashable, Sendable, CustomStringConvertible {
+    /// 429, with the server's requested pause when it sent a usable `Retry-After`.
+    case rateLimited(retryAfter: Duration?)
+    /// 5xx (or 408): server or gateway trouble.
+    case serverError(status: Int, virhe: InterfaceErrorBody?)
+    /// The transfer failed: connection refused, timeout, cut body, reset.
+    case transport(TransportProblem, detail: String)
+    /// A 2xx whose body is not well-formed or not the profile.
+    case unreadableBody(String)
+
+    public var description: String {
+        switch self {
+        case .rateLimited(let wait):
+            wait.map { "rate limited (429, Retry-After \($0.wholeSeconds) s)" } ?? "rate limited (429)"
+        case .serverError(let status, let virhe):
+            "server error \(status)" + (virhe.map { " (\($0))" } ?? "")
+        case .transport(let problem, let detail):
+            "transfer failed (\(problem.rawValue)): \(detail)"
+        case .unreadableBody(let reason):
+            "response body unreadable (truncated or not the profile): \(reason)"
+        }
+    }
+}
+
+/// Why an attempt failed in a way that retrying cannot fix.
+public enum PermanentReason: Hashable, Sendable, CustomStringConvertible {
+    /// 401 or 403: bad credentials or not licensed; stop claiming new work until the config changes.
+    case unauthorized(status: Int, virhe: InterfaceErrorBody?)
+    /// 400, 404 and other refusals: the message or path is wrong.
+    case rejected(status: Int, virhe: InterfaceErrorBody?)
+    /// The transfer cannot work as configured (TLS trust, certificate files, URL).
+    case transport(TransportProblem, detail: String)
+
+    /// The HTTP status, when the server answered.
+    public var status: Int? {
+        switch self {
+        case .unauthorized(let status, _), .rejected(let status, _): status
+        case .transport: nil
+        }
+    }
+
+    /// The server's `virhe`, when it sent one.
+    public var virhe: InterfaceErrorBody? {
+        switch self {
+        case .unauthorized(_, let virhe), .rejected(_, let virhe): virhe
+        case .transport: nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .unauthorized(let status, let virhe):
+            "refused with \(status)" + (virhe.map { " (\($0))" } ?? "")
+        case .rejected(let status, let virhe):
+            "rejected with \(status)" + (virhe.map { " (\($0))" } ?? "")
+        case .transport(let problem, let detail):
+            "transfer impossible as configured (\(problem.rawValue)): \(detail)"
+        }
+    }
+}
+
+extension Duration {
+    /// Whole seconds, rounded down (for messages).
+    public var wholeSeconds: Int64 { components.seconds }
+}
