@@ -1,1 +1,0 @@
-// VTJSandbox: filled in by its issue.
