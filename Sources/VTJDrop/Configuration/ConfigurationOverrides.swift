@@ -1,0 +1,23 @@
+/// Command-line flags that override the configuration file (`--config`, `--inbox`, `--outbox`, `--state`, `--vtj-url`).
+public struct ConfigurationOverrides: Sendable, Hashable {
+    /// `--config FILE`; nil falls back to `VTJDROP_CONFIG`, then to the built-in defaults.
+    public var configFile: String?
+    /// `--inbox DIR`.
+    public var inbox: String?
+    /// `--outbox DIR`.
+    public var outbox: String?
+    /// `--state DIR`.
+    public var state: String?
+    /// `--vtj-url URL`.
+    public var vtjURL: String?
+
+    /// Overrides; nil leaves the file's (or default) value in place.
+    public init(configFile: String? = nil, inbox: String? = nil, outbox: String? = nil,
+                state: String? = nil, vtjURL: String? = nil) {
+        self.configFile = configFile
+        self.inbox = inbox
+        self.outbox = outbox
+        self.state = state
+        self.vtjURL = vtjURL
+    }
+}

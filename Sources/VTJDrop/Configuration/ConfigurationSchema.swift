@@ -1,0 +1,67 @@
+/// The shape of the YAML file: which keys exist and what each holds. Anything else is reported.
+indirect enum ConfigurationSchema: Sendable {
+    /// One scalar value.
+    case scalar
+    /// A list of scalars (a single scalar is accepted as a list of one).
+    case list
+    /// Fixed keys.
+    case table([String: ConfigurationSchema])
+    /// Operator-chosen keys (department ids), each with the same shape.
+    case entries(ConfigurationSchema)
+
+    /// The whole file.
+    static let root: ConfigurationSchema = .table([
+        "inbox": .scalar,
+        "outbox": .scalar,
+        "state": .scalar,
+        "log_level": .scalar,
+        "watch": .scalar,
+        "scan_interval": .scalar,
+        "settle_seconds": .scalar,
+        "max_file_bytes": .scalar,
+        "vtj": .table([
+            "url": .scalar,
+            "x_road_client": .scalar,
+            "client_cert": .scalar,
+            "client_key": .scalar,
+            "ca_bundle": .scalar,
+            "connect_timeout": .scalar,
+            "total_timeout": .scalar,
+            "parallelism": .scalar,
+        ]),
+        "retention": .table([
+            "archive_days": .scalar,
+            "quarantine_days": .scalar,
+        ]),
+        "schedule": .table([
+            "changes_at": .list,
+        ]),
+        "departments": .entries(.table([
+            "purposes": .list,
+            "default_purpose": .scalar,
+            "groups": .list,
+            "format": .scalar,
+            "readiness": .scalar,
+            "municipality_operations": .scalar,
+            "csv": .table([
+                "delimiter": .scalar,
+                "line_ending": .scalar,
+                "bom": .scalar,
+                "neutralise_formulas": .scalar,
+            ]),
+        ])),
+    ])
+
+    /// Key names that look like a secret: never accepted in the file, never echoed.
+    static func isSecretKey(_ key: String) -> Bool {
+        let lowered = key.lowercased()
+        return ["password", "passwd", "salasana", "secret", "token"].contains { lowered.contains($0) }
+    }
+
+    /// Keys that belong in the environment instead, with the variable to use.
+    static let environmentOnlyKeys: [String: String] = [
+        "user": InterfaceCredentials.userVariable,
+        "username": InterfaceCredentials.userVariable,
+        "kayttaja": InterfaceCredentials.userVariable,
+    ]
+}

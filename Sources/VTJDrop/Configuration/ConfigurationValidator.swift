@@ -1,0 +1,137 @@
+import Foundation
+import Logging
+import VTJCore
+
+/// Turns a document (file + flags) and the environment into a ``DropConfiguration``, or lists every problem.
+struct ConfigurationValidator {
+    let document: ConfigurationDocument
+    let environment: [String: String]
+    let workingDirectory: String
+    var problems: [ConfigurationProblem]
+    var warnings: [ConfigurationProblem] = []
+
+    init(document: ConfigurationDocument, environment: [String: String], workingDirectory: String) {
+        self.document = document
+        self.environment = environment
+        self.workingDirectory = workingDirectory
+        self.problems = document.problems
+    }
+
+    mutating func validate() -> (configuration: DropConfiguration?, problems: [ConfigurationProblem], warnings: [ConfigurationProblem]) {
+        let inbox = path("inbox", default: "./inbox")
+        let outbox = path("outbox", default: "./outbox")
+        let state = path("state", default: "./state")
+        checkFoldersAreSeparate(["inbox": inbox, "outbox": outbox, "state": state])
+
+        let interface = interfaceSettings()
+        var credentialProblems: [ConfigurationProblem] = []
+        let credentials = InterfaceCredentials.fromEnvironment(
+            environment, required: interface.endpoint != .sandbox, problems: &credentialProblems, warnings: &warnings)
+        problems += credentialProblems
+
+        let intake = IntakeSettings(
+            watch: choice("watch", default: .auto),
+            scanInterval: seconds("scan_interval", default: 5, range: 0.1...3600),
+            settle: seconds("settle_seconds", default: 2, range: 0...3600),
+            maxFileBytes: byteCount("max_file_bytes", default: 64 << 20))
+        let retention = RetentionPolicy(
+            archiveDays: integer("retention.archive_days", default: 30, range: 0...3650),
+            quarantineDays: integer("retention.quarantine_days", default: 60, range: 0...3650))
+        let schedule = changeSchedule()
+        let logLevel: Logger.Level = choice("log_level", default: .info)
+        let departments = self.departments()
+
+        let configuration = DropConfiguration(
+            source: document.origin ?? "built-in defaults", isBuiltInDefault: !document.isFromFile,
+            inbox: inbox, outbox: outbox, state: state, interface: interface,
+            credentials: credentials ?? .sandboxDefault, intake: intake, retention: retention,
+            changeSchedule: schedule, logLevel: logLevel, departments: departments)
+        return (problems.isEmpty && credentials != nil ? configuration : nil, problems, warnings)
+    }
+
+    // MARK: - Sections
+
+    private mutating func interfaceSettings() -> InterfaceSettings {
+        var endpoint = InterfaceSettings.Endpoint.sandbox
+        if let value = document.value("vtj.url"), let text = scalar("vtj.url", value) {
+            if let url = checkedURL(text, value: value) { endpoint = .remote(url: url) }
+        }
+        let xRoad = string("vtj.x_road_client")
+        if let xRoad, !Self.isXRoadClient(xRoad) {
+            problem("vtj.x_road_client", "\"\(xRoad)\" is not INSTANCE/CLASS/MEMBER-CODE/SUBSYSTEM (e.g. FI/GOV/0123456-7/vtjdrop)")
+        }
+        let certificate = existingFile("vtj.client_cert")
+        let key = existingFile("vtj.client_key")
+        let bundle = existingFile("vtj.ca_bundle")
+        if (certificate == nil) != (key == nil), problems.allSatisfy({ !$0.key.hasPrefix("vtj.client_") }) {
+            problem(certificate == nil ? "vtj.client_cert" : "vtj.client_key", "client_cert and client_key go together; set both or neither")
+        }
+        if case .sandbox = endpoint, certificate != nil || bundle != nil {
+            problem("vtj.url", "client_cert / ca_bundle are set but vtj.url is not; set the interface's https URL")
+        } else if case .remote(let url) = endpoint, !url.lowercased().hasPrefix("https:"), certificate != nil || bundle != nil {
+            problem("vtj.url", "client_cert / ca_bundle need an https URL")
+        }
+        let connect = seconds("vtj.connect_timeout", default: 10, range: 0.1...600)
+        let total = seconds("vtj.total_timeout", default: 120, range: 1...3600)
+        if total < connect { problem("vtj.total_timeout", "is shorter than vtj.connect_timeout") }
+        return InterfaceSettings(
+            endpoint: endpoint, xRoadClient: xRoad, clientCertificate: certificate, clientKey: key,
+            caBundle: bundle, connectTimeout: connect, totalTimeout: total,
+            parallelism: integer("vtj.parallelism", default: 4, range: 1...32))
+    }
+
+    private mutating func checkedURL(_ text: String, value: ConfigurationValue) -> String? {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              let host = url.host, !host.isEmpty
+        else {
+            problem("vtj.url", "\"\(text)\" is not an http(s) URL like https://server/r1/FI/GOV/0245437-2/VTJmutpa/VTJmutpa/api/v1", line: value.line)
+            return nil
+        }
+        if url.user != nil || url.password != nil {
+            problem("vtj.url", "must not carry a user or password; set \(InterfaceCredentials.userVariable) and \(InterfaceCredentials.passwordFileVariable)", line: value.line)
+            return nil
+        }
+        if scheme == "http", !["127.0.0.1", "localhost", "::1", "[::1]"].contains(host.lowercased()) {
+            warnings.append(.init(keyPath: "vtj.url", message: "plain http to \(host) sends the credentials unencrypted; use https", line: value.line))
+        }
+        return text.hasSuffix("/") ? String(text.dropLast()) : text
+    }
+
+    private mutating func changeSchedule() -> DailySchedule {
+        guard let value = document.value("schedule.changes_at") else {
+            return DailySchedule(times: [LocalTime(hour: 6, minute: 0)!])
+        }
+        var times: [LocalTime] = []
+        for item in value.list {
+            let trimmed = item.trimmingCharacters(in: .whitespaces)
+            if trimmed.lowercased() == "never" { continue }
+            if let time = LocalTime(trimmed) { times.append(time) } else {
+                problem("schedule.changes_at", "\"\(item)\" is not a time HH:MM (Finnish time, 24-hour clock), or \"never\"", line: value.line)
+            }
+        }
+        return DailySchedule(times: times)
+    }
+
+    // MARK: - Helpers
+
+    mutating func problem(_ keyPath: String, _ message: String, line: Int? = nil) {
+        problems.append(.init(keyPath: keyPath, message: message, line: line ?? document.value(keyPath)?.line))
+    }
+
+    private mutating func checkFoldersAreSeparate(_ folders: [String: String]) {
+        let names = folders.keys.sorted()
+        for (i, a) in names.enumerated() {
+            for b in names[(i + 1)...] {
+                guard let pa = folders[a], let pb = folders[b] else { continue }
+                if pa == pb || pa.hasPrefix(pb + "/") || pb.hasPrefix(pa + "/") {
+                    problem(b, "\(a) and \(b) overlap (\(pa), \(pb)); give each its own folder")
+                }
+            }
+        }
+    }
+
+    static func isXRoadClient(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && !$0.isWhitespace } }
+    }
+}

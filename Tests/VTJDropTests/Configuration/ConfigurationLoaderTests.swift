@@ -1,0 +1,221 @@
+import Foundation
+import Testing
+import VTJCore
+import VTJDrop
+
+@Suite struct ConfigurationLoaderTests {
+    let credentials = ["VTJDROP_VTJ_USER": "kunta-x", "VTJDROP_VTJ_PASSWORD": "pw-9f3a"]
+
+    func load(_ yaml: String, in folder: StorageTestFolder, env: [String: String]? = nil,
+              overrides: ConfigurationOverrides = .init()) throws -> ConfigurationLoader.Loaded {
+        let file = try folder.write("vtjdrop.yaml", yaml)
+        var overrides = overrides
+        overrides.configFile = file
+        return try ConfigurationLoader.load(overrides: overrides, environment: env ?? credentials,
+                                            workingDirectory: folder.path + "/cwd")
+    }
+
+    func problems(_ yaml: String, in folder: StorageTestFolder, env: [String: String]? = nil) throws -> [String] {
+        do {
+            _ = try load(yaml, in: folder, env: env)
+            Issue.record("expected the configuration to be refused")
+            return []
+        } catch let error as ConfigurationError {
+            return error.problems.map(\.description)
+        }
+    }
+
+    @Test func theShippedExampleLoadsAndValidates() throws {
+        let example = StorageTestFolder.repositoryRoot + "/examples/vtjdrop.yaml"
+        let loaded = try ConfigurationLoader.load(overrides: .init(configFile: example), environment: credentials,
+                                                  workingDirectory: "/")
+        let config = loaded.configuration
+        #expect(loaded.warnings.isEmpty)
+        #expect(config.departments.map(\.id) == ["kirjasto", "rakennusvalvonta", "sivistys", "vesihuolto", "ymparisto"])
+        #expect(config.interface.endpoint == .remote(url: "https://liityntapalvelin.kunta.example/r1/FI/GOV/0245437-2/VTJmutpa/VTJmutpa/api/v1"))
+        #expect(config.interface.xRoadClient == "FI/MUN/0123456-7/vtjdrop")
+        #expect(config.intake.maxFileBytes == 64 << 20)
+        #expect(config.state == "/var/lib/vtjdrop")
+        #expect(config.changeSchedule.times.map(\.description) == ["06:00"])
+        let ymparisto = try #require(config.department("ymparisto"))
+        #expect(ymparisto.readiness == .marker)
+        #expect(ymparisto.profile.csv.delimiter == "\t")
+        #expect(ymparisto.profile.csv.lineEnding == .lf)
+        #expect(ymparisto.profile.csv.byteOrderMark == false)
+        #expect(config.department("vesihuolto")?.profile.municipalityWide == true)
+        #expect(config.department("kirjasto")?.profile.format == .xml)
+        #expect(config.department("kirjasto")?.profile.defaultPurpose == .kirjasto)
+        #expect(config.credentials.user == "kunta-x")
+        #expect(config.credentials.password.exposedForUse() == "pw-9f3a")
+    }
+
+    @Test func noConfigurationMeansSandboxDefaultsAndExampleDepartments() throws {
+        let loaded = try ConfigurationLoader.load(overrides: .init(), environment: [:], workingDirectory: "/srv/x")
+        let config = loaded.configuration
+        #expect(config.isBuiltInDefault)
+        #expect(config.interface.endpoint == .sandbox)
+        #expect(config.inbox == "/srv/x/inbox")
+        #expect(config.outbox == "/srv/x/outbox")
+        #expect(config.state == "/srv/x/state")
+        #expect(config.credentials == .sandboxDefault)
+        #expect(config.interface.parallelism == 4)
+        #expect(config.intake.watch == .auto)
+        #expect(config.intake.settle == .seconds(2))
+        #expect(config.retention == RetentionPolicy(archiveDays: 30, quarantineDays: 60))
+        #expect(Set(config.departments.map(\.id)) == ["sivistys", "kirjasto", "rakennusvalvonta", "vesihuolto", "ymparisto"])
+        #expect(config.department("sivistys")?.profile.purposes.contains(.perusopetus) == true)
+    }
+
+    @Test func everyProblemIsListedAtOnceWithItsKeyPath() throws {
+        let folder = try StorageTestFolder()
+        defer { folder.remove() }
+        let found = try problems("""
+            inbox: ./in
+            watch: sometimes
+            scan_intervall: 3
+            max_file_bytes: lots
+            vtj:
+              url: ftp://example
+              parallelism: 0
+              password: hunter2-secret
+            retention:
+              archive_days: -1
+            schedule:
+              changes_at: ["06:00", "25:00"]
+            departments:
+              kirjasto:
+                purposes: [kirjasto]
+                groups: [HENKILON_NIMI, KENGANKOKO]
+                format: pdf
+                readiness: whenever
+              sivistys:
+                purpose: [perusopetus]
+                groups: [HENKILON_NIMI]
+            """, in: folder)
+        let text = found.joined(separator: "\n")
+        #expect(text.contains(#"departments.kirjasto.format: "pdf" is not"#))
+        #expect(text.contains(#"departments.kirjasto.groups[1]: "KENGANKOKO""#))
+        #expect(text.contains(#"departments.kirjasto.readiness: "whenever" is not rename, settle or marker"#))
+        #expect(text.contains(#"departments.sivistys.purpose: unknown key; did you mean "purposes"?"#))
+        #expect(text.contains("departments.sivistys.purposes: no purpose given"))
+        #expect(text.contains(#"scan_intervall: unknown key; did you mean "scan_interval"?"#))
+        #expect(text.contains(#"watch: "sometimes" is not auto, inotify or poll"#))
+        #expect(text.contains(#"max_file_bytes: "lots""#))
+        #expect(text.contains(#"vtj.url: "ftp://example" is not an http(s) URL"#))
+        #expect(text.contains("vtj.parallelism: 0 is outside 1…32"))
+        #expect(text.contains("vtj.password: secrets are never read from the configuration file"))
+        #expect(text.contains("VTJDROP_VTJ_PASSWORD_FILE"))
+        #expect(text.contains("retention.archive_days: -1 is outside 0…3650"))
+        #expect(text.contains(#"schedule.changes_at: "25:00" is not a time HH:MM"#))
+        #expect(!text.contains("hunter2"), "a secret written in the file must not be echoed")
+        #expect(found.count == 13, "\(text)")
+        #expect(text.contains("(line 17)"), "problems carry the YAML line")
+    }
+
+    @Test func refusalMessageNamesTheFileAndListsProblemsOnePerLine() throws {
+        let folder = try StorageTestFolder()
+        defer { folder.remove() }
+        let file = try folder.write("bad.yaml", "watch: never\nsettle_seconds: soon\n")
+        #expect {
+            try ConfigurationLoader.load(overrides: .init(configFile: file), environment: [:], workingDirectory: folder.path)
+        } throws: { error in
+            let text = "\(error)"
+            return text.hasPrefix("configuration \(file): 3 problems")
+                && text.contains("\n  - watch: \"never\"") && text.contains("\n  - settle_seconds: \"soon\"")
+        }
+    }
+
+    @Test func yamlSyntaxErrorsGiveTheLineButNotTheText() throws {
+        let folder = try StorageTestFolder()
+        defer { folder.remove() }
+        let found = try problems("inbox: ./in\nvtj:\n  url: [unclosed\n  user_secret: \"abc123zz\n", in: folder)
+        #expect(found.count == 1)
+        #expect(found.first?.contains("YAML syntax error at line") == true)
+        #expect(found.first?.contains("abc123zz") == false)
+    }
+
+    @Test func aFileWithoutDepartmentsIsRefused() throws {
+        let folder = try StorageTestFolder()
+        defer { folder.remove() }
+        let found = try problems("inbox: ./in\n", in: folder, env: [:])
+        #expect(found == ["departments: no department configured; add at least one (see examples/vtjdrop.yaml)"])
+    }
+
+    @Test func relativePathsFollowTheFileAndFlagsFollowTheWorkingDirectory() throws {
+        let folder = try StorageTestFolder()
+        defer { folder.remove() }
+        let yaml = """
+            inbox: data/in
+            outbox: /srv/out
+            vtj:
+              url: http://127.0.0.1:8080/api/v1/
+            departments:
+              kirjasto: {purposes: [kirjasto], groups: [HENKILON_NIMI]}
+            """
+        let fromFile = try load(yaml, in: folder).configuration
+        #expect(fromFile.inbox == folder.path + "/data/in")
+        #expect(fromFile.outbox == "/srv/out")
+        #expect(fromFile.state == folder.path + "/state")
+        #expect(fromFile.interface.endpoint == .remote(url: "http://127.0.0.1:8080/api/v1"))
+
+        let flagged = try load(yaml, in: folder, overrides: .init(inbox: "flag-in", state: "/var/st",
+                                                                  vtjURL: "https://vtj.example/api/v1")).configuration
+        #expect(flagged.inbox == folder.path + "/cwd/flag-in")
+        #expect(flagged.outbox == "/srv/out")
+        #expect(flagged.state == "/var/st")
+        #expect(flagged.interface.endpoint == .remote(url: "https://vtj.example/api/v1"))
+    }
+
+    @Test func theConfigFileMayComeFromTheEnvironment() throws {
+        let folder = try StorageTestFolder()
+        defer { folder.remove() }
+        let file = try folder.write("c.yaml", "departments:\n  kirjasto: {purposes: [kirjasto], groups: [KOTIKUNTA]}\n")
+        let config = try ConfigurationLoader.load(overrides: .init(), environment: ["VTJDROP_CONFIG": file],
+                                                  workingDirectory: "/").configuration
+        #expect(config.source == file)
+        #expect(config.departments.map(\.id) == ["kirjasto"])
+        #expect(config.interface.endpoint == .sandbox)
+    }
+
+    @Test func overlappingFoldersAndMissingTLSFilesAreReported() throws {
+        let folder = try StorageTestFolder()
+        defer { folder.remove() }
+        let found = try problems("""
+            inbox: ./shared
+            outbox: ./shared
+            state: ./shared/state
+            vtj:
+              url: https://vtj.example/api/v1
+              client_cert: ./nope.pem
+              x_road_client: FI/GOV
+            departments:
+              kirjasto: {purposes: [kirjasto], groups: [KOTIKUNTA]}
+            """, in: folder)
+        let text = found.joined(separator: "\n")
+        #expect(text.contains("outbox: inbox and outbox overlap"))
+        #expect(text.contains("state: inbox and state overlap"))
+        #expect(text.contains("vtj.client_cert: \(folder.path)/nope.pem does not exist"))
+        #expect(text.contains(#"vtj.x_road_client: "FI/GOV" is not"#))
+    }
+
+    @Test func tlsFilesThatExistAreAccepted() throws {
+        let folder = try StorageTestFolder()
+        defer { folder.remove() }
+        try folder.write("tls/c.pem", "cert")
+        try folder.write("tls/k.pem", "key", mode: 0o600)
+        let config = try load("""
+            vtj:
+              url: https://vtj.example/api/v1
+              client_cert: tls/c.pem
+              client_key: tls/k.pem
+              connect_timeout: 2.5
+              total_timeout: 1min
+            departments:
+              kirjasto: {purposes: [kirjasto], groups: [KOTIKUNTA]}
+            """, in: folder).configuration
+        #expect(config.interface.clientCertificate == folder.path + "/tls/c.pem")
+        #expect(config.interface.clientKey == folder.path + "/tls/k.pem")
+        #expect(config.interface.connectTimeout == .milliseconds(2500))
+        #expect(config.interface.totalTimeout == .seconds(60))
+    }
+}
