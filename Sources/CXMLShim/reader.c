@@ -1,22 +1,58 @@
 #include "CXMLShim.h"
 
+#include <errno.h>
 #include <libxml/parser.h>
+#include <libxml/xmlIO.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlversion.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+// Names seen by one reader, numbered, so Swift compares small integers instead of strings.
+#define VX_SLOTS 1024        // pointer → id cache (open addressing, power of two)
+#define VX_MAX_NAMES 4096    // beyond this, names are reported without an id (hostile input)
+
+typedef struct { const char *pointer; int id; } vx_slot;
 
 struct vx_reader {
     xmlTextReaderPtr reader;
+    // Input: either memory or a file descriptor, read through our guard.
+    const char *bytes;
+    size_t length, offset;
+    int fd;
+    // Prolog guard: refuses <!DOCTYPE before libxml2 parses a single declaration.
+    int prolog_done;
+    int prolog_line;
+    char carry[16];
+    size_t carry_length;
+    // Name table.
+    vx_slot slots[VX_SLOTS];
+    char **names;
+    int name_count, name_capacity;
     char error[512];
     int error_line;
 };
 
-// NONET: never fetch anything. No NOENT (entities stay unexpanded), no DTDLOAD/DTDATTR/DTDVALID.
+// NONET: never fetch anything. No NOENT (entities stay unexpanded), no DTDLOAD/DTDATTR/DTDVALID,
+// never HUGE (libxml2's own size and depth limits stay in force).
 static const int vx_parse_options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
 
-void vx_init(void) { xmlInitParser(); }
+static xmlParserInputPtr vx_refuse_entity(const char *url, const char *id, xmlParserCtxtPtr context) {
+    (void)url; (void)id; (void)context;
+    return NULL; // no document may make this process open a file or a URL
+}
+
+static pthread_once_t vx_once = PTHREAD_ONCE_INIT;
+static void vx_init_once(void) {
+    xmlInitParser();
+    xmlSetExternalEntityLoader(vx_refuse_entity);
+}
+
+void vx_init(void) { pthread_once(&vx_once, vx_init_once); }
 
 const char *vx_version(void) { return xmlParserVersion; }
 
@@ -36,27 +72,84 @@ static void vx_structured_error(void *context, xmlErrorPtr error) {
     vx_set_error(r, error->line, error->message);
 }
 
-static vx_reader *vx_wrap(xmlTextReaderPtr reader) {
-    if (reader == NULL) return NULL;
+// Scans the bytes before the root element for "<!DOCTYPE" (the carry bridges chunk borders).
+// Returns 0 to go on, -1 to refuse.
+static int vx_guard_prolog(vx_reader *r, const char *chunk, size_t length) {
+    static const char marker[] = "<!DOCTYPE";
+    const size_t marker_length = sizeof marker - 1;
+    for (size_t i = 0; i < length && !r->prolog_done; i++) {
+        char c = chunk[i];
+        if (c == '\n') r->prolog_line++;
+        if (r->carry_length == sizeof r->carry) {
+            memmove(r->carry, r->carry + 1, sizeof r->carry - 1);
+            r->carry_length--;
+        }
+        r->carry[r->carry_length++] = c;
+        if (r->carry_length >= marker_length &&
+            memcmp(r->carry + r->carry_length - marker_length, marker, marker_length) == 0) {
+            vx_set_error(r, r->prolog_line, "DOCTYPE declarations are not accepted (no DTDs, no entities)");
+            return -1;
+        }
+        // '<' followed by a name start: the root element begins, the prolog is over.
+        if (r->carry_length >= 2 && r->carry[r->carry_length - 2] == '<') {
+            unsigned char n = (unsigned char)c;
+            if (n == '_' || n == ':' || (n >= 'A' && n <= 'Z') || (n >= 'a' && n <= 'z') || n >= 0x80)
+                r->prolog_done = 1;
+        }
+    }
+    return 0;
+}
+
+static int vx_read(void *context, char *buffer, int length) {
+    vx_reader *r = (vx_reader *)context;
+    if (length <= 0) return 0;
+    ssize_t count;
+    if (r->bytes != NULL) {
+        size_t left = r->length - r->offset;
+        count = (ssize_t)(left < (size_t)length ? left : (size_t)length);
+        memcpy(buffer, r->bytes + r->offset, (size_t)count);
+        r->offset += (size_t)count;
+    } else {
+        do { count = read(r->fd, buffer, (size_t)length); } while (count < 0 && errno == EINTR);
+        if (count < 0) {
+            char message[160];
+            snprintf(message, sizeof message, "cannot read the document: %s", strerror(errno));
+            vx_set_error(r, xmlTextReaderGetParserLineNumber(r->reader), message);
+            return -1;
+        }
+    }
+    if (!r->prolog_done && vx_guard_prolog(r, buffer, (size_t)count) < 0) return -1;
+    return (int)count;
+}
+
+static int vx_close(void *context) { (void)context; return 0; }
+
+static vx_reader *vx_open(const char *bytes, size_t length, int fd, const char *name) {
+    vx_init();
     vx_reader *r = calloc(1, sizeof *r);
-    if (r == NULL) { xmlFreeTextReader(reader); return NULL; }
-    r->reader = reader;
-    xmlTextReaderSetStructuredErrorHandler(reader, vx_structured_error, r);
+    if (r == NULL) return NULL;
+    r->bytes = bytes;
+    r->length = length;
+    r->fd = fd;
+    r->prolog_line = 1;
+    r->reader = xmlReaderForIO(vx_read, vx_close, r, name, NULL, vx_parse_options);
+    if (r->reader == NULL) { free(r); return NULL; }
+    xmlTextReaderSetStructuredErrorHandler(r->reader, vx_structured_error, r);
     return r;
 }
 
 vx_reader *vx_reader_from_memory(const char *bytes, size_t length, const char *name) {
-    if (length > (size_t)0x7fffffff) return NULL;
-    return vx_wrap(xmlReaderForMemory(bytes, (int)length, name, NULL, vx_parse_options));
+    if (bytes == NULL) bytes = "";
+    return vx_open(bytes, length, -1, name);
 }
 
-vx_reader *vx_reader_from_fd(int fd, const char *name) {
-    return vx_wrap(xmlReaderForFd(fd, name, NULL, vx_parse_options));
-}
+vx_reader *vx_reader_from_fd(int fd, const char *name) { return vx_open(NULL, 0, fd, name); }
 
 void vx_reader_free(vx_reader *r) {
     if (r == NULL) return;
     xmlFreeTextReader(r->reader);
+    for (int i = 0; i < r->name_count; i++) free(r->names[i]);
+    free(r->names);
     free(r);
 }
 
@@ -66,11 +159,17 @@ int vx_reader_next(vx_reader *r) {
         vx_set_error(r, xmlTextReaderGetParserLineNumber(r->reader), "document is not well-formed");
         return -1;
     }
-    if (status == 0) return 0;
+    if (status == 0) {
+        // libxml2 ends quietly on some broken inputs (e.g. an empty one); an error seen on the
+        // way still counts.
+        if (r->error[0] != '\0') return -1;
+        return 0;
+    }
     int type = xmlTextReaderNodeType(r->reader);
     // A DTD or an entity reference has no place in the profile: refuse instead of expanding.
     if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-        vx_set_error(r, xmlTextReaderGetParserLineNumber(r->reader), "DOCTYPE declarations are not accepted");
+        vx_set_error(r, xmlTextReaderGetParserLineNumber(r->reader),
+                     "DOCTYPE declarations are not accepted (no DTDs, no entities)");
         return -1;
     }
     if (type == XML_READER_TYPE_ENTITY_REFERENCE || type == XML_READER_TYPE_ENTITY) {
@@ -80,6 +179,89 @@ int vx_reader_next(vx_reader *r) {
     return 1;
 }
 
+static uint32_t vx_slot_of(const char *pointer) {
+    uintptr_t p = (uintptr_t)pointer;
+    return (uint32_t)((p >> 4) ^ (p >> 14)) & (VX_SLOTS - 1);
+}
+
+// The id of a name, adding it to the table when new; -1 when the table is full.
+static int vx_name_id(vx_reader *r, const char *name) {
+    uint32_t slot = vx_slot_of(name);
+    vx_slot *s = &r->slots[slot];
+    if (s->pointer == name && strcmp(r->names[s->id], name) == 0) return s->id;
+    int id = -1;
+    for (int i = 0; i < r->name_count; i++) {
+        if (strcmp(r->names[i], name) == 0) { id = i; break; }
+    }
+    if (id < 0) {
+        if (r->name_count >= VX_MAX_NAMES) return -1;
+        if (r->name_count == r->name_capacity) {
+            int capacity = r->name_capacity ? r->name_capacity * 2 : 64;
+            char **grown = realloc(r->names, (size_t)capacity * sizeof *grown);
+            if (grown == NULL) return -1;
+            r->names = grown;
+            r->name_capacity = capacity;
+        }
+        char *copy = strdup(name);
+        if (copy == NULL) return -1;
+        id = r->name_count++;
+        r->names[id] = copy;
+    }
+    s->pointer = name;
+    s->id = id;
+    return id;
+}
+
+int vx_reader_name_id(vx_reader *r, const char *name) { return vx_name_id(r, name); }
+
+const char *vx_reader_name_of(vx_reader *r, int id) {
+    return (id >= 0 && id < r->name_count) ? r->names[id] : "";
+}
+
+int vx_reader_step(vx_reader *r, vx_node *node) {
+    for (;;) {
+        int status = vx_reader_next(r);
+        if (status != 1) return status;
+        switch (xmlTextReaderNodeType(r->reader)) {
+        case XML_READER_TYPE_ELEMENT:
+            node->kind = VX_NODE_ELEMENT;
+            node->is_empty = xmlTextReaderIsEmptyElement(r->reader) == 1;
+            node->has_attributes = xmlTextReaderHasAttributes(r->reader) == 1;
+            break;
+        case XML_READER_TYPE_END_ELEMENT:
+            node->kind = VX_NODE_END_ELEMENT;
+            node->is_empty = 0;
+            node->has_attributes = 0;
+            break;
+        case XML_READER_TYPE_TEXT:
+        case XML_READER_TYPE_CDATA:
+            node->kind = VX_NODE_TEXT;
+            node->is_empty = 0;
+            node->has_attributes = 0;
+            node->name = "";
+            node->name_id = -1;
+            node->depth = xmlTextReaderDepth(r->reader);
+            return 1;
+        case XML_READER_TYPE_WHITESPACE:
+        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+            node->kind = VX_NODE_WHITESPACE;
+            node->is_empty = 0;
+            node->has_attributes = 0;
+            node->name = "";
+            node->name_id = -1;
+            node->depth = xmlTextReaderDepth(r->reader);
+            return 1;
+        default:
+            continue; // comments, processing instructions, the XML declaration
+        }
+        const xmlChar *name = xmlTextReaderConstLocalName(r->reader);
+        node->name = name ? (const char *)name : "";
+        node->name_id = vx_name_id(r, node->name);
+        node->depth = xmlTextReaderDepth(r->reader);
+        return 1;
+    }
+}
+
 vx_node_kind vx_reader_kind(vx_reader *r) {
     switch (xmlTextReaderNodeType(r->reader)) {
     case XML_READER_TYPE_ELEMENT: return VX_NODE_ELEMENT;
@@ -87,6 +269,7 @@ vx_node_kind vx_reader_kind(vx_reader *r) {
     case XML_READER_TYPE_TEXT:
     case XML_READER_TYPE_CDATA:
     case XML_READER_TYPE_SIGNIFICANT_WHITESPACE: return VX_NODE_TEXT;
+    case XML_READER_TYPE_WHITESPACE: return VX_NODE_WHITESPACE;
     default: return VX_NODE_OTHER;
     }
 }

@@ -1,0 +1,118 @@
+import VTJCore
+
+extension ResponseReader {
+    /// On a `henkilo` start: the person, read to its end.
+    func readPerson() throws(XMLReadError) -> Person {
+        guard let hetu = cursor.attribute(Wire.henkilotunnus) else {
+            throw cursor.failure("<\(Wire.henkilo)> has no \(Wire.henkilotunnus) attribute", kind: .invalidMessage)
+        }
+        return Person(hetu: hetu, records: try readRecords())
+    }
+
+    /// On a `muutos` start: the change entry, read to its end.
+    func readChange() throws(XMLReadError) -> Change {
+        guard let hetu = cursor.attribute(Wire.henkilotunnus) else {
+            throw cursor.failure("<\(Wire.muutos)> has no \(Wire.henkilotunnus) attribute", kind: .invalidMessage)
+        }
+        guard let muutospv = cursor.attribute(Wire.muutospv) else {
+            throw cursor.failure("<\(Wire.muutos)> has no \(Wire.muutospv) attribute", kind: .invalidMessage)
+        }
+        return Change(hetu: hetu, muutospv: muutospv, records: try readRecords())
+    }
+
+    /// The `tietoryhma` children of the open `henkilo`/`muutos` (other children are skipped).
+    private func readRecords() throws(XMLReadError) -> [Record] {
+        var records: [Record] = []
+        guard !cursor.isEmpty else { return records }
+        let depth = cursor.depth
+        while let id = try cursor.nextChild(of: depth) {
+            if id == ids.tietoryhma { records.append(try readRecord()) } else { try cursor.skipElement() }
+        }
+        return records
+    }
+
+    /// On a `tietoryhma` start: one record with its fields in document order.
+    private func readRecord() throws(XMLReadError) -> Record {
+        guard let name = cursor.attribute(Wire.nimi) else {
+            throw cursor.failure("<\(Wire.tietoryhma)> has no \(Wire.nimi) attribute", kind: .invalidMessage)
+        }
+        var change: ChangeAttribute?
+        if let text = cursor.attribute(Wire.muutosattribuutti) {
+            guard let value = ChangeAttribute(rawValue: text.trimmingBlanks) else {
+                throw cursor.failure("\(Wire.muutosattribuutti)=\"\(text.prefix(40))\" is not one the profile knows", kind: .invalidMessage)
+            }
+            change = value
+        }
+        var record = Record(group: GroupName(rawValue: name), change: change)
+        guard !cursor.isEmpty else { return record }
+        let depth = cursor.depth
+        while let id = try cursor.nextChild(of: depth) {
+            if id == ids.turvakiellonAlaisetKentat {
+                record.censoredFields = (record.censoredFields ?? []) + (try readCensoredFields())
+            } else {
+                record.fields.append(try readField())
+            }
+        }
+        return record
+    }
+
+    /// On a `turvakiellonAlaisetKentat` start: the names in its `kentta` children.
+    private func readCensoredFields() throws(XMLReadError) -> [String] {
+        var names: [String] = []
+        guard !cursor.isEmpty else { return names }
+        let depth = cursor.depth
+        while let id = try cursor.nextChild(of: depth) {
+            if id == ids.kentta { names.append(try cursor.readText().trimmingBlanks) } else { try cursor.skipElement() }
+        }
+        return names
+    }
+
+    /// On an element start inside a record: the field, by the profile's shapes — text only →
+    /// text (kept exactly, blanks included); with `tarkkuus` → date; only `fi`/`sv` children →
+    /// bilingual; other children → composite (order kept). Text beside child elements is blank
+    /// formatting and dropped.
+    func readField() throws(XMLReadError) -> Field {
+        let name = cursor.name
+        let precisionText = cursor.hasAttributes ? cursor.attribute(Wire.tarkkuus) : nil
+        func leaf(_ text: String) -> Field {
+            guard let precisionText else { return Field(name, .text(text)) }
+            let precision = PartialDate.Precision(rawValue: precisionText.trimmingBlanks)
+            return Field(name, .date(PartialDate(text: text, precision: precision)))
+        }
+        if cursor.isEmpty { return leaf("") }
+        let depth = cursor.depth
+        var text = ""
+        var children: [Field] = []
+        var onlyLanguages = true
+        while true {
+            try cursor.stepInside()
+            switch cursor.kind {
+            case .text, .whitespace:
+                guard children.isEmpty else { continue }
+                if text.isEmpty { text = cursor.value } else { text += cursor.value }
+            case .element:
+                let id = cursor.nameID
+                let child = try readField()
+                if onlyLanguages {
+                    onlyLanguages = (id == ids.fi || id == ids.sv) && { if case .text = child.value { true } else { false } }()
+                }
+                children.append(child)
+            case .end:
+                guard cursor.depth == depth else { continue }
+                if children.isEmpty { return leaf(text) }
+                if onlyLanguages { return Field(name, .bilingual(ResponseReader.bilingual(children))) }
+                return Field(name, .composite(children))
+            }
+        }
+    }
+
+    private static func bilingual(_ children: [Field]) -> Bilingual {
+        var value = Bilingual(fi: nil, sv: nil)
+        for child in children {
+            guard case .text(let text) = child.value else { continue }
+            if child.name == Wire.fi, value.fi == nil { value.fi = text }
+            if child.name == Wire.sv, value.sv == nil { value.sv = text }
+        }
+        return value
+    }
+}

@@ -1,0 +1,173 @@
+import CXMLShim
+
+/// The message readers' fast path over CXMLShim: one C call per node, element names as small
+/// integers (compared without building strings), text only when asked for.
+final class XMLCursor {
+    enum Kind: Equatable {
+        case element, end, text, whitespace
+    }
+
+    private let reader: OpaquePointer
+    private let buffer: UnsafeMutableRawBufferPointer?
+    private var node = vx_node()
+    /// Swift strings for the reader's name numbers, filled as new names appear.
+    private var names: [String] = []
+    let documentName: String
+
+    /// Reads from bytes in memory (copied, so the caller's buffer may go away).
+    init(bytes: some Collection<UInt8>, documentName: String) throws(XMLReadError) {
+        vx_init()
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
+        copy.copyBytes(from: bytes)
+        guard let base = copy.baseAddress,
+            let reader = vx_reader_from_memory(base.assumingMemoryBound(to: CChar.self), bytes.count, documentName)
+        else {
+            copy.deallocate()
+            throw XMLReadError(document: documentName, line: 0, reason: "cannot start the XML reader (out of memory?)")
+        }
+        self.reader = reader
+        self.buffer = copy
+        self.documentName = documentName
+    }
+
+    /// Reads from an open file descriptor, streaming (the descriptor stays the caller's to close).
+    init(fileDescriptor: Int32, documentName: String) throws(XMLReadError) {
+        vx_init()
+        guard let reader = vx_reader_from_fd(fileDescriptor, documentName) else {
+            throw XMLReadError(document: documentName, line: 0, reason: "cannot start the XML reader (out of memory?)")
+        }
+        self.reader = reader
+        self.buffer = nil
+        self.documentName = documentName
+    }
+
+    deinit {
+        vx_reader_free(reader)
+        buffer?.deallocate()
+    }
+
+    // MARK: - The current node
+
+    var kind: Kind {
+        switch node.kind {
+        case VX_NODE_ELEMENT: .element
+        case VX_NODE_END_ELEMENT: .end
+        case VX_NODE_WHITESPACE: .whitespace
+        default: .text
+        }
+    }
+
+    var depth: Int { Int(node.depth) }
+    var isEmpty: Bool { node.is_empty != 0 }
+    var hasAttributes: Bool { node.has_attributes != 0 }
+    /// The element's name number (-1 for text, or for names beyond the table's capacity).
+    var nameID: Int32 { node.name_id }
+
+    /// The element's local name.
+    var name: String {
+        let id = Int(node.name_id)
+        guard id >= 0 else { return node.name.map { String(cString: $0) } ?? "" }
+        while names.count <= id {
+            names.append(String(cString: vx_reader_name_of(reader, Int32(names.count))))
+        }
+        return names[id]
+    }
+
+    /// The text of a text or whitespace node.
+    var value: String { String(cString: vx_reader_value(reader)) }
+
+    /// An attribute of the current element.
+    func attribute(_ name: String) -> String? {
+        guard let value = vx_reader_attribute(reader, name) else { return nil }
+        defer { vx_free(value) }
+        return String(cString: value)
+    }
+
+    /// The number this reader gives a name (for comparing with ``nameID``).
+    func id(of name: String) -> Int32 { vx_reader_name_id(reader, name) }
+
+    /// The line the parser is at.
+    var line: Int { Int(vx_reader_line(reader)) }
+
+    // MARK: - Moving
+
+    /// Moves to the next element, end, text or blank node; false at the end of the document.
+    func step() throws(XMLReadError) -> Bool {
+        switch vx_reader_step(reader, &node) {
+        case 1: return true
+        case 0: return false
+        default:
+            let reason = String(cString: vx_reader_error(reader))
+            let kind: XMLReadError.Kind =
+                reason.contains("DOCTYPE") || reason.contains("entit") ? .forbiddenConstruct : .malformed
+            throw XMLReadError(document: documentName, line: Int(vx_reader_error_line(reader)), reason: reason, kind: kind)
+        }
+    }
+
+    /// Like ``step()`` but the document must go on (used inside an open element).
+    func stepInside() throws(XMLReadError) {
+        guard try step() else { throw failure("the document ends before its elements are closed") }
+    }
+
+    /// The name of the next child element of the open element at `depth` (the cursor is then on
+    /// the child's start), or nil on that element's end. The caller reads or skips each child.
+    func nextChild(of depth: Int) throws(XMLReadError) -> Int32? {
+        while true {
+            try stepInside()
+            switch node.kind {
+            case VX_NODE_ELEMENT: return node.name_id
+            case VX_NODE_END_ELEMENT where Int(node.depth) == depth: return nil
+            default: continue
+            }
+        }
+    }
+
+    /// From an element start, moves past its end (the element and its content are skipped).
+    func skipElement() throws(XMLReadError) {
+        if isEmpty { return }
+        let depth = self.depth
+        while true {
+            try stepInside()
+            if node.kind == VX_NODE_END_ELEMENT && Int(node.depth) == depth { return }
+        }
+    }
+
+    /// From an element start, the element's text (child elements are skipped); ends on its end.
+    func readText() throws(XMLReadError) -> String {
+        if isEmpty { return "" }
+        let depth = self.depth
+        var text = ""
+        while true {
+            try stepInside()
+            switch node.kind {
+            case VX_NODE_TEXT, VX_NODE_WHITESPACE:
+                if text.isEmpty { text = value } else { text += value }
+            case VX_NODE_ELEMENT:
+                try skipElement()
+            default:
+                if Int(node.depth) == depth { return text }
+            }
+        }
+    }
+
+    /// An error at the current line.
+    func failure(_ reason: String, kind: XMLReadError.Kind = .malformed) -> XMLReadError {
+        XMLReadError(document: documentName, line: line, reason: reason, kind: kind)
+    }
+
+    /// Reads to the first element; errors when the document has none.
+    func moveToRoot() throws(XMLReadError) {
+        while try step() {
+            if node.kind == VX_NODE_ELEMENT { return }
+            if node.kind == VX_NODE_TEXT { throw failure("text before the root element") }
+        }
+        throw failure("the document is empty (no root element)")
+    }
+
+    /// After the root element's end: the rest must be well-formed and hold no other element.
+    func finishDocument() throws(XMLReadError) {
+        while try step() {
+            if node.kind == VX_NODE_ELEMENT { throw failure("content after the root element") }
+        }
+    }
+}
