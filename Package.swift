@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
     ],
     targets: [
         // MARK: - C libraries
@@ -55,6 +56,8 @@ let package = Package(
                 "VTJCore", "VTJXML",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
@@ -75,12 +78,19 @@ let package = Package(
                 "VTJCore", "VTJXML", "VTJClient", "VTJSandbox", "VTJDrop",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
 
         // MARK: - Tests (mirror the modules)
-        .testTarget(name: "VTJCoreTests", dependencies: ["VTJCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "VTJCoreTests",
+            dependencies: ["VTJCore"],
+            // Golden files and the CSV re-read script are read from the source tree (#filePath).
+            exclude: ["Rendering/Golden", "Receipt/Golden", "Scripts"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "VTJXMLTests",
             dependencies: ["VTJCore", "VTJXML"],

@@ -21,9 +21,9 @@ public enum ReceiptParser {
     public static func parse(_ text: String) throws(ParseError) -> [Entry] {
         var entries: [Entry] = []
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, so split on both forms.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             number += 1
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let colon = line.firstRange(of: ": ") else {
                 throw ParseError(line: number, reason: "expected 'avain: arvo'")

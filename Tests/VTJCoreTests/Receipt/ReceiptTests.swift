@@ -1,0 +1,89 @@
+import Testing
+@testable import VTJCore
+
+@Suite struct ReceiptTests {
+    typealias F = DisclosureFixtures
+
+    static func processed() -> Receipt {
+        var receipt = Receipt(
+            requestID: "20261126T101500-7f3a", department: "sivistys", file: "oppilaat syksy.txt",
+            processingDate: F.today, operation: "perustiedot", purpose: "perusopetus", format: "csv",
+            reference: "oma-viite-42\nkuitti: väärennetty", groups: [.henkilonNimi, .kotikunta, .huoltaja],
+            refusedGroups: [GroupRefusal(requested: "OSOITE", reason: .notProductGroup),
+                            GroupRefusal(requested: "AMMATTI", reason: .notInProfile)])
+        receipt.counts.lines = 7
+        receipt.counts.valid = 5
+        receipt.counts.invalid = 2
+        receipt.counts.duplicates = 1
+        receipt.rejectedLines = [
+            RejectedLine(line: 3, value: "010594Y9033", error: .checkCharacter(found: "3", expected: "2")),
+            RejectedLine(line: 6, value: "tyhjä|rivi", kind: "muoto", reason: "bad format: 10 characters; expected 11 (DDMMYYCNNNQ)"),
+        ]
+        let rules = F.rules(purpose: .perusopetus, groups: [.henkilonNimi, .kotikunta, .huoltaja])
+        receipt.record(rules.disclose(Person(hetu: "010516B903X", records: [F.name("A", "B"), F.kotikunta("091")])))
+        receipt.record(rules.disclose(Person(hetu: "010594Y9032", records: [
+            F.name("C", "D"), F.turvakielto(active: true), F.guardian(hetu: "020275-9862", first: "E", last: "F"),
+        ])))
+        receipt.record(rules.disclose(Person(hetu: "030516D9037", records: [F.name("G", "H")])))
+        receipt.recordNotFound("040594V9030")
+        receipt.recordNotFound("020504A902E")
+        receipt.notes = ["rivi 4: pienet kirjaimet luettiin isoina / lower-case letters were read as upper-case"]
+        return receipt
+    }
+
+    @Test func goldenProcessed() throws {
+        try GoldenFile.check(ReceiptRenderer().bytes(Self.processed()), folder: "Receipt", name: "valmis.kuitti.txt")
+    }
+
+    @Test func goldenRefused() throws {
+        let receipt = Receipt(requestID: "20261126T101600-0001", department: "kirjasto", file: "pyynto.xml",
+                              processingDate: F.today, operation: "perustiedot", purpose: "henkilosto",
+                              refusal: .purpose(.excluded("henkilosto", .employees)))
+        try GoldenFile.check(ReceiptRenderer().bytes(receipt), folder: "Receipt", name: "hylatty.kuitti.txt")
+    }
+
+    @Test func parsesBackWithCounts() throws {
+        let receipt = Self.processed()
+        let entries = try ReceiptParser.parse(ReceiptRenderer().text(receipt))
+        func value(_ key: String, _ qualifier: String? = nil) -> String? {
+            entries.first { $0.key == key && $0.qualifier == qualifier }?.value
+        }
+        #expect(value("tulos") == "valmis")
+        #expect(value("loytyi") == "3")
+        #expect(value("ei-loytynyt") == "2")
+        #expect(value("turvakielto") == "1")
+        #expect(value("virheelliset") == "2")
+        #expect(value("kaksoiskappaleet") == "1")
+        #expect(value("pidatetty", "huoltaja-taysi-ikainen") == "1")
+        #expect(value("tunniste") == "oma-viite-42 kuitti: väärennetty", "a newline in a value cannot forge an entry")
+        #expect(entries.filter { $0.key == "kuitti" }.isEmpty)
+        #expect(value("tietoryhma-hylatty", "OSOITE") == "ei-tuotteen-tietoryhma")
+        #expect(entries.filter { $0.key == "ei-loytynyt-hetu" }.map(\.value) == ["040594V***0", "020504A***E"])
+        #expect(value("hylatty-rivi", "3") == "010594Y***3 | tarkistusmerkki | bad check character '3': the date and individual number give '2'")
+    }
+
+    /// Safe to forward: no full henkilötunnus in the receipt, unless not-found hetus are asked unmasked.
+    @Test func noHenkilotunnusInTheReceipt() {
+        let text = ReceiptRenderer().text(Self.processed())
+        for hetu in ["010594Y9033", "010594Y9032", "010516B903X", "040594V9030", "020504A902E", "020275-9862"] {
+            #expect(!text.contains(hetu), "\(hetu) in the receipt")
+        }
+        let unmasked = ReceiptRenderer(unmaskNotFound: true).text(Self.processed())
+        #expect(unmasked.contains("ei-loytynyt-hetu: 040594V9030"))
+        #expect(!unmasked.contains("010594Y9033"))
+    }
+
+    @Test func refusedReceiptSaysWhy() throws {
+        let receipt = Receipt(requestID: "x", department: "kirjasto", file: "lista.txt", processingDate: F.today,
+                              refusal: .unreadableFile(detail: "line 1: not UTF-8 nor Windows-1252"))
+        let entries = try ReceiptParser.parse(ReceiptRenderer().text(receipt))
+        #expect(entries.first { $0.key == "tulos" }?.value == "hylatty")
+        #expect(entries.first { $0.key == "syykoodi" }?.value == "tiedosto-ei-luettavissa")
+        #expect(entries.first { $0.key == "syy" }?.value == "tiedostoa ei voitu lukea: line 1: not UTF-8 nor Windows-1252")
+    }
+
+    @Test(arguments: ["no colon here", "Bad-Key: x", "key[]: x", "key[a b]: x"])
+    func parserRejectsLinesOutsideTheGrammar(_ line: String) {
+        #expect(throws: ReceiptParser.ParseError.self) { try ReceiptParser.parse("tulos: valmis\r\n" + line + "\r\n") }
+    }
+}
