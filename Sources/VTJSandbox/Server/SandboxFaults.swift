@@ -1,0 +1,53 @@
+/// Faults the sandbox injects into API responses (never into `/admin`).
+///
+/// Shares are probabilities per request (0…1, drawn from a seeded generator); `…Next` counts
+/// make the next N requests fail that way, which is what deterministic tests want.
+public struct SandboxFaults: Sendable, Hashable, Codable {
+    /// Added delay before every API response, in milliseconds.
+    public var latencyMs: Int
+    /// Share of requests answered 500.
+    public var errorRate: Double
+    /// The next N requests are answered 500.
+    public var errorNext: Int
+    /// Share of requests answered 429 with `Retry-After`.
+    public var rateLimitRate: Double
+    /// The next N requests are answered 429.
+    public var rateLimitNext: Int
+    /// Seconds in `Retry-After` of a 429.
+    public var retryAfterSeconds: Int
+    /// Share of 200 responses whose body is cut mid-stream (Content-Length promises more).
+    public var truncateRate: Double
+    /// The next N 200 responses are cut mid-stream.
+    public var truncateNext: Int
+
+    public init(
+        latencyMs: Int = 0, errorRate: Double = 0, errorNext: Int = 0, rateLimitRate: Double = 0,
+        rateLimitNext: Int = 0, retryAfterSeconds: Int = 1, truncateRate: Double = 0, truncateNext: Int = 0
+    ) {
+        self.latencyMs = latencyMs
+        self.errorRate = errorRate
+        self.errorNext = errorNext
+        self.rateLimitRate = rateLimitRate
+        self.rateLimitNext = rateLimitNext
+        self.retryAfterSeconds = retryAfterSeconds
+        self.truncateRate = truncateRate
+        self.truncateNext = truncateNext
+    }
+
+    /// No faults at all.
+    public static let none = SandboxFaults()
+
+    // Decoding fills absent keys with defaults, so the admin endpoint accepts partial JSON.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            latencyMs: try c.decodeIfPresent(Int.self, forKey: .latencyMs) ?? 0,
+            errorRate: try c.decodeIfPresent(Double.self, forKey: .errorRate) ?? 0,
+            errorNext: try c.decodeIfPresent(Int.self, forKey: .errorNext) ?? 0,
+            rateLimitRate: try c.decodeIfPresent(Double.self, forKey: .rateLimitRate) ?? 0,
+            rateLimitNext: try c.decodeIfPresent(Int.self, forKey: .rateLimitNext) ?? 0,
+            retryAfterSeconds: try c.decodeIfPresent(Int.self, forKey: .retryAfterSeconds) ?? 1,
+            truncateRate: try c.decodeIfPresent(Double.self, forKey: .truncateRate) ?? 0,
+            truncateNext: try c.decodeIfPresent(Int.self, forKey: .truncateNext) ?? 0)
+    }
+}
