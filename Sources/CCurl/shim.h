@@ -47,4 +47,22 @@ static inline CURLcode vtj_curl_getinfo_off_t(CURL *handle, CURLINFO info, curl_
     return curl_easy_getinfo(handle, info, value);
 }
 
+typedef int (*vtj_curl_progress_callback)(void *context, curl_off_t download_total, curl_off_t download_now,
+                                          curl_off_t upload_total, curl_off_t upload_now);
+
+/// Progress callback: returning non-zero aborts the transfer (CURLE_ABORTED_BY_CALLBACK); used for cancellation.
+static inline CURLcode vtj_curl_setopt_progress_function(CURL *handle, vtj_curl_progress_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, callback);
+}
+
+/// CURLAUTH_BASIC is a cast macro that Swift does not import.
+static inline long vtj_curlauth_basic(void) {
+    return (long)CURLAUTH_BASIC;
+}
+
+/// CURL_ERROR_SIZE as a function for the same reason.
+static inline size_t vtj_curl_error_size(void) {
+    return CURL_ERROR_SIZE;
+}
+
 #endif

@@ -1,0 +1,59 @@
+import VTJCore
+
+/// The asked-versus-returned account of a basic-data request by hetu.
+public struct BasicDataReport: Sendable, Hashable {
+    /// Distinct hetus asked for.
+    public var asked: Int
+    /// Persons handed to the callback.
+    public var returned: Int
+    /// Asked for but not in any response (unknown, or not visible to these credentials), in asking order.
+    public var notFound: [Henkilotunnus]
+    /// Returned although not asked for (a corrected hetu, for example), as sent.
+    public var unexpected: [String]
+    /// Messages sent (each of at most 1000 hetus).
+    public var messages: Int
+    /// Repeated hetus in the input, sent once.
+    public var duplicatesDropped: Int
+
+    public init(asked: Int, returned: Int, notFound: [Henkilotunnus], unexpected: [String], messages: Int,
+                duplicatesDropped: Int) {
+        self.asked = asked
+        self.returned = returned
+        self.notFound = notFound
+        self.unexpected = unexpected
+        self.messages = messages
+        self.duplicatesDropped = duplicatesDropped
+    }
+}
+
+/// The account of a paged municipal delivery.
+public struct MunicipalDeliveryReport: Sendable, Hashable {
+    /// Persons handed to the callback.
+    public var persons: Int
+    /// Pages fetched.
+    public var pages: Int
+
+    public init(persons: Int, pages: Int) {
+        self.persons = persons
+        self.pages = pages
+    }
+}
+
+/// One page of changes, fully read, with the key to store once the page is durably handled.
+public struct ChangesPage: Sendable, Hashable {
+    /// The page's `muutos` entries in document order (apply per person in `muutospv` order).
+    public var changes: [Change]
+    /// The key to continue from; persist it only after this page's data is durably written.
+    public var logKey: Int64
+    /// True on the last page (nothing more after this key for now).
+    public var upToDate: Bool
+    /// 1-based page number within this call.
+    public var number: Int
+
+    public init(changes: [Change], logKey: Int64, upToDate: Bool, number: Int) {
+        self.changes = changes
+        self.logKey = logKey
+        self.upToDate = upToDate
+        self.number = number
+    }
+}

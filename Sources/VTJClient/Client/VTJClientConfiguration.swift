@@ -1,0 +1,55 @@
+import VTJCore
+
+/// Everything the client needs to reach the interface.
+public struct VTJClientConfiguration: Sendable, CustomStringConvertible {
+    /// e.g. `https://<security-server>/r1/FI/GOV/0245437-2/VTJmutpa/VTJmutpa/api/v1` or the sandbox's
+    /// `http://127.0.0.1:<port>/api/v1`; no credentials in it.
+    public var baseURL: String
+    /// HTTP Basic credentials, sent on every call.
+    public var credentials: BasicCredentials
+    /// `X-Road-Client: FI/GOV/<business-id>/<subsystem>`, when configured.
+    public var xRoadClient: String?
+    /// Client certificate, key and CA bundle for https.
+    public var tls: TLSOptions
+    /// Time to establish a connection.
+    public var connectTimeout: Duration
+    /// Time for one whole attempt, body included.
+    public var requestTimeout: Duration
+    /// Messages in flight at once (and worker threads, each keeping its connection).
+    public var parallelism: Int
+    /// Retry limits and back-off.
+    public var retryPolicy: RetryPolicy
+    /// Hetus per message (the server's limit is 1000; smaller values help tests).
+    public var maxHetusPerMessage: Int
+    /// Where response bodies are spooled (unlinked at once, so nothing stays behind).
+    public var temporaryDirectory: String
+
+    public init(
+        baseURL: String,
+        credentials: BasicCredentials,
+        xRoadClient: String? = nil,
+        tls: TLSOptions = TLSOptions(),
+        connectTimeout: Duration = .seconds(10),
+        requestTimeout: Duration = .seconds(300),
+        parallelism: Int = 4,
+        retryPolicy: RetryPolicy = RetryPolicy(),
+        maxHetusPerMessage: Int = Restriction.maxHetusPerMessage,
+        temporaryDirectory: String = "/tmp"
+    ) {
+        self.baseURL = baseURL
+        self.credentials = credentials
+        self.xRoadClient = xRoadClient
+        self.tls = tls
+        self.connectTimeout = connectTimeout
+        self.requestTimeout = requestTimeout
+        self.parallelism = parallelism
+        self.retryPolicy = retryPolicy
+        self.maxHetusPerMessage = maxHetusPerMessage
+        self.temporaryDirectory = temporaryDirectory
+    }
+
+    public var description: String {
+        "VTJClientConfiguration(baseURL: \(baseURL), credentials: <redacted>, xRoadClient: \(xRoadClient ?? "none"), "
+            + "\(tls), parallelism: \(parallelism))"
+    }
+}

@@ -1,0 +1,117 @@
+import VTJCore
+
+/// Why an interface operation failed; ``isTransient`` says whether the work may be retried later.
+public enum VTJClientError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The client configuration cannot work (base URL, files, temporary directory).
+    case configuration(String)
+    /// The caller asked for something the profile forbids (caught before sending).
+    case invalidRequest(String)
+    /// 401 or 403: bad credentials or not licensed.
+    case refused(VTJOperation, status: Int, virhe: InterfaceErrorBody?, requestID: String)
+    /// 400, 404 or another refusal: the message or path is wrong.
+    case rejected(VTJOperation, status: Int, virhe: InterfaceErrorBody?, requestID: String)
+    /// TLS or URL problems that retrying cannot fix.
+    case transportMisconfigured(VTJOperation, problem: TransportProblem, detail: String, requestID: String)
+    /// Every attempt failed transiently (5xx, 429, cut bodies, connection trouble).
+    case unavailable(VTJOperation, attempts: Int, last: TransientReason, requestID: String)
+    /// The server asked to wait longer than the retry policy allows.
+    case rateLimited(VTJOperation, retryAfter: Duration, requestID: String)
+    /// A well-formed response that breaks the paging rules (no key, a key that does not advance).
+    case unexpectedResponse(VTJOperation, detail: String, requestID: String)
+    /// The task was cancelled.
+    case cancelled
+
+    /// Whether the same work may succeed later and should stay queued.
+    public var isTransient: Bool {
+        switch self {
+        case .unavailable, .rateLimited, .cancelled: true
+        case .configuration, .invalidRequest, .refused, .rejected, .transportMisconfigured, .unexpectedResponse: false
+        }
+    }
+
+    /// Whether retrying the same request cannot help.
+    public var isPermanent: Bool { !isTransient }
+
+    /// Whether no new work should be started until the configuration changes (401/403).
+    public var stopsNewWork: Bool {
+        if case .refused = self { return true }
+        return false
+    }
+
+    /// The HTTP status of the final answer, when there was one.
+    public var status: Int? {
+        switch self {
+        case .refused(_, let status, _, _), .rejected(_, let status, _, _): status
+        case .unavailable(_, _, .serverError(let status, _), _): status
+        case .unavailable(_, _, .rateLimited, _), .rateLimited: 429
+        default: nil
+        }
+    }
+
+    /// The server's `virhe` text, when it sent one.
+    public var serverMessage: String? {
+        switch self {
+        case .refused(_, _, let virhe, _), .rejected(_, _, let virhe, _): virhe?.description
+        case .unavailable(_, _, .serverError(_, let virhe), _): virhe?.description
+        default: nil
+        }
+    }
+
+    /// The `X-Request-Id` of the last attempt (for the interface's support).
+    public var requestID: String? {
+        switch self {
+        case .refused(_, _, _, let id), .rejected(_, _, _, let id), .transportMisconfigured(_, _, _, let id),
+            .unavailable(_, _, _, let id), .rateLimited(_, _, let id), .unexpectedResponse(_, _, let id):
+            id
+        case .configuration, .invalidRequest, .cancelled: nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .configuration(let reason):
+            "VTJ client configuration: \(reason)"
+        case .invalidRequest(let reason):
+            "invalid VTJ request: \(reason); fix the caller, nothing was sent"
+        case .refused(let operation, let status, let virhe, let id):
+            "VTJ refused \(operation) with \(status)\(Self.quote(virhe)) (request \(id)); "
+                + "check the user name, password and licence in the configuration, then restart"
+        case .rejected(let operation, let status, let virhe, let id):
+            "VTJ rejected \(operation) with \(status)\(Self.quote(virhe)) (request \(id)); "
+                + (status == 404 ? "check the base URL" : "report this with the request id")
+        case .transportMisconfigured(let operation, let problem, let detail, let id):
+            "cannot reach VTJ for \(operation) (\(problem.rawValue): \(detail), request \(id)); "
+                + "check the base URL, client certificate, key and CA bundle"
+        case .unavailable(let operation, let attempts, let last, let id):
+            "VTJ unavailable for \(operation) after \(attempts) attempts (last: \(last), request \(id)); "
+                + "the work stays queued, check the network and the interface's status"
+        case .rateLimited(let operation, let wait, let id):
+            "VTJ asked to wait \(wait.wholeSeconds) s before more \(operation) calls (request \(id)); "
+                + "the work stays queued, retry later or lower the parallelism"
+        case .unexpectedResponse(let operation, let detail, let id):
+            "VTJ answered \(operation) against the profile: \(detail) (request \(id)); report this with the request id"
+        case .cancelled:
+            "VTJ call cancelled"
+        }
+    }
+
+    private static func quote(_ virhe: InterfaceErrorBody?) -> String {
+        virhe.map { ": \($0)" } ?? ""
+    }
+
+    /// The error for a request the retry machine gave up on.
+    init(_ failure: RetryFailure, operation: VTJOperation, requestID: String) {
+        switch failure {
+        case .permanent(.unauthorized(let status, let virhe)):
+            self = .refused(operation, status: status, virhe: virhe, requestID: requestID)
+        case .permanent(.rejected(let status, let virhe)):
+            self = .rejected(operation, status: status, virhe: virhe, requestID: requestID)
+        case .permanent(.transport(let problem, let detail)):
+            self = .transportMisconfigured(operation, problem: problem, detail: detail, requestID: requestID)
+        case .exhausted(let attempts, let last):
+            self = .unavailable(operation, attempts: attempts, last: last, requestID: requestID)
+        case .waitTooLong(let requested, _):
+            self = .rateLimited(operation, retryAfter: requested, requestID: requestID)
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Logging
+import Synchronization
+import VTJCore
+import VTJXML
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension VTJInterfaceClient {
+    /// What one attempt gave: a parsed value, or an outcome for the retry machine.
+    enum Attempt<T: Sendable>: Sendable {
+        case value(T, status: Int, bytes: Int64)
+        case failed(AttemptOutcome, status: Int?)
+    }
+
+    /// Runs one request with retries per the policy; `parse` reads a 2xx body on the worker thread.
+    ///
+    /// Errors from `parse` that are ``ConsumerFailure`` end the operation at once (re-thrown as the
+    /// caller's own error); any other parse error counts as an unreadable body and is retried.
+    func execute<T: Sendable>(
+        _ operation: VTJOperation,
+        method: String,
+        path: String,
+        body: [UInt8],
+        metadata: Logger.Metadata = [:],
+        parse: @escaping @Sendable (ResponseBody) throws -> T
+    ) async throws -> T {
+        var state = RetryState(policy: configuration.retryPolicy)
+        var random = SystemRandomNumberGenerator()
+        var logger = self.logger
+        for (key, value) in metadata { logger[metadataKey: key] = value }
+        logger[metadataKey: "vtj.operation"] = "\(operation)"
+        counters.withLock { $0.requests += 1 }
+        while true {
+            if Task.isCancelled { throw VTJClientError.cancelled }
+            let requestID = ids.next(unixMillis: Self.unixMillis())
+            logger[metadataKey: "vtj.request-id"] = "\(requestID)"
+            logger[metadataKey: "vtj.attempt"] = "\(state.attempts + 1)"
+            let request = httpRequest(method: method, path: path, body: body, requestID: requestID)
+            let documentName = "\(operation) response \(requestID)"
+            let attempt: Attempt<T>
+            do {
+                attempt = try await pool.run { [self] handle, flag in
+                    try self.attempt(request, requestID: requestID, documentName: documentName, handle: handle,
+                                     cancellation: flag, parse: parse)
+                }
+            } catch let failure as ConsumerFailure {
+                throw failure.underlying
+            } catch is CancellationError {
+                throw VTJClientError.cancelled
+            } catch HTTPTransportError.cancelled {
+                throw VTJClientError.cancelled
+            }
+            let outcome: AttemptOutcome
+            switch attempt {
+            case .value(let value, let status, let bytes):
+                logger.debug("VTJ call done", metadata: ["vtj.status": "\(status)", "vtj.bytes": "\(bytes)"])
+                return value
+            case .failed(let failed, let status):
+                outcome = failed
+                if let status { logger[metadataKey: "vtj.status"] = "\(status)" }
+            }
+            switch state.next(after: outcome, using: &random) {
+            case .succeed:
+                // A 2xx is parsed above; the machine only says succeed for outcomes it was never given.
+                throw VTJClientError.unexpectedResponse(operation, detail: "success without a body", requestID: requestID)
+            case .retry(let wait, let reason):
+                counters.withLock { $0.retries += 1 }
+                logger.warning("VTJ call failed, retrying", metadata: [
+                    "vtj.reason": "\(reason)", "vtj.wait-ms": "\(wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000)",
+                ])
+                do { try await sleeper(wait) } catch { throw VTJClientError.cancelled }
+            case .fail(let failure):
+                let error = VTJClientError(failure, operation: operation, requestID: requestID)
+                logger.error("VTJ call failed", metadata: ["vtj.error": "\(error)"])
+                throw error
+            }
+        }
+    }
+
+    /// One attempt on a worker thread: spool the body to an unlinked temp file, then classify or parse.
+    private func attempt<T: Sendable>(
+        _ request: HTTPRequest,
+        requestID: String,
+        documentName: String,
+        handle: CurlHandle,
+        cancellation: CancellationFlag,
+        parse: @Sendable (ResponseBody) throws -> T
+    ) throws -> Attempt<T> {
+        let fd = try spoolFile()
+        defer { close(fd) }
+        let head: HTTPResponseHead
+        do {
+            head = try handle.perform(request, writingBodyTo: fd, cancellation: cancellation)
+        } catch {
+            counters.withLock { $0.attempts += 1 }
+            if error == .cancelled { throw error }
+            return .failed(.transport(error.problem, detail: error.description), status: nil)
+        }
+        counters.withLock {
+            $0.attempts += 1
+            $0.newConnections += head.newConnections
+            $0.bodyBytes += head.bodyBytes
+        }
+        let body = ResponseBody(fileDescriptor: fd, size: head.bodyBytes, documentName: documentName)
+        let echo = head.header("X-Request-Id")
+        if echo == nil { counters.withLock { $0.missingEchoes += 1 } }
+        guard (200...299).contains(head.status) else {
+            let virhe = ResponseReader.readError(body.readPrefix(limit: 64 * 1024))
+            return .failed(.httpStatus(head.status, retryAfter: head.header("Retry-After"), virhe: virhe),
+                           status: head.status)
+        }
+        if let echo, echo != requestID {
+            // Another request's answer (a confused proxy): never hand it on.
+            return .failed(.transport(.other, detail: "response echoed X-Request-Id \(echo)"), status: head.status)
+        }
+        guard lseek(fd, 0, SEEK_SET) == 0 else {
+            return .failed(.transport(.other, detail: "cannot rewind the spooled body (errno \(errno))"), status: head.status)
+        }
+        do {
+            return .value(try parse(body), status: head.status, bytes: head.bodyBytes)
+        } catch let error as ConsumerFailure {
+            throw error
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            return .failed(.unreadableBody("\(error)"), status: head.status)
+        }
+    }
+
+    /// A new temporary file, unlinked at once so it vanishes with its descriptor.
+    private func spoolFile() throws -> Int32 {
+        var template = Array("\(configuration.temporaryDirectory)/vtj-response-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else {
+            throw VTJClientError.configuration(
+                "cannot create a temporary file in \(configuration.temporaryDirectory) (errno \(errno)); check space and permissions")
+        }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        return fd
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Logging
+import Synchronization
+import VTJCore
+
+/// The interface (VTJ-muutosrajapinta, XML profile) over libcurl: operations, paging, retries and
+/// parallel messages.
+///
+/// Transfers and body parsing run on ``VTJClientConfiguration/parallelism`` worker threads, each
+/// keeping one libcurl handle (and so its connection) for the client's life. Bodies are spooled to an
+/// unlinked temporary file and parsed from there, so a response of any size never sits in memory.
+/// Log lines carry the operation and request id; never a full henkilötunnus, never credentials.
+public final class VTJInterfaceClient: Sendable {
+    /// Sleeps between retries; tests may pass one that records the waits.
+    public typealias Sleeper = @Sendable (Duration) async throws -> Void
+
+    public let configuration: VTJClientConfiguration
+    let logger: Logger
+    let sleeper: Sleeper
+    let pool: CurlWorkerPool
+    let ids = RequestIDGenerator()
+    let counters = Mutex(ClientStatistics())
+    let baseURL: String
+
+    /// A client; fails when the configuration cannot work (nothing is sent yet).
+    public init(
+        configuration: VTJClientConfiguration,
+        logger: Logger = Logger(label: "vtjdrop.client"),
+        sleeper: @escaping Sleeper = { try await Task.sleep(for: $0) }
+    ) throws(VTJClientError) {
+        try Self.validate(configuration)
+        var base = configuration.baseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        self.baseURL = base
+        self.configuration = configuration
+        self.logger = logger
+        self.sleeper = sleeper
+        self.pool = CurlWorkerPool(size: max(1, configuration.parallelism))
+    }
+
+    deinit { pool.shutdown() }
+
+    /// Counters since the client was made.
+    public var statistics: ClientStatistics { counters.withLock { $0 } }
+
+    private static func validate(_ configuration: VTJClientConfiguration) throws(VTJClientError) {
+        let base = configuration.baseURL
+        guard base.hasPrefix("http://") || base.hasPrefix("https://") else {
+            throw .configuration("base URL must start with http:// or https:// (got '\(base.prefix(40))')")
+        }
+        let authority = base.drop { $0 != "/" }.dropFirst(2).prefix { $0 != "/" }
+        guard !authority.contains("@") else {
+            throw .configuration("base URL must not contain credentials; set the user and password separately")
+        }
+        guard configuration.parallelism >= 1 else {
+            throw .configuration("parallelism must be at least 1 (got \(configuration.parallelism))")
+        }
+        let files = [
+            ("client certificate", configuration.tls.clientCertificatePath),
+            ("client key", configuration.tls.clientKeyPath),
+            ("CA bundle", configuration.tls.caBundlePath),
+        ]
+        for case (let role, let path?) in files where access(path, R_OK) != 0 {
+            throw .configuration("\(role) \(path) is not readable; check the path and its permissions")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: configuration.temporaryDirectory, isDirectory: &isDirectory),
+              isDirectory.boolValue, access(configuration.temporaryDirectory, W_OK) == 0
+        else {
+            throw .configuration("temporary directory \(configuration.temporaryDirectory) is not a writable directory")
+        }
+    }
+
+    /// Builds the HTTP request for one attempt.
+    func httpRequest(method: String, path: String, body: [UInt8], requestID: String) -> HTTPRequest {
+        var headers: [(String, String)] = [
+            ("X-Request-Id", requestID),
+            ("Accept", "application/xml"),
+            // Without this libcurl waits for a 100 Continue on larger bodies.
+            ("Expect", ""),
+        ]
+        if method == "POST" { headers.append(("Content-Type", "application/xml; charset=utf-8")) }
+        if let client = configuration.xRoadClient { headers.append(("X-Road-Client", client)) }
+        var request = HTTPRequest(method: method, url: baseURL + path, headers: headers, body: body)
+        request.credentials = configuration.credentials
+        request.tls = configuration.tls
+        request.connectTimeoutMilliseconds = Self.milliseconds(configuration.connectTimeout)
+        request.totalTimeoutMilliseconds = Self.milliseconds(configuration.requestTimeout)
+        return request
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return max(1, Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
+    }
+
+    static func unixMillis() -> UInt64 {
+        UInt64(max(0, Date().timeIntervalSince1970 * 1000))
+    }
+}

@@ -1,0 +1,13 @@
+/// The interface operations, named as they appear in logs and errors.
+public enum VTJOperation: String, Sendable, Hashable, CustomStringConvertible {
+    /// `GET /kirjausavain/{date}`.
+    case logKey = "kirjausavain"
+    /// `POST /perustiedot` with a hetu list.
+    case perustiedot = "perustiedot"
+    /// `POST /perustiedot` with `kuntarajaus`, paged by `jatkoavain`.
+    case municipalBasicData = "perustiedot-kuntarajaus"
+    /// `POST /muutokset`, paged by log key.
+    case muutokset = "muutokset"
+
+    public var description: String { rawValue }
+}
