@@ -110,7 +110,11 @@ let package = Package(
         .testTarget(
             name: "VTJDropTests",
             // The executable is a dependency so its binary is built beside the tests, which run it.
-            dependencies: ["VTJCore", "VTJXML", "VTJClient", "VTJSandbox", "VTJDrop", "vtjdrop"],
+            dependencies: [
+                "VTJCore", "VTJXML", "VTJClient", "VTJSandbox", "VTJDrop", "vtjdrop",
+                // A raw connection proves the audit log's triggers hold against any writer.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+import VTJCore
+
+/// One query about to be sent to the interface, as the audit log records it.
+public struct AuditRecord: Sendable, Hashable {
+    /// Whether the message named hetus or the municipality.
+    public enum Scope: String, Sendable, Hashable {
+        /// A `hetulista` message: `hetus` are the ones asked about.
+        case hetulista
+        /// A `kuntarajaus` message: `hetus` are the persons delivered (recorded after each page).
+        case kuntarajaus
+    }
+
+    public var at: Date
+    public var department: String
+    public var purpose: String
+    public var requestID: String
+    /// The interface operation (`perustiedot`, `muutokset`, `kirjausavain`).
+    public var operation: String
+    public var scope: Scope
+    public var hetus: [Henkilotunnus]
+    /// Free text such as a page number or log key; never a hetu or credential.
+    public var detail: String?
+
+    /// A record of one query.
+    public init(at: Date, department: String, purpose: String, requestID: String, operation: String,
+                scope: Scope, hetus: [Henkilotunnus], detail: String? = nil) {
+        self.at = at
+        self.department = department
+        self.purpose = purpose
+        self.requestID = requestID
+        self.operation = operation
+        self.scope = scope
+        self.hetus = hetus
+        self.detail = detail
+    }
+}
+
+/// One query read back from the audit log.
+public struct AuditEntry: Sendable, Hashable {
+    public var id: Int64
+    public var at: Date
+    public var department: String
+    public var purpose: String
+    public var requestID: String
+    public var operation: String
+    public var scope: AuditRecord.Scope
+    /// Number of hetus the query named (or delivered, for kuntarajaus).
+    public var hetuCount: Int
+    /// The hetus, when asked for (``AuditLog/queries(request:)``); empty otherwise.
+    public var hetus: [String]
+    public var detail: String?
+}
+
+/// The append-only log of every query to the interface: who asked about whom, when and why.
+///
+/// SQLite triggers abort any UPDATE or DELETE of audit rows, so not even a bug in this program can
+/// rewrite history. Nothing here deletes old entries: the log's retention is the controller's
+/// decision, carried out by hand (see docs/operations.md).
+public struct AuditLog: Sendable {
+    let pool: DatabasePool
+
+    /// Appends one query with its hetus (duplicates stored once); returns its id.
+    ///
+    /// Call it before the message is sent, so a crash right after sending still leaves the trace.
+    @discardableResult
+    public func record(_ record: AuditRecord) throws(StorageError) -> Int64 {
+        try StateDatabase.write(pool) { db in
+            let unique = Array(Set(record.hetus.map(\.value))).sorted()
+            try db.execute(sql: """
+                INSERT INTO audit_query (at, department, purpose, request_id, operation, scope, hetu_count, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [record.at, record.department, record.purpose, record.requestID, record.operation,
+                                 record.scope.rawValue, unique.count, record.detail])
+            let id = db.lastInsertedRowID
+            let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO audit_hetu (hetu, query_id) VALUES (?, ?)")
+            for hetu in unique { try statement.execute(arguments: [hetu, id]) }
+            return id
+        }
+    }
+
+    /// Queries that named `hetu` (exactly as validated), newest first, optionally only since `since`.
+    public func queries(hetu: Henkilotunnus, since: Date? = nil) throws(StorageError) -> [AuditEntry] {
+        try StateDatabase.read(pool) { db in
+            try Row.fetchAll(db, sql: """
+                SELECT q.* FROM audit_hetu h JOIN audit_query q ON q.id = h.query_id
+                WHERE h.hetu = ? AND (? IS NULL OR q.at >= ?)
+                ORDER BY q.at DESC, q.id DESC
+                """, arguments: [hetu.value, since, since]).map { try Self.entry($0, hetus: []) }
+        }
+    }
+
+    /// Every query made for one request, oldest first, each with its hetus.
+    public func queries(request requestID: String) throws(StorageError) -> [AuditEntry] {
+        try StateDatabase.read(pool) { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit_query WHERE request_id = ? ORDER BY id",
+                                        arguments: [requestID])
+            return try rows.map { row in
+                let id: Int64 = row["id"]
+                let hetus = try String.fetchAll(db, sql: "SELECT hetu FROM audit_hetu WHERE query_id = ? ORDER BY hetu",
+                                                arguments: [id])
+                return try Self.entry(row, hetus: hetus)
+            }
+        }
+    }
+
+    /// Number of queries logged.
+    public func count() throws(StorageError) -> Int {
+        try StateDatabase.read(pool) { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_query") ?? 0 }
+    }
+
+    static func entry(_ row: Row, hetus: [String]) throws -> AuditEntry {
+        guard let scope = AuditRecord.Scope(rawValue: row["scope"]) else { throw StorageError.corrupt("audit_query.scope") }
+        return AuditEntry(id: row["id"], at: row["at"], department: row["department"], purpose: row["purpose"],
+                          requestID: row["request_id"], operation: row["operation"], scope: scope,
+                          hetuCount: row["hetu_count"], hetus: hetus, detail: row["detail"])
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import GRDB
+
+/// Which change stream a log key belongs to: the followed hetus, or the whole municipality.
+public enum ChangeScope: String, Sendable, Hashable, CaseIterable {
+    /// `muutokset` with a `hetulista` of the department's followed register.
+    case hetu
+    /// `muutokset` with `kuntarajaus` (departments licensed for municipality operations).
+    case kunta
+}
+
+extension FollowedRegister {
+    /// The last log key whose changes were delivered, or nil before the first fetch.
+    public func logKey(department: String, scope: ChangeScope) throws(StorageError) -> Int64? {
+        try StateDatabase.read(pool) { db in
+            try Int64.fetchOne(db, sql: "SELECT log_key FROM change_log_key WHERE department = ? AND scope = ?",
+                               arguments: [department, scope.rawValue])
+        }
+    }
+
+    /// Stores a log key; call only after the delivery carrying its changes is published.
+    public func storeLogKey(_ key: Int64, department: String, scope: ChangeScope, at date: Date) throws(StorageError) {
+        try StateDatabase.write(pool) { db in
+            try db.execute(sql: """
+                INSERT INTO change_log_key (department, scope, log_key, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (department, scope) DO UPDATE SET log_key = excluded.log_key, updated_at = excluded.updated_at
+                """, arguments: [department, scope.rawValue, key, date])
+        }
+    }
+
+    /// When the key was last stored (for `status`).
+    public func logKeyUpdatedAt(department: String, scope: ChangeScope) throws(StorageError) -> Date? {
+        try StateDatabase.read(pool) { db in
+            try Date.fetchOne(db, sql: "SELECT updated_at FROM change_log_key WHERE department = ? AND scope = ?",
+                              arguments: [department, scope.rawValue])
+        }
+    }
+}

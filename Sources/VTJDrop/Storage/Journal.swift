@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+
+/// The durable record of every request's progress; what the runtime resumes from after a crash.
+///
+/// Every write is idempotent: re-recording a claim or a state that is already stored changes
+/// nothing, so a replay after `kill -9` never duplicates a request or an event.
+public struct Journal: Sendable {
+    let pool: DatabasePool
+
+    /// Records a claim; returns false when the request id was already journaled (a replay).
+    @discardableResult
+    public func recordClaim(requestID: String, department: String, originalName: String, storedPath: String,
+                            at date: Date) throws(StorageError) -> Bool {
+        try StateDatabase.write(pool) { db in
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO request (request_id, department, original_name, stored_path, state, claimed_at, updated_at)
+                VALUES (?, ?, ?, ?, 'claimed', ?, ?)
+                """, arguments: [requestID, department, originalName, storedPath, date, date])
+            guard db.changesCount > 0 else { return false }
+            try db.execute(sql: "INSERT OR IGNORE INTO request_event (request_id, state, attempt, at) VALUES (?, 'claimed', 0, ?)",
+                           arguments: [requestID, date])
+            return true
+        }
+    }
+
+    /// Moves a request to `state`, storing the fields in `update`.
+    ///
+    /// Same state again → ``JournalTransition/alreadyRecorded``; after archived/quarantined →
+    /// ``JournalTransition/alreadyFinished(_:)``. `failed-transient` counts an attempt each time.
+    @discardableResult
+    public func record(_ state: RequestState, for requestID: String, at date: Date,
+                       update: JournalUpdate = JournalUpdate()) throws(StorageError) -> JournalTransition {
+        try StateDatabase.write(pool) { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT state, attempts, result_files FROM request WHERE request_id = ?",
+                                             arguments: [requestID])
+            else { throw StorageError.unknownRequest(requestID) }
+            let current = RequestState(rawValue: row["state"]) ?? .claimed
+            if current.isFinished { return .alreadyFinished(current) }
+            if current == state, state != .failedTransient { return .alreadyRecorded }
+
+            var attempts: Int = row["attempts"]
+            if state == .failedTransient { attempts += 1 }
+            let files = Self.merge(Self.files(row["result_files"]), update.resultFiles)
+            try db.execute(sql: """
+                UPDATE request SET state = ?, attempts = ?, updated_at = ?,
+                    finished_at = CASE WHEN ? THEN ? ELSE finished_at END,
+                    toiminto = COALESCE(?, toiminto), purpose = COALESCE(?, purpose),
+                    reference = COALESCE(?, reference), stored_path = COALESCE(?, stored_path),
+                    error = COALESCE(?, error), result_files = ?,
+                    next_attempt_at = ?
+                WHERE request_id = ?
+                """, arguments: [
+                    state.rawValue, attempts, date, state.isFinished, date,
+                    update.toiminto, update.purpose, update.reference, update.storedPath,
+                    update.error, files.joined(separator: "\n"),
+                    state == .failedTransient ? update.nextAttemptAt : nil, requestID,
+                ])
+            try db.execute(sql: "INSERT OR IGNORE INTO request_event (request_id, state, attempt, at, detail) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [requestID, state.rawValue, attempts, date, update.error])
+            return .recorded
+        }
+    }
+
+    /// One request, or nil.
+    public func entry(_ requestID: String) throws(StorageError) -> JournalEntry? {
+        try StateDatabase.read(pool) { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM request WHERE request_id = ?", arguments: [requestID]).map(Self.entry)
+        }
+    }
+
+    /// The states a request went through, oldest first (for `audit --request`).
+    public func history(_ requestID: String) throws(StorageError) -> [(state: RequestState, attempt: Int, at: Date, detail: String?)] {
+        try StateDatabase.read(pool) { db in
+            try Row.fetchAll(db, sql: "SELECT state, attempt, at, detail FROM request_event WHERE request_id = ? ORDER BY id",
+                             arguments: [requestID]).map { row in
+                guard let state = RequestState(rawValue: row["state"]) else {
+                    throw StorageError.corrupt("request_event.state of \(requestID)")
+                }
+                return (state, row["attempt"], row["at"], row["detail"])
+            }
+        }
+    }
+
+    static func entry(_ row: Row) throws -> JournalEntry {
+        let id: String = row["request_id"]
+        guard let state = RequestState(rawValue: row["state"]) else { throw StorageError.corrupt("request.state of \(id)") }
+        return JournalEntry(
+            requestID: id, department: row["department"], originalName: row["original_name"],
+            storedPath: row["stored_path"], state: state, toiminto: row["toiminto"], purpose: row["purpose"],
+            reference: row["reference"], attempts: row["attempts"], nextAttemptAt: row["next_attempt_at"],
+            error: row["error"], resultFiles: files(row["result_files"]), claimedAt: row["claimed_at"],
+            updatedAt: row["updated_at"], finishedAt: row["finished_at"], inputDeletedAt: row["input_deleted_at"])
+    }
+
+    /// File names are stored one per line (names with a newline are refused at intake).
+    static func files(_ text: String?) -> [String] {
+        (text ?? "").split(separator: "\n").map(String.init)
+    }
+
+    static func merge(_ existing: [String], _ added: [String]) -> [String] {
+        var result = existing
+        for name in added where !result.contains(name) { result.append(name) }
+        return result
+    }
+}

@@ -1,0 +1,32 @@
+/// Why the state database could not be used; messages name the path and what to do, never a hetu or secret.
+public enum StorageError: Error, Sendable, CustomStringConvertible {
+    /// The state folder could not be created or is not a folder.
+    case cannotCreateFolder(path: String, reason: String)
+    /// The database exists but could not be opened or migrated.
+    case cannotOpen(path: String, reason: String)
+    /// There is no database yet (commands that only read do not create one).
+    case missing(path: String)
+    /// A transition was recorded for a request the journal never saw claimed.
+    case unknownRequest(String)
+    /// SQLite refused an operation (the statement's arguments are never included).
+    case database(String)
+    /// A stored value could not be read back (the database was edited by hand or damaged).
+    case corrupt(String)
+
+    public var description: String {
+        switch self {
+        case .cannotCreateFolder(let path, let reason):
+            "cannot create the state folder \(path): \(reason); create it and give the service user write access"
+        case .cannotOpen(let path, let reason):
+            "cannot open the state database \(path): \(reason); check its owner and permissions (0640, service user)"
+        case .missing(let path):
+            "no state database at \(path); point --state (or --config) at the appliance's state folder"
+        case .unknownRequest(let id):
+            "the journal has no request \(id); record its claim first"
+        case .database(let message):
+            "state database error: \(message)"
+        case .corrupt(let message):
+            "the state database holds an unreadable value (\(message)); restore it from backup or inspect it with sqlite3"
+        }
+    }
+}

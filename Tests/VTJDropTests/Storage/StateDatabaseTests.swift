@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import VTJDrop
+
+@Suite struct StateDatabaseTests {
+    @Test func walModeFullSyncAndPrivateFileModes() throws {
+        let folder = try StorageTestFolder()
+        defer { folder.remove() }
+        let state = folder.path + "/state"
+        let previous = umask(0o022)
+        defer { umask(previous) }
+        let database = try StateDatabase(stateFolder: state)
+        try database.journal.recordClaim(requestID: "r1", department: "kirjasto", originalName: "a.txt",
+                                         storedPath: state + "/work/r1", at: Date())
+        #expect(try database.journalMode() == "wal")
+        #expect(try database.synchronousLevel() == 2)
+        #expect(try StorageTestFolder.mode(of: state) == 0o750)
+        for suffix in ["", "-wal", "-shm"] {
+            let path = database.path + suffix
+            #expect(FileManager.default.fileExists(atPath: path), "\(path)")
+            #expect(try StorageTestFolder.mode(of: path) == 0o640, "\(path)")
+        }
+    }
+
+    @Test func readOnlyCommandsDoNotCreateADatabase() throws {
+        let folder = try StorageTestFolder()
+        defer { folder.remove() }
+        #expect {
+            try StateDatabase(stateFolder: folder.path + "/nowhere", create: false)
+        } throws: { error in
+            "\(error)".contains("no state database at \(folder.path)/nowhere/vtjdrop.sqlite")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/nowhere"))
+    }
+
+    @Test func reopeningKeepsDataAndMigratesOnlyOnce() throws {
+        let folder = try StorageTestFolder()
+        defer { folder.remove() }
+        do {
+            let database = try StateDatabase(stateFolder: folder.path)
+            try database.journal.recordClaim(requestID: "r1", department: "d", originalName: "x", storedPath: "/w/x", at: Date())
+        }
+        let again = try StateDatabase(stateFolder: folder.path, create: false)
+        #expect(try again.journal.entry("r1")?.department == "d")
+    }
+
+    @Test func aFileWhereTheStateFolderShouldBeIsReported() throws {
+        let folder = try StorageTestFolder()
+        defer { folder.remove() }
+        let blocker = try folder.write("state", "not a folder")
+        #expect {
+            try StateDatabase(stateFolder: blocker)
+        } throws: { error in
+            "\(error)".contains("a file is in the way")
+        }
+    }
+}
