@@ -33,8 +33,10 @@ struct vx_reader {
     vx_slot slots[VX_SLOTS];
     char **names;
     int name_count, name_capacity;
+    // What the reader has seen, to explain libxml2's terse end-of-input messages.
+    int eof, root_seen, root_closed;
     char error[512];
-    int error_line;
+    int error_line, error_code;
 };
 
 // NONET: never fetch anything. No NOENT (entities stay unexpanded), no DTDLOAD/DTDATTR/DTDVALID,
@@ -69,7 +71,22 @@ static void vx_set_error(vx_reader *r, int line, const char *message) {
 static void vx_structured_error(void *context, xmlErrorPtr error) {
     vx_reader *r = (vx_reader *)context;
     if (error == NULL || error->level < XML_ERR_ERROR) return;
+    if (r->error[0] == '\0') r->error_code = error->code;
     vx_set_error(r, error->line, error->message);
+}
+
+// libxml2's reader says "Extra content at the end of the document" when the input simply
+// stops; say what happened instead.
+static void vx_explain_end(vx_reader *r) {
+    if (!r->eof || r->root_closed) return;
+    if (r->error_code != XML_ERR_DOCUMENT_END && r->error_code != XML_ERR_DOCUMENT_EMPTY) return;
+    char detail[256];
+    snprintf(detail, sizeof detail, "%s", r->error);
+    snprintf(r->error, sizeof r->error, "%s (libxml2: %s)",
+             r->root_seen ? "the document ends before its root element is closed (cut short?)"
+                          : "the document ends before its root element (empty or cut short?)",
+             detail);
+    r->error_code = 0;
 }
 
 // Scans the bytes before the root element for "<!DOCTYPE" (the carry bridges chunk borders).
@@ -118,6 +135,7 @@ static int vx_read(void *context, char *buffer, int length) {
             return -1;
         }
     }
+    if (count == 0) r->eof = 1;
     if (!r->prolog_done && vx_guard_prolog(r, buffer, (size_t)count) < 0) return -1;
     return (int)count;
 }
@@ -155,16 +173,13 @@ void vx_reader_free(vx_reader *r) {
 
 int vx_reader_next(vx_reader *r) {
     int status = xmlTextReaderRead(r->reader);
-    if (status < 0) {
+    if (status < 0 || (status == 0 && r->error[0] != '\0')) {
+        // (libxml2 may also end quietly after reporting an error: that still counts.)
         vx_set_error(r, xmlTextReaderGetParserLineNumber(r->reader), "document is not well-formed");
+        vx_explain_end(r);
         return -1;
     }
-    if (status == 0) {
-        // libxml2 ends quietly on some broken inputs (e.g. an empty one); an error seen on the
-        // way still counts.
-        if (r->error[0] != '\0') return -1;
-        return 0;
-    }
+    if (status == 0) return 0;
     int type = xmlTextReaderNodeType(r->reader);
     // A DTD or an entity reference has no place in the profile: refuse instead of expanding.
     if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
@@ -258,6 +273,10 @@ int vx_reader_step(vx_reader *r, vx_node *node) {
         node->name = name ? (const char *)name : "";
         node->name_id = vx_name_id(r, node->name);
         node->depth = xmlTextReaderDepth(r->reader);
+        if (node->depth == 0) {
+            r->root_seen = 1;
+            if (node->kind == VX_NODE_END_ELEMENT || node->is_empty) r->root_closed = 1;
+        }
         return 1;
     }
 }
@@ -292,7 +311,16 @@ char *vx_reader_attribute(vx_reader *r, const char *name) {
     return (char *)xmlTextReaderGetAttribute(r->reader, (const xmlChar *)name);
 }
 
-int vx_reader_line(vx_reader *r) { return xmlTextReaderGetParserLineNumber(r->reader); }
+int vx_reader_line(vx_reader *r) {
+    // The node's own line when known (the parser may already be further on); elements past
+    // line 65535 fall back to the parser's position.
+    xmlNodePtr node = xmlTextReaderCurrentNode(r->reader);
+    if (node != NULL) {
+        long line = xmlGetLineNo(node);
+        if (line > 0 && line < 65535) return (int)line;
+    }
+    return xmlTextReaderGetParserLineNumber(r->reader);
+}
 
 const char *vx_reader_error(vx_reader *r) { return r->error[0] ? r->error : "unknown XML error"; }
 
