@@ -1,0 +1,36 @@
+/// A dropped file could not be read as a whole: names the file, the line when known, and why.
+public struct DropReadError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Broad class of the problem, for counting and receipts.
+    public enum Kind: String, Sendable, Hashable {
+        /// Binary data, a NUL byte, an undecodable encoding.
+        case notText = "not-text"
+        /// A known non-text format (workbook, PDF) dropped by mistake.
+        case wrongFormat = "wrong-format"
+        /// A CSV without a usable `hetu` column.
+        case csvHeader = "csv-header"
+        /// The request XML is not well-formed or not safe to read.
+        case xml
+        /// The request XML is well-formed but asks for something the contract does not know.
+        case request
+    }
+
+    /// The file's name as the department dropped it.
+    public let file: String
+    /// The line, when the problem has one.
+    public let line: Int?
+    public let kind: Kind
+    /// One plain sentence saying what is wrong and what to do.
+    public let reason: String
+
+    public init(file: String, line: Int? = nil, kind: Kind, reason: String) {
+        self.file = file
+        self.line = line
+        self.kind = kind
+        self.reason = reason
+    }
+
+    public var description: String {
+        if let line { return "\(file):\(line): \(reason)" }
+        return "\(file): \(reason)"
+    }
+}

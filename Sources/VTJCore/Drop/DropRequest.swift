@@ -1,0 +1,73 @@
+/// A request document drop (`<pyynto …>`, drop contract 2.2), read but not yet checked against
+/// the department's profile (purposes, groups, licences are the pipeline's to enforce).
+public struct DropRequest: Sendable, Hashable {
+    /// The `toiminto` attribute.
+    public enum Operation: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+        case perustiedot
+        case seurantaLisaa = "seuranta-lisaa"
+        case seurantaPoista = "seuranta-poista"
+        case muutokset
+        case kuntaPerustiedot = "kunta-perustiedot"
+        case kuntaMuutokset = "kunta-muutokset"
+
+        /// Whether the operation is about listed hetus (and so needs a `hetulista`).
+        public var takesHetus: Bool {
+            switch self {
+            case .perustiedot, .seurantaLisaa, .seurantaPoista: true
+            case .muutokset, .kuntaPerustiedot, .kuntaMuutokset: false
+            }
+        }
+
+        /// Whether the operation is a whole-municipality one (licensed departments only).
+        public var isMunicipal: Bool { self == .kuntaPerustiedot || self == .kuntaMuutokset }
+
+        public var description: String { rawValue }
+    }
+
+    /// The `muoto` attribute.
+    public enum OutputFormat: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+        case csv
+        case xml
+
+        public var description: String { rawValue }
+    }
+
+    /// A `tietoryhma` that is not one of the product's groups (reported, never granted).
+    public struct UnknownGroup: Sendable, Hashable {
+        public let name: String
+        public let line: Int
+
+        public init(name: String, line: Int) {
+            self.name = name
+            self.line = line
+        }
+    }
+
+    public var operation: Operation
+    /// `kayttotarkoitus`; nil means the department's default purpose.
+    public var purpose: String?
+    /// `muoto`; nil means the department's default format.
+    public var format: OutputFormat?
+    /// `tunniste`, echoed in every result file of the request.
+    public var reference: String?
+    /// The product groups asked for, in document order without repeats; nil when the document
+    /// names none (the department's groups apply).
+    public var groups: [GroupName]?
+    public var unknownGroups: [UnknownGroup] = []
+    /// Distinct valid hetus of the `hetulista`, in document order.
+    public var hetus: [Henkilotunnus] = []
+    /// The line each value of ``hetus`` was first seen on.
+    public var hetuLines: [Int] = []
+    public var duplicates: [HetuList.Duplicate] = []
+    public var rejected: [HetuList.RejectedLine] = []
+    public var warnings: [HetuList.LineWarning] = []
+    /// How many `<hetu>` elements the document had.
+    public var hetuElements = 0
+
+    public init(operation: Operation, purpose: String? = nil, format: OutputFormat? = nil, reference: String? = nil) {
+        self.operation = operation
+        self.purpose = purpose
+        self.format = format
+        self.reference = reference
+    }
+}

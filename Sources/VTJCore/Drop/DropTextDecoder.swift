@@ -1,0 +1,118 @@
+/// Turns a dropped text file's bytes into text, detecting the encoding as departments produce
+/// it: a BOM first (UTF-8, UTF-16LE/BE), then BOM-less UTF-16 by its NUL pattern, then strict
+/// UTF-8, else Windows-1252. Binary data and known non-text formats are refused as a whole.
+public enum DropTextDecoder {
+    /// Decodes `bytes`; the BOM is not part of the returned text.
+    public static func decode(_ bytes: [UInt8], file: String) throws(DropReadError) -> (encoding: TextEncoding, text: String) {
+        if let format = knownBinaryFormat(bytes) {
+            throw DropReadError(file: file, kind: .wrongFormat,
+                                reason: "this is \(format), not text; save it as CSV (UTF-8) or a plain text list and drop that")
+        }
+        let encoding: TextEncoding
+        let text: String
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            guard !bytes.contains(0), UTF8Scan.isValid(bytes, from: 3) else {
+                throw notText(file, "it starts with a UTF-8 byte order mark but is not valid UTF-8; save it again as UTF-8")
+            }
+            encoding = .utf8BOM
+            text = String(decoding: bytes[3...], as: UTF8.self)
+        } else if bytes.starts(with: [0xFF, 0xFE]) {
+            encoding = .utf16LEBOM
+            text = try utf16(bytes, from: 2, bigEndian: false, file: file)
+        } else if bytes.starts(with: [0xFE, 0xFF]) {
+            encoding = .utf16BEBOM
+            text = try utf16(bytes, from: 2, bigEndian: true, file: file)
+        } else if bytes.contains(0) {
+            switch utf16Pattern(bytes) {
+            case .some(false):
+                encoding = .utf16LE
+                text = try utf16(bytes, from: 0, bigEndian: false, file: file)
+            case .some(true):
+                encoding = .utf16BE
+                text = try utf16(bytes, from: 0, bigEndian: true, file: file)
+            case nil:
+                throw notText(file, "it contains NUL bytes, so it is binary data, not a text list; drop a text or CSV file")
+            }
+        } else if UTF8Scan.isValid(bytes) {
+            encoding = .utf8
+            text = String(decoding: bytes, as: UTF8.self)
+        } else {
+            encoding = .windows1252
+            text = Windows1252.decode(bytes)
+        }
+        try refuseControlCharacters(text, file: file)
+        return (encoding, text)
+    }
+
+    private static func notText(_ file: String, _ reason: String) -> DropReadError {
+        DropReadError(file: file, kind: .notText, reason: reason)
+    }
+
+    /// Zip (xlsx, ods, docx), OLE (xls, doc) and PDF signatures.
+    private static func knownBinaryFormat(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "a zip archive (an Excel .xlsx or other office file)" }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return "an Excel 97–2003 workbook (.xls) or other old office file" }
+        if bytes.starts(with: Array("%PDF-".utf8)) { return "a PDF document" }
+        return nil
+    }
+
+    /// For text with NULs: false = little-endian UTF-16, true = big-endian, nil = not UTF-16.
+    /// ASCII-range text in UTF-16 has a zero in every other byte, which no text list has otherwise.
+    private static func utf16Pattern(_ bytes: [UInt8]) -> Bool? {
+        let sample = min(bytes.count, 4096) & ~1
+        guard sample >= 2, bytes.count % 2 == 0 else { return nil }
+        var evenZeros = 0
+        var oddZeros = 0
+        for index in stride(from: 0, to: sample, by: 2) {
+            if bytes[index] == 0 { evenZeros += 1 }
+            if bytes[index + 1] == 0 { oddZeros += 1 }
+        }
+        let pairs = sample / 2
+        if oddZeros * 4 >= pairs * 3, evenZeros * 20 <= pairs { return false }
+        if evenZeros * 4 >= pairs * 3, oddZeros * 20 <= pairs { return true }
+        return nil
+    }
+
+    private static func utf16(_ bytes: [UInt8], from start: Int, bigEndian: Bool, file: String) throws(DropReadError) -> String {
+        guard (bytes.count - start) % 2 == 0 else {
+            throw notText(file, "it looks like UTF-16 but has an odd number of bytes (cut short?); save it again")
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity((bytes.count - start) / 2)
+        for index in stride(from: start, to: bytes.count, by: 2) {
+            let first = UInt16(bytes[index]), second = UInt16(bytes[index + 1])
+            units.append(bigEndian ? first << 8 | second : second << 8 | first)
+        }
+        var decoder = UTF16()
+        var iterator = units.makeIterator()
+        var scalars = String.UnicodeScalarView()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                guard scalar != "\u{0}" else { throw notText(file, "it contains NUL characters, so it is binary data, not a text list") }
+                scalars.append(scalar)
+            case .emptyInput:
+                return String(scalars)
+            case .error:
+                throw notText(file, "it is not valid UTF-16 (a broken surrogate pair); save it again as UTF-8")
+            }
+        }
+    }
+
+    /// Text lists have no control characters besides tab and line ends; a file full of them is
+    /// binary data in disguise.
+    private static func refuseControlCharacters(_ text: String, file: String) throws(DropReadError) {
+        var controls = 0
+        var total = 0
+        for scalar in text.unicodeScalars {
+            total += 1
+            let value = scalar.value
+            if (value < 0x20 && ![0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1A].contains(value)) || (0x7F...0x9F).contains(value) {
+                controls += 1
+            }
+        }
+        if controls > max(4, total / 200) {
+            throw notText(file, "it contains \(controls) control characters, so it is binary data, not a text list")
+        }
+    }
+}

@@ -1,0 +1,83 @@
+/// What a henkilötunnus list drop contained (drop contract 2.1): the distinct valid values in
+/// first-seen order, and everything the receipt must report about the rest.
+public struct HetuList: Sendable, Hashable {
+    /// How the lines were laid out.
+    public enum Dialect: Sendable, Hashable, CustomStringConvertible {
+        /// One value per line.
+        case plain
+        /// A CSV with a header; `column` is the 0-based index of the hetu column named `header`.
+        case csv(delimiter: Character, column: Int, header: String)
+
+        public var description: String {
+            switch self {
+            case .plain: "one henkilötunnus per line"
+            case .csv(let delimiter, let column, let header):
+                "CSV, delimiter \(delimiter == "\t" ? "TAB" : "'\(delimiter)'"), column \(column + 1) '\(header)'"
+            }
+        }
+    }
+
+    /// A line whose value is not a valid henkilötunnus, or that could not be read at all.
+    public struct RejectedLine: Sendable, Hashable {
+        /// 1-based physical line (for a CSV record, the line it starts on).
+        public let line: Int
+        /// The value as read after trimming (shortened to 40 characters), for the receipt.
+        public let text: String
+        /// The exact reason (``HenkilotunnusError/description`` for a bad value).
+        public let reason: String
+        /// The validation error, when the value itself was the problem.
+        public let error: HenkilotunnusError?
+
+        public init(line: Int, text: String, reason: String, error: HenkilotunnusError?) {
+            self.line = line
+            self.text = text
+            self.reason = reason
+            self.error = error
+        }
+    }
+
+    /// A repeat of a value already listed: queried once, reported.
+    public struct Duplicate: Sendable, Hashable {
+        public let hetu: Henkilotunnus
+        public let line: Int
+        public let firstLine: Int
+
+        public init(hetu: Henkilotunnus, line: Int, firstLine: Int) {
+            self.hetu = hetu
+            self.line = line
+            self.firstLine = firstLine
+        }
+    }
+
+    /// Something accepted but worth telling the department (e.g. lower-case letters).
+    public struct LineWarning: Sendable, Hashable {
+        public let line: Int
+        public let warning: Henkilotunnus.Warning
+
+        public init(line: Int, warning: Henkilotunnus.Warning) {
+            self.line = line
+            self.warning = warning
+        }
+    }
+
+    public var encoding: TextEncoding
+    public var dialect: Dialect
+    /// Distinct valid values in the order first seen.
+    public var hetus: [Henkilotunnus] = []
+    /// The line each value of ``hetus`` was first seen on (same order).
+    public var hetuLines: [Int] = []
+    public var duplicates: [Duplicate] = []
+    public var rejected: [RejectedLine] = []
+    public var warnings: [LineWarning] = []
+    /// Physical lines in the file.
+    public var lineCount = 0
+    /// Lines that held a value (valid, duplicate or rejected); the CSV header is not one.
+    public var valueLines = 0
+    public var blankLines = 0
+    public var commentLines = 0
+
+    public init(encoding: TextEncoding, dialect: Dialect) {
+        self.encoding = encoding
+        self.dialect = dialect
+    }
+}

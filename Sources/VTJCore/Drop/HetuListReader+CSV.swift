@@ -1,0 +1,147 @@
+/// RFC 4180 records (quotes, doubled quotes, quoted newlines) with a sniffed delimiter.
+extension HetuListReader {
+    private static let quote = UInt8(ascii: "\"")
+    private static let delimiters: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: ",")]
+
+    /// The delimiter used most often outside quotes in a header line (`;`, TAB, `,` win ties in
+    /// that order, as Finnish Excel writes `;`); nil when the line has none.
+    static func sniffDelimiter(_ line: ArraySlice<UInt8>) -> UInt8? {
+        var counts = [0, 0, 0]
+        var inQuotes = false
+        for byte in line {
+            if byte == quote { inQuotes.toggle(); continue }
+            if !inQuotes, let index = delimiters.firstIndex(of: byte) { counts[index] += 1 }
+        }
+        guard let best = counts.max(), best > 0, let index = counts.firstIndex(of: best) else { return nil }
+        return delimiters[index]
+    }
+
+    /// The cells of a one-line header.
+    static func splitHeader(_ text: String, on delimiter: UInt8) -> [String] {
+        var cells: [String] = []
+        var cell: [UInt8] = []
+        var inQuotes = false
+        for byte in text.utf8 {
+            if byte == quote { inQuotes.toggle(); continue }
+            if byte == delimiter && !inQuotes {
+                cells.append(String(decoding: cell, as: UTF8.self))
+                cell.removeAll(keepingCapacity: true)
+            } else {
+                cell.append(byte)
+            }
+        }
+        cells.append(String(decoding: cell, as: UTF8.self))
+        return cells
+    }
+
+    private enum RecordProblem { case tooLong, unclosedQuote }
+
+    private struct Record {
+        var value: [UInt8]?
+        var fields = 1
+        var end: Int
+        var lines = 1
+        var problem: RecordProblem?
+    }
+
+    func readCSV(_ lines: LineCursor, delimiter: UInt8, column: Int, into list: inout HetuList,
+                 collector: inout HetuCollector) {
+        var position = 0
+        var number = 0
+        var headerSeen = false
+        while let line = lines.line(at: position) {
+            let start = number + 1
+            if line.range.count <= maximumRecordBytes {
+                let content = HetuListReader.trimmed(String(decoding: lines.bytes[line.range], as: UTF8.self))
+                if content.isEmpty || content.hasPrefix("#") || !headerSeen {
+                    if content.isEmpty { list.blankLines += 1 } else if content.hasPrefix("#") { list.commentLines += 1 } else { headerSeen = true }
+                    number += 1
+                    position = line.next
+                    continue
+                }
+            }
+            let record = parseRecord(lines.bytes, at: position, delimiter: delimiter, column: column)
+            if record.problem == .tooLong {
+                // Resynchronise on the next physical line: an unclosed quote must not eat the file.
+                collector.reject(line: start, text: HetuListReader.preview(lines.bytes[line.range]),
+                                 reason: "row is longer than \(maximumRecordBytes) bytes (an unclosed quote?); expected one henkilötunnus per row")
+                number += 1
+                position = line.next
+                continue
+            }
+            if record.problem == .unclosedQuote {
+                // Same resynchronisation: the rows after a stray quote are still read.
+                collector.reject(line: start, text: HetuListReader.preview(lines.bytes[line.range]),
+                                 reason: "a quoted field is never closed; check the quotes on this row")
+                number += 1
+                position = line.next
+                continue
+            }
+            number += record.lines
+            position = record.end
+            if let value = record.value {
+                collector.accept(String(decoding: value, as: UTF8.self), line: start)
+            } else {
+                collector.reject(line: start, text: "",
+                                 reason: "the row has \(record.fields) fields, so column \(column + 1) (the henkilötunnus) is missing")
+            }
+        }
+        list.lineCount = number
+    }
+
+    private func parseRecord(_ bytes: [UInt8], at start: Int, delimiter: UInt8, column: Int) -> Record {
+        var record = Record(value: column == 0 ? [] : nil, end: start)
+        var field = 0
+        var inQuotes = false
+        var fieldHasText = false
+        var index = start
+        let quote = HetuListReader.quote
+        while index < bytes.count {
+            if index - start > maximumRecordBytes {
+                record.problem = .tooLong
+                return record
+            }
+            let byte = bytes[index]
+            if inQuotes {
+                if byte == quote {
+                    if index + 1 < bytes.count && bytes[index + 1] == quote {
+                        if field == column { record.value?.append(quote) }
+                        index += 2
+                        continue
+                    }
+                    inQuotes = false
+                } else {
+                    if byte == 0x0A || (byte == 0x0D && !(index + 1 < bytes.count && bytes[index + 1] == 0x0A)) {
+                        record.lines += 1
+                    }
+                    if field == column { record.value?.append(byte) }
+                }
+                index += 1
+                continue
+            }
+            switch byte {
+            case delimiter:
+                field += 1
+                record.fields += 1
+                fieldHasText = false
+                if field == column { record.value = [] }
+                index += 1
+            case 0x0A, 0x0D:
+                index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                record.end = index
+                return record
+            case quote where !fieldHasText:
+                inQuotes = true
+                fieldHasText = true
+                index += 1
+            default:
+                if byte != 0x20 && byte != 0x09 { fieldHasText = true }
+                if field == column { record.value?.append(byte) }
+                index += 1
+            }
+        }
+        if inQuotes { record.problem = .unclosedQuote }
+        record.end = index
+        return record
+    }
+}

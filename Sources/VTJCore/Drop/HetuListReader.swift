@@ -1,0 +1,115 @@
+/// Reads a henkilötunnus list drop (drop contract 2.1): bytes → text → lines → values.
+///
+/// Accepts what departments really produce (encodings, CRLF/LF/CR, blanks, quotes, comments,
+/// lower case, a CSV with a `hetu` or `henkilotunnus` column) and reports every line it cannot
+/// use with its number and reason. Long lines are refused line by line, never read whole twice.
+public struct HetuListReader: Sendable {
+    /// Header names that mark the henkilötunnus column (compared case-insensitively).
+    public static let headerNames: Set<String> = ["hetu", "henkilotunnus", "henkilötunnus"]
+
+    /// A plain line longer than this many bytes (UTF-8) is rejected unread.
+    public var maximumLineBytes: Int
+    /// A CSV record (quoted newlines included) longer than this is rejected unread.
+    public var maximumRecordBytes: Int
+
+    public init(maximumLineBytes: Int = 1024, maximumRecordBytes: Int = 8192) {
+        self.maximumLineBytes = maximumLineBytes
+        self.maximumRecordBytes = maximumRecordBytes
+    }
+
+    /// Reads a whole list; throws only when the file cannot be used at all.
+    public func read(_ bytes: [UInt8], file: String) throws(DropReadError) -> HetuList {
+        let (encoding, text) = try DropTextDecoder.decode(bytes, file: file)
+        let utf8 = Array(text.utf8)
+        let lines = LineCursor(bytes: utf8)
+        let dialect = try detectDialect(lines, file: file)
+        var list = HetuList(encoding: encoding, dialect: dialect)
+        var collector = HetuCollector()
+        switch dialect {
+        case .plain:
+            readPlain(lines, into: &list, collector: &collector)
+        case .csv(let delimiter, let column, _):
+            readCSV(lines, delimiter: UInt8(ascii: delimiter.unicodeScalars.first ?? ";"), column: column,
+                    into: &list, collector: &collector)
+        }
+        list.hetus = collector.hetus
+        list.hetuLines = collector.hetuLines
+        list.duplicates = collector.duplicates
+        list.rejected = collector.rejected
+        list.warnings = collector.warnings
+        list.valueLines = collector.valueCount
+        return list
+    }
+
+    /// Chooses CSV when the first content line is a header naming the hetu column; refuses a
+    /// multi-column file without one (its values could not be found reliably).
+    private func detectDialect(_ lines: LineCursor, file: String) throws(DropReadError) -> HetuList.Dialect {
+        var position = 0
+        var number = 0
+        while let line = lines.line(at: position) {
+            number += 1
+            position = line.next
+            guard line.range.count <= maximumRecordBytes else { return .plain }
+            let text = String(decoding: lines.bytes[line.range], as: UTF8.self)
+            let content = HetuListReader.trimmed(text)
+            if content.isEmpty || content.hasPrefix("#") { continue }
+            let delimiter = HetuListReader.sniffDelimiter(lines.bytes[line.range])
+            let cells = delimiter.map { HetuListReader.splitHeader(text, on: $0) } ?? [text]
+            let names = cells.map { HetuListReader.trimmed($0).trimmingQuotes.lowercased() }
+            if let column = names.firstIndex(where: { HetuListReader.headerNames.contains($0) }) {
+                return .csv(delimiter: delimiter.map { Character(Unicode.Scalar($0)) } ?? ";",
+                            column: column, header: HetuListReader.trimmed(cells[column]).trimmingQuotes)
+            }
+            let filled = names.filter { !$0.isEmpty }.count
+            if filled >= 2 {
+                throw DropReadError(file: file, line: number, kind: .csvHeader,
+                                    reason: "the first row has \(cells.count) columns but none is named hetu or henkilotunnus; add a header row with a column named hetu, or drop one henkilötunnus per line")
+            }
+            return .plain
+        }
+        return .plain
+    }
+
+    private func readPlain(_ lines: LineCursor, into list: inout HetuList, collector: inout HetuCollector) {
+        var position = 0
+        var number = 0
+        while let line = lines.line(at: position) {
+            number += 1
+            position = line.next
+            if line.range.count > maximumLineBytes {
+                collector.reject(line: number, text: HetuListReader.preview(lines.bytes[line.range]),
+                                 reason: "line is longer than \(maximumLineBytes) bytes; expected one henkilötunnus per line")
+                continue
+            }
+            let text = String(decoding: lines.bytes[line.range], as: UTF8.self)
+            let content = HetuListReader.trimmed(text)
+            if content.isEmpty { list.blankLines += 1; continue }
+            if content.hasPrefix("#") { list.commentLines += 1; continue }
+            collector.accept(text, line: number)
+        }
+        list.lineCount = number
+    }
+
+    /// Blanks (incl. no-break space and a stray BOM) removed from both ends.
+    static func trimmed(_ text: String) -> Substring {
+        let blanks: Set<Character> = [" ", "\t", "\u{00A0}", "\u{FEFF}", "\u{0B}", "\u{0C}", "\u{1A}"]
+        var slice = Substring(text)
+        while let first = slice.first, blanks.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, blanks.contains(last) { slice = slice.dropLast() }
+        return slice
+    }
+
+    /// A short printable preview of an over-long line for the receipt.
+    static func preview(_ bytes: ArraySlice<UInt8>) -> String {
+        String(String(decoding: bytes.prefix(40), as: UTF8.self).prefix(30)) + "…"
+    }
+}
+
+extension Substring {
+    var trimmingQuotes: String {
+        var slice = self
+        while let first = slice.first, first == "\"" || first == "'" { slice = slice.dropFirst() }
+        while let last = slice.last, last == "\"" || last == "'" { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,85 @@
+/// A dropped file's name as Linux gives it (bytes), with the forms the appliance may use.
+///
+/// Names are bytes on Linux and SMB mounts may hand over anything; the raw bytes are only
+/// ever passed to `*at` calls relative to the inbox folder, never glued into paths.
+public struct DropFileName: Hashable, Sendable, CustomStringConvertible {
+    /// The name exactly as the directory holds it (no NUL, no `/`).
+    public let raw: [UInt8]
+    /// A printable, one-line form that maps distinct names to distinct strings: invalid UTF-8
+    /// bytes become `\xHH`, control characters `\n`, `\t`, `\u{…}`, and `\` becomes `\\`.
+    public let display: String
+
+    /// The longest stem kept for output names, in UTF-8 bytes (result names add ~50 bytes).
+    public static let maximumStemBytes = 120
+
+    public init(raw: [UInt8]) {
+        self.raw = raw
+        self.display = DropFileName.escape(raw)
+    }
+
+    public init(_ name: String) { self.init(raw: Array(name.utf8)) }
+
+    public var description: String { display }
+
+    /// Whether the name is plain printable UTF-8 (no escapes were needed).
+    public var isPlain: Bool { display.utf8.elementsEqual(raw) }
+
+    /// The lower-cased extension without the dot (`"txt"`), or "" when there is none.
+    public var fileExtension: String {
+        guard let dot = display.lastIndex(of: "."), dot != display.startIndex else { return "" }
+        return String(display[display.index(after: dot)...]).lowercased()
+    }
+
+    /// A stem safe for output and work file names: the name without its extension, with path,
+    /// control, shell and spreadsheet-hostile characters replaced by `_`, never empty, never
+    /// starting with a dot, at most ``maximumStemBytes`` bytes.
+    public var safeStem: String {
+        var base = Substring(display)
+        if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = base[..<dot] }
+        var stem = ""
+        for scalar in base.unicodeScalars {
+            let allowed = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || "-_.+,=@ ()".unicodeScalars.contains(scalar)
+            let next = allowed ? String(scalar) : "_"
+            if stem.utf8.count + next.utf8.count > DropFileName.maximumStemBytes { break }
+            stem += next
+        }
+        while stem.hasPrefix(".") || stem.hasPrefix(" ") { stem.removeFirst() }
+        while stem.hasSuffix(" ") || stem.hasSuffix(".") { stem.removeLast() }
+        return stem.isEmpty ? "drop" : stem
+    }
+
+    /// The name for the claimed copy in the work folder: `safeStem` plus the extension.
+    public var safeName: String {
+        let ext = fileExtension.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil) })
+            ? fileExtension : ""
+        return ext.isEmpty || ext.utf8.count > 10 ? safeStem : safeStem + "." + ext
+    }
+
+    static func escape(_ raw: [UInt8]) -> String {
+        var out = ""
+        var index = 0
+        while index < raw.count {
+            let (scalar, length) = UTF8Scan.scalar(in: raw, at: index)
+            if let scalar {
+                switch scalar {
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default:
+                    if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                        out += "\\u{" + String(scalar.value, radix: 16) + "}"
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            } else {
+                let hex = String(raw[index], radix: 16, uppercase: true)
+                out += "\\x" + (hex.count == 1 ? "0" + hex : hex)
+            }
+            index += length
+        }
+        return out
+    }
+}

@@ -1,0 +1,100 @@
+/// Decides, scan after scan, which files of one inbox folder are complete and may be claimed.
+///
+/// Pure: every pass gets the directory listing and the time as values, so tests drive it with an
+/// injected instant and no sleeps. Decisions come oldest-first by first sight, so a large
+/// backlog cannot starve a file that has waited longer.
+public struct SettleTracker<Instant: InstantProtocol & Sendable>: Sendable where Instant.Duration == Duration {
+    /// What to do with one file now.
+    public enum Action: Sendable, Hashable {
+        /// Complete: claim it; afterwards consume `marker` (a file name in the same folder) if any.
+        case ready(marker: String?)
+        /// Not yet: look again at `until` (nil when waiting for a `.done` marker).
+        case wait(until: Instant?)
+        /// Never picked up, for the reason given.
+        case ignore(DropNameRule)
+    }
+
+    /// The action for one file, with the time the tracker first saw it.
+    public struct Decision: Sendable, Hashable {
+        public let name: String
+        public let action: Action
+        public let firstSeen: Instant
+    }
+
+    /// The outcome of one pass over a listing.
+    public struct Pass: Sendable {
+        /// Every listed file, oldest first sight first (ties by name).
+        public let decisions: [Decision]
+        /// The earliest time a waiting file can become ready (schedule a scan then), if any.
+        public let nextCheck: Instant?
+
+        /// The names that are ready, oldest first, with the marker to consume after each claim.
+        public var ready: [(name: String, marker: String?)] {
+            decisions.compactMap { decision in
+                if case .ready(let marker) = decision.action { return (decision.name, marker) }
+                return nil
+            }
+        }
+    }
+
+    private struct Entry: Sendable {
+        var firstSeen: Instant
+        var lastChange: Instant
+        var stamp: FileStamp
+    }
+
+    /// The department's readiness mode.
+    public let mode: ReadinessMode
+    /// How long a file must stay unchanged in `settle` mode.
+    public let settlePeriod: Duration
+    private var entries: [String: Entry] = [:]
+
+    /// A tracker for one folder; the settle period is measured from first sight, never from the
+    /// file's own mtime (copies keep the source's mtime).
+    public init(mode: ReadinessMode, settlePeriod: Duration = .seconds(2)) {
+        self.mode = mode
+        self.settlePeriod = settlePeriod
+    }
+
+    /// How many names the tracker remembers (bounded by the folder's listing).
+    public var trackedCount: Int { entries.count }
+
+    /// Takes a complete listing of the folder's regular files and decides for each of them.
+    /// Names missing from the listing are forgotten (claimed, deleted or renamed away).
+    public mutating func observe(_ listing: [String: FileStamp], at now: Instant) -> Pass {
+        for name in entries.keys where listing[name] == nil { entries[name] = nil }
+        var decisions: [Decision] = []
+        decisions.reserveCapacity(listing.count)
+        var nextCheck: Instant?
+        for (name, stamp) in listing {
+            var entry = entries[name] ?? Entry(firstSeen: now, lastChange: now, stamp: stamp)
+            if entry.stamp != stamp {
+                entry.stamp = stamp
+                entry.lastChange = now
+            }
+            entries[name] = entry
+            let action = decide(name: name, entry: entry, listing: listing, now: now)
+            if case .wait(let until?) = action { nextCheck = nextCheck.map { min($0, until) } ?? until }
+            decisions.append(Decision(name: name, action: action, firstSeen: entry.firstSeen))
+        }
+        decisions.sort { $0.firstSeen != $1.firstSeen ? $0.firstSeen < $1.firstSeen : $0.name < $1.name }
+        return Pass(decisions: decisions, nextCheck: nextCheck)
+    }
+
+    /// Drops what is known about `name` (after a claim, so a new file of that name starts afresh).
+    public mutating func forget(_ name: String) { entries[name] = nil }
+
+    private func decide(name: String, entry: Entry, listing: [String: FileStamp], now: Instant) -> Action {
+        if let rule = DropNameRule.exclusion(for: name) { return .ignore(rule) }
+        switch mode {
+        case .rename:
+            return .ready(marker: nil)
+        case .settle:
+            let due = entry.lastChange.advanced(by: settlePeriod)
+            return now >= due ? .ready(marker: nil) : .wait(until: due)
+        case .marker:
+            let marker = name + ReadinessMode.markerSuffix
+            return listing[marker] != nil ? .ready(marker: marker) : .wait(until: nil)
+        }
+    }
+}

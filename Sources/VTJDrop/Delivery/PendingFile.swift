@@ -1,0 +1,117 @@
+import Glibc
+
+/// A result being written: appended in chunks (so a million rows never sit in memory), then
+/// committed (published atomically) or abandoned (nothing is left behind).
+public final class PendingFile {
+    private let publisher: Publisher
+    /// The name it will be published under.
+    public let name: String
+    private let temporaryFolder: Int32
+    private let temporaryName: String
+    private var descriptor: Int32
+    private var buffer: [UInt8] = []
+    private static let bufferLimit = 64 * 1024
+    /// Bytes appended so far.
+    public private(set) var byteCount: Int64 = 0
+
+    init(publisher: Publisher, name: String, temporaryFolder: Int32, temporaryName: String, descriptor: Int32) {
+        self.publisher = publisher
+        self.name = name
+        self.temporaryFolder = temporaryFolder
+        self.temporaryName = temporaryName
+        self.descriptor = descriptor
+        buffer.reserveCapacity(PendingFile.bufferLimit)
+    }
+
+    deinit { abandon() }
+
+    /// The temp file's path (for diagnostics; it is never the published path).
+    public var temporaryPath: String { publisher.temporaryFolder + "/" + temporaryName }
+
+    /// Appends bytes (buffered; written in 64 KiB blocks).
+    public func append(_ bytes: some Collection<UInt8>) throws(DeliveryError) {
+        guard descriptor >= 0 else { throw .finished(temporaryPath) }
+        buffer.append(contentsOf: bytes)
+        byteCount += Int64(bytes.count)
+        if buffer.count >= PendingFile.bufferLimit { try flush() }
+    }
+
+    /// Flushes the buffer and lends the temp file's descriptor to a writer that writes on its own
+    /// (libxml2's xmlTextWriter for result XML). The writer must flush before `body` returns;
+    /// the descriptor stays this file's to fsync, publish and close.
+    public func withDescriptor<T>(_ body: (Int32) throws -> T) throws -> T {
+        try flush()
+        guard descriptor >= 0 else { throw DeliveryError.finished(temporaryPath) }
+        return try body(descriptor)
+    }
+
+    /// Appends text as UTF-8.
+    public func append(_ text: String) throws(DeliveryError) { try append(text.utf8) }
+
+    private func flush() throws(DeliveryError) {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { throw .system(operation: "writing", path: temporaryPath, errno: written < 0 ? errno : EIO) }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, fsyncs and publishes without overwriting; returns the published path. On
+    /// failure the temp file is removed and nothing is visible in the outbox.
+    @discardableResult
+    public func commit() throws(DeliveryError) -> String {
+        guard state == .open, descriptor >= 0 else { throw .finished(temporaryPath) }
+        do throws(DeliveryError) {
+            let path = try publish()
+            state = .committed
+            close(temporaryFolder)
+            return path
+        } catch {
+            abandon()
+            throw error
+        }
+    }
+
+    private func publish() throws(DeliveryError) -> String {
+        try flush()
+        guard fsync(descriptor) == 0 else { throw .system(operation: "syncing", path: temporaryPath, errno: errno) }
+        let closed = close(descriptor)
+        descriptor = -1
+        guard closed == 0 else { throw .system(operation: "closing", path: temporaryPath, errno: errno) }
+        let outbox = open(publisher.folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard outbox >= 0 else { throw .system(operation: "opening", path: publisher.folder, errno: errno) }
+        defer { close(outbox) }
+        for candidate in publisher.candidates(for: name) {
+            let code = NoReplaceRename.rename(temporaryFolder, Array(temporaryName.utf8), outbox, candidate,
+                                              forceFallback: publisher.forceLinkFallback)
+            if code == EEXIST { continue }
+            guard code == 0 else { throw .system(operation: "publishing", path: publisher.folder + "/" + candidate, errno: code) }
+            // The new name must survive a crash before the journal says "published".
+            _ = fsync(outbox)
+            _ = fsync(temporaryFolder)
+            return publisher.folder + "/" + candidate
+        }
+        if case .suffix(let attempts) = publisher.collisionPolicy {
+            throw .noFreeName(path: publisher.folder + "/" + name, attempts: attempts)
+        }
+        throw .alreadyExists(path: publisher.folder + "/" + name)
+    }
+
+    /// Throws the written bytes away; the outbox never sees them. Safe to call more than once.
+    public func abandon() {
+        guard state == .open else { return }
+        state = .abandoned
+        if descriptor >= 0 {
+            close(descriptor)
+            descriptor = -1
+        }
+        _ = unlinkat(temporaryFolder, temporaryName, 0)
+        close(temporaryFolder)
+    }
+
+    private enum State { case open, committed, abandoned }
+    private var state = State.open
+}

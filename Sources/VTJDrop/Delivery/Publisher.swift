@@ -1,0 +1,124 @@
+import Glibc
+
+/// Publishes results and receipts into one department's outbox folder atomically and without
+/// ever overwriting: write to a temp file in `outbox/<dept>/.vtjdrop-tmp/` (O_EXCL, explicit
+/// mode), fsync, rename into place with RENAME_NOREPLACE (or link + unlink), fsync the folder.
+public struct Publisher: Sendable {
+    /// What to do when the final name is taken.
+    public enum CollisionPolicy: Sendable, Hashable {
+        /// Refuse with ``DeliveryError/alreadyExists(path:)`` (the default).
+        case fail
+        /// Publish as `stem-1.ext`, `stem-2.ext`, … (at most `attempts` tries).
+        case suffix(attempts: Int)
+    }
+
+    /// The hidden temp folder inside each outbox folder (same file system, so rename works).
+    public static let temporaryFolderName = ".vtjdrop-tmp"
+
+    /// `outbox/<department>`.
+    public let folder: String
+    /// Permissions of published files, set with fchmod (never left to the umask).
+    public var fileMode: mode_t
+    /// A group to give published files (the department's readers), if any.
+    public var group: gid_t?
+    public var collisionPolicy: CollisionPolicy
+    /// Test hook: publish with link + unlink even where renameat2 works.
+    var forceLinkFallback = false
+
+    public init(folder: String, fileMode: mode_t = 0o640, group: gid_t? = nil, collisionPolicy: CollisionPolicy = .fail) {
+        self.folder = folder
+        self.fileMode = fileMode
+        self.group = group
+        self.collisionPolicy = collisionPolicy
+    }
+
+    /// `outbox/<department>/.vtjdrop-tmp`.
+    public var temporaryFolder: String { folder + "/" + Publisher.temporaryFolderName }
+
+    /// Creates the outbox folder (when missing) and its temp folder (0750, set explicitly).
+    public func prepare() throws(DeliveryError) {
+        for path in [folder, temporaryFolder] {
+            if mkdir(path, 0o750) != 0 && errno != EEXIST { throw .system(operation: "creating", path: path, errno: errno) }
+        }
+        let temporary = open(temporaryFolder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard temporary >= 0 else { throw .system(operation: "opening", path: temporaryFolder, errno: errno) }
+        defer { close(temporary) }
+        guard fchmod(temporary, 0o750) == 0 else { throw .system(operation: "setting permissions of", path: temporaryFolder, errno: errno) }
+    }
+
+    /// Removes temp files left by an earlier run that stopped mid-write (safe: the state lock
+    /// guarantees no other instance writes here). Returns how many were removed.
+    @discardableResult
+    public func removeStaleTemporaryFiles() throws(DeliveryError) -> Int {
+        let temporary = open(temporaryFolder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard temporary >= 0 else {
+            if errno == ENOENT { return 0 }
+            throw .system(operation: "opening", path: temporaryFolder, errno: errno)
+        }
+        defer { close(temporary) }
+        guard let listing = fdopendir(fcntl(temporary, F_DUPFD_CLOEXEC, 0)) else {
+            throw .system(operation: "listing", path: temporaryFolder, errno: errno)
+        }
+        defer { closedir(listing) }
+        var names: [String] = []
+        while let entry = readdir(listing) {
+            let name = withUnsafeBytes(of: &entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." && entry.pointee.d_type != UInt8(DT_DIR) { names.append(name) }
+        }
+        var removed = 0
+        for name in names where unlinkat(temporary, name, 0) == 0 { removed += 1 }
+        return removed
+    }
+
+    /// Starts a result file that becomes visible as `name` only on ``PendingFile/commit()``.
+    public func begin(_ name: String) throws(DeliveryError) -> PendingFile {
+        try Publisher.validate(name)
+        let temporary = open(temporaryFolder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard temporary >= 0 else { throw .system(operation: "opening", path: temporaryFolder, errno: errno) }
+        var generator = SystemRandomNumberGenerator()
+        let temporaryName = String(name.prefix(200)) + "." + String(generator.next() as UInt64, radix: 36) + ".part"
+        let descriptor = openat(temporary, temporaryName, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            let code = errno
+            close(temporary)
+            throw .system(operation: "creating", path: temporaryFolder + "/" + temporaryName, errno: code)
+        }
+        let prepared = fchmod(descriptor, fileMode) == 0 && (group.map { fchown(descriptor, uid_t.max, $0) == 0 } ?? true)
+        guard prepared else {
+            let code = errno
+            close(descriptor)
+            _ = unlinkat(temporary, temporaryName, 0)
+            close(temporary)
+            throw .system(operation: "setting permissions of", path: temporaryFolder + "/" + temporaryName, errno: code)
+        }
+        return PendingFile(publisher: self, name: name, temporaryFolder: temporary, temporaryName: temporaryName, descriptor: descriptor)
+    }
+
+    /// Publishes bytes held in memory (small files: receipts).
+    @discardableResult
+    public func publish(_ name: String, bytes: some Collection<UInt8>) throws(DeliveryError) -> String {
+        let pending = try begin(name)
+        do throws(DeliveryError) {
+            try pending.append(bytes)
+            return try pending.commit()
+        } catch {
+            pending.abandon()
+            throw error
+        }
+    }
+
+    /// A plain single file name: no `/`, no NUL, no leading dot, not empty, at most 255 bytes.
+    static func validate(_ name: String) throws(DeliveryError) {
+        guard !name.isEmpty, name.utf8.count <= 255, !name.hasPrefix("."), !name.contains("/"), !name.utf8.contains(0)
+        else { throw .invalidName(name) }
+    }
+
+    /// The candidate names for `name` under the collision policy.
+    func candidates(for name: String) -> [String] {
+        guard case .suffix(let attempts) = collisionPolicy else { return [name] }
+        let dot = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : $0 }
+        let stem = dot.map { String(name[..<$0]) } ?? name
+        let suffix = dot.map { String(name[$0...]) } ?? ""
+        return [name] + (1...max(attempts, 1)).map { stem + "-\($0)" + suffix }
+    }
+}

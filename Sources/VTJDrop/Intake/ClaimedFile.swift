@@ -1,0 +1,45 @@
+import Glibc
+import VTJCore
+
+/// A drop moved out of the inbox into `<state>/work/<request-id>/`: from here on it is the
+/// appliance's, and nobody else can change or replace it.
+public struct ClaimedFile: Sendable, Hashable {
+    public let id: RequestID
+    /// The department folder's name (the inbox sub-folder it came from).
+    public let department: String
+    /// The name as the department dropped it.
+    public let originalName: DropFileName
+    /// `<state>/work/<request-id>`.
+    public let folder: String
+    /// `<folder>/<safe name>`: the claimed bytes.
+    public let path: String
+    /// The consumed `.done` marker inside ``folder``, when the department uses markers.
+    public let markerPath: String?
+    /// Size at claim time.
+    public let size: Int64
+
+    /// Reads the whole claimed file, refusing anything that is not a regular file within `limit`
+    /// (opened with O_NOFOLLOW and O_NONBLOCK, checked with fstat before a byte is read).
+    public func readAll(limit: Int64) throws(IntakeError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .system(operation: "opening", path: path, errno: errno) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw .system(operation: "inspecting", path: path, errno: errno) }
+        guard InboxEntry.Kind(mode: info.st_mode) == .regular, Int64(info.st_size) <= limit else {
+            throw .system(operation: "reading (not a regular file within the size limit)", path: path, errno: EINVAL)
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { throw .system(operation: "reading", path: path, errno: errno) }
+            if count == 0 { break } // shrank meanwhile: what was there is what we have
+            offset += count
+        }
+        return Array(bytes[0..<offset])
+    }
+}

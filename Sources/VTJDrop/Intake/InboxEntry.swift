@@ -1,0 +1,41 @@
+import VTJCore
+
+/// One entry of a department's inbox folder as `lstat` saw it (never opened).
+public struct InboxEntry: Sendable, Hashable {
+    /// What kind of directory entry it is.
+    public enum Kind: String, Sendable, Hashable, CustomStringConvertible {
+        case regular = "file"
+        case symbolicLink = "symbolic link"
+        case directory = "folder"
+        case fifo = "named pipe (FIFO)"
+        case socket = "socket"
+        case characterDevice = "character device"
+        case blockDevice = "block device"
+        case unknown = "unknown kind of entry"
+
+        public var description: String { rawValue }
+
+        init(mode: UInt32) {
+            switch mode & 0o170000 {
+            case 0o100000: self = .regular
+            case 0o120000: self = .symbolicLink
+            case 0o040000: self = .directory
+            case 0o010000: self = .fifo
+            case 0o140000: self = .socket
+            case 0o020000: self = .characterDevice
+            case 0o060000: self = .blockDevice
+            default: self = .unknown
+            }
+        }
+    }
+
+    public let name: DropFileName
+    public let kind: Kind
+    public let stamp: FileStamp
+
+    public init(name: DropFileName, kind: Kind, stamp: FileStamp) {
+        self.name = name
+        self.kind = kind
+        self.stamp = stamp
+    }
+}

@@ -1,0 +1,27 @@
+import VTJCore
+
+/// What one scan of a department's inbox folder found.
+public struct InboxListing: Sendable {
+    /// Why an entry is never read.
+    public enum Refusal: Sendable, Hashable, CustomStringConvertible {
+        case notAFile(InboxEntry.Kind)
+        case tooLarge(size: Int64, limit: Int64)
+
+        public var description: String {
+            switch self {
+            case .notAFile(let kind): "a \(kind) is never read; drop regular files only"
+            case .tooLarge(let size, let limit): "\(size) bytes is over the limit of \(limit) bytes; split the list"
+            }
+        }
+    }
+
+    /// Regular files within the size limit, by display name (candidates for the settle tracker).
+    public var files: [String: InboxEntry] = [:]
+    /// Entries that are never opened (dot-names are left out: they are never picked up anyway).
+    public var refused: [(entry: InboxEntry, refusal: Refusal)] = []
+
+    public init() {}
+
+    /// The stamps to feed ``SettleTracker/observe(_:at:)``.
+    public var stamps: [String: FileStamp] { files.mapValues(\.stamp) }
+}

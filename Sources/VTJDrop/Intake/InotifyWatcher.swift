@@ -1,0 +1,146 @@
+import Glibc
+import Synchronization
+import VTJCore
+
+/// inotify on the department folders, used only as a hint to scan early: the periodic scan
+/// decides what exists (network shares give no events, and the queue can overflow).
+public final class InotifyWatcher: Sendable {
+    /// What the kernel reported.
+    public enum Event: Sendable, Hashable {
+        /// Something was written, moved in or created under `folder`.
+        case changed(folder: String, name: DropFileName)
+        /// Events were lost: rescan everything.
+        case overflow
+        /// A watched folder was deleted, moved or unmounted: rescan and watch it again.
+        case folderGone(String)
+    }
+
+    private let descriptor: Int32
+    private let folders = Mutex<[Int32: String]>([:])
+
+    /// Events worth a scan: a writer closed, a file was renamed in, or created (hard-link
+    /// publishing, as OpenSSH's sftp-server does, shows only as a create).
+    static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
+
+    public init() throws(IntakeError) {
+        let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        guard descriptor >= 0 else { throw .inotifyUnavailable(errno: errno) }
+        self.descriptor = descriptor
+    }
+
+    deinit { close(descriptor) }
+
+    /// Watches one folder (again, after ``Event/folderGone(_:)``).
+    public func watch(_ folder: String) throws(IntakeError) {
+        let watch = inotify_add_watch(descriptor, folder, InotifyWatcher.mask)
+        guard watch >= 0 else { throw .system(operation: "watching", path: folder, errno: errno) }
+        folders.withLock { $0[watch] = folder }
+    }
+
+    /// Waits up to `timeout` for events and returns what arrived (empty on timeout).
+    public func wait(timeout: Duration) -> [Event] {
+        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        let milliseconds = Int32(clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        let ready = poll(&poller, 1, max(milliseconds, 0))
+        guard ready > 0 else { return [] }
+        return drain()
+    }
+
+    /// Reads every queued event without blocking.
+    public func drain() -> [Event] {
+        var events: [Event] = []
+        let capacity = 64 * 1024
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: MemoryLayout<inotify_event>.alignment)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(descriptor, buffer, capacity)
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return events }
+            events += parse(UnsafeRawBufferPointer(start: buffer, count: count))
+        }
+    }
+
+    /// Events are variable length: a fixed header, then `len` bytes of NUL-padded name (the
+    /// flexible array member Swift cannot see), so walk them with raw pointer arithmetic.
+    func parse(_ bytes: UnsafeRawBufferPointer) -> [Event] {
+        var events: [Event] = []
+        let header = MemoryLayout<inotify_event>.size
+        var offset = 0
+        while offset + header <= bytes.count {
+            let event = bytes.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+            let nameStart = offset + header
+            let nameEnd = min(nameStart + Int(event.len), bytes.count)
+            let name = Array(bytes[nameStart..<nameEnd].prefix { $0 != 0 })
+            offset = nameStart + Int(event.len)
+            if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                events.append(.overflow)
+                continue
+            }
+            let folder = folders.withLock { $0[event.wd] }
+            if event.mask & UInt32(IN_IGNORED | IN_DELETE_SELF | IN_MOVE_SELF | IN_UNMOUNT) != 0 {
+                if let folder {
+                    if event.mask & UInt32(IN_IGNORED) != 0 { _ = folders.withLock { $0.removeValue(forKey: event.wd) } }
+                    if !events.contains(.folderGone(folder)) { events.append(.folderGone(folder)) }
+                }
+                continue
+            }
+            if let folder, !name.isEmpty { events.append(.changed(folder: folder, name: DropFileName(raw: name))) }
+        }
+        return events
+    }
+
+    /// File system types whose changes made by other machines never reach this kernel's inotify.
+    public static let remoteFileSystemTypes: Set<String> = ["nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "afs", "ceph", "glusterfs", "sshfs"]
+
+    /// Whether events can be trusted for `folder`: false on network and FUSE file systems (or
+    /// when the mount cannot be determined), where scans alone must find new files.
+    public static func seesAllChanges(folder: String) -> Bool {
+        guard let type = fileSystemType(of: folder) else { return false }
+        return !remoteFileSystemTypes.contains(type) && !type.hasPrefix("fuse")
+    }
+
+    /// The type of the mount holding `folder` (longest mount point prefix in /proc/self/mounts).
+    public static func fileSystemType(of folder: String) -> String? {
+        guard let resolved = realpath(folder, nil) else { return nil }
+        let path = String(cString: resolved)
+        free(resolved)
+        let descriptor = open("/proc/self/mounts", O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var content: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            content += chunk[0..<count]
+        }
+        var best: (length: Int, type: String)?
+        for line in content.split(separator: 0x0A) {
+            let fields = line.split(separator: 0x20)
+            guard fields.count >= 3 else { continue }
+            let mountPoint = unescapeMountField(fields[1])
+            let type = String(decoding: fields[2], as: UTF8.self)
+            let contains = mountPoint == "/" || path == mountPoint || path.hasPrefix(mountPoint + "/")
+            if contains && mountPoint.utf8.count >= (best?.length ?? -1) { best = (mountPoint.utf8.count, type) }
+        }
+        return best?.type
+    }
+
+    /// /proc/self/mounts writes space, tab, newline and backslash as octal escapes (`\040`).
+    private static func unescapeMountField(_ field: ArraySlice<UInt8>) -> String {
+        var bytes: [UInt8] = []
+        var index = field.startIndex
+        while index < field.endIndex {
+            if field[index] == 0x5C, index + 3 < field.endIndex + 0, field.index(index, offsetBy: 3) < field.endIndex,
+               let value = UInt8(String(decoding: field[(index + 1)...(index + 3)], as: UTF8.self), radix: 8) {
+                bytes.append(value)
+                index += 4
+            } else {
+                bytes.append(field[index])
+                index += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,126 @@
+import Testing
+import VTJCore
+
+@Suite struct SettleTrackerTests {
+    typealias Tracker = SettleTracker<TestInstant>
+
+    private func stamp(_ size: Int64, _ mtime: Int64 = 1_000, inode: UInt64 = 7) -> FileStamp {
+        FileStamp(size: size, modifiedNanoseconds: mtime, inode: inode)
+    }
+
+    private func action(_ pass: Tracker.Pass, _ name: String) -> Tracker.Action? {
+        pass.decisions.first { $0.name == name }?.action
+    }
+
+    @Test func renameModeIsReadyAtFirstSight() {
+        var tracker = Tracker(mode: .rename)
+        let pass = tracker.observe(["lista.txt": stamp(12)], at: .zero)
+        #expect(action(pass, "lista.txt") == .ready(marker: nil))
+        #expect(pass.nextCheck == nil)
+    }
+
+    /// A file still being written (growing) is not ready until it stayed unchanged for the
+    /// settle period, measured from the last change the tracker saw.
+    @Test func settleModeWaitsForAQuietPeriod() {
+        var tracker = Tracker(mode: .settle, settlePeriod: .seconds(2))
+        var pass = tracker.observe(["a.csv": stamp(100, 1)], at: .seconds(0))
+        #expect(action(pass, "a.csv") == .wait(until: .seconds(2)))
+        #expect(pass.nextCheck == .seconds(2))
+
+        pass = tracker.observe(["a.csv": stamp(200, 2)], at: .seconds(1.5)) // grew
+        #expect(action(pass, "a.csv") == .wait(until: .seconds(3.5)))
+
+        pass = tracker.observe(["a.csv": stamp(200, 2)], at: .seconds(3.4))
+        #expect(action(pass, "a.csv") == .wait(until: .seconds(3.5)))
+
+        pass = tracker.observe(["a.csv": stamp(200, 2)], at: .seconds(3.5))
+        #expect(action(pass, "a.csv") == .ready(marker: nil))
+    }
+
+    /// Copies keep the source's old mtime; the settle period must still count from first sight.
+    @Test func settleIgnoresAnOldModificationTime() {
+        var tracker = Tracker(mode: .settle, settlePeriod: .seconds(2))
+        let old = stamp(5_000, 86_400 * 365)
+        #expect(action(tracker.observe(["vanha.txt": old], at: .seconds(100)), "vanha.txt") == .wait(until: .seconds(102)))
+        #expect(action(tracker.observe(["vanha.txt": old], at: .seconds(102)), "vanha.txt") == .ready(marker: nil))
+    }
+
+    @Test func replacingTheFileUnderTheSameNameRestartsTheSettlePeriod() {
+        var tracker = Tracker(mode: .settle, settlePeriod: .seconds(2))
+        _ = tracker.observe(["a.txt": stamp(10, 5, inode: 1)], at: .seconds(0))
+        let pass = tracker.observe(["a.txt": stamp(10, 5, inode: 2)], at: .seconds(1.9))
+        #expect(action(pass, "a.txt") == .wait(until: .seconds(3.9)))
+    }
+
+    @Test func markerModeWaitsForTheDoneFileAndNamesItForConsumption() {
+        var tracker = Tracker(mode: .marker)
+        var pass = tracker.observe(["x.txt": stamp(10)], at: .seconds(0))
+        #expect(action(pass, "x.txt") == .wait(until: nil))
+        #expect(pass.nextCheck == nil)
+        pass = tracker.observe(["x.txt": stamp(10), "x.txt.done": stamp(0)], at: .seconds(5))
+        #expect(action(pass, "x.txt") == .ready(marker: "x.txt.done"))
+        #expect(action(pass, "x.txt.done") == .ignore(.marker))
+        #expect(pass.ready.map(\.marker) == ["x.txt.done"])
+    }
+
+    @Test(arguments: [
+        (".hidden.txt", DropNameRule.dotFile),
+        (".~lock.lista.csv#", .dotFile),
+        ("lista.tmp", .temporary),
+        ("LISTA.TMP", .temporary),
+        ("upload.csv.part", .temporary),
+        ("~$lista.xlsx", .officeLock),
+        ("lista.txt.done", .marker),
+    ])
+    func neverReadyNames(name: String, rule: DropNameRule) {
+        for mode in ReadinessMode.allCases {
+            var tracker = Tracker(mode: mode, settlePeriod: .seconds(2))
+            _ = tracker.observe([name: stamp(1)], at: .seconds(0))
+            let pass = tracker.observe([name: stamp(1)], at: .seconds(60))
+            #expect(action(pass, name) == .ignore(rule), "mode \(mode)")
+            #expect(pass.ready.isEmpty)
+        }
+    }
+
+    @Test func ordinaryNamesAreNotExcluded() {
+        for name in ["lista.txt", "pyynto.xml", "a.done.txt", "tmp.csv", "part1.csv", "x~$.txt"] {
+            #expect(DropNameRule.exclusion(for: name) == nil, "\(name)")
+        }
+    }
+
+    /// A backlog must not starve a file: decisions come oldest first sight first, whatever
+    /// the names or the order of the listing.
+    @Test func readyFilesComeOldestFirst() {
+        var tracker = Tracker(mode: .rename)
+        _ = tracker.observe(["zeta.txt": stamp(1)], at: .seconds(0))
+        _ = tracker.observe(["zeta.txt": stamp(1), "alpha.txt": stamp(1)], at: .seconds(1))
+        let pass = tracker.observe(["beta.txt": stamp(1), "alpha.txt": stamp(1), "zeta.txt": stamp(1)], at: .seconds(2))
+        #expect(pass.ready.map(\.name) == ["zeta.txt", "alpha.txt", "beta.txt"])
+        #expect(pass.decisions.map(\.firstSeen) == [.seconds(0), .seconds(1), .seconds(2)])
+    }
+
+    @Test func vanishedFilesAreForgottenAndStartAfreshWhenTheyReturn() {
+        var tracker = Tracker(mode: .settle, settlePeriod: .seconds(2))
+        _ = tracker.observe(["a.txt": stamp(1)], at: .seconds(0))
+        _ = tracker.observe([:], at: .seconds(1))
+        #expect(tracker.trackedCount == 0)
+        let pass = tracker.observe(["a.txt": stamp(1)], at: .seconds(10))
+        #expect(action(pass, "a.txt") == .wait(until: .seconds(12)))
+        #expect(pass.decisions.first?.firstSeen == .seconds(10))
+    }
+
+    @Test func forgetAfterAClaimResetsFirstSight() {
+        var tracker = Tracker(mode: .settle, settlePeriod: .seconds(2))
+        _ = tracker.observe(["a.txt": stamp(1)], at: .seconds(0))
+        tracker.forget("a.txt")
+        let pass = tracker.observe(["a.txt": stamp(1)], at: .seconds(3))
+        #expect(action(pass, "a.txt") == .wait(until: .seconds(5)))
+    }
+
+    @Test func nextCheckIsTheEarliestDeadline() {
+        var tracker = Tracker(mode: .settle, settlePeriod: .seconds(2))
+        _ = tracker.observe(["a.txt": stamp(1)], at: .seconds(0))
+        let pass = tracker.observe(["a.txt": stamp(1), "b.txt": stamp(1)], at: .seconds(1))
+        #expect(pass.nextCheck == .seconds(2))
+    }
+}
