@@ -18,10 +18,13 @@ public enum ConfigurationLoader {
     ///
     /// Order of precedence: flags, then the file (`--config`, else `VTJDROP_CONFIG`), then defaults.
     /// Without a file the built-in sandbox and the example departments are used.
+    /// - Parameter needsInterface: false for commands that only read the state (`status`, `audit`):
+    ///   missing credentials are then not a problem.
     public static func load(
         overrides: ConfigurationOverrides,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        workingDirectory: String = FileManager.default.currentDirectoryPath
+        workingDirectory: String = FileManager.default.currentDirectoryPath,
+        needsInterface: Bool = true
     ) throws(ConfigurationError) -> Loaded {
         let file = overrides.configFile ?? environment[configVariable].flatMap { $0.isEmpty ? nil : $0 }
         var document = ConfigurationDocument()
@@ -30,18 +33,19 @@ public enum ConfigurationLoader {
             document = ConfigurationDocument.read(file: path)
         }
         return try validate(document.merging(overrides, workingDirectory: workingDirectory),
-                            environment: environment, workingDirectory: workingDirectory)
+                            environment: environment, workingDirectory: workingDirectory, needsInterface: needsInterface)
     }
 
     /// Validates an already-merged document (tests, or callers that build the document themselves).
     public static func validate(
-        _ document: ConfigurationDocument, environment: [String: String], workingDirectory: String
+        _ document: ConfigurationDocument, environment: [String: String], workingDirectory: String,
+        needsInterface: Bool = true
     ) throws(ConfigurationError) -> Loaded {
         if document.isUnreadable {
             throw .invalid(source: document.origin ?? "built-in defaults", problems: document.problems)
         }
         var validator = ConfigurationValidator(document: document, environment: environment,
-                                               workingDirectory: workingDirectory)
+                                               workingDirectory: workingDirectory, needsInterface: needsInterface)
         let outcome = validator.validate()
         guard let configuration = outcome.configuration, outcome.problems.isEmpty else {
             throw .invalid(source: document.origin ?? "built-in defaults", problems: outcome.problems)

@@ -7,10 +7,13 @@ struct ConfigurationValidator {
     let document: ConfigurationDocument
     let environment: [String: String]
     let workingDirectory: String
+    let needsInterface: Bool
     var problems: [ConfigurationProblem]
     var warnings: [ConfigurationProblem] = []
 
-    init(document: ConfigurationDocument, environment: [String: String], workingDirectory: String) {
+    init(document: ConfigurationDocument, environment: [String: String], workingDirectory: String,
+         needsInterface: Bool = true) {
+        self.needsInterface = needsInterface
         self.document = document
         self.environment = environment
         self.workingDirectory = workingDirectory
@@ -27,7 +30,7 @@ struct ConfigurationValidator {
         var credentialProblems: [ConfigurationProblem] = []
         let credentials = InterfaceCredentials.fromEnvironment(
             environment, required: interface.endpoint != .sandbox, problems: &credentialProblems, warnings: &warnings)
-        problems += credentialProblems
+        if needsInterface { problems += credentialProblems }
 
         let intake = IntakeSettings(
             watch: choice("watch", default: .auto),
@@ -46,7 +49,7 @@ struct ConfigurationValidator {
             inbox: inbox, outbox: outbox, state: state, interface: interface,
             credentials: credentials ?? .sandboxDefault, intake: intake, retention: retention,
             changeSchedule: schedule, logLevel: logLevel, departments: departments)
-        return (problems.isEmpty && credentials != nil ? configuration : nil, problems, warnings)
+        return (problems.isEmpty && (credentials != nil || !needsInterface) ? configuration : nil, problems, warnings)
     }
 
     // MARK: - Sections

@@ -1,0 +1,25 @@
+import VTJCore
+
+extension DropConfiguration {
+    /// Startup log lines describing the configuration; credentials appear only as the user name and `***`.
+    public var summary: [String] {
+        var lines = [
+            "configuration: \(source)",
+            "interface: \(interface.endpoint) as \(credentials), parallelism \(interface.parallelism)"
+                + (interface.xRoadClient.map { ", X-Road-Client \($0)" } ?? ""),
+            "folders: inbox \(inbox), outbox \(outbox), state \(state)",
+            "intake: watch \(intake.watch.rawValue), scan every \(intake.scanInterval), settle \(intake.settle), "
+                + "max \(intake.maxFileBytes) bytes",
+            "retention: archive \(retention.archiveDays) d, quarantine \(retention.quarantineDays) d",
+            "change fetches: " + (changeSchedule.isOnDemandOnly ? "on demand only"
+                : changeSchedule.times.map(\.description).joined(separator: ", ") + " Finnish time"),
+        ]
+        for department in departments {
+            let profile = department.profile
+            lines.append("department \(profile.id): purposes \(profile.purposes.map(\.rawValue).joined(separator: ",")) "
+                + "(default \(profile.defaultPurpose.rawValue)), \(profile.groups.count) groups, \(profile.format), "
+                + "readiness \(department.readiness)" + (profile.municipalityWide ? ", municipality operations" : ""))
+        }
+        return lines
+    }
+}

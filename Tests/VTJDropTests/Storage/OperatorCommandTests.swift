@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import VTJCore
+import VTJDrop
+
+/// `vtjdrop audit` and `vtjdrop status` run as the real binary against a real state database.
+@Suite struct OperatorCommandTests {
+    let asked = "010594Y9032"
+    let other = "020594X903P"
+
+    func prepareState(in folder: StorageTestFolder) throws -> String {
+        let state = folder.path + "/state"
+        let database = try StateDatabase(stateFolder: state)
+        let t0 = Date(timeIntervalSince1970: 1_790_000_000)  // 2026-09-21
+        try database.journal.recordClaim(requestID: "req-1", department: "kirjasto", originalName: "\(other) lista.txt",
+                                         storedPath: state + "/work/req-1", at: t0)
+        try database.journal.record(.querying, for: "req-1", at: t0, update: .init(toiminto: "perustiedot", purpose: "kirjasto"))
+        try database.auditLog.record(.init(at: t0, department: "kirjasto", purpose: "kirjasto", requestID: "req-1",
+                                           operation: "perustiedot", scope: .hetulista,
+                                           hetus: [try Henkilotunnus(asked), try Henkilotunnus(other)]))
+        try database.journal.recordInterfaceCall(succeeded: true, at: t0)
+        try database.followedRegister.add([try Henkilotunnus(other)], department: "sivistys", purpose: "perusopetus",
+                                          on: CivilDate(year: 2026, month: 9, day: 21)!)
+        return state
+    }
+
+    @Test func auditByHetuShowsWhoWhenWhyAndMasksEveryOtherHetu() throws {
+        let folder = try StorageTestFolder()
+        defer { folder.remove() }
+        let state = try prepareState(in: folder)
+        let byHetu = try VTJDropBinary.run(["audit", "--state", state, "--hetu", asked.lowercased()], environment: [:])
+        #expect(byHetu.status == 0, "\(byHetu.stderr)")
+        #expect(byHetu.stdout.contains("Queries naming \(asked): 1"))
+        #expect(byHetu.stdout.contains("kirjasto") && byHetu.stdout.contains("req-1") && byHetu.stdout.contains("perustiedot"))
+        #expect(byHetu.stdout.contains("2026-09-21"), "time in Finnish local time")
+        #expect(!byHetu.stdout.contains(other))
+
+        let since = try VTJDropBinary.run(["audit", "--state", state, "--hetu", asked, "--since", "2026-09-22"], environment: [:])
+        #expect(since.stdout.contains("Queries naming \(asked) since 2026-09-22: 0"))
+
+        let byRequest = try VTJDropBinary.run(["audit", "--state", state, "--request", "req-1"], environment: [:])
+        #expect(byRequest.status == 0, "\(byRequest.stderr)")
+        #expect(byRequest.stdout.contains("querying"))
+        #expect(byRequest.stdout.contains("020594X***P lista.txt"), "hetus in file names are masked")
+        #expect(byRequest.stdout.contains("010594Y***2"))
+        #expect(!byRequest.stdout.contains(asked) && !byRequest.stdout.contains(other))
+    }
+
+    @Test func statusSummarisesWithoutHetusOrCredentials() throws {
+        let folder = try StorageTestFolder()
+        defer { folder.remove() }
+        let state = try prepareState(in: folder)
+        let status = try VTJDropBinary.run(["status", "--state", state],
+                                           environment: ["VTJDROP_VTJ_PASSWORD": "pw-never-shown"])
+        #expect(status.status == 0, "\(status.stderr)")
+        let text = status.stdout
+        #expect(text.contains("last successful call 2026-09-21"))
+        #expect(text.contains("audit log: 1 queries recorded"))
+        let kirjasto = try #require(text.split(separator: "\n").first { $0.hasPrefix("kirjasto") })
+        #expect(kirjasto.split(separator: " ", omittingEmptySubsequences: true)[3] == "1", "one request in progress")
+        let sivistys = try #require(text.split(separator: "\n").first { $0.hasPrefix("sivistys") })
+        #expect(sivistys.contains(" 1 "), "one followed person")
+        for secret in [asked, other, "pw-never-shown"] { #expect(!text.contains(secret)) }
+    }
+
+    @Test func aMissingStateFolderIsAClearErrorNotANewDatabase() throws {
+        let folder = try StorageTestFolder()
+        defer { folder.remove() }
+        let outcome = try VTJDropBinary.run(["status", "--state", folder.path + "/none"], environment: [:])
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains("no state database at"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/none"))
+    }
+}
