@@ -19,6 +19,9 @@ public struct DropFileName: Hashable, Sendable, CustomStringConvertible {
 
     public init(_ name: String) { self.init(raw: Array(name.utf8)) }
 
+    /// Rebuilds a name from its ``display`` form (as kept in work-folder notes and journals).
+    public init(displayed: String) { self.init(raw: DropFileName.unescape(displayed)) }
+
     public var description: String { display }
 
     /// Whether the name is plain printable UTF-8 (no escapes were needed).
@@ -54,6 +57,39 @@ public struct DropFileName: Hashable, Sendable, CustomStringConvertible {
         let ext = fileExtension.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil) })
             ? fileExtension : ""
         return ext.isEmpty || ext.utf8.count > 10 ? safeStem : safeStem + "." + ext
+    }
+
+    static func unescape(_ display: String) -> [UInt8] {
+        let bytes = Array(display.utf8)
+        var raw: [UInt8] = []
+        var index = 0
+        func hex(_ text: ArraySlice<UInt8>) -> UInt32? { UInt32(String(decoding: text, as: UTF8.self), radix: 16) }
+        while index < bytes.count {
+            guard bytes[index] == 0x5C, index + 1 < bytes.count else {
+                raw.append(bytes[index])
+                index += 1
+                continue
+            }
+            switch bytes[index + 1] {
+            case 0x5C: raw.append(0x5C); index += 2
+            case 0x6E: raw.append(0x0A); index += 2
+            case 0x72: raw.append(0x0D); index += 2
+            case 0x74: raw.append(0x09); index += 2
+            case 0x78 where index + 3 < bytes.count:
+                if let value = hex(bytes[(index + 2)...(index + 3)]) { raw.append(UInt8(value)) }
+                index += 4
+            case 0x75:
+                let close = bytes[(index + 2)...].firstIndex(of: 0x7D) ?? bytes.count
+                if index + 3 < close, let value = hex(bytes[(index + 3)..<close]), let scalar = Unicode.Scalar(value) {
+                    raw += Array(String(scalar).utf8)
+                }
+                index = close + 1
+            default:
+                raw.append(bytes[index])
+                index += 1
+            }
+        }
+        return raw
     }
 
     static func escape(_ raw: [UInt8]) -> String {

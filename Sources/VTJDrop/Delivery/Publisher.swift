@@ -76,7 +76,8 @@ public struct Publisher: Sendable {
         let temporary = open(temporaryFolder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard temporary >= 0 else { throw .system(operation: "opening", path: temporaryFolder, errno: errno) }
         var generator = SystemRandomNumberGenerator()
-        let temporaryName = String(name.prefix(200)) + "." + String(generator.next() as UInt64, radix: 36) + ".part"
+        // Not derived from `name`: a 255-byte name plus a suffix would not fit.
+        let temporaryName = "pending-" + String(generator.next() as UInt64, radix: 36) + ".part"
         let descriptor = openat(temporary, temporaryName, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             let code = errno

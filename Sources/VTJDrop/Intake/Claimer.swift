@@ -56,9 +56,17 @@ public struct Claimer: Sendable {
         defer { close(target) }
         let folder = workFolder + "/" + id.value
         let safeName = name.safeName
+        let record = ClaimRecord(department: department, originalName: name.display, input: safeName)
+        let noted = record.write(in: target)
+        guard noted == 0 else {
+            _ = unlinkat(target, ClaimRecord.fileName, 0)
+            _ = unlinkat(work, id.value, AT_REMOVEDIR)
+            throw .system(operation: "writing the claim note in", path: folder, errno: noted)
+        }
         let moved = FileSystemCall.withName(name.raw) { renameat(source, $0, target, safeName) }
         guard moved == 0 else {
             let code = errno
+            _ = unlinkat(target, ClaimRecord.fileName, 0)
             _ = unlinkat(work, id.value, AT_REMOVEDIR)
             if code == ENOENT { return .vanished }
             if code == EXDEV { throw .crossDevice(from: departmentFolder, to: workFolder) }

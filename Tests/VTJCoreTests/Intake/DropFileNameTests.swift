@@ -36,3 +36,14 @@ import VTJCore
         #expect(long.safeName.hasSuffix(".txt"))
     }
 }
+
+@Suite struct DropFileNameRoundTripTests {
+    @Test(arguments: [
+        Array("tavallinen.txt".utf8), Array("rivi\nvaihto\r\t.txt".utf8), [0x6C, 0xE4, 0x2E, 0x74], Array("a\\xE4\\n.txt".utf8),
+        [0x01, 0x7F, 0xC2, 0x85, 0x41], Array("äö€😀.csv".utf8), [0xFF, 0xFE, 0x5C],
+    ])
+    func displayFormRebuildsTheRawName(raw: [UInt8]) {
+        let name = DropFileName(raw: raw)
+        #expect(DropFileName(displayed: name.display) == name)
+    }
+}

@@ -96,11 +96,11 @@ import VTJDrop
         let ready = tracker.observe(listing.stamps, at: .now).ready
         try #require(ready.count == 1)
         let outcome = try claimer.claim(DropFileName(ready[0].name), department: "a", from: inbox,
-                                        marker: ready[0].marker.map(DropFileName.init), id: RequestIDGenerator.next())
+                                        marker: ready[0].marker.map { DropFileName($0) }, id: RequestIDGenerator.next())
         guard case .claimed(let claimed) = outcome else { Issue.record("\(outcome)"); return }
         #expect(claimed.markerPath == claimed.folder + "/a.txt.done")
         #expect(try TemporaryFolder.names(inbox).isEmpty)
-        #expect(try TemporaryFolder.names(claimed.folder) == ["a.txt", "a.txt.done"])
+        #expect(try TemporaryFolder.names(claimed.folder) == [".claim", "a.txt", "a.txt.done"])
     }
 
     @Test func aClaimAcrossFileSystemsIsAConfigurationError() throws {
