@@ -22,9 +22,11 @@ extension DisclosureRules {
             }
         }
 
-        let addressLike = Self.addressGroups + Self.formerResidenceGroups
+        let addressLike = Self.protectedGroups
         var instructions: [ChangeInstruction] = []
-        if protection == .protected, prior != .protected {
+        // Blank when the ban is new to us, or the entry itself adds it (a seed may already say
+        // "protected" to fail closed; repeating the instruction is harmless, missing it is not).
+        if protection == .protected, prior != .protected || startsBan(change) {
             instructions = addressLike.filter(groups.contains).map { ChangeInstruction(group: $0, action: .blank) }
         } else if statement == false, prior != .notProtected || endsBan(change) {
             instructions = addressLike.filter(groups.contains).map { ChangeInstruction(group: $0, action: .release) }
@@ -34,6 +36,13 @@ extension DisclosureRules {
         return ChangeDisclosure(hetu: change.hetu, muutospv: change.muutospv, isProtected: protection == .protected,
                                 records: outcome.records, instructions: instructions, withheld: outcome.withheld,
                                 tally: outcome.tally, protectionAfter: after)
+    }
+
+    /// The entry adds (LISATTY) or corrects to (KORJATTU) a ban in force.
+    private func startsBan(_ change: Change) -> Bool {
+        change.records(.turvakielto).contains { record in
+            (record.change == .added || record.change == .corrected) && TurvakieltoReading.inForce(record, on: today)
+        }
     }
 
     /// The entry carries the old, in-force ban record (MUUTETTU) or removes one (POISTETTU).

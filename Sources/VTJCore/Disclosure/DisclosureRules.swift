@@ -25,10 +25,15 @@ public struct DisclosureRules: Hashable, Sendable {
     /// Address groups withheld under turvakielto: the seed's five (section 6).
     public static let addressGroups: [GroupName] = GroupName.censoredUnderTurvakielto
 
-    /// Former residences, withheld under turvakielto too (stricter than the seed; docs/disclosure-rules.md).
-    public static let formerResidenceGroups: [GroupName] = [
+    /// Other whereabouts, withheld under turvakielto too (stricter than the seed; docs/disclosure-rules.md):
+    /// former residences, and the countries moved to or from, which give away the censored residence abroad.
+    public static let whereaboutsGroups: [GroupName] = [
         .edellinenKotimainenAsuinpaikkatunnus, .entinenOlinpaikassaAsuminen, .entinenUlkomaillaAsuminen,
+        .valtioJohonMuuttanut, .valtioJostaMuuttanut,
     ]
+
+    /// Every group withheld while turvakielto is in force: the seed's five, then the other whereabouts.
+    public static var protectedGroups: [GroupName] { addressGroups + whereaboutsGroups }
 
     /// Groups to ask the interface for: the granted ones plus TURVAKIELTO, which the rules always
     /// need to judge the person (it is delivered only when granted).
@@ -65,8 +70,8 @@ public struct DisclosureRules: Hashable, Sendable {
         if protection != .notProtected {
             let rule: WithholdingRule = protection == .protected ? .turvakielto : .turvakieltoUnknown
             for group in Self.addressGroups where granted.contains(group) { outcome.mark(group, rule) }
-            let former: WithholdingRule = protection == .protected ? .turvakieltoFormerResidence : .turvakieltoUnknown
-            for group in Self.formerResidenceGroups where granted.contains(group) { outcome.mark(group, former) }
+            let other: WithholdingRule = protection == .protected ? .turvakieltoWhereabouts : .turvakieltoUnknown
+            for group in Self.whereaboutsGroups where granted.contains(group) { outcome.mark(group, other) }
         }
         for record in records {
             if let rule = decide(record, protection: protection, age: age) {
@@ -90,10 +95,10 @@ public struct DisclosureRules: Hashable, Sendable {
         let group = record.group
         guard group.isProductGroup else { return .notProductGroup }
         guard granted.contains(group) else { return .notGranted }
-        if Self.addressGroups.contains(group) || Self.formerResidenceGroups.contains(group) {
+        if Self.addressGroups.contains(group) || Self.whereaboutsGroups.contains(group) {
             switch protection {
             case .protected:
-                return Self.addressGroups.contains(group) ? .turvakielto : .turvakieltoFormerResidence
+                return Self.addressGroups.contains(group) ? .turvakielto : .turvakieltoWhereabouts
             case .unknown: return .turvakieltoUnknown
             case .notProtected: break
             }

@@ -6,8 +6,9 @@ public enum WithholdingRule: String, Hashable, Sendable, CaseIterable, Comparabl
     case notGranted = "ei-myonnetty"
     /// Rule 2: an address group of a person under turvakielto (seed section 6).
     case turvakielto = "turvakielto"
-    /// Rule 2, stricter than the seed: a former residence of a person under turvakielto.
-    case turvakieltoFormerResidence = "turvakielto-entinen-asuinpaikka"
+    /// Rule 2, stricter than the seed: other whereabouts (former residences, countries moved to or
+    /// from) of a person under turvakielto.
+    case turvakieltoWhereabouts = "turvakielto-muu-asuinpaikka"
     /// Rule 2, change deliveries: an address record whose owner's turvakielto state is unknown (fail closed).
     case turvakieltoUnknown = "turvakielto-tuntematon"
     /// The interface's censoring placeholder (`turvakiellonAlaisetKentat`): never data.

@@ -65,6 +65,19 @@ import Testing
         #expect(released.ranges(of: ";VAPAUTA;").count == 3)
     }
 
+    /// A runtime may seed "protected" to fail closed; a ban added in the entry still tells the department to blank.
+    @Test func banAddedInTheEntryBlanksEvenWhenSeededProtected() {
+        let rules = F.rules(purpose: .kirjasto, groups: Self.groups)
+        let start = Change(hetu: Self.hetu, muutospv: "2026-05-01T10:00:00.000Z", records: [
+            F.turvakielto(active: true, change: .added), Self.address("Jokutie", .context),
+        ])
+        #expect(rules.disclose(start, prior: .protected).instructions.map(\.action) == [.blank, .blank, .blank])
+        let context = Change(hetu: Self.hetu, muutospv: "2026-05-02T10:00:00.000Z", records: [
+            F.turvakielto(active: true, change: .context),
+        ])
+        #expect(rules.disclose(context, prior: .protected).instructions.isEmpty, "unchanged context is not a start")
+    }
+
     @Test func unknownStateWithholdsAddressesFailClosed() {
         let rules = F.rules(purpose: .kirjasto, groups: Self.groups)
         let change = Change(hetu: Self.hetu, muutospv: "2026-05-01T10:00:00.000Z", records: [Self.address("Jokutie", .added)])

@@ -7,7 +7,7 @@ import Testing
     /// Strings of a protected person's whereabouts; none may appear in any output byte.
     static let secrets = [
         "Salainenpolku", "Q77", "00947", "Piilola", "PL 4242 Salapostia", "PIILO123456", "1030305999X",
-        "Turvakoti Suojala", "MOZ-SECRET", "VANHAPIILO42", "ENTINENKOTI77",
+        "Turvakoti Suojala", "MOZ-SECRET", "VANHAPIILO42", "ENTINENKOTI77", "XQZ", "XQW",
     ]
 
     /// Every address-like group, uncensored, as a careless or `--uncensored` interface would send it.
@@ -29,6 +29,8 @@ import Testing
             Record(group: .edellinenKotimainenAsuinpaikkatunnus, fields: [.text("asuinpaikantunnus", "VANHAPIILO42")]),
             Record(group: .entinenOlinpaikassaAsuminen, fields: [.text("laitos", "ENTINENKOTI77")]),
             Record(group: .entinenUlkomaillaAsuminen, fields: [.text("asuinpaikantunnus", "ENTINENKOTI77")]),
+            Record(group: .valtioJohonMuuttanut, fields: [.text("valtiokoodi", "XQZ")]),
+            Record(group: .valtioJostaMuuttanut, fields: [.text("valtiokoodi", "XQW")]),
             // Address-like fields smuggled into groups that are delivered under turvakielto.
             Record(group: .kotikunta, fields: [.text("kuntakoodi", "091"), .text("katunimi", "Salainenpolku")]),
             Record(group: .edellinenKotikunta, fields: [.text("kuntakoodi", "049"), .text("postinumero", "00947")]),
@@ -74,9 +76,9 @@ import Testing
         #expect(result.isProtected)
         let delivered = Set(result.records.map(\.group))
         #expect(delivered.isSuperset(of: [.kotikunta, .edellinenKotikunta, .vuodenvaihteenKunta, .henkilonNimi, .huoltaja]))
-        #expect(delivered.isDisjoint(with: DisclosureRules.addressGroups + DisclosureRules.formerResidenceGroups))
+        #expect(delivered.isDisjoint(with: DisclosureRules.protectedGroups))
         #expect(result.tally[.turvakielto] == 5)
-        #expect(result.tally[.turvakieltoFormerResidence] == 3)
+        #expect(result.tally[.turvakieltoWhereabouts] == 5)
         #expect(result.withheld.filter { $0.rule == .turvakielto }.map(\.group) == GroupName.censoredUnderTurvakielto)
 
         let strings = result.records.flatMap { Self.allText($0.fields) }
