@@ -18,6 +18,7 @@ public struct DropReadError: Error, Sendable, Hashable, CustomStringConvertible 
     public let file: String
     /// The line, when the problem has one.
     public let line: Int?
+    /// The class of the problem.
     public let kind: Kind
     /// One plain sentence saying what is wrong and what to do.
     public let reason: String

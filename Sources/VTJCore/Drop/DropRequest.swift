@@ -34,7 +34,9 @@ public struct DropRequest: Sendable, Hashable {
 
     /// A `tietoryhma` that is not one of the product's groups (reported, never granted).
     public struct UnknownGroup: Sendable, Hashable {
+        /// The name as written (trimmed, at most 60 characters).
         public let name: String
+        /// The line of its `<tietoryhma>`.
         public let line: Int
 
         public init(name: String, line: Int) {
@@ -43,6 +45,7 @@ public struct DropRequest: Sendable, Hashable {
         }
     }
 
+    /// `toiminto`: what the department asks for.
     public var operation: Operation
     /// `kayttotarkoitus`; nil means the department's default purpose.
     public var purpose: String?
@@ -53,13 +56,17 @@ public struct DropRequest: Sendable, Hashable {
     /// The product groups asked for, in document order without repeats; nil when the document
     /// names none (the department's groups apply).
     public var groups: [GroupName]?
+    /// Requested names that are not product groups.
     public var unknownGroups: [UnknownGroup] = []
     /// Distinct valid hetus of the `hetulista`, in document order.
     public var hetus: [Henkilotunnus] = []
     /// The line each value of ``hetus`` was first seen on.
     public var hetuLines: [Int] = []
+    /// Repeated hetus (queried once).
     public var duplicates: [HetuList.Duplicate] = []
+    /// `<hetu>` values that are not valid, with line and reason.
     public var rejected: [HetuList.RejectedLine] = []
+    /// Accepted values worth a remark (lower case).
     public var warnings: [HetuList.LineWarning] = []
     /// How many `<hetu>` elements the document had.
     public var hetuElements = 0

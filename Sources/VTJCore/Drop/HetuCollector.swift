@@ -1,10 +1,15 @@
 /// Validates values one by one and files them as valid, duplicate or rejected, keeping the
 /// first-seen order; shared by the list reader and the request document reader.
 public struct HetuCollector: Sendable {
+    /// Distinct valid values, first-seen order.
     public private(set) var hetus: [Henkilotunnus] = []
+    /// The line each of ``hetus`` was first seen on.
     public private(set) var hetuLines: [Int] = []
+    /// Repeats of values already collected.
     public private(set) var duplicates: [HetuList.Duplicate] = []
+    /// Values that are not valid, with line and reason.
     public private(set) var rejected: [HetuList.RejectedLine] = []
+    /// Accepted values worth a remark (lower case).
     public private(set) var warnings: [HetuList.LineWarning] = []
     /// Values read (valid, duplicate or rejected).
     public private(set) var valueCount = 0

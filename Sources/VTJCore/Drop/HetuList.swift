@@ -38,8 +38,11 @@ public struct HetuList: Sendable, Hashable {
 
     /// A repeat of a value already listed: queried once, reported.
     public struct Duplicate: Sendable, Hashable {
+        /// The repeated value.
         public let hetu: Henkilotunnus
+        /// The line of the repeat.
         public let line: Int
+        /// Where it was first seen.
         public let firstLine: Int
 
         public init(hetu: Henkilotunnus, line: Int, firstLine: Int) {
@@ -51,7 +54,9 @@ public struct HetuList: Sendable, Hashable {
 
     /// Something accepted but worth telling the department (e.g. lower-case letters).
     public struct LineWarning: Sendable, Hashable {
+        /// The line of the value.
         public let line: Int
+        /// What was noticed.
         public let warning: Henkilotunnus.Warning
 
         public init(line: Int, warning: Henkilotunnus.Warning) {
@@ -60,20 +65,27 @@ public struct HetuList: Sendable, Hashable {
         }
     }
 
+    /// The detected encoding.
     public var encoding: TextEncoding
+    /// Plain lines or CSV (delimiter and column).
     public var dialect: Dialect
     /// Distinct valid values in the order first seen.
     public var hetus: [Henkilotunnus] = []
     /// The line each value of ``hetus`` was first seen on (same order).
     public var hetuLines: [Int] = []
+    /// Repeats of values already listed (queried once).
     public var duplicates: [Duplicate] = []
+    /// Lines that are not valid henkilötunnus, with number and reason.
     public var rejected: [RejectedLine] = []
+    /// Accepted values worth a remark.
     public var warnings: [LineWarning] = []
     /// Physical lines in the file.
     public var lineCount = 0
     /// Lines that held a value (valid, duplicate or rejected); the CSV header is not one.
     public var valueLines = 0
+    /// Empty or blank lines (skipped).
     public var blankLines = 0
+    /// `#` comment lines (skipped).
     public var commentLines = 0
 
     public init(encoding: TextEncoding, dialect: Dialect) {

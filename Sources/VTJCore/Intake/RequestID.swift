@@ -3,6 +3,7 @@
 /// Sorting ids as strings sorts requests by claim second; the random part keeps ids of the
 /// same second apart. Only `[0-9A-Za-z-]`, so it is safe in file names and log lines.
 public struct RequestID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The id as text, e.g. `20261126T154300Z-k3m9x2q7ab`.
     public let value: String
 
     private static let alphabet: [Character] = Array("0123456789abcdefghjkmnpqrstvwxyz")

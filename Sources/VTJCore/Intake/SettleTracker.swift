@@ -16,8 +16,11 @@ public struct SettleTracker<Instant: InstantProtocol & Sendable>: Sendable where
 
     /// The action for one file, with the time the tracker first saw it.
     public struct Decision: Sendable, Hashable {
+        /// The file's name (its display form).
         public let name: String
+        /// What to do with the file now.
         public let action: Action
+        /// When the tracker first saw the file (the ordering key).
         public let firstSeen: Instant
     }
 

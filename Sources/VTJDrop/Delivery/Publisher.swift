@@ -21,6 +21,7 @@ public struct Publisher: Sendable {
     public var fileMode: mode_t
     /// A group to give published files (the department's readers), if any.
     public var group: gid_t?
+    /// What happens when the final name is taken (default: fail).
     public var collisionPolicy: CollisionPolicy
     /// Test hook: publish with link + unlink even where renameat2 works.
     var forceLinkFallback = false

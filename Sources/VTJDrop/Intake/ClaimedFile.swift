@@ -4,6 +4,7 @@ import VTJCore
 /// A drop moved out of the inbox into `<state>/work/<request-id>/`: from here on it is the
 /// appliance's, and nobody else can change or replace it.
 public struct ClaimedFile: Sendable, Hashable {
+    /// The request id given at the claim.
     public let id: RequestID
     /// The department folder's name (the inbox sub-folder it came from).
     public let department: String

@@ -19,6 +19,7 @@ public struct Claimer: Sendable {
 
     /// `<state>/work`.
     public let workFolder: String
+    /// Larger files are refused without being opened.
     public var maximumFileBytes: Int64
 
     public init(stateFolder: String, maximumFileBytes: Int64 = 64 << 20) {

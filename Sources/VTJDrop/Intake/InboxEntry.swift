@@ -29,8 +29,11 @@ public struct InboxEntry: Sendable, Hashable {
         }
     }
 
+    /// The name as the folder holds it.
     public let name: DropFileName
+    /// The kind of entry (from `lstat`, so a link is a link).
     public let kind: Kind
+    /// Size, mtime and inode for the settle tracker.
     public let stamp: FileStamp
 
     public init(name: DropFileName, kind: Kind, stamp: FileStamp) {

@@ -49,7 +49,9 @@ extension InotifyWatcher {
 /// The outcome of ``InotifyWatcher/plan(mode:folders:)``: the watcher to take hints from (nil:
 /// scans only) and lines worth logging once at startup.
 public struct WatchPlan: Sendable {
+    /// The watcher to take hints from; nil means scans only.
     public let watcher: InotifyWatcher?
+    /// Lines to log once at startup (fallbacks, network file systems).
     public let notes: [String]
 }
 

@@ -6,6 +6,7 @@ public final class StateLock: Sendable {
     /// The lock file's name inside the state folder.
     public static let fileName = "vtjdrop.lock"
 
+    /// The lock file held.
     public let path: String
     private let descriptor: Int32
 
