@@ -65,6 +65,11 @@ struct ConfigurationValidator {
         }
         let certificate = existingFile("vtj.client_cert")
         let key = existingFile("vtj.client_key")
+        if let key, let attributes = try? FileManager.default.attributesOfItem(atPath: key),
+           let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o007 != 0 {
+            warnings.append(.init(keyPath: "vtj.client_key", message: "\(key) is readable by other users; run chmod 0640 on it",
+                                  line: document.value("vtj.client_key")?.line))
+        }
         let bundle = existingFile("vtj.ca_bundle")
         if (certificate == nil) != (key == nil), problems.allSatisfy({ !$0.key.hasPrefix("vtj.client_") }) {
             problem(certificate == nil ? "vtj.client_cert" : "vtj.client_key", "client_cert and client_key go together; set both or neither")

@@ -114,6 +114,14 @@ extension StateDatabase {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2-scheduled-runs") { db in
+            try db.execute(sql: """
+                CREATE TABLE scheduled_run (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    last_run_at DATETIME NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }()
 }

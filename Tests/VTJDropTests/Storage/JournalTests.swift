@@ -145,3 +145,26 @@ import VTJDrop
         #expect(try journal.entry("a-old")?.inputDeletedAt == at(30 * day))
     }
 }
+
+@Suite struct ScheduledRunTests {
+    @Test func theLastChangeFetchSurvivesARestartAndDrivesTheMakeUpDecision() throws {
+        let folder = try StorageTestFolder()
+        defer { folder.remove() }
+        let ranAt = try #require(ISO8601DateFormatter().date(from: "2026-03-28T04:00:00Z"))  // 06:00 EET
+        do {
+            let journal = try StateDatabase(stateFolder: folder.path).journal
+            #expect(try journal.lastScheduledRun(Journal.changeFetchRun) == nil)
+            try journal.recordScheduledRun(Journal.changeFetchRun, at: ranAt)
+        }
+        let journal = try StateDatabase(stateFolder: folder.path).journal
+        let last = try #require(try journal.lastScheduledRun(Journal.changeFetchRun))
+        #expect(last == ranAt)
+        // Stopped over the spring-forward night; restarted at 09:00 summer time on 29 March.
+        let finland = try #require(FinnishTime())
+        let schedule = DailySchedule(times: [try #require(LocalTime("06:00"))])
+        let now = try #require(ISO8601DateFormatter().date(from: "2026-03-29T06:00:00Z"))
+        let decision = schedule.decide(lastRun: Instant(last), now: Instant(now), zone: finland)
+        let owed = try #require(ISO8601DateFormatter().date(from: "2026-03-29T03:00:00Z"))  // 06:00 EEST
+        #expect(decision == .runNow(scheduledFor: Instant(owed)))
+    }
+}
