@@ -2,9 +2,10 @@
 import PackageDescription
 
 // Dependencies point one way: VTJCore ← VTJXML ← VTJClient / VTJSandbox ← VTJDrop ← vtjdrop.
+// MemberImportVisibility is left off: Glibc's `stat` is also declared by CDispatch (through
+// Foundation), and which module "owns" it depends on compile batching, so builds became flaky.
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
-    .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
 let package = Package(
@@ -82,6 +83,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Benchmarks (scripts/bench-*): generates and parses large interface bodies.
+        .executableTarget(name: "vtjdrop-bench", dependencies: ["VTJCore", "VTJXML"], swiftSettings: strictSettings),
 
         // MARK: - Tests (mirror the modules)
         .testTarget(
