@@ -80,6 +80,16 @@ import VTJXML
         #expect(request.duplicates.first?.line == 8)
     }
 
+    /// libxml2 keeps element lines in 16 bits; lines past 65535 must still be exact.
+    @Test func lineNumbersPastSixtyFiveThousand() throws {
+        var lines = ["<pyynto toiminto=\"perustiedot\">", "<hetulista>"]
+        for index in 0..<70_000 { lines.append(index == 69_000 ? "<hetu>010594Y903A</hetu>" : "<!-- \(index) -->") }
+        lines += ["<hetu>010594Y9032</hetu>", "</hetulista>", "</pyynto>"]
+        let request = try read(lines.joined(separator: "\n"))
+        #expect(request.rejected.map(\.line) == [69_003])
+        #expect(request.hetuLines == [70_003])
+    }
+
     /// Comments, CDATA and processing instructions that look like tags, and CRLF or lone CR
     /// line ends, do not shift the reported lines.
     @Test func lineNumbersSurviveCommentsCDATAAndLineEnds() throws {

@@ -4,44 +4,51 @@
 public enum DropTextDecoder {
     /// Decodes `bytes`; the BOM is not part of the returned text.
     public static func decode(_ bytes: [UInt8], file: String) throws(DropReadError) -> (encoding: TextEncoding, text: String) {
+        let (encoding, utf8) = try decodeToUTF8(bytes, file: file)
+        return (encoding, String(decoding: utf8, as: UTF8.self))
+    }
+
+    /// Decodes `bytes` into valid UTF-8 without the BOM; UTF-8 input is passed through without
+    /// a copy, so a large list is held once, not three times.
+    public static func decodeToUTF8(_ bytes: [UInt8], file: String) throws(DropReadError) -> (encoding: TextEncoding, utf8: [UInt8]) {
         if let format = knownBinaryFormat(bytes) {
             throw DropReadError(file: file, kind: .wrongFormat,
                                 reason: "this is \(format), not text; save it as CSV (UTF-8) or a plain text list and drop that")
         }
         let encoding: TextEncoding
-        let text: String
+        let utf8: [UInt8]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             guard !bytes.contains(0), UTF8Scan.isValid(bytes, from: 3) else {
                 throw notText(file, "it starts with a UTF-8 byte order mark but is not valid UTF-8; save it again as UTF-8")
             }
             encoding = .utf8BOM
-            text = String(decoding: bytes[3...], as: UTF8.self)
+            utf8 = Array(bytes[3...])
         } else if bytes.starts(with: [0xFF, 0xFE]) {
             encoding = .utf16LEBOM
-            text = try utf16(bytes, from: 2, bigEndian: false, file: file)
+            utf8 = Array(try utf16(bytes, from: 2, bigEndian: false, file: file).utf8)
         } else if bytes.starts(with: [0xFE, 0xFF]) {
             encoding = .utf16BEBOM
-            text = try utf16(bytes, from: 2, bigEndian: true, file: file)
+            utf8 = Array(try utf16(bytes, from: 2, bigEndian: true, file: file).utf8)
         } else if bytes.contains(0) {
             switch utf16Pattern(bytes) {
             case .some(false):
                 encoding = .utf16LE
-                text = try utf16(bytes, from: 0, bigEndian: false, file: file)
+                utf8 = Array(try utf16(bytes, from: 0, bigEndian: false, file: file).utf8)
             case .some(true):
                 encoding = .utf16BE
-                text = try utf16(bytes, from: 0, bigEndian: true, file: file)
+                utf8 = Array(try utf16(bytes, from: 0, bigEndian: true, file: file).utf8)
             case nil:
                 throw notText(file, "it contains NUL bytes, so it is binary data, not a text list; drop a text or CSV file")
             }
         } else if UTF8Scan.isValid(bytes) {
             encoding = .utf8
-            text = String(decoding: bytes, as: UTF8.self)
+            utf8 = bytes
         } else {
             encoding = .windows1252
-            text = Windows1252.decode(bytes)
+            utf8 = Array(Windows1252.decode(bytes).utf8)
         }
-        try refuseControlCharacters(text, file: file)
-        return (encoding, text)
+        try refuseControlCharacters(utf8, file: file)
+        return (encoding, utf8)
     }
 
     private static func notText(_ file: String, _ reason: String) -> DropReadError {
@@ -100,16 +107,19 @@ public enum DropTextDecoder {
     }
 
     /// Text lists have no control characters besides tab and line ends; a file full of them is
-    /// binary data in disguise.
-    private static func refuseControlCharacters(_ text: String, file: String) throws(DropReadError) {
+    /// binary data in disguise. Works on valid UTF-8: C0 controls are single bytes, C1 controls
+    /// (U+0080–U+009F) are C2 80–C2 9F, and every scalar has exactly one non-continuation byte.
+    private static func refuseControlCharacters(_ utf8: [UInt8], file: String) throws(DropReadError) {
         var controls = 0
         var total = 0
-        for scalar in text.unicodeScalars {
-            total += 1
-            let value = scalar.value
-            if (value < 0x20 && ![0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1A].contains(value)) || (0x7F...0x9F).contains(value) {
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if byte & 0xC0 != 0x80 { total += 1 }
+            if (byte < 0x20 && ![0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1A].contains(byte)) || byte == 0x7F
+                || (previous == 0xC2 && (0x80...0x9F).contains(byte)) {
                 controls += 1
             }
+            previous = byte
         }
         if controls > max(4, total / 200) {
             throw notText(file, "it contains \(controls) control characters, so it is binary data, not a text list")

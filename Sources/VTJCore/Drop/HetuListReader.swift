@@ -19,8 +19,7 @@ public struct HetuListReader: Sendable {
 
     /// Reads a whole list; throws only when the file cannot be used at all.
     public func read(_ bytes: [UInt8], file: String) throws(DropReadError) -> HetuList {
-        let (encoding, text) = try DropTextDecoder.decode(bytes, file: file)
-        let utf8 = Array(text.utf8)
+        let (encoding, utf8) = try DropTextDecoder.decodeToUTF8(bytes, file: file)
         let lines = LineCursor(bytes: utf8)
         let dialect = try detectDialect(lines, file: file)
         var list = HetuList(encoding: encoding, dialect: dialect)
