@@ -5,6 +5,7 @@
 #include <libxml/xmlIO.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlversion.h>
+#include <libxml/dict.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -171,7 +172,8 @@ void vx_reader_free(vx_reader *r) {
     free(r);
 }
 
-int vx_reader_next(vx_reader *r) {
+// One xmlTextReaderRead with our error handling: 1 = a node, 0 = end, -1 = error.
+static int vx_read_node(vx_reader *r) {
     int status = xmlTextReaderRead(r->reader);
     if (status < 0 || (status == 0 && r->error[0] != '\0')) {
         // (libxml2 may also end quietly after reporting an error: that still counts.)
@@ -179,9 +181,11 @@ int vx_reader_next(vx_reader *r) {
         vx_explain_end(r);
         return -1;
     }
-    if (status == 0) return 0;
-    int type = xmlTextReaderNodeType(r->reader);
-    // A DTD or an entity reference has no place in the profile: refuse instead of expanding.
+    return status;
+}
+
+// A DTD or an entity reference has no place in the profile: refuse instead of expanding.
+static int vx_refuse_type(vx_reader *r, int type) {
     if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
         vx_set_error(r, xmlTextReaderGetParserLineNumber(r->reader),
                      "DOCTYPE declarations are not accepted (no DTDs, no entities)");
@@ -191,19 +195,29 @@ int vx_reader_next(vx_reader *r) {
         vx_set_error(r, xmlTextReaderGetParserLineNumber(r->reader), "entity references are not accepted");
         return -1;
     }
+    return 0;
+}
+
+int vx_reader_next(vx_reader *r) {
+    int status = vx_read_node(r);
+    if (status != 1) return status;
+    if (vx_refuse_type(r, xmlTextReaderNodeType(r->reader)) < 0) return -1;
     return 1;
 }
 
 static uint32_t vx_slot_of(const char *pointer) {
-    uintptr_t p = (uintptr_t)pointer;
-    return (uint32_t)((p >> 4) ^ (p >> 14)) & (VX_SLOTS - 1);
+    // Dictionary strings sit next to each other, so mix every bit of the address.
+    uint64_t p = (uint64_t)(uintptr_t)pointer * 0x9E3779B97F4A7C15ull;
+    return (uint32_t)(p >> 54) & (VX_SLOTS - 1);
 }
 
-// The id of a name, adding it to the table when new; -1 when the table is full.
-static int vx_name_id(vx_reader *r, const char *name) {
+// The id of a name, adding it to the table when new; -1 when the table is full. `cacheable`
+// says the pointer is a string of the parser's dictionary, which lives as long as the reader
+// and never moves, so the same pointer always means the same name.
+static int vx_lookup_name(vx_reader *r, const char *name, int cacheable) {
     uint32_t slot = vx_slot_of(name);
     vx_slot *s = &r->slots[slot];
-    if (s->pointer == name && strcmp(r->names[s->id], name) == 0) return s->id;
+    if (cacheable && s->pointer == name) return s->id;
     int id = -1;
     for (int i = 0; i < r->name_count; i++) {
         if (strcmp(r->names[i], name) == 0) { id = i; break; }
@@ -222,9 +236,21 @@ static int vx_name_id(vx_reader *r, const char *name) {
         id = r->name_count++;
         r->names[id] = copy;
     }
-    s->pointer = name;
-    s->id = id;
+    if (cacheable) {
+        s->pointer = name;
+        s->id = id;
+    }
     return id;
+}
+
+static int vx_name_id(vx_reader *r, const char *name) { return vx_lookup_name(r, name, 0); }
+
+static int vx_node_name_id(vx_reader *r, xmlNodePtr node) {
+    const char *name = (const char *)node->name;
+    uint32_t slot = vx_slot_of(name);
+    if (r->slots[slot].pointer == name) return r->slots[slot].id; // only dictionary names are cached
+    int cacheable = node->doc != NULL && node->doc->dict != NULL && xmlDictOwns(node->doc->dict, node->name) == 1;
+    return vx_lookup_name(r, name, cacheable);
 }
 
 int vx_reader_name_id(vx_reader *r, const char *name) { return vx_name_id(r, name); }
@@ -233,45 +259,47 @@ const char *vx_reader_name_of(vx_reader *r, int id) {
     return (id >= 0 && id < r->name_count) ? r->names[id] : "";
 }
 
-int vx_reader_step(vx_reader *r, vx_node *node) {
+static int vx_is_blank(const xmlChar *text) {
+    if (text == NULL) return 1;
+    for (; *text; text++) {
+        if (*text != ' ' && *text != '\n' && *text != '\t' && *text != '\r') return 0;
+    }
+    return 1;
+}
+
+int vx_reader_step(vx_reader *r, vx_node *node, int elements_only) {
     for (;;) {
-        int status = vx_reader_next(r);
+        int status = vx_read_node(r);
         if (status != 1) return status;
-        switch (xmlTextReaderNodeType(r->reader)) {
-        case XML_READER_TYPE_ELEMENT:
-            node->kind = VX_NODE_ELEMENT;
-            node->is_empty = xmlTextReaderIsEmptyElement(r->reader) == 1;
-            node->has_attributes = xmlTextReaderHasAttributes(r->reader) == 1;
-            break;
-        case XML_READER_TYPE_END_ELEMENT:
+        // Classify from the node itself: xmlTextReaderNodeType walks the ancestors of every
+        // text node looking for xml:space, which costs more than the whole parse step.
+        xmlNodePtr current = xmlTextReaderCurrentNode(r->reader);
+        int raw = current ? (int)current->type : -1;
+        if (raw == XML_TEXT_NODE || raw == XML_CDATA_SECTION_NODE) {
+            if (elements_only) continue;
+            node->kind = vx_is_blank(current->content) ? VX_NODE_WHITESPACE : VX_NODE_TEXT;
+            node->is_empty = 0;
+            node->has_attributes = 0;
+            node->name = "";
+            node->name_id = -1;
+            node->depth = xmlTextReaderDepth(r->reader);
+            return 1;
+        }
+        if (raw != XML_ELEMENT_NODE) {
+            if (vx_refuse_type(r, xmlTextReaderNodeType(r->reader)) < 0) return -1;
+            continue; // comments, processing instructions
+        }
+        if (xmlTextReaderNodeType(r->reader) == XML_READER_TYPE_END_ELEMENT) {
             node->kind = VX_NODE_END_ELEMENT;
             node->is_empty = 0;
             node->has_attributes = 0;
-            break;
-        case XML_READER_TYPE_TEXT:
-        case XML_READER_TYPE_CDATA:
-            node->kind = VX_NODE_TEXT;
-            node->is_empty = 0;
-            node->has_attributes = 0;
-            node->name = "";
-            node->name_id = -1;
-            node->depth = xmlTextReaderDepth(r->reader);
-            return 1;
-        case XML_READER_TYPE_WHITESPACE:
-        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-            node->kind = VX_NODE_WHITESPACE;
-            node->is_empty = 0;
-            node->has_attributes = 0;
-            node->name = "";
-            node->name_id = -1;
-            node->depth = xmlTextReaderDepth(r->reader);
-            return 1;
-        default:
-            continue; // comments, processing instructions, the XML declaration
+        } else {
+            node->kind = VX_NODE_ELEMENT;
+            node->is_empty = xmlTextReaderIsEmptyElement(r->reader) == 1;
+            node->has_attributes = current->properties != NULL;
         }
-        const xmlChar *name = xmlTextReaderConstLocalName(r->reader);
-        node->name = name ? (const char *)name : "";
-        node->name_id = vx_name_id(r, node->name);
+        node->name = current->name ? (const char *)current->name : "";
+        node->name_id = current->name ? vx_node_name_id(r, current) : -1;
         node->depth = xmlTextReaderDepth(r->reader);
         if (node->depth == 0) {
             r->root_seen = 1;
@@ -279,6 +307,26 @@ int vx_reader_step(vx_reader *r, vx_node *node) {
         }
         return 1;
     }
+}
+
+int vx_reader_attribute_value(vx_reader *r, const char *name, const char **value) {
+    *value = NULL;
+    xmlNodePtr current = xmlTextReaderCurrentNode(r->reader);
+    if (current == NULL || current->type != XML_ELEMENT_NODE) return 0;
+    for (xmlAttrPtr attribute = current->properties; attribute != NULL; attribute = attribute->next) {
+        if (attribute->ns != NULL || strcmp((const char *)attribute->name, name) != 0) continue;
+        xmlNodePtr child = attribute->children;
+        if (child == NULL) {
+            *value = "";
+            return 1;
+        }
+        if (child->type == XML_TEXT_NODE && child->next == NULL) {
+            *value = child->content ? (const char *)child->content : "";
+            return 1;
+        }
+        return -1; // an unusual shape: use vx_reader_attribute
+    }
+    return 0;
 }
 
 vx_node_kind vx_reader_kind(vx_reader *r) {

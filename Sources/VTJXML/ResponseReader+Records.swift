@@ -24,6 +24,7 @@ extension ResponseReader {
     private func readRecords() throws(XMLReadError) -> [Record] {
         var records: [Record] = []
         guard !cursor.isEmpty else { return records }
+        records.reserveCapacity(16) // a person has 10–20 records: grow once, not five times
         let depth = cursor.depth
         while let id = try cursor.nextChild(of: depth) {
             if id == ids.tietoryhma { records.append(try readRecord()) } else { try cursor.skipElement() }
@@ -76,7 +77,7 @@ extension ResponseReader {
         let precisionText = cursor.hasAttributes ? cursor.attribute(Wire.tarkkuus) : nil
         func leaf(_ text: String) -> Field {
             guard let precisionText else { return Field(name, .text(text)) }
-            let precision = PartialDate.Precision(rawValue: precisionText.trimmingBlanks)
+            let precision = PartialDate.Precision(rawValue: precisionText) ?? PartialDate.Precision(rawValue: precisionText.trimmingBlanks)
             return Field(name, .date(PartialDate(text: text, precision: precision)))
         }
         if cursor.isEmpty { return leaf("") }

@@ -24,13 +24,13 @@ enum Wire {
     static let kuntarajaus = "kuntarajaus"
     static let kuntakoodi = "kuntakoodi"
     static let tietoryhmat = "tietoryhmat"
-    // Attributes
-    static let ajanTasalla = "ajanTasalla"
-    static let henkilotunnus = "henkilotunnus"
-    static let muutospv = "muutospv"
-    static let nimi = "nimi"
-    static let muutosattribuutti = "muutosattribuutti"
-    static let tarkkuus = "tarkkuus"
+    // Attributes (static C strings: looking one up then costs no conversion)
+    static let ajanTasalla: StaticString = "ajanTasalla"
+    static let henkilotunnus: StaticString = "henkilotunnus"
+    static let muutospv: StaticString = "muutospv"
+    static let nimi: StaticString = "nimi"
+    static let muutosattribuutti: StaticString = "muutosattribuutti"
+    static let tarkkuus: StaticString = "tarkkuus"
 
     /// `true`/`false` (and the schema's `1`/`0`).
     static func bool(_ text: String) -> Bool? {

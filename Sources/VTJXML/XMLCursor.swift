@@ -9,7 +9,8 @@ final class XMLCursor {
 
     private let reader: OpaquePointer
     private let buffer: UnsafeMutableRawBufferPointer?
-    private var node = vx_node()
+    /// The current node, filled by the shim (a pointer, so reading it costs no exclusivity check).
+    private let node: UnsafeMutablePointer<vx_node>
     /// Swift strings for the reader's name numbers, filled as new names appear.
     private var names: [String] = []
     let documentName: String
@@ -28,6 +29,8 @@ final class XMLCursor {
         self.reader = reader
         self.buffer = copy
         self.documentName = documentName
+        self.node = .allocate(capacity: 1)
+        node.initialize(to: vx_node())
     }
 
     /// Reads from an open file descriptor, streaming (the descriptor stays the caller's to close).
@@ -39,17 +42,20 @@ final class XMLCursor {
         self.reader = reader
         self.buffer = nil
         self.documentName = documentName
+        self.node = .allocate(capacity: 1)
+        node.initialize(to: vx_node())
     }
 
     deinit {
         vx_reader_free(reader)
         buffer?.deallocate()
+        node.deallocate()
     }
 
     // MARK: - The current node
 
     var kind: Kind {
-        switch node.kind {
+        switch node.pointee.kind {
         case VX_NODE_ELEMENT: .element
         case VX_NODE_END_ELEMENT: .end
         case VX_NODE_WHITESPACE: .whitespace
@@ -57,16 +63,16 @@ final class XMLCursor {
         }
     }
 
-    var depth: Int { Int(node.depth) }
-    var isEmpty: Bool { node.is_empty != 0 }
-    var hasAttributes: Bool { node.has_attributes != 0 }
+    var depth: Int { Int(node.pointee.depth) }
+    var isEmpty: Bool { node.pointee.is_empty != 0 }
+    var hasAttributes: Bool { node.pointee.has_attributes != 0 }
     /// The element's name number (-1 for text, or for names beyond the table's capacity).
-    var nameID: Int32 { node.name_id }
+    var nameID: Int32 { node.pointee.name_id }
 
     /// The element's local name.
     var name: String {
-        let id = Int(node.name_id)
-        guard id >= 0 else { return node.name.map { String(cString: $0) } ?? "" }
+        let id = Int(node.pointee.name_id)
+        guard id >= 0 else { return node.pointee.name.map { String(cString: $0) } ?? "" }
         while names.count <= id {
             names.append(String(cString: vx_reader_name_of(reader, Int32(names.count))))
         }
@@ -78,9 +84,27 @@ final class XMLCursor {
 
     /// An attribute of the current element.
     func attribute(_ name: String) -> String? {
-        guard let value = vx_reader_attribute(reader, name) else { return nil }
-        defer { vx_free(value) }
-        return String(cString: value)
+        name.withCString { attribute(cString: $0) }
+    }
+
+    /// An attribute of the current element, named by a literal (no conversion per call).
+    func attribute(_ name: StaticString) -> String? {
+        guard name.hasPointerRepresentation else { return attribute(name.description) }
+        return name.utf8Start.withMemoryRebound(to: CChar.self, capacity: name.utf8CodeUnitCount + 1) {
+            attribute(cString: $0)
+        }
+    }
+
+    private func attribute(cString name: UnsafePointer<CChar>) -> String? {
+        var value: UnsafePointer<CChar>?
+        switch vx_reader_attribute_value(reader, name, &value) {
+        case 1: return value.map { String(cString: $0) } ?? ""
+        case 0: return nil
+        default:
+            guard let copy = vx_reader_attribute(reader, name) else { return nil }
+            defer { vx_free(copy) }
+            return String(cString: copy)
+        }
     }
 
     /// The number this reader gives a name (for comparing with ``nameID``).
@@ -92,8 +116,8 @@ final class XMLCursor {
     // MARK: - Moving
 
     /// Moves to the next element, end, text or blank node; false at the end of the document.
-    func step() throws(XMLReadError) -> Bool {
-        switch vx_reader_step(reader, &node) {
+    func step(elementsOnly: Bool = false) throws(XMLReadError) -> Bool {
+        switch vx_reader_step(reader, node, elementsOnly ? 1 : 0) {
         case 1: return true
         case 0: return false
         default:
@@ -105,18 +129,18 @@ final class XMLCursor {
     }
 
     /// Like ``step()`` but the document must go on (used inside an open element).
-    func stepInside() throws(XMLReadError) {
-        guard try step() else { throw failure("the document ends before its elements are closed") }
+    func stepInside(elementsOnly: Bool = false) throws(XMLReadError) {
+        guard try step(elementsOnly: elementsOnly) else { throw failure("the document ends before its elements are closed") }
     }
 
     /// The name of the next child element of the open element at `depth` (the cursor is then on
     /// the child's start), or nil on that element's end. The caller reads or skips each child.
     func nextChild(of depth: Int) throws(XMLReadError) -> Int32? {
         while true {
-            try stepInside()
-            switch node.kind {
-            case VX_NODE_ELEMENT: return node.name_id
-            case VX_NODE_END_ELEMENT where Int(node.depth) == depth: return nil
+            try stepInside(elementsOnly: true)
+            switch node.pointee.kind {
+            case VX_NODE_ELEMENT: return node.pointee.name_id
+            case VX_NODE_END_ELEMENT where Int(node.pointee.depth) == depth: return nil
             default: continue
             }
         }
@@ -127,8 +151,8 @@ final class XMLCursor {
         if isEmpty { return }
         let depth = self.depth
         while true {
-            try stepInside()
-            if node.kind == VX_NODE_END_ELEMENT && Int(node.depth) == depth { return }
+            try stepInside(elementsOnly: true)
+            if node.pointee.kind == VX_NODE_END_ELEMENT && Int(node.pointee.depth) == depth { return }
         }
     }
 
@@ -139,13 +163,13 @@ final class XMLCursor {
         var text = ""
         while true {
             try stepInside()
-            switch node.kind {
+            switch node.pointee.kind {
             case VX_NODE_TEXT, VX_NODE_WHITESPACE:
                 if text.isEmpty { text = value } else { text += value }
             case VX_NODE_ELEMENT:
                 try skipElement()
             default:
-                if Int(node.depth) == depth { return text }
+                if Int(node.pointee.depth) == depth { return text }
             }
         }
     }
@@ -158,8 +182,8 @@ final class XMLCursor {
     /// Reads to the first element; errors when the document has none.
     func moveToRoot() throws(XMLReadError) {
         while try step() {
-            if node.kind == VX_NODE_ELEMENT { return }
-            if node.kind == VX_NODE_TEXT { throw failure("text before the root element") }
+            if node.pointee.kind == VX_NODE_ELEMENT { return }
+            if node.pointee.kind == VX_NODE_TEXT { throw failure("text before the root element") }
         }
         throw failure("the document is empty (no root element)")
     }
@@ -167,7 +191,7 @@ final class XMLCursor {
     /// After the root element's end: the rest must be well-formed and hold no other element.
     func finishDocument() throws(XMLReadError) {
         while try step() {
-            if node.kind == VX_NODE_ELEMENT { throw failure("content after the root element") }
+            if node.pointee.kind == VX_NODE_ELEMENT { throw failure("content after the root element") }
         }
     }
 }

@@ -71,6 +71,9 @@ public final class XMLWriter {
         }
     }
 
+    /// An attribute named by a literal (the profile's names).
+    func attribute(_ name: StaticString, _ value: String) { attribute(name.description, value) }
+
     /// Escaped text content.
     public func text(_ text: String) {
         let text = XMLWriter.xmlSafe(text)

@@ -55,8 +55,9 @@ void vx_reader_free(vx_reader *reader);
 /// Advance to the next node: 1 = a node, 0 = end of document, -1 = error (see vx_reader_error).
 int vx_reader_next(vx_reader *reader);
 /// Advance to the next element, end element, text or blank node (skipping comments and
-/// processing instructions) and describe it: 1 = a node, 0 = end of document, -1 = error.
-int vx_reader_step(vx_reader *reader, vx_node *node);
+/// processing instructions; with `elements_only`, text too) and describe it:
+/// 1 = a node, 0 = end of document, -1 = error.
+int vx_reader_step(vx_reader *reader, vx_node *node, int elements_only);
 /// The number of an element name in this reader (the same name always gets the same number,
 /// so callers compare integers); -1 when the table is full.
 int vx_reader_name_id(vx_reader *reader, const char *name);
@@ -70,6 +71,10 @@ int vx_reader_is_empty(vx_reader *reader);
 const char *vx_reader_name(vx_reader *reader);
 /// Text of a text/CDATA/whitespace node (valid until the next call).
 const char *vx_reader_value(vx_reader *reader);
+/// Value of an attribute (without namespace) of the current element without copying, valid
+/// until the next step: 1 = found (`*value` set), 0 = absent, -1 = stored in an unusual shape
+/// (then use vx_reader_attribute).
+int vx_reader_attribute_value(vx_reader *reader, const char *name, const char **value);
 /// Value of an attribute of the current element, or NULL (caller frees with vx_free).
 char *vx_reader_attribute(vx_reader *reader, const char *name);
 /// Line of the current node.

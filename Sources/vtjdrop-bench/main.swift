@@ -1,0 +1,66 @@
+// vtjdrop-bench: the parse benchmark's two halves (scripts/bench-parse runs them).
+//   vtjdrop-bench generate-perustiedot PERSONS FILE [SEED]  — a realistic perustiedotVastaus
+//   vtjdrop-bench parse-perustiedot FILE                    — stream it through ResponseReader
+#if canImport(Glibc)
+import Glibc
+#endif
+import VTJCore
+import VTJXML
+
+func fail(_ message: String) -> Never {
+    let line = Array("vtjdrop-bench: \(message)\n".utf8)
+    _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    exit(2)
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+switch arguments.first {
+case "generate-perustiedot":
+    let rest = Array(arguments.dropFirst())
+    guard rest.count >= 2, let count = Int(rest[0]), count >= 0 else {
+        fail("usage: generate-perustiedot PERSONS FILE [SEED]")
+    }
+    let seed = rest.count > 2 ? UInt64(rest[2]) ?? 1 : 1
+    let fd = open(rest[1], O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard fd >= 0 else { fail("cannot create \(rest[1])") }
+    var population = BenchPopulation(seed: seed)
+    do {
+        let writer = try XMLWriter(fileDescriptor: fd, documentName: rest[1])
+        writer.startDocument()
+        writer.startElement("perustiedotVastaus")
+        writer.attribute("ajanTasalla", "true")
+        for index in 0..<count { ResponseXML.writePerson(population.person(index), to: writer) }
+        writer.endElement()
+        try writer.endDocument()
+    } catch {
+        fail("\(error)")
+    }
+    guard fsync(fd) == 0, close(fd) == 0 else { fail("cannot finish \(rest[1])") }
+
+case "parse-perustiedot":
+    guard let path = arguments.dropFirst().first else { fail("usage: parse-perustiedot FILE") }
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { fail("cannot open \(path)") }
+    var clock = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &clock)
+    let started = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9
+    var persons = 0
+    var records = 0
+    var fields = 0
+    do {
+        let reader = try ResponseReader(fileDescriptor: fd, documentName: path)
+        _ = try reader.readPerustiedot { person in
+            persons += 1
+            records += person.records.count
+            for record in person.records { fields += record.fields.count }
+        }
+    } catch {
+        fail("\(error)")
+    }
+    clock_gettime(CLOCK_MONOTONIC, &clock)
+    let seconds = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9 - started
+    print("persons=\(persons) records=\(records) fields=\(fields) seconds=\(seconds)")
+
+default:
+    fail("usage: vtjdrop-bench generate-perustiedot PERSONS FILE [SEED] | parse-perustiedot FILE")
+}
