@@ -3,7 +3,7 @@ import VTJCore
 extension SandboxRegistry {
     /// Basic data for a hetu list: any municipality, deceased included, unknown codes left out,
     /// each person once, narrowed to `groups` when given.
-    func basicData(hetus: [String], groups: Set<GroupName>?, censor: Bool) -> [Person] {
+    public func basicData(hetus: [String], groups: Set<GroupName>?, censor: Bool) -> [Person] {
         var seen: Set<String> = []
         var persons: [Person] = []
         for hetu in hetus where seen.insert(hetu).inserted {
@@ -15,7 +15,7 @@ extension SandboxRegistry {
 
     /// One page of the licensed municipality's living residents, from index `start` on.
     /// Returns the index to continue from, or nil on the last page.
-    func municipalPage(from start: Int, limit: Int, groups: Set<GroupName>?, censor: Bool) -> (persons: [Person], next: Int?) {
+    public func municipalPage(from start: Int, limit: Int, groups: Set<GroupName>?, censor: Bool) -> (persons: [Person], next: Int?) {
         let (overlay, corrected) = withState { ($0.overlay, $0.correctedHetu) }
         let licensed = population.licensedMunicipality
         var persons: [Person] = []
@@ -35,7 +35,7 @@ extension SandboxRegistry {
 
     /// One page of changes after `key`: for a hetu list by the code they were delivered under,
     /// for `kuntarajaus` those of residents (before or after each change).
-    func changes(after key: Int64, restriction: Restriction, limit: Int, censor: Bool) -> (changes: [Change], page: MuutoksetPageInfo) {
+    public func changes(after key: Int64, restriction: Restriction, limit: Int, censor: Bool) -> (changes: [Change], page: MuutoksetPageInfo) {
         let result = withState { state in
             switch restriction {
             case .hetulista(let hetus):

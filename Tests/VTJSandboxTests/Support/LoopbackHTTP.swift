@@ -1,0 +1,121 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// A deliberately small HTTP/1.1 client over a raw socket, so tests see exactly what the
+/// server sent (a cut body stays cut) without depending on the libcurl client under test elsewhere.
+struct LoopbackHTTP {
+    struct Reply {
+        let status: Int
+        /// Header names lower-cased.
+        let headers: [String: String]
+        let body: [UInt8]
+        /// The body is shorter than its Content-Length promised.
+        var isTruncated: Bool {
+            guard let length = headers["content-length"].flatMap(Int.init) else { return false }
+            return body.count < length
+        }
+        var text: String { String(decoding: body, as: UTF8.self) }
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    let port: Int
+    var authorization: String? = LoopbackHTTP.basic(user: "kunta", password: "salasana")
+
+    static func basic(user: String, password: String) -> String {
+        "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
+    }
+
+    func get(_ path: String, headers: [String: String] = [:]) async throws -> Reply {
+        try await send("GET", path, headers: headers, body: [])
+    }
+
+    func post(_ path: String, _ body: [UInt8], headers: [String: String] = [:]) async throws -> Reply {
+        try await send("POST", path, headers: headers.merging(["Content-Type": "application/xml; charset=utf-8"]) { a, _ in a }, body: body)
+    }
+
+    func send(_ method: String, _ path: String, headers: [String: String], body: [UInt8]) async throws -> Reply {
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\nContent-Length: \(body.count)\r\n"
+        if let authorization { head += "Authorization: \(authorization)\r\n" }
+        for (name, value) in headers { head += "\(name): \(value)\r\n" }
+        let request = Array((head + "\r\n").utf8) + body
+        let port = self.port
+        // A thread of its own: a blocking read on the cooperative pool could starve the server under test.
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try LoopbackHTTP.exchange(request, port: port) }) }.start()
+        }
+    }
+
+    private static func exchange(_ request: [UInt8], port: Int) throws -> Reply {
+        #if canImport(Glibc)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let fd = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard fd >= 0 else { throw Failure(description: "socket() failed") }
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: 20, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw Failure(description: "connect to port \(port) failed") }
+        var sent = 0
+        while sent < request.count {
+            let n = request[sent...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            guard n > 0 else { throw Failure(description: "write failed") }
+            sent += n
+        }
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n <= 0 { break }  // EOF, reset or timeout: what arrived is what the server sent
+            received += buffer[0..<n]
+        }
+        return try parse(received)
+    }
+
+    private static func parse(_ bytes: [UInt8]) throws -> Reply {
+        let separator: [UInt8] = [13, 10, 13, 10]
+        guard let end = (0..<max(0, bytes.count - 3)).first(where: { Array(bytes[$0..<$0 + 4]) == separator }) else {
+            throw Failure(description: "no complete HTTP head in \(bytes.count) bytes")
+        }
+        let lines = String(decoding: bytes[0..<end], as: UTF8.self).components(separatedBy: "\r\n")
+        let statusParts = lines.first?.split(separator: " ") ?? []
+        guard statusParts.count >= 2, let status = Int(statusParts[1]) else { throw Failure(description: "bad status line") }
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        var body = Array(bytes[(end + 4)...])
+        if headers["transfer-encoding"]?.lowercased() == "chunked" { body = dechunk(body) }
+        return Reply(status: status, headers: headers, body: body)
+    }
+
+    private static func dechunk(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        var position = 0
+        while position < bytes.count {
+            guard let lineEnd = (position..<max(position, bytes.count - 1)).first(where: { bytes[$0] == 13 && bytes[$0 + 1] == 10 }),
+                  let size = Int(String(decoding: bytes[position..<lineEnd], as: UTF8.self).split(separator: ";")[0], radix: 16),
+                  size > 0
+            else { break }
+            let start = lineEnd + 2
+            out += bytes[start..<min(bytes.count, start + size)]
+            position = start + size + 2
+        }
+        return out
+    }
+}
