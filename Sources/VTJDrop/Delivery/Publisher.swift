@@ -36,11 +36,10 @@ public struct Publisher: Sendable {
     /// `outbox/<department>/.vtjdrop-tmp`.
     public var temporaryFolder: String { folder + "/" + Publisher.temporaryFolderName }
 
-    /// Creates the outbox folder (when missing) and its temp folder (0750, set explicitly).
+    /// Creates the outbox folder and its parents when missing, and its temp folder (0750, set explicitly).
     public func prepare() throws(DeliveryError) {
-        for path in [folder, temporaryFolder] {
-            if mkdir(path, 0o750) != 0 && errno != EEXIST { throw .system(operation: "creating", path: path, errno: errno) }
-        }
+        let created = FileSystemCall.makeFolders(temporaryFolder, mode: 0o750)
+        if created != 0 { throw .system(operation: "creating", path: temporaryFolder, errno: created) }
         let temporary = open(temporaryFolder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard temporary >= 0 else { throw .system(operation: "opening", path: temporaryFolder, errno: errno) }
         defer { close(temporary) }

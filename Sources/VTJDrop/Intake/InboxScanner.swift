@@ -25,7 +25,10 @@ public struct InboxScanner: Sendable {
             guard let info = FileSystemCall.lstat(at: descriptor, raw) else { return } // vanished meanwhile
             let entry = InboxEntry(name: DropFileName(raw: raw), kind: InboxEntry.Kind(mode: info.st_mode),
                                    stamp: FileSystemCall.stamp(info))
-            if entry.name.display.hasPrefix(".") && entry.kind != .regular { return }
+            // Names that are never picked up (dot-files, uploads in progress) are not reported:
+            // a growing `.part` upload past the size limit is nobody's mistake yet.
+            let excluded = DropNameRule.exclusion(for: entry.name.display) != nil
+            if excluded && (entry.kind != .regular || entry.stamp.size > maximumFileBytes) { return }
             if entry.kind != .regular {
                 listing.refused.append((entry, .notAFile(entry.kind)))
             } else if entry.stamp.size > maximumFileBytes {

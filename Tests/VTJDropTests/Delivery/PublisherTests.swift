@@ -7,7 +7,6 @@ import Testing
     private func setUp(policy: Publisher.CollisionPolicy = .fail) throws -> (TemporaryFolder, Publisher) {
         let temp = try TemporaryFolder()
         let publisher = Publisher(folder: temp.path + "/outbox/sivistys", collisionPolicy: policy)
-        try FileManager.default.createDirectory(atPath: temp.path + "/outbox", withIntermediateDirectories: true)
         try publisher.prepare()
         return (temp, publisher)
     }

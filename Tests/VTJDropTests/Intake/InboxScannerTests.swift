@@ -15,6 +15,8 @@ import VTJDrop
         #expect(mkfifo(inbox + "/putki.txt", 0o644) == 0)
         try temp.folder("inbox/sivistys/alikansio")
         try TemporaryFolder.write(String(repeating: "0", count: 2048), to: inbox + "/iso.txt")
+        try TemporaryFolder.write(String(repeating: "0", count: 4096), to: inbox + "/lataus.csv.part")
+        try FileManager.default.createSymbolicLink(atPath: inbox + "/.piilolinkki", withDestinationPath: "/etc/passwd")
 
         // A FIFO that is opened for reading blocks until a writer comes: the scan returning
         // at all shows it was never opened.
