@@ -1,14 +1,135 @@
 import ArgumentParser
+import Foundation
+import VTJCore
+import VTJDrop
+import VTJSandbox
 
-/// `vtjdrop demo`: the whole walk on the built-in sandbox.
+/// `vtjdrop demo`: the whole walk on the built-in sandbox, in a fresh folder.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run the appliance end to end against the built-in sandbox."
+        abstract: "Run the appliance end to end against the built-in sandbox.",
+        discussion: """
+            Starts the sandbox in-process, drops example files into the example departments' inboxes \
+            (a henkilötunnus list, request documents, a refused purpose, a followed register and its \
+            changes), runs the appliance once, and shows what the departments receive.
+            """
     )
 
+    @Option(help: "Folder for the demo's inbox, outbox and state (emptied first).") var folder = "demo"
+
     func run() async throws {
-        print("vtjdrop demo: not yet available — the runtime (issue 5) is still being built.")
-        print("What works today: `swift run vtjdrop hetu 010594Y9032 010594Y9033`.")
+        let root = URL(fileURLWithPath: folder).standardizedFileURL.path
+        try? FileManager.default.removeItem(atPath: root)
+        let loaded = try ConfigurationLoader.load(
+            overrides: ConfigurationOverrides(inbox: root + "/inbox", outbox: root + "/outbox", state: root + "/state"),
+            environment: [:])
+        let logger = Bootstrap.logger(level: .notice)
+        let host = try await ApplianceHost.start(configuration: loaded.configuration, logger: logger,
+                                                 sandboxConfiguration: SandboxConfiguration(population: 3000, seed: 2026))
+        guard let registry = host.sandbox?.registry else { throw ValidationError("the demo needs the built-in sandbox") }
+        let inbox = loaded.configuration.inbox
+        func pick(_ kinds: Set<SandboxPersonKind>, excluding: Set<SandboxPersonKind> = [], _ count: Int = 1) -> [String] {
+            registry.hetus(where: kinds, excluding: excluding, limit: count)
+        }
+        let protectedMinor = pick([.turvakielto, .minor])
+        let protectedAdult = pick([.turvakielto, .adult])
+        let minors = pick([.minorWithTwoGuardians], excluding: [.turvakielto], 3)
+        let adults = pick([.adult, .resident], excluding: [.turvakielto], 4)
+        let notInRegister = "010594Y9032"
+
+        print("vtjdrop demo — folder \(root)")
+        print("sandbox: \(host.sandbox?.baseURL ?? "-") (population 3000, seed 2026)\n")
+
+        // 1. A class list as teachers make them: BOM, CRLF, a comment, a typo, a duplicate, lower case.
+        let list = ["# luokka 7B", protectedMinor.first, minors[0], minors[1].lowercased(), minors[1], "010594Y9033",
+                    notInRegister, minors[2]].compactMap { $0 }
+        try write(inbox + "/sivistys/luokka-7b.txt", "\u{FEFF}" + list.joined(separator: "\r\n") + "\r\n")
+        // 2. A request document asking for religion under perusopetus.
+        try write(inbox + "/sivistys/uskonto.xml", request("perustiedot", purpose: "perusopetus", reference: "oppilashuolto-12",
+                                                            groups: ["HENKILON_NIMI", "USKONTOKUNTALAJI", "HUOLTAJA"], hetus: minors))
+        // 3. The library: a protected adult and others, as CSV with a header.
+        try write(inbox + "/kirjasto/asiakkaat.csv", "nimi;hetu\r\n" + (protectedAdult + adults.prefix(2))
+            .enumerated().map { "Asiakas \($0.offset + 1);\($0.element)" }.joined(separator: "\r\n") + "\r\n")
+        // 4. A purpose the seed forbids: refused with a receipt alone.
+        try write(inbox + "/rakennusvalvonta/henkilosto.xml", request("perustiedot", purpose: "henkilosto", hetus: adults))
+        // 5. Water supply starts following two customers.
+        try write(inbox + "/vesihuolto/seuranta.xml", request("seuranta-lisaa", purpose: "vesihuolto", hetus: Array(adults.suffix(2))))
+
+        var summary = await host.runner.runOnce()
+        print("first run: \(summary)")
+
+        // 6. Time passes in the sandbox: one followed customer moves, the other gets a turvakielto.
+        _ = registry.advance(days: 1)
+        _ = registry.apply(.moveWithin, hetu: adults[2])
+        _ = registry.apply(.turvakieltoStart, hetu: adults[3])
+        try write(inbox + "/vesihuolto/muutokset.xml", request("muutokset", purpose: "vesihuolto", hetus: []))
+        summary = await host.runner.runOnce()
+        print("second run (changes): \(summary)\n")
+
+        try show(outbox: loaded.configuration.outbox)
+        let leaked = try protectedAddressLeaks(registry: registry, hetus: protectedMinor + protectedAdult,
+                                               outbox: loaded.configuration.outbox)
+        print(leaked.isEmpty
+              ? "privacy check: no street name or postal code of the protected persons appears in any outbox file."
+              : "PRIVACY CHECK FAILED: \(leaked)")
+        await host.shutdown()
+        if !leaked.isEmpty { throw ExitCode(1) }
+    }
+
+    private func request(_ operation: String, purpose: String, reference: String? = nil, groups: [String] = [],
+                         hetus: [String]) -> String {
+        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<pyynto toiminto=\"\(operation)\" kayttotarkoitus=\"\(purpose)\""
+        if let reference { text += " tunniste=\"\(reference)\"" }
+        text += ">\n"
+        if !groups.isEmpty { text += "  <tietoryhmat>" + groups.map { "<tietoryhma>\($0)</tietoryhma>" }.joined() + "</tietoryhmat>\n" }
+        if !hetus.isEmpty { text += "  <hetulista>" + hetus.map { "<hetu>\($0)</hetu>" }.joined() + "</hetulista>\n" }
+        return text + "</pyynto>\n"
+    }
+
+    /// Writes like a well-behaved producer: a dot-file first, renamed into place when complete.
+    private func write(_ path: String, _ text: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".part")
+        try Data(text.utf8).write(to: temporary)
+        try FileManager.default.moveItem(at: temporary, to: url)
+    }
+
+    private func show(outbox: String) throws {
+        let manager = FileManager.default
+        for department in try manager.contentsOfDirectory(atPath: outbox).sorted() {
+            let files = try manager.contentsOfDirectory(atPath: outbox + "/" + department).filter { !$0.hasPrefix(".") }.sorted()
+            guard !files.isEmpty else { continue }
+            print("outbox/\(department)/")
+            for file in files { print("  \(file)") }
+        }
+        for file in try manager.contentsOfDirectory(atPath: outbox + "/sivistys").sorted() where file.hasPrefix("luokka-7b") {
+            let text = try String(contentsOfFile: outbox + "/sivistys/" + file, encoding: .utf8)
+            print("\n--- outbox/sivistys/\(file) ---")
+            print(text.split(separator: "\n", omittingEmptySubsequences: false).prefix(40).joined(separator: "\n"))
+        }
+    }
+
+    /// Every street name and postal code of the protected persons, searched in every outbox byte.
+    private func protectedAddressLeaks(registry: SandboxRegistry, hetus: [String], outbox: String) throws -> [String] {
+        var needles: Set<String> = []
+        for hetu in hetus {
+            guard let person = registry.person(hetu: hetu) else { continue }
+            for record in person.records where GroupName.censoredUnderTurvakielto.contains(record.group) {
+                if let street = record.bilingual("katunimi") { needles.formUnion([street.fi, street.sv].compactMap { $0 }) }
+                if let code = record.text("postinumero") { needles.insert(code) }
+                if let address = record.bilingual("postiosoite") { needles.formUnion([address.fi, address.sv].compactMap { $0 }) }
+            }
+        }
+        var hits: [String] = []
+        let manager = FileManager.default
+        guard let walker = manager.enumerator(atPath: outbox) else { return [] }
+        for case let file as String in walker {
+            let path = outbox + "/" + file
+            guard let data = manager.contents(atPath: path) else { continue }
+            let text = String(decoding: data, as: UTF8.self)
+            for needle in needles where needle.count >= 4 && text.contains(needle) { hits.append("\(file): \(needle)") }
+        }
+        return hits
     }
 }

@@ -1,0 +1,55 @@
+/// Decides whether new drops may be claimed while the interface keeps failing.
+///
+/// A circuit breaker: after `threshold` consecutive transient failures, or one failure that
+/// stops new work (bad credentials, no licence), claiming stops — drops wait safely in the
+/// inbox — and one probe is allowed at a time, with a growing pause, until a call succeeds.
+/// Pure: time is passed in as seconds (any monotonic origin).
+public struct InterfaceGate: Hashable, Sendable {
+    /// What the runtime may do now.
+    public enum Action: Hashable, Sendable {
+        /// Claim and process new drops.
+        case claim
+        /// Do not claim; retry one waiting drop (or probe) now, as the probe.
+        case probe
+        /// Do not claim; look again at `until`.
+        case wait(until: Double)
+    }
+
+    public let threshold: Int
+    public let firstPause: Double
+    public let maximumPause: Double
+    public private(set) var consecutiveFailures = 0
+    public private(set) var closedUntil: Double?
+    private var pause: Double
+
+    public init(threshold: Int = 3, firstPause: Double = 30, maximumPause: Double = 600) {
+        self.threshold = max(1, threshold)
+        self.firstPause = firstPause
+        self.maximumPause = maximumPause
+        self.pause = firstPause
+    }
+
+    /// Whether the gate is open.
+    public var isOpen: Bool { closedUntil == nil }
+
+    /// What to do at `now`.
+    public func decide(now: Double) -> Action {
+        guard let until = closedUntil else { return .claim }
+        return now >= until ? .probe : .wait(until: until)
+    }
+
+    /// A call (or a drop's walk) reached the interface and got an answer.
+    public mutating func recordSuccess() {
+        consecutiveFailures = 0
+        closedUntil = nil
+        pause = firstPause
+    }
+
+    /// A transient failure (or one that stops new work) at `now`.
+    public mutating func recordFailure(now: Double, stopsNewWork: Bool) {
+        consecutiveFailures += 1
+        guard stopsNewWork || consecutiveFailures >= threshold || closedUntil != nil else { return }
+        closedUntil = now + pause
+        pause = min(maximumPause, pause * 2)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Logging
+import VTJClient
+import VTJCore
+import VTJSandbox
+
+/// Builds a running appliance from a validated configuration: the state lock, the database, the
+/// built-in sandbox when no interface URL is configured, the client, and the runner.
+public final class ApplianceHost: Sendable {
+    public let appliance: Appliance
+    public let runner: ApplianceRunner
+    /// The in-process sandbox when `vtj.url` is absent.
+    public let sandbox: SandboxServer?
+    private let lock: StateLock
+
+    /// Starts what the configuration needs; nothing is claimed yet.
+    public static func start(configuration: DropConfiguration, logger: Logger, clock: any WallClock = SystemWallClock(),
+                             sandboxConfiguration: SandboxConfiguration = SandboxConfiguration()) async throws -> ApplianceHost {
+        try FileManager.default.createDirectory(atPath: configuration.state, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o750])
+        let lock = try StateLock(stateFolder: configuration.state)
+        let database = try StateDatabase(stateFolder: configuration.state)
+
+        var sandbox: SandboxServer?
+        let baseURL: String
+        var credentials = configuration.credentials
+        switch configuration.interface.endpoint {
+        case .remote(let url):
+            baseURL = url
+        case .sandbox:
+            let server = SandboxServer(configuration: sandboxConfiguration)
+            try await server.start()
+            guard let url = server.baseURL else { throw PipelineError.setup("the built-in sandbox did not report its port") }
+            baseURL = url
+            credentials = InterfaceCredentials(user: sandboxConfiguration.user, password: Secret(sandboxConfiguration.password))
+            sandbox = server
+            logger.info("built-in sandbox started", metadata: ["url": "\(url)"])
+        }
+        let temporary = configuration.state + "/tmp"
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let settings = configuration.interface
+        let client = try VTJInterfaceClient(
+            configuration: VTJClientConfiguration(
+                baseURL: baseURL,
+                credentials: BasicCredentials(user: credentials.user, password: credentials.password.exposedForUse()),
+                xRoadClient: settings.xRoadClient,
+                tls: TLSOptions(clientCertificatePath: settings.clientCertificate, clientKeyPath: settings.clientKey,
+                                caBundlePath: settings.caBundle),
+                connectTimeout: settings.connectTimeout, requestTimeout: settings.totalTimeout,
+                parallelism: settings.parallelism, temporaryDirectory: temporary),
+            logger: logger)
+        let appliance = try Appliance(configuration: configuration, database: database, client: client, clock: clock, logger: logger)
+        try appliance.prepareFolders()
+        let runner = try ApplianceRunner(appliance: appliance)
+        return ApplianceHost(appliance: appliance, runner: runner, sandbox: sandbox, lock: lock)
+    }
+
+    private init(appliance: Appliance, runner: ApplianceRunner, sandbox: SandboxServer?, lock: StateLock) {
+        self.appliance = appliance
+        self.runner = runner
+        self.sandbox = sandbox
+        self.lock = lock
+    }
+
+    /// Stops the in-process sandbox (the lock is released when the host goes away).
+    public func shutdown() async {
+        await sandbox?.shutdown()
+        _ = lock
+    }
+}

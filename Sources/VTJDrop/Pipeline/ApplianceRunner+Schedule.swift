@@ -1,0 +1,102 @@
+import Foundation
+import Logging
+import VTJCore
+
+extension ApplianceRunner {
+    /// Serves the daily change-fetch schedule (Finnish time): each department that follows
+    /// persons (or has started municipality-wide changes) gets a change delivery.
+    func runSchedule() async {
+        let schedule = appliance.configuration.changeSchedule
+        let now = Instant(appliance.clock.now())
+        if lastScheduledRun == nil { lastScheduledRun = persistedLastRun() }
+        guard case .runNow(let slot) = schedule.decide(lastRun: lastScheduledRun, now: now, zone: appliance.finnishTime) else {
+            if lastScheduledRun == nil { lastScheduledRun = now }
+            return
+        }
+        lastScheduledRun = now
+        appliance.logger.info("scheduled change fetch", metadata: ["slot": "\(slot)"])
+        let drops = scheduledDrops()
+        _ = await process(drops)
+    }
+
+    /// The latest time any department's change cursor moved: the last run that happened.
+    private func persistedLastRun() -> Instant? {
+        let register = appliance.database.followedRegister
+        var latest: Date?
+        for department in appliance.configuration.departments {
+            for scope in ChangeScope.allCases {
+                if let at = try? register.logKeyUpdatedAt(department: department.id, scope: scope) {
+                    latest = max(latest ?? at, at)
+                }
+            }
+        }
+        return latest.map { Instant($0) }
+    }
+
+    /// Writes a `muutokset` request for each department that is owed one and claims it like a
+    /// drop, so a scheduled delivery has the same journal, receipt and crash safety.
+    func scheduledDrops() -> [ClaimedFile] {
+        var claimed: [ClaimedFile] = []
+        let register = appliance.database.followedRegister
+        for department in appliance.configuration.departments {
+            var operations: [String] = []
+            if ((try? register.count(department: department.id)) ?? 0) > 0 { operations.append("muutokset") }
+            if department.profile.municipalityWide, ((try? register.logKey(department: department.id, scope: .kunta)) ?? nil) != nil {
+                operations.append("kunta-muutokset")
+            }
+            for operation in operations {
+                if let file = makeScheduledDrop(department: department.id, operation: operation) { claimed.append(file) }
+            }
+        }
+        return claimed
+    }
+
+    private func makeScheduledDrop(department: String, operation: String) -> ClaimedFile? {
+        let folder = appliance.configuration.state + "/scheduled/" + department
+        let name = "ajastettu-\(operation).xml"
+        let body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<pyynto toiminto=\"\(operation)\" tunniste=\"ajastettu\"/>\n"
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            let path = folder + "/" + name
+            guard FileManager.default.createFile(atPath: path, contents: Data(body.utf8), attributes: [.posixPermissions: 0o600]) else {
+                throw PipelineError.setup("cannot write \(path)")
+            }
+            let outcome = try appliance.claimer(department).claim(DropFileName(name), department: department, from: folder,
+                                                                  id: RequestIDGenerator.next())
+            guard case .claimed(let file) = outcome else { return nil }
+            _ = try? appliance.database.journal.recordClaim(requestID: file.id.value, department: department,
+                                                            originalName: name, storedPath: file.path, at: appliance.clock.now())
+            return file
+        } catch {
+            appliance.logger.error("cannot start a scheduled change fetch",
+                                   metadata: ["department": "\(department)", "error": "\(error)"])
+            return nil
+        }
+    }
+
+    /// Deletes archived and quarantined inputs whose retention has ended (data minimisation),
+    /// at most once an hour; every deletion is logged and journaled.
+    func runRetention(force: Bool = false) {
+        let now = appliance.clock.now()
+        if !force, let last = lastRetentionRun, now.timeIntervalSince(last) < 3600 { return }
+        lastRetentionRun = now
+        let journal = appliance.database.journal
+        guard let due = try? journal.dueForDeletion(policy: appliance.configuration.retention, now: now) else { return }
+        for candidate in due {
+            do {
+                if FileManager.default.fileExists(atPath: candidate.path) {
+                    try FileManager.default.removeItem(atPath: candidate.path)
+                }
+                try journal.recordRetentionDeletion(candidate, at: now)
+                appliance.logger.info("retention ended; input deleted", metadata: [
+                    "request": "\(candidate.requestID)", "department": "\(candidate.department)",
+                    "kind": "\(candidate.kind.rawValue)",
+                ])
+            } catch {
+                appliance.logger.error("retention could not delete an input",
+                                       metadata: ["request": "\(candidate.requestID)", "error": "\(error)"])
+            }
+        }
+    }
+}

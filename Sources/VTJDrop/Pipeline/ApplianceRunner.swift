@@ -1,0 +1,225 @@
+import Foundation
+import Logging
+import Synchronization
+import VTJClient
+import VTJCore
+
+/// Runs the appliance: once over what is there (`run --once`, cron), or as a daemon that watches,
+/// serves scheduled change fetches and retention, and drains on shutdown.
+public actor ApplianceRunner {
+    public let appliance: Appliance
+    let processor: DropProcessor
+    let intake: IntakeCycle
+    let watcher: InotifyWatcher?
+    /// Drops processed at once (each one already runs up to `vtj.parallelism` messages).
+    let workers: Int
+    var gate = InterfaceGate()
+    /// Claimed drops waiting for a retry, by request id.
+    var waiting: [String: ClaimedFile] = [:]
+    var lastScheduledRun: Instant?
+    var lastRetentionRun: Date?
+    private let stopRequested = Atomic<Bool>(false)
+    private let started = ContinuousClock.now
+
+    /// Totals of one run.
+    public struct Summary: Sendable, Hashable, CustomStringConvertible {
+        public var published = 0
+        public var refused = 0
+        public var retrying = 0
+        public var description: String { "\(published) published, \(refused) refused, \(retrying) waiting for a retry" }
+    }
+
+    public init(appliance: Appliance, workers: Int = 2) throws(PipelineError) {
+        self.appliance = appliance
+        self.processor = DropProcessor(appliance: appliance)
+        self.intake = IntakeCycle(appliance: appliance)
+        self.workers = max(1, workers)
+        let intakeSettings = appliance.configuration.intake
+        var watcher: InotifyWatcher?
+        if intakeSettings.watch != .poll {
+            do {
+                let made = try InotifyWatcher()
+                for department in appliance.configuration.departments {
+                    try made.watch(appliance.inboxFolder(department.id))
+                }
+                watcher = made
+            } catch {
+                if intakeSettings.watch == .inotify { throw .setup("inotify is required (watch: inotify) but failed: \(error)") }
+                appliance.logger.notice("inotify unavailable; polling only", metadata: ["error": "\(error)"])
+            }
+        }
+        self.watcher = watcher
+    }
+
+    /// Asks a running daemon to stop claiming and return once in-flight drops are done.
+    public nonisolated func requestStop() { stopRequested.store(true, ordering: .relaxed) }
+    var shouldStop: Bool { stopRequested.load(ordering: .relaxed) || Task.isCancelled }
+
+    /// Claims everything ready in every inbox, finishes it, publishes, and returns.
+    ///
+    /// Files still settling are waited for (bounded); transient failures stay claimed for the next run.
+    public func runOnce(maximumWait: Duration = .seconds(60)) async -> Summary {
+        var summary = Summary()
+        summary.add(await process(recover()))
+        let deadline = ContinuousClock.now + maximumWait
+        while !shouldStop {
+            let now = ContinuousClock.now
+            let pass = intake.pass(now: now)
+            summary.add(await process(pass.claimed))
+            guard pass.claimed.isEmpty else { continue }
+            guard pass.waiting > 0, let next = pass.nextCheck, next < deadline else { break }
+            try? await Task.sleep(until: max(next, now + .milliseconds(50)), clock: .continuous)
+        }
+        summary.retrying = waiting.count
+        appliance.logger.info("run finished", metadata: ["summary": "\(summary)"])
+        return summary
+    }
+
+    /// Watches and serves until ``requestStop()`` or cancellation; in-flight drops are finished first.
+    public func runDaemon() async {
+        var summary = Summary()
+        summary.add(await process(recover()))
+        appliance.logger.info("vtjdrop is serving", metadata: [
+            "departments": "\(appliance.configuration.departments.map(\.id).joined(separator: ","))",
+            "watch": "\(watcher == nil ? "poll" : "inotify+scan")",
+        ])
+        var nextScan = ContinuousClock.now
+        while !shouldStop {
+            let now = ContinuousClock.now
+            switch gate.decide(now: seconds(now)) {
+            case .claim:
+                if now >= nextScan {
+                    let pass = intake.pass(now: now)
+                    summary.add(await process(pass.claimed))
+                    nextScan = min(now + appliance.configuration.intake.scanInterval, pass.nextCheck ?? .now + .seconds(3600))
+                    if !pass.claimed.isEmpty { nextScan = .now }
+                }
+                summary.add(await process(dueRetries()))
+            case .probe:
+                // One waiting drop is the probe; with none waiting, a cheap call is.
+                if let probe = dueRetries(force: true).first {
+                    summary.add(await process([probe]))
+                } else {
+                    await probeInterface()
+                }
+            case .wait:
+                break
+            }
+            await runSchedule()
+            runRetention()
+            if shouldStop { break }
+            await waitForWork(until: min(nextScan, now + .seconds(1)))
+        }
+        appliance.logger.info("vtjdrop stopped", metadata: ["summary": "\(summary)"])
+    }
+
+    // MARK: - Processing
+
+    func process(_ files: [ClaimedFile]) async -> Summary {
+        var summary = Summary()
+        var pending = files[...]
+        await withTaskGroup(of: (ClaimedFile, DropOutcome).self) { group in
+            var running = 0
+            func startNext() {
+                guard let file = pending.popFirst() else { return }
+                running += 1
+                group.addTask { [processor] in (file, await processor.process(file)) }
+            }
+            for _ in 0..<workers { startNext() }
+            while let (file, outcome) = await group.next() {
+                running -= 1
+                record(outcome, for: file, into: &summary)
+                // A closed gate stops taking more of this batch; the rest wait claimed for the probe.
+                if gate.isOpen { startNext() } else {
+                    while let rest = pending.popFirst() { waiting[rest.id.value] = rest }
+                }
+            }
+        }
+        return summary
+    }
+
+    private func record(_ outcome: DropOutcome, for file: ClaimedFile, into summary: inout Summary) {
+        switch outcome {
+        case .published:
+            waiting[file.id.value] = nil
+            summary.published += 1
+            gate.recordSuccess()
+        case .refused:
+            waiting[file.id.value] = nil
+            summary.refused += 1
+        case .retryLater(_, _, let stopsNewWork):
+            waiting[file.id.value] = file
+            gate.recordFailure(now: seconds(.now), stopsNewWork: stopsNewWork)
+            if stopsNewWork {
+                // A refused drop (bad credentials) is already answered; only the gate remembers it.
+                if !FileManager.default.fileExists(atPath: file.path) { waiting[file.id.value] = nil }
+            }
+        }
+    }
+
+    /// Waiting drops whose next attempt is due (all of them when `force`).
+    func dueRetries(force: Bool = false) -> [ClaimedFile] {
+        let now = appliance.clock.now()
+        let due = Set(((try? appliance.database.journal.dueForRetry(at: force ? .distantFuture : now)) ?? []).map(\.requestID))
+        return waiting.values.filter { due.contains($0.id.value) }.sorted { $0.id < $1.id }
+    }
+
+    /// Work an earlier run left behind: published → archive; anything else → walk it again.
+    func recover() -> [ClaimedFile] {
+        var again: [ClaimedFile] = []
+        for file in WorkRecovery(appliance: appliance).unfinished() {
+            let entry = (try? appliance.database.journal.entry(file.id.value)) ?? nil
+            switch entry?.state {
+            case .published?:
+                let archived = try? appliance.mover.archive(workFolder: file.folder, id: file.id)
+                _ = try? appliance.database.journal.record(.archived, for: file.id.value, at: appliance.clock.now(),
+                                                           update: JournalUpdate(storedPath: archived))
+            case .refused?:
+                let moved = try? appliance.mover.quarantine(workFolder: file.folder, id: file.id)
+                _ = try? appliance.database.journal.record(.quarantined, for: file.id.value, at: appliance.clock.now(),
+                                                           update: JournalUpdate(storedPath: moved))
+            default:
+                appliance.logger.notice("resuming a drop left by an earlier run",
+                                        metadata: ["request": "\(file.id.value)", "department": "\(file.department)"])
+                again.append(file)
+            }
+        }
+        return again
+    }
+
+    func probeInterface() async {
+        do {
+            _ = try await appliance.client.logKey(on: appliance.today)
+            gate.recordSuccess()
+            appliance.logger.notice("the interface answers again; claiming resumes")
+        } catch {
+            gate.recordFailure(now: seconds(.now), stopsNewWork: false)
+        }
+    }
+
+    private func waitForWork(until deadline: ContinuousClock.Instant) async {
+        let timeout = deadline - .now
+        guard timeout > .zero else { return }
+        if let watcher {
+            let events = await withCheckedContinuation { continuation in
+                DispatchQueue.global().async { continuation.resume(returning: watcher.wait(timeout: timeout)) }
+            }
+            if !events.isEmpty { return }
+        } else {
+            try? await Task.sleep(until: deadline, clock: .continuous)
+        }
+    }
+
+    func seconds(_ instant: ContinuousClock.Instant) -> Double {
+        let elapsed = instant - started
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}
+
+extension ApplianceRunner.Summary {
+    mutating func add(_ other: Self) {
+        published += other.published
+        refused += other.refused
+        retrying += other.retrying
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Logging
+import Synchronization
+import VTJClient
+import VTJCore
+
+extension DropProcessor {
+    /// `perustiedot` and `seuranta-lisaa`: current basic data of the listed persons.
+    func basicData(_ request: AuthorisedDrop) async throws -> DropOutcome {
+        let context = request.context
+        let rules = DisclosureRules(authorisation: request.authorisation, today: context.today)
+        let operation = request.parsed.operation
+        let sink = try makeSink(.basicData, request, asked: Set(request.parsed.hetus.map(\.value)))
+        do {
+            _ = try journal.record(.querying, for: context.requestID, at: now)
+            // Audited before the first message leaves: a crash mid-query still shows who asked.
+            try appliance.database.auditLog.record(AuditRecord(
+                at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
+                requestID: context.requestID, operation: "perustiedot", scope: .hetulista, hetus: request.parsed.hetus,
+                detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil))
+            let report = try await appliance.client.perustiedot(hetus: request.parsed.hetus, groups: rules.interfaceGroups) { person in
+                try sink.write(rules.disclose(person))
+            }
+            try? appliance.database.journal.recordInterfaceCall(succeeded: true, at: now)
+            for hetu in report.notFound { try sink.writeNotFound(hetu.value) }
+            if operation == .seurantaLisaa {
+                let notFound = Set(report.notFound.map(\.value))
+                let found = request.parsed.hetus.filter { !notFound.contains($0.value) }
+                let outcome = try appliance.database.followedRegister.add(
+                    found, department: context.department, purpose: request.authorisation.purpose.rawValue,
+                    on: context.today, requestID: context.requestID)
+                try await ensureLogKey(department: context.department, scope: .hetu)
+                sink.note("seuranta: \(outcome.added) lisätty, \(outcome.alreadyFollowed) jo seurannassa / followed: \(outcome.added) added, \(outcome.alreadyFollowed) already followed")
+            }
+            var (receipt, unexpected) = try sink.finish()
+            if unexpected > 0 { receipt.notes.append("\(unexpected) persons returned but not asked for were left out") }
+            return try complete(context, result: sink, receipt: receipt)
+        } catch {
+            sink.abandon()
+            if let clientError = error as? VTJClientError {
+                try? appliance.database.journal.recordInterfaceCall(succeeded: false, at: now, failure: clientError.description)
+            }
+            throw error
+        }
+    }
+
+    /// `kunta-perustiedot`: every resident of the licensed municipalities, page by page.
+    func municipalBasicData(_ request: AuthorisedDrop) async throws -> DropOutcome {
+        let context = request.context
+        let rules = DisclosureRules(authorisation: request.authorisation, today: context.today)
+        let sink = try makeSink(.basicData, request, asked: nil)
+        do {
+            _ = try journal.record(.querying, for: context.requestID, at: now)
+            try appliance.database.auditLog.record(AuditRecord(
+                at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
+                requestID: context.requestID, operation: "perustiedot", scope: .kuntarajaus, hetus: [],
+                detail: "kunta-perustiedot"))
+            let delivered = HetuCollector()
+            let report = try await appliance.client.municipalBasicData(groups: rules.interfaceGroups) { person in
+                if let hetu = try? Henkilotunnus(person.hetu) { delivered.add(hetu) }
+                try sink.write(rules.disclose(person))
+            }
+            try? appliance.database.journal.recordInterfaceCall(succeeded: true, at: now)
+            // Whom the delivery named is audited too, so a search by hetu finds this request.
+            try appliance.database.auditLog.record(AuditRecord(
+                at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
+                requestID: context.requestID, operation: "perustiedot", scope: .kuntarajaus, hetus: delivered.all,
+                detail: "kunta-perustiedot: \(report.pages) pages delivered"))
+            var (receipt, _) = try sink.finish()
+            receipt.counts.valid = report.persons
+            return try complete(context, result: sink, receipt: receipt)
+        } catch {
+            sink.abandon()
+            throw error
+        }
+    }
+
+    /// `seuranta-poista`: the customer relationship ended; the entries are deleted. No query is made.
+    func stopFollowing(_ request: AuthorisedDrop) throws -> DropOutcome {
+        let context = request.context
+        let removed = try appliance.database.followedRegister.remove(request.parsed.hetus, department: context.department)
+        var receipt = baseReceipt(context, parsed: request.parsed, authorisation: request.authorisation, format: nil)
+        receipt.counts.found = removed
+        receipt.counts.notFound = request.parsed.hetus.count - removed
+        receipt.notes.append("seuranta lopetettu: \(removed) poistettu, \(request.parsed.hetus.count - removed) ei ollut seurannassa / stopped following \(removed); \(request.parsed.hetus.count - removed) were not followed")
+        return try complete(context, result: nil, receipt: receipt)
+    }
+
+    func makeSink(_ kind: ResultSink.Kind, _ request: AuthorisedDrop, asked: Set<String>?) throws -> ResultSink {
+        let context = request.context
+        let pending = try appliance.publisher(context.department).begin(context.resultName(request.format))
+        do {
+            return try ResultSink(
+                kind: kind, pending: pending, format: request.format, authorisation: request.authorisation,
+                dialect: context.settings.profile.csv,
+                receipt: baseReceipt(context, parsed: request.parsed, authorisation: request.authorisation, format: request.format),
+                operation: request.parsed.operation.rawValue, asked: asked)
+        } catch {
+            pending.abandon()
+            throw error
+        }
+    }
+
+    /// Starts a department's change cursor at today's log key when it has none yet.
+    func ensureLogKey(department: String, scope: ChangeScope) async throws {
+        let register = appliance.database.followedRegister
+        guard try register.logKey(department: department, scope: scope) == nil else { return }
+        let key = try await appliance.client.logKey(on: appliance.today)
+        try register.storeLogKey(key, department: department, scope: scope, at: now)
+    }
+}
+
+/// Collects hetus from the client's worker threads.
+final class HetuCollector: Sendable {
+    private let hetus = Mutex<[Henkilotunnus]>([])
+    func add(_ hetu: Henkilotunnus) { hetus.withLock { $0.append(hetu) } }
+    var all: [Henkilotunnus] { hetus.withLock { $0 } }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Logging
+import Synchronization
+import VTJClient
+import VTJCore
+
+extension DropProcessor {
+    /// `muutokset` (the followed register's changes) and `kunta-muutokset` (the municipality's):
+    /// changes after the stored log key, disclosed in `muutospv` order; the key is stored only
+    /// after the delivery is published.
+    func changeDelivery(_ request: AuthorisedDrop) async throws -> DropOutcome {
+        let context = request.context
+        let scope: ChangeScope = request.parsed.operation == .kuntaMuutokset ? .kunta : .hetu
+        let register = appliance.database.followedRegister
+        let purpose = request.authorisation.purpose.rawValue
+        let sink = try makeSink(.changes, request, asked: nil)
+        do {
+            _ = try journal.record(.querying, for: context.requestID, at: now)
+            guard let start = try register.logKey(department: context.department, scope: scope) else {
+                try await ensureLogKey(department: context.department, scope: scope)
+                sink.note("muutosseuranta aloitettu tästä päivästä; muutoksia toimitetaan seuraavasta hausta alkaen / change tracking starts today; changes come from the next fetch on")
+                var (receipt, _) = try sink.finish()
+                receipt.counts.changes = 0
+                return try complete(context, result: sink, receipt: receipt)
+            }
+
+            let collected = ChangeCollector()
+            var lastKeys: [Int64] = []
+            if scope == .hetu {
+                var batches: [[Henkilotunnus]] = []
+                try register.forEachBatch(department: context.department, batchSize: Restriction.maxHetusPerMessage) { entries in
+                    batches.append(entries.map(\.hetu))
+                }
+                if batches.isEmpty { sink.note("seurantarekisteri on tyhjä / the followed register is empty") }
+                for batch in batches {
+                    try appliance.database.auditLog.record(AuditRecord(
+                        at: now, department: context.department, purpose: purpose, requestID: context.requestID,
+                        operation: "muutokset", scope: .hetulista, hetus: batch, detail: "after log key \(start)"))
+                    lastKeys.append(try await appliance.client.changes(after: start, restriction: .hetulista(batch.map(\.value))) { page in
+                        collected.add(page.changes)
+                    })
+                }
+            } else {
+                lastKeys.append(try await appliance.client.changes(after: start, restriction: .kuntarajaus([])) { page in
+                    collected.add(page.changes)
+                })
+                try appliance.database.auditLog.record(AuditRecord(
+                    at: now, department: context.department, purpose: purpose, requestID: context.requestID,
+                    operation: "muutokset", scope: .kuntarajaus, hetus: collected.hetus, detail: "after log key \(start)"))
+            }
+            try? appliance.database.journal.recordInterfaceCall(succeeded: true, at: now)
+
+            // Apply in muutospv order (stable: entries of one moment keep the interface's order).
+            let changes = collected.all.enumerated()
+                .sorted { ($0.element.muutospv, $0.offset) < ($1.element.muutospv, $1.offset) }
+                .map(\.element)
+            try rekeyCorrections(changes)
+            let seeds = try await protectionSeeds(for: changes, context: context, purpose: purpose)
+            var tracker = ProtectionTracker(states: seeds)
+            let rules = DisclosureRules(authorisation: request.authorisation, today: context.today)
+            for change in changes { try sink.write(tracker.disclose(change, with: rules)) }
+
+            var (receipt, _) = try sink.finish()
+            receipt.counts.changes = changes.count
+            let outcome = try complete(context, result: sink, receipt: receipt)
+            // Only now that the delivery is published may the cursor move; with several messages the
+            // smallest final key is kept, so no message's changes can be skipped.
+            if let key = lastKeys.min() {
+                try register.storeLogKey(key, department: context.department, scope: scope, at: now)
+            }
+            return outcome
+        } catch {
+            sink.abandon()
+            throw error
+        }
+    }
+
+    /// A hetu correction arrives under the old hetu: follow the new one from now on.
+    func rekeyCorrections(_ changes: [Change]) throws {
+        for change in changes {
+            for record in change.records(.henkilotunnusKorjaus) where record.change != .changed && record.change != .removed {
+                guard let newText = record.text("aktiivinenHenkilotunnus"), newText != change.hetu,
+                      let old = try? Henkilotunnus(change.hetu), let new = try? Henkilotunnus(newText)
+                else { continue }
+                let departments = try appliance.database.followedRegister.rekey(from: old, to: new)
+                if !departments.isEmpty {
+                    appliance.logger.info("followed person re-keyed after a hetu correction",
+                                          metadata: ["old": "\(old.masked)", "new": "\(new.masked)", "departments": "\(departments.count)"])
+                }
+            }
+        }
+    }
+
+    /// What is known about each changed person's turvakielto before the first entry is read.
+    ///
+    /// Fails closed: a person whose entries mention TURVAKIELTO at all, or whose current state
+    /// cannot be read, starts as protected; only a current "not protected" answer releases addresses.
+    func protectionSeeds(for changes: [Change], context: DropContext, purpose: String) async throws -> [String: ProtectionKnowledge] {
+        var seeds: [String: ProtectionKnowledge] = [:]
+        var toAsk: [Henkilotunnus] = []
+        for change in changes where seeds[change.hetu] == nil {
+            if !change.records(.turvakielto).isEmpty {
+                seeds[change.hetu] = .protected
+            } else if let hetu = try? Henkilotunnus(change.hetu) {
+                seeds[change.hetu] = .unknown
+                toAsk.append(hetu)
+            }
+        }
+        for change in changes where !change.records(.turvakielto).isEmpty { seeds[change.hetu] = .protected }
+        toAsk = toAsk.filter { seeds[$0.value] == .unknown }
+        guard !toAsk.isEmpty else { return seeds }
+        try appliance.database.auditLog.record(AuditRecord(
+            at: now, department: context.department, purpose: purpose, requestID: context.requestID,
+            operation: "perustiedot", scope: .hetulista, hetus: toAsk, detail: "turvakielto check for a change delivery"))
+        let states = Mutex<[String: ProtectionKnowledge]>([:])
+        _ = try await appliance.client.perustiedot(hetus: toAsk, groups: [.turvakielto]) { person in
+            let protected = person.isUnderTurvakielto(on: context.today)
+            states.withLock { $0[person.hetu] = protected ? .protected : .notProtected }
+        }
+        for (hetu, state) in states.withLock({ $0 }) { seeds[hetu] = state }
+        return seeds
+    }
+}
+
+/// Collects change pages handed over by the client.
+final class ChangeCollector: Sendable {
+    private let changes = Mutex<[Change]>([])
+    func add(_ page: [Change]) { changes.withLock { $0.append(contentsOf: page) } }
+    var all: [Change] { changes.withLock { $0 } }
+    var hetus: [Henkilotunnus] {
+        var seen = Set<String>()
+        return all.compactMap { change in
+            guard seen.insert(change.hetu).inserted else { return nil }
+            return try? Henkilotunnus(change.hetu)
+        }
+    }
+}

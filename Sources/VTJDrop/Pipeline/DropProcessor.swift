@@ -1,0 +1,103 @@
+import Foundation
+import Logging
+import VTJClient
+import VTJCore
+
+/// Walks one claimed drop from the work folder to the outbox: read, authorise, query, disclose,
+/// write, publish, archive — journaling each step so a crash at any moment resumes cleanly.
+public struct DropProcessor: Sendable {
+    public let appliance: Appliance
+
+    public init(appliance: Appliance) { self.appliance = appliance }
+
+    var journal: Journal { appliance.database.journal }
+    var now: Date { appliance.clock.now() }
+
+    /// Processes one claimed drop; never throws: every failure ends in a receipt or a retry.
+    public func process(_ claimed: ClaimedFile) async -> DropOutcome {
+        let log = appliance.logger(request: claimed.id.value, department: claimed.department, file: claimed.originalName.display)
+        do {
+            try journal.recordClaim(requestID: claimed.id.value, department: claimed.department,
+                                    originalName: claimed.originalName.display, storedPath: claimed.path, at: now)
+        } catch {
+            return retry(claimed, reason: "journal: \(error)", attempts: 0, stopsNewWork: false, log: log)
+        }
+        guard let settings = appliance.configuration.department(claimed.department) else {
+            // Its department was removed from the configuration after the claim: keep the input safe.
+            log.error("claimed drop of an unconfigured department; moving it to quarantine")
+            return quarantineOnly(claimed, reason: "department \(claimed.department) is no longer configured", log: log)
+        }
+        let context = DropContext(claimed: claimed, settings: settings, today: appliance.today, log: log)
+
+        let parsed: ParsedDrop
+        do {
+            parsed = try ParsedDrop.read(try claimed.readAll(limit: appliance.configuration.intake.maxFileBytes),
+                                         fileName: claimed.originalName)
+        } catch let error as DropReadError {
+            return refuse(context, refusal: error.kind == .request
+                ? .invalidRequest(detail: error.description) : .unreadableFile(detail: error.description))
+        } catch {
+            return refuse(context, refusal: .unreadableFile(detail: "\(error)"))
+        }
+
+        let authorisation: RequestAuthorisation
+        switch settings.profile.authorise(purpose: parsed.purpose, groups: parsed.groups,
+                                          municipalityWide: parsed.operation.isMunicipal) {
+        case .success(let granted): authorisation = granted
+        case .failure(let refusal): return refuse(context, refusal: refusal, parsed: parsed)
+        }
+        if parsed.operation.takesHetus && parsed.hetus.isEmpty {
+            return refuse(context, refusal: .invalidRequest(detail: "no valid henkilötunnus in the drop (see the rejected lines)"),
+                          parsed: parsed, authorisation: authorisation)
+        }
+        let format = parsed.format ?? settings.profile.format
+        _ = try? journal.record(.read, for: claimed.id.value, at: now, update: JournalUpdate(
+            toiminto: parsed.operation.rawValue, purpose: authorisation.purpose.rawValue, reference: parsed.reference))
+
+        let request = AuthorisedDrop(context: context, parsed: parsed, authorisation: authorisation, format: format)
+        do {
+            switch parsed.operation {
+            case .perustiedot, .seurantaLisaa:
+                return try await basicData(request)
+            case .seurantaPoista:
+                return try stopFollowing(request)
+            case .kuntaPerustiedot:
+                return try await municipalBasicData(request)
+            case .muutokset, .kuntaMuutokset:
+                return try await changeDelivery(request)
+            }
+        } catch let error as VTJClientError where error.isTransient {
+            return retry(claimed, reason: error.description, attempts: attempt(context), stopsNewWork: error.stopsNewWork, log: log)
+        } catch let error as VTJClientError {
+            log.error("the interface refused the request permanently", metadata: ["error": "\(error)"])
+            return refuse(context, refusal: .invalidRequest(detail: "the population-data interface refused it: \(error.serverMessage ?? error.description)"),
+                          parsed: parsed, authorisation: authorisation, stopsNewWork: error.stopsNewWork)
+        } catch {
+            // Disk full, unwritable outbox, database trouble: nothing is lost, try again later.
+            return retry(claimed, reason: "\(error)", attempts: attempt(context), stopsNewWork: false, log: log)
+        }
+    }
+}
+
+/// The fixed facts of one drop.
+struct DropContext: Sendable {
+    let claimed: ClaimedFile
+    let settings: DepartmentSettings
+    let today: CivilDate
+    let log: Logger
+
+    var department: String { claimed.department }
+    var requestID: String { claimed.id.value }
+    /// `<stem>.<request-id>`: every file of the request starts with it.
+    var baseName: String { claimed.originalName.safeStem + "." + claimed.id.value }
+    var receiptName: String { baseName + ".kuitti.txt" }
+    func resultName(_ format: OutputFormat) -> String { baseName + "." + format.rawValue }
+}
+
+/// A drop that passed the profile check.
+struct AuthorisedDrop: Sendable {
+    let context: DropContext
+    let parsed: ParsedDrop
+    let authorisation: RequestAuthorisation
+    let format: OutputFormat
+}

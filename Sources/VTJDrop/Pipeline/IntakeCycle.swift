@@ -1,0 +1,114 @@
+import Foundation
+import Logging
+import VTJCore
+
+/// One pass over every department's inbox: scan (the source of truth), decide readiness, claim.
+///
+/// Owned by one task: the settle trackers remember first sight between passes.
+final class IntakeCycle {
+    typealias Instant = ContinuousClock.Instant
+
+    private let appliance: Appliance
+    private let scanner: InboxScanner
+    private var trackers: [String: SettleTracker<Instant>] = [:]
+    /// Problems already reported, so a symlink left in an inbox is logged once, not every pass.
+    private var reported: Set<String> = []
+
+    init(appliance: Appliance) {
+        self.appliance = appliance
+        self.scanner = InboxScanner(maximumFileBytes: appliance.configuration.intake.maxFileBytes)
+        for department in appliance.configuration.departments {
+            trackers[department.id] = SettleTracker(mode: department.readiness, settlePeriod: appliance.configuration.intake.settle)
+        }
+    }
+
+    struct Pass {
+        var claimed: [ClaimedFile] = []
+        /// When a waiting file may become ready (schedule a scan then).
+        var nextCheck: Instant?
+        /// Files seen but not yet ready.
+        var waiting = 0
+    }
+
+    /// Scans every department and claims what is ready, oldest first.
+    func pass(now: Instant, claim: Bool = true) -> Pass {
+        var result = Pass()
+        reportUnconfiguredFolders()
+        for department in appliance.configuration.departments {
+            let folder = appliance.inboxFolder(department.id)
+            let log = appliance.logger.with(department: department.id)
+            let listing: InboxListing
+            do {
+                listing = try scanner.scan(folder: folder)
+            } catch {
+                reportOnce("scan:\(department.id)", log) { $0.error("cannot scan the inbox", metadata: ["error": "\(error)"]) }
+                continue
+            }
+            for (entry, refusal) in listing.refused {
+                reportOnce("refused:\(department.id)/\(entry.name.display)", log) {
+                    $0.warning("inbox entry is never read", metadata: ["file": "\(entry.name.display)", "reason": "\(refusal)"])
+                }
+            }
+            guard var tracker = trackers[department.id] else { continue }
+            let decisions = tracker.observe(listing.stamps, at: now)
+            if let next = decisions.nextCheck { result.nextCheck = min(result.nextCheck ?? next, next) }
+            result.waiting += decisions.decisions.filter { if case .wait = $0.action { return true } else { return false } }.count
+            guard claim else { trackers[department.id] = tracker; continue }
+            let claimer = appliance.claimer(department.id)
+            for ready in decisions.ready {
+                guard let entry = listing.files[ready.name] else { continue }
+                let marker = ready.marker.flatMap { listing.files[$0]?.name }
+                do {
+                    switch try claimer.claim(entry.name, department: department.id, from: folder, marker: marker,
+                                             id: RequestIDGenerator.next()) {
+                    case .claimed(let file):
+                        tracker.forget(ready.name)
+                        if let marker = ready.marker { tracker.forget(marker) }
+                        _ = try? appliance.database.journal.recordClaim(
+                            requestID: file.id.value, department: department.id, originalName: file.originalName.display,
+                            storedPath: file.path, at: appliance.clock.now())
+                        log.info("drop claimed", metadata: ["request": "\(file.id.value)", "file": "\(file.originalName.display)"])
+                        result.claimed.append(file)
+                    case .vanished:
+                        tracker.forget(ready.name)
+                    case .refused(let refusal, let path):
+                        reportOnce("refused:\(department.id)/\(entry.name.display)", log) {
+                            $0.warning("inbox entry is never read", metadata: [
+                                "file": "\(entry.name.display)", "reason": "\(refusal)", "moved-to": "\(path ?? "-")"])
+                        }
+                    }
+                } catch {
+                    reportOnce("claim:\(department.id)/\(entry.name.display)", log) {
+                        $0.error("cannot claim a drop; it stays in the inbox", metadata: ["file": "\(entry.name.display)", "error": "\(error)"])
+                    }
+                }
+            }
+            trackers[department.id] = tracker
+        }
+        return result
+    }
+
+    private func reportUnconfiguredFolders() {
+        let configured = Set(appliance.configuration.departments.map(\.id))
+        guard let names = try? scanner.unconfiguredFolders(inbox: appliance.configuration.inbox, departments: configured) else { return }
+        for name in names {
+            reportOnce("unconfigured:\(name.display)", appliance.logger) {
+                $0.warning("inbox folder is not a configured department; its files are left alone",
+                           metadata: ["folder": "\(name.display)"])
+            }
+        }
+    }
+
+    private func reportOnce(_ key: String, _ log: Logger, _ body: (Logger) -> Void) {
+        guard reported.insert(key).inserted else { return }
+        body(log)
+    }
+}
+
+extension Logger {
+    func with(department: String) -> Logger {
+        var copy = self
+        copy[metadataKey: "department"] = "\(department)"
+        return copy
+    }
+}

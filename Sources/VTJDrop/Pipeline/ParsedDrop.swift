@@ -1,0 +1,57 @@
+import VTJCore
+import VTJXML
+
+/// A drop's content, whatever its format: what to do, for whom, and what was wrong with its lines.
+public struct ParsedDrop: Sendable {
+    public var operation: DropRequest.Operation
+    /// As written; nil = the department's default.
+    public var purpose: String?
+    public var format: OutputFormat?
+    public var reference: String?
+    /// As written; nil = the department's groups.
+    public var groups: [String]?
+    public var hetus: [Henkilotunnus]
+    public var lines: Int
+    public var duplicates: Int
+    public var rejected: [RejectedLine]
+    public var notes: [String]
+
+    /// Reads a claimed file: `*.xml` is a request document, anything else a henkilötunnus list.
+    public static func read(_ bytes: [UInt8], fileName: DropFileName) throws(DropReadError) -> ParsedDrop {
+        if fileName.fileExtension.lowercased() == "xml" {
+            return ParsedDrop(try DropRequestReader().read(bytes, file: fileName.display))
+        }
+        return ParsedDrop(try HetuListReader().read(bytes, file: fileName.display))
+    }
+
+    init(_ list: HetuList) {
+        operation = .perustiedot
+        hetus = list.hetus
+        lines = list.valueLines
+        duplicates = list.duplicates.count
+        rejected = list.rejected.map { RejectedLine(line: $0.line, value: $0.text, kind: $0.error?.kind ?? "muoto", reason: $0.reason) }
+        notes = ["encoding: \(list.encoding)", "dialect: \(list.dialect)"]
+            + ParsedDrop.warningNotes(list.warnings)
+    }
+
+    init(_ request: DropRequest) {
+        operation = request.operation
+        purpose = request.purpose
+        format = request.format.map { $0 == .xml ? OutputFormat.xml : OutputFormat.csv }
+        reference = request.reference
+        groups = request.groups.map { $0.map(\.rawValue) + request.unknownGroups.map(\.name) }
+            ?? (request.unknownGroups.isEmpty ? nil : request.unknownGroups.map(\.name))
+        hetus = request.hetus
+        lines = request.hetuElements
+        duplicates = request.duplicates.count
+        rejected = request.rejected.map { RejectedLine(line: $0.line, value: $0.text, kind: $0.error?.kind ?? "muoto", reason: $0.reason) }
+        notes = ParsedDrop.warningNotes(request.warnings)
+    }
+
+    private static func warningNotes(_ warnings: [HetuList.LineWarning]) -> [String] {
+        guard !warnings.isEmpty else { return [] }
+        let lines = warnings.prefix(20).map { String($0.line) }.joined(separator: ", ")
+        let more = warnings.count > 20 ? " (+\(warnings.count - 20) more)" : ""
+        return ["lower-case letters read as upper-case on lines \(lines)\(more) / pienet kirjaimet luettiin isoina"]
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Glibc
+import Logging
+import VTJCore
+
+/// Finds claimed work left by an earlier run (a crash, `kill -9`, a shutdown mid-drop) so it is
+/// resumed: `<state>/claims/<department>/work/<request-id>/` with its claim note.
+struct WorkRecovery {
+    let appliance: Appliance
+
+    /// Every unfinished claim, oldest request id first.
+    func unfinished() -> [ClaimedFile] {
+        let claims = Appliance.claimsFolder(state: appliance.configuration.state)
+        var found: [ClaimedFile] = []
+        let manager = FileManager.default
+        for department in (try? manager.contentsOfDirectory(atPath: claims)) ?? [] where !department.hasPrefix(".") {
+            let work = claims + "/" + department + "/work"
+            for name in (try? manager.contentsOfDirectory(atPath: work)) ?? [] where !name.hasPrefix(".") {
+                guard let id = RequestID(name) else { continue }
+                if let file = claimed(folder: work + "/" + name, id: id) {
+                    found.append(file)
+                }
+            }
+        }
+        return found.sorted { $0.id < $1.id }
+    }
+
+    private func claimed(folder: String, id: RequestID) -> ClaimedFile? {
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        guard let note = ClaimRecord.read(in: descriptor) else {
+            if contents.isEmpty {
+                // A crash between creating the folder and writing its note: nothing was claimed.
+                _ = rmdir(folder)
+            } else {
+                appliance.logger.error("claimed work without its claim note; moving it to quarantine for the operator",
+                                       metadata: ["request": "\(id.value)"])
+                _ = try? appliance.mover.quarantine(workFolder: folder, id: id)
+            }
+            return nil
+        }
+        let path = folder + "/" + note.input
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            // The note was written but the rename never happened: the drop is still in the inbox.
+            if contents.filter({ $0 != ClaimRecord.fileName }).isEmpty {
+                _ = unlink(folder + "/" + ClaimRecord.fileName)
+                _ = rmdir(folder)
+            }
+            return nil
+        }
+        let marker = contents.first { $0.hasSuffix(ReadinessMode.markerSuffix) && $0 != note.input }
+        return ClaimedFile(id: id, department: note.department, originalName: DropFileName(note.originalName),
+                           folder: folder, path: path, markerPath: marker.map { folder + "/" + $0 }, size: Int64(info.st_size))
+    }
+}

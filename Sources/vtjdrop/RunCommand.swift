@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ServiceLifecycle
+import VTJDrop
+
+/// `vtjdrop run`: the daemon (or one pass with `--once`).
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Watch the inboxes and serve drops (or, with --once, process what is there and exit).",
+        discussion: """
+            Without any configuration the built-in sandbox is started in-process and ./inbox, ./outbox and \
+            ./state are used with example departments. Credentials come only from VTJDROP_VTJ_USER and \
+            VTJDROP_VTJ_PASSWORD or VTJDROP_VTJ_PASSWORD_FILE. Exit status is non-zero only when the \
+            appliance itself cannot work (for example a bad configuration).
+            """
+    )
+
+    @Flag(help: "Claim everything ready, finish it, publish, and exit (for cron and scheduled scans).")
+    var once = false
+    @OptionGroup var locations: LocationOptions
+
+    func run() async throws {
+        let configuration = try locations.load()
+        let logger = Bootstrap.logger(level: configuration.logLevel)
+        let host: ApplianceHost
+        do {
+            host = try await ApplianceHost.start(configuration: configuration, logger: logger)
+        } catch {
+            printError("vtjdrop cannot start: \(error)")
+            throw ExitCode(2)
+        }
+        if once {
+            let summary = await host.runner.runOnce()
+            await host.shutdown()
+            print("vtjdrop run --once: \(summary)")
+            return
+        }
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: ApplianceService(runner: host.runner))],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        await host.shutdown()
+    }
+}
+
+/// The file and folder flags shared by the commands that run the appliance.
+struct LocationOptions: ParsableArguments {
+    @Option(help: "The configuration file (YAML); default $VTJDROP_CONFIG, else built-in defaults.") var config: String?
+    @Option(help: "The inbox folder (overrides the file).") var inbox: String?
+    @Option(help: "The outbox folder (overrides the file).") var outbox: String?
+    @Option(help: "The state folder (overrides the file).") var state: String?
+    @Option(name: .customLong("vtj-url"), help: "The interface's base URL (overrides the file).") var vtjURL: String?
+
+    /// Loads and validates; every problem is printed at once and the command refuses to run.
+    func load() throws -> DropConfiguration {
+        do {
+            let loaded = try ConfigurationLoader.load(overrides: ConfigurationOverrides(
+                configFile: config, inbox: inbox, outbox: outbox, state: state, vtjURL: vtjURL))
+            for warning in loaded.warnings { printError("warning: \(warning)") }
+            return loaded.configuration
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Process-wide logging, set up once.
+enum Bootstrap {
+    private static let once: Void = {
+        LoggingSystem.bootstrap { label in StreamLogHandler.standardError(label: label) }
+    }()
+
+    static func logger(level: Logger.Level) -> Logger {
+        _ = once
+        var logger = Logger(label: "vtjdrop")
+        logger.logLevel = level
+        return logger
+    }
+}
