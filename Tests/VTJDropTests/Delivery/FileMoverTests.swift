@@ -6,10 +6,10 @@ import VTJDrop
 
 @Suite struct FileMoverTests {
     @Test func archiveMovesTheWorkFolderUnderItsClaimDate() throws {
-        let temp = try TemporaryFolder()
+        let temp = try DropTestFolder()
         defer { temp.remove() }
         let inbox = try temp.folder("inbox/a")
-        try TemporaryFolder.write("010594Y9032\n", to: inbox + "/lista.txt")
+        try DropTestFolder.write("010594Y9032\n", to: inbox + "/lista.txt")
         let claimer = Claimer(stateFolder: temp.path + "/state")
         try claimer.prepare()
         let id = RequestID(secondsSinceEpoch: 1_795_707_780, random: 7)
@@ -19,35 +19,35 @@ import VTJDrop
         let mover = FileMover(stateFolder: temp.path + "/state")
         let archived = try mover.archive(workFolder: claimed.folder, id: id)
         #expect(archived == temp.path + "/state/archive/2026-11-26/" + id.value)
-        #expect(try TemporaryFolder.read(archived + "/lista.txt") == "010594Y9032\n")
-        #expect(try TemporaryFolder.names(temp.path + "/state/work").isEmpty)
+        #expect(try DropTestFolder.read(archived + "/lista.txt") == "010594Y9032\n")
+        #expect(try DropTestFolder.names(temp.path + "/state/work").isEmpty)
     }
 
     /// A name already taken in the archive gets a numbered suffix; when every alternative is
     /// taken the move fails once with an error instead of looping.
     @Test func collisionsGetASuffixAndNeverLoop() throws {
-        let temp = try TemporaryFolder()
+        let temp = try DropTestFolder()
         defer { temp.remove() }
         let id = RequestID(secondsSinceEpoch: 1_795_707_780, random: 9)
         let mover = FileMover(stateFolder: temp.path + "/state", attempts: 2)
         var results: [String] = []
         for round in 0..<3 {
             let work = try temp.folder("state/work/\(id.value)")
-            try TemporaryFolder.write("\(round)", to: work + "/x.txt")
+            try DropTestFolder.write("\(round)", to: work + "/x.txt")
             results.append(try mover.quarantine(workFolder: work, id: id))
         }
         #expect(results.map { $0.split(separator: "/").last.map(String.init) ?? "" } == [id.value, id.value + "-1", id.value + "-2"])
         let work = try temp.folder("state/work/\(id.value)")
-        try TemporaryFolder.write("3", to: work + "/x.txt")
+        try DropTestFolder.write("3", to: work + "/x.txt")
         #expect(throws: DeliveryError.noFreeName(path: temp.path + "/state/quarantine/" + id.value, attempts: 2)) {
             try mover.quarantine(workFolder: work, id: id)
         }
-        #expect(try TemporaryFolder.read(work + "/x.txt") == "3")
-        #expect(try TemporaryFolder.read(temp.path + "/state/quarantine/" + id.value + "/x.txt") == "0")
+        #expect(try DropTestFolder.read(work + "/x.txt") == "3")
+        #expect(try DropTestFolder.read(temp.path + "/state/quarantine/" + id.value + "/x.txt") == "0")
     }
 
     @Test func quarantiningAnInboxSymlinkMovesTheLinkNotItsTarget() throws {
-        let temp = try TemporaryFolder()
+        let temp = try DropTestFolder()
         defer { temp.remove() }
         let inbox = try temp.folder("inbox/a")
         try FileManager.default.createSymbolicLink(atPath: inbox + "/passwd.txt", withDestinationPath: "/etc/passwd")
@@ -55,6 +55,6 @@ import VTJDrop
         let moved = try FileMover(stateFolder: temp.path + "/state").quarantine(DropFileName("passwd.txt"), department: "a", from: inbox, id: id)
         #expect(moved == temp.path + "/state/quarantine/" + id.value + "-a-passwd.txt")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: moved) == "/etc/passwd")
-        #expect(try TemporaryFolder.names(inbox).isEmpty)
+        #expect(try DropTestFolder.names(inbox).isEmpty)
     }
 }

@@ -4,15 +4,15 @@ import Testing
 @testable import VTJDrop
 
 @Suite(.serialized) struct PublisherTests {
-    private func setUp(policy: Publisher.CollisionPolicy = .fail) throws -> (TemporaryFolder, Publisher) {
-        let temp = try TemporaryFolder()
+    private func setUp(policy: Publisher.CollisionPolicy = .fail) throws -> (DropTestFolder, Publisher) {
+        let temp = try DropTestFolder()
         let publisher = Publisher(folder: temp.path + "/outbox/sivistys", collisionPolicy: policy)
         try publisher.prepare()
         return (temp, publisher)
     }
 
     private func visible(_ publisher: Publisher) throws -> [String] {
-        try TemporaryFolder.names(publisher.folder).filter { $0 != Publisher.temporaryFolderName }
+        try DropTestFolder.names(publisher.folder).filter { $0 != Publisher.temporaryFolderName }
     }
 
     private func mode(_ path: String) -> mode_t {
@@ -27,12 +27,12 @@ import Testing
         try pending.append("hetu;tila\r\n")
         for index in 0..<50_000 { try pending.append("0105\(index);loytyi\r\n") }
         #expect(try visible(publisher).isEmpty)
-        #expect(try TemporaryFolder.names(publisher.temporaryFolder).count == 1)
+        #expect(try DropTestFolder.names(publisher.temporaryFolder).count == 1)
         let path = try pending.commit()
         #expect(path == publisher.folder + "/lista.20261126T154300Z-0000000000.csv")
         #expect(try visible(publisher) == ["lista.20261126T154300Z-0000000000.csv"])
-        #expect(try TemporaryFolder.names(publisher.temporaryFolder).isEmpty)
-        let content = try TemporaryFolder.read(path)
+        #expect(try DropTestFolder.names(publisher.temporaryFolder).isEmpty)
+        let content = try DropTestFolder.read(path)
         #expect(content.hasPrefix("hetu;tila\r\n01050;loytyi\r\n"))
         #expect(content.hasSuffix("010549999;loytyi\r\n"))
         #expect(Int64(content.utf8.count) == pending.byteCount)
@@ -57,15 +57,15 @@ import Testing
         defer { temp.remove() }
         var publisher = prepared
         publisher.forceLinkFallback = linkFallback
-        try TemporaryFolder.write("vanha\n", to: publisher.folder + "/tulos.csv")
+        try DropTestFolder.write("vanha\n", to: publisher.folder + "/tulos.csv")
         #expect(throws: DeliveryError.alreadyExists(path: publisher.folder + "/tulos.csv")) {
             try publisher.publish("tulos.csv", bytes: Array("uusi\n".utf8))
         }
-        #expect(try TemporaryFolder.read(publisher.folder + "/tulos.csv") == "vanha\n")
-        #expect(try TemporaryFolder.names(publisher.temporaryFolder).isEmpty)
+        #expect(try DropTestFolder.read(publisher.folder + "/tulos.csv") == "vanha\n")
+        #expect(try DropTestFolder.names(publisher.temporaryFolder).isEmpty)
         // And the ordinary path works with either mechanism.
-        #expect(try TemporaryFolder.read(try publisher.publish("uusi.csv", bytes: Array("uusi\n".utf8))) == "uusi\n")
-        #expect(try TemporaryFolder.names(publisher.temporaryFolder).isEmpty)
+        #expect(try DropTestFolder.read(try publisher.publish("uusi.csv", bytes: Array("uusi\n".utf8))) == "uusi\n")
+        #expect(try DropTestFolder.names(publisher.temporaryFolder).isEmpty)
     }
 
     @Test(arguments: [false, true])
@@ -74,12 +74,12 @@ import Testing
         defer { temp.remove() }
         var publisher = prepared
         publisher.forceLinkFallback = linkFallback
-        try TemporaryFolder.write("muualla\n", to: temp.path + "/kohde.txt")
+        try DropTestFolder.write("muualla\n", to: temp.path + "/kohde.txt")
         try FileManager.default.createSymbolicLink(atPath: publisher.folder + "/tulos.csv", withDestinationPath: temp.path + "/kohde.txt")
         #expect(throws: DeliveryError.alreadyExists(path: publisher.folder + "/tulos.csv")) {
             try publisher.publish("tulos.csv", bytes: Array("salaista\n".utf8))
         }
-        #expect(try TemporaryFolder.read(temp.path + "/kohde.txt") == "muualla\n")
+        #expect(try DropTestFolder.read(temp.path + "/kohde.txt") == "muualla\n")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: publisher.folder + "/tulos.csv") == temp.path + "/kohde.txt")
     }
 
@@ -96,7 +96,7 @@ import Testing
             try dropped.append("kesken")
         } // released without commit
         #expect(try visible(publisher).isEmpty)
-        #expect(try TemporaryFolder.names(publisher.temporaryFolder).isEmpty)
+        #expect(try DropTestFolder.names(publisher.temporaryFolder).isEmpty)
     }
 
     @Test func aCommittedFileCannotBeWrittenAgain() throws {
@@ -118,8 +118,8 @@ import Testing
         #expect(throws: DeliveryError.noFreeName(path: publisher.folder + "/r.csv", attempts: 2)) {
             try publisher.publish("r.csv", bytes: [0x34])
         }
-        #expect(try TemporaryFolder.read(publisher.folder + "/r.csv") == "1")
-        #expect(try TemporaryFolder.names(publisher.temporaryFolder).isEmpty)
+        #expect(try DropTestFolder.read(publisher.folder + "/r.csv") == "1")
+        #expect(try DropTestFolder.names(publisher.temporaryFolder).isEmpty)
     }
 
     @Test(arguments: ["", ".piilo.csv", "../karkuun.csv", "a/b.csv", String(repeating: "x", count: 256), "nul\u{0}.csv"])
@@ -132,10 +132,10 @@ import Testing
     @Test func staleTemporaryFilesAreRemovedAtStartup() throws {
         let (temp, publisher) = try setUp()
         defer { temp.remove() }
-        try TemporaryFolder.write("puolikas", to: publisher.temporaryFolder + "/x.csv.abc.part")
-        try TemporaryFolder.write("puolikas", to: publisher.temporaryFolder + "/y.csv.def.part")
+        try DropTestFolder.write("puolikas", to: publisher.temporaryFolder + "/x.csv.abc.part")
+        try DropTestFolder.write("puolikas", to: publisher.temporaryFolder + "/y.csv.def.part")
         #expect(try publisher.removeStaleTemporaryFiles() == 2)
-        #expect(try TemporaryFolder.names(publisher.temporaryFolder).isEmpty)
+        #expect(try DropTestFolder.names(publisher.temporaryFolder).isEmpty)
         #expect(try Publisher(folder: "/nonexistent/outbox").removeStaleTemporaryFiles() == 0)
     }
 }

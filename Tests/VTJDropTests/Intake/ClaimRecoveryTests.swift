@@ -7,12 +7,12 @@ import VTJDrop
 @Suite struct ClaimRecoveryTests {
     /// After a crash the work folder alone says which department a claimed drop belongs to.
     @Test func claimedWorkIsFoundAgainWithItsDepartment() throws {
-        let temp = try TemporaryFolder()
+        let temp = try DropTestFolder()
         defer { temp.remove() }
         let inbox = try temp.folder("inbox/kirjasto")
         let odd: [UInt8] = Array("lainaajat ".utf8) + [0xE4] + Array("\n.csv".utf8)
-        try TemporaryFolder.write(Array("hetu\n010594Y9032\n".utf8), named: odd, in: inbox)
-        try TemporaryFolder.write("", to: inbox + "/" + String(decoding: odd, as: UTF8.self) + ".done")
+        try DropTestFolder.write(Array("hetu\n010594Y9032\n".utf8), named: odd, in: inbox)
+        try DropTestFolder.write("", to: inbox + "/" + String(decoding: odd, as: UTF8.self) + ".done")
         let claimer = Claimer(stateFolder: temp.path + "/state")
         try claimer.prepare()
         let id = RequestID(secondsSinceEpoch: 1_795_707_780, random: 3)
@@ -25,13 +25,13 @@ import VTJDrop
     }
 
     @Test func aClaimThatNeverGotItsFileIsRemovedAndStrangersAreLeft() throws {
-        let temp = try TemporaryFolder()
+        let temp = try DropTestFolder()
         defer { temp.remove() }
         let claimer = Claimer(stateFolder: temp.path + "/state")
         try claimer.prepare()
         let early = RequestID(secondsSinceEpoch: 1_795_707_780, random: 1)
         let work = try temp.folder("state/work/" + early.value)
-        try TemporaryFolder.write("department=a\nname=x.txt\ninput=x.txt\n", to: work + "/.claim")
+        try DropTestFolder.write("department=a\nname=x.txt\ninput=x.txt\n", to: work + "/.claim")
         try temp.folder("state/work/jotain-muuta")
         let late = RequestID(secondsSinceEpoch: 1_795_707_781, random: 1)
         try temp.folder("state/work/" + late.value)

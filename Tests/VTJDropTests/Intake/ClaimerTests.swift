@@ -5,8 +5,8 @@ import VTJCore
 import VTJDrop
 
 @Suite struct ClaimerTests {
-    private func setUp() throws -> (TemporaryFolder, String, Claimer) {
-        let temp = try TemporaryFolder()
+    private func setUp() throws -> (DropTestFolder, String, Claimer) {
+        let temp = try DropTestFolder()
         let inbox = try temp.folder("inbox/sivistys")
         let claimer = Claimer(stateFolder: temp.path + "/state", maximumFileBytes: 4096)
         try claimer.prepare()
@@ -16,7 +16,7 @@ import VTJDrop
     @Test func claimMovesTheFileIntoItsOwnWorkFolder() throws {
         let (temp, inbox, claimer) = try setUp()
         defer { temp.remove() }
-        try TemporaryFolder.write("010594Y9032\n020594X903P\n", to: inbox + "/oppilaat.txt")
+        try DropTestFolder.write("010594Y9032\n020594X903P\n", to: inbox + "/oppilaat.txt")
         let id = RequestID(secondsSinceEpoch: 1_795_707_780, random: 42)
         let outcome = try claimer.claim(DropFileName("oppilaat.txt"), department: "sivistys", from: inbox, id: id)
         guard case .claimed(let claimed) = outcome else { Issue.record("\(outcome)"); return }
@@ -25,8 +25,8 @@ import VTJDrop
         #expect(claimed.path == claimed.folder + "/oppilaat.txt")
         #expect(claimed.size == 24)
         #expect(claimed.markerPath == nil)
-        #expect(try TemporaryFolder.names(inbox).isEmpty)
-        #expect(try TemporaryFolder.read(claimed.path) == "010594Y9032\n020594X903P\n")
+        #expect(try DropTestFolder.names(inbox).isEmpty)
+        #expect(try DropTestFolder.read(claimed.path) == "010594Y9032\n020594X903P\n")
         let list = try HetuListReader().read(claimed.readAll(limit: 4096), file: claimed.originalName.display)
         #expect(list.hetus.count == 2)
     }
@@ -50,7 +50,7 @@ import VTJDrop
         #expect(outcome == .refused(.notAFile(.symbolicLink), refusedPath: nil))
         #expect(handedToReader.isEmpty)
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: inbox + "/lista.txt") == "/etc/passwd")
-        #expect(try TemporaryFolder.names(temp.path + "/state/work").isEmpty)
+        #expect(try DropTestFolder.names(temp.path + "/state/work").isEmpty)
         #expect(try FileManager.default.attributesOfItem(atPath: "/etc/passwd")[.modificationDate] as? Date == before)
     }
 
@@ -58,12 +58,12 @@ import VTJDrop
         let (temp, inbox, claimer) = try setUp()
         defer { temp.remove() }
         #expect(mkfifo(inbox + "/putki.txt", 0o644) == 0)
-        try TemporaryFolder.write(String(repeating: "9", count: 5000), to: inbox + "/iso.txt")
+        try DropTestFolder.write(String(repeating: "9", count: 5000), to: inbox + "/iso.txt")
         #expect(try claimer.claim(DropFileName("putki.txt"), department: "a", from: inbox, id: RequestIDGenerator.next())
             == .refused(.notAFile(.fifo), refusedPath: nil))
         #expect(try claimer.claim(DropFileName("iso.txt"), department: "a", from: inbox, id: RequestIDGenerator.next())
             == .refused(.tooLarge(size: 5000, limit: 4096), refusedPath: nil))
-        #expect(try TemporaryFolder.names(inbox) == ["iso.txt", "putki.txt"])
+        #expect(try DropTestFolder.names(inbox) == ["iso.txt", "putki.txt"])
     }
 
     @Test func aVanishedFileIsNotAnErrorAndLeavesNoWorkFolder() throws {
@@ -71,14 +71,14 @@ import VTJDrop
         defer { temp.remove() }
         let outcome = try claimer.claim(DropFileName("poissa.txt"), department: "a", from: inbox, id: RequestIDGenerator.next())
         #expect(outcome == .vanished)
-        #expect(try TemporaryFolder.names(temp.path + "/state/work").isEmpty)
+        #expect(try DropTestFolder.names(temp.path + "/state/work").isEmpty)
     }
 
     /// Two claimers racing for one file: exactly one wins, the other sees it vanish.
     @Test func onlyOneOfTwoClaimsWins() throws {
         let (temp, inbox, claimer) = try setUp()
         defer { temp.remove() }
-        try TemporaryFolder.write("010594Y9032\n", to: inbox + "/a.txt")
+        try DropTestFolder.write("010594Y9032\n", to: inbox + "/a.txt")
         let name = DropFileName("a.txt")
         let first = try claimer.claim(name, department: "a", from: inbox, id: RequestIDGenerator.next())
         let second = try claimer.claim(name, department: "a", from: inbox, id: RequestIDGenerator.next())
@@ -89,8 +89,8 @@ import VTJDrop
     @Test func theDoneMarkerIsConsumedWithTheClaim() throws {
         let (temp, inbox, claimer) = try setUp()
         defer { temp.remove() }
-        try TemporaryFolder.write("010594Y9032\n", to: inbox + "/a.txt")
-        try TemporaryFolder.write("", to: inbox + "/a.txt.done")
+        try DropTestFolder.write("010594Y9032\n", to: inbox + "/a.txt")
+        try DropTestFolder.write("", to: inbox + "/a.txt.done")
         let listing = try InboxScanner().scan(folder: inbox)
         var tracker = SettleTracker<ContinuousClock.Instant>(mode: .marker)
         let ready = tracker.observe(listing.stamps, at: .now).ready
@@ -99,18 +99,18 @@ import VTJDrop
                                         marker: ready[0].marker.map { DropFileName($0) }, id: RequestIDGenerator.next())
         guard case .claimed(let claimed) = outcome else { Issue.record("\(outcome)"); return }
         #expect(claimed.markerPath == claimed.folder + "/a.txt.done")
-        #expect(try TemporaryFolder.names(inbox).isEmpty)
-        #expect(try TemporaryFolder.names(claimed.folder) == [".claim", "a.txt", "a.txt.done"])
+        #expect(try DropTestFolder.names(inbox).isEmpty)
+        #expect(try DropTestFolder.names(claimed.folder) == [".claim", "a.txt", "a.txt.done"])
     }
 
     @Test func aClaimAcrossFileSystemsIsAConfigurationError() throws {
         // /dev/shm is tmpfs, normally a different file system from /tmp's.
         var shm = stat(), tmp = stat()
         guard stat("/dev/shm", &shm) == 0, stat("/tmp", &tmp) == 0, shm.st_dev != tmp.st_dev else { return }
-        let temp = try TemporaryFolder()
+        let temp = try DropTestFolder()
         defer { temp.remove() }
         let inbox = try temp.folder("inbox/a")
-        try TemporaryFolder.write("x", to: inbox + "/a.txt")
+        try DropTestFolder.write("x", to: inbox + "/a.txt")
         let state = "/dev/shm/vtjdrop-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         defer { try? FileManager.default.removeItem(atPath: state) }
         let claimer = Claimer(stateFolder: state)
@@ -118,6 +118,6 @@ import VTJDrop
         #expect(throws: IntakeError.crossDevice(from: inbox, to: state + "/work")) {
             try claimer.claim(DropFileName("a.txt"), department: "a", from: inbox, id: RequestIDGenerator.next())
         }
-        #expect(try TemporaryFolder.names(inbox) == ["a.txt"])
+        #expect(try DropTestFolder.names(inbox) == ["a.txt"])
     }
 }

@@ -6,16 +6,16 @@ import VTJDrop
 
 @Suite struct InboxScannerTests {
     @Test func listsRegularFilesAndRefusesEverythingElseWithoutOpeningIt() throws {
-        let temp = try TemporaryFolder()
+        let temp = try DropTestFolder()
         defer { temp.remove() }
         let inbox = try temp.folder("inbox/sivistys")
-        try TemporaryFolder.write("010594Y9032\n", to: inbox + "/lista.txt")
-        try TemporaryFolder.write("x", to: inbox + "/.piilo.txt")
+        try DropTestFolder.write("010594Y9032\n", to: inbox + "/lista.txt")
+        try DropTestFolder.write("x", to: inbox + "/.piilo.txt")
         try FileManager.default.createSymbolicLink(atPath: inbox + "/passwd.txt", withDestinationPath: "/etc/passwd")
         #expect(mkfifo(inbox + "/putki.txt", 0o644) == 0)
         try temp.folder("inbox/sivistys/alikansio")
-        try TemporaryFolder.write(String(repeating: "0", count: 2048), to: inbox + "/iso.txt")
-        try TemporaryFolder.write(String(repeating: "0", count: 4096), to: inbox + "/lataus.csv.part")
+        try DropTestFolder.write(String(repeating: "0", count: 2048), to: inbox + "/iso.txt")
+        try DropTestFolder.write(String(repeating: "0", count: 4096), to: inbox + "/lataus.csv.part")
         try FileManager.default.createSymbolicLink(atPath: inbox + "/.piilolinkki", withDestinationPath: "/etc/passwd")
 
         // A FIFO that is opened for reading blocks until a writer comes: the scan returning
@@ -33,7 +33,7 @@ import VTJDrop
     }
 
     @Test func socketsAreRefused() throws {
-        let temp = try TemporaryFolder()
+        let temp = try DropTestFolder()
         defer { temp.remove() }
         let inbox = try temp.folder("inbox/a")
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
@@ -54,7 +54,7 @@ import VTJDrop
     }
 
     @Test func oddNamesAreListedEscapedAndNeverUsedAsPaths() throws {
-        let temp = try TemporaryFolder()
+        let temp = try DropTestFolder()
         defer { temp.remove() }
         let inbox = try temp.folder("inbox/a")
         let newline = Array("rivi\nvaihto.txt".utf8)
@@ -62,7 +62,7 @@ import VTJDrop
         let longest = [UInt8](repeating: 0x61, count: 251) + Array(".txt".utf8)
         let dots = Array("..txt".utf8)
         for name in [newline, latin1, longest, dots] {
-            try TemporaryFolder.write(Array("010594Y9032\n".utf8), named: name, in: inbox)
+            try DropTestFolder.write(Array("010594Y9032\n".utf8), named: name, in: inbox)
         }
         let listing = try InboxScanner().scan(folder: inbox)
         let names = Set(listing.files.values.map(\.name))
@@ -81,11 +81,11 @@ import VTJDrop
             #expect(!claimed.path.contains("\n"))
             #expect(try claimed.readAll(limit: 1024) == Array("010594Y9032\n".utf8))
         }
-        #expect(try TemporaryFolder.names(inbox).isEmpty)
+        #expect(try DropTestFolder.names(inbox).isEmpty)
     }
 
     @Test func unconfiguredDepartmentFoldersAreReported() throws {
-        let temp = try TemporaryFolder()
+        let temp = try DropTestFolder()
         defer { temp.remove() }
         try temp.folder("inbox/sivistys")
         try temp.folder("inbox/kirjasto")
@@ -96,7 +96,7 @@ import VTJDrop
     }
 
     @Test func aSymlinkedDepartmentFolderIsRefused() throws {
-        let temp = try TemporaryFolder()
+        let temp = try DropTestFolder()
         defer { temp.remove() }
         let real = try temp.folder("muualla")
         try temp.folder("inbox")

@@ -18,7 +18,7 @@ import VTJCore
 
     @Test func variableLengthEventsAndOverflow() throws {
         let watcher = try InotifyWatcher()
-        let temp = try TemporaryFolder()
+        let temp = try DropTestFolder()
         defer { temp.remove() }
         try watcher.watch(temp.path)
         // The first watch descriptor of a fresh inotify instance is 1.

@@ -8,7 +8,7 @@ import VTJDrop
     /// A file that is still being written is not ready in settle mode until it has stayed
     /// unchanged for the settle period (real files, injected time).
     @Test func aPartiallyWrittenFileIsNotReadyUntilSettled() throws {
-        let temp = try TemporaryFolder()
+        let temp = try DropTestFolder()
         defer { temp.remove() }
         let inbox = try temp.folder("inbox/a")
         let path = inbox + "/kasvava.csv"
@@ -32,7 +32,7 @@ import VTJDrop
 
     /// With a real inotify watcher, a file renamed into the inbox is noticed at once.
     @Test func aFileRenamedIntoTheInboxIsNoticedPromptly() throws {
-        let temp = try TemporaryFolder()
+        let temp = try DropTestFolder()
         defer { temp.remove() }
         let inbox = try temp.folder("inbox/a")
         let staging = try temp.folder("staging")
@@ -40,7 +40,7 @@ import VTJDrop
         try watcher.watch(inbox)
         #expect(watcher.wait(timeout: .milliseconds(50)).isEmpty)
 
-        try TemporaryFolder.write("010594Y9032\n", to: staging + "/valmis.txt")
+        try DropTestFolder.write("010594Y9032\n", to: staging + "/valmis.txt")
         let clock = ContinuousClock()
         let renamed = clock.now
         #expect(rename(staging + "/valmis.txt", inbox + "/valmis.txt") == 0)
@@ -51,13 +51,13 @@ import VTJDrop
     }
 
     @Test func writesAndHardLinksAreHintsToo() throws {
-        let temp = try TemporaryFolder()
+        let temp = try DropTestFolder()
         defer { temp.remove() }
         let inbox = try temp.folder("inbox/a")
         let watcher = try InotifyWatcher()
         try watcher.watch(inbox)
-        try TemporaryFolder.write("x", to: inbox + "/suora.txt")
-        try TemporaryFolder.write("y", to: temp.path + "/sftp.tmp")
+        try DropTestFolder.write("x", to: inbox + "/suora.txt")
+        try DropTestFolder.write("y", to: temp.path + "/sftp.tmp")
         #expect(link(temp.path + "/sftp.tmp", inbox + "/linkattu.txt") == 0)
         var names: Set<String> = []
         for _ in 0..<10 where names.count < 2 {
@@ -67,7 +67,7 @@ import VTJDrop
     }
 
     @Test func aRemovedWatchedFolderIsReported() throws {
-        let temp = try TemporaryFolder()
+        let temp = try DropTestFolder()
         defer { temp.remove() }
         let inbox = try temp.folder("inbox/a")
         let watcher = try InotifyWatcher()
@@ -79,7 +79,7 @@ import VTJDrop
     }
 
     @Test func localFoldersSeeAllChanges() throws {
-        let temp = try TemporaryFolder()
+        let temp = try DropTestFolder()
         defer { temp.remove() }
         #expect(InotifyWatcher.seesAllChanges(folder: temp.path))
         #expect(!InotifyWatcher.seesAllChanges(folder: "/nonexistent-folder"))

@@ -4,7 +4,7 @@ import VTJDrop
 
 @Suite struct StateLockTests {
     @Test func aSecondInstanceIsToldWhoHoldsTheLock() throws {
-        let temp = try TemporaryFolder()
+        let temp = try DropTestFolder()
         defer { temp.remove() }
         var first: StateLock? = try StateLock(stateFolder: temp.path)
         #expect(first?.path == temp.path + "/vtjdrop.lock")

@@ -6,7 +6,7 @@ import VTJDrop
 
 @Suite struct WatchPlanTests {
     @Test func pollModeNeverWatches() throws {
-        let temp = try TemporaryFolder()
+        let temp = try DropTestFolder()
         defer { temp.remove() }
         let plan = try InotifyWatcher.plan(mode: .poll, folders: [temp.path])
         #expect(plan.watcher == nil)
@@ -14,14 +14,14 @@ import VTJDrop
     }
 
     @Test func autoModeWatchesLocalFoldersAndHintsArriveAsAStream() async throws {
-        let temp = try TemporaryFolder()
+        let temp = try DropTestFolder()
         defer { temp.remove() }
         let inbox = try temp.folder("inbox/a")
         let plan = try InotifyWatcher.plan(mode: .auto, folders: [inbox])
         let watcher = try #require(plan.watcher)
         #expect(plan.notes.isEmpty)
         let hints = watcher.hints(tick: .milliseconds(50))
-        try TemporaryFolder.write("010594Y9032\n", to: temp.path + "/valmis.txt")
+        try DropTestFolder.write("010594Y9032\n", to: temp.path + "/valmis.txt")
         #expect(rename(temp.path + "/valmis.txt", inbox + "/valmis.txt") == 0)
         var seen: [InotifyWatcher.Event] = []
         for await events in hints {

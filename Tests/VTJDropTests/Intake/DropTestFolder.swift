@@ -3,7 +3,7 @@ import Glibc
 
 /// A fresh folder under /tmp for one test; `defer { temp.remove() }` right after creating it
 /// (an explicit call, because Swift may end a value's lifetime at its last use).
-struct TemporaryFolder {
+struct DropTestFolder {
     let path: String
 
     init() throws {
