@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ServiceLifecycle
+import VTJCore
+import VTJSandbox
+
+/// `vtjdrop sandbox`: the simulated interface on loopback, until SIGINT/SIGTERM.
+struct SandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox",
+        abstract: "Serve a simulated VTJ-muutosrajapinta (XML profile) with a synthetic test population.",
+        discussion: """
+            Base URL http://HOST:PORT/api/v1, Basic auth (default user kunta; password from --password-file, \
+            VTJDROP_SANDBOX_PASSWORD, or the default salasana). Test tooling lives under /admin (faults, \
+            credentials, advance, events, counters, persons, status). Every henkilötunnus is a test code (900–999).
+            """
+    )
+
+    @Option(help: "Address to bind.") var host = "127.0.0.1"
+    @Option(help: "TCP port (0 = any free port).") var port = 8080
+    @Option(help: "Number of synthetic persons.") var population = 3000
+    @Option(help: "Seed of the population and its changes.") var seed: UInt64 = 1
+    @Option(help: "Licensed municipality code for kuntarajaus.") var municipality = "091"
+    @Option(help: "The population's 'today' (YYYY-MM-DD); default the current date.") var date: String?
+    @Option(help: "Days of change history generated before serving.") var historyDays = 7
+    @Flag(help: "Send real data for persons under turvakielto (no placeholders).") var uncensored = false
+    @Option(help: "Added latency per API request, milliseconds.") var latencyMs = 0
+    @Option(help: "Share of API requests answered 500 (0…1).") var errorRate = 0.0
+    @Option(help: "Share of API requests answered 429 (0…1).") var rateLimit = 0.0
+    @Option(help: "Retry-After seconds of a 429.") var retryAfter = 1
+    @Option(help: "Share of 200 bodies cut mid-stream (0…1).") var truncateRate = 0.0
+    @Option(help: "Persons per municipal basic-data page.") var pageSize = 500
+    @Option(help: "Change entries per /muutokset page.") var changesPageSize = 200
+    @Option(help: "Basic-auth user name.") var user = "kunta"
+    @Option(help: "File holding the Basic-auth password (first line).") var passwordFile: String?
+    @Flag(help: "Do not serve /admin.") var noAdmin = false
+
+    func validate() throws {
+        for (name, share) in [("--error-rate", errorRate), ("--rate-limit", rateLimit), ("--truncate-rate", truncateRate)]
+        where !(0...1).contains(share) {
+            throw ValidationError("\(name) must be between 0 and 1")
+        }
+        if let date, CivilDate(iso: date) == nil { throw ValidationError("--date must be YYYY-MM-DD") }
+        if population < 0 || pageSize < 1 || changesPageSize < 1 { throw ValidationError("--population, --page-size and --changes-page-size must be positive") }
+    }
+
+    func run() async throws {
+        let server = SandboxServer(configuration: SandboxConfiguration(
+            host: host, port: port, population: population, seed: seed, referenceDate: date.flatMap { CivilDate(iso: $0) },
+            licensedMunicipality: municipality, user: user, password: try password(), uncensored: uncensored,
+            pageSize: pageSize, changesPageSize: changesPageSize, historyDays: historyDays,
+            faults: SandboxFaults(latencyMs: latencyMs, errorRate: errorRate, rateLimitRate: rateLimit, retryAfterSeconds: retryAfter, truncateRate: truncateRate),
+            adminEnabled: !noAdmin))
+        let bound = try await server.start()
+        print("vtjdrop sandbox: serving http://\(host):\(bound)/api/v1 (user \(user), \(population) persons, seed \(seed), municipality \(municipality), today \(server.registry.today), log key \(server.registry.latestKey)\(uncensored ? ", UNCENSORED" : ""))")
+        print("admin: http://\(host):\(bound)/admin/status — stop with Ctrl-C")
+        // Wait for SIGINT/SIGTERM; the server itself runs in the background.
+        let untilSignal = ServiceGroup(configuration: .init(
+            services: [UntilShutdown()], gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "vtjdrop.sandbox")))
+        try await untilSignal.run()
+        await server.shutdown()
+        print("vtjdrop sandbox: stopped")
+    }
+
+    /// From --password-file, else VTJDROP_SANDBOX_PASSWORD, else the default; never printed.
+    private func password() throws -> String {
+        if let passwordFile {
+            guard let text = try? String(contentsOfFile: passwordFile, encoding: .utf8) else {
+                throw ValidationError("cannot read --password-file \(passwordFile): check the path and permissions")
+            }
+            let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            guard !line.isEmpty else { throw ValidationError("--password-file \(passwordFile) is empty") }
+            return line
+        }
+        return ProcessInfo.processInfo.environment["VTJDROP_SANDBOX_PASSWORD"] ?? "salasana"
+    }
+}
+
+/// A service that does nothing until a graceful shutdown is asked for.
+private struct UntilShutdown: Service {
+    func run() async throws {
+        try? await gracefulShutdown()
+    }
+}
