@@ -53,14 +53,19 @@ struct SandboxCommand: AsyncParsableCommand {
             faults: SandboxFaults(latencyMs: latencyMs, errorRate: errorRate, rateLimitRate: rateLimit, retryAfterSeconds: retryAfter, truncateRate: truncateRate),
             adminEnabled: !noAdmin))
         let bound = try await server.start()
-        print("vtjdrop sandbox: serving http://\(host):\(bound)/api/v1 (user \(user), \(population) persons, seed \(seed), municipality \(municipality), today \(server.registry.today), log key \(server.registry.latestKey)\(uncensored ? ", UNCENSORED" : ""))")
-        print("admin: http://\(host):\(bound)/admin/status — stop with Ctrl-C")
+        say("vtjdrop sandbox: serving http://\(host):\(bound)/api/v1 (user \(user), \(population) persons, seed \(seed), municipality \(municipality), today \(server.registry.today), log key \(server.registry.latestKey)\(uncensored ? ", UNCENSORED" : ""))")
+        say("admin: http://\(host):\(bound)/admin/status — stop with Ctrl-C")
         // Wait for SIGINT/SIGTERM; the server itself runs in the background.
         let untilSignal = ServiceGroup(configuration: .init(
             services: [UntilShutdown()], gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "vtjdrop.sandbox")))
         try await untilSignal.run()
         await server.shutdown()
-        print("vtjdrop sandbox: stopped")
+        say("vtjdrop sandbox: stopped")
+    }
+
+    /// Unbuffered, so scripts reading the base URL through a pipe see it at once.
+    private func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     /// From --password-file, else VTJDROP_SANDBOX_PASSWORD, else the default; never printed.
