@@ -45,11 +45,8 @@ extension DisclosureRules {
         }
     }
 
-    /// The entry carries the old, in-force ban record (MUUTETTU) or removes one (POISTETTU).
+    /// The entry changes (MUUTETTU, the interface's way to end a ban) or removes (POISTETTU) a ban record.
     private func endsBan(_ change: Change) -> Bool {
-        change.records(.turvakielto).contains { record in
-            record.change == .removed
-                || (record.change == .changed && record.bool("turvakieltoAktiivinen") == true)
-        }
+        change.records(.turvakielto).contains { $0.change == .removed || $0.change == .changed }
     }
 }

@@ -101,6 +101,19 @@ import Testing
         #expect(result.instructions.allSatisfy { $0.action == .blank } && !result.instructions.isEmpty)
     }
 
+    /// The interface (and the sandbox) end a ban with one MUUTETTU record saying false; the address comes as context.
+    @Test(arguments: [ProtectionKnowledge.protected, .unknown, .notProtected])
+    func banEndedByAChangedRecordReleases(_ prior: ProtectionKnowledge) {
+        let rules = F.rules(purpose: .kirjasto, groups: Self.groups)
+        let change = Change(hetu: Self.hetu, muutospv: "2026-05-01T10:00:00.000Z", records: [
+            F.turvakielto(active: false, ends: "2026-05-01", change: .changed), Self.address("Vapaatie", .context),
+        ])
+        let result = rules.disclose(change, prior: prior)
+        #expect(!result.isProtected && result.protectionAfter == .notProtected)
+        #expect(result.instructions.map(\.action) == [.release, .release, .release])
+        #expect(result.records.contains { $0.group == .vakinainenKotimainenOsoite })
+    }
+
     @Test func removedBanReleases() {
         let rules = F.rules(purpose: .kirjasto, groups: Self.groups)
         let change = Change(hetu: Self.hetu, muutospv: "2026-05-01T10:00:00.000Z", records: [
