@@ -18,6 +18,8 @@ public struct ConfigurationDocument: Sendable {
     public private(set) var isUnreadable = false
     /// Folder that relative default paths resolve against (the file's folder; nil without a file).
     var baseDirectory: String?
+    /// Line of each department's id in the file (problems about absent keys point there).
+    var departmentLines: [String: Int] = [:]
     /// Values by dotted key path (`vtj.url`, `departments.sivistys.groups`).
     var values: [String: ConfigurationValue] = [:]
 
@@ -122,7 +124,10 @@ public struct ConfigurationDocument: Sendable {
                     problems.append(.init(keyPath: path, message: "keys must be plain names", line: keyNode.mark?.line))
                     continue
                 }
-                if path == "departments" { departmentIDs.append(key) }
+                if path == "departments" {
+                    departmentIDs.append(key)
+                    if let line = keyNode.mark?.line { departmentLines[key] = line }
+                }
                 let childPath = path + "." + key
                 if child.null != nil {
                     problems.append(.init(keyPath: childPath, message: "is empty; give it at least purposes and groups", line: keyNode.mark?.line))

@@ -48,7 +48,7 @@ public enum ConfigurationLoader {
                                                workingDirectory: workingDirectory, needsInterface: needsInterface)
         let outcome = validator.validate()
         guard let configuration = outcome.configuration, outcome.problems.isEmpty else {
-            throw .invalid(source: document.origin ?? "built-in defaults", problems: outcome.problems)
+            throw .invalid(source: document.origin ?? "built-in defaults", problems: outcome.problems.inFileOrder())
         }
         return Loaded(configuration: configuration, warnings: outcome.warnings)
     }

@@ -63,6 +63,8 @@ extension ConfigurationValidator {
     /// The YAML line of a key path reported by VTJCore (`departments.x.groups[2]` → the `groups` line).
     private func line(for key: String) -> Int? {
         let plain = key.split(separator: "[").first.map(String.init) ?? key
-        return document.value(plain)?.line
+        if let line = document.value(plain)?.line { return line }
+        let parts = plain.split(separator: ".")
+        return parts.count >= 2 ? document.departmentLines[String(parts[1])] : nil
     }
 }

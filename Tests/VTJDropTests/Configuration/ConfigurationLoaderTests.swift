@@ -110,6 +110,12 @@ import VTJDrop
         #expect(!text.contains("hunter2"), "a secret written in the file must not be echoed")
         #expect(found.count == 13, "\(text)")
         #expect(text.contains("(line 17)"), "problems carry the YAML line")
+        let lines = found.compactMap { problem -> Int? in
+            guard let range = problem.range(of: "(line ", options: .backwards) else { return nil }
+            return Int(problem[range.upperBound...].dropLast())
+        }
+        #expect(lines.count == found.count, "every problem of this file has a line")
+        #expect(lines == lines.sorted(), "problems are listed in file order")
     }
 
     @Test func refusalMessageNamesTheFileAndListsProblemsOnePerLine() throws {
