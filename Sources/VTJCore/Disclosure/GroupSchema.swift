@@ -62,7 +62,7 @@ public enum GroupSchema {
         .entinenUlkomaillaAsuminen: abroad,
         .kotikunta: [t("kuntakoodi"), d("kuntaanMuuttopv")],
         .edellinenKotikunta: [t("kuntakoodi"), d("kuntaanMuuttopv"), d("kunnastaPoisMuuttopv")],
-        .vuodenvaihteenKunta: [t("kuntakoodi"), t("vuodenvaihde")],
+        .vuodenvaihteenKunta: [t("kuntakoodi"), d("vuodenvaihde")],
         .poissaolo: [t("poissaolo"), d("siirtopv")],
         .suomeenMuuttopaiva: [d("suomeenMuuttopv")],
         .valtioJohonMuuttanut: [t("valtiokoodi"), d("muuttopv")],
@@ -72,7 +72,7 @@ public enum GroupSchema {
         .huoltaja: custody("huoltaja"),
         .huollettava: custody("huollettava"),
         .edunvalvonta: [
-            s("edunvalvoja"), FieldSpec("edunvalvojaOrganisaatio", .composite([t("ytunnus"), t("nimi")])),
+            s("edunvalvoja"), FieldSpec("edunvalvojaOrganisaatio", .composite([t("ytunnus"), b("nimi")])),
             t("tehtavienjako"), t("rajoitus"), d("alkupv"), d("loppupv"),
         ],
         .edunvalvontavaltuutus: [s("valtuutettu"), d("alkupv"), d("loppupv")],
