@@ -54,4 +54,18 @@ import VTJDrop
             "\(error)".contains("a file is in the way")
         }
     }
+
+    @Test func aSecondConnectionReadsWhileTheDaemonsConnectionWrites() throws {
+        let folder = try StorageTestFolder()
+        defer { folder.remove() }
+        let daemon = try StateDatabase(stateFolder: folder.path)
+        let operator_ = try StateDatabase(stateFolder: folder.path, create: false)
+        let now = Date()
+        for i in 0..<50 {
+            try daemon.journal.recordClaim(requestID: "r\(i)", department: "kirjasto", originalName: "f", storedPath: "/w", at: now)
+            #expect(try operator_.journal.backlog().first?.unfinished == i + 1)
+        }
+        try operator_.journal.recordInterfaceCall(succeeded: true, at: now)
+        #expect(try daemon.journal.interfaceHealth().lastSuccessAt != nil)
+    }
 }
