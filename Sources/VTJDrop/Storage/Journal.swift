@@ -53,7 +53,7 @@ public struct Journal: Sendable {
                 """, arguments: [
                     state.rawValue, attempts, date, state.isFinished, date,
                     update.toiminto, update.purpose, update.reference, update.storedPath,
-                    update.error, files.joined(separator: "\n"),
+                    update.error, Self.encode(files),
                     state == .failedTransient ? update.nextAttemptAt : nil, requestID,
                 ])
             try db.execute(sql: "INSERT OR IGNORE INTO request_event (request_id, state, attempt, at, detail) VALUES (?, ?, ?, ?, ?)",
@@ -93,9 +93,17 @@ public struct Journal: Sendable {
             updatedAt: row["updated_at"], finishedAt: row["finished_at"], inputDeletedAt: row["input_deleted_at"])
     }
 
-    /// File names are stored one per line (names with a newline are refused at intake).
+    /// File names are stored as a JSON array (any character a file name may hold survives).
     static func files(_ text: String?) -> [String] {
-        (text ?? "").split(separator: "\n").map(String.init)
+        guard let text, !text.isEmpty, let names = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else {
+            return []
+        }
+        return names
+    }
+
+    static func encode(_ files: [String]) -> String {
+        guard !files.isEmpty, let data = try? JSONEncoder().encode(files) else { return "" }
+        return String(decoding: data, as: UTF8.self)
     }
 
     static func merge(_ existing: [String], _ added: [String]) -> [String] {

@@ -21,7 +21,7 @@ import VTJDrop
         #expect(try journal.record(.querying, for: "20261126-0001", at: at(2)) == .recorded)
         #expect(try journal.record(.querying, for: "20261126-0001", at: at(3)) == .alreadyRecorded)
         try journal.record(.resultsWritten, for: "20261126-0001", at: at(4),
-                           update: .init(resultFiles: ["lista 1.20261126-0001.csv", "lista 1.20261126-0001.kuitti.txt"]))
+                           update: .init(resultFiles: ["lista 1.20261126-0001.csv", "lista 1.20261126-0001.kuitti.txt", "odd\nname \"q\".csv"]))
         try journal.record(.published, for: "20261126-0001", at: at(5),
                            update: .init(resultFiles: ["lista 1.20261126-0001.csv"]))
         try journal.record(.archived, for: "20261126-0001", at: at(6), update: .init(storedPath: "/s/archive/x"))
@@ -35,7 +35,7 @@ import VTJDrop
         #expect(entry.reference == "viite-7")
         #expect(entry.originalName == "lista 1.txt")
         #expect(entry.storedPath == "/s/archive/x")
-        #expect(entry.resultFiles == ["lista 1.20261126-0001.csv", "lista 1.20261126-0001.kuitti.txt"])
+        #expect(entry.resultFiles == ["lista 1.20261126-0001.csv", "lista 1.20261126-0001.kuitti.txt", "odd\nname \"q\".csv"])
         #expect(entry.claimedAt == at(0))
         #expect(entry.finishedAt == at(6))
         let states = try journal.history("20261126-0001").map(\.state)
