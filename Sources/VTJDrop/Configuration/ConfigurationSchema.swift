@@ -65,3 +65,22 @@ indirect enum ConfigurationSchema: Sendable {
         "kayttaja": InterfaceCredentials.userVariable,
     ]
 }
+
+extension ConfigurationSchema {
+    /// Every key path the file may hold, `<id>` standing for a department id (for docs and tests).
+    func keyPaths(prefix: String = "") -> [String] {
+        switch self {
+        case .scalar, .list:
+            return [prefix]
+        case .table(let keys):
+            return keys.keys.sorted().flatMap { key in keys[key]!.keyPaths(prefix: prefix.isEmpty ? key : prefix + "." + key) }
+        case .entries(let child):
+            return child.keyPaths(prefix: prefix + ".<id>")
+        }
+    }
+}
+
+extension ConfigurationDocument {
+    /// Every key path the configuration file may hold (`vtj.url`, `departments.<id>.csv.delimiter`).
+    public static var knownKeyPaths: [String] { ConfigurationSchema.root.keyPaths() }
+}

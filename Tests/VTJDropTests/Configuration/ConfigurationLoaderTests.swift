@@ -227,3 +227,16 @@ import VTJDrop
         #expect(config.interface.totalTimeout == .seconds(60))
     }
 }
+
+@Suite struct ConfigurationDocsTests {
+    @Test func docsConfigurationMdDocumentsEveryKey() throws {
+        let docs = try String(contentsOfFile: StorageTestFolder.repositoryRoot + "/docs/configuration.md", encoding: .utf8)
+        let keys = ConfigurationDocument.knownKeyPaths
+        #expect(keys.count > 25)
+        for key in keys {
+            // Department keys are documented relative to `departments.<id>`.
+            let documented = key.hasPrefix("departments.<id>.") ? String(key.dropFirst("departments.<id>.".count)) : key
+            #expect(docs.contains("| `\(documented)` |"), "docs/configuration.md lacks a row for \(key)")
+        }
+    }
+}
