@@ -106,8 +106,23 @@ struct DemoCommand: AsyncParsableCommand {
         for file in try manager.contentsOfDirectory(atPath: outbox + "/sivistys").sorted() where file.hasPrefix("luokka-7b") {
             let text = try String(contentsOfFile: outbox + "/sivistys/" + file, encoding: .utf8)
             print("\n--- outbox/sivistys/\(file) ---")
-            print(text.split(separator: "\n", omittingEmptySubsequences: false).prefix(40).joined(separator: "\n"))
+            if file.hasSuffix(".csv") {
+                print("(a few of its columns; the file has one column per field of every allowed group)")
+                print(excerpt(csv: text, columns: ["hetu", "tila", "pidatetyt", "etunimi", "sukunimi", "katunimi",
+                                                    "postinumero", "kotikunta", "huoltaja1_sukunimi", "uskontokuntalaji"]))
+            } else {
+                print(text)
+            }
         }
+    }
+
+    /// Selected columns of a semicolon CSV (the demo's names contain no quotes or delimiters).
+    private func excerpt(csv text: String, columns: [String]) -> String {
+        let lines = text.replacingOccurrences(of: "\u{FEFF}", with: "").split(separator: "\r\n").map { $0.split(separator: ";", omittingEmptySubsequences: false) }
+        guard let header = lines.first else { return "" }
+        let indices = columns.compactMap { name in header.firstIndex { $0 == name } }
+        return lines.map { row in indices.map { $0 < row.count ? String(row[$0]) : "" }.joined(separator: " | ") }
+            .joined(separator: "\n")
     }
 
     /// Every street name and postal code of the protected persons, searched in every outbox byte.

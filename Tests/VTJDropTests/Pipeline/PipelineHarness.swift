@@ -1,0 +1,129 @@
+import Foundation
+import Logging
+@testable import VTJDrop
+import VTJCore
+import VTJSandbox
+
+/// A whole appliance in a temp folder: YAML configuration, in-process sandbox, real SQLite.
+final class PipelineHarness: Sendable {
+    let root: String
+    let host: ApplianceHost
+    var appliance: Appliance { host.appliance }
+    var runner: ApplianceRunner { host.runner }
+    var registry: SandboxRegistry { host.sandbox!.registry }
+
+    static let departmentsYAML = """
+        departments:
+          sivistys:
+            purposes: [perusopetus, lukiokoulutus, kirjasto]
+            default_purpose: perusopetus
+            groups: [HENKILON_NIMI, SYNTYMAPAIVA, KOTIKUNTA, VAKINAINEN_KOTIMAINEN_OSOITE, KOTIMAINEN_POSTIOSOITE,
+                     VAKINAINEN_KOTIMAINEN_ASUINPAIKKATUNNUS, TURVAKIELTO, HUOLTAJA, HUOLLETTAVA, USKONTOKUNTALAJI,
+                     AVIOLIITTO]
+            format: csv
+            readiness: rename
+          kirjasto:
+            purposes: [kirjasto]
+            groups: [HENKILON_NIMI, KOTIKUNTA, VAKINAINEN_KOTIMAINEN_OSOITE, KOTIMAINEN_POSTIOSOITE, TURVAKIELTO]
+            format: xml
+            readiness: rename
+          vesihuolto:
+            purposes: [vesihuolto]
+            groups: [HENKILON_NIMI, KOTIKUNTA, VAKINAINEN_KOTIMAINEN_OSOITE, KOTIMAINEN_POSTIOSOITE, TURVAKIELTO]
+            format: csv
+            readiness: rename
+            municipality_operations: true
+        """
+
+    /// - Parameter extra: YAML lines added at the top level (watch, scan_interval…).
+    init(sandbox: SandboxConfiguration = SandboxConfiguration(population: 400, seed: 7, uncensored: true),
+         extra: String = "", clock: any WallClock = SystemWallClock()) async throws {
+        root = NSTemporaryDirectory() + "vtjdrop-pipeline-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let yaml = """
+            inbox: \(root)/inbox
+            outbox: \(root)/outbox
+            state: \(root)/state
+            settle_seconds: 0.5
+            scan_interval: 0.2
+            schedule:
+              changes_at: never
+            \(extra)
+            \(PipelineHarness.departmentsYAML)
+            """
+        try yaml.write(toFile: root + "/vtjdrop.yaml", atomically: true, encoding: .utf8)
+        let loaded = try ConfigurationLoader.load(overrides: ConfigurationOverrides(configFile: root + "/vtjdrop.yaml"),
+                                                  environment: [:])
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        host = try await ApplianceHost.start(configuration: loaded.configuration, logger: logger, clock: clock,
+                                             sandboxConfiguration: sandbox)
+    }
+
+    func close() async {
+        await host.shutdown()
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
+    /// Drops a file the way a well-behaved producer does: written aside, renamed into place.
+    func drop(_ department: String, _ name: String, _ text: String) throws {
+        let folder = root + "/inbox/" + department
+        let temporary = folder + "/." + name + ".part"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+        guard rename(temporary, folder + "/" + name) == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+
+    func outbox(_ department: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: root + "/outbox/" + department)) ?? [])
+            .filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    func read(_ department: String, _ file: String) throws -> String {
+        try String(contentsOfFile: root + "/outbox/" + department + "/" + file, encoding: .utf8)
+    }
+
+    /// The single file of `department`'s outbox whose name ends with `suffix`.
+    func only(_ department: String, suffix: String, prefix: String = "") throws -> String {
+        let matches = outbox(department).filter { $0.hasSuffix(suffix) && $0.hasPrefix(prefix) }
+        guard matches.count == 1 else { throw HarnessError("expected one *\(suffix) in outbox/\(department), found \(matches)") }
+        return try read(department, matches[0])
+    }
+
+    /// Every byte of every file under a folder, as text.
+    func allText(under folder: String) -> String {
+        var text = ""
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return "" }
+        for case let file as String in walker {
+            if let data = FileManager.default.contents(atPath: folder + "/" + file) { text += String(decoding: data, as: UTF8.self) }
+        }
+        return text
+    }
+
+    func request(_ operation: String, purpose: String? = nil, groups: [String] = [], hetus: [String] = [],
+                 reference: String? = nil) -> String {
+        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<pyynto toiminto=\"\(operation)\""
+        if let purpose { text += " kayttotarkoitus=\"\(purpose)\"" }
+        if let reference { text += " tunniste=\"\(reference)\"" }
+        text += ">"
+        if !groups.isEmpty { text += "<tietoryhmat>" + groups.map { "<tietoryhma>\($0)</tietoryhma>" }.joined() + "</tietoryhmat>" }
+        if !hetus.isEmpty { text += "<hetulista>" + hetus.map { "<hetu>\($0)</hetu>" }.joined() + "</hetulista>" }
+        return text + "</pyynto>\n"
+    }
+
+    /// Street names and postal codes of a person's address groups (what must never leak when protected).
+    func addressNeedles(_ hetu: String) -> Set<String> {
+        var needles: Set<String> = []
+        guard let person = registry.person(hetu: hetu) else { return [] }
+        for record in person.records where GroupName.censoredUnderTurvakielto.contains(record.group) {
+            for name in ["katunimi", "postiosoite", "postinumero", "asuinpaikantunnus", "rakennustunnus"] {
+                if let value = record.bilingual(name) { needles.formUnion([value.fi, value.sv].compactMap { $0 }) }
+            }
+        }
+        return needles.filter { $0.count >= 4 }
+    }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
