@@ -50,13 +50,17 @@ public struct SettleTracker<Instant: InstantProtocol & Sendable>: Sendable where
     public let mode: ReadinessMode
     /// How long a file must stay unchanged in `settle` mode.
     public let settlePeriod: Duration
+    /// How long an empty file must stay empty in `settle` mode: some producers create the file
+    /// first and write it seconds later, and claiming it empty would lose the real content.
+    public let emptySettlePeriod: Duration
     private var entries: [String: Entry] = [:]
 
     /// A tracker for one folder; the settle period is measured from first sight, never from the
     /// file's own mtime (copies keep the source's mtime).
-    public init(mode: ReadinessMode, settlePeriod: Duration = .seconds(2)) {
+    public init(mode: ReadinessMode, settlePeriod: Duration = .seconds(2), emptySettlePeriod: Duration = .seconds(30)) {
         self.mode = mode
         self.settlePeriod = settlePeriod
+        self.emptySettlePeriod = max(settlePeriod, emptySettlePeriod)
     }
 
     /// How many names the tracker remembers (bounded by the folder's listing).
@@ -93,7 +97,7 @@ public struct SettleTracker<Instant: InstantProtocol & Sendable>: Sendable where
         case .rename:
             return .ready(marker: nil)
         case .settle:
-            let due = entry.lastChange.advanced(by: settlePeriod)
+            let due = entry.lastChange.advanced(by: entry.stamp.size == 0 ? emptySettlePeriod : settlePeriod)
             return now >= due ? .ready(marker: nil) : .wait(until: due)
         case .marker:
             let marker = name + ReadinessMode.markerSuffix

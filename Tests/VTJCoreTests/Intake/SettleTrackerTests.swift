@@ -52,6 +52,21 @@ import VTJCore
         #expect(action(pass, "a.txt") == .wait(until: .seconds(3.9)))
     }
 
+    /// A file created empty and written later must not be claimed empty after 2 s.
+    @Test func anEmptyFileWaitsLonger() {
+        var tracker = Tracker(mode: .settle, settlePeriod: .seconds(2), emptySettlePeriod: .seconds(30))
+        #expect(action(tracker.observe(["a.txt": stamp(0)], at: .seconds(0)), "a.txt") == .wait(until: .seconds(30)))
+        #expect(action(tracker.observe(["a.txt": stamp(0)], at: .seconds(5)), "a.txt") == .wait(until: .seconds(30)))
+        #expect(action(tracker.observe(["a.txt": stamp(0)], at: .seconds(30)), "a.txt") == .ready(marker: nil))
+        var other = Tracker(mode: .settle, settlePeriod: .seconds(2))
+        _ = other.observe(["b.txt": stamp(0)], at: .seconds(0))
+        #expect(action(other.observe(["b.txt": stamp(40, 9)], at: .seconds(5)), "b.txt") == .wait(until: .seconds(7)))
+        #expect(action(other.observe(["b.txt": stamp(40, 9)], at: .seconds(7)), "b.txt") == .ready(marker: nil))
+        // In rename mode an empty file is what the producer meant.
+        var renamed = Tracker(mode: .rename)
+        #expect(action(renamed.observe(["c.txt": stamp(0)], at: .seconds(0)), "c.txt") == .ready(marker: nil))
+    }
+
     @Test func markerModeWaitsForTheDoneFileAndNamesItForConsumption() {
         var tracker = Tracker(mode: .marker)
         var pass = tracker.observe(["x.txt": stamp(10)], at: .seconds(0))
