@@ -53,8 +53,9 @@ extension HetuListReader {
             let start = number + 1
             if line.range.count <= maximumRecordBytes {
                 let content = HetuListReader.trimmed(String(decoding: lines.bytes[line.range], as: UTF8.self))
+                let declaration = !headerSeen && HetuListReader.separatorDeclaration(content) != nil
                 if content.isEmpty || content.hasPrefix("#") || !headerSeen {
-                    if content.isEmpty { list.blankLines += 1 } else if content.hasPrefix("#") { list.commentLines += 1 } else { headerSeen = true }
+                    if content.isEmpty { list.blankLines += 1 } else if content.hasPrefix("#") || declaration { list.commentLines += 1 } else { headerSeen = true }
                     number += 1
                     position = line.next
                     continue

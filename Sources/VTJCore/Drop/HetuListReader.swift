@@ -45,6 +45,7 @@ public struct HetuListReader: Sendable {
     private func detectDialect(_ lines: LineCursor, file: String) throws(DropReadError) -> HetuList.Dialect {
         var position = 0
         var number = 0
+        var declared: UInt8?
         while let line = lines.line(at: position) {
             number += 1
             position = line.next
@@ -52,7 +53,11 @@ public struct HetuListReader: Sendable {
             let text = String(decoding: lines.bytes[line.range], as: UTF8.self)
             let content = HetuListReader.trimmed(text)
             if content.isEmpty || content.hasPrefix("#") { continue }
-            let delimiter = HetuListReader.sniffDelimiter(lines.bytes[line.range])
+            if declared == nil, let separator = HetuListReader.separatorDeclaration(content) {
+                declared = separator
+                continue
+            }
+            let delimiter = declared ?? HetuListReader.sniffDelimiter(lines.bytes[line.range])
             let cells = delimiter.map { HetuListReader.splitHeader(text, on: $0) } ?? [text]
             let names = cells.map { HetuListReader.trimmed($0).trimmingQuotes.lowercased() }
             if let column = names.firstIndex(where: { HetuListReader.headerNames.contains($0) }) {
@@ -87,6 +92,13 @@ public struct HetuListReader: Sendable {
             collector.accept(text, line: number)
         }
         list.lineCount = number
+    }
+
+    /// The delimiter of an Excel `sep=;` first line, if `content` is one.
+    static func separatorDeclaration(_ content: Substring) -> UInt8? {
+        let bytes = Array(content.utf8)
+        guard bytes.count == 5, content.lowercased().hasPrefix("sep="), [0x3B, 0x2C, 0x09].contains(bytes[4]) else { return nil }
+        return bytes[4]
     }
 
     /// Blanks (incl. no-break space and a stray BOM) removed from both ends.

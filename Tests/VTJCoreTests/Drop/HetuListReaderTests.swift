@@ -149,6 +149,20 @@ import VTJCore
         #expect(single.hetus.count == 1)
     }
 
+    /// Excel's `sep=;` first line names the delimiter; the header follows it.
+    @Test func excelSeparatorLine() throws {
+        // Sniffing this header would pick ';' (a tie goes to ';'); the declaration says ','.
+        let list = try reader.read(Array("sep=,\r\nnimi;osasto,hetu\r\n\"A; B\";x,010594Y9032\r\n".utf8), file: "e.csv")
+        #expect(list.dialect == .csv(delimiter: ",", column: 1, header: "hetu"))
+        #expect(list.commentLines == 1)
+        #expect(list.hetus.map(\.value) == ["010594Y9032"])
+        #expect(list.hetuLines == [3])
+        let plain = try reader.read(Array("sep=;\nhetu;nimi\n010594Y9032;A\n".utf8), file: "s.csv")
+        #expect(plain.dialect == .csv(delimiter: ";", column: 0, header: "hetu"))
+        #expect(plain.hetus.map(\.value) == ["010594Y9032"])
+        #expect(plain.hetuLines == [3])
+    }
+
     @Test func aMultiColumnFileWithoutAHetuHeaderIsRefused() {
         #expect {
             try reader.read(Array("# lista\n010594Y9032;Matti;Katu 1\n".utf8), file: "x.csv")
