@@ -97,6 +97,9 @@ public struct Claimer: Sendable {
         let kind = InboxEntry.Kind(mode: info.st_mode)
         if kind != .regular { return .notAFile(kind) }
         if Int64(info.st_size) > maximumFileBytes { return .tooLarge(size: Int64(info.st_size), limit: maximumFileBytes) }
+        // sftp-server publishes with link() + unlink(): two links for a moment, so this refusal
+        // is not final; the next pass claims the file once it has a single name.
+        if info.st_nlink > 1 { return .hardLinked(links: Int(info.st_nlink)) }
         return nil
     }
 }

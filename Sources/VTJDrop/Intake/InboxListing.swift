@@ -6,11 +6,15 @@ public struct InboxListing: Sendable {
     public enum Refusal: Sendable, Hashable, CustomStringConvertible {
         case notAFile(InboxEntry.Kind)
         case tooLarge(size: Int64, limit: Int64)
+        /// A second name for a file that exists elsewhere: claiming it could read a file the
+        /// department could not read itself (when the kernel allows such links).
+        case hardLinked(links: Int)
 
         public var description: String {
             switch self {
             case .notAFile(let kind): "a \(kind) is never read; drop regular files only"
             case .tooLarge(let size, let limit): "\(size) bytes is over the limit of \(limit) bytes; split the list"
+            case .hardLinked(let links): "the file has \(links) hard links; drop a plain copy of it"
             }
         }
     }

@@ -66,6 +66,22 @@ import VTJDrop
         #expect(try DropTestFolder.names(inbox) == ["iso.txt", "putki.txt"])
     }
 
+    /// A hard link in an inbox is a second name for a file elsewhere (where the kernel allows
+    /// it, possibly one the department cannot read): refused until it has one name only.
+    @Test func hardLinkedFilesAreRefusedUntilTheyHaveOneName() throws {
+        let (temp, inbox, claimer) = try setUp()
+        defer { temp.remove() }
+        try DropTestFolder.write("salainen\n", to: temp.path + "/muualla.txt")
+        #expect(link(temp.path + "/muualla.txt", inbox + "/lista.txt") == 0)
+        #expect(try claimer.claim(DropFileName("lista.txt"), department: "a", from: inbox, id: RequestIDGenerator.next())
+            == .refused(.hardLinked(links: 2), refusedPath: nil))
+        #expect(try DropTestFolder.names(inbox) == ["lista.txt"])
+        #expect(unlink(temp.path + "/muualla.txt") == 0) // as sftp-server does after link()
+        guard case .claimed = try claimer.claim(DropFileName("lista.txt"), department: "a", from: inbox, id: RequestIDGenerator.next()) else {
+            Issue.record("a file with one name must be claimed"); return
+        }
+    }
+
     @Test func aVanishedFileIsNotAnErrorAndLeavesNoWorkFolder() throws {
         let (temp, inbox, claimer) = try setUp()
         defer { temp.remove() }
