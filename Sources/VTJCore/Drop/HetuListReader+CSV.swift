@@ -42,6 +42,8 @@ extension HetuListReader {
         var end: Int
         var lines = 1
         var problem: RecordProblem?
+        /// False for rows of delimiters and blanks only (Excel writes `;;;` for empty rows).
+        var hasText = false
     }
 
     func readCSV(_ lines: LineCursor, delimiter: UInt8, column: Int, into list: inout HetuList,
@@ -80,7 +82,9 @@ extension HetuListReader {
             }
             number += record.lines
             position = record.end
-            if let value = record.value {
+            if !record.hasText {
+                list.blankLines += record.lines
+            } else if let value = record.value {
                 collector.accept(String(decoding: value, as: UTF8.self), line: start)
             } else {
                 collector.reject(line: start, text: "",
@@ -134,9 +138,13 @@ extension HetuListReader {
             case quote where !fieldHasText:
                 inQuotes = true
                 fieldHasText = true
+                record.hasText = true
                 index += 1
             default:
-                if byte != 0x20 && byte != 0x09 { fieldHasText = true }
+                if byte != 0x20 && byte != 0x09 {
+                    fieldHasText = true
+                    record.hasText = true
+                }
                 if field == column { record.value?.append(byte) }
                 index += 1
             }

@@ -137,6 +137,14 @@ import VTJCore
         #expect(list.lineCount == 10)
     }
 
+    @Test func emptyExcelRowsAreBlankLines() throws {
+        let list = try reader.read(Array("nimi;hetu;osoite\r\nA;010594Y9032;x\r\n;;\r\n ; ;\r\nB;;y\r\n".utf8), file: "e.csv")
+        #expect(list.hetus.count == 1)
+        #expect(list.blankLines == 2)
+        #expect(list.rejected.map(\.line) == [5])
+        #expect(list.rejected.first?.reason == "bad format: empty value; expected DDMMYYCNNNQ")
+    }
+
     @Test func csvWithTabsAndCommas() throws {
         let tabs = try reader.read(Array("henkilotunnus\tnimi\n010594Y9032\tA\n".utf8), file: "t.csv")
         #expect(tabs.dialect == .csv(delimiter: "\t", column: 0, header: "henkilotunnus"))
