@@ -108,7 +108,8 @@ public actor ApplianceRunner {
             await runSchedule()
             runRetention()
             if shouldStop { break }
-            await waitForWork(until: min(nextScan, now + .seconds(1)))
+            // An inotify event is a hint to scan now; the periodic scan still decides what exists.
+            if await waitForWork(until: min(nextScan, now + .seconds(1))) { nextScan = .now }
         }
         appliance.logger.info("vtjdrop stopped", metadata: ["summary": "\(summary)"])
     }
@@ -197,17 +198,18 @@ public actor ApplianceRunner {
         }
     }
 
-    private func waitForWork(until deadline: ContinuousClock.Instant) async {
+    /// Sleeps until `deadline` or an inotify event; true when events arrived.
+    private func waitForWork(until deadline: ContinuousClock.Instant) async -> Bool {
         let timeout = deadline - .now
-        guard timeout > .zero else { return }
+        guard timeout > .zero else { return false }
         if let watcher {
             let events = await withCheckedContinuation { continuation in
                 DispatchQueue.global().async { continuation.resume(returning: watcher.wait(timeout: timeout)) }
             }
-            if !events.isEmpty { return }
-        } else {
-            try? await Task.sleep(until: deadline, clock: .continuous)
+            return !events.isEmpty
         }
+        try? await Task.sleep(until: deadline, clock: .continuous)
+        return false
     }
 
     func seconds(_ instant: ContinuousClock.Instant) -> Double {

@@ -35,21 +35,20 @@ final class PipelineHarness: Sendable {
             municipality_operations: true
         """
 
-    /// - Parameter extra: YAML lines added at the top level (watch, scan_interval…).
+    /// - Parameter settings: top-level YAML keys replacing the test defaults (watch, scan_interval…).
     init(sandbox: SandboxConfiguration = SandboxConfiguration(population: 400, seed: 7, uncensored: true),
-         extra: String = "", clock: any WallClock = SystemWallClock()) async throws {
+         settings: [String: String] = [:], readiness: String = "rename", clock: any WallClock = SystemWallClock()) async throws {
         root = NSTemporaryDirectory() + "vtjdrop-pipeline-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         let yaml = """
             inbox: \(root)/inbox
             outbox: \(root)/outbox
             state: \(root)/state
-            settle_seconds: 0.5
-            scan_interval: 0.2
             schedule:
               changes_at: never
-            \(extra)
-            \(PipelineHarness.departmentsYAML)
+            \(["settle_seconds": "0.5", "scan_interval": "0.2"].merging(settings) { $1 }
+                .sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "\n"))
+            \(PipelineHarness.departmentsYAML.replacingOccurrences(of: "readiness: rename", with: "readiness: \(readiness)"))
             """
         try yaml.write(toFile: root + "/vtjdrop.yaml", atomically: true, encoding: .utf8)
         let loaded = try ConfigurationLoader.load(overrides: ConfigurationOverrides(configFile: root + "/vtjdrop.yaml"),
