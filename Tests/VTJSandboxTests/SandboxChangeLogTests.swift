@@ -65,6 +65,19 @@ import VTJSandbox
         #expect(allChanges(registry, after: key, .hetulista([hetu])).count == 2)
     }
 
+    @Test func aMoveWithinGivesTwoEntriesForOnePersonInOnePage() throws {
+        let registry = registry()
+        let hetu = try #require(registry.hetus(where: [.resident, .adult], excluding: [.turvakielto], limit: 1).first)
+        let key = registry.latestKey
+        #expect(registry.apply(.moveWithin, hetu: hetu).count == 2)
+        let page = registry.changes(after: key, restriction: .hetulista([hetu]), limit: 10, censor: true)
+        #expect(page.changes.map(\.hetu) == [hetu, hetu])
+        #expect(page.changes[0].muutospv < page.changes[1].muutospv)
+        #expect(page.changes[0].records(.vakinainenKotimainenOsoite).map(\.change) == [.changed, .added])
+        #expect(page.changes[1].records(.edellinenKotimainenAsuinpaikkatunnus).first?.change == .added)
+        #expect(registry.person(hetu: hetu)?.record(.kotikunta)?.text("kuntakoodi") == "091")
+    }
+
     @Test func aNameChangeIsAnOldNewPair() throws {
         let registry = registry()
         let hetu = try #require(registry.hetus(where: .adult, limit: 1).first)
