@@ -1,4 +1,4 @@
-#include "CXMLShim.h"
+#include "reader_private.h"
 
 #include <errno.h>
 #include <libxml/parser.h>
@@ -12,33 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-// Names seen by one reader, numbered, so Swift compares small integers instead of strings.
-#define VX_SLOTS 1024        // pointer → id cache (open addressing, power of two)
-#define VX_MAX_NAMES 4096    // beyond this, names are reported without an id (hostile input)
-
-typedef struct { const char *pointer; int id; } vx_slot;
-
-struct vx_reader {
-    xmlTextReaderPtr reader;
-    // Input: either memory or a file descriptor, read through our guard.
-    const char *bytes;
-    size_t length, offset;
-    int fd;
-    // Prolog guard: refuses <!DOCTYPE before libxml2 parses a single declaration.
-    int prolog_done;
-    int prolog_line;
-    char carry[16];
-    size_t carry_length;
-    // Name table.
-    vx_slot slots[VX_SLOTS];
-    char **names;
-    int name_count, name_capacity;
-    // What the reader has seen, to explain libxml2's terse end-of-input messages.
-    int eof, root_seen, root_closed;
-    char error[512];
-    int error_line, error_code;
-};
 
 // NONET: never fetch anything. No NOENT (entities stay unexpanded), no DTDLOAD/DTDATTR/DTDVALID,
 // never HUGE (libxml2's own size and depth limits stay in force).
@@ -61,7 +34,7 @@ const char *vx_version(void) { return xmlParserVersion; }
 
 void vx_free(void *pointer) { xmlFree(pointer); }
 
-static void vx_set_error(vx_reader *r, int line, const char *message) {
+void vx_set_error(vx_reader *r, int line, const char *message) {
     if (r->error[0] != '\0') return; // keep the first, most precise reason
     snprintf(r->error, sizeof r->error, "%s", message ? message : "unknown XML error");
     size_t n = strlen(r->error);
@@ -89,59 +62,6 @@ static void vx_explain_end(vx_reader *r) {
              detail);
     r->error_code = 0;
 }
-
-// Scans the bytes before the root element for "<!DOCTYPE" (the carry bridges chunk borders).
-// Returns 0 to go on, -1 to refuse.
-static int vx_guard_prolog(vx_reader *r, const char *chunk, size_t length) {
-    static const char marker[] = "<!DOCTYPE";
-    const size_t marker_length = sizeof marker - 1;
-    for (size_t i = 0; i < length && !r->prolog_done; i++) {
-        char c = chunk[i];
-        if (c == '\n') r->prolog_line++;
-        if (r->carry_length == sizeof r->carry) {
-            memmove(r->carry, r->carry + 1, sizeof r->carry - 1);
-            r->carry_length--;
-        }
-        r->carry[r->carry_length++] = c;
-        if (r->carry_length >= marker_length &&
-            memcmp(r->carry + r->carry_length - marker_length, marker, marker_length) == 0) {
-            vx_set_error(r, r->prolog_line, "DOCTYPE declarations are not accepted (no DTDs, no entities)");
-            return -1;
-        }
-        // '<' followed by a name start: the root element begins, the prolog is over.
-        if (r->carry_length >= 2 && r->carry[r->carry_length - 2] == '<') {
-            unsigned char n = (unsigned char)c;
-            if (n == '_' || n == ':' || (n >= 'A' && n <= 'Z') || (n >= 'a' && n <= 'z') || n >= 0x80)
-                r->prolog_done = 1;
-        }
-    }
-    return 0;
-}
-
-static int vx_read(void *context, char *buffer, int length) {
-    vx_reader *r = (vx_reader *)context;
-    if (length <= 0) return 0;
-    ssize_t count;
-    if (r->bytes != NULL) {
-        size_t left = r->length - r->offset;
-        count = (ssize_t)(left < (size_t)length ? left : (size_t)length);
-        memcpy(buffer, r->bytes + r->offset, (size_t)count);
-        r->offset += (size_t)count;
-    } else {
-        do { count = read(r->fd, buffer, (size_t)length); } while (count < 0 && errno == EINTR);
-        if (count < 0) {
-            char message[160];
-            snprintf(message, sizeof message, "cannot read the document: %s", strerror(errno));
-            vx_set_error(r, xmlTextReaderGetParserLineNumber(r->reader), message);
-            return -1;
-        }
-    }
-    if (count == 0) r->eof = 1;
-    if (!r->prolog_done && vx_guard_prolog(r, buffer, (size_t)count) < 0) return -1;
-    return (int)count;
-}
-
-static int vx_close(void *context) { (void)context; return 0; }
 
 static vx_reader *vx_open(const char *bytes, size_t length, int fd, const char *name) {
     vx_init();
@@ -203,60 +123,6 @@ int vx_reader_next(vx_reader *r) {
     if (status != 1) return status;
     if (vx_refuse_type(r, xmlTextReaderNodeType(r->reader)) < 0) return -1;
     return 1;
-}
-
-static uint32_t vx_slot_of(const char *pointer) {
-    // Dictionary strings sit next to each other, so mix every bit of the address.
-    uint64_t p = (uint64_t)(uintptr_t)pointer * 0x9E3779B97F4A7C15ull;
-    return (uint32_t)(p >> 54) & (VX_SLOTS - 1);
-}
-
-// The id of a name, adding it to the table when new; -1 when the table is full. `cacheable`
-// says the pointer is a string of the parser's dictionary, which lives as long as the reader
-// and never moves, so the same pointer always means the same name.
-static int vx_lookup_name(vx_reader *r, const char *name, int cacheable) {
-    uint32_t slot = vx_slot_of(name);
-    vx_slot *s = &r->slots[slot];
-    if (cacheable && s->pointer == name) return s->id;
-    int id = -1;
-    for (int i = 0; i < r->name_count; i++) {
-        if (strcmp(r->names[i], name) == 0) { id = i; break; }
-    }
-    if (id < 0) {
-        if (r->name_count >= VX_MAX_NAMES) return -1;
-        if (r->name_count == r->name_capacity) {
-            int capacity = r->name_capacity ? r->name_capacity * 2 : 64;
-            char **grown = realloc(r->names, (size_t)capacity * sizeof *grown);
-            if (grown == NULL) return -1;
-            r->names = grown;
-            r->name_capacity = capacity;
-        }
-        char *copy = strdup(name);
-        if (copy == NULL) return -1;
-        id = r->name_count++;
-        r->names[id] = copy;
-    }
-    if (cacheable) {
-        s->pointer = name;
-        s->id = id;
-    }
-    return id;
-}
-
-static int vx_name_id(vx_reader *r, const char *name) { return vx_lookup_name(r, name, 0); }
-
-static int vx_node_name_id(vx_reader *r, xmlNodePtr node) {
-    const char *name = (const char *)node->name;
-    uint32_t slot = vx_slot_of(name);
-    if (r->slots[slot].pointer == name) return r->slots[slot].id; // only dictionary names are cached
-    int cacheable = node->doc != NULL && node->doc->dict != NULL && xmlDictOwns(node->doc->dict, node->name) == 1;
-    return vx_lookup_name(r, name, cacheable);
-}
-
-int vx_reader_name_id(vx_reader *r, const char *name) { return vx_name_id(r, name); }
-
-const char *vx_reader_name_of(vx_reader *r, int id) {
-    return (id >= 0 && id < r->name_count) ? r->names[id] : "";
 }
 
 static int vx_is_blank(const xmlChar *text) {
