@@ -7,30 +7,21 @@ extension ApplianceRunner {
     /// persons (or has started municipality-wide changes) gets a change delivery.
     func runSchedule() async {
         let schedule = appliance.configuration.changeSchedule
-        let now = Instant(appliance.clock.now())
-        if lastScheduledRun == nil { lastScheduledRun = persistedLastRun() }
-        guard case .runNow(let slot) = schedule.decide(lastRun: lastScheduledRun, now: now, zone: appliance.finnishTime) else {
-            if lastScheduledRun == nil { lastScheduledRun = now }
-            return
+        let journal = appliance.database.journal
+        let nowDate = appliance.clock.now()
+        let last = ((try? journal.lastScheduledRun(Journal.changeFetchRun)) ?? nil).map { Instant($0) }
+        switch schedule.decide(lastRun: last, now: Instant(nowDate), zone: appliance.finnishTime) {
+        case .runNow(let slot):
+            // Recorded first: a crash mid-run must not make the same slot run again and again.
+            try? journal.recordScheduledRun(Journal.changeFetchRun, at: nowDate)
+            appliance.logger.info("scheduled change fetch", metadata: ["slot": "\(slot)"])
+            _ = await process(scheduledDrops())
+        case .waitUntil:
+            // The first start sets the baseline, so a slot missed while stopped is made up later.
+            if last == nil { try? journal.recordScheduledRun(Journal.changeFetchRun, at: nowDate) }
+        case .onDemandOnly:
+            break
         }
-        lastScheduledRun = now
-        appliance.logger.info("scheduled change fetch", metadata: ["slot": "\(slot)"])
-        let drops = scheduledDrops()
-        _ = await process(drops)
-    }
-
-    /// The latest time any department's change cursor moved: the last run that happened.
-    private func persistedLastRun() -> Instant? {
-        let register = appliance.database.followedRegister
-        var latest: Date?
-        for department in appliance.configuration.departments {
-            for scope in ChangeScope.allCases {
-                if let at = try? register.logKeyUpdatedAt(department: department.id, scope: scope) {
-                    latest = max(latest ?? at, at)
-                }
-            }
-        }
-        return latest.map { Instant($0) }
     }
 
     /// Writes a `muutokset` request for each department that is owed one and claims it like a

@@ -16,7 +16,6 @@ public actor ApplianceRunner {
     var gate = InterfaceGate()
     /// Claimed drops waiting for a retry, by request id.
     var waiting: [String: ClaimedFile] = [:]
-    var lastScheduledRun: Instant?
     var lastRetentionRun: Date?
     private let stopRequested = Atomic<Bool>(false)
     private let started = ContinuousClock.now
