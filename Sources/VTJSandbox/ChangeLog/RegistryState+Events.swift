@@ -105,6 +105,7 @@ extension RegistryState {
             ])
             replace(.turvakielto, with: ban)
             overlay[index] = now
+            bannedByChange.append(index)
             let context = [current(.vakinainenKotimainenOsoite)?.marked(.context)].compactMap { $0 }
             log(kind, index: index, records: [ban.marked(.added)] + context, wasResident: wasResident, random: &random)
         case .turvakieltoEnd:
@@ -113,6 +114,7 @@ extension RegistryState {
             ])
             replace(.turvakielto, with: ended)
             overlay[index] = now
+            bannedByChange.removeAll { $0 == index }
             let back = [current(.vakinainenKotimainenOsoite), current(.vakinainenKotimainenAsuinpaikkatunnus)].compactMap { $0?.marked(.context) }
             log(kind, index: index, records: [ended.marked(.changed)] + back, wasResident: wasResident, random: &random)
         case .death:

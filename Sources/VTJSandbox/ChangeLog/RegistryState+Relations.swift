@@ -75,8 +75,10 @@ extension RegistryState {
 
     /// Someone under turvakielto (they are rare, so a random pick seldom finds one).
     private func protectedCandidate(_ random: inout SeededGenerator) -> Int? {
-        let changed = overlay.keys.sorted().filter { Person(hetu: "", records: overlay[$0] ?? []).isUnderTurvakielto(on: today) }
-        if !changed.isEmpty, random.chance(0.5) { return changed[random.below(changed.count)] }
+        if !bannedByChange.isEmpty, random.chance(0.5) {
+            let index = bannedByChange[random.below(bannedByChange.count)]
+            if isEligible(.turvakieltoEnd, index) { return index }
+        }
         let start = random.below(max(1, population.size))
         for step in 0..<min(population.size, 5000) {
             let index = (start + step) % population.size
@@ -84,6 +86,6 @@ extension RegistryState {
                 ?? (population.planner.sketch(index)?.turvakielto ?? false)
             if protected { return index }
         }
-        return changed.first
+        return bannedByChange.first
     }
 }

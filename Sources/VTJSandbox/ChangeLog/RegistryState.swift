@@ -13,6 +13,8 @@ struct RegistryState: Sendable {
     /// Codes replaced by a correction: they no longer find anyone.
     var retiredHetus: Set<String> = []
     var log: SandboxChangeLog
+    /// Persons whose ban was started by a change (cheap candidates for a ban ending).
+    var bannedByChange: [Int] = []
     /// Minutes into the current day of the last entry, so `muutospv` grows with the key.
     var minuteOfDay = 0
     var logDay: CivilDate?
