@@ -15,7 +15,8 @@ public final class ApplianceHost: Sendable {
 
     /// Starts what the configuration needs; nothing is claimed yet.
     public static func start(configuration: DropConfiguration, logger: Logger, clock: any WallClock = SystemWallClock(),
-                             sandboxConfiguration: SandboxConfiguration = SandboxConfiguration()) async throws -> ApplianceHost {
+                             sandboxConfiguration: SandboxConfiguration = SandboxConfiguration(),
+                             retryPolicy: RetryPolicy = RetryPolicy()) async throws -> ApplianceHost {
         try FileManager.default.createDirectory(atPath: configuration.state, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o750])
         let lock = try StateLock(stateFolder: configuration.state)
@@ -48,7 +49,7 @@ public final class ApplianceHost: Sendable {
                 tls: TLSOptions(clientCertificatePath: settings.clientCertificate, clientKeyPath: settings.clientKey,
                                 caBundlePath: settings.caBundle),
                 connectTimeout: settings.connectTimeout, requestTimeout: settings.totalTimeout,
-                parallelism: settings.parallelism, temporaryDirectory: temporary),
+                parallelism: settings.parallelism, retryPolicy: retryPolicy, temporaryDirectory: temporary),
             logger: logger)
         let appliance = try Appliance(configuration: configuration, database: database, client: client, clock: clock, logger: logger)
         try appliance.prepareFolders()

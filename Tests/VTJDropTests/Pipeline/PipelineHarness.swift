@@ -37,7 +37,8 @@ final class PipelineHarness: Sendable {
 
     /// - Parameter settings: top-level YAML keys replacing the test defaults (watch, scan_interval…).
     init(sandbox: SandboxConfiguration = SandboxConfiguration(population: 400, seed: 7, uncensored: true),
-         settings: [String: String] = [:], readiness: String = "rename", clock: any WallClock = SystemWallClock()) async throws {
+         settings: [String: String] = [:], readiness: String = "rename", clock: any WallClock = SystemWallClock(),
+         retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 3, initialDelay: .milliseconds(20), maxDelay: .milliseconds(100))) async throws {
         root = NSTemporaryDirectory() + "vtjdrop-pipeline-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         let yaml = """
@@ -56,7 +57,7 @@ final class PipelineHarness: Sendable {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         host = try await ApplianceHost.start(configuration: loaded.configuration, logger: logger, clock: clock,
-                                             sandboxConfiguration: sandbox)
+                                             sandboxConfiguration: sandbox, retryPolicy: retryPolicy)
     }
 
     func close() async {
