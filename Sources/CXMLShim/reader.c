@@ -144,6 +144,7 @@ int vx_reader_step(vx_reader *r, vx_node *node, int elements_only) {
         if (raw == XML_TEXT_NODE || raw == XML_CDATA_SECTION_NODE) {
             if (elements_only) continue;
             node->kind = vx_is_blank(current->content) ? VX_NODE_WHITESPACE : VX_NODE_TEXT;
+            node->value = current->content ? (const char *)current->content : "";
             node->is_empty = 0;
             node->has_attributes = 0;
             node->name = "";
@@ -164,6 +165,7 @@ int vx_reader_step(vx_reader *r, vx_node *node, int elements_only) {
             node->is_empty = xmlTextReaderIsEmptyElement(r->reader) == 1;
             node->has_attributes = current->properties != NULL;
         }
+        node->value = "";
         node->name = current->name ? (const char *)current->name : "";
         node->name_id = current->name ? vx_node_name_id(r, current) : -1;
         node->depth = xmlTextReaderDepth(r->reader);

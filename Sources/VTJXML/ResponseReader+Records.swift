@@ -46,6 +46,7 @@ extension ResponseReader {
         }
         var record = Record(group: GroupName(rawValue: name), change: change)
         guard !cursor.isEmpty else { return record }
+        record.fields.reserveCapacity(4)
         let depth = cursor.depth
         while let id = try cursor.nextChild(of: depth) {
             if id == ids.turvakiellonAlaisetKentat {

@@ -80,7 +80,7 @@ final class XMLCursor {
     }
 
     /// The text of a text or whitespace node.
-    var value: String { String(cString: vx_reader_value(reader)) }
+    var value: String { node.pointee.value.map { String(cString: $0) } ?? "" }
 
     /// An attribute of the current element.
     func attribute(_ name: String) -> String? {

@@ -44,6 +44,8 @@ typedef struct {
     /// The name's number in this reader (see vx_reader_name_id); -1 for text or when the
     /// reader's name table is full.
     int name_id;
+    /// Text of a text or blank node (valid until the next step); "" for elements.
+    const char *value;
 } vx_node;
 
 /// A reader over a memory buffer (the buffer must outlive the reader).
