@@ -24,6 +24,7 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Licensed municipality code for kuntarajaus.") var municipality = "091"
     @Option(help: "The population's 'today' (YYYY-MM-DD); default the current date.") var date: String?
     @Option(help: "Days of change history generated before serving.") var historyDays = 7
+    @Option(help: "Advance the hidden clock one day every N seconds (default: only via /admin/advance).") var secondsPerDay: Double?
     @Flag(help: "Send real data for persons under turvakielto (no placeholders).") var uncensored = false
     @Option(help: "Added latency per API request, milliseconds.") var latencyMs = 0
     @Option(help: "Share of API requests answered 500 (0…1).") var errorRate = 0.0
@@ -49,7 +50,7 @@ struct SandboxCommand: AsyncParsableCommand {
         let server = SandboxServer(configuration: SandboxConfiguration(
             host: host, port: port, population: population, seed: seed, referenceDate: date.flatMap { CivilDate(iso: $0) },
             licensedMunicipality: municipality, user: user, password: try password(), uncensored: uncensored,
-            pageSize: pageSize, changesPageSize: changesPageSize, historyDays: historyDays,
+            pageSize: pageSize, changesPageSize: changesPageSize, historyDays: historyDays, secondsPerDay: secondsPerDay,
             faults: SandboxFaults(latencyMs: latencyMs, errorRate: errorRate, rateLimitRate: rateLimit, retryAfterSeconds: retryAfter, truncateRate: truncateRate),
             adminEnabled: !noAdmin))
         let bound = try await server.start()

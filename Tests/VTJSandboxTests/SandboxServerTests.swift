@@ -221,6 +221,15 @@ import VTJXML
         }
     }
 
+    @Test func theHiddenClockTicksWhileServing() async throws {
+        let configuration = SandboxConfiguration(population: 200, referenceDate: testToday, secondsPerDay: 0.2)
+        try await withSandbox(configuration) { server, http in
+            try await Task.sleep(for: .milliseconds(1200))
+            #expect(server.registry.today >= testToday.adding(days: 2))
+            #expect(try await http.get("/api/v1/kirjausavain/2026-11-27").status == 200)
+        }
+    }
+
     @Test func adminEndpointDrivesFaultsClockAndLookups() async throws {
         try await withSandbox { server, http in
             let set = try await http.send("POST", "/admin/faults", headers: ["Content-Type": "application/json"], body: Array(#"{"rateLimitNext":1,"retryAfterSeconds":3}"#.utf8))

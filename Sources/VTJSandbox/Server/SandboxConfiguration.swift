@@ -26,6 +26,8 @@ public struct SandboxConfiguration: Sendable {
     public var historyDays: Int
     /// Changes per simulated day; nil = one per 400 persons, at least 4.
     public var changesPerDay: Int?
+    /// Advance the hidden clock one day every this many seconds while serving (nil = only when asked).
+    public var secondsPerDay: Double?
     /// The log key before the first change.
     public var baseKey: Int64
     /// Faults from the start (changeable at run time).
@@ -38,7 +40,7 @@ public struct SandboxConfiguration: Sendable {
         referenceDate: CivilDate? = nil, licensedMunicipality: String = "091",
         user: String = "kunta", password: String = "salasana", uncensored: Bool = false,
         pageSize: Int = 500, changesPageSize: Int = 200, historyDays: Int = 0, changesPerDay: Int? = nil,
-        baseKey: Int64 = 5_446_623_423, faults: SandboxFaults = SandboxFaults(), adminEnabled: Bool = true
+        secondsPerDay: Double? = nil, baseKey: Int64 = 5_446_623_423, faults: SandboxFaults = SandboxFaults(), adminEnabled: Bool = true
     ) {
         self.host = host
         self.port = port
@@ -53,6 +55,7 @@ public struct SandboxConfiguration: Sendable {
         self.changesPageSize = changesPageSize
         self.historyDays = historyDays
         self.changesPerDay = changesPerDay
+        self.secondsPerDay = secondsPerDay
         self.baseKey = baseKey
         self.faults = faults
         self.adminEnabled = adminEnabled

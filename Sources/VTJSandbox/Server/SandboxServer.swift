@@ -27,6 +27,7 @@ public final class SandboxServer: Service, Sendable {
         var port: Int?
         var group: ServiceGroup?
         var task: Task<Void, Never>?
+        var ticker: Task<Void, Never>?
     }
 
     /// Generates the population (and `historyDays` of changes) now; serving starts later.
@@ -76,9 +77,11 @@ public final class SandboxServer: Service, Sendable {
             }
             continuation.finish()
         }
+        let ticker = startTicker()
         runtime.withLock {
             $0.group = group
             $0.task = task
+            $0.ticker = ticker
         }
         for await result in stream {
             return try result.get()
@@ -88,7 +91,8 @@ public final class SandboxServer: Service, Sendable {
 
     /// Stops a server started with ``start()`` and waits until the port is closed.
     public func shutdown() async {
-        let (group, task) = runtime.withLock { ($0.group, $0.task) }
+        let (group, task, ticker) = runtime.withLock { ($0.group, $0.task, $0.ticker) }
+        ticker?.cancel()
         await group?.triggerGracefulShutdown()
         await task?.value
         runtime.withLock { $0 = Runtime() }
@@ -96,7 +100,22 @@ public final class SandboxServer: Service, Sendable {
 
     /// Serves until the surrounding ServiceGroup shuts down gracefully or the task is cancelled.
     public func run() async throws {
+        let ticker = startTicker()
+        defer { ticker?.cancel() }
         try await application { _ in }.run()
+    }
+
+    /// The hidden clock's wall-time ticker, when ``SandboxConfiguration/secondsPerDay`` is set.
+    private func startTicker() -> Task<Void, Never>? {
+        guard let seconds = configuration.secondsPerDay, seconds > 0 else { return nil }
+        let registry = self.registry
+        return Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(seconds))
+                if Task.isCancelled { break }
+                registry.advance(days: 1)
+            }
+        }
     }
 
     private func application(onPort: @escaping @Sendable (Int) -> Void) -> some Service {
