@@ -130,6 +130,16 @@ import VTJSandbox
         #expect(allChanges(registry, after: key, .hetulista([new])).count == 1)
     }
 
+    @Test func anEarlierCorrectionIsFoundFromTheOldCode() throws {
+        let registry = registry()
+        let hetu = try #require(registry.hetus(where: .hetuCorrected, limit: 1).first)
+        let record = try #require(registry.person(hetu: hetu)?.record(.henkilotunnusKorjaus))
+        let old = try #require(record.text("muutettuHenkilotunnus"))
+        #expect(record.text("aktiivinenHenkilotunnus") == hetu)
+        #expect(registry.person(hetu: old) == nil)
+        #expect(registry.currentHetu(of: old) == hetu)
+    }
+
     @Test func deathAndGuardianshipReachBothSides() throws {
         let registry = registry()
         let adult = try #require(registry.hetus(where: [.adult], excluding: [.deceased], limit: 40).last)

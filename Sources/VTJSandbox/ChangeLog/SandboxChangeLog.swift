@@ -6,6 +6,7 @@ public struct SandboxChangeLog: Sendable {
     public let baseKey: Int64
     private(set) var entries: [LogEntry] = []
 
+    /// An empty log whose first key follows `baseKey`.
     public init(baseKey: Int64 = 5_446_623_423) { self.baseKey = baseKey }
 
     /// The newest key (``baseKey`` while the log is empty).

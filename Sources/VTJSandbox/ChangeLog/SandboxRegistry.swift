@@ -66,6 +66,9 @@ public final class SandboxRegistry: Sendable {
                 .contains(where: { $0.list("edellisetHenkilotunnukset").contains { $0.first?.value.plainText == hetu } }) {
                 return state.hetu(index)
             }
+            if let index = (0..<population.size).first(where: { population.previousHetu(at: $0) == hetu }) {
+                return state.hetu(index)
+            }
             return nil
         }
     }

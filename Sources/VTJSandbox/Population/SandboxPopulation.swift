@@ -9,6 +9,7 @@ import VTJCore
 public struct SandboxPopulation: Sendable {
     /// Number of persons (indices `0..<size`).
     public let size: Int
+    /// Seed of every generated value.
     public let seed: UInt64
     /// The day the generated data describes ("today" for ages, guardianships and bans).
     public let referenceDate: CivilDate

@@ -8,6 +8,7 @@ public struct SandboxConfiguration: Sendable {
     public var port: Int
     /// Number of generated persons.
     public var population: Int
+    /// Seed of the population, its changes and the fault shares.
     public var seed: UInt64
     /// The day the population describes; nil = today (UTC) when the server is created.
     public var referenceDate: CivilDate?
@@ -15,6 +16,7 @@ public struct SandboxConfiguration: Sendable {
     public var licensedMunicipality: String
     /// Basic-auth user name and password the API accepts (changeable at run time).
     public var user: String
+    /// Never logged or printed.
     public var password: String
     /// Send real data for persons under turvakielto instead of the interface's placeholders.
     public var uncensored: Bool
@@ -35,6 +37,7 @@ public struct SandboxConfiguration: Sendable {
     /// Serve `/admin/…` (faults, credentials, clock, counters). Loopback test tooling only.
     public var adminEnabled: Bool
 
+    /// Every parameter defaults to the `vtjdrop sandbox` defaults (except `port` 0 and no history).
     public init(
         host: String = "127.0.0.1", port: Int = 0, population: Int = 3000, seed: UInt64 = 1,
         referenceDate: CivilDate? = nil, licensedMunicipality: String = "091",

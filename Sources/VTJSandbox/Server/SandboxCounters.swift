@@ -9,6 +9,7 @@ public struct SandboxCounters: Sendable, Hashable, Codable {
     /// By HTTP status code, as text (`"200"`, `"429"`…).
     public var statuses: [String: Int] = [:]
 
+    /// All counters zero.
     public init() {}
 
     /// Requests of one operation.

@@ -20,6 +20,7 @@ public struct SandboxFaults: Sendable, Hashable, Codable {
     /// The next N 200 responses are cut mid-stream.
     public var truncateNext: Int
 
+    /// Defaults: no faults, `Retry-After: 1`.
     public init(
         latencyMs: Int = 0, errorRate: Double = 0, errorNext: Int = 0, rateLimitRate: Double = 0,
         rateLimitNext: Int = 0, retryAfterSeconds: Int = 1, truncateRate: Double = 0, truncateNext: Int = 0

@@ -16,6 +16,7 @@ extension SandboxServer {
     /// What has been served so far.
     public var counters: SandboxCounters { core.counters.snapshot }
 
+    /// Sets every counter back to zero.
     public func resetCounters() { core.counters.reset() }
 
     /// Moves the hidden clock forward, generating each day's changes.

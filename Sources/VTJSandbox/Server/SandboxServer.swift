@@ -16,6 +16,7 @@ import VTJCore
 /// await server.shutdown()
 /// ```
 public final class SandboxServer: Service, Sendable {
+    /// What the server was started with (faults and credentials may have changed since).
     public let configuration: SandboxConfiguration
     /// The live register (population, change log, hidden clock).
     public let registry: SandboxRegistry
