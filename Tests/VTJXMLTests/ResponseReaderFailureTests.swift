@@ -55,6 +55,24 @@ struct ResponseReaderFailureTests {
         #expect(!error.reason.isEmpty)
     }
 
+    /// Line numbers stay exact past 65,535 (where libxml2's node lines stop counting).
+    @Test func errorLinesBeyond65535AreExact() throws {
+        let person = Person(hetu: "010594Y9032", records: (0..<10).map { _ in
+            Record(group: .kotikunta, fields: [.text("kuntakoodi", "091"), .date("kuntaanMuuttopv", PartialDate(text: "2020-01-01", precision: .day))])
+        })
+        var lines = Fixture.text(ResponseXML.perustiedot(Array(repeating: person, count: 2000), page: PerustiedotPageInfo(upToDate: true)))
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        try #require(lines.count > 80_000)
+        let broken = 80_000
+        lines[broken - 1] = "<kuntakoodi>091</kunta>"
+        let error = try #require(Self.perustiedotError(Array(lines.joined(separator: "\n").utf8)))
+        #expect(error.line == broken)
+        #expect(error.kind == .malformed)
+        // A body cut far down names the line where it ends.
+        let cut = try #require(Self.perustiedotError(Array(lines.prefix(broken - 1).joined(separator: "\n").utf8)))
+        #expect(cut.line >= broken - 2)
+    }
+
     @Test func emptyAndGarbageBodies() {
         for body in ["", " \n", "\u{FEFF}", "not xml at all", "<", "<?xml version=\"1.0\"?>", "<perustiedotVastaus ajanTasalla=\"true\">",
                      "<perustiedotVastaus ajanTasalla=\"true\"/><extra/>", "<perustiedotVastaus ajanTasalla=\"true\"/>trailing",
