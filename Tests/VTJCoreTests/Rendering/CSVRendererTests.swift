@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import VTJCore
 
@@ -13,6 +14,21 @@ import Testing
         #expect(all.columnNames.allSatisfy { name in
             name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
         })
+    }
+
+    /// docs/csv-columns.md names every column of every group, so the documentation stays true.
+    @Test func documentationListsEveryColumn() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/csv-columns.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        for group in GroupName.productGroupsInOrder {
+            let layout = try #require(CSVGroupLayout.layout(of: group))
+            #expect(text.contains("| \(group.rawValue) |"), "\(group) has no row")
+            for column in layout.columns { #expect(text.contains("`\(column.name)`"), "\(group): `\(column.name)` undocumented") }
+        }
+        for column in CSVRenderer.leadingColumns + CSVChangeRenderer.leadingColumns {
+            #expect(text.contains("`\(column)`"))
+        }
     }
 
     /// Each column reads a field the group may deliver, so no column is dead by a typo.
