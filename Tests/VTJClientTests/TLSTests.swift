@@ -1,0 +1,180 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Testing
+import VTJClient
+import VTJCore
+
+/// https with a private CA and a client certificate, against `openssl s_server` on loopback
+/// (real TLS; the server serves files, so it cannot echo X-Request-Id).
+@Suite("TLS with client certificate and CA bundle", .enabled(if: OpenSSLTool.path != nil))
+struct TLSTests {
+
+    /// A CA, a server certificate for 127.0.0.1 and a client certificate in a fresh folder, plus a
+    /// `kirjausavainVastaus` file the server hands out for `/api/v1/kirjausavain/2026-11-20`.
+    final class Fixture {
+        let folder: URL
+        let port: Int
+        let server: pid_t
+
+        init() throws {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("vtj-tls-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try "subjectAltName=IP:127.0.0.1\n".write(to: folder.appendingPathComponent("san.ext"), atomically: true, encoding: .utf8)
+            let steps = [
+                "req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=vtjdrop-test-CA",
+                "req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj /CN=127.0.0.1",
+                "x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 2 -extfile san.ext",
+                "req -newkey rsa:2048 -nodes -keyout client.key -out client.csr -subj /CN=vtjdrop-client",
+                "x509 -req -in client.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out client.pem -days 2",
+            ]
+            for step in steps { try Fixture.openssl(step.split(separator: " ").map(String.init), in: folder) }
+            let file = folder.appendingPathComponent("api/v1/kirjausavain")
+            try FileManager.default.createDirectory(at: file, withIntermediateDirectories: true)
+            try "<kirjausavainVastaus><viimeisinKirjausavain>9876543210123</viimeisinKirjausavain></kirjausavainVastaus>"
+                .write(to: file.appendingPathComponent("2026-11-20"), atomically: true, encoding: .utf8)
+
+            port = try Fixture.freePort()
+            server = try Fixture.spawn(
+                "exec \(OpenSSLTool.path ?? "openssl") s_server -accept 127.0.0.1:\(port) -cert server.pem -key server.key "
+                    + "-CAfile ca.pem -Verify 1 -WWW -quiet", in: folder)
+            do { try Fixture.waitUntilListening(port) } catch {
+                Fixture.stop(server)
+                throw error
+            }
+        }
+
+        deinit {
+            Fixture.stop(server)
+            try? FileManager.default.removeItem(at: folder)
+        }
+
+        func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+        var url: String { "https://127.0.0.1:\(port)/api/v1/kirjausavain/2026-11-20" }
+
+        static func openssl(_ arguments: [String], in folder: URL) throws {
+            let pid = try spawn("exec \(OpenSSLTool.path ?? "openssl") " + arguments.joined(separator: " "), in: folder)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            guard status == 0 else { throw FixtureError("openssl \(arguments.first ?? "") failed (status \(status))") }
+        }
+
+        /// Starts `/bin/sh -c` in `folder` with output discarded. Not Foundation's Process: its
+        /// waitUntilExit can hang on Linux, and children inherit the test runner's blocked SIGTERM.
+        static func spawn(_ command: String, in folder: URL) throws -> pid_t {
+            let script = "cd '\(folder.path)' && \(command) >/dev/null 2>&1"
+            var pid: pid_t = 0
+            let arguments = ["/bin/sh", "-c", script]
+            var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+            defer { for pointer in argv { free(pointer) } }
+            let result = posix_spawn(&pid, "/bin/sh", nil, nil, &argv, environ)
+            guard result == 0 else { throw FixtureError("cannot start /bin/sh (\(result))") }
+            return pid
+        }
+
+        /// SIGKILL (cannot be blocked) and reap.
+        static func stop(_ pid: pid_t) {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        }
+
+        static func freePort() throws -> Int {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            defer { close(fd) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let ok = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+            }
+            guard ok else { throw FixtureError("no free port") }
+            return Int(UInt16(bigEndian: address.sin_port))
+        }
+
+        static func waitUntilListening(_ port: Int) throws {
+            for _ in 0..<100 {
+                let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+                var address = sockaddr_in()
+                address.sin_family = sa_family_t(AF_INET)
+                address.sin_port = UInt16(port).bigEndian
+                address.sin_addr.s_addr = inet_addr("127.0.0.1")
+                let connected = withUnsafePointer(to: &address) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                }
+                close(fd)
+                if connected == 0 { return }
+                usleep(50_000)
+            }
+            throw FixtureError("openssl s_server did not start")
+        }
+    }
+
+    struct FixtureError: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    @Test("client certificate, key and CA bundle: the log key arrives over https")
+    func mutualTLS() async throws {
+        let fixture = try Fixture()
+        var configuration = ClientTestData.configuration("https://127.0.0.1:\(fixture.port)/api/v1", parallelism: 1)
+        configuration.tls = TLSOptions(clientCertificatePath: fixture.path("client.pem"), clientKeyPath: fixture.path("client.key"),
+                                       caBundlePath: fixture.path("ca.pem"))
+        let client = try VTJInterfaceClient(configuration: configuration)
+        let key = try await client.logKey(on: CivilDate(year: 2026, month: 11, day: 20)!)
+        #expect(key == 9_876_543_210_123)
+        #expect(client.statistics.missingEchoes == 1)
+        withExtendedLifetime(fixture) {}
+    }
+
+    @Test("a server certificate outside the CA bundle is a permanent TLS failure")
+    func untrustedServer() async throws {
+        let fixture = try Fixture()
+        var request = HTTPRequest(method: "GET", url: fixture.url)
+        request.tls = TLSOptions(clientCertificatePath: fixture.path("client.pem"), clientKeyPath: fixture.path("client.key"))
+        do {
+            _ = try CurlHandle().perform(request)
+            Issue.record("an untrusted server certificate was accepted")
+        } catch {
+            #expect(error.problem == .tls)
+            #expect(!error.problem.isTransient)
+        }
+        var configuration = ClientTestData.configuration("https://127.0.0.1:\(fixture.port)/api/v1", parallelism: 1)
+        configuration.tls = TLSOptions(clientCertificatePath: fixture.path("client.pem"), clientKeyPath: fixture.path("client.key"))
+        let client = try VTJInterfaceClient(configuration: configuration)
+        do {
+            _ = try await client.logKey(on: CivilDate(year: 2026, month: 11, day: 20)!)
+            Issue.record("an untrusted server certificate was accepted")
+        } catch let error as VTJClientError {
+            #expect(error.isPermanent)
+            #expect(error.description.contains("CA bundle"))
+        }
+        #expect(client.statistics.attempts == 1)
+        withExtendedLifetime(fixture) {}
+    }
+
+    @Test("a server that demands a client certificate refuses a call without one")
+    func missingClientCertificate() throws {
+        let fixture = try Fixture()
+        var request = HTTPRequest(method: "GET", url: fixture.url)
+        request.tls = TLSOptions(caBundlePath: fixture.path("ca.pem"))
+        #expect(throws: HTTPTransportError.self) { try CurlHandle().perform(request) }
+        withExtendedLifetime(fixture) {}
+    }
+
+    @Test("unreadable TLS files are refused before anything is sent")
+    func missingFiles() {
+        var configuration = ClientTestData.configuration("https://127.0.0.1:1/api/v1")
+        configuration.tls = TLSOptions(caBundlePath: "/nonexistent/ca.pem")
+        #expect(throws: VTJClientError.self) { try VTJInterfaceClient(configuration: configuration) }
+    }
+}
+
+/// Where the openssl command line tool is, if installed.
+enum OpenSSLTool {
+    static let path = ["/usr/bin/openssl", "/usr/local/bin/openssl"].first { FileManager.default.isExecutableFile(atPath: $0) }
+}
