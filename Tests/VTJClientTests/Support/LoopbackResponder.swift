@@ -95,24 +95,34 @@ final class LoopbackResponder: Sendable {
     /// TCP connections accepted so far.
     var connections: Int { state.withLock { $0.connections } }
 
+    /// Stops accepting and ends open connections. Descriptors are closed only by the threads using
+    /// them, and shut down under the lock, so no number is touched after another test reuses it.
     func stop() {
-        let fds = state.withLock { state -> Set<Int32> in
-            if state.stopped { return [] }
+        state.withLock { state in
+            guard !state.stopped else { return }
             state.stopped = true
-            return state.clientFDs.union([listener])
+            for fd in state.clientFDs { shutdown(fd, Int32(SHUT_RDWR)) }
+            shutdown(listener, Int32(SHUT_RDWR))
         }
-        for fd in fds { shutdown(fd, Int32(SHUT_RDWR)) }
-        if !fds.isEmpty { close(listener) }
     }
 
     private func acceptLoop() {
         while true {
             let client = accept(listener, nil, nil)
-            guard client >= 0 else { return }
-            let number = state.withLock { state -> Int in
+            if client < 0 && errno == EINTR { continue }
+            guard client >= 0 else {
+                close(listener)
+                return
+            }
+            let number = state.withLock { state -> Int? in
+                if state.stopped { return nil }
                 state.connections += 1
                 state.clientFDs.insert(client)
                 return state.connections
+            }
+            guard let number else {
+                close(client)
+                continue
             }
             Thread { [self] in serve(client, connection: number) }.start()
         }
@@ -120,8 +130,10 @@ final class LoopbackResponder: Sendable {
 
     private func serve(_ fd: Int32, connection: Int) {
         defer {
-            state.withLock { _ = $0.clientFDs.remove(fd) }
-            close(fd)
+            state.withLock { state in
+                state.clientFDs.remove(fd)
+                close(fd)
+            }
         }
         var buffer: [UInt8] = []
         while let request = readRequest(fd, buffer: &buffer, connection: connection) {

@@ -1,0 +1,301 @@
+import Foundation
+import Testing
+import VTJClient
+import VTJCore
+import VTJSandbox
+
+/// Client ↔ sandbox over real loopback HTTP (Hummingbird server, libcurl client, libxml2 both ends).
+@Suite("Client against the sandbox")
+struct SandboxRoundTripTests {
+    static let day = CivilDate(year: 2026, month: 11, day: 20)!
+
+    /// A running sandbox for one test; stopped by `body`'s end.
+    static func withSandbox<T>(
+        _ configuration: SandboxConfiguration = SandboxConfiguration(population: 600, seed: 7, referenceDate: day),
+        _ body: (SandboxServer, String) async throws -> T
+    ) async throws -> T {
+        let server = SandboxServer(configuration: configuration)
+        try await server.start()
+        do {
+            let base = try #require(server.baseURL)
+            let result = try await body(server, base)
+            await server.shutdown()
+            return result
+        } catch {
+            await server.shutdown()
+            throw error
+        }
+    }
+
+    static func client(_ base: String, parallelism: Int = 4, maxHetusPerMessage: Int = 1000, maxAttempts: Int = 6,
+                       sleeper: RecordingSleeper? = nil, password: String = "salasana") throws -> VTJInterfaceClient {
+        var configuration = ClientTestData.configuration(base, parallelism: parallelism, maxAttempts: maxAttempts,
+                                                         maxHetusPerMessage: maxHetusPerMessage)
+        configuration.credentials = BasicCredentials(user: "kunta", password: password)
+        if let sleeper { return try VTJInterfaceClient(configuration: configuration, sleeper: sleeper.sleeper) }
+        return try VTJInterfaceClient(configuration: configuration)
+    }
+
+    @Test("perustiedot: every person as the sandbox holds it, unknown hetus reported not found")
+    func perustiedotRoundTrip() async throws {
+        try await Self.withSandbox(SandboxConfiguration(population: 2400, seed: 3, referenceDate: Self.day)) { server, base in
+            let known = try server.registry.population.hetus.map { try Henkilotunnus($0) }
+            let unknown = ClientTestData.hetus(25, offset: 70_000)
+            let asked = known + unknown + known.prefix(40)  // duplicates are sent once
+            let client = try Self.client(base)
+            let persons = Collected<Person>()
+            let report = try await client.perustiedot(hetus: asked) { persons.append($0) }
+
+            #expect(report.messages == 3)
+            #expect(report.duplicatesDropped == 40)
+            #expect(report.asked == known.count + unknown.count)
+            #expect(Set(report.notFound) == Set(unknown))
+            #expect(report.returned == known.count)
+            #expect(report.unexpected.isEmpty)
+            #expect(server.counters.requests("perustiedot") == 3)
+            let expected = server.registry.basicData(hetus: known.map(\.value), groups: nil, censor: true)
+            let byHetu = Dictionary(uniqueKeysWithValues: persons.all.map { ($0.hetu, $0) })
+            #expect(byHetu.count == persons.all.count, "a person was delivered twice")
+            for person in expected { #expect(byHetu[person.hetu] == person) }
+        }
+    }
+
+    @Test("perustiedot narrowed to groups delivers only those groups")
+    func groupsNarrowing() async throws {
+        try await Self.withSandbox { server, base in
+            let asked = try server.registry.population.hetus.prefix(50).map { try Henkilotunnus($0) }
+            let persons = Collected<Person>()
+            _ = try await Self.client(base).perustiedot(hetus: asked, groups: [.henkilonNimi, .kotikunta]) { persons.append($0) }
+            #expect(persons.all.count == 50)
+            let groups = Set(persons.all.flatMap { $0.records.map(\.group) })
+            #expect(groups.isSubset(of: [.henkilonNimi, .kotikunta]))
+            #expect(groups.contains(.henkilonNimi))
+        }
+    }
+
+    @Test("municipal basic data follows jatkoavain across many pages")
+    func municipalPaging() async throws {
+        let configuration = SandboxConfiguration(population: 900, seed: 11, referenceDate: Self.day, pageSize: 37)
+        try await Self.withSandbox(configuration) { server, base in
+            var expected: [Person] = []
+            var start: Int? = 0
+            while let from = start {
+                let page = server.registry.municipalPage(from: from, limit: 37, groups: nil, censor: true)
+                expected += page.persons
+                start = page.next
+            }
+            let persons = Collected<Person>()
+            let report = try await Self.client(base).municipalBasicData { persons.append($0) }
+            #expect(report.persons == expected.count)
+            #expect(report.pages >= expected.count / 37)
+            #expect(report.pages > 5)
+            #expect(persons.all == expected)
+            #expect(server.counters.requests("perustiedot") == report.pages)
+        }
+    }
+
+    @Test("municipal basic data outside the licence is 403 with the server's text")
+    func unlicensedMunicipality() async throws {
+        try await Self.withSandbox { _, base in
+            do {
+                _ = try await Self.client(base).municipalBasicData(municipalities: ["049"]) { _ in }
+                Issue.record("an unlicensed municipality was served")
+            } catch let error as VTJClientError {
+                #expect(error.status == 403)
+                #expect(error.stopsNewWork)
+                #expect(error.serverMessage?.contains("EI_KAYTTOOIKEUTTA") == true)
+            }
+        }
+    }
+
+    @Test("log key and changes page by page until ajanTasalla, keys beyond 32 bits")
+    func changesPaging() async throws {
+        let configuration = SandboxConfiguration(population: 800, seed: 5, referenceDate: Self.day, changesPageSize: 9,
+                                                 historyDays: 20, changesPerDay: 6)
+        try await Self.withSandbox(configuration) { server, base in
+            let client = try Self.client(base)
+            let start = Self.day.adding(days: -20)
+            let key = try await client.logKey(on: start)
+            #expect(key == server.registry.logKey(atStartOf: start))
+            #expect(key > Int64(UInt32.max))
+
+            let pages = PageLog()
+            let last = try await client.changes(after: key, restriction: .kuntarajaus([])) { page in
+                await pages.add(page)
+            }
+            let seen = await pages.pages
+            #expect(seen.count > 3)
+            #expect(seen.last?.upToDate == true)
+            #expect(seen.dropLast().allSatisfy { !$0.upToDate })
+            #expect(zip(seen, seen.dropFirst()).allSatisfy { $0.logKey < $1.logKey })
+            #expect(seen.map(\.number) == Array(1...seen.count))
+            #expect(last == seen.last?.logKey)
+
+            // The same walk straight from the registry.
+            var expected: [Change] = []
+            var current = key
+            while true {
+                let page = server.registry.changes(after: current, restriction: .kuntarajaus([]), limit: 9, censor: true)
+                expected += page.changes
+                current = page.page.logKey
+                if page.page.upToDate { break }
+            }
+            #expect(seen.flatMap(\.changes) == expected)
+            #expect(!expected.isEmpty)
+            #expect(last == current)
+        }
+    }
+
+    @Test("changes for a hetu list, and over 1000 hetus refused before sending")
+    func changesForHetus() async throws {
+        let configuration = SandboxConfiguration(population: 500, seed: 9, referenceDate: Self.day, historyDays: 10, changesPerDay: 8)
+        try await Self.withSandbox(configuration) { server, base in
+            let client = try Self.client(base)
+            let key = try await client.logKey(on: Self.day.adding(days: -10))
+            let hetus = Array(server.registry.population.hetus.prefix(1000))
+            let pages = PageLog()
+            try await client.changes(after: key, restriction: .hetulista(hetus)) { await pages.add($0) }
+            let wanted = Set(hetus)
+            #expect(await pages.pages.flatMap(\.changes).allSatisfy { wanted.contains($0.hetu) })
+
+            let tooMany = ClientTestData.hetus(1001).map(\.value)
+            let before = server.counters.requests("muutokset")
+            await #expect(throws: VTJClientError.self) {
+                try await client.changes(after: key, restriction: .hetulista(tooMany)) { _ in }
+            }
+            #expect(server.counters.requests("muutokset") == before)
+        }
+    }
+
+    @Test("a share of 500s is ridden out; persons still arrive exactly once")
+    func serverErrorShare() async throws {
+        var configuration = SandboxConfiguration(population: 1000, seed: 4, referenceDate: Self.day)
+        configuration.faults = SandboxFaults(errorRate: 0.3)
+        try await Self.withSandbox(configuration) { server, base in
+            let asked = try server.registry.population.hetus.map { try Henkilotunnus($0) }
+            let client = try Self.client(base, maxHetusPerMessage: 25, maxAttempts: 12)
+            let persons = Collected<String>()
+            let report = try await client.perustiedot(hetus: asked) { persons.append($0.hetu) }
+            #expect(report.messages == 40)
+            #expect(report.notFound.isEmpty)
+            #expect(persons.all.count == asked.count)
+            #expect(Set(persons.all).count == asked.count)
+            #expect(server.counters.faults("serverError") > 0)
+            #expect(client.statistics.retries == server.counters.faults("serverError"))
+        }
+    }
+
+    @Test("429 with Retry-After waits at least that long, then recovers")
+    func rateLimited() async throws {
+        var configuration = SandboxConfiguration(population: 300, seed: 2, referenceDate: Self.day)
+        configuration.faults = SandboxFaults(rateLimitNext: 1, retryAfterSeconds: 1)
+        try await Self.withSandbox(configuration) { server, base in
+            let sleeper = RecordingSleeper()
+            let client = try Self.client(base, sleeper: sleeper)
+            let started = ContinuousClock.now
+            let key = try await client.logKey(on: Self.day)
+            #expect(ContinuousClock.now - started >= .seconds(1))
+            #expect(key == server.registry.logKey(atStartOf: Self.day))
+            #expect(sleeper.recorded.count == 1)
+            #expect(sleeper.recorded.allSatisfy { $0 >= .seconds(1) })
+            #expect(server.counters.faults("rateLimited") == 1)
+        }
+    }
+
+    @Test("bodies cut mid-stream are retried and never half-delivered")
+    func truncatedBodies() async throws {
+        // No change history: a hetu correction would (rightly) make an old hetu "not found".
+        var configuration = SandboxConfiguration(population: 700, seed: 6, referenceDate: Self.day)
+        configuration.faults = SandboxFaults(truncateNext: 3)
+        try await Self.withSandbox(configuration) { server, base in
+            let client = try Self.client(base, parallelism: 1, maxHetusPerMessage: 100)
+            let asked = try server.registry.population.hetus.prefix(350).map { try Henkilotunnus($0) }
+            let persons = Collected<String>()
+            let report = try await client.perustiedot(hetus: asked) { persons.append($0.hetu) }
+            #expect(persons.all.count == 350)
+            #expect(Set(persons.all).count == 350)
+            #expect(report.notFound.isEmpty)
+            #expect(server.counters.faults("truncated") == 3)
+            #expect(client.statistics.retries == 3)
+        }
+    }
+
+    @Test("credentials changed on the server: 401, permanent, virhe text, no retry")
+    func credentialsChanged() async throws {
+        try await Self.withSandbox { server, base in
+            let client = try Self.client(base)
+            _ = try await client.logKey(on: Self.day)
+            server.setCredentials(user: "kunta", password: "uusi-salasana")
+            let before = client.statistics.attempts
+            do {
+                _ = try await client.logKey(on: Self.day)
+                Issue.record("old credentials still accepted")
+            } catch let error as VTJClientError {
+                #expect(error.status == 401)
+                #expect(error.isPermanent)
+                #expect(error.stopsNewWork)
+                #expect(error.serverMessage?.contains("TUNNISTUS_EPAONNISTUI") == true)
+                #expect(!error.description.contains("salasana"))
+            }
+            #expect(client.statistics.attempts == before + 1)
+        }
+    }
+
+    @Test("400 and 404 are permanent and carry the server's virhe")
+    func badRequestAndUnknownPath() async throws {
+        try await Self.withSandbox { _, base in
+            do {
+                _ = try await Self.client(base).logKey(on: CivilDate(year: 12_345, month: 1, day: 1)!)
+                Issue.record("a five-digit year was accepted")
+            } catch let error as VTJClientError {
+                #expect(error.status == 400)
+                #expect(error.isPermanent)
+                #expect(error.serverMessage?.contains("VIRHEELLINEN_PAIVAMAARA") == true)
+            }
+            do {
+                _ = try await Self.client(base + "/wrong").logKey(on: Self.day)
+                Issue.record("an unknown path answered")
+            } catch let error as VTJClientError {
+                #expect(error.status == 404)
+                #expect(error.isPermanent)
+                #expect(error.description.contains("check the base URL"))
+            }
+        }
+    }
+
+    @Test("connection refused after the sandbox stops is transient")
+    func refusedAfterShutdown() async throws {
+        let server = SandboxServer(configuration: SandboxConfiguration(population: 100, referenceDate: Self.day))
+        try await server.start()
+        let base = try #require(server.baseURL)
+        let client = try Self.client(base, maxAttempts: 2)
+        _ = try await client.logKey(on: Self.day)
+        await server.shutdown()
+        do {
+            _ = try await client.logKey(on: Self.day)
+            Issue.record("a stopped server answered")
+        } catch let error as VTJClientError {
+            #expect(error.isTransient)
+            #expect(!error.stopsNewWork)
+        }
+    }
+
+    @Test("each worker keeps its connection: far fewer connections than requests")
+    func connectionReuse() async throws {
+        try await Self.withSandbox { server, base in
+            let asked = try server.registry.population.hetus.map { try Henkilotunnus($0) }
+            let client = try Self.client(base, parallelism: 2, maxHetusPerMessage: 20)
+            _ = try await client.perustiedot(hetus: asked) { _ in }
+            let statistics = client.statistics
+            #expect(statistics.attempts == 30)
+            #expect(statistics.newConnections >= 1 && statistics.newConnections <= 2)
+            #expect(statistics.missingEchoes == 0)
+        }
+    }
+}
+
+/// Pages handed to the caller, in order.
+actor PageLog {
+    private(set) var pages: [ChangesPage] = []
+    func add(_ page: ChangesPage) { pages.append(page) }
+}
