@@ -263,6 +263,29 @@ struct SandboxRoundTripTests {
         }
     }
 
+    @Test("latency beyond the request timeout is a transient timeout, retried then given up")
+    func latencyTimeout() async throws {
+        var configuration = SandboxConfiguration(population: 100, seed: 8, referenceDate: Self.day)
+        configuration.faults = SandboxFaults(latencyMs: 1500)
+        try await Self.withSandbox(configuration) { server, base in
+            var settings = ClientTestData.configuration(base, maxAttempts: 2)
+            settings.requestTimeout = .milliseconds(300)
+            let client = try VTJInterfaceClient(configuration: settings)
+            do {
+                _ = try await client.logKey(on: Self.day)
+                Issue.record("a 1.5 s answer beat a 0.3 s timeout")
+            } catch let error as VTJClientError {
+                #expect(error.isTransient)
+                guard case .unavailable(_, 2, .transport(.timeout, _), _) = error else {
+                    Issue.record("unexpected \(error)")
+                    return
+                }
+            }
+            #expect(client.statistics.attempts == 2)
+            #expect(server.counters.requests("kirjausavain") == 2)
+        }
+    }
+
     @Test("connection refused after the sandbox stops is transient")
     func refusedAfterShutdown() async throws {
         let server = SandboxServer(configuration: SandboxConfiguration(population: 100, referenceDate: Self.day))
