@@ -10,6 +10,8 @@ public struct ResponseBody {
     public let size: Int64
     /// Name for parse errors: operation and request id.
     public let documentName: String
+    /// The `X-Request-Id` of the attempt that fetched this body.
+    public let requestID: String
 
     /// Reads the whole body into memory (only for small bodies such as the log key).
     func readAll(limit: Int) -> [UInt8] {

@@ -93,19 +93,19 @@ extension VTJInterfaceClient {
             let request = PerustiedotRequest(restriction: .kuntarajaus(municipalities), groups: groups,
                                              continuation: continuation)
             let delivered = DeliveredSet()
-            let info = try await execute(.municipalBasicData, method: "POST", path: "/perustiedot",
-                                         body: RequestXML.write(request), metadata: ["vtj.page": "\(pages)"]) { (response: ResponseBody) -> PerustiedotPageInfo in
+            let (info, requestID) = try await execute(.municipalBasicData, method: "POST", path: "/perustiedot",
+                                         body: RequestXML.write(request), metadata: ["vtj.page": "\(pages)"]) { (response: ResponseBody) -> (PerustiedotPageInfo, String) in
                 let reader = try ResponseReader(fileDescriptor: response.fileDescriptor, documentName: response.documentName)
                 let info = try reader.readPerustiedot { person in try sink.deliver(person, seen: delivered) }
                 if !info.upToDate && (info.continuation ?? "").isEmpty {
                     throw ProfileViolation(description: "ajanTasalla=\"false\" without jatkoavain")
                 }
-                return info
+                return (info, response.requestID)
             }
             if info.upToDate { break }
             guard let next = info.continuation, used.insert(next).inserted else {
                 throw VTJClientError.unexpectedResponse(.municipalBasicData,
-                    detail: "jatkoavain repeated on page \(pages); the delivery would never end", requestID: "-")
+                    detail: "jatkoavain repeated on page \(pages); the delivery would never end", requestID: requestID)
             }
             continuation = next
         }

@@ -35,16 +35,16 @@ extension VTJInterfaceClient {
         while true {
             number += 1
             let body = RequestXML.write(MuutoksetRequest(logKey: current, restriction: restriction))
-            let (changes, info) = try await execute(.muutokset, method: "POST", path: "/muutokset", body: body,
-                                                    metadata: ["vtj.page": "\(number)", "vtj.log-key": "\(current)"]) { (response: ResponseBody) -> ([Change], MuutoksetPageInfo) in
+            let (changes, info, requestID) = try await execute(.muutokset, method: "POST", path: "/muutokset", body: body,
+                                                    metadata: ["vtj.page": "\(number)", "vtj.log-key": "\(current)"]) { (response: ResponseBody) -> ([Change], MuutoksetPageInfo, String) in
                 let reader = try ResponseReader(fileDescriptor: response.fileDescriptor, documentName: response.documentName)
                 var changes: [Change] = []
                 let info = try reader.readMuutokset { changes.append($0) }
-                return (changes, info)
+                return (changes, info, response.requestID)
             }
             if !info.upToDate && info.logKey <= current {
                 throw VTJClientError.unexpectedResponse(.muutokset,
-                    detail: "log key \(info.logKey) does not advance past \(current) while ajanTasalla is false", requestID: "-")
+                    detail: "log key \(info.logKey) does not advance past \(current) while ajanTasalla is false", requestID: requestID)
             }
             try await onPage(ChangesPage(changes: changes, logKey: info.logKey, upToDate: info.upToDate, number: number))
             current = info.logKey

@@ -102,7 +102,7 @@ extension VTJInterfaceClient {
             $0.newConnections += head.newConnections
             $0.bodyBytes += head.bodyBytes
         }
-        let body = ResponseBody(fileDescriptor: fd, size: head.bodyBytes, documentName: documentName)
+        let body = ResponseBody(fileDescriptor: fd, size: head.bodyBytes, documentName: documentName, requestID: requestID)
         let echo = head.header("X-Request-Id")
         if echo == nil { counters.withLock { $0.missingEchoes += 1 } }
         guard (200...299).contains(head.status) else {
