@@ -3,15 +3,15 @@ import Glibc
 #endif
 
 /// A spooled 2xx body: an open, unlinked file positioned at its start.
-public struct ResponseBody {
+struct ResponseBody {
     /// Readable descriptor; owned by the client, closed after the parse returns.
-    public let fileDescriptor: Int32
+    let fileDescriptor: Int32
     /// Size in bytes.
-    public let size: Int64
+    let size: Int64
     /// Name for parse errors: operation and request id.
-    public let documentName: String
+    let documentName: String
     /// The `X-Request-Id` of the attempt that fetched this body.
-    public let requestID: String
+    let requestID: String
 
     /// Reads the whole body into memory (only for small bodies such as the log key).
     func readAll(limit: Int) -> [UInt8] {
