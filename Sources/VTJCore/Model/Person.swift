@@ -19,18 +19,21 @@ public struct Person: Hashable, Sendable {
 
     /// Whether any TURVAKIELTO record says the ban is in force on `date`.
     ///
-    /// Fails closed: a record counts as in force unless it says `turvakieltoAktiivinen` false or
-    /// its `turvaLoppuPv` has passed, whatever its change attribute.
+    /// Fails closed: a censored, empty or unreadable record counts as in force; only an explicit
+    /// `turvakieltoAktiivinen` false, or a readable `turvaLoppuPv` already passed, ends the ban.
     public func isUnderTurvakielto(on date: CivilDate) -> Bool {
         Person.turvakieltoInForce(in: records(.turvakielto), on: date)
     }
 
-    /// Shared by persons and change entries: the newest record about the ban decides.
     static func turvakieltoInForce(in records: [Record], on date: CivilDate) -> Bool {
         records.contains { record in
-            guard let active = record.bool("turvakieltoAktiivinen") else { return !record.fields.isEmpty }
+            if record.isCensoredPlaceholder || record.fields.isEmpty { return true }
+            guard let active = record.bool("turvakieltoAktiivinen") else { return true }
             if !active { return false }
-            if let end = record.date("turvaLoppuPv"), end < date { return false }
+            if record.field("turvaLoppuPv") != nil {
+                guard let end = record.date("turvaLoppuPv") else { return true }
+                return !(end < date)
+            }
             return true
         }
     }

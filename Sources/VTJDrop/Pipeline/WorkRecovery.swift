@@ -52,7 +52,7 @@ struct WorkRecovery {
             return nil
         }
         let marker = contents.first { $0.hasSuffix(ReadinessMode.markerSuffix) && $0 != note.input }
-        return ClaimedFile(id: id, department: note.department, originalName: DropFileName(note.originalName),
+        return ClaimedFile(id: id, department: note.department, originalName: DropFileName(displayed: note.originalName),
                            folder: folder, path: path, markerPath: marker.map { folder + "/" + $0 }, size: Int64(info.st_size))
     }
 }
