@@ -45,6 +45,9 @@ final class IntakeCycle {
                 continue
             }
             for (entry, refusal) in listing.refused {
+                // A hard-linked file is mid-publish (sftp-server links, then unlinks): it will be
+                // claimed once it has a single name, so it is not "never read".
+                if case .hardLinked = refusal { continue }
                 reportOnce("refused:\(department.id)/\(entry.name.display)", log) {
                     $0.warning("inbox entry is never read", metadata: ["file": "\(entry.name.display)", "reason": "\(refusal)"])
                 }
