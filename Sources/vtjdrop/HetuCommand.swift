@@ -35,7 +35,7 @@ struct HetuCommand: ParsableCommand {
                 number += 1
                 let trimmed = line.trimmingCharacters(in: [" ", "\t", "\r", "\u{FEFF}"])
                 if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-                check(line, label: "line \(number): \(reading(trimmed))")
+                check(line, label: "line \(number): \(trimmed)")
             }
         } else {
             for value in values { check(value, label: value) }
@@ -45,9 +45,6 @@ struct HetuCommand: ParsableCommand {
         }
         if !allValid { throw ExitCode(1) }
     }
-
-    /// Echoes the value as typed (standard input is the user's own data, not a log line).
-    private func reading(_ text: String) -> String { text }
 }
 
 extension String {

@@ -67,8 +67,9 @@ public final class Appliance: Sendable {
                 }
             }
             do {
-                try publisher(department.id).prepare()
-                _ = try publisher(department.id).removeStaleTemporaryFiles()
+                let publisher = publisher(department.id)
+                try publisher.prepare()
+                _ = try publisher.removeStaleTemporaryFiles()
                 try claimer(department.id).prepare()
             } catch {
                 throw .setup("preparing folders of department \(department.id): \(error)")

@@ -56,8 +56,6 @@ extension ApplianceRunner {
             let outcome = try appliance.claimer(department).claim(DropFileName(name), department: department, from: folder,
                                                                   id: RequestIDGenerator.next())
             guard case .claimed(let file) = outcome else { return nil }
-            _ = try? appliance.database.journal.recordClaim(requestID: file.id.value, department: department,
-                                                            originalName: name, storedPath: file.path, at: appliance.clock.now())
             return file
         } catch {
             appliance.logger.error("cannot start a scheduled change fetch",

@@ -144,16 +144,14 @@ public actor ApplianceRunner {
             waiting[file.id.value] = nil
             summary.published += 1
             gate.recordSuccess()
-        case .refused:
+        case .refused(_, _, let stopsNewWork):
             waiting[file.id.value] = nil
             summary.refused += 1
+            // The drop is answered; the gate remembers that the next ones would fail the same way.
+            if stopsNewWork { gate.recordFailure(now: seconds(.now), stopsNewWork: true) }
         case .retryLater(_, _, let stopsNewWork):
             waiting[file.id.value] = file
             gate.recordFailure(now: seconds(.now), stopsNewWork: stopsNewWork)
-            if stopsNewWork {
-                // A refused drop (bad credentials) is already answered; only the gate remembers it.
-                if !FileManager.default.fileExists(atPath: file.path) { waiting[file.id.value] = nil }
-            }
         }
     }
 

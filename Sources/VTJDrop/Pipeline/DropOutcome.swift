@@ -4,15 +4,16 @@ import Foundation
 public enum DropOutcome: Sendable, Hashable, CustomStringConvertible {
     /// Result and receipt published, input archived.
     case published(result: String?, receipt: String)
-    /// Refused or permanently failed: receipt published, input quarantined.
-    case refused(receipt: String, reason: String)
+    /// Refused or permanently failed: receipt published, input quarantined. `stopsNewWork` when
+    /// the cause (bad credentials, no licence) will fail every other drop too.
+    case refused(receipt: String, reason: String, stopsNewWork: Bool = false)
     /// A transient failure: the drop stays claimed and is tried again after `retryAt`.
     case retryLater(retryAt: Date, reason: String, stopsNewWork: Bool)
 
     public var description: String {
         switch self {
         case .published(let result, let receipt): "published \(result ?? "-") and \(receipt)"
-        case .refused(let receipt, let reason): "refused (\(reason)); receipt \(receipt)"
+        case .refused(let receipt, let reason, _): "refused (\(reason)); receipt \(receipt)"
         case .retryLater(let at, let reason, _): "will retry at \(at): \(reason)"
         }
     }

@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import Synchronization
 import VTJClient
 import VTJCore
 
@@ -55,9 +54,9 @@ extension DropProcessor {
                 at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
                 requestID: context.requestID, operation: "perustiedot", scope: .kuntarajaus, hetus: [],
                 detail: "kunta-perustiedot"))
-            let delivered = HetuCollector()
+            let delivered = SharedList<Henkilotunnus>()
             let report = try await appliance.client.municipalBasicData(groups: rules.interfaceGroups) { person in
-                if let hetu = try? Henkilotunnus(person.hetu) { delivered.add(hetu) }
+                if let hetu = try? Henkilotunnus(person.hetu) { delivered.append(hetu) }
                 try sink.write(rules.disclose(person))
             }
             try? appliance.database.journal.recordInterfaceCall(succeeded: true, at: now)
@@ -108,11 +107,4 @@ extension DropProcessor {
         let key = try await appliance.client.logKey(on: appliance.today)
         try register.storeLogKey(key, department: department, scope: scope, at: now)
     }
-}
-
-/// Collects hetus from the client's worker threads.
-final class HetuCollector: Sendable {
-    private let hetus = Mutex<[Henkilotunnus]>([])
-    func add(_ hetu: Henkilotunnus) { hetus.withLock { $0.append(hetu) } }
-    var all: [Henkilotunnus] { hetus.withLock { $0 } }
 }

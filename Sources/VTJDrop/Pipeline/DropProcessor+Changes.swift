@@ -24,7 +24,7 @@ extension DropProcessor {
                 return try complete(context, result: sink, receipt: receipt)
             }
 
-            let collected = ChangeCollector()
+            let collected = SharedList<Change>()
             var lastKeys: [Int64] = []
             if scope == .hetu {
                 var batches: [[Henkilotunnus]] = []
@@ -37,16 +37,16 @@ extension DropProcessor {
                         at: now, department: context.department, purpose: purpose, requestID: context.requestID,
                         operation: "muutokset", scope: .hetulista, hetus: batch, detail: "after log key \(start)"))
                     lastKeys.append(try await appliance.client.changes(after: start, restriction: .hetulista(batch.map(\.value))) { page in
-                        collected.add(page.changes)
+                        collected.append(contentsOf: page.changes)
                     })
                 }
             } else {
                 lastKeys.append(try await appliance.client.changes(after: start, restriction: .kuntarajaus([])) { page in
-                    collected.add(page.changes)
+                    collected.append(contentsOf: page.changes)
                 })
                 try appliance.database.auditLog.record(AuditRecord(
                     at: now, department: context.department, purpose: purpose, requestID: context.requestID,
-                    operation: "muutokset", scope: .kuntarajaus, hetus: collected.hetus, detail: "after log key \(start)"))
+                    operation: "muutokset", scope: .kuntarajaus, hetus: Self.distinctHetus(of: collected.all), detail: "after log key \(start)"))
             }
             try? appliance.database.journal.recordInterfaceCall(succeeded: true, at: now)
 
@@ -120,16 +120,11 @@ extension DropProcessor {
         for (hetu, state) in states.withLock({ $0 }) { seeds[hetu] = state }
         return seeds
     }
-}
 
-/// Collects change pages handed over by the client.
-final class ChangeCollector: Sendable {
-    private let changes = Mutex<[Change]>([])
-    func add(_ page: [Change]) { changes.withLock { $0.append(contentsOf: page) } }
-    var all: [Change] { changes.withLock { $0 } }
-    var hetus: [Henkilotunnus] {
+    /// The distinct valid hetus a set of changes is about, in first-seen order.
+    static func distinctHetus(of changes: [Change]) -> [Henkilotunnus] {
         var seen = Set<String>()
-        return all.compactMap { change in
+        return changes.compactMap { change in
             guard seen.insert(change.hetu).inserted else { return nil }
             return try? Henkilotunnus(change.hetu)
         }

@@ -40,10 +40,7 @@ extension DropProcessor {
                                 update: JournalUpdate(resultFiles: [receiptPath], error: refusal.description))
         let quarantined = try? appliance.mover.quarantine(workFolder: context.claimed.folder, id: context.claimed.id)
         _ = try? journal.record(.quarantined, for: context.requestID, at: now, update: JournalUpdate(storedPath: quarantined))
-        if stopsNewWork {
-            return .retryLater(retryAt: now.addingTimeInterval(300), reason: refusal.description, stopsNewWork: true)
-        }
-        return .refused(receipt: receiptPath, reason: refusal.description)
+        return .refused(receipt: receiptPath, reason: refusal.description, stopsNewWork: stopsNewWork)
     }
 
     /// The input cannot be answered at all (its department is gone): keep it in quarantine.

@@ -67,9 +67,6 @@ final class IntakeCycle {
                     case .claimed(let file):
                         tracker.forget(ready.name)
                         if let marker = ready.marker { tracker.forget(marker) }
-                        _ = try? appliance.database.journal.recordClaim(
-                            requestID: file.id.value, department: department.id, originalName: file.originalName.display,
-                            storedPath: file.path, at: appliance.clock.now())
                         log.info("drop claimed", metadata: ["request": "\(file.id.value)", "file": "\(file.originalName.display)"])
                         result.claimed.append(file)
                     case .vanished:
