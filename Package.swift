@@ -13,6 +13,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "vtjdrop", targets: ["vtjdrop"]),
+        // For the fuzz package (Fuzz/Package.swift), which depends on this one by path.
+        .library(name: "VTJCore", targets: ["VTJCore"]),
+        .library(name: "VTJXML", targets: ["VTJXML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
