@@ -35,7 +35,7 @@ public struct DropFileName: Hashable, Sendable, CustomStringConvertible {
 
     /// A stem safe for output and work file names: the name without its extension, with path,
     /// control, shell and spreadsheet-hostile characters replaced by `_`, never empty, never
-    /// starting with a dot, at most ``maximumStemBytes`` bytes.
+    /// starting with a dot, a space or a dash, at most ``maximumStemBytes`` bytes.
     public var safeStem: String {
         var base = Substring(display)
         if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = base[..<dot] }
@@ -47,7 +47,8 @@ public struct DropFileName: Hashable, Sendable, CustomStringConvertible {
             if stem.utf8.count + next.utf8.count > DropFileName.maximumStemBytes { break }
             stem += next
         }
-        while stem.hasPrefix(".") || stem.hasPrefix(" ") { stem.removeFirst() }
+        // A leading dash would read as an option to `rm *` or `mv *` in the department's outbox.
+        while stem.hasPrefix(".") || stem.hasPrefix(" ") || stem.hasPrefix("-") { stem.removeFirst() }
         while stem.hasSuffix(" ") || stem.hasSuffix(".") { stem.removeLast() }
         return stem.isEmpty ? "drop" : stem
     }

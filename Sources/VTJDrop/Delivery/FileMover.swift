@@ -43,6 +43,18 @@ public struct FileMover: Sendable {
                         into: quarantineFolder, as: id.value + "-" + department + "-" + name.safeName)
     }
 
+    /// Quarantines an entry refused in an inbox folder as `<state>/quarantine/<id>/<safe name>`:
+    /// the entry itself is renamed (rename(2) moves a link, never its target; nothing is opened),
+    /// and its own folder lets retention delete it like any quarantined request.
+    @discardableResult
+    public func quarantineEntry(_ name: DropFileName, from departmentFolder: String, id: RequestID) throws(DeliveryError) -> String {
+        let source = open(departmentFolder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard source >= 0 else { throw .system(operation: "opening", path: departmentFolder, errno: errno) }
+        defer { close(source) }
+        return try move(from: source, raw: name.raw, shown: departmentFolder + "/" + name.display,
+                        into: quarantineFolder + "/" + id.value, as: name.safeName)
+    }
+
     private func move(_ path: String, into folder: String, as name: String) throws(DeliveryError) -> String {
         let slash = path.lastIndex(of: "/")
         let parentPath = slash.map { String(path[..<$0]) } ?? "."

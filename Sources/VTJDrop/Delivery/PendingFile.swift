@@ -49,6 +49,9 @@ public final class PendingFile {
     public func append(_ text: String) throws(DeliveryError) { try append(text.utf8) }
 
     private func flush() throws(DeliveryError) {
+        if !buffer.isEmpty, let injected = DeliveryFaultInjection.error(at: .write, folder: publisher.folder) {
+            throw .system(operation: "writing", path: temporaryPath, errno: injected)
+        }
         var offset = 0
         while offset < buffer.count {
             let written = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }

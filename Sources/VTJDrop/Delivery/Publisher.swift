@@ -78,9 +78,11 @@ public struct Publisher: Sendable {
         var generator = SystemRandomNumberGenerator()
         // Not derived from `name`: a 255-byte name plus a suffix would not fit.
         let temporaryName = "pending-" + String(generator.next() as UInt64, radix: 36) + ".part"
-        let descriptor = openat(temporary, temporaryName, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        let injected = DeliveryFaultInjection.error(at: .create, folder: folder)
+        let descriptor = injected != nil ? -1
+            : openat(temporary, temporaryName, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            let code = errno
+            let code = injected ?? errno
             close(temporary)
             throw .system(operation: "creating", path: temporaryFolder + "/" + temporaryName, errno: code)
         }

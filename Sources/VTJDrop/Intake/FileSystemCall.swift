@@ -36,6 +36,11 @@ enum FileSystemCall {
                   inode: UInt64(info.st_ino))
     }
 
+    /// The inode's change time (ctime) in nanoseconds since the epoch.
+    static func changed(_ info: stat) -> Int64 {
+        Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+    }
+
     /// fsync of a folder so a rename into or out of it survives a crash (best effort: some
     /// file systems refuse fsync on folders, which is not worth failing a claim for).
     static func syncFolder(_ descriptor: Int32) { _ = fsync(descriptor) }

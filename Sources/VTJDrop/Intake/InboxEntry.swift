@@ -35,10 +35,17 @@ public struct InboxEntry: Sendable, Hashable {
     public let kind: Kind
     /// Size, mtime and inode for the settle tracker.
     public let stamp: FileStamp
+    /// The inode's change time (ctime) in nanoseconds since the epoch: set by the kernel on every
+    /// change, never by the producer, so it says how long a refused entry has been left alone.
+    public let changedNanoseconds: Int64
+    /// How many names the inode has (more than one: a hard link).
+    public let links: Int
 
-    public init(name: DropFileName, kind: Kind, stamp: FileStamp) {
+    public init(name: DropFileName, kind: Kind, stamp: FileStamp, changedNanoseconds: Int64 = 0, links: Int = 1) {
         self.name = name
         self.kind = kind
         self.stamp = stamp
+        self.changedNanoseconds = changedNanoseconds
+        self.links = links
     }
 }

@@ -24,7 +24,8 @@ public struct InboxScanner: Sendable {
         try InboxScanner.forEachName(in: descriptor, folder: folder) { raw in
             guard let info = FileSystemCall.lstat(at: descriptor, raw) else { return } // vanished meanwhile
             let entry = InboxEntry(name: DropFileName(raw: raw), kind: InboxEntry.Kind(mode: info.st_mode),
-                                   stamp: FileSystemCall.stamp(info))
+                                   stamp: FileSystemCall.stamp(info), changedNanoseconds: FileSystemCall.changed(info),
+                                   links: Int(info.st_nlink))
             // Names that are never picked up (dot-files, uploads in progress) are not reported:
             // a growing `.part` upload past the size limit is nobody's mistake yet.
             let excluded = DropNameRule.exclusion(for: entry.name.display) != nil

@@ -8,15 +8,22 @@ import VTJCore
 final class IntakeCycle {
     typealias Instant = ContinuousClock.Instant
 
-    private let appliance: Appliance
+    let appliance: Appliance
     private let scanner: InboxScanner
     private var trackers: [String: SettleTracker<Instant>] = [:]
-    /// Problems already reported, so a symlink left in an inbox is logged once, not every pass.
+    /// Problems already reported, so an entry that cannot be moved is logged once, not every pass.
     private var reported: Set<String> = []
+    /// When entries that are never read may be quarantined (settle period; hard links wait longer).
+    let patience: RefusalPatience
+    /// When this process first saw each refused entry (`department/name`), wall-clock nanoseconds.
+    var firstSeen: [String: Int64] = [:]
+    /// Receipts about quarantined entries that could not be published yet (full or read-only outbox).
+    var pendingReceipts: [PendingReceipt] = []
 
-    init(appliance: Appliance) {
+    init(appliance: Appliance, hardLinkPatience: Duration = RefusalPatience.defaultHardLinkPatience) {
         self.appliance = appliance
         self.scanner = InboxScanner(maximumFileBytes: appliance.configuration.intake.maxFileBytes)
+        self.patience = RefusalPatience(settle: appliance.configuration.intake.settle, hardLinkPatience: hardLinkPatience)
         for department in appliance.configuration.departments {
             trackers[department.id] = SettleTracker(mode: department.readiness, settlePeriod: appliance.configuration.intake.settle)
         }
@@ -34,6 +41,8 @@ final class IntakeCycle {
     func pass(now: Instant, claim: Bool = true) -> Pass {
         var result = Pass()
         reportUnconfiguredFolders()
+        publishPendingReceipts()
+        let wallNow = IntakeCycle.nanoseconds(appliance.clock.now())
         for department in appliance.configuration.departments {
             let folder = appliance.inboxFolder(department.id)
             let log = appliance.logger.with(department: department.id)
@@ -44,26 +53,27 @@ final class IntakeCycle {
                 reportOnce("scan:\(department.id)", log) { $0.error("cannot scan the inbox", metadata: ["error": "\(error)"]) }
                 continue
             }
-            for (entry, refusal) in listing.refused {
-                // A hard-linked file is mid-publish (sftp-server links, then unlinks): it will be
-                // claimed once it has a single name, so it is not "never read".
-                if case .hardLinked = refusal { continue }
-                reportOnce("refused:\(department.id)/\(entry.name.display)", log) {
-                    $0.warning("inbox entry is never read", metadata: ["file": "\(entry.name.display)", "reason": "\(refusal)"])
-                }
+            var stillRefused: Set<String> = []
+            for (entry, refusal) in listing.refused where claim {
+                stillRefused.insert(entry.name.display)
+                handleRefused(entry, refusal, department: department.id, folder: folder,
+                              now: now, wallNow: wallNow, log: log, into: &result)
             }
             guard var tracker = trackers[department.id] else { continue }
             let decisions = tracker.observe(listing.stamps, at: now)
             if let next = decisions.nextCheck { result.nextCheck = min(result.nextCheck ?? next, next) }
             result.waiting += decisions.decisions.filter { if case .wait = $0.action { return true } else { return false } }.count
-            guard claim else { trackers[department.id] = tracker; continue }
+            guard claim else {
+                trackers[department.id] = tracker
+                continue
+            }
             let claimer = appliance.claimer(department.id)
             for ready in decisions.ready {
                 guard let entry = listing.files[ready.name] else { continue }
                 let marker = ready.marker.flatMap { listing.files[$0]?.name }
+                let id = RequestIDGenerator.next()
                 do {
-                    switch try claimer.claim(entry.name, department: department.id, from: folder, marker: marker,
-                                             id: RequestIDGenerator.next()) {
+                    switch try claimer.claim(entry.name, department: department.id, from: folder, marker: marker, id: id) {
                     case .claimed(let file):
                         tracker.forget(ready.name)
                         if let marker = ready.marker { tracker.forget(marker) }
@@ -71,11 +81,15 @@ final class IntakeCycle {
                         result.claimed.append(file)
                     case .vanished:
                         tracker.forget(ready.name)
-                    case .refused(let refusal, let path):
-                        reportOnce("refused:\(department.id)/\(entry.name.display)", log) {
-                            $0.warning("inbox entry is never read", metadata: [
-                                "file": "\(entry.name.display)", "reason": "\(refusal)", "moved-to": "\(path ?? "-")"])
-                        }
+                    case .refused(let refusal, nil):
+                        // A hard link (maybe an sftp upload mid-publish), or the file changed
+                        // kind since the scan: the entry's own patience decides.
+                        stillRefused.insert(entry.name.display)
+                        handleRefused(entry, refusal, department: department.id, folder: folder,
+                                      now: now, wallNow: wallNow, log: log, into: &result)
+                    case .refused(let refusal, let path?):
+                        // Swapped for a link or FIFO during the claim: already out of the inbox, never opened.
+                        quarantineWork(path, id: id, name: entry.name, refusal: refusal, department: department.id, log: log)
                     }
                 } catch {
                     reportOnce("claim:\(department.id)/\(entry.name.display)", log) {
@@ -84,6 +98,7 @@ final class IntakeCycle {
                 }
             }
             trackers[department.id] = tracker
+            forgetRefused(department: department.id, except: stillRefused)
         }
         return result
     }
@@ -99,7 +114,7 @@ final class IntakeCycle {
         }
     }
 
-    private func reportOnce(_ key: String, _ log: Logger, _ body: (Logger) -> Void) {
+    func reportOnce(_ key: String, _ log: Logger, _ body: (Logger) -> Void) {
         guard reported.insert(key).inserted else { return }
         body(log)
     }

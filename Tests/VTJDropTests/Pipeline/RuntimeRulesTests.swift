@@ -62,12 +62,12 @@ import VTJSandbox
         try FileManager.default.createDirectory(atPath: folder + "/kansio.txt", withIntermediateDirectories: false)
         let summary = await harness.runner.runOnce(maximumWait: .seconds(2))
         #expect(summary.published == 0 && summary.refused == 0)
-        #expect(harness.outbox("sivistys").isEmpty)
-        // Left where they were: the link itself, not its target, and nothing of /etc/passwd anywhere.
-        var info = stat()
-        #expect(lstat(folder + "/passwd.txt", &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK)
-        let state = harness.allText(under: harness.root + "/state") + harness.allText(under: harness.root + "/outbox")
-        #expect(!state.contains("root:x:0:0"))
+        // Each gets an error receipt and goes to quarantine unopened: the link itself, not its
+        // target, and nothing of /etc/passwd anywhere (docs/operations.md, "Hostile inbox entries").
+        #expect(harness.outbox("sivistys").count == 3 && harness.outbox("sivistys").allSatisfy { $0.hasSuffix(".kuitti.txt") })
+        #expect(harness.inbox("sivistys").isEmpty)
+        #expect(harness.quarantined().filter { harness.quarantinedKind($0) == S_IFLNK }.count == 1)
+        #expect(!harness.everyOutputByte().contains("root:x:0:0"))
     }
 
     @Test func resultsGoOnlyToTheDroppingDepartment() async throws {

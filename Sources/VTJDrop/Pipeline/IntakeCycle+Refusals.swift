@@ -1,0 +1,128 @@
+import Foundation
+import Logging
+import VTJCore
+
+/// Inbox entries that are never read — symbolic links, FIFOs, sockets, devices, folders, files
+/// over the size limit, hard links that never resolve — are not left lying in the inbox: once
+/// unchanged for the settle period, the entry itself is renamed into
+/// `<state>/quarantine/<request-id>/` (rename(2) moves a link, never its target; nothing is
+/// opened) and the department gets an error receipt saying it was never read and why.
+extension IntakeCycle {
+    /// A receipt about a quarantined entry still to be published (the outbox was full or read-only).
+    struct PendingReceipt {
+        let department: String
+        let requestID: String
+        let name: String
+        let bytes: [UInt8]
+    }
+
+    func handleRefused(_ entry: InboxEntry, _ refusal: InboxListing.Refusal, department: String, folder: String,
+                       now: Instant, wallNow: Int64, log: Logger, into result: inout Pass) {
+        let key = department + "/" + entry.name.display
+        let first = firstSeen[key] ?? wallNow
+        firstSeen[key] = first
+        let hardLinked = if case .hardLinked = refusal { true } else { false }
+        switch patience.decide(changedNanoseconds: entry.changedNanoseconds, firstSeenNanoseconds: first,
+                               hardLinked: hardLinked, nowNanoseconds: wallNow) {
+        case .wait(let until):
+            // `run --once` waits for it too, so a link dropped just now is answered in this run.
+            result.waiting += 1
+            let next = now.advanced(by: .nanoseconds(until - wallNow))
+            result.nextCheck = min(result.nextCheck ?? next, next)
+        case .waitQuietly:
+            break
+        case .quarantine:
+            let id = RequestIDGenerator.next()
+            let moved: String
+            do {
+                moved = try appliance.mover.quarantineEntry(entry.name, from: folder, id: id)
+            } catch {
+                reportOnce("quarantine:\(key)", log) {
+                    $0.error("inbox entry is never read and cannot be moved to quarantine; it stays in the inbox",
+                             metadata: ["file": "\(entry.name.display)", "reason": "\(refusal)", "error": "\(error)"])
+                }
+                return
+            }
+            firstSeen[key] = nil
+            finishRefusal(id: id, name: entry.name, refusal: refusal, stored: moved, department: department, log: log)
+        }
+    }
+
+    /// The claim moved something that is not a regular file into a work folder (it was swapped in
+    /// between the check and the rename): the whole work folder goes to quarantine unopened.
+    func quarantineWork(_ path: String, id: RequestID, name: DropFileName, refusal: InboxListing.Refusal,
+                        department: String, log: Logger) {
+        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
+        let moved: String
+        do {
+            moved = try appliance.mover.quarantine(workFolder: folder, id: id)
+        } catch {
+            // Left in the work folder: the next start resumes it, and the reader refuses it unopened.
+            log.error("a swapped-in entry could not be moved to quarantine",
+                      metadata: ["request": "\(id.value)", "file": "\(name.display)", "error": "\(error)"])
+            return
+        }
+        finishRefusal(id: id, name: name, refusal: refusal, stored: moved, department: department, log: log)
+    }
+
+    /// Journals the quarantined entry and publishes its error receipt (or keeps it for the next pass).
+    private func finishRefusal(id: RequestID, name: DropFileName, refusal: InboxListing.Refusal, stored: String,
+                               department: String, log: Logger) {
+        let journal = appliance.database.journal
+        let reason = IntakeCycle.reason(refusal)
+        _ = try? journal.recordClaim(requestID: id.value, department: department, originalName: name.display,
+                                     storedPath: stored, at: appliance.clock.now())
+        let receipt = Receipt(requestID: id.value, department: department, file: name.display,
+                              processingDate: appliance.today, refusal: .unreadableFile(detail: reason))
+        let pending = PendingReceipt(department: department, requestID: id.value,
+                                     name: name.safeStem + "." + id.value + ".kuitti.txt",
+                                     bytes: ReceiptRenderer().bytes(receipt))
+        let published = publish(pending, log: log)
+        _ = try? journal.record(.refused, for: id.value, at: appliance.clock.now(),
+                                update: JournalUpdate(resultFiles: published.map { [$0] } ?? [], error: reason))
+        _ = try? journal.record(.quarantined, for: id.value, at: appliance.clock.now(), update: JournalUpdate(storedPath: stored))
+        log.warning("inbox entry was never read; moved to quarantine", metadata: [
+            "request": "\(id.value)", "file": "\(name.display)", "reason": "\(refusal)"])
+    }
+
+    /// Publishes a receipt; on failure keeps it for the next pass and returns nil.
+    private func publish(_ pending: PendingReceipt, log: Logger) -> String? {
+        do {
+            return try appliance.publisher(pending.department).publish(pending.name, bytes: pending.bytes)
+        } catch DeliveryError.alreadyExists(let path) {
+            return path
+        } catch {
+            reportOnce("receipt:\(pending.requestID)", log) {
+                $0.error("cannot publish the receipt of a quarantined entry; trying again on the next scan",
+                         metadata: ["request": "\(pending.requestID)", "error": "\(error)"])
+            }
+            pendingReceipts.append(pending)
+            return nil
+        }
+    }
+
+    func publishPendingReceipts() {
+        let waiting = pendingReceipts
+        pendingReceipts = []
+        for pending in waiting {
+            _ = publish(pending, log: appliance.logger.with(department: pending.department))
+        }
+    }
+
+    /// Forgets first sights of entries no longer refused in a department's folder.
+    func forgetRefused(department: String, except names: Set<String>) {
+        let prefix = department + "/"
+        for key in firstSeen.keys where key.hasPrefix(prefix) && !names.contains(String(key.dropFirst(prefix.count))) {
+            firstSeen[key] = nil
+        }
+    }
+
+    static func reason(_ refusal: InboxListing.Refusal) -> String {
+        "\(refusal); it was never opened and has been moved to the appliance's quarantine"
+    }
+
+    static func nanoseconds(_ date: Date) -> Int64 {
+        let value = date.timeIntervalSince1970 * 1e9
+        return value >= Double(Int64.max) ? Int64.max : Int64(value)
+    }
+}
