@@ -16,6 +16,7 @@ public struct DropRequestReader: Sendable {
 
     /// Reads a document held in memory.
     public func read(_ bytes: [UInt8], file: String) throws(DropReadError) -> DropRequest {
+        try DropRequestReader.refuseNonDocument(bytes, file: file)
         let reader: XMLStreamReader
         do throws(XMLReadError) {
             reader = try XMLStreamReader(bytes: bytes, documentName: file)
@@ -57,8 +58,7 @@ public struct DropRequestReader: Sendable {
             do throws(XMLReadError) {
                 node = try reader.next()
             } catch {
-                throw DropReadError(file: file, line: error.line, kind: .xml,
-                                    reason: error.reason + "; fix the document (plain XML, no DOCTYPE) and drop it again")
+                throw DropReadError(file: file, line: error.line, kind: .xml, reason: error.reason)
             }
             guard let node else { break }
             var line = reader.line
@@ -152,7 +152,8 @@ public struct DropRequestReader: Sendable {
             throw fail("<pyynto> has no toiminto attribute; use one of \(known)")
         }
         guard let operation = DropRequest.Operation(rawValue: toiminto.lowercased()) else {
-            throw fail("unknown toiminto \"\(toiminto.prefix(60))\"; use one of \(known)")
+            throw DropReadError(file: file, line: line, kind: .unknownOperation,
+                                reason: "unknown toiminto \"\(toiminto.prefix(60))\"; use one of \(known)")
         }
         var format: DropRequest.OutputFormat?
         if let muoto = try attribute("muoto") {
@@ -175,6 +176,30 @@ public struct DropRequestReader: Sendable {
 }
 
 extension DropRequestReader {
+    /// Refuses, before libxml2 sees it, a file with nothing in it and a file that plainly is not
+    /// XML (a henkilötunnus list named `.xml`), whose libxml2 errors ("Document is empty") would
+    /// mislead. UTF-16 documents are left to libxml2.
+    static func refuseNonDocument(_ bytes: [UInt8], file: String) throws(DropReadError) {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.prefix(2).contains(0) {
+            if bytes.count <= 2 { throw DropReadError(file: file, kind: .empty, reason: "the file is empty (only a byte order mark); drop a request document <pyynto …>") }
+            return
+        }
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var line = 1
+        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) {
+            if bytes[index] == 0x0A || (bytes[index] == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)) { line += 1 }
+            index += 1
+        }
+        guard index < bytes.count else {
+            let what = bytes.isEmpty ? "0 bytes" : "only blanks or a byte order mark"
+            throw DropReadError(file: file, kind: .empty, reason: "the file is empty (\(what)); drop a request document <pyynto …>")
+        }
+        guard bytes[index] == 0x3C else {
+            throw DropReadError(file: file, line: line, kind: .wrongFormat,
+                                reason: "this is not an XML document (it does not start with '<'); a henkilötunnus list must be named .txt or .csv")
+        }
+    }
+
     /// The line of every start tag in document order, from the raw bytes. Exact for what
     /// libxml2 accepted: in well-formed XML every `<` outside comments, CDATA and processing
     /// instructions opens a tag (attribute values and text cannot hold a raw `<`), and there

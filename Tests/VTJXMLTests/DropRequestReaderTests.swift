@@ -125,7 +125,7 @@ import VTJXML
     }
 
     @Test func documentErrorsNameFileLineAndReason() {
-        expectError("<pyynto toiminto=\"poista-kaikki\"/>", kind: .request, line: 1, containing: "unknown toiminto \"poista-kaikki\"; use one of perustiedot")
+        expectError("<pyynto toiminto=\"poista-kaikki\"/>", kind: .unknownOperation, line: 1, containing: "unknown toiminto \"poista-kaikki\"; use one of perustiedot")
         expectError("<pyynto><hetulista><hetu>010594Y9032</hetu></hetulista></pyynto>", kind: .request, line: 1, containing: "no toiminto attribute")
         expectError("<pyynto toiminto=\"perustiedot\" muoto=\"xlsx\"><hetulista><hetu>010594Y9032</hetu></hetulista></pyynto>",
                     kind: .request, line: 1, containing: "unknown muoto \"xlsx\"")
@@ -141,7 +141,15 @@ import VTJXML
                     kind: .request, line: 1, containing: "control characters")
         expectError("<pyynto toiminto=\"perustiedot\">\n<hetulista><hetu>010594Y9032</hetu>\n</pyynto>",
                     kind: .xml, line: 3, containing: "pyynto.xml:3:")
-        expectError("", kind: .xml, line: nil, containing: "pyynto.xml")
+        expectError("", kind: .empty, line: nil, containing: "pyynto.xml: the file is empty (0 bytes)")
+    }
+
+    @Test func emptyFilesAndListsNamedXMLAreToldApartFromBrokenXML() {
+        expectError("\u{FEFF} \r\n\t\n", kind: .empty, line: nil, containing: "the file is empty (only blanks or a byte order mark)")
+        expectError("\n\n010594Y9032\n020594X903P\n", kind: .wrongFormat, line: 3, containing: "not an XML document")
+        expectError("\u{FEFF}010594Y9032;Matti\n", kind: .wrongFormat, line: 1, containing: "must be named .txt or .csv")
+        // A document that starts with '<' is libxml2's to judge, whatever follows.
+        expectError("<010594Y9032>\n", kind: .xml, line: 1, containing: "pyynto.xml:1:")
     }
 
     @Test func externalEntitiesAreRefusedUnread() {

@@ -10,8 +10,8 @@ public enum RequestRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     case noGroupsLeft(requested: [String])
     /// The file could not be read (encoding, size, XML syntax…); `detail` names line and reason.
     case unreadableFile(detail: String)
-    /// `toiminto` is not one of the drop contract's operations.
-    case unknownOperation(String)
+    /// `toiminto` is not one of the drop contract's operations; `detail` names file, line and value.
+    case unknownOperation(detail: String)
     /// The request document is readable but wrong (missing hetulista…); `detail` says what.
     case invalidRequest(detail: String)
 
@@ -41,8 +41,8 @@ public enum RequestRefusal: Error, Hashable, Sendable, CustomStringConvertible {
             "none of the requested data groups (\(requested.joined(separator: ", "))) is allowed for this department; ask for groups of its profile"
         case .unreadableFile(let detail):
             "the file could not be read: \(detail); fix it and drop it again"
-        case .unknownOperation(let text):
-            "toiminto \"\(text)\" is unknown; use perustiedot, seuranta-lisaa, seuranta-poista, muutokset, kunta-perustiedot or kunta-muutokset"
+        case .unknownOperation(let detail):
+            "the toiminto is unknown: \(detail)"
         case .invalidRequest(let detail):
             "the request is not valid: \(detail)"
         }
@@ -60,10 +60,23 @@ public enum RequestRefusal: Error, Hashable, Sendable, CustomStringConvertible {
             "yksikään pyydetyistä tietoryhmistä ei ole yksikölle sallittu"
         case .unreadableFile(let detail):
             "tiedostoa ei voitu lukea: \(detail)"
-        case .unknownOperation(let text):
-            "toiminto \"\(text)\" on tuntematon"
+        case .unknownOperation(let detail):
+            "toiminto on tuntematon: \(detail)"
         case .invalidRequest(let detail):
             "pyyntö on virheellinen: \(detail)"
+        }
+    }
+}
+
+extension RequestRefusal {
+    /// The refusal for a drop whose file could not be read: a request the contract does not know
+    /// is an invalid request (or an unknown toiminto), anything else an unreadable file. The
+    /// detail is ``DropReadError/description``, so the receipt names file, line and cause.
+    public init(_ error: DropReadError) {
+        switch error.kind {
+        case .request: self = .invalidRequest(detail: error.description)
+        case .unknownOperation: self = .unknownOperation(detail: error.description)
+        case .notText, .wrongFormat, .csvHeader, .xml, .empty: self = .unreadableFile(detail: error.description)
         }
     }
 }

@@ -12,6 +12,10 @@ public struct DropReadError: Error, Sendable, Hashable, CustomStringConvertible 
         case xml
         /// The request XML is well-formed but asks for something the contract does not know.
         case request
+        /// The file holds nothing to read: no bytes, or only a byte order mark, blanks and comments.
+        case empty
+        /// The request's `toiminto` is not one of the contract's operations.
+        case unknownOperation = "unknown-operation"
     }
 
     /// The file's name as the department dropped it.

@@ -18,7 +18,11 @@ public enum DropTextDecoder {
         let encoding: TextEncoding
         let utf8: [UInt8]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            guard !bytes.contains(0), UTF8Scan.isValid(bytes, from: 3) else {
+            if let line = lineOfFirstNUL(bytes) {
+                throw DropReadError(file: file, line: line, kind: .notText,
+                                    reason: "it contains NUL bytes, so it is binary data, not a text list; drop a text or CSV file")
+            }
+            guard UTF8Scan.isValid(bytes, from: 3) else {
                 throw notText(file, "it starts with a UTF-8 byte order mark but is not valid UTF-8; save it again as UTF-8")
             }
             encoding = .utf8BOM
@@ -38,7 +42,8 @@ public enum DropTextDecoder {
                 encoding = .utf16BE
                 utf8 = Array(try utf16(bytes, from: 0, bigEndian: true, file: file).utf8)
             case nil:
-                throw notText(file, "it contains NUL bytes, so it is binary data, not a text list; drop a text or CSV file")
+                throw DropReadError(file: file, line: lineOfFirstNUL(bytes), kind: .notText,
+                                    reason: "it contains NUL bytes, so it is binary data, not a text list; drop a text or CSV file")
             }
         } else if UTF8Scan.isValid(bytes) {
             encoding = .utf8
@@ -49,6 +54,16 @@ public enum DropTextDecoder {
         }
         try refuseControlCharacters(utf8, file: file)
         return (encoding, utf8)
+    }
+
+    /// The 1-based line (LF, CRLF or CR ends) of the first NUL byte, nil without one.
+    static func lineOfFirstNUL(_ bytes: [UInt8]) -> Int? {
+        guard let nul = bytes.firstIndex(of: 0) else { return nil }
+        var line = 1
+        for index in 0..<nul where bytes[index] == 0x0A || (bytes[index] == 0x0D && bytes[index + 1] != 0x0A) {
+            line += 1
+        }
+        return line
     }
 
     private static func notText(_ file: String, _ reason: String) -> DropReadError {

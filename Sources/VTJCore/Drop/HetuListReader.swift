@@ -19,6 +19,9 @@ public struct HetuListReader: Sendable {
 
     /// Reads a whole list; throws only when the file cannot be used at all.
     public func read(_ bytes: [UInt8], file: String) throws(DropReadError) -> HetuList {
+        guard !bytes.isEmpty else {
+            throw DropReadError(file: file, kind: .empty, reason: "the file is empty (0 bytes); drop a list with one henkilötunnus per line")
+        }
         let (encoding, utf8) = try DropTextDecoder.decodeToUTF8(bytes, file: file)
         let lines = LineCursor(bytes: utf8)
         let dialect = try detectDialect(lines, file: file)
@@ -37,6 +40,11 @@ public struct HetuListReader: Sendable {
         list.rejected = collector.rejected
         list.warnings = collector.warnings
         list.valueLines = collector.valueCount
+        guard list.valueLines > 0 else {
+            // Nothing to answer: say so plainly instead of "no valid henkilötunnus".
+            throw DropReadError(file: file, kind: .empty,
+                                reason: "the file has no henkilötunnus lines (only blank lines, comments, a header or a byte order mark); drop a list with one henkilötunnus per line")
+        }
         return list
     }
 
@@ -53,6 +61,9 @@ public struct HetuListReader: Sendable {
             let text = String(decoding: lines.bytes[line.range], as: UTF8.self)
             let content = HetuListReader.trimmed(text)
             if content.isEmpty || content.hasPrefix("#") { continue }
+            if let format = HetuListReader.markupFormat(content) {
+                throw DropReadError(file: file, line: number, kind: .wrongFormat, reason: format)
+            }
             if declared == nil, let separator = HetuListReader.separatorDeclaration(content) {
                 declared = separator
                 continue
@@ -92,6 +103,20 @@ public struct HetuListReader: Sendable {
             collector.accept(text, line: number)
         }
         list.lineCount = number
+    }
+
+    /// Why a first content line shows the file is a markup document, not a list (its every line
+    /// would otherwise be rejected one by one as a bad henkilötunnus).
+    static func markupFormat(_ content: Substring) -> String? {
+        guard content.hasPrefix("<") else { return nil }
+        let start = content.prefix(20).lowercased()
+        if start.hasPrefix("<!doctype html") || start.hasPrefix("<html") {
+            return "this is an HTML page, not a henkilötunnus list; drop a text or CSV list with one henkilötunnus per line"
+        }
+        if start.hasPrefix("<?xml") || start.hasPrefix("<pyynto") || start.hasPrefix("<!doctype") {
+            return "this is an XML document, not a henkilötunnus list; name a request document .xml"
+        }
+        return nil
     }
 
     /// The delimiter of an Excel `sep=;` first line, if `content` is one.

@@ -34,8 +34,7 @@ public struct DropProcessor: Sendable {
             parsed = try ParsedDrop.read(try claimed.readAll(limit: appliance.configuration.intake.maxFileBytes),
                                          fileName: claimed.originalName)
         } catch let error as DropReadError {
-            return refuse(context, refusal: error.kind == .request
-                ? .invalidRequest(detail: error.description) : .unreadableFile(detail: error.description))
+            return refuse(context, refusal: RequestRefusal(error))
         } catch {
             return refuse(context, refusal: .unreadableFile(detail: "\(error)"))
         }

@@ -202,9 +202,51 @@ import VTJCore
         #expect(csv.hetus.map(\.value) == ["010594Y9032"])
     }
 
-    @Test func emptyFileHasNoValues() throws {
-        let list = try reader.read([], file: "tyhja.txt")
-        #expect(list.hetus.isEmpty && list.rejected.isEmpty && list.lineCount == 0)
+    @Test(arguments: [
+        ([] as [UInt8], "the file is empty (0 bytes)"),
+        ([0xEF, 0xBB, 0xBF], "no henkilötunnus lines"),
+        ([0xFF, 0xFE], "no henkilötunnus lines"),
+        (Array("# lista\r\n\r\n \t\r\n".utf8), "no henkilötunnus lines"),
+        (Array("hetu;nimi\r\n;;\r\n".utf8), "no henkilötunnus lines"),
+    ])
+    func aFileWithoutValuesIsRefusedAsEmpty(bytes: [UInt8], phrase: String) {
+        #expect {
+            try reader.read(bytes, file: "tyhja.txt")
+        } throws: { error in
+            guard let error = error as? DropReadError else { return false }
+            return error.kind == .empty && error.line == nil && error.description.hasPrefix("tyhja.txt: " + (phrase.hasPrefix("the") ? phrase : "the file has " + phrase))
+        }
+    }
+
+    @Test(arguments: [
+        ("# lista\n<?xml version=\"1.0\"?>\n<pyynto/>\n", 2, "XML document"),
+        ("\u{FEFF}<pyynto toiminto=\"perustiedot\">\n", 1, "XML document"),
+        ("\n<!DOCTYPE html>\n<html></html>\n", 2, "HTML page"),
+        ("<HTML><BODY>010594Y9032</BODY></HTML>\n", 1, "HTML page"),
+    ])
+    func markupIsRefusedAsTheWrongFormatAtItsLine(text: String, line: Int, phrase: String) {
+        #expect {
+            try read(text)
+        } throws: { error in
+            guard let error = error as? DropReadError else { return false }
+            return error.kind == .wrongFormat && error.line == line && error.description.contains(phrase)
+        }
+    }
+
+    @Test func aValueInAngleBracketsIsJustABadValue() throws {
+        let list = try read("<010594Y9032>\n020594X903P\n")
+        #expect(list.rejected.map(\.line) == [1])
+        #expect(list.hetus.map(\.value) == ["020594X903P"])
+    }
+
+    @Test(arguments: [("a\nb\nc\0d\n", 3), ("\0", 1), ("a\r\nb\rc\0", 3), ("\u{FEFF}a\n\0", 2)])
+    func aNULByteIsReportedWithItsLine(text: String, line: Int) {
+        #expect {
+            try read(text)
+        } throws: { error in
+            guard let error = error as? DropReadError else { return false }
+            return error.kind == .notText && error.line == line && error.description.hasPrefix("lista.txt:\(line): ")
+        }
     }
 
     @Test(arguments: [
