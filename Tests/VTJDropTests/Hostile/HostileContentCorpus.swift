@@ -74,15 +74,17 @@ struct PublishedExpectation: Sendable {
     var result = true
     /// Text that must not appear in the result file (formula injection…).
     var resultLacks: [String] = []
+    /// Text that must appear in the result file (an echoed, escaped `tunniste`…).
+    var resultContains: [String] = []
 }
 
 extension HostileExpectation {
     static func published(valid: Int, invalid: Int = 0, duplicates: Int = 0, lines: Int? = nil,
                           rejected: [Int: String] = [:], notes: [String] = [], refusedGroups: [String] = [],
-                          result: Bool = true, resultLacks: [String] = []) -> HostileExpectation {
+                          result: Bool = true, resultLacks: [String] = [], resultContains: [String] = []) -> HostileExpectation {
         .published(PublishedExpectation(valid: valid, invalid: invalid, duplicates: duplicates, lines: lines,
                                         rejected: rejected, notes: notes, refusedGroups: refusedGroups,
-                                        result: result, resultLacks: resultLacks))
+                                        result: result, resultLacks: resultLacks, resultContains: resultContains))
     }
 
     /// The file could not be read as a drop (`tiedosto-ei-luettavissa`).

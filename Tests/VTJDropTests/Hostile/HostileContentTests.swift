@@ -18,6 +18,25 @@ import VTJCore
         }
     }
 
+    /// Small fixed inputs are the fuzzers' seeds (`Fuzz/corpus/hetu-list`, `Fuzz/corpus/request-xml`);
+    /// they must stay the corpus's bytes. `VTJDROP_WRITE_FUZZ_SEEDS=1 swift test --filter
+    /// HostileContentTests` rewrites them after a corpus change.
+    @Test func fuzzSeedsAreTheCorpusBytes() throws {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        let write = ProcessInfo.processInfo.environment["VTJDROP_WRITE_FUZZ_SEEDS"] == "1"
+        var seeds = 0
+        for item in HostileContentCorpus.all {
+            guard let bytes = item.content.staticBytes else { continue }
+            let target = item.fileName.hasSuffix(".xml") ? "request-xml" : "hetu-list"
+            let path = url.path + "/Fuzz/corpus/\(target)/content-\(item.stem)"
+            if write { try Data(bytes).write(to: URL(fileURLWithPath: path)) }
+            #expect(FileManager.default.contents(atPath: path) == Data(bytes), "\(item): seed \(path) differs; rerun with VTJDROP_WRITE_FUZZ_SEEDS=1")
+            seeds += 1
+        }
+        #expect(seeds >= 60)
+    }
+
     @Test func everyCaseEndsAsExpectedAndTheApplianceKeepsServing() async throws {
         let harness = try await PipelineHarness()
         defer { Task { await harness.close() } }
@@ -99,6 +118,7 @@ import VTJCore
             if let result = mine.first(where: { !$0.hasSuffix(".kuitti.txt") }) {
                 let text = try harness.read(item.department, result)
                 for needle in expected.resultLacks { #expect(!text.contains(needle), "\(item): result contains \(needle)") }
+                for needle in expected.resultContains { #expect(text.contains(needle), "\(item): result lacks \(needle)") }
             }
             try checkStored(item, input: input, receipt: value("pyynto"), state: .archived, folder: "/state/archive/", harness)
         case .refused(let code, let line, let cause):
