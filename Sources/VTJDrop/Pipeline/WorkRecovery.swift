@@ -8,9 +8,11 @@ import VTJCore
 struct WorkRecovery {
     let appliance: Appliance
 
-    /// Every unfinished claim, oldest request id first.
+    /// Every unfinished claim, oldest request id first. Journal records left one step behind a
+    /// finished move are completed first (see ``journalMovedWork(claims:)``).
     func unfinished() -> [ClaimedFile] {
         let claims = Appliance.claimsFolder(state: appliance.configuration.state)
+        journalMovedWork(claims: claims)
         var found: [ClaimedFile] = []
         let manager = FileManager.default
         for department in (try? manager.contentsOfDirectory(atPath: claims)) ?? [] where !department.hasPrefix(".") {
@@ -23,6 +25,33 @@ struct WorkRecovery {
             }
         }
         return found.sorted { $0.id < $1.id }
+    }
+
+    /// A crash between moving a work folder into the archive (or quarantine) and journaling the
+    /// move leaves the request "published" (or "refused") with no work folder to resume: it would
+    /// count as backlog forever and its input would never reach retention. The folder is where
+    /// the mover put it, so the journal is completed from there.
+    private func journalMovedWork(claims: String) {
+        let journal = appliance.database.journal
+        guard let entries = try? journal.unfinished() else { return }
+        for entry in entries {
+            guard let id = RequestID(entry.requestID),
+                  access(claims + "/" + entry.department + "/work/" + id.value, F_OK) != 0, errno == ENOENT
+            else { continue }
+            let archived = appliance.mover.archiveFolder + "/" + id.datePart + "/" + id.value
+            let quarantined = appliance.mover.quarantineFolder + "/" + id.value
+            let (state, path): (RequestState, String)
+            if access(archived, F_OK) == 0 {
+                (state, path) = (.archived, archived)
+            } else if access(quarantined, F_OK) == 0 {
+                (state, path) = (.quarantined, quarantined)
+            } else {
+                continue
+            }
+            appliance.logger.notice("journaling a move an earlier run finished but did not record",
+                                    metadata: ["request": "\(id.value)", "state": "\(state)"])
+            _ = try? journal.record(state, for: id.value, at: appliance.clock.now(), update: JournalUpdate(storedPath: path))
+        }
     }
 
     private func claimed(folder: String, id: RequestID) -> ClaimedFile? {
