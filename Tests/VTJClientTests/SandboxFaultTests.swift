@@ -57,6 +57,25 @@ struct SandboxFaultTests {
         }
     }
 
+    // Known gap closed for issue 6: the client ignored a 503's Retry-After and retried after 0.25-0.5 s.
+    @Test("503 with Retry-After waits at least that long, then recovers")
+    func serviceUnavailable() async throws {
+        var configuration = SandboxConfiguration(population: 300, seed: 2, referenceDate: Self.day)
+        configuration.faults = SandboxFaults(retryAfterSeconds: 1, unavailableNext: 1)
+        try await Self.withSandbox(configuration) { server, base in
+            let sleeper = RecordingSleeper()
+            let client = try Self.client(base, sleeper: sleeper)
+            let started = ContinuousClock.now
+            let key = try await client.logKey(on: Self.day)
+            #expect(ContinuousClock.now - started >= .seconds(1))
+            #expect(key == server.registry.logKey(atStartOf: Self.day))
+            #expect(sleeper.recorded.count == 1)
+            #expect(sleeper.recorded.allSatisfy { $0 >= .seconds(1) })
+            #expect(server.counters.faults("unavailable") == 1)
+            #expect(server.counters.responses(503) == 1)
+        }
+    }
+
     @Test("bodies cut mid-stream are retried and never half-delivered")
     func truncatedBodies() async throws {
         // No change history: a hetu correction would (rightly) make an old hetu "not found".

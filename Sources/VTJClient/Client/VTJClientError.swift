@@ -42,7 +42,7 @@ public enum VTJClientError: Error, Sendable, Hashable, CustomStringConvertible {
     public var status: Int? {
         switch self {
         case .refused(_, let status, _, _), .rejected(_, let status, _, _): status
-        case .unavailable(_, _, .serverError(let status, _), _): status
+        case .unavailable(_, _, .serverError(let status, _, _), _): status
         case .unavailable(_, _, .rateLimited, _), .rateLimited: 429
         default: nil
         }
@@ -52,7 +52,7 @@ public enum VTJClientError: Error, Sendable, Hashable, CustomStringConvertible {
     public var serverMessage: String? {
         switch self {
         case .refused(_, _, let virhe, _), .rejected(_, _, let virhe, _): virhe?.description
-        case .unavailable(_, _, .serverError(_, let virhe), _): virhe?.description
+        case .unavailable(_, _, .serverError(_, let virhe, _), _): virhe?.description
         default: nil
         }
     }

@@ -9,19 +9,27 @@ public enum OutcomeClass: Hashable, Sendable {
 public enum TransientReason: Hashable, Sendable, CustomStringConvertible {
     /// 429, with the server's requested pause when it sent a usable `Retry-After`.
     case rateLimited(retryAfter: Duration?)
-    /// 5xx (or 408): server or gateway trouble.
-    case serverError(status: Int, virhe: InterfaceErrorBody?)
+    /// 5xx (or 408): server or gateway trouble; a 503's usable `Retry-After` is kept.
+    case serverError(status: Int, virhe: InterfaceErrorBody?, retryAfter: Duration? = nil)
     /// The transfer failed: connection refused, timeout, cut body, reset.
     case transport(TransportProblem, detail: String)
     /// A 2xx whose body is not well-formed or not the profile.
     case unreadableBody(String)
 
+    /// The pause the server asked for (429, or 503 with `Retry-After`), when it named one.
+    public var requestedWait: Duration? {
+        switch self {
+        case .rateLimited(let wait), .serverError(_, _, let wait): wait
+        case .transport, .unreadableBody: nil
+        }
+    }
+
     public var description: String {
         switch self {
         case .rateLimited(let wait):
             wait.map { "rate limited (429, Retry-After \($0.wholeSeconds) s)" } ?? "rate limited (429)"
-        case .serverError(let status, let virhe):
-            "server error \(status)" + (virhe.map { " (\($0))" } ?? "")
+        case .serverError(let status, let virhe, let wait):
+            "server error \(status)" + (wait.map { ", Retry-After \($0.wholeSeconds) s" } ?? "") + (virhe.map { " (\($0))" } ?? "")
         case .transport(let problem, let detail):
             "transfer failed (\(problem.rawValue)): \(detail)"
         case .unreadableBody(let reason):

@@ -44,6 +44,9 @@ public struct RetryPolicy: Hashable, Sendable {
                 return .success
             case 429:
                 return .transient(.rateLimited(retryAfter: retryAfter.flatMap(RetryPolicy.retryAfter(from:))))
+            case 503:
+                // "Service Unavailable" may say when to come back (RFC 9110 10.2.3); earlier is pointless.
+                return .transient(.serverError(status: status, virhe: virhe, retryAfter: retryAfter.flatMap(RetryPolicy.retryAfter(from:))))
             case 408, 500...599:
                 return .transient(.serverError(status: status, virhe: virhe))
             case 401, 403:

@@ -17,7 +17,7 @@ public struct RetryState: Hashable, Sendable {
     public private(set) var attempts = 0
     /// Sum of the waits handed out so far.
     public private(set) var totalWait: Duration = .zero
-    /// Retries that used the back-off formula (429 with Retry-After does not count here).
+    /// Retries that used the back-off formula (429 with Retry-After does not count here; 503 does).
     public private(set) var backoffRetries = 0
 
     public init(policy: RetryPolicy) {
@@ -42,14 +42,19 @@ public struct RetryState: Hashable, Sendable {
         guard attempts < policy.maxAttempts else {
             return .fail(.exhausted(attempts: attempts, last: reason))
         }
-        let wait: Duration
-        if case .rateLimited(let retryAfter?) = reason {
+        var wait: Duration
+        if let retryAfter = reason.requestedWait {
             guard retryAfter <= policy.maxRetryAfter else {
                 return .fail(.waitTooLong(requested: retryAfter, last: reason))
             }
             // At least what the server asked for; up to a tenth more so parallel workers do not return together.
             let spread = min(retryAfter / 10, .seconds(1))
             wait = retryAfter + spread * RetryState.unit(&random)
+            if case .serverError = reason {
+                // A 503 still backs off as usual when its Retry-After is shorter (even 0): never a tight loop.
+                backoffRetries += 1
+                wait = max(wait, policy.backoff(retry: backoffRetries, unit: RetryState.unit(&random)))
+            }
         } else {
             backoffRetries += 1
             wait = policy.backoff(retry: backoffRetries, unit: RetryState.unit(&random))

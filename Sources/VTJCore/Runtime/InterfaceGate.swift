@@ -20,6 +20,9 @@ public struct InterfaceGate: Hashable, Sendable {
     public let maximumPause: Double
     public private(set) var consecutiveFailures = 0
     public private(set) var closedUntil: Double?
+    /// Whether a refusal (bad credentials, no licence) closed the gate: the probe is then a cheap
+    /// call, never a waiting drop, which would only collect an error receipt of its own.
+    public private(set) var stoppedByRefusal = false
     private var pause: Double
 
     public init(threshold: Int = 3, firstPause: Double = 30, maximumPause: Double = 600) {
@@ -42,12 +45,19 @@ public struct InterfaceGate: Hashable, Sendable {
     public mutating func recordSuccess() {
         consecutiveFailures = 0
         closedUntil = nil
+        stoppedByRefusal = false
         pause = firstPause
     }
 
     /// A transient failure (or one that stops new work) at `now`.
+    ///
+    /// While the gate is closed, only a failed probe (at or after `closedUntil`) closes it for a
+    /// longer pause: failures of work that was already in flight when it closed report the same
+    /// outage again and must not double the pause (the interface would be probed far too late).
     public mutating func recordFailure(now: Double, stopsNewWork: Bool) {
         consecutiveFailures += 1
+        if stopsNewWork { stoppedByRefusal = true }
+        if let until = closedUntil, now < until { return }
         guard stopsNewWork || consecutiveFailures >= threshold || closedUntil != nil else { return }
         closedUntil = now + pause
         pause = min(maximumPause, pause * 2)

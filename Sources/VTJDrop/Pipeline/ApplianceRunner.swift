@@ -17,6 +17,8 @@ public actor ApplianceRunner {
     /// Claimed drops waiting for a retry, by request id.
     var waiting: [String: ClaimedFile] = [:]
     var lastRetentionRun: Date?
+    /// Turns of the daemon loop (tests check that a closed gate sleeps instead of spinning).
+    var loopTurns = 0
     private let stopRequested = Atomic<Bool>(false)
     private let started = ContinuousClock.now
 
@@ -84,6 +86,7 @@ public actor ApplianceRunner {
         ])
         var nextScan = ContinuousClock.now
         while !shouldStop {
+            loopTurns += 1
             let now = ContinuousClock.now
             switch gate.decide(now: seconds(now)) {
             case .claim:
@@ -93,16 +96,22 @@ public actor ApplianceRunner {
                     nextScan = min(now + appliance.configuration.intake.scanInterval, pass.nextCheck ?? .now + .seconds(3600))
                     if !pass.claimed.isEmpty { nextScan = .now }
                 }
-                summary.add(await process(dueRetries()))
+                // The pass may have closed the gate: then what it set aside waits for the probe.
+                if gate.isOpen { summary.add(await process(dueRetries())) }
             case .probe:
-                // One waiting drop is the probe; with none waiting, a cheap call is.
-                if let probe = dueRetries(force: true).first {
+                // One waiting drop is the probe; with none waiting, or after a refusal (401/403: a drop
+                // would only collect an error receipt of its own), a cheap call is.
+                if !gate.stoppedByRefusal, let probe = dueRetries(force: true).first {
                     summary.add(await process([probe]))
                 } else {
                     await probeInterface()
                 }
-            case .wait:
-                break
+                // The interface answers again: what waited for it goes now, not at its own back-off time.
+                if gate.isOpen { summary.add(await process(dueRetries(force: true))) }
+            case .wait(let until):
+                // Nothing may be claimed or retried before the pause ends: sleep until then (or an
+                // inotify hint), never loop on a scan time already past — that spun a core while closed.
+                nextScan = max(nextScan, started + .milliseconds(Int64(until * 1000)))
             }
             await runSchedule()
             runRetention()
@@ -156,10 +165,18 @@ public actor ApplianceRunner {
     }
 
     /// Waiting drops whose next attempt is due (all of them when `force`).
+    ///
+    /// Drops set aside unstarted when the gate closed have no journal entry (or only their claim):
+    /// they are always due, or they would sit in the work folder until the next restart.
     func dueRetries(force: Bool = false) -> [ClaimedFile] {
         let now = appliance.clock.now()
-        let due = Set(((try? appliance.database.journal.dueForRetry(at: force ? .distantFuture : now)) ?? []).map(\.requestID))
-        return waiting.values.filter { due.contains($0.id.value) }.sorted { $0.id < $1.id }
+        let journal = appliance.database.journal
+        let due = Set(((try? journal.dueForRetry(at: force ? .distantFuture : now)) ?? []).map(\.requestID))
+        return waiting.values.filter { file in
+            if due.contains(file.id.value) { return true }
+            guard let entry = (try? journal.entry(file.id.value)) ?? nil else { return true }
+            return entry.state == .claimed
+        }.sorted { $0.id < $1.id }
     }
 
     /// Work an earlier run left behind: published → archive; anything else → walk it again.

@@ -6,6 +6,7 @@ final class FaultInjector: Sendable {
         case none
         case serverError
         case rateLimited(retryAfter: Int)
+        case unavailable(retryAfter: Int)
     }
 
     private struct State {
@@ -35,12 +36,19 @@ final class FaultInjector: Sendable {
                 state.faults.rateLimitNext -= 1
                 return (latency, .rateLimited(retryAfter: state.faults.retryAfterSeconds))
             }
+            if state.faults.unavailableNext > 0 {
+                state.faults.unavailableNext -= 1
+                return (latency, .unavailable(retryAfter: state.faults.retryAfterSeconds))
+            }
             if state.faults.errorNext > 0 {
                 state.faults.errorNext -= 1
                 return (latency, .serverError)
             }
             if state.faults.rateLimitRate > 0, state.random.chance(state.faults.rateLimitRate) {
                 return (latency, .rateLimited(retryAfter: state.faults.retryAfterSeconds))
+            }
+            if state.faults.unavailableRate > 0, state.random.chance(state.faults.unavailableRate) {
+                return (latency, .unavailable(retryAfter: state.faults.retryAfterSeconds))
             }
             if state.faults.errorRate > 0, state.random.chance(state.faults.errorRate) { return (latency, .serverError) }
             return (latency, .none)

@@ -4,7 +4,7 @@ import Synchronization
 public struct SandboxCounters: Sendable, Hashable, Codable {
     /// `kirjausavain`, `perustiedot`, `muutokset`, `unknown`.
     public var requests: [String: Int] = [:]
-    /// `latency`, `serverError`, `rateLimited`, `truncated`, `unauthorized`.
+    /// `latency`, `serverError`, `unavailable`, `rateLimited`, `truncated`, `unauthorized`.
     public var faults: [String: Int] = [:]
     /// By HTTP status code, as text (`"200"`, `"429"`…).
     public var statuses: [String: Int] = [:]

@@ -13,8 +13,12 @@ public struct SandboxFaults: Sendable, Hashable, Codable {
     public var rateLimitRate: Double
     /// The next N requests are answered 429.
     public var rateLimitNext: Int
-    /// Seconds in `Retry-After` of a 429.
+    /// Seconds in `Retry-After` of a 429 or 503.
     public var retryAfterSeconds: Int
+    /// Share of requests answered 503 with `Retry-After` (maintenance).
+    public var unavailableRate: Double
+    /// The next N requests are answered 503 with `Retry-After`.
+    public var unavailableNext: Int
     /// Share of 200 responses whose body is cut mid-stream (Content-Length promises more).
     public var truncateRate: Double
     /// The next N 200 responses are cut mid-stream.
@@ -23,7 +27,8 @@ public struct SandboxFaults: Sendable, Hashable, Codable {
     /// Defaults: no faults, `Retry-After: 1`.
     public init(
         latencyMs: Int = 0, errorRate: Double = 0, errorNext: Int = 0, rateLimitRate: Double = 0,
-        rateLimitNext: Int = 0, retryAfterSeconds: Int = 1, truncateRate: Double = 0, truncateNext: Int = 0
+        rateLimitNext: Int = 0, retryAfterSeconds: Int = 1, truncateRate: Double = 0, truncateNext: Int = 0,
+        unavailableRate: Double = 0, unavailableNext: Int = 0
     ) {
         self.latencyMs = latencyMs
         self.errorRate = errorRate
@@ -33,6 +38,8 @@ public struct SandboxFaults: Sendable, Hashable, Codable {
         self.retryAfterSeconds = retryAfterSeconds
         self.truncateRate = truncateRate
         self.truncateNext = truncateNext
+        self.unavailableRate = unavailableRate
+        self.unavailableNext = unavailableNext
     }
 
     /// No faults at all.
@@ -49,6 +56,8 @@ public struct SandboxFaults: Sendable, Hashable, Codable {
             rateLimitNext: try c.decodeIfPresent(Int.self, forKey: .rateLimitNext) ?? 0,
             retryAfterSeconds: try c.decodeIfPresent(Int.self, forKey: .retryAfterSeconds) ?? 1,
             truncateRate: try c.decodeIfPresent(Double.self, forKey: .truncateRate) ?? 0,
-            truncateNext: try c.decodeIfPresent(Int.self, forKey: .truncateNext) ?? 0)
+            truncateNext: try c.decodeIfPresent(Int.self, forKey: .truncateNext) ?? 0,
+            unavailableRate: try c.decodeIfPresent(Double.self, forKey: .unavailableRate) ?? 0,
+            unavailableNext: try c.decodeIfPresent(Int.self, forKey: .unavailableNext) ?? 0)
     }
 }

@@ -48,6 +48,9 @@ struct SandboxResponder: HTTPResponder {
         case .rateLimited(let seconds):
             core.counters.fault("rateLimited")
             throw SandboxHTTPFailure(status: .tooManyRequests, code: "LIIKAA_PYYNTOJA", message: "rate limited: retry after \(seconds) s", retryAfter: seconds)
+        case .unavailable(let seconds):
+            core.counters.fault("unavailable")
+            throw SandboxHTTPFailure(status: .serviceUnavailable, code: "HUOLTOKATKO", message: "service unavailable: retry after \(seconds) s", retryAfter: seconds)
         case .serverError:
             core.counters.fault("serverError")
             throw SandboxHTTPFailure(status: .internalServerError, code: "PALVELINVIRHE", message: "injected server error: retry with back-off")

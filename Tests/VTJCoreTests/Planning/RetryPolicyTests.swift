@@ -128,6 +128,25 @@ struct RetryPolicyTests {
             == .retry(after: .seconds(1), reason: .rateLimited(retryAfter: nil)))
     }
 
+    // Known gap closed for issue 6: a 503's Retry-After was ignored and the normal back-off used.
+    @Test("503 with Retry-After waits at least that long; a shorter one still backs off")
+    func serviceUnavailableHonoursRetryAfter() {
+        var low = FixedGenerator(value: 0)
+        var state = RetryState(policy: RetryPolicy(initialDelay: .milliseconds(500)))
+        let reason = TransientReason.serverError(status: 503, virhe: nil, retryAfter: .seconds(5))
+        #expect(state.next(after: .httpStatus(503, retryAfter: "5"), using: &low) == .retry(after: .seconds(5), reason: reason))
+        #expect(reason.description.contains("Retry-After 5 s"))
+        // Retry-After: 0 never makes a tight loop: the back-off (second retry: ceiling 1 s, half of it) wins.
+        #expect(state.next(after: .httpStatus(503, retryAfter: "0"), using: &low)
+            == .retry(after: .milliseconds(500), reason: .serverError(status: 503, virhe: nil, retryAfter: .zero)))
+        // Only 503 names a pause; a 500's header is not a promise.
+        #expect(RetryPolicy().classify(.httpStatus(500, retryAfter: "5")) == .transient(.serverError(status: 500, virhe: nil)))
+        var random = SeededGenerator(seed: 3)
+        var limited = RetryState(policy: RetryPolicy(maxRetryAfter: .seconds(60)))
+        #expect(limited.next(after: .httpStatus(503, retryAfter: "600"), using: &random)
+            == .fail(.waitTooLong(requested: .seconds(600), last: .serverError(status: 503, virhe: nil, retryAfter: .seconds(600)))))
+    }
+
     @Test("a Retry-After beyond the policy's limit gives up as transient")
     func retryAfterTooLong() {
         var random = SeededGenerator(seed: 1)

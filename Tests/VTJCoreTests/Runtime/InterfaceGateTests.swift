@@ -34,4 +34,31 @@ import VTJCore
         #expect(gate.decide(now: 159) == .wait(until: 160))
         #expect(gate.decide(now: 160) == .probe)
     }
+
+    // Found by scripts/fault-test (unauthorized): two drops refused with 401 at the same moment
+    // doubled the pause, so the interface was probed 60 s after the credentials were fixed, not 30 s.
+    @Test func failuresOfWorkInFlightDoNotLengthenThePause() {
+        var gate = InterfaceGate(threshold: 3, firstPause: 30, maximumPause: 600)
+        gate.recordFailure(now: 100, stopsNewWork: true)
+        gate.recordFailure(now: 100.2, stopsNewWork: true)
+        for t in 0..<5 { gate.recordFailure(now: 101 + Double(t), stopsNewWork: false) }
+        #expect(gate.decide(now: 110) == .wait(until: 130))
+        #expect(gate.decide(now: 130) == .probe)
+        gate.recordFailure(now: 130, stopsNewWork: false)  // the probe failed: now the pause grows
+        #expect(gate.decide(now: 131) == .wait(until: 190))
+    }
+
+    @Test func aRefusalAsksForACheapProbeUntilACallSucceeds() {
+        var gate = InterfaceGate(threshold: 3, firstPause: 30)
+        for t in 0..<3 { gate.recordFailure(now: Double(t), stopsNewWork: false) }
+        #expect(!gate.isOpen)
+        #expect(!gate.stoppedByRefusal)
+        gate.recordFailure(now: 5, stopsNewWork: true)
+        #expect(gate.stoppedByRefusal)
+        gate.recordFailure(now: 40, stopsNewWork: false)  // a failed cheap probe keeps it so
+        #expect(gate.stoppedByRefusal)
+        gate.recordSuccess()
+        #expect(!gate.stoppedByRefusal)
+        #expect(gate.decide(now: 41) == .claim)
+    }
 }
