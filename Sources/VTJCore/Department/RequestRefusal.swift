@@ -42,7 +42,7 @@ public enum RequestRefusal: Error, Hashable, Sendable, CustomStringConvertible {
         case .unreadableFile(let detail):
             "the file could not be read: \(detail); fix it and drop it again"
         case .unknownOperation(let detail):
-            "the toiminto is unknown: \(detail)"
+            "\(detail)"
         case .invalidRequest(let detail):
             "the request is not valid: \(detail)"
         }
