@@ -60,8 +60,10 @@ struct WorkRecovery {
         defer { close(descriptor) }
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         guard let note = ClaimRecord.read(in: descriptor) else {
-            if contents.isEmpty {
-                // A crash between creating the folder and writing its note: nothing was claimed.
+            if contents.allSatisfy({ $0 == ClaimRecord.fileName }) {
+                // A crash between creating the folder and finishing its note (empty or cut short):
+                // the rename comes after the note, so nothing was claimed.
+                _ = unlink(folder + "/" + ClaimRecord.fileName)
                 _ = rmdir(folder)
             } else {
                 appliance.logger.error("claimed work without its claim note; moving it to quarantine for the operator",

@@ -57,4 +57,26 @@ import VTJCore
         #expect(try appliance.database.journal.entry(id.value)?.state == .archived)
         #expect(harness.outbox("sivistys").count == 2)
     }
+
+    /// Found while writing scripts/crash-test: killed while the claim note was being written
+    /// (created, empty or cut short; the drop not yet renamed in), the work folder was moved to
+    /// quarantine as "claimed work without its claim note": a stray quarantine entry and an
+    /// error for the operator about a drop that was in fact still waiting in the inbox.
+    @Test(arguments: ["", "department=sivis"])
+    func aClaimNoteCutShortIsRemovedAndTheDropIsClaimedAgain(_ note: String) async throws {
+        let harness = try await PipelineHarness()
+        defer { Task { await harness.close() } }
+        try harness.drop("sivistys", "lista.txt", "010594Y9032\n")
+        let id = RequestIDGenerator.next()
+        let work = harness.root + "/state/claims/sivistys/work/" + id.value
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        try note.write(toFile: work + "/.claim", atomically: false, encoding: .utf8)
+
+        let summary = await harness.runner.runOnce()
+        #expect(summary.published == 1)
+        #expect(!FileManager.default.fileExists(atPath: work))
+        let quarantine = (try? FileManager.default.contentsOfDirectory(atPath: harness.root + "/state/quarantine")) ?? []
+        #expect(quarantine.isEmpty, "\(quarantine)")
+        #expect(harness.outbox("sivistys").count == 2)
+    }
 }
