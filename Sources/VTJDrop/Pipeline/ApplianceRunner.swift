@@ -158,9 +158,10 @@ public actor ApplianceRunner {
             summary.refused += 1
             // The drop is answered; the gate remembers that the next ones would fail the same way.
             if stopsNewWork { gate.recordFailure(now: seconds(.now), stopsNewWork: true) }
-        case .retryLater(_, _, let stopsNewWork):
+        case .retryLater(_, _, let stopsNewWork, let local):
             waiting[file.id.value] = file
-            gate.recordFailure(now: seconds(.now), stopsNewWork: stopsNewWork)
+            // A full or read-only outbox is that department's trouble, not the interface's.
+            if !local { gate.recordFailure(now: seconds(.now), stopsNewWork: stopsNewWork) }
         }
     }
 

@@ -7,14 +7,16 @@ public enum DropOutcome: Sendable, Hashable, CustomStringConvertible {
     /// Refused or permanently failed: receipt published, input quarantined. `stopsNewWork` when
     /// the cause (bad credentials, no licence) will fail every other drop too.
     case refused(receipt: String, reason: String, stopsNewWork: Bool = false)
-    /// A transient failure: the drop stays claimed and is tried again after `retryAt`.
-    case retryLater(retryAt: Date, reason: String, stopsNewWork: Bool)
+    /// A transient failure: the drop stays claimed and is tried again after `retryAt`. `local`
+    /// when the cause is on the appliance's side (a full or read-only outbox, the disk), not the
+    /// interface's: it must not stop other departments' work.
+    case retryLater(retryAt: Date, reason: String, stopsNewWork: Bool, local: Bool = false)
 
     public var description: String {
         switch self {
         case .published(let result, let receipt): "published \(result ?? "-") and \(receipt)"
         case .refused(let receipt, let reason, _): "refused (\(reason)); receipt \(receipt)"
-        case .retryLater(let at, let reason, _): "will retry at \(at): \(reason)"
+        case .retryLater(let at, let reason, _, _): "will retry at \(at): \(reason)"
         }
     }
 }

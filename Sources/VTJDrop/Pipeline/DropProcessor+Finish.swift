@@ -34,7 +34,7 @@ extension DropProcessor {
             receiptPath = try publishOnce(publisher, name: context.receiptName, bytes: ReceiptRenderer().bytes(receipt))
         } catch {
             return retry(context.claimed, reason: "cannot publish the refusal receipt: \(error)", attempts: attempt(context),
-                         stopsNewWork: false, log: context.log)
+                         stopsNewWork: false, local: true, log: context.log)
         }
         _ = try? journal.record(.refused, for: context.requestID, at: now,
                                 update: JournalUpdate(resultFiles: [receiptPath], error: refusal.description))
@@ -52,14 +52,15 @@ extension DropProcessor {
     }
 
     /// A transient failure: the claimed input waits in the work folder for the next attempt.
-    func retry(_ claimed: ClaimedFile, reason: String, attempts: Int, stopsNewWork: Bool, log: Logger) -> DropOutcome {
+    func retry(_ claimed: ClaimedFile, reason: String, attempts: Int, stopsNewWork: Bool, local: Bool = false,
+               log: Logger) -> DropOutcome {
         // Capped exponential back-off: 30 s, 1 min, 2 min … at most 30 min between attempts.
         let delay = min(1800.0, 30.0 * pow(2.0, Double(min(attempts, 10))))
         let retryAt = now.addingTimeInterval(delay)
         log.warning("drop will be retried", metadata: ["reason": "\(reason)", "retry-in-s": "\(Int(delay))"])
         _ = try? journal.record(.failedTransient, for: claimed.id.value, at: now,
                                 update: JournalUpdate(error: reason, nextAttemptAt: retryAt))
-        return .retryLater(retryAt: retryAt, reason: reason, stopsNewWork: stopsNewWork)
+        return .retryLater(retryAt: retryAt, reason: reason, stopsNewWork: stopsNewWork, local: local)
     }
 
     func attempt(_ context: DropContext) -> Int { ((try? journal.entry(context.requestID)) ?? nil)?.attempts ?? 0 }

@@ -73,7 +73,7 @@ public struct DropProcessor: Sendable {
                           parsed: parsed, authorisation: authorisation, stopsNewWork: error.stopsNewWork)
         } catch {
             // Disk full, unwritable outbox, database trouble: nothing is lost, try again later.
-            return retry(claimed, reason: "\(error)", attempts: attempt(context), stopsNewWork: false, log: log)
+            return retry(claimed, reason: "\(error)", attempts: attempt(context), stopsNewWork: false, local: true, log: log)
         }
     }
 }

@@ -188,8 +188,19 @@ enum FileSystemTrap {
         run("/bin/umount", [folder]) || run("/bin/umount", ["-l", folder])
     }
 
+    /// `chattr +i` (even root cannot create files in an immutable folder); false when not permitted.
+    static func makeImmutable(_ folder: String) -> Bool { run("/usr/bin/chattr", ["+i", folder]) }
+
+    /// `chattr -i`.
+    @discardableResult
+    static func makeMutable(_ folder: String) -> Bool { run("/usr/bin/chattr", ["-i", folder]) }
+
+    /// `VTJDROP_TEST_NO_MOUNT=1` makes every trap refuse, to exercise the injected fallback the way
+    /// a machine without mount rights does.
+    static var refused: Bool { ProcessInfo.processInfo.environment["VTJDROP_TEST_NO_MOUNT"] != nil }
+
     private static func run(_ tool: String, _ arguments: [String]) -> Bool {
-        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: tool) else { return false }
+        guard !refused, getuid() == 0, FileManager.default.isExecutableFile(atPath: tool) else { return false }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = arguments
