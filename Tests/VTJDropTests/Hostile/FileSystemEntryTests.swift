@@ -142,4 +142,21 @@ import VTJCore
         #expect(!harness.regularFileText(under: harness.root + "/outbox").contains(marker))
         try await harness.expectKeepsServing()
     }
+
+    @Test func receiptOfAQuarantinedEntryWaitsForAWritableOutbox() async throws {
+        let harness = try await PipelineHarness()
+        defer { Task { await harness.close() } }
+        let outbox = harness.root + "/outbox/sivistys"
+        DeliveryFaultInjection.inject(EROFS, at: .create, folder: outbox)
+        defer { DeliveryFaultInjection.clear(outbox) }
+        #expect(symlink("/etc/passwd", harness.root + "/inbox/sivistys/passwd.txt") == 0)
+        _ = await harness.runOnceBounded()
+        #expect(harness.quarantined().count == 1 && harness.outbox("sivistys").isEmpty, "quarantined; the receipt waits")
+        DeliveryFaultInjection.clear(outbox)
+        _ = await harness.runOnceBounded()
+        let receipts = try harness.receipts("sivistys")
+        #expect(receipts.count == 1 && receipts.values.allSatisfy { $0.contains("symbolic link") }, "published on the next pass")
+        _ = await harness.runOnceBounded()
+        #expect(try harness.receipts("sivistys").count == 1, "exactly once")
+    }
 }
