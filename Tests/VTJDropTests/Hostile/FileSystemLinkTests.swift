@@ -22,7 +22,7 @@ import VTJCore
         #expect(harness.inbox("sivistys") == ["linkki.txt"])
 
         // Ten minutes of two names is not an upload: the link itself goes to quarantine, reported.
-        clock.advance(seconds: 601)
+        clock.set(Date().addingTimeInterval(601)) // from the link's real change time, however slow the machine
         let reported = await harness.runOnceBounded()
         #expect(reported?.published == 0)
         #expect(harness.inbox("sivistys").isEmpty)
@@ -111,7 +111,7 @@ import VTJCore
         defer { Task { await harness.close() } }
         let outside = try OutsideFile(root: harness.root)
         #expect(symlink(outside.path, harness.root + "/inbox/sivistys/linkki.txt") == 0)
-        clock.advance(seconds: 5)
+        clock.set(Date().addingTimeInterval(5))
         _ = await harness.runOnceBounded()
         #expect(harness.quarantined().count == 1)
         clock.advance(seconds: 61 * 86_400)
