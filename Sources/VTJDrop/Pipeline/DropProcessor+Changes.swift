@@ -62,10 +62,19 @@ extension DropProcessor {
 
             var (receipt, _) = try sink.finish()
             receipt.counts.changes = changes.count
+            // Resumed after a crash that came after the result was published: that earlier file is
+            // kept, and it holds the earlier attempt's changes, not this one's. Moving the cursor to
+            // this attempt's key would skip what arrived in between, so it stays: the next delivery
+            // repeats those changes rather than lose any.
+            let publishedBefore = FileManager.default.fileExists(
+                atPath: appliance.publisher(context.department).folder + "/" + context.resultName(request.format))
+            if publishedBefore {
+                receipt.notes.append("tulos julkaistiin jo ennen keskeytystä; sen muutokset toimitetaan uudelleen seuraavassa haussa / the result was published before an interruption; its changes come again in the next delivery")
+            }
             let outcome = try complete(context, result: sink, receipt: receipt)
             // Only now that the delivery is published may the cursor move; with several messages the
             // smallest final key is kept, so no message's changes can be skipped.
-            if let key = lastKeys.min() {
+            if !publishedBefore, let key = lastKeys.min() {
                 try register.storeLogKey(key, department: context.department, scope: scope, at: now)
             }
             return outcome

@@ -79,4 +79,45 @@ import VTJCore
         #expect(quarantine.isEmpty, "\(quarantine)")
         #expect(harness.outbox("sivistys").count == 2)
     }
+
+    /// Found while writing scripts/crash-test: a change delivery killed after its result was
+    /// published (before the journal and the cursor caught up) was re-run on restart; the earlier
+    /// file was kept but the cursor moved to the re-run's key, so changes that arrived between the
+    /// two attempts were in neither delivery: lost. Now the cursor stays and they come next time.
+    @Test func aChangeDeliveryResumedAfterItsResultWasPublishedLosesNoChange() async throws {
+        let harness = try await PipelineHarness()
+        defer { Task { await harness.close() } }
+        let appliance = harness.appliance
+        let customers = harness.registry.hetus(where: [.adult, .resident], excluding: [.turvakielto], limit: 2)
+        try harness.drop("vesihuolto", "seuranta.xml", harness.request("seuranta-lisaa", hetus: customers))
+        _ = await harness.runner.runOnce()
+        let register = appliance.database.followedRegister
+        let startKey = try #require(try register.logKey(department: "vesihuolto", scope: .hetu))
+
+        _ = harness.registry.advance(days: 1)
+        _ = harness.registry.apply(.moveWithin, hetu: customers[0])
+        // The first attempt: claimed, its result (with the first move) published, then killed.
+        try harness.drop("vesihuolto", "muutokset.xml", harness.request("muutokset"))
+        let id = RequestIDGenerator.next()
+        let outcome = try appliance.claimer("vesihuolto").claim(
+            DropFileName(raw: Array("muutokset.xml".utf8)), department: "vesihuolto", from: appliance.inboxFolder("vesihuolto"), id: id)
+        guard case .claimed(let claimed) = outcome else { Issue.record("not claimed: \(outcome)"); return }
+        try appliance.database.journal.recordClaim(requestID: id.value, department: "vesihuolto", originalName: "muutokset.xml",
+                                                   storedPath: claimed.path, at: Date())
+        try appliance.database.journal.record(.resultsWritten, for: id.value, at: Date())
+        try appliance.publisher("vesihuolto").publish("muutokset." + id.value + ".csv", bytes: Array("first attempt\r\n".utf8))
+        // A change arrives before the restart.
+        _ = harness.registry.apply(.moveWithin, hetu: customers[1])
+
+        #expect(await harness.runner.runOnce().published == 1)
+        #expect(try harness.only("vesihuolto", suffix: ".csv", prefix: "muutokset.") == "first attempt\r\n")
+        #expect(try register.logKey(department: "vesihuolto", scope: .hetu) == startKey)
+        #expect(try harness.only("vesihuolto", suffix: ".kuitti.txt", prefix: "muutokset.").contains("the result was published before an interruption"))
+
+        try harness.drop("vesihuolto", "seuraava.xml", harness.request("muutokset"))
+        #expect(await harness.runner.runOnce().published == 1)
+        let next = try harness.only("vesihuolto", suffix: ".csv", prefix: "seuraava.")
+        #expect(next.contains(customers[1]), "the change that came between the two attempts was lost")
+        #expect(try register.logKey(department: "vesihuolto", scope: .hetu)! > startKey)
+    }
 }
