@@ -116,6 +116,9 @@ public struct DropRequestReader: Sendable {
         result.rejected = collector.rejected
         result.warnings = collector.warnings
         result.hetuElements = collector.valueCount
+        result.rejectedCount = collector.rejectedCount
+        result.duplicateCount = collector.duplicateCount
+        result.warningCount = collector.warningCount
         if result.operation.takesHetus && result.hetuElements == 0 {
             throw fail(rootLine, "toiminto \(result.operation) needs a <hetulista> with at least one <hetu>")
         }

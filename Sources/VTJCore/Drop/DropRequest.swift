@@ -70,6 +70,12 @@ public struct DropRequest: Sendable, Hashable {
     public var warnings: [HetuList.LineWarning] = []
     /// How many `<hetu>` elements the document had.
     public var hetuElements = 0
+    /// Every rejected value; ``rejected`` lists the first ``HetuCollector/detailLimit``.
+    public var rejectedCount = 0
+    /// Every repeat; ``duplicates`` lists the first ``HetuCollector/detailLimit``.
+    public var duplicateCount = 0
+    /// Every warning; ``warnings`` lists the first ``HetuCollector/detailLimit``.
+    public var warningCount = 0
 
     public init(operation: Operation, purpose: String? = nil, format: OutputFormat? = nil, reference: String? = nil) {
         self.operation = operation

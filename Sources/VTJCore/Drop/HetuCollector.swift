@@ -13,25 +13,42 @@ public struct HetuCollector: Sendable {
     public private(set) var warnings: [HetuList.LineWarning] = []
     /// Values read (valid, duplicate or rejected).
     public private(set) var valueCount = 0
+    /// All rejected values; ``rejected`` holds the first ``detailLimit`` of them.
+    public private(set) var rejectedCount = 0
+    /// All repeats; ``duplicates`` holds the first ``detailLimit`` of them.
+    public private(set) var duplicateCount = 0
+    /// All warnings; ``warnings`` holds the first ``detailLimit`` of them.
+    public private(set) var warningCount = 0
+    /// How many rejected values, repeats and warnings are kept in detail. Beyond it they are only
+    /// counted: a file of millions of one-character lines must not exhaust memory or the receipt.
+    public let detailLimit: Int
     private var firstLines: [Henkilotunnus: Int] = [:]
 
-    public init() {}
+    public init(detailLimit: Int = 1000) {
+        self.detailLimit = max(0, detailLimit)
+    }
 
     /// Reads one value leniently (``Henkilotunnus/read(_:)``) and files it.
     public mutating func accept(_ value: some StringProtocol, line: Int) {
         valueCount += 1
         let reading = Henkilotunnus.read(value)
-        for warning in reading.warnings { warnings.append(.init(line: line, warning: warning)) }
+        for warning in reading.warnings {
+            warningCount += 1
+            if warnings.count < detailLimit { warnings.append(.init(line: line, warning: warning)) }
+        }
         switch reading.result {
         case .success(let hetu):
             if let first = firstLines[hetu] {
-                duplicates.append(.init(hetu: hetu, line: line, firstLine: first))
+                duplicateCount += 1
+                if duplicates.count < detailLimit { duplicates.append(.init(hetu: hetu, line: line, firstLine: first)) }
             } else {
                 firstLines[hetu] = line
                 hetus.append(hetu)
                 hetuLines.append(line)
             }
         case .failure(let error):
+            rejectedCount += 1
+            guard rejected.count < detailLimit else { return }
             rejected.append(.init(line: line, text: String(reading.cleaned.prefix(40)), reason: error.description, error: error))
         }
     }
@@ -39,6 +56,8 @@ public struct HetuCollector: Sendable {
     /// Files a value that could not be read at all (too long, broken quoting, missing column).
     public mutating func reject(line: Int, text: String, reason: String) {
         valueCount += 1
+        rejectedCount += 1
+        guard rejected.count < detailLimit else { return }
         rejected.append(.init(line: line, text: text, reason: reason, error: nil))
     }
 }

@@ -73,12 +73,19 @@ public struct HetuList: Sendable, Hashable {
     public var hetus: [Henkilotunnus] = []
     /// The line each value of ``hetus`` was first seen on (same order).
     public var hetuLines: [Int] = []
-    /// Repeats of values already listed (queried once).
+    /// Repeats of values already listed (queried once); the first ``HetuCollector/detailLimit``.
     public var duplicates: [Duplicate] = []
-    /// Lines that are not valid henkilötunnus, with number and reason.
+    /// Lines that are not valid henkilötunnus, with number and reason; the first
+    /// ``HetuCollector/detailLimit`` (``rejectedCount`` counts them all).
     public var rejected: [RejectedLine] = []
-    /// Accepted values worth a remark.
+    /// Accepted values worth a remark; the first ``HetuCollector/detailLimit``.
     public var warnings: [LineWarning] = []
+    /// Every rejected line, listed or not.
+    public var rejectedCount = 0
+    /// Every repeat, listed or not.
+    public var duplicateCount = 0
+    /// Every warning, listed or not.
+    public var warningCount = 0
     /// Physical lines in the file.
     public var lineCount = 0
     /// Lines that held a value (valid, duplicate or rejected); the CSV header is not one.

@@ -39,6 +39,9 @@ public struct HetuListReader: Sendable {
         list.duplicates = collector.duplicates
         list.rejected = collector.rejected
         list.warnings = collector.warnings
+        list.rejectedCount = collector.rejectedCount
+        list.duplicateCount = collector.duplicateCount
+        list.warningCount = collector.warningCount
         list.valueLines = collector.valueCount
         guard list.valueLines > 0 else {
             // Nothing to answer: say so plainly instead of "no valid henkilötunnus".

@@ -10,7 +10,7 @@ extension DropProcessor {
         if let parsed {
             counts.lines = parsed.lines
             counts.valid = parsed.hetus.count
-            counts.invalid = parsed.rejected.count
+            counts.invalid = parsed.invalid
             counts.duplicates = parsed.duplicates
         }
         return Receipt(

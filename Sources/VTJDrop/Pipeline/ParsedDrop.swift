@@ -13,6 +13,8 @@ public struct ParsedDrop: Sendable {
     public var hetus: [Henkilotunnus]
     public var lines: Int
     public var duplicates: Int
+    /// Every rejected line; ``rejected`` lists the first ``HetuCollector/detailLimit`` of them.
+    public var invalid: Int
     public var rejected: [RejectedLine]
     public var notes: [String]
 
@@ -28,10 +30,12 @@ public struct ParsedDrop: Sendable {
         operation = .perustiedot
         hetus = list.hetus
         lines = list.valueLines
-        duplicates = list.duplicates.count
+        duplicates = list.duplicateCount
+        invalid = list.rejectedCount
         rejected = list.rejected.map { RejectedLine(line: $0.line, value: $0.text, kind: $0.error?.kind ?? "muoto", reason: $0.reason) }
         notes = ["encoding: \(list.encoding)", "dialect: \(list.dialect)"]
-            + ParsedDrop.warningNotes(list.warnings)
+            + ParsedDrop.warningNotes(list.warnings, count: list.warningCount)
+            + ParsedDrop.unlistedNote(listed: rejected.count, of: invalid)
     }
 
     init(_ request: DropRequest) {
@@ -43,15 +47,23 @@ public struct ParsedDrop: Sendable {
             ?? (request.unknownGroups.isEmpty ? nil : request.unknownGroups.map(\.name))
         hetus = request.hetus
         lines = request.hetuElements
-        duplicates = request.duplicates.count
+        duplicates = request.duplicateCount
+        invalid = request.rejectedCount
         rejected = request.rejected.map { RejectedLine(line: $0.line, value: $0.text, kind: $0.error?.kind ?? "muoto", reason: $0.reason) }
-        notes = ParsedDrop.warningNotes(request.warnings)
+        notes = ParsedDrop.warningNotes(request.warnings, count: request.warningCount)
+            + ParsedDrop.unlistedNote(listed: rejected.count, of: invalid)
     }
 
-    private static func warningNotes(_ warnings: [HetuList.LineWarning]) -> [String] {
+    /// Said when a file had more rejected lines than the receipt lists (it counts them all).
+    private static func unlistedNote(listed: Int, of count: Int) -> [String] {
+        guard count > listed else { return [] }
+        return ["only the first \(listed) of \(count) rejected lines are listed / vain ensimmäiset \(listed) hylättyä riviä \(count):stä luetellaan"]
+    }
+
+    private static func warningNotes(_ warnings: [HetuList.LineWarning], count: Int) -> [String] {
         guard !warnings.isEmpty else { return [] }
         let lines = warnings.prefix(20).map { String($0.line) }.joined(separator: ", ")
-        let more = warnings.count > 20 ? " (+\(warnings.count - 20) more)" : ""
+        let more = count > 20 ? " (+\(count - 20) more)" : ""
         return ["lower-case letters read as upper-case on lines \(lines)\(more) / pienet kirjaimet luettiin isoina"]
     }
 }

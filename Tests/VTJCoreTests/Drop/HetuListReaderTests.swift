@@ -267,6 +267,25 @@ import VTJCore
         }
     }
 
+    @Test func beyondTheDetailLimitValuesAreCountedNotKept() {
+        var collector = HetuCollector(detailLimit: 3)
+        for line in 1...10 { collector.accept("?", line: line) }
+        for line in 11...20 { collector.accept("010594y9032", line: line) }
+        collector.reject(line: 21, text: "…", reason: "too long")
+        #expect(collector.rejected.map(\.line) == [1, 2, 3])
+        #expect(collector.rejectedCount == 11)
+        #expect(collector.duplicates.map(\.line) == [12, 13, 14] && collector.duplicateCount == 9)
+        #expect(collector.warnings.count == 3 && collector.warningCount == 10)
+        #expect(collector.hetus.map(\.value) == ["010594Y9032"] && collector.valueCount == 21)
+    }
+
+    @Test func aListCountsEveryRejectedLineButKeepsTheFirstThousand() throws {
+        let list = try read(String(repeating: "x\n", count: 5000) + "010594Y9032\n")
+        #expect(list.rejected.count == 1000 && list.rejected.last?.line == 1000)
+        #expect(list.rejectedCount == 5000 && list.valueLines == 5001)
+        #expect(list.hetus.map(\.value) == ["010594Y9032"])
+    }
+
     @Test func binaryGarbageWithoutNULsIsRefused() {
         // A deterministic pseudo-random byte stream with every NUL replaced.
         var state: UInt32 = 2_463_534_242
