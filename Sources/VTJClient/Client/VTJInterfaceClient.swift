@@ -9,13 +9,14 @@ import VTJCore
 /// Transfers and body parsing run on ``VTJClientConfiguration/parallelism`` worker threads, each
 /// keeping one libcurl handle (and so its connection) for the client's life. Bodies are spooled to an
 /// unlinked temporary file and parsed from there, so a response of any size never sits in memory.
-/// Log lines carry the operation and request id; never a full henkilötunnus, never credentials.
+/// Log lines carry the operation and request id, and the caller's ``VTJLogContext``; never a full
+/// henkilötunnus, never credentials.
 public final class VTJInterfaceClient: Sendable {
     /// Sleeps between retries; tests may pass one that records the waits.
     public typealias Sleeper = @Sendable (Duration) async throws -> Void
 
     public let configuration: VTJClientConfiguration
-    let logger: Logger
+    let baseLogger: Logger
     let sleeper: Sleeper
     let pool: CurlWorkerPool
     let ids = RequestIDGenerator()
@@ -33,12 +34,19 @@ public final class VTJInterfaceClient: Sendable {
         while base.hasSuffix("/") { base.removeLast() }
         self.baseURL = base
         self.configuration = configuration
-        self.logger = logger
+        self.baseLogger = logger
         self.sleeper = sleeper
         self.pool = CurlWorkerPool(size: max(1, configuration.parallelism))
     }
 
     deinit { pool.shutdown() }
+
+    /// The client's logger with the caller's ``VTJLogContext`` (department, file, request) added.
+    var logger: Logger {
+        var logger = baseLogger
+        for (key, value) in VTJLogContext.metadata { logger[metadataKey: key] = value }
+        return logger
+    }
 
     /// Counters since the client was made.
     public var statistics: ClientStatistics { counters.withLock { $0 } }

@@ -132,7 +132,11 @@ public actor ApplianceRunner {
             func startNext() {
                 guard let file = pending.popFirst() else { return }
                 running += 1
-                group.addTask { [processor] in (file, await processor.process(file)) }
+                // The client's own log lines (retries, failures) then name the drop they belong to.
+                let context: Logger.Metadata = [
+                    "department": "\(file.department)", "file": "\(file.originalName.display)", "request": "\(file.id.value)",
+                ]
+                group.addTask { [processor] in (file, await VTJLogContext.$metadata.withValue(context) { await processor.process(file) }) }
             }
             for _ in 0..<workers { startNext() }
             while let (file, outcome) = await group.next() {

@@ -1,0 +1,16 @@
+import Logging
+
+/// Metadata a caller adds to every log line the client writes for the current task and its child
+/// tasks (the parallel messages): the runtime names the department, file and request, so that
+/// "VTJ call failed, retrying" tells the operator whose drop is waiting.
+///
+/// ```swift
+/// try await VTJLogContext.$metadata.withValue(["department": "sivistys", "file": "lista.txt"]) {
+///     try await client.perustiedot(hetus: hetus) { … }
+/// }
+/// ```
+/// Never put a henkilötunnus or a credential in it: the values are logged as given.
+public enum VTJLogContext {
+    /// Added to the client's log lines; empty by default.
+    @TaskLocal public static var metadata: Logger.Metadata = [:]
+}

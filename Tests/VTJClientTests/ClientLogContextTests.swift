@@ -1,0 +1,40 @@
+import Foundation
+import Logging
+import Testing
+import VTJClient
+import VTJCore
+import VTJSandbox
+
+/// The client's log lines name the caller's drop (a gap found while writing scripts/fault-test:
+/// "VTJ call failed, retrying" said neither department nor file).
+@Suite("Client log context")
+struct ClientLogContextTests {
+    @Test("retry and failure lines carry the caller's department, file and request, also from parallel messages")
+    func linesCarryTheCallersContext() async throws {
+        var configuration = SandboxConfiguration(population: 300, seed: 2, referenceDate: SandboxFixture.day)
+        configuration.faults = SandboxFaults(errorNext: 2)
+        try await SandboxFixture.withSandbox(configuration) { server, base in
+            let logs = LogCapture()
+            var settings = ClientTestData.configuration(base, parallelism: 2, maxHetusPerMessage: 100)
+            settings.credentials = BasicCredentials(user: "kunta", password: "salasana")
+            let client = try VTJInterfaceClient(configuration: settings, logger: logs.logger)
+            let asked = try server.registry.population.hetus.prefix(200).map { try Henkilotunnus($0) }
+            let context: [String: Logger.MetadataValue] = ["department": "sivistys", "file": "lista.txt", "request": "R-1"]
+            _ = try await VTJLogContext.$metadata.withValue(context) {
+                try await client.perustiedot(hetus: asked) { _ in }
+            }
+            let retries = logs.all.filter { $0.contains("VTJ call failed, retrying") }
+            #expect(retries.count == 2, "both messages met one 500 each")
+            #expect(retries.allSatisfy { $0.contains("department=sivistys") && $0.contains("file=lista.txt") && $0.contains("request=R-1") })
+            #expect(logs.all.contains { $0.contains("VTJ perustiedot") && $0.contains("department=sivistys") })
+
+            // Outside the context nothing is added.
+            server.setFaults(SandboxFaults(errorNext: 1))
+            let before = logs.all.count
+            _ = try await client.logKey(on: SandboxFixture.day)
+            let later = logs.all.dropFirst(before)
+            #expect(later.contains { $0.contains("retrying") })
+            #expect(!later.contains { $0.contains("department=") })
+        }
+    }
+}
