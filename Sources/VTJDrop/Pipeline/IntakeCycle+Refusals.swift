@@ -9,11 +9,15 @@ import VTJCore
 /// opened) and the department gets an error receipt saying it was never read and why.
 extension IntakeCycle {
     /// A receipt about a quarantined entry still to be published (the outbox was full or read-only).
+    /// Rebuilt from the journal after a restart: the entry is journaled `refused` until it is out.
     struct PendingReceipt {
         let department: String
         let requestID: String
-        let name: String
-        let bytes: [UInt8]
+        /// The entry's name in its escaped display form.
+        let originalName: String
+        let reason: String
+        /// Where the entry lies in quarantine.
+        let stored: String
     }
 
     func handleRefused(_ entry: InboxEntry, _ refusal: InboxListing.Refusal, department: String, folder: String,
@@ -72,41 +76,53 @@ extension IntakeCycle {
         let reason = IntakeCycle.reason(refusal)
         _ = try? journal.recordClaim(requestID: id.value, department: department, originalName: name.display,
                                      storedPath: stored, at: appliance.clock.now())
-        let receipt = Receipt(requestID: id.value, department: department, file: name.display,
-                              processingDate: appliance.today, refusal: .unreadableFile(detail: reason))
-        let pending = PendingReceipt(department: department, requestID: id.value,
-                                     name: name.safeStem + "." + id.value + ".kuitti.txt",
-                                     bytes: ReceiptRenderer().bytes(receipt))
-        let published = publish(pending, log: log)
-        _ = try? journal.record(.refused, for: id.value, at: appliance.clock.now(),
-                                update: JournalUpdate(resultFiles: published.map { [$0] } ?? [], error: reason))
-        _ = try? journal.record(.quarantined, for: id.value, at: appliance.clock.now(), update: JournalUpdate(storedPath: stored))
+        _ = try? journal.record(.refused, for: id.value, at: appliance.clock.now(), update: JournalUpdate(error: reason))
         log.warning("inbox entry was never read; moved to quarantine", metadata: [
             "request": "\(id.value)", "file": "\(name.display)", "reason": "\(refusal)"])
+        deliver(PendingReceipt(department: department, requestID: id.value, originalName: name.display,
+                               reason: reason, stored: stored))
     }
 
-    /// Publishes a receipt; on failure keeps it for the next pass and returns nil.
-    private func publish(_ pending: PendingReceipt, log: Logger) -> String? {
+    /// Publishes the receipt and journals the request finished; on failure keeps it for the next pass.
+    private func deliver(_ pending: PendingReceipt) {
+        let log = appliance.logger.with(department: pending.department)
+        let receipt = Receipt(requestID: pending.requestID, department: pending.department, file: pending.originalName,
+                              processingDate: appliance.today, refusal: .unreadableFile(detail: pending.reason))
+        let name = DropFileName(displayed: pending.originalName).safeStem + "." + pending.requestID + ".kuitti.txt"
+        let path: String
         do {
-            return try appliance.publisher(pending.department).publish(pending.name, bytes: pending.bytes)
-        } catch DeliveryError.alreadyExists(let path) {
-            return path
+            path = try appliance.publisher(pending.department).publish(name, bytes: ReceiptRenderer().bytes(receipt))
+        } catch DeliveryError.alreadyExists(let existing) {
+            path = existing
         } catch {
             reportOnce("receipt:\(pending.requestID)", log) {
                 $0.error("cannot publish the receipt of a quarantined entry; trying again on the next scan",
                          metadata: ["request": "\(pending.requestID)", "error": "\(error)"])
             }
             pendingReceipts.append(pending)
-            return nil
+            return
         }
+        _ = try? appliance.database.journal.record(.quarantined, for: pending.requestID, at: appliance.clock.now(),
+                                                   update: JournalUpdate(storedPath: pending.stored, resultFiles: [path]))
     }
 
+    /// Retries receipts that could not be published; on the first pass also those an earlier run
+    /// left (journaled `refused` with the entry already in quarantine).
     func publishPendingReceipts() {
+        if !recoveredReceipts {
+            recoveredReceipts = true
+            let quarantine = appliance.mover.quarantineFolder + "/"
+            let known = Set(pendingReceipts.map(\.requestID))
+            for entry in (try? appliance.database.journal.unfinished()) ?? []
+            where entry.state == .refused && entry.storedPath.hasPrefix(quarantine) && !known.contains(entry.requestID) {
+                pendingReceipts.append(PendingReceipt(department: entry.department, requestID: entry.requestID,
+                                                      originalName: entry.originalName, reason: entry.error ?? "it was never opened",
+                                                      stored: entry.storedPath))
+            }
+        }
         let waiting = pendingReceipts
         pendingReceipts = []
-        for pending in waiting {
-            _ = publish(pending, log: appliance.logger.with(department: pending.department))
-        }
+        for pending in waiting { deliver(pending) }
     }
 
     /// Forgets first sights of entries no longer refused in a department's folder.

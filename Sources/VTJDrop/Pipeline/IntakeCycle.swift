@@ -19,6 +19,8 @@ final class IntakeCycle {
     var firstSeen: [String: Int64] = [:]
     /// Receipts about quarantined entries that could not be published yet (full or read-only outbox).
     var pendingReceipts: [PendingReceipt] = []
+    /// Whether receipts an earlier run left unpublished have been looked up in the journal.
+    var recoveredReceipts = false
 
     init(appliance: Appliance, hardLinkPatience: Duration = RefusalPatience.defaultHardLinkPatience) {
         self.appliance = appliance

@@ -159,4 +159,31 @@ import VTJCore
         _ = await harness.runOnceBounded()
         #expect(try harness.receipts("sivistys").count == 1, "exactly once")
     }
+
+    @Test func receiptLeftUnpublishedByAnEarlierRunIsPublishedAfterARestart() async throws {
+        let harness = try await PipelineHarness()
+        defer { Task { await harness.close() } }
+        let outbox = harness.root + "/outbox/sivistys"
+        DeliveryFaultInjection.inject(ENOSPC, at: .write, folder: outbox)
+        defer { DeliveryFaultInjection.clear(outbox) }
+        #expect(mkfifo(harness.root + "/inbox/sivistys/putki.txt", 0o600) == 0)
+        let before = IntakeCycle(appliance: harness.appliance)
+        try await Task.sleep(for: .milliseconds(600)) // the settle period, measured by the FIFO's change time
+        _ = before.pass(now: .now)
+        #expect(harness.quarantined().count == 1 && harness.outbox("sivistys").isEmpty)
+        let id = try #require(harness.quarantined().first?.split(separator: "/").first.map(String.init))
+        #expect(try harness.appliance.database.journal.entry(id)?.state == .refused, "refused until its receipt is out")
+
+        // A new process (a new intake cycle) finds it in the journal once the outbox has room again.
+        DeliveryFaultInjection.clear(outbox)
+        let after = IntakeCycle(appliance: harness.appliance)
+        _ = after.pass(now: .now)
+        let receipts = try harness.receipts("sivistys")
+        #expect(receipts.count == 1 && receipts.keys.allSatisfy { $0.hasPrefix("putki." + id) })
+        #expect(receipts.values.allSatisfy { $0.contains("named pipe (FIFO)") && $0.contains("tiedosto: putki.txt") })
+        let entry = try harness.appliance.database.journal.entry(id)
+        #expect(entry?.state == .quarantined && entry?.resultFiles.count == 1)
+        _ = after.pass(now: .now)
+        #expect(try harness.receipts("sivistys").count == 1, "exactly once")
+    }
 }
