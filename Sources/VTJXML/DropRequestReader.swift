@@ -138,7 +138,13 @@ public struct DropRequestReader: Sendable {
         if group.isProductGroup {
             if !groups.contains(group) { groups.append(group) }
         } else {
-            request?.unknownGroups.append(.init(name: String(value.dropRequestTrimmed.prefix(60)), line: line))
+            // Once per name and a bounded number of names: a document of a million made-up
+            // groups must not become a million receipt lines.
+            let name = String(value.dropRequestTrimmed.prefix(60))
+            request?.unknownGroupCount += 1
+            guard let known = request?.unknownGroups, known.count < DropRequest.unknownGroupLimit,
+                  !known.contains(where: { $0.name == name }) else { return }
+            request?.unknownGroups.append(.init(name: name, line: line))
         }
     }
 

@@ -124,6 +124,14 @@ import VTJXML
         #expect(request.unknownGroups == [.init(name: "PASSIKUVA", line: 4)])
     }
 
+    @Test func unknownGroupsAreReportedOnceEachAndBounded() throws {
+        let names = (0..<300).map { "<tietoryhma>KUVA\($0 % 150)</tietoryhma>" }.joined()
+        let request = try read("<pyynto toiminto=\"perustiedot\"><tietoryhmat>\(names)</tietoryhmat><hetulista><hetu>010594Y9032</hetu></hetulista></pyynto>")
+        #expect(request.unknownGroups.map(\.name) == (0..<DropRequest.unknownGroupLimit).map { "KUVA\($0)" })
+        #expect(request.unknownGroupCount == 300)
+        #expect(request.groups == [])
+    }
+
     @Test func documentErrorsNameFileLineAndReason() {
         expectError("<pyynto toiminto=\"poista-kaikki\"/>", kind: .unknownOperation, line: 1, containing: "unknown toiminto \"poista-kaikki\"; use one of perustiedot")
         expectError("<pyynto><hetulista><hetu>010594Y9032</hetu></hetulista></pyynto>", kind: .request, line: 1, containing: "no toiminto attribute")

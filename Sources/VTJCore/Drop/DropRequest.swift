@@ -56,8 +56,12 @@ public struct DropRequest: Sendable, Hashable {
     /// The product groups asked for, in document order without repeats; nil when the document
     /// names none (the department's groups apply).
     public var groups: [GroupName]?
-    /// Requested names that are not product groups.
+    /// Requested names that are not product groups, each once, at most ``unknownGroupLimit``.
     public var unknownGroups: [UnknownGroup] = []
+    /// Every `<tietoryhma>` that named no product group, repeats included.
+    public var unknownGroupCount = 0
+    /// How many distinct unknown group names are kept (and reported) per request.
+    public static let unknownGroupLimit = 100
     /// Distinct valid hetus of the `hetulista`, in document order.
     public var hetus: [Henkilotunnus] = []
     /// The line each value of ``hetus`` was first seen on.

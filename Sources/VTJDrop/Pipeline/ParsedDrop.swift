@@ -52,6 +52,9 @@ public struct ParsedDrop: Sendable {
         rejected = request.rejected.map { RejectedLine(line: $0.line, value: $0.text, kind: $0.error?.kind ?? "muoto", reason: $0.reason) }
         notes = ParsedDrop.warningNotes(request.warnings, count: request.warningCount)
             + ParsedDrop.unlistedNote(listed: rejected.count, of: invalid)
+        if request.unknownGroups.count == DropRequest.unknownGroupLimit {
+            notes.append("only the first \(DropRequest.unknownGroupLimit) unknown data group names (of \(request.unknownGroupCount) <tietoryhma>) are listed / vain \(DropRequest.unknownGroupLimit) ensimmäistä tuntematonta tietoryhmää luetellaan")
+        }
     }
 
     /// Said when a file had more rejected lines than the receipt lists (it counts them all).
