@@ -46,7 +46,7 @@ public struct DropProcessor: Sendable {
         case .failure(let refusal): return refuse(context, refusal: refusal, parsed: parsed)
         }
         if parsed.operation.takesHetus && parsed.hetus.isEmpty {
-            return refuse(context, refusal: .invalidRequest(detail: "no valid henkilötunnus in the drop (see the rejected lines)"),
+            return refuse(context, refusal: .invalidRequest(detail: "\(claimed.originalName.display): no valid henkilötunnus in the drop (see the rejected lines)"),
                           parsed: parsed, authorisation: authorisation)
         }
         let format = parsed.format ?? settings.profile.format

@@ -133,6 +133,10 @@ import VTJCore
             #expect(!(value("syy") ?? "").isEmpty, "\(item)")
             #expect(reason.localizedCaseInsensitiveContains(cause), "\(item): \"\(cause)\" not in: \(reason)")
             if let line { #expect(reason.contains("\(item.fileName):\(line):"), "\(item): no file:line in: \(reason)") }
+            // Whatever comes from reading the file names it in the reason (profile refusals do not need to).
+            if ["tiedosto-ei-luettavissa", "virheellinen-pyynto", "tuntematon-toiminto"].contains(code) {
+                #expect(reason.contains(item.fileName + ":"), "\(item): the file is not named in: \(reason)")
+            }
             #expect(receipt.filter { $0.key == "hylatty-rivi" }.count <= HetuCollector().detailLimit, "\(item)")
             try checkStored(item, input: input, receipt: value("pyynto"), state: .quarantined, folder: "/state/quarantine/", harness)
         }
