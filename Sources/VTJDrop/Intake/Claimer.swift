@@ -21,6 +21,8 @@ public struct Claimer: Sendable {
     public let workFolder: String
     /// Larger files are refused without being opened.
     public var maximumFileBytes: Int64
+    /// Test seam: runs between the check and the rename (where a hostile swap would strike).
+    var beforeRename: (@Sendable () -> Void)?
 
     public init(stateFolder: String, maximumFileBytes: Int64 = 64 << 20) {
         self.workFolder = stateFolder + "/work"
@@ -64,6 +66,7 @@ public struct Claimer: Sendable {
             _ = unlinkat(work, id.value, AT_REMOVEDIR)
             throw .system(operation: "writing the claim note in", path: folder, errno: noted)
         }
+        beforeRename?()
         let moved = FileSystemCall.withName(name.raw) { renameat(source, $0, target, safeName) }
         guard moved == 0 else {
             let code = errno

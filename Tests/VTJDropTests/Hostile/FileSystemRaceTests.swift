@@ -108,4 +108,32 @@ import VTJCore
         #expect(outside.untouched)
         #expect(!harness.everyOutputByte().contains(outside.marker))
     }
+
+    @Test func entrySwappedForALinkDuringTheClaimIsQuarantinedWithItsWorkFolder() async throws {
+        let harness = try await PipelineHarness()
+        defer { Task { await harness.close() } }
+        let outside = try OutsideFile(root: harness.root)
+        let folder = harness.root + "/inbox/sivistys"
+        try harness.drop("sivistys", "vaihto.txt", "010594Y9032\n")
+        var claimer = harness.appliance.claimer("sivistys")
+        let path = folder + "/vaihto.txt"
+        let target = outside.path
+        // Between the claim's lstat and its rename: the rename then moves the link itself.
+        claimer.beforeRename = { _ = unlink(path); _ = symlink(target, path) }
+        let id = RequestIDGenerator.next()
+        let outcome = try claimer.claim(DropFileName("vaihto.txt"), department: "sivistys", from: folder, id: id)
+        let work = harness.root + "/state/claims/sivistys/work/" + id.value
+        #expect(outcome == .refused(.notAFile(.symbolicLink), refusedPath: work + "/vaihto.txt"))
+        IntakeCycle(appliance: harness.appliance).quarantineWork(
+            work + "/vaihto.txt", id: id, name: DropFileName("vaihto.txt"), refusal: .notAFile(.symbolicLink),
+            department: "sivistys", log: harness.appliance.logger)
+        #expect(!FileManager.default.fileExists(atPath: work), "the work folder went to quarantine whole")
+        #expect(harness.quarantinedKind(id.value + "/vaihto.txt") == S_IFLNK)
+        let receipts = try harness.receipts("sivistys")
+        #expect(receipts.count == 1 && receipts.values.allSatisfy { $0.contains("symbolic link") })
+        #expect(try harness.appliance.database.journal.entry(id.value)?.state == .quarantined)
+        #expect(outside.untouched)
+        #expect(!harness.everyOutputByte().contains(outside.marker))
+        try await harness.expectKeepsServing()
+    }
 }
