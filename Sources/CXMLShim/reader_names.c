@@ -13,19 +13,30 @@ static uint32_t vx_slot_of(const char *pointer) {
     return (uint32_t)(p >> 54) & (VX_SLOTS - 1);
 }
 
+static uint32_t vx_hash_text(const char *name) {
+    uint32_t h = 2166136261u; // FNV-1a
+    for (const unsigned char *c = (const unsigned char *)name; *c; c++) h = (h ^ *c) * 16777619u;
+    return h;
+}
+
 // The id of a name, adding it to the table when new; -1 when the table is full. `cacheable`
 // says the pointer is a string of the parser's dictionary, which lives as long as the reader
-// and never moves, so the same pointer always means the same name.
+// and never moves, so the same pointer always means the same name. Lookups by text go through
+// a hash index and a full table's "no id" is cached too: a hostile body of many distinct or
+// repeated unknown names once cost a strcmp against every known name per element (over ten
+// seconds for a 2 MB body; see docs/reliability.md, Fuzzing).
 static int vx_lookup_name(vx_reader *r, const char *name, int cacheable) {
     uint32_t slot = vx_slot_of(name);
     vx_slot *s = &r->slots[slot];
     if (cacheable && s->pointer == name) return s->id;
+    uint32_t bucket = vx_hash_text(name) & (VX_NAME_BUCKETS - 1);
     int id = -1;
-    for (int i = 0; i < r->name_count; i++) {
-        if (strcmp(r->names[i], name) == 0) { id = i; break; }
+    while (r->name_index[bucket] != 0) {
+        int candidate = r->name_index[bucket] - 1;
+        if (strcmp(r->names[candidate], name) == 0) { id = candidate; break; }
+        bucket = (bucket + 1) & (VX_NAME_BUCKETS - 1);
     }
-    if (id < 0) {
-        if (r->name_count >= VX_MAX_NAMES) return -1;
+    if (id < 0 && r->name_count < VX_MAX_NAMES) {
         if (r->name_count == r->name_capacity) {
             int capacity = r->name_capacity ? r->name_capacity * 2 : 64;
             char **grown = realloc(r->names, (size_t)capacity * sizeof *grown);
@@ -37,6 +48,7 @@ static int vx_lookup_name(vx_reader *r, const char *name, int cacheable) {
         if (copy == NULL) return -1;
         id = r->name_count++;
         r->names[id] = copy;
+        r->name_index[bucket] = id + 1; // the empty bucket the probe stopped at
     }
     if (cacheable) {
         s->pointer = name;

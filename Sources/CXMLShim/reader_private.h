@@ -10,6 +10,7 @@
 
 #define VX_SLOTS 1024        // pointer → id cache (open addressing, power of two)
 #define VX_MAX_NAMES 4096    // beyond this, names are reported without an id (hostile input)
+#define VX_NAME_BUCKETS 8192 // name text → id index (open addressing, at most half full)
 
 typedef struct { const char *pointer; int id; } vx_slot;
 
@@ -28,6 +29,8 @@ struct vx_reader {
     vx_slot slots[VX_SLOTS];
     char **names;
     int name_count, name_capacity;
+    // id + 1 of each name by its text's hash (0 = empty), so a lookup never scans every name.
+    int name_index[VX_NAME_BUCKETS];
     // What the reader has seen, to explain libxml2's terse end-of-input messages.
     int eof, root_seen, root_closed;
     char error[512];
