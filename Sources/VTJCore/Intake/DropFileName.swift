@@ -24,6 +24,28 @@ public struct DropFileName: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { display }
 
+    /// The display form for log lines: anything that reads as a henkilötunnus is masked
+    /// (`010594Y***2`), since departments do name files after persons.
+    public var logged: String { DropFileName.maskingHetus(in: display) }
+
+    /// `text` with every henkilötunnus-looking run of 11 characters masked (any letter case).
+    public static func maskingHetus(in text: String) -> String {
+        let chars = Array(text)
+        guard chars.count >= 11 else { return text }
+        var out = ""
+        var index = 0
+        while index < chars.count {
+            if index + 11 <= chars.count, let hetu = try? Henkilotunnus(String(chars[index..<index + 11]).uppercased()) {
+                out += hetu.masked
+                index += 11
+                continue
+            }
+            out.append(chars[index])
+            index += 1
+        }
+        return out
+    }
+
     /// Whether the name is plain printable UTF-8 (no escapes were needed).
     public var isPlain: Bool { display.utf8.elementsEqual(raw) }
 

@@ -54,7 +54,7 @@ public final class Appliance: Sendable {
         var log = logger
         log[metadataKey: "request"] = "\(request)"
         log[metadataKey: "department"] = "\(department)"
-        if let file { log[metadataKey: "file"] = "\(file)" }
+        if let file { log[metadataKey: "file"] = "\(DropFileName.maskingHetus(in: file))" }
         return log
     }
 

@@ -134,7 +134,7 @@ public actor ApplianceRunner {
                 running += 1
                 // The client's own log lines (retries, failures) then name the drop they belong to.
                 let context: Logger.Metadata = [
-                    "department": "\(file.department)", "file": "\(file.originalName.display)", "request": "\(file.id.value)",
+                    "department": "\(file.department)", "file": "\(file.originalName.logged)", "request": "\(file.id.value)",
                 ]
                 group.addTask { [processor] in (file, await VTJLogContext.$metadata.withValue(context) { await processor.process(file) }) }
             }

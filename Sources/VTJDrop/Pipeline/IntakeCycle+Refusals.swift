@@ -43,7 +43,7 @@ extension IntakeCycle {
             } catch {
                 reportOnce("quarantine:\(key)", log) {
                     $0.error("inbox entry is never read and cannot be moved to quarantine; it stays in the inbox",
-                             metadata: ["file": "\(entry.name.display)", "reason": "\(refusal)", "error": "\(error)"])
+                             metadata: ["file": "\(entry.name.logged)", "reason": "\(refusal)", "error": "\(DropFileName.maskingHetus(in: "\(error)"))"])
                 }
                 return
             }
@@ -63,7 +63,7 @@ extension IntakeCycle {
         } catch {
             // Left in the work folder: the next start resumes it, and the reader refuses it unopened.
             log.error("a swapped-in entry could not be moved to quarantine",
-                      metadata: ["request": "\(id.value)", "file": "\(name.display)", "error": "\(error)"])
+                      metadata: ["request": "\(id.value)", "file": "\(name.logged)", "error": "\(DropFileName.maskingHetus(in: "\(error)"))"])
             return
         }
         finishRefusal(id: id, name: name, refusal: refusal, stored: moved, department: department, log: log)
@@ -78,7 +78,7 @@ extension IntakeCycle {
                                      storedPath: stored, at: appliance.clock.now())
         _ = try? journal.record(.refused, for: id.value, at: appliance.clock.now(), update: JournalUpdate(error: reason))
         log.warning("inbox entry was never read; moved to quarantine", metadata: [
-            "request": "\(id.value)", "file": "\(name.display)", "reason": "\(refusal)"])
+            "request": "\(id.value)", "file": "\(name.logged)", "reason": "\(refusal)"])
         deliver(PendingReceipt(department: department, requestID: id.value, originalName: name.display,
                                reason: reason, stored: stored))
     }
@@ -97,7 +97,7 @@ extension IntakeCycle {
         } catch {
             reportOnce("receipt:\(pending.requestID)", log) {
                 $0.error("cannot publish the receipt of a quarantined entry; trying again on the next scan",
-                         metadata: ["request": "\(pending.requestID)", "error": "\(error)"])
+                         metadata: ["request": "\(pending.requestID)", "error": "\(DropFileName.maskingHetus(in: "\(error)"))"])
             }
             pendingReceipts.append(pending)
             return

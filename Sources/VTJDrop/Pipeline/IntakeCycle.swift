@@ -52,7 +52,7 @@ final class IntakeCycle {
             do {
                 listing = try scanner.scan(folder: folder)
             } catch {
-                reportOnce("scan:\(department.id)", log) { $0.error("cannot scan the inbox", metadata: ["error": "\(error)"]) }
+                reportOnce("scan:\(department.id)", log) { $0.error("cannot scan the inbox", metadata: ["error": "\(DropFileName.maskingHetus(in: "\(error)"))"]) }
                 continue
             }
             var stillRefused: Set<String> = []
@@ -79,7 +79,7 @@ final class IntakeCycle {
                     case .claimed(let file):
                         tracker.forget(ready.name)
                         if let marker = ready.marker { tracker.forget(marker) }
-                        log.info("drop claimed", metadata: ["request": "\(file.id.value)", "file": "\(file.originalName.display)"])
+                        log.info("drop claimed", metadata: ["request": "\(file.id.value)", "file": "\(file.originalName.logged)"])
                         result.claimed.append(file)
                     case .vanished:
                         tracker.forget(ready.name)
@@ -95,7 +95,7 @@ final class IntakeCycle {
                     }
                 } catch {
                     reportOnce("claim:\(department.id)/\(entry.name.display)", log) {
-                        $0.error("cannot claim a drop; it stays in the inbox", metadata: ["file": "\(entry.name.display)", "error": "\(error)"])
+                        $0.error("cannot claim a drop; it stays in the inbox", metadata: ["file": "\(entry.name.logged)", "error": "\(DropFileName.maskingHetus(in: "\(error)"))"])
                     }
                 }
             }
@@ -111,7 +111,7 @@ final class IntakeCycle {
         for name in names {
             reportOnce("unconfigured:\(name.display)", appliance.logger) {
                 $0.warning("inbox folder is not a configured department; its files are left alone",
-                           metadata: ["folder": "\(name.display)"])
+                           metadata: ["folder": "\(name.logged)"])
             }
         }
     }

@@ -1,0 +1,41 @@
+import Foundation
+import Glibc
+import Testing
+@testable import VTJDrop
+import VTJCore
+
+/// Departments name files and folders after persons: a henkilötunnus in a file or folder name
+/// never reaches a log line (it is masked, `010594Y***2`), whatever happens to the entry.
+@Suite struct FileSystemLogTests {
+    @Test func hetuInAFileOrFolderNameNeverReachesALogLine() async throws {
+        let harness = try await PipelineHarness()
+        defer { Task { await harness.close() } }
+        let capture = LogCapture()
+        let appliance = try Appliance(configuration: harness.appliance.configuration, database: harness.appliance.database,
+                                      client: harness.appliance.client, clock: harness.appliance.clock, logger: capture.logger())
+        let runner = try ApplianceRunner(appliance: appliance)
+        let named = harness.registry.hetus(where: [.resident], limit: 4)
+        let inbox = harness.root + "/inbox"
+        try harness.drop("sivistys", named[0] + ".txt", named[1])                               // served
+        #expect(symlink("/etc/passwd", inbox + "/sivistys/" + named[2].lowercased() + " linkki.txt") == 0) // quarantined
+        try harness.drop("sivistys", "tyhja " + named[3] + ".txt", "")                           // refused: no hetu
+        try FileManager.default.createDirectory(atPath: inbox + "/" + named[1], withIntermediateDirectories: false) // unconfigured
+        let summary = await runner.runOnce(maximumWait: .seconds(10))
+        #expect(summary.published == 1, "\(summary)")
+        #expect(Set(harness.quarantined().compactMap { $0.split(separator: "/").first }).count == 2, "\(harness.quarantined())")
+        let lines = capture.all.joined(separator: "\n")
+        #expect(lines.contains("drop claimed") && lines.contains("never read") && lines.contains("not a configured department"))
+        for hetu in named {
+            #expect(!lines.uppercased().contains(hetu), "\(hetu.prefix(7))… appears in a log line")
+        }
+        #expect(lines.contains(Henkilotunnus.mask(named[0])), "the name is still recognisable, masked")
+    }
+
+    @Test func loggedNamesMaskEveryHetuInAnyCase() {
+        #expect(DropFileName("010594Y9032.txt").logged == "010594Y***2.txt")
+        #expect(DropFileName("luokka 7b 010594y9032 ja 020594X903P.csv").logged == "luokka 7b 010594Y***2 ja 020594X***P.csv")
+        #expect(DropFileName("010594Y9033.txt").logged == "010594Y9033.txt", "a wrong check character is not a hetu")
+        #expect(DropFileName("lista.txt").logged == "lista.txt")
+        #expect(DropFileName.maskingHetus(in: "opening /inbox/a/020275-9862.txt failed") == "opening /inbox/a/020275-***2.txt failed")
+    }
+}
