@@ -11,6 +11,8 @@ enum DeliveryFaultInjection {
         case create
         /// Writing bytes (a full disk fails here).
         case write
+        /// Renaming the finished file into place.
+        case publish
     }
 
     private static let faults = Mutex<[String: (point: Point, code: Int32)]>([:])

@@ -88,8 +88,9 @@ public final class PendingFile {
         guard outbox >= 0 else { throw .system(operation: "opening", path: publisher.folder, errno: errno) }
         defer { close(outbox) }
         for candidate in publisher.candidates(for: name) {
-            let code = NoReplaceRename.rename(temporaryFolder, Array(temporaryName.utf8), outbox, candidate,
-                                              forceFallback: publisher.forceLinkFallback)
+            let code = DeliveryFaultInjection.error(at: .publish, folder: publisher.folder)
+                ?? NoReplaceRename.rename(temporaryFolder, Array(temporaryName.utf8), outbox, candidate,
+                                          forceFallback: publisher.forceLinkFallback)
             if code == EEXIST { continue }
             guard code == 0 else { throw .system(operation: "publishing", path: publisher.folder + "/" + candidate, errno: code) }
             // The new name must survive a crash before the journal says "published".

@@ -57,7 +57,7 @@ extension DropProcessor {
         // Capped exponential back-off: 30 s, 1 min, 2 min … at most 30 min between attempts.
         let delay = min(1800.0, 30.0 * pow(2.0, Double(min(attempts, 10))))
         let retryAt = now.addingTimeInterval(delay)
-        log.warning("drop will be retried", metadata: ["reason": "\(reason)", "retry-in-s": "\(Int(delay))"])
+        log.warning("drop will be retried", metadata: ["reason": "\(DropFileName.maskingHetus(in: reason))", "retry-in-s": "\(Int(delay))"])
         _ = try? journal.record(.failedTransient, for: claimed.id.value, at: now,
                                 update: JournalUpdate(error: reason, nextAttemptAt: retryAt))
         return .retryLater(retryAt: retryAt, reason: reason, stopsNewWork: stopsNewWork, local: local)

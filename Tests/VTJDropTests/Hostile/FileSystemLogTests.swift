@@ -38,4 +38,24 @@ import VTJCore
         #expect(DropFileName("lista.txt").logged == "lista.txt")
         #expect(DropFileName.maskingHetus(in: "opening /inbox/a/020275-9862.txt failed") == "opening /inbox/a/020275-***2.txt failed")
     }
+
+    @Test func publishingFailureOfADropNamedAfterAPersonIsLoggedMasked() async throws {
+        let harness = try await PipelineHarness()
+        defer { Task { await harness.close() } }
+        let capture = LogCapture()
+        let appliance = try Appliance(configuration: harness.appliance.configuration, database: harness.appliance.database,
+                                      client: harness.appliance.client, clock: harness.appliance.clock, logger: capture.logger())
+        let runner = try ApplianceRunner(appliance: appliance)
+        let named = harness.registry.hetus(where: [.resident], limit: 2)
+        // The rename into place fails: the error names the result, whose name starts with the hetu.
+        try harness.drop("sivistys", named[0] + ".txt", named[1])
+        let outbox = harness.root + "/outbox/sivistys"
+        DeliveryFaultInjection.inject(EIO, at: .publish, folder: outbox)
+        defer { DeliveryFaultInjection.clear(outbox) }
+        #expect(await runner.runOnce(maximumWait: .seconds(10)).retrying == 1)
+        let lines = capture.all.joined(separator: "\n")
+        #expect(lines.contains("drop will be retried") && lines.contains("publishing"))
+        #expect(lines.contains(Henkilotunnus.mask(named[0]) + "."), "the failing name, masked")
+        for hetu in named { #expect(!lines.uppercased().contains(hetu)) }
+    }
 }
