@@ -69,8 +69,13 @@ public struct DropProcessor: Sendable {
             return retry(claimed, reason: error.description, attempts: attempt(context), stopsNewWork: error.stopsNewWork, log: log)
         } catch let error as VTJClientError {
             log.error("the interface refused the request permanently", metadata: ["error": "\(error)"])
-            return refuse(context, refusal: .invalidRequest(detail: "the population-data interface refused it: \(error.serverMessage ?? error.description)"),
-                          parsed: parsed, authorisation: authorisation, stopsNewWork: error.stopsNewWork)
+            // 401/403 refuse the appliance, not the file: the receipt must not call the request invalid.
+            let refusal: RequestRefusal = if error.stopsNewWork, let status = error.status {
+                .interfaceRefused(status: status, detail: error.serverMessage ?? "refused")
+            } else {
+                .invalidRequest(detail: "the population-data interface refused it: \(error.serverMessage ?? error.description)")
+            }
+            return refuse(context, refusal: refusal, parsed: parsed, authorisation: authorisation, stopsNewWork: error.stopsNewWork)
         } catch {
             // Disk full, unwritable outbox, database trouble: nothing is lost, try again later.
             return retry(claimed, reason: "\(error)", attempts: attempt(context), stopsNewWork: false, local: true, log: log)

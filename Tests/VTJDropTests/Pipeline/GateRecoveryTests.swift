@@ -42,6 +42,12 @@ import VTJSandbox
         #expect(receipts.count == 4, "one receipt per drop")
         let refused = try receipts.filter { try harness.read("sivistys", $0).contains("tulos: hylatty") }
         #expect(refused.count == 2, "only the drops that met the 401 are refused; a probe is never a drop after a 401")
+        // The file is not at fault: the receipt says the interface refused the appliance, not "invalid request".
+        for name in refused {
+            let text = try harness.read("sivistys", name)
+            #expect(text.contains("syykoodi: rajapinta-hylkasi"))
+            #expect(!text.contains("virheellinen") && !text.contains("salasana") && !text.contains("vaihdettu"))
+        }
         // A sleeping loop turns a few times a second (scan interval, hints); a spinning one thousands of times.
         #expect(turnsWhileClosed < 100, "the daemon loop turned \(turnsWhileClosed) times in 1 s with the gate closed")
         #expect(WorkRecovery(appliance: harness.appliance).unfinished().isEmpty, "nothing left in the work folder")
