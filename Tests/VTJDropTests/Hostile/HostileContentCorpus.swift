@@ -53,7 +53,8 @@ enum HostileExpectation: Sendable {
     /// A receipt alone, `tulos: hylatty` with `syykoodi: code`; its reason names the file, the
     /// line (when given) and contains `cause`; the input is in quarantine.
     case refused(code: String, line: Int? = nil, cause: String)
-    /// Never opened: the file is over the size limit; no result, nothing of it is read.
+    /// Never opened: the file is over the size limit. No result; the intake leaves it unopened in
+    /// the inbox or moves it whole into quarantine with an error receipt naming the limit.
     case neverRead
 }
 
