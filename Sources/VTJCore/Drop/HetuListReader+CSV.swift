@@ -34,7 +34,7 @@ extension HetuListReader {
         return cells
     }
 
-    private enum RecordProblem { case tooLong, unclosedQuote }
+    private enum RecordProblem { case tooLong, tooManyLines, unclosedQuote }
 
     private struct Record {
         var value: [UInt8]?
@@ -68,6 +68,13 @@ extension HetuListReader {
                 // Resynchronise on the next physical line: an unclosed quote must not eat the file.
                 collector.reject(line: start, text: HetuListReader.preview(lines.bytes[line.range]),
                                  reason: "row is longer than \(maximumRecordBytes) bytes (an unclosed quote?); expected one henkilötunnus per row")
+                number += 1
+                position = line.next
+                continue
+            }
+            if record.problem == .tooManyLines {
+                collector.reject(line: start, text: HetuListReader.preview(lines.bytes[line.range]),
+                                 reason: "a quoted field runs over more than \(maximumRecordLines) lines (an unclosed quote?); check the quotes on this row")
                 number += 1
                 position = line.next
                 continue
@@ -118,6 +125,12 @@ extension HetuListReader {
                 } else {
                     if byte == 0x0A || (byte == 0x0D && !(index + 1 < bytes.count && bytes[index + 1] == 0x0A)) {
                         record.lines += 1
+                        // Every failed record is re-read from its next line: without a line cap,
+                        // rows that each open a quote cost maximumRecordBytes apiece (a 1 MB list took a minute).
+                        if record.lines > maximumRecordLines {
+                            record.problem = .tooManyLines
+                            return record
+                        }
                     }
                     if field == column { record.value?.append(byte) }
                 }

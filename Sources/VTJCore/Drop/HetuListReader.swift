@@ -11,6 +11,8 @@ public struct HetuListReader: Sendable {
     public var maximumLineBytes: Int
     /// A CSV record (quoted newlines included) longer than this is rejected unread.
     public var maximumRecordBytes: Int
+    /// A CSV record whose quoted field spans more lines than this is rejected (an unclosed quote).
+    public var maximumRecordLines = 16
 
     public init(maximumLineBytes: Int = 1024, maximumRecordBytes: Int = 8192) {
         self.maximumLineBytes = maximumLineBytes
