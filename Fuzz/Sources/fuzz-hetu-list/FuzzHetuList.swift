@@ -20,7 +20,8 @@ public func fuzzHetuList(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 private func check(_ list: HetuList) {
     precondition(list.hetus.count == list.hetuLines.count, "one line per accepted value")
     precondition(Set(list.hetus).count == list.hetus.count, "accepted values are distinct")
-    precondition(list.valueLines == list.hetus.count + list.duplicates.count + list.rejected.count, "every value is filed once")
+    precondition(list.valueLines == list.hetus.count + list.duplicateCount + list.rejectedCount, "every value is filed once")
+    precondition(list.rejected.count <= list.rejectedCount && list.duplicates.count <= list.duplicateCount, "details never exceed counts")
     let lines = list.hetuLines + list.duplicates.map(\.line) + list.rejected.map(\.line)
     precondition(lines.allSatisfy { $0 >= 1 && $0 <= list.lineCount }, "line numbers lie within the file")
     precondition(list.hetus.allSatisfy { (try? Henkilotunnus($0.value)) == $0 }, "accepted values are valid")

@@ -9,7 +9,7 @@ public func fuzzRequestXML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         let request = try DropRequestReader().read(bytes, file: "fuzz.xml")
         precondition(request.hetus.count == request.hetuLines.count, "one line per accepted value")
         precondition(Set(request.hetus).count == request.hetus.count, "accepted values are distinct")
-        precondition(request.hetuElements == request.hetus.count + request.duplicates.count + request.rejected.count,
+        precondition(request.hetuElements == request.hetus.count + request.duplicateCount + request.rejectedCount,
                      "every <hetu> is filed once")
         precondition(request.operation.takesHetus == (request.hetuElements > 0), "hetulista matches toiminto")
         precondition((request.reference?.count ?? 0) <= 200, "tunniste is bounded")
