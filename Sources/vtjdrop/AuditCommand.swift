@@ -7,25 +7,35 @@ import VTJDrop
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Search the audit log by henkilötunnus or by request id.",
+        abstract: "Search the audit log by henkilötunnus or by request id, or export it as CSV.",
         discussion: """
             --hetu prints every query that named the person (newest first): time (Finnish), department, \
             purpose, request, operation. The operator running this is authorised to see the hetu they ask \
             about; every other hetu in the output is masked. --request prints the journal entry, its state \
-            history and its queries (hetus masked, counted).
+            history and its queries (hetus masked, counted). --export writes the whole log (or --since/--until \
+            a period) as CSV, one row per person per query, hetus in full: it is the controller's disclosure \
+            log; --output writes it to a new file readable by its owner only.
             """
     )
 
     @Option(help: "The henkilötunnus to search for.") var hetu: String?
     @Option(help: "Only queries on or after this date (YYYY-MM-DD, Finnish time).") var since: String?
     @Option(help: "The request id to show.") var request: String?
+    @Flag(help: "Export the audit log as CSV (one row per person per query).") var export = false
+    @Option(help: "With --export: only queries before this date (YYYY-MM-DD, Finnish time).") var until: String?
+    @Option(help: "With --export: write to this new file (mode 0600) instead of standard output.") var output: String?
     @Option(help: "The state folder (default: from the configuration).") var state: String?
     @Option(help: "The configuration file.") var config: String?
 
     func validate() throws {
-        if (hetu == nil) == (request == nil) { throw ValidationError("give exactly one of --hetu or --request") }
-        if since != nil, hetu == nil { throw ValidationError("--since goes with --hetu") }
-        if let since, CivilDate(iso: since) == nil { throw ValidationError("--since \(since): expected YYYY-MM-DD") }
+        if [hetu != nil, request != nil, export].filter({ $0 }).count != 1 {
+            throw ValidationError("give exactly one of --hetu, --request or --export")
+        }
+        if since != nil, hetu == nil, !export { throw ValidationError("--since goes with --hetu or --export") }
+        if (until != nil || output != nil), !export { throw ValidationError("--until and --output go with --export") }
+        for (name, value) in [("--since", since), ("--until", until)] {
+            if let value, CivilDate(iso: value) == nil { throw ValidationError("\(name) \(value): expected YYYY-MM-DD") }
+        }
     }
 
     func run() throws {
@@ -33,6 +43,37 @@ struct AuditCommand: ParsableCommand {
         let zone = FinnishTime()
         if let hetu { try show(hetu: hetu, database: database, zone: zone) }
         if let request { try show(request: request, database: database, zone: zone) }
+        if export { try exportLog(database: database, zone: zone) }
+    }
+
+    private func exportLog(database: StateDatabase, zone: FinnishTime?) throws {
+        let handle: FileHandle
+        if let output {
+            // O_EXCL: an export never overwrites an earlier one; 0600: it names persons in full.
+            let descriptor = open(output, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                throw ValidationError("--output \(output): cannot create it (\(String(cString: strerror(errno)))); give a new file name")
+            }
+            handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        } else {
+            handle = FileHandle.standardOutput
+        }
+        let renderer = AuditExport()
+        var rows = 0
+        try handle.write(contentsOf: renderer.header())
+        try database.auditLog.export(from: since.flatMap { midnight($0, zone: zone) }, until: until.flatMap { midnight($0, zone: zone) }) { entry in
+            try handle.write(contentsOf: renderer.lines(entry))
+            rows += 1
+        }
+        if output != nil { try handle.synchronize() }
+        FileHandle.standardError.write(Data("exported \(rows) queries\n".utf8))
+    }
+
+    /// Local midnight of a YYYY-MM-DD in Finnish time.
+    private func midnight(_ iso: String, zone: FinnishTime?) -> Date? {
+        guard let day = CivilDate(iso: iso) else { return nil }
+        let local = LocalDateTime(date: day, secondsOfDay: 0)
+        return (zone.map { $0.instant(for: local) } ?? local.instant(utcOffsetSeconds: 0)).date
     }
 
     private func show(hetu raw: String, database: StateDatabase, zone: FinnishTime?) throws {
@@ -41,11 +82,7 @@ struct AuditCommand: ParsableCommand {
         case .success(let value): person = value
         case .failure(let error): throw ValidationError("--hetu: \(error)")
         }
-        var sinceDate: Date?
-        if let since, let day = CivilDate(iso: since) {
-            let midnight = LocalDateTime(date: day, secondsOfDay: 0)
-            sinceDate = (zone.map { $0.instant(for: midnight) } ?? midnight.instant(utcOffsetSeconds: 0)).date
-        }
+        let sinceDate = since.flatMap { midnight($0, zone: zone) }
         let entries = try database.auditLog.queries(hetu: person, since: sinceDate)
         let period = since.map { " since \($0)" } ?? ""
         print("Queries naming \(person.value)\(period): \(entries.count)")

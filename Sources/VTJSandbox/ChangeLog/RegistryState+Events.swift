@@ -45,7 +45,8 @@ extension RegistryState {
                 default: Municipalities.all.map(\.code).filter { $0 != licensed }[random.below(Municipalities.all.count - 1)]
                 }
             let address = SandboxAddress(
-                municipalityCode: code, subject: Int(random.next() >> 2), hash: population.planner.hash, purpose: 0xE0, since: today)
+                municipalityCode: code, subject: Int(random.next() >> 2), hash: population.planner.hash, purpose: 0xE0, since: today,
+                protected: Person(hetu: "", records: before).isUnderTurvakielto(on: today))
             let oldAddress = current(.vakinainenKotimainenOsoite)
             let oldResidence = current(.vakinainenKotimainenAsuinpaikkatunnus)
             replace(.vakinainenKotimainenOsoite, with: address.addressRecord())

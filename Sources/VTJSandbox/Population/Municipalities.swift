@@ -50,6 +50,13 @@ enum Municipalities {
                 streets: [("Kirkkotie", "Kyrkvägen"), ("Koulukatu", nil)])
     }
 
+    /// Streets only persons under turvakielto live on (see `SandboxAddress.init(protected:)`).
+    static let protectedStreets: [(fi: String, sv: String?)] = [
+        ("Kätköpolku", "Gömstigen"), ("Piilokuja", "Gömgränd"), ("Varjorinne", "Skuggbrinken"), ("Suojalehdontie", "Skyddslundsvägen"),
+    ]
+    /// No municipality's postcodes start with it, so a protected postcode is unique in every output.
+    static let protectedPostcodePrefix = "98"
+
     /// Countries used for persons abroad, born abroad or with a second citizenship (ISO 3166 numeric).
     static let countries: [(code: String, place: String)] = [
         ("752", "Göteborg"), ("233", "Tallinn"), ("643", "Sankt-Peterburg"), ("276", "München"),

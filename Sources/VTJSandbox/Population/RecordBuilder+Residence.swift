@@ -13,7 +13,8 @@ extension RecordBuilder {
     func address(_ s: PersonSketch) -> SandboxAddress {
         let subject = addressSubject(s)
         let since = subject == s.index ? s.movedInDate : max(s.birthDate, sketchMovedIn(s))
-        return SandboxAddress(municipalityCode: s.municipality, subject: subject, hash: hash, purpose: 0xC0, since: since)
+        return SandboxAddress(municipalityCode: s.municipality, subject: subject, hash: hash, purpose: 0xC0, since: since,
+                              protected: s.turvakielto)
     }
 
     private func sketchMovedIn(_ s: PersonSketch) -> CivilDate {
@@ -48,7 +49,8 @@ extension RecordBuilder {
         if s.isAlive {
             out.append(home.addressRecord())
             if age >= 18, hash.chance(0.05, i, 0xC1) {
-                let box = String(100 + hash.below(900, i, 0xC2))
+                // A protected person's box number has four digits, so it is never an unprotected one's.
+                let box = String((s.turvakielto ? 9000 : 100) + hash.below(900, i, 0xC2))
                 out.append(Record(group: .kotimainenPostiosoite, fields: [
                     .bilingual("postiosoite", fi: "PL \(box)", sv: home.municipality.postOffice.sv == nil ? nil : "PB \(box)"),
                     .text("postinumero", home.postcode),

@@ -12,17 +12,19 @@ struct SandboxAddress: Sendable, Hashable {
     let residenceCode: String
     let since: CivilDate
 
-    init(municipalityCode: String, subject: Int, hash: SeededHash, purpose: UInt64, since: CivilDate) {
+    /// - Parameter protected: the address of a person under turvakielto. It comes from streets and
+    ///   postcodes nobody else has, so a leak check can search outputs for it without false hits.
+    init(municipalityCode: String, subject: Int, hash: SeededHash, purpose: UInt64, since: CivilDate, protected: Bool = false) {
         let place = Municipalities.named(municipalityCode)
         municipality = place
-        street = hash.pick(place.streets, subject, purpose)
+        street = hash.pick(protected ? Municipalities.protectedStreets : place.streets, subject, purpose)
         let house = 1 + hash.below(60, subject, purpose ^ 0x1)
         number = hash.chance(0.05, subject, purpose ^ 0x2) ? "\(house)a-\(house)b" : "\(house)"
         let flat = hash.chance(0.7, subject, purpose ^ 0x3)
         stair = flat ? ["A", "B", "C"][hash.below(3, subject, purpose ^ 0x4)] : nil
         let apartmentNumber = flat ? 1 + hash.below(60, subject, purpose ^ 0x5) : 0
         apartment = apartmentNumber < 10 ? "00\(apartmentNumber)" : "0\(apartmentNumber)"
-        postcode = place.postcodePrefix + String(100 + hash.below(900, subject, purpose ^ 0x6))
+        postcode = (protected ? Municipalities.protectedPostcodePrefix : place.postcodePrefix) + String(100 + hash.below(900, subject, purpose ^ 0x6))
         let digits = String(100_000_000 + hash.below(900_000_000, subject, purpose ^ 0x7))
         building = digits + String(Henkilotunnus.checkAlphabet[Int(digits)! % 31])
         // Fixed width 16: building id, address number, stair, apartment, and a significant trailing space.

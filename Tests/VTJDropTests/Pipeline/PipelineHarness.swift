@@ -38,7 +38,8 @@ final class PipelineHarness: Sendable {
     /// - Parameter settings: top-level YAML keys replacing the test defaults (watch, scan_interval…).
     init(sandbox: SandboxConfiguration = SandboxConfiguration(population: 400, seed: 7, uncensored: true),
          settings: [String: String] = [:], readiness: String = "rename", clock: any WallClock = SystemWallClock(),
-         retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 3, initialDelay: .milliseconds(20), maxDelay: .milliseconds(100))) async throws {
+         retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 3, initialDelay: .milliseconds(20), maxDelay: .milliseconds(100)),
+         logger: Logger? = nil) async throws {
         root = NSTemporaryDirectory() + "vtjdrop-pipeline-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         let yaml = """
@@ -54,9 +55,9 @@ final class PipelineHarness: Sendable {
         try yaml.write(toFile: root + "/vtjdrop.yaml", atomically: true, encoding: .utf8)
         let loaded = try ConfigurationLoader.load(overrides: ConfigurationOverrides(configFile: root + "/vtjdrop.yaml"),
                                                   environment: [:])
-        var logger = Logger(label: "test")
-        logger.logLevel = .warning
-        host = try await ApplianceHost.start(configuration: loaded.configuration, logger: logger, clock: clock,
+        var quiet = Logger(label: "test")
+        quiet.logLevel = .warning
+        host = try await ApplianceHost.start(configuration: loaded.configuration, logger: logger ?? quiet, clock: clock,
                                              sandboxConfiguration: sandbox, retryPolicy: retryPolicy)
     }
 

@@ -46,6 +46,36 @@ import VTJDrop
         #expect(!byRequest.stdout.contains(asked) && !byRequest.stdout.contains(other))
     }
 
+    @Test func auditExportIsOneCSVRowPerPersonPerQueryInANewOwnerOnlyFile() throws {
+        let folder = try StorageTestFolder()
+        defer { folder.remove() }
+        let state = try prepareState(in: folder)
+        let toStdout = try VTJDropBinary.run(["audit", "--state", state, "--export"], environment: [:])
+        #expect(toStdout.status == 0, "\(toStdout.stderr)")
+        let lines = toStdout.stdout.split(whereSeparator: \.isNewline).map(String.init)
+        #expect(lines.first?.hasSuffix(AuditExport.columns.joined(separator: ";")) == true, "\(lines)")
+        #expect(lines.count == 3, "header + one row per hetu: \(lines)")
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("2026-09-21T") && $0.contains(";kirjasto;kirjasto;req-1;perustiedot;") })
+        #expect(lines.contains { $0.contains(";\(asked);2;") } && lines.contains { $0.contains(";\(other);2;") })
+        #expect(toStdout.stderr.contains("exported 1 queries"))
+
+        let empty = try VTJDropBinary.run(["audit", "--state", state, "--export", "--since", "2026-09-22"], environment: [:])
+        #expect(empty.stdout.split(whereSeparator: \.isNewline).count == 1, "only the header: \(empty.stdout)")
+        let before = try VTJDropBinary.run(["audit", "--state", state, "--export", "--until", "2026-09-21"], environment: [:])
+        #expect(before.stdout.split(whereSeparator: \.isNewline).count == 1, "--until is exclusive: \(before.stdout)")
+
+        let file = folder.path + "/export.csv"
+        let written = try VTJDropBinary.run(["audit", "--state", state, "--export", "--output", file], environment: [:])
+        #expect(written.status == 0 && written.stdout.isEmpty, "\(written.stderr)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains(asked))
+        let mode = (try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int) ?? -1
+        #expect(mode == 0o600)
+        let again = try VTJDropBinary.run(["audit", "--state", state, "--export", "--output", file], environment: [:])
+        #expect(again.status != 0 && again.stderr.contains("give a new file name"), "an export never overwrites: \(again.stderr)")
+        let wrong = try VTJDropBinary.run(["audit", "--state", state, "--output", file], environment: [:])
+        #expect(wrong.status != 0 && wrong.stderr.contains("--export"))
+    }
+
     @Test func statusSummarisesWithoutHetusOrCredentials() throws {
         let folder = try StorageTestFolder()
         defer { folder.remove() }
