@@ -42,6 +42,7 @@ final class PipelineHarness: Sendable {
          logger: Logger? = nil) async throws {
         root = NSTemporaryDirectory() + "vtjdrop-pipeline-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        TempFolderSweeper.register(root)
         let yaml = """
             inbox: \(root)/inbox
             outbox: \(root)/outbox
