@@ -36,6 +36,17 @@ extension HetuListReader {
 
     private enum RecordProblem { case tooLong, tooManyLines, unclosedQuote }
 
+    private func reason(for problem: RecordProblem) -> String {
+        switch problem {
+        case .tooLong:
+            "row is longer than \(maximumRecordBytes) bytes (an unclosed quote?); expected one henkilötunnus per row"
+        case .tooManyLines:
+            "a quoted field runs over more than \(maximumRecordLines) lines (an unclosed quote?); check the quotes on this row"
+        case .unclosedQuote:
+            "a quoted field is never closed; check the quotes on this row"
+        }
+    }
+
     private struct Record {
         var value: [UInt8]?
         var fields = 1
@@ -64,25 +75,11 @@ extension HetuListReader {
                 }
             }
             let record = parseRecord(lines.bytes, at: position, delimiter: delimiter, column: column)
-            if record.problem == .tooLong {
-                // Resynchronise on the next physical line: an unclosed quote must not eat the file.
+            if let problem = record.problem {
+                // Resynchronise on the next physical line: a stray or unclosed quote must not eat the
+                // file, so the rows after it are still read.
                 collector.reject(line: start, text: HetuListReader.preview(lines.bytes[line.range]),
-                                 reason: "row is longer than \(maximumRecordBytes) bytes (an unclosed quote?); expected one henkilötunnus per row")
-                number += 1
-                position = line.next
-                continue
-            }
-            if record.problem == .tooManyLines {
-                collector.reject(line: start, text: HetuListReader.preview(lines.bytes[line.range]),
-                                 reason: "a quoted field runs over more than \(maximumRecordLines) lines (an unclosed quote?); check the quotes on this row")
-                number += 1
-                position = line.next
-                continue
-            }
-            if record.problem == .unclosedQuote {
-                // Same resynchronisation: the rows after a stray quote are still read.
-                collector.reject(line: start, text: HetuListReader.preview(lines.bytes[line.range]),
-                                 reason: "a quoted field is never closed; check the quotes on this row")
+                                 reason: reason(for: problem))
                 number += 1
                 position = line.next
                 continue
