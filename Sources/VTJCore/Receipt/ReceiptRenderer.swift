@@ -52,7 +52,11 @@ public struct ReceiptRenderer: Hashable, Sendable {
         entry("loytyi", String(c.found))
         entry("ei-loytynyt", String(c.notFound))
         entry("turvakielto", String(c.protected))
-        if c.changes > 0 { entry("muutokset", String(c.changes)) }
+        // A change delivery always says how many changes it carried: "0" tells the clerk there were
+        // none today, where a missing line would leave them guessing.
+        if c.changes > 0 || (receipt.outcome == .done && Self.isChangeDelivery(receipt.operation)) {
+            entry("muutokset", String(c.changes))
+        }
         for rule in WithholdingRule.allCases where receipt.withheld[rule] > 0 {
             entry("pidatetty[\(rule.rawValue)]", String(receipt.withheld[rule]))
         }
@@ -83,6 +87,10 @@ public struct ReceiptRenderer: Hashable, Sendable {
     }
 
     /// A value usable inside `[...]` of a key: letters, digits, `_` and `-`; others become `_`.
+    static func isChangeDelivery(_ operation: String?) -> Bool {
+        operation.flatMap(DropRequest.Operation.init(rawValue:)).map { $0 == .muutokset || $0 == .kuntaMuutokset } ?? false
+    }
+
     static func keySafe(_ text: String) -> String {
         let mapped = text.unicodeScalars.prefix(64).map { scalar -> Character in
             let ok = ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)

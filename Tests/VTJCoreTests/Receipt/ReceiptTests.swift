@@ -31,6 +31,19 @@ import Testing
         return receipt
     }
 
+    @Test func aChangeDeliveryAlwaysCountsItsChangesEvenNone() {
+        func text(_ operation: String, refused: Bool = false) -> String {
+            let receipt = Receipt(requestID: "r", department: "sivistys", file: "muutokset.xml", processingDate: F.today,
+                                  operation: operation, purpose: "perusopetus",
+                                  refusal: refused ? .unreadableFile(detail: "line 1: truncated") : nil)
+            return String(decoding: ReceiptRenderer().bytes(receipt), as: UTF8.self)
+        }
+        #expect(text("muutokset").contains("muutokset: 0"))
+        #expect(text("kunta-muutokset").contains("muutokset: 0"))
+        #expect(!text("perustiedot").contains("muutokset:"), "not a change delivery")
+        #expect(!text("muutokset", refused: true).contains("muutokset:"), "a refused delivery carried nothing")
+    }
+
     @Test func goldenProcessed() throws {
         try GoldenFile.check(ReceiptRenderer().bytes(Self.processed()), folder: "Receipt", name: "valmis.kuitti.txt")
     }
