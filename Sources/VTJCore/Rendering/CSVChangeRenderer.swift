@@ -6,18 +6,25 @@
 public struct CSVChangeRenderer: Hashable, Sendable {
     public let groups: [GroupName]
     public let encoder: CSVEncoder
+    /// The request's `tunniste`, echoed in a last column of every row when the request gave one.
+    public let reference: String?
     private let layouts: [CSVGroupLayout]
 
     public static let leadingColumns = ["hetu", "tila", "muutospv", "muutosattribuutti", "tietoryhma", "ohje", "pidatetyt"]
 
-    public init(groups: [GroupName], dialect: CSVDialect = .standard) {
+    public init(groups: [GroupName], dialect: CSVDialect = .standard, reference: String? = nil) {
         let wanted = Set(groups)
         self.groups = GroupName.productGroupsInOrder.filter(wanted.contains)
         self.layouts = self.groups.compactMap(CSVGroupLayout.layout(of:))
         self.encoder = CSVEncoder(dialect: dialect)
+        self.reference = reference
     }
 
-    public var columnNames: [String] { Self.leadingColumns + layouts.flatMap(\.columnNames) }
+    public var columnNames: [String] {
+        Self.leadingColumns + layouts.flatMap(\.columnNames) + (reference == nil ? [] : [CSVRenderer.referenceColumn])
+    }
+
+    private var trailingCells: [String] { reference.map { [$0] } ?? [] }
 
     /// BOM (when configured) and the header row.
     public func header() -> [UInt8] { encoder.preamble + Array(encoder.line(columnNames).utf8) }
@@ -29,12 +36,12 @@ public struct CSVChangeRenderer: Hashable, Sendable {
     public func rows(_ change: ChangeDisclosure) -> CSVRow {
         let status: ResultStatus = change.isProtected ? .protected : .found
         let withheld = change.withheld.map(\.description).joined(separator: " ")
-        let width = columnNames.count - Self.leadingColumns.count
+        let width = columnNames.count - Self.leadingColumns.count - trailingCells.count
         var text = ""
         for instruction in change.instructions {
             let lead = [change.hetu, status.rawValue, change.muutospv, "", instruction.group.rawValue,
                         instruction.action.rawValue, withheld]
-            text += encoder.line(lead + Array(repeating: "", count: width))
+            text += encoder.line(lead + Array(repeating: "", count: width) + trailingCells)
         }
         var overflow: [GroupName: Int] = [:]
         for record in change.records {
@@ -52,11 +59,11 @@ public struct CSVChangeRenderer: Hashable, Sendable {
                     cells += Array(repeating: "", count: layout.columnNames.count)
                 }
             }
-            text += encoder.line(lead + cells)
+            text += encoder.line(lead + cells + trailingCells)
         }
         if change.instructions.isEmpty, change.records.isEmpty {
             let lead = [change.hetu, status.rawValue, change.muutospv, "", "", "", withheld]
-            text += encoder.line(lead + Array(repeating: "", count: width))
+            text += encoder.line(lead + Array(repeating: "", count: width) + trailingCells)
         }
         return CSVRow(bytes: Array(text.utf8), overflow: overflow)
     }

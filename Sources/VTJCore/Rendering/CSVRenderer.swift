@@ -6,25 +6,34 @@ public struct CSVRenderer: Hashable, Sendable {
     /// Groups that have columns, in the product's order.
     public let groups: [GroupName]
     public let encoder: CSVEncoder
+    /// The request's `tunniste`, echoed in a last column of every row when the request gave one.
+    public let reference: String?
     private let layouts: [CSVGroupLayout]
 
     /// Leading columns of every basic-data file.
     public static let leadingColumns = ["hetu", "tila", "pidatetyt"]
+    /// The last column when the request carries a `tunniste`.
+    public static let referenceColumn = "tunniste"
 
-    public init(groups: [GroupName], dialect: CSVDialect = .standard) {
+    public init(groups: [GroupName], dialect: CSVDialect = .standard, reference: String? = nil) {
         let wanted = Set(groups)
         self.groups = GroupName.productGroupsInOrder.filter(wanted.contains)
         self.layouts = self.groups.compactMap(CSVGroupLayout.layout(of:))
         self.encoder = CSVEncoder(dialect: dialect)
+        self.reference = reference
     }
 
     /// For a department's authorised request.
-    public init(authorisation: RequestAuthorisation, dialect: CSVDialect) {
-        self.init(groups: authorisation.groups, dialect: dialect)
+    public init(authorisation: RequestAuthorisation, dialect: CSVDialect, reference: String? = nil) {
+        self.init(groups: authorisation.groups, dialect: dialect, reference: reference)
     }
 
     /// Every header name, in order.
-    public var columnNames: [String] { Self.leadingColumns + layouts.flatMap(\.columnNames) }
+    public var columnNames: [String] { Self.leadingColumns + layouts.flatMap(\.columnNames) + trailingColumns }
+
+    /// Last (not leading) so that a reader of fixed column positions sees the same group columns either way.
+    private var trailingColumns: [String] { reference == nil ? [] : [Self.referenceColumn] }
+    private var trailingCells: [String] { reference.map { [$0] } ?? [] }
 
     /// BOM (when configured) and the header row.
     public func header() -> [UInt8] { encoder.preamble + Array(encoder.line(columnNames).utf8) }
@@ -39,13 +48,13 @@ public struct CSVRenderer: Hashable, Sendable {
             cells += groupCells
             if extra > 0 { overflow[layout.group] = extra }
         }
-        return CSVRow(bytes: Array(encoder.line(cells).utf8), overflow: overflow)
+        return CSVRow(bytes: Array(encoder.line(cells + trailingCells).utf8), overflow: overflow)
     }
 
     /// The row of a requested hetu the interface did not return.
     public func notFoundRow(hetu: String) -> [UInt8] {
-        let empty = Array(repeating: "", count: columnNames.count - Self.leadingColumns.count)
-        return Array(encoder.line([hetu, ResultStatus.notFound.rawValue, ""] + empty).utf8)
+        let empty = Array(repeating: "", count: columnNames.count - Self.leadingColumns.count - trailingCells.count)
+        return Array(encoder.line([hetu, ResultStatus.notFound.rawValue, ""] + empty + trailingCells).utf8)
     }
 }
 

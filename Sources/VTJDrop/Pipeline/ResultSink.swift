@@ -35,8 +35,8 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
     init(kind: Kind, pending: PendingFile, format: OutputFormat, authorisation: RequestAuthorisation,
          dialect: CSVDialect, receipt: Receipt, operation: String, asked: Set<String>?) throws {
         var state = State(pending: pending, format: format, receipt: receipt,
-                          personCSV: CSVRenderer(authorisation: authorisation, dialect: dialect),
-                          changeCSV: CSVChangeRenderer(groups: authorisation.groups, dialect: dialect),
+                          personCSV: CSVRenderer(authorisation: authorisation, dialect: dialect, reference: receipt.reference),
+                          changeCSV: CSVChangeRenderer(groups: authorisation.groups, dialect: dialect, reference: receipt.reference),
                           asked: asked)
         switch format {
         case .csv:

@@ -115,6 +115,36 @@ import Testing
         #expect(receipt.overflow == [.huoltaja: 2])
     }
 
+    /// The contract echoes `tunniste` in every result file: in CSV as a last column of every row.
+    @Test func theReferenceIsTheLastCellOfEveryRowOfBothKinds() throws {
+        let reference = "oma;viite \"42\" =A1"
+        let csv = CSVRenderer(groups: Self.groups, reference: reference)
+        #expect(csv.columnNames.last == "tunniste")
+        #expect(CSVRenderer(groups: Self.groups).columnNames == Array(csv.columnNames.dropLast()), "groups keep their positions")
+        var bytes = csv.header()
+        for person in Self.people() { bytes += csv.row(person).bytes }
+        bytes += csv.notFoundRow(hetu: "040594V9030")
+
+        let rules = F.rules(purpose: .kirjasto, groups: [.henkilonNimi, .turvakielto, .vakinainenKotimainenOsoite])
+        var tracker = ProtectionTracker(states: ["010594Y9032": .notProtected])
+        let changes = CSVChangeRenderer(groups: rules.groups, dialect: CSVDialect(byteOrderMark: false), reference: reference)
+        var changeBytes = changes.header()
+        for change in [Change(hetu: "010594Y9032", muutospv: "2026-11-24T21:00:00.000Z", records: [F.name("A", "B")]),
+                       Change(hetu: "010594Y9032", muutospv: "2026-11-25T08:30:00.000Z", records: [F.turvakielto(active: true, change: .added)]),
+                       Change(hetu: "010594Y9032", muutospv: "2026-11-25T09:00:00.000Z", records: [])] {
+            changeBytes += changes.rows(tracker.disclose(change, with: rules)).bytes
+        }
+        for (rendered, header) in [(bytes, csv.columnNames), (changeBytes, changes.columnNames)] {
+            let rows = try CSVRereadTests.reread(rendered, delimiter: ";")
+            #expect(rows.first == header)
+            #expect(rows.count >= 4, "\(rows)")
+            for row in rows.dropFirst() {
+                #expect(row.count == header.count, "\(row)")
+                #expect(row.last == reference, "\(row)")
+            }
+        }
+    }
+
     @Test func onlyGrantedGroupsBecomeColumns() {
         let csv = CSVRenderer(groups: [.kotikunta, .henkilonNimi, "OSOITE"])
         #expect(csv.columnNames == ["hetu", "tila", "pidatetyt", "etunimi", "sukunimi", "etunimi_utf8", "sukunimi_utf8",
