@@ -29,7 +29,8 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Added latency per API request, milliseconds.") var latencyMs = 0
     @Option(help: "Share of API requests answered 500 (0…1).") var errorRate = 0.0
     @Option(help: "Share of API requests answered 429 (0…1).") var rateLimit = 0.0
-    @Option(help: "Retry-After seconds of a 429.") var retryAfter = 1
+    @Option(help: "Share of API requests answered 503 (0…1).") var unavailableRate = 0.0
+    @Option(help: "Retry-After seconds of a 429 or 503.") var retryAfter = 1
     @Option(help: "Share of 200 bodies cut mid-stream (0…1).") var truncateRate = 0.0
     @Option(help: "Persons per municipal basic-data page.") var pageSize = 500
     @Option(help: "Change entries per /muutokset page.") var changesPageSize = 200
@@ -38,7 +39,8 @@ struct SandboxCommand: AsyncParsableCommand {
     @Flag(help: "Do not serve /admin.") var noAdmin = false
 
     func validate() throws {
-        for (name, share) in [("--error-rate", errorRate), ("--rate-limit", rateLimit), ("--truncate-rate", truncateRate)]
+        for (name, share) in [("--error-rate", errorRate), ("--rate-limit", rateLimit), ("--unavailable-rate", unavailableRate),
+                             ("--truncate-rate", truncateRate)]
         where !(0...1).contains(share) {
             throw ValidationError("\(name) must be between 0 and 1")
         }
@@ -51,7 +53,8 @@ struct SandboxCommand: AsyncParsableCommand {
             host: host, port: port, population: population, seed: seed, referenceDate: date.flatMap { CivilDate(iso: $0) },
             licensedMunicipality: municipality, user: user, password: try password(), uncensored: uncensored,
             pageSize: pageSize, changesPageSize: changesPageSize, historyDays: historyDays, secondsPerDay: secondsPerDay,
-            faults: SandboxFaults(latencyMs: latencyMs, errorRate: errorRate, rateLimitRate: rateLimit, retryAfterSeconds: retryAfter, truncateRate: truncateRate),
+            faults: SandboxFaults(latencyMs: latencyMs, errorRate: errorRate, rateLimitRate: rateLimit, retryAfterSeconds: retryAfter, truncateRate: truncateRate,
+                                   unavailableRate: unavailableRate),
             adminEnabled: !noAdmin))
         let bound = try await server.start()
         say("vtjdrop sandbox: serving http://\(host):\(bound)/api/v1 (user \(user), \(population) persons, seed \(seed), municipality \(municipality), today \(server.registry.today), log key \(server.registry.latestKey)\(uncensored ? ", UNCENSORED" : ""))")

@@ -76,6 +76,13 @@ import VTJDrop
         #expect(wrong.status != 0 && wrong.stderr.contains("--export"))
     }
 
+    @Test func sandboxFaultSharesAreCheckedBeforeServing() throws {
+        for flag in ["--error-rate", "--rate-limit", "--unavailable-rate", "--truncate-rate"] {
+            let result = try VTJDropBinary.run(["sandbox", flag, "1.5"], environment: [:])
+            #expect(result.status != 0 && result.stderr.contains("\(flag) must be between 0 and 1"), "\(flag): \(result.stderr)")
+        }
+    }
+
     @Test func statusSummarisesWithoutHetusOrCredentials() throws {
         let folder = try StorageTestFolder()
         defer { folder.remove() }
