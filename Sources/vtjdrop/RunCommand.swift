@@ -74,7 +74,7 @@ func printError(_ text: String) {
 /// Process-wide logging, set up once.
 enum Bootstrap {
     private static let once: Void = {
-        LoggingSystem.bootstrap { label in StreamLogHandler.standardError(label: label) }
+        LoggingSystem.bootstrap { label in HetuMaskingLogHandler(wrapping: StreamLogHandler.standardError(label: label)) }
     }()
 
     static func logger(level: Logger.Level) -> Logger {

@@ -35,7 +35,10 @@ public struct DropFileName: Hashable, Sendable, CustomStringConvertible {
         var out = ""
         var index = 0
         while index < chars.count {
-            if index + 11 <= chars.count, let hetu = try? Henkilotunnus(String(chars[index..<index + 11]).uppercased()) {
+            // Cheap shape check first: the last log guard runs this over every line.
+            if index + 11 <= chars.count, chars[index].isASCII, chars[index].isNumber,
+               chars[index + 6].isASCII, Henkilotunnus.centuries[Character(chars[index + 6].uppercased())] != nil,
+               let hetu = try? Henkilotunnus(String(chars[index..<index + 11]).uppercased()) {
                 out += hetu.masked
                 index += 11
                 continue

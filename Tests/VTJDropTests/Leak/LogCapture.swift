@@ -13,6 +13,9 @@ final class LogCapture: Sendable {
         return logger
     }
 
+    /// A trace-level handler whose every line lands here, for wrapping in another handler.
+    func handler(label: String = "vtjdrop") -> any LogHandler { Handler(label: label, capture: self) }
+
     var all: [String] { lines.withLock { $0 } }
 
     fileprivate func append(_ line: String) { lines.withLock { $0.append(line) } }
@@ -22,6 +25,7 @@ final class LogCapture: Sendable {
         let capture: LogCapture
         var metadata: Logger.Metadata = [:]
         var logLevel: Logger.Level = .trace
+        var metadataProvider: Logger.MetadataProvider?
 
         subscript(metadataKey key: String) -> Logger.Metadata.Value? {
             get { metadata[key] }
@@ -29,7 +33,8 @@ final class LogCapture: Sendable {
         }
 
         func log(event: LogEvent) {
-            let merged = metadata.merging(event.metadata ?? [:]) { $1 }
+            let provided = metadataProvider?.get() ?? [:]
+            let merged = metadata.merging(provided) { $1 }.merging(event.metadata ?? [:]) { $1 }
             let fields = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
             capture.append("\(event.level) \(label): \(event.message) \(fields) (\(event.source) \(event.file):\(event.line))")
         }
