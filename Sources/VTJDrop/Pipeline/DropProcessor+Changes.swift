@@ -63,19 +63,29 @@ extension DropProcessor {
             var (receipt, _) = try sink.finish()
             receipt.counts.changes = changes.count
             // Resumed after a crash that came after the result was published: that earlier file is
-            // kept, and it holds the earlier attempt's changes, not this one's. Moving the cursor to
-            // this attempt's key would skip what arrived in between, so it stays: the next delivery
-            // repeats those changes rather than lose any.
+            // kept, and it holds the earlier attempt's changes, which end at the key that attempt
+            // noted. The cursor moves there, not to this attempt's key, so nothing is skipped or repeated.
             let publishedBefore = FileManager.default.fileExists(
                 atPath: appliance.publisher(context.department).folder + "/" + context.resultName(request.format))
             if publishedBefore {
-                receipt.notes.append("tulos julkaistiin jo ennen keskeytystä; sen muutokset toimitetaan uudelleen seuraavassa haussa / the result was published before an interruption; its changes come again in the next delivery")
+                let noted = try register.pendingLogKey(requestID: context.requestID) != nil
+                receipt.notes.append(noted
+                    ? "tulos julkaistiin jo ennen keskeytystä ja se pysyy; seuraava haku jatkuu sen muutosten jälkeen / the result was published before an interruption and stands; the next delivery continues after its changes"
+                    : "tulos julkaistiin jo ennen keskeytystä; sen muutokset toimitetaan uudelleen seuraavassa haussa / the result was published before an interruption; its changes come again in the next delivery")
+            } else if let key = lastKeys.min() {
+                // With several messages the smallest final key is kept, so no message's changes are skipped.
+                try register.notePendingLogKey(key, requestID: context.requestID, department: context.department,
+                                               scope: scope, at: now)
             }
             let outcome = try complete(context, result: sink, receipt: receipt)
-            // Only now that the delivery is published may the cursor move; with several messages the
-            // smallest final key is kept, so no message's changes can be skipped.
-            if !publishedBefore, let key = lastKeys.min() {
-                try register.storeLogKey(key, department: context.department, scope: scope, at: now)
+            // Published: the cursor may move. A crash (or a database error) before it does is settled
+            // at the next start (WorkRecovery), from the journal's word that the delivery was published;
+            // failing the drop here would only retry a delivery that is already out.
+            do {
+                try register.commitPendingLogKey(requestID: context.requestID, at: now)
+            } catch {
+                context.log.error("cannot store the change cursor; it is stored at the next start, and until then the next delivery repeats these changes",
+                                  metadata: ["error": "\(error)"])
             }
             return outcome
         } catch {

@@ -13,6 +13,7 @@ struct WorkRecovery {
     func unfinished() -> [ClaimedFile] {
         let claims = Appliance.claimsFolder(state: appliance.configuration.state)
         journalMovedWork(claims: claims)
+        settlePendingLogKeys()
         var found: [ClaimedFile] = []
         let manager = FileManager.default
         for department in (try? manager.contentsOfDirectory(atPath: claims)) ?? [] where !department.hasPrefix(".") {
@@ -51,6 +52,29 @@ struct WorkRecovery {
             appliance.logger.notice("journaling a move an earlier run finished but did not record",
                                     metadata: ["request": "\(id.value)", "state": "\(state)"])
             _ = try? journal.record(state, for: id.value, at: appliance.clock.now(), update: JournalUpdate(storedPath: path))
+        }
+    }
+
+    /// A change delivery noted its final log key, then was killed around publishing. When the
+    /// journal says it was published, its changes are out, so the cursor moves to the noted key.
+    /// When the request ended without a result, the note is dropped. Work that will be walked again
+    /// keeps its note: the re-run finds its earlier result and commits the earlier key itself.
+    private func settlePendingLogKeys() {
+        let register = appliance.database.followedRegister
+        guard let requests = try? register.pendingLogKeyRequests() else { return }
+        for requestID in requests {
+            let state = ((try? appliance.database.journal.entry(requestID)) ?? nil)?.state
+            switch state {
+            case .published?, .archived?:
+                if let key = try? register.commitPendingLogKey(requestID: requestID, at: appliance.clock.now()) {
+                    appliance.logger.notice("storing the change cursor of a delivery an earlier run published",
+                                            metadata: ["request": "\(requestID)", "log-key": "\(key)"])
+                }
+            case .refused?, .quarantined?, nil:
+                try? register.discardPendingLogKey(requestID: requestID)
+            default:
+                continue
+            }
         }
     }
 

@@ -122,6 +122,17 @@ extension StateDatabase {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v3-pending-log-key") { db in
+            try db.execute(sql: """
+                CREATE TABLE change_log_key_pending (
+                    request_id TEXT PRIMARY KEY NOT NULL,
+                    department TEXT NOT NULL,
+                    scope TEXT NOT NULL,
+                    log_key INTEGER NOT NULL,
+                    noted_at DATETIME NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }()
 }
