@@ -20,12 +20,14 @@ extension FollowedRegister {
 
     /// Stores a log key; call only after the delivery carrying its changes is published.
     public func storeLogKey(_ key: Int64, department: String, scope: ChangeScope, at date: Date) throws(StorageError) {
-        try StateDatabase.write(pool) { db in
-            try db.execute(sql: """
-                INSERT INTO change_log_key (department, scope, log_key, updated_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (department, scope) DO UPDATE SET log_key = excluded.log_key, updated_at = excluded.updated_at
-                """, arguments: [department, scope.rawValue, key, date])
-        }
+        try StateDatabase.write(pool) { db in try Self.storeLogKey(key, department: department, scope: scope.rawValue, at: date, in: db) }
+    }
+
+    static func storeLogKey(_ key: Int64, department: String, scope: String, at date: Date, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO change_log_key (department, scope, log_key, updated_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (department, scope) DO UPDATE SET log_key = excluded.log_key, updated_at = excluded.updated_at
+            """, arguments: [department, scope, key, date])
     }
 
     /// When the key was last stored (for `status`).

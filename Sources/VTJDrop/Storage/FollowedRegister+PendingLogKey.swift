@@ -34,10 +34,7 @@ extension FollowedRegister {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM change_log_key_pending WHERE request_id = ?",
                                              arguments: [requestID]) else { return nil }
             let key: Int64 = row["log_key"]
-            try db.execute(sql: """
-                INSERT INTO change_log_key (department, scope, log_key, updated_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (department, scope) DO UPDATE SET log_key = excluded.log_key, updated_at = excluded.updated_at
-                """, arguments: [row["department"] as String, row["scope"] as String, key, date])
+            try Self.storeLogKey(key, department: row["department"], scope: row["scope"], at: date, in: db)
             try db.execute(sql: "DELETE FROM change_log_key_pending WHERE request_id = ?", arguments: [requestID])
             return key
         }
