@@ -64,7 +64,7 @@ final class PipelineHarness: Sendable {
 
     func close() async {
         await host.shutdown()
-        try? FileManager.default.removeItem(atPath: root)
+        TempFolderSweeper.removeTree(root)
     }
 
     /// Drops a file the way a well-behaved producer does: written aside, renamed into place.
