@@ -46,13 +46,32 @@ public struct FileMover: Sendable {
     /// Quarantines an entry refused in an inbox folder as `<state>/quarantine/<id>/<safe name>`:
     /// the entry itself is renamed (rename(2) moves a link, never its target; nothing is opened),
     /// and its own folder lets retention delete it like any quarantined request.
+    ///
+    /// A `.claim` note (department, name, reason) is written into that folder first, so a crash
+    /// between the rename and the journal leaves an entry the next start can still answer.
     @discardableResult
-    public func quarantineEntry(_ name: DropFileName, from departmentFolder: String, id: RequestID) throws(DeliveryError) -> String {
+    func quarantineEntry(_ name: DropFileName, department: String, reason: String, from departmentFolder: String,
+                         id: RequestID) throws(DeliveryError) -> String {
         let source = open(departmentFolder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard source >= 0 else { throw .system(operation: "opening", path: departmentFolder, errno: errno) }
         defer { close(source) }
-        return try move(from: source, raw: name.raw, shown: departmentFolder + "/" + name.display,
-                        into: quarantineFolder + "/" + id.value, as: name.safeName)
+        let folder = quarantineFolder + "/" + id.value
+        try makeFolders(folder)
+        let target = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard target >= 0 else { throw .system(operation: "opening", path: folder, errno: errno) }
+        let note = ClaimRecord(department: department, originalName: name.display, input: name.safeName, reason: reason)
+        let code = note.write(in: target)
+        close(target)
+        guard code == 0 else { throw .system(operation: "writing", path: folder + "/" + ClaimRecord.fileName, errno: code) }
+        return try move(from: source, raw: name.raw, shown: departmentFolder + "/" + name.display, into: folder, as: name.safeName)
+    }
+
+    private func makeFolders(_ folder: String) throws(DeliveryError) {
+        var current = folder.hasPrefix("/") ? "" : "."
+        for component in folder.split(separator: "/") {
+            current += "/" + component
+            if mkdir(current, 0o700) != 0 && errno != EEXIST { throw .system(operation: "creating", path: current, errno: errno) }
+        }
     }
 
     private func move(_ path: String, into folder: String, as name: String) throws(DeliveryError) -> String {
@@ -66,11 +85,7 @@ public struct FileMover: Sendable {
     }
 
     private func move(from source: Int32, raw: [UInt8], shown: String, into folder: String, as name: String) throws(DeliveryError) -> String {
-        var current = folder.hasPrefix("/") ? "" : "."
-        for component in folder.split(separator: "/") {
-            current += "/" + component
-            if mkdir(current, 0o700) != 0 && errno != EEXIST { throw .system(operation: "creating", path: current, errno: errno) }
-        }
+        try makeFolders(folder)
         let target = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard target >= 0 else { throw .system(operation: "opening", path: folder, errno: errno) }
         defer { close(target) }

@@ -12,13 +12,18 @@ struct ClaimRecord: Sendable, Hashable {
     var originalName: String
     /// The claimed file's name inside the work folder.
     var input: String
+    /// Why an inbox entry was quarantined unread (notes in `<state>/quarantine/<id>/` only; one line).
+    var reason: String?
 
-    var text: String { "department=\(department)\nname=\(originalName)\ninput=\(input)\n" }
+    var text: String {
+        "department=\(department)\nname=\(originalName)\ninput=\(input)\n" + (reason.map { "reason=\($0)\n" } ?? "")
+    }
 
-    init(department: String, originalName: String, input: String) {
+    init(department: String, originalName: String, input: String, reason: String? = nil) {
         self.department = department
         self.originalName = originalName
         self.input = input
+        self.reason = reason
     }
 
     init?(text: String) {
@@ -29,7 +34,7 @@ struct ClaimRecord: Sendable, Hashable {
         }
         guard let department = fields["department"], let name = fields["name"], let input = fields["input"],
               !department.isEmpty, !input.isEmpty, !input.contains("/"), !input.hasPrefix(".") else { return nil }
-        self.init(department: department, originalName: name, input: input)
+        self.init(department: department, originalName: name, input: input, reason: fields["reason"])
     }
 
     /// Writes the note with O_EXCL and fsyncs it.

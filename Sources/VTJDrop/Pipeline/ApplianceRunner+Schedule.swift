@@ -77,6 +77,11 @@ extension ApplianceRunner {
                 if FileManager.default.fileExists(atPath: candidate.path) {
                     try FileManager.default.removeItem(atPath: candidate.path)
                 }
+                // An inbox entry quarantined unread lies in a folder of its own request id; it goes too.
+                let parent = (candidate.path as NSString).deletingLastPathComponent
+                if candidate.kind == .quarantine, parent == appliance.mover.quarantineFolder + "/" + candidate.requestID {
+                    try FileManager.default.removeItem(atPath: parent)
+                }
                 try journal.recordRetentionDeletion(candidate, at: now)
                 appliance.logger.info("retention ended; input deleted", metadata: [
                     "request": "\(candidate.requestID)", "department": "\(candidate.department)",

@@ -39,7 +39,8 @@ extension IntakeCycle {
             let id = RequestIDGenerator.next()
             let moved: String
             do {
-                moved = try appliance.mover.quarantineEntry(entry.name, from: folder, id: id)
+                moved = try appliance.mover.quarantineEntry(entry.name, department: department, reason: IntakeCycle.reason(refusal),
+                                                            from: folder, id: id)
             } catch {
                 reportOnce("quarantine:\(key)", log) {
                     $0.error("inbox entry is never read and cannot be moved to quarantine; it stays in the inbox",
@@ -48,7 +49,7 @@ extension IntakeCycle {
                 return
             }
             firstSeen[key] = nil
-            finishRefusal(id: id, name: entry.name, refusal: refusal, stored: moved, department: department, log: log)
+            finishRefusal(id: id, name: entry.name, reason: IntakeCycle.reason(refusal), stored: moved, department: department, log: log)
         }
     }
 
@@ -66,19 +67,21 @@ extension IntakeCycle {
                       metadata: ["request": "\(id.value)", "file": "\(name.logged)", "error": "\(DropFileName.maskingHetus(in: "\(error)"))"])
             return
         }
-        finishRefusal(id: id, name: name, refusal: refusal, stored: moved, department: department, log: log)
+        finishRefusal(id: id, name: name, reason: IntakeCycle.reason(refusal), stored: moved, department: department, log: log)
     }
 
     /// Journals the quarantined entry and publishes its error receipt (or keeps it for the next pass).
-    private func finishRefusal(id: RequestID, name: DropFileName, refusal: InboxListing.Refusal, stored: String,
-                               department: String, log: Logger) {
+    func finishRefusal(id: RequestID, name: DropFileName, reason: String, stored: String, department: String, log: Logger) {
         let journal = appliance.database.journal
-        let reason = IntakeCycle.reason(refusal)
         _ = try? journal.recordClaim(requestID: id.value, department: department, originalName: name.display,
                                      storedPath: stored, at: appliance.clock.now())
-        _ = try? journal.record(.refused, for: id.value, at: appliance.clock.now(), update: JournalUpdate(error: reason))
+        if (try? journal.record(.refused, for: id.value, at: appliance.clock.now(), update: JournalUpdate(error: reason))) != nil {
+            // Journaled: the quarantine note (written before the rename, for a crash in between) has served.
+            let note = appliance.mover.quarantineFolder + "/" + id.value + "/" + ClaimRecord.fileName
+            if stored.hasPrefix(appliance.mover.quarantineFolder + "/" + id.value + "/") { _ = unlink(note) }
+        }
         log.warning("inbox entry was never read; moved to quarantine", metadata: [
-            "request": "\(id.value)", "file": "\(name.logged)", "reason": "\(refusal)"])
+            "request": "\(id.value)", "file": "\(name.logged)", "reason": "\(reason)"])
         deliver(PendingReceipt(department: department, requestID: id.value, originalName: name.display,
                                reason: reason, stored: stored))
     }
@@ -119,6 +122,7 @@ extension IntakeCycle {
                                                       originalName: entry.originalName, reason: entry.error ?? "it was never opened",
                                                       stored: entry.storedPath))
             }
+            recoverUnjournaledQuarantine()
         }
         let waiting = pendingReceipts
         pendingReceipts = []
