@@ -18,6 +18,7 @@ indirect enum ConfigurationSchema: Sendable {
         "watch": .scalar,
         "scan_interval": .scalar,
         "settle_seconds": .scalar,
+        "hard_link_wait_seconds": .scalar,
         "max_file_bytes": .scalar,
         "vtj": .table([
             "url": .scalar,

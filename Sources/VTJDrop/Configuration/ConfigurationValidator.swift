@@ -36,6 +36,7 @@ struct ConfigurationValidator {
             watch: choice("watch", default: .auto),
             scanInterval: seconds("scan_interval", default: 5, range: 0.1...3600),
             settle: seconds("settle_seconds", default: 2, range: 0...3600),
+            hardLinkWait: seconds("hard_link_wait_seconds", default: 600, range: 0...86_400),
             maxFileBytes: byteCount("max_file_bytes", default: 64 << 20))
         let retention = RetentionPolicy(
             archiveDays: integer("retention.archive_days", default: 30, range: 0...3650),

@@ -88,6 +88,9 @@ public struct IntakeSettings: Sendable, Hashable {
     public var scanInterval: Duration
     /// `settle_seconds` (default 2 s): how long size and mtime must stay unchanged.
     public var settle: Duration
+    /// `hard_link_wait_seconds` (default 600 s): how long an entry with a second name is waited for
+    /// (an sftp upload links and unlinks) before it is quarantined unread.
+    public var hardLinkWait: Duration
     /// `max_file_bytes` (default 64 MiB): larger drops are never opened.
     public var maxFileBytes: Int64
 }

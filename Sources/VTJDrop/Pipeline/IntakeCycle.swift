@@ -22,10 +22,11 @@ final class IntakeCycle {
     /// Whether receipts an earlier run left unpublished have been looked up in the journal.
     var recoveredReceipts = false
 
-    init(appliance: Appliance, hardLinkPatience: Duration = RefusalPatience.defaultHardLinkPatience) {
+    init(appliance: Appliance) {
         self.appliance = appliance
         self.scanner = InboxScanner(maximumFileBytes: appliance.configuration.intake.maxFileBytes)
-        self.patience = RefusalPatience(settle: appliance.configuration.intake.settle, hardLinkPatience: hardLinkPatience)
+        self.patience = RefusalPatience(settle: appliance.configuration.intake.settle,
+                                        hardLinkPatience: appliance.configuration.intake.hardLinkWait)
         for department in appliance.configuration.departments {
             trackers[department.id] = SettleTracker(mode: department.readiness, settlePeriod: appliance.configuration.intake.settle)
         }

@@ -37,6 +37,23 @@ import VTJCore
         try await harness.expectKeepsServing()
     }
 
+    @Test func theHardLinkWaitIsConfigurable() async throws {
+        let clock = ManualWallClock(Date())
+        let harness = try await PipelineHarness(settings: ["hard_link_wait_seconds": "30"], clock: clock)
+        defer { Task { await harness.close() } }
+        #expect(harness.appliance.configuration.intake.hardLinkWait == .seconds(30))
+        let outside = try OutsideFile(root: harness.root)
+        #expect(link(outside.path, harness.root + "/inbox/sivistys/linkki.txt") == 0)
+        clock.set(Date().addingTimeInterval(20))
+        _ = await harness.runOnceBounded()
+        #expect(harness.quarantined().isEmpty, "within the wait")
+        clock.set(Date().addingTimeInterval(31))
+        _ = await harness.runOnceBounded()
+        let receipts = try harness.receipts("sivistys")
+        #expect(harness.quarantined().count == 1 && receipts.count == 1, "after 30 s, not 10 min")
+        #expect(outside.untouched)
+    }
+
     @Test func hardLinkThatResolvesLikeAnSftpUploadIsServed() async throws {
         let harness = try await PipelineHarness()
         defer { Task { await harness.close() } }
