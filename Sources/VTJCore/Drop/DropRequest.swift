@@ -21,6 +21,9 @@ public struct DropRequest: Sendable, Hashable {
         /// Whether the operation is a whole-municipality one (licensed departments only).
         public var isMunicipal: Bool { self == .kuntaPerustiedot || self == .kuntaMuutokset }
 
+        /// Whether the operation delivers changes after a log key (its receipt counts them).
+        public var isChangeDelivery: Bool { self == .muutokset || self == .kuntaMuutokset }
+
         public var description: String { rawValue }
     }
 

@@ -54,7 +54,8 @@ public struct ReceiptRenderer: Hashable, Sendable {
         entry("turvakielto", String(c.protected))
         // A change delivery always says how many changes it carried: "0" tells the clerk there were
         // none today, where a missing line would leave them guessing.
-        if c.changes > 0 || (receipt.outcome == .done && Self.isChangeDelivery(receipt.operation)) {
+        let changeDelivery = receipt.operation.flatMap(DropRequest.Operation.init(rawValue:))?.isChangeDelivery ?? false
+        if c.changes > 0 || (receipt.outcome == .done && changeDelivery) {
             entry("muutokset", String(c.changes))
         }
         for rule in WithholdingRule.allCases where receipt.withheld[rule] > 0 {
@@ -87,10 +88,6 @@ public struct ReceiptRenderer: Hashable, Sendable {
     }
 
     /// A value usable inside `[...]` of a key: letters, digits, `_` and `-`; others become `_`.
-    static func isChangeDelivery(_ operation: String?) -> Bool {
-        operation.flatMap(DropRequest.Operation.init(rawValue:)).map { $0 == .muutokset || $0 == .kuntaMuutokset } ?? false
-    }
-
     static func keySafe(_ text: String) -> String {
         let mapped = text.unicodeScalars.prefix(64).map { scalar -> Character in
             let ok = ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)

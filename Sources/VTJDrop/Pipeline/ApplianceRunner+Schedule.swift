@@ -74,13 +74,12 @@ extension ApplianceRunner {
         guard let due = try? journal.dueForDeletion(policy: appliance.configuration.retention, now: now) else { return }
         for candidate in due {
             do {
-                if FileManager.default.fileExists(atPath: candidate.path) {
-                    try FileManager.default.removeItem(atPath: candidate.path)
-                }
-                // An inbox entry quarantined unread lies in a folder of its own request id; it goes too.
+                // An inbox entry quarantined unread lies in a folder of its own request id: the folder goes.
                 let parent = (candidate.path as NSString).deletingLastPathComponent
-                if candidate.kind == .quarantine, parent == appliance.mover.quarantineFolder + "/" + candidate.requestID {
-                    try FileManager.default.removeItem(atPath: parent)
+                let target = candidate.kind == .quarantine && parent == appliance.mover.quarantineFolder + "/" + candidate.requestID
+                    ? parent : candidate.path
+                if FileManager.default.fileExists(atPath: target) {
+                    try FileManager.default.removeItem(atPath: target)
                 }
                 try journal.recordRetentionDeletion(candidate, at: now)
                 appliance.logger.info("retention ended; input deleted", metadata: [
