@@ -32,6 +32,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Share of API requests answered 503 (0…1).") var unavailableRate = 0.0
     @Option(help: "Retry-After seconds of a 429 or 503.") var retryAfter = 1
     @Option(help: "Share of 200 bodies cut mid-stream (0…1).") var truncateRate = 0.0
+    @Option(help: "Share of API requests answered 404 (0…1), as a wrong base URL would be.") var notFoundRate = 0.0
+    @Option(help: "Share of persons answered twice with different content, the first copy without turvakielto and uncensored (0…1).") var contradictRate = 0.0
+    @Option(help: "Share of persons answered without their TURVAKIELTO group, uncensored (0…1).") var dropTurvakieltoRate = 0.0
     @Option(help: "Persons per municipal basic-data page.") var pageSize = 500
     @Option(help: "Change entries per /muutokset page.") var changesPageSize = 200
     @Option(help: "Basic-auth user name.") var user = "kunta"
@@ -40,7 +43,8 @@ struct SandboxCommand: AsyncParsableCommand {
 
     func validate() throws {
         for (name, share) in [("--error-rate", errorRate), ("--rate-limit", rateLimit), ("--unavailable-rate", unavailableRate),
-                             ("--truncate-rate", truncateRate)]
+                             ("--truncate-rate", truncateRate), ("--not-found-rate", notFoundRate),
+                             ("--contradict-rate", contradictRate), ("--drop-turvakielto-rate", dropTurvakieltoRate)]
         where !(0...1).contains(share) {
             throw ValidationError("\(name) must be between 0 and 1")
         }
@@ -54,7 +58,8 @@ struct SandboxCommand: AsyncParsableCommand {
             licensedMunicipality: municipality, user: user, password: try password(), uncensored: uncensored,
             pageSize: pageSize, changesPageSize: changesPageSize, historyDays: historyDays, secondsPerDay: secondsPerDay,
             faults: SandboxFaults(latencyMs: latencyMs, errorRate: errorRate, rateLimitRate: rateLimit, retryAfterSeconds: retryAfter, truncateRate: truncateRate,
-                                   unavailableRate: unavailableRate),
+                                   unavailableRate: unavailableRate, notFoundRate: notFoundRate,
+                                   contradictRate: contradictRate, dropTurvakieltoRate: dropTurvakieltoRate),
             adminEnabled: !noAdmin))
         let bound = try await server.start()
         say("vtjdrop sandbox: serving http://\(host):\(bound)/api/v1 (user \(user), \(population) persons, seed \(seed), municipality \(municipality), today \(server.registry.today), log key \(server.registry.latestKey)\(uncensored ? ", UNCENSORED" : ""))")

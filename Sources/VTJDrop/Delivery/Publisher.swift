@@ -80,7 +80,8 @@ public struct Publisher: Sendable {
         let temporaryName = "pending-" + String(generator.next() as UInt64, radix: 36) + ".part"
         let injected = DeliveryFaultInjection.error(at: .create, folder: folder)
         let descriptor = injected != nil ? -1
-            : openat(temporary, temporaryName, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            // Read-write: a result may have to withdraw a person's rows before it is published.
+            : openat(temporary, temporaryName, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             let code = injected ?? errno
             close(temporary)

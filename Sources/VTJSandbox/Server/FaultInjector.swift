@@ -7,6 +7,7 @@ final class FaultInjector: Sendable {
         case serverError
         case rateLimited(retryAfter: Int)
         case unavailable(retryAfter: Int)
+        case notFound
     }
 
     private struct State {
@@ -40,6 +41,10 @@ final class FaultInjector: Sendable {
                 state.faults.unavailableNext -= 1
                 return (latency, .unavailable(retryAfter: state.faults.retryAfterSeconds))
             }
+            if state.faults.notFoundNext > 0 {
+                state.faults.notFoundNext -= 1
+                return (latency, .notFound)
+            }
             if state.faults.errorNext > 0 {
                 state.faults.errorNext -= 1
                 return (latency, .serverError)
@@ -50,8 +55,30 @@ final class FaultInjector: Sendable {
             if state.faults.unavailableRate > 0, state.random.chance(state.faults.unavailableRate) {
                 return (latency, .unavailable(retryAfter: state.faults.retryAfterSeconds))
             }
+            if state.faults.notFoundRate > 0, state.random.chance(state.faults.notFoundRate) { return (latency, .notFound) }
             if state.faults.errorRate > 0, state.random.chance(state.faults.errorRate) { return (latency, .serverError) }
             return (latency, .none)
+        }
+    }
+
+    /// Whether this basic-data request is to be refused with a `virhe` quoting its first hetu.
+    func shouldRejectQuoting() -> Bool {
+        state.withLock { state in
+            guard state.faults.rejectQuotingNext > 0 else { return false }
+            state.faults.rejectQuotingNext -= 1
+            return true
+        }
+    }
+
+    /// What becomes of one person of a basic-data answer (applied to the answer model, so every
+    /// wire encodes the same fault).
+    enum PersonFault: Sendable, Equatable { case none, contradict, dropTurvakielto }
+
+    func personFault() -> PersonFault {
+        state.withLock { state in
+            if state.faults.contradictRate > 0, state.random.chance(state.faults.contradictRate) { return .contradict }
+            if state.faults.dropTurvakieltoRate > 0, state.random.chance(state.faults.dropTurvakieltoRate) { return .dropTurvakielto }
+            return .none
         }
     }
 

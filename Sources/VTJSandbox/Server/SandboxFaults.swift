@@ -23,12 +23,26 @@ public struct SandboxFaults: Sendable, Hashable, Codable {
     public var truncateRate: Double
     /// The next N 200 responses are cut mid-stream.
     public var truncateNext: Int
+    /// Share of API requests answered 404 (a wrong base URL or path, as the operator's mistake looks).
+    public var notFoundRate: Double
+    /// The next N API requests are answered 404.
+    public var notFoundNext: Int
+    /// The next N basic-data requests are answered 400 with a `virhe` quoting the first hetu asked
+    /// (an interface whose error texts echo the request).
+    public var rejectQuotingNext: Int
+    /// Share of persons in a basic-data answer sent twice with different content: first a copy
+    /// without any turvakielto and with every group uncensored, then the true one.
+    public var contradictRate: Double
+    /// Share of persons in a basic-data answer sent without their TURVAKIELTO group (and, if
+    /// protected, with every group uncensored).
+    public var dropTurvakieltoRate: Double
 
     /// Defaults: no faults, `Retry-After: 1`.
     public init(
         latencyMs: Int = 0, errorRate: Double = 0, errorNext: Int = 0, rateLimitRate: Double = 0,
         rateLimitNext: Int = 0, retryAfterSeconds: Int = 1, truncateRate: Double = 0, truncateNext: Int = 0,
-        unavailableRate: Double = 0, unavailableNext: Int = 0
+        unavailableRate: Double = 0, unavailableNext: Int = 0, notFoundRate: Double = 0, notFoundNext: Int = 0,
+        rejectQuotingNext: Int = 0, contradictRate: Double = 0, dropTurvakieltoRate: Double = 0
     ) {
         self.latencyMs = latencyMs
         self.errorRate = errorRate
@@ -40,6 +54,11 @@ public struct SandboxFaults: Sendable, Hashable, Codable {
         self.truncateNext = truncateNext
         self.unavailableRate = unavailableRate
         self.unavailableNext = unavailableNext
+        self.notFoundRate = notFoundRate
+        self.notFoundNext = notFoundNext
+        self.rejectQuotingNext = rejectQuotingNext
+        self.contradictRate = contradictRate
+        self.dropTurvakieltoRate = dropTurvakieltoRate
     }
 
     /// No faults at all.
@@ -58,6 +77,11 @@ public struct SandboxFaults: Sendable, Hashable, Codable {
             truncateRate: try c.decodeIfPresent(Double.self, forKey: .truncateRate) ?? 0,
             truncateNext: try c.decodeIfPresent(Int.self, forKey: .truncateNext) ?? 0,
             unavailableRate: try c.decodeIfPresent(Double.self, forKey: .unavailableRate) ?? 0,
-            unavailableNext: try c.decodeIfPresent(Int.self, forKey: .unavailableNext) ?? 0)
+            unavailableNext: try c.decodeIfPresent(Int.self, forKey: .unavailableNext) ?? 0,
+            notFoundRate: try c.decodeIfPresent(Double.self, forKey: .notFoundRate) ?? 0,
+            notFoundNext: try c.decodeIfPresent(Int.self, forKey: .notFoundNext) ?? 0,
+            rejectQuotingNext: try c.decodeIfPresent(Int.self, forKey: .rejectQuotingNext) ?? 0,
+            contradictRate: try c.decodeIfPresent(Double.self, forKey: .contradictRate) ?? 0,
+            dropTurvakieltoRate: try c.decodeIfPresent(Double.self, forKey: .dropTurvakieltoRate) ?? 0)
     }
 }

@@ -51,6 +51,9 @@ struct SandboxResponder: HTTPResponder {
         case .unavailable(let seconds):
             core.counters.fault("unavailable")
             throw SandboxHTTPFailure(status: .serviceUnavailable, code: "HUOLTOKATKO", message: "service unavailable: retry after \(seconds) s", retryAfter: seconds)
+        case .notFound:
+            core.counters.fault("notFound")
+            throw SandboxHTTPFailure(status: .notFound, code: "TUNTEMATON_POLKU", message: "no such path \(path.prefix(80)) (injected); check the base URL")
         case .serverError:
             core.counters.fault("serverError")
             throw SandboxHTTPFailure(status: .internalServerError, code: "PALVELINVIRHE", message: "injected server error: retry with back-off")
@@ -104,7 +107,12 @@ struct SandboxResponder: HTTPResponder {
         let censor = !core.configuration.uncensored
         switch ask.restriction {
         case .hetulista(let hetus):
-            let persons = core.registry.basicData(hetus: hetus, groups: groups, censor: censor)
+            if let first = hetus.first, core.faults.shouldRejectQuoting() {
+                core.counters.fault("rejectQuoting")
+                throw SandboxHTTPFailure(status: .badRequest, code: "VIRHEELLINEN_HETU",
+                                         message: "henkilötunnus \(first) ei kelpaa tälle käyttäjälle (injected)")
+            }
+            let persons = distort(core.registry.basicData(hetus: hetus, groups: groups, censor: censor), groups: groups)
             return ResponseXML.perustiedot(persons, page: PerustiedotPageInfo(upToDate: true))
         case .kuntarajaus(let codes):
             try checkLicence(codes)
@@ -117,8 +125,38 @@ struct SandboxResponder: HTTPResponder {
             }
             let page = core.registry.municipalPage(from: start, limit: core.configuration.pageSize, groups: groups, censor: censor)
             let info = PerustiedotPageInfo(upToDate: page.next == nil, continuation: page.next.map(SandboxResponder.continuationToken))
-            return ResponseXML.perustiedot(page.persons, page: info)
+            return ResponseXML.perustiedot(distort(page.persons, groups: groups), page: info)
         }
+    }
+
+    /// Applies the answer faults to the answer model, before any wire encodes it.
+    private func distort(_ persons: [Person], groups: Set<GroupName>?) -> [Person] {
+        var out: [Person] = []
+        out.reserveCapacity(persons.count)
+        for person in persons {
+            let fault = core.faults.personFault()
+            guard fault != .none else {
+                out.append(person)
+                continue
+            }
+            var bare = core.registry.basicData(hetus: [person.hetu], groups: groups, censor: false).first ?? person
+            bare.records.removeAll { $0.group == .turvakielto }
+            if fault == .dropTurvakielto {
+                core.counters.fault("dropTurvakielto")
+                out.append(bare)
+                continue
+            }
+            // First a copy that says "no ban" and holds every group in clear, then the true one.
+            core.counters.fault("contradict")
+            var forged = bare
+            forged.records.append(Record(group: .turvakielto, fields: [.text("turvakieltoAktiivinen", "false")]))
+            if forged == person {
+                // Nothing to hide: the first copy contradicts the second in another way.
+                if forged.records.count > 1 { forged.records.removeFirst() } else { forged.records.append(Record(group: .ammatti)) }
+            }
+            out += [forged, person]
+        }
+        return out
     }
 
     private func muutokset(_ request: InterfaceRequest) throws -> [UInt8] {
