@@ -1,6 +1,7 @@
 // vtjdrop-bench: the parse benchmark's two halves (scripts/bench-parse runs them).
 //   vtjdrop-bench generate-perustiedot PERSONS FILE [SEED]  — a realistic perustiedotVastaus
 //   vtjdrop-bench parse-perustiedot FILE                    — stream it through ResponseReader
+//   vtjdrop-bench parse-request FILE [--no-limits]          — a request drop through DropRequestReader
 // FILE may be /dev/stdout and /dev/stdin, to stream a body of any size through a pipe.
 #if canImport(Glibc)
 import Glibc
@@ -63,6 +64,44 @@ case "parse-perustiedot":
     let seconds = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9 - started
     print("persons=\(persons) records=\(records) fields=\(fields) seconds=\(seconds)")
 
+case "parse-request":
+    // A drop's request document through DropRequestReader (the byte scan of its bounds, then
+    // libxml2); --no-limits lifts the bounds, to time what libxml2 alone would cost.
+    let rest = Array(arguments.dropFirst())
+    guard let path = rest.first else { fail("usage: parse-request FILE [--no-limits]") }
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { fail("cannot open \(path)") }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if count <= 0 { break }
+        bytes += chunk[0..<count]
+    }
+    close(fd)
+    var limits = RequestDocumentLimits()
+    if rest.contains("--no-limits") {
+        limits.maximumBytes = .max
+        limits.maximumElements = .max
+        limits.maximumAttributes = .max
+        limits.maximumAttributesPerElement = .max
+        limits.maximumDepth = .max
+        limits.maximumDistinctNames = .max
+        limits.maximumNameLength = .max
+    }
+    var clock = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &clock)
+    let started = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9
+    let outcome: String
+    do {
+        let request = try DropRequestReader(limits: limits).read(bytes, file: path)
+        outcome = "accepted hetus=\(request.hetus.count)"
+    } catch {
+        outcome = "refused \(String(error.reason.prefix(80)))"
+    }
+    clock_gettime(CLOCK_MONOTONIC, &clock)
+    print("bytes=\(bytes.count) seconds=\(Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9 - started) \(outcome)")
+
 default:
-    fail("usage: vtjdrop-bench generate-perustiedot PERSONS FILE [SEED] | parse-perustiedot FILE")
+    fail("usage: vtjdrop-bench generate-perustiedot PERSONS FILE [SEED] | parse-perustiedot FILE | parse-request FILE [--no-limits]")
 }

@@ -12,8 +12,10 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Without any configuration the built-in sandbox is started in-process and ./inbox, ./outbox and \
             ./state are used with example departments. Credentials come only from VTJDROP_VTJ_USER and \
-            VTJDROP_VTJ_PASSWORD or VTJDROP_VTJ_PASSWORD_FILE. Exit status is non-zero only when the \
-            appliance itself cannot work (for example a bad configuration).
+            VTJDROP_VTJ_PASSWORD or VTJDROP_VTJ_PASSWORD_FILE. Exit status: 0 when everything claimed was \
+            finished; 1 when work could not be done (drops wait for a retry, the journal could not be \
+            written, a department is not served, the state folder was lost or damaged); 2 when the \
+            appliance cannot start (for example a bad configuration).
             """
     )
 
@@ -29,19 +31,25 @@ struct RunCommand: AsyncParsableCommand {
             host = try await ApplianceHost.start(configuration: configuration, logger: logger)
         } catch {
             printError("vtjdrop cannot start: \(error)")
-            throw ExitCode(2)
+            throw ExitCode(RunExitStatus.cannotStart)
         }
         if once {
             let summary = await host.runner.runOnce()
             await host.shutdown()
             print("vtjdrop run --once: \(summary)")
+            let status = RunExitStatus.once(summary)
+            if let reason = status.reason { printError("vtjdrop run --once: work not done: \(reason)") }
+            if status.code != 0 { throw ExitCode(status.code) }
             return
         }
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: ApplianceService(runner: host.runner))],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+        let status = RunExitStatus.daemon(stoppedBecause: await host.runner.stoppedBecause)
         await host.shutdown()
+        if let reason = status.reason { printError("vtjdrop stopped: \(reason)") }
+        if status.code != 0 { throw ExitCode(status.code) }
     }
 }
 

@@ -16,18 +16,46 @@ public actor ApplianceRunner {
     var gate = InterfaceGate()
     /// Claimed drops waiting for a retry, by request id.
     var waiting: [String: ClaimedFile] = [:]
+    /// When each waiting drop is due, on the monotonic clock; none = due now (never attempted).
+    var dueAt: [String: ContinuousClock.Instant] = [:]
+    /// Daemon: claimed drops not started yet, oldest first.
+    var queued: [ClaimedFile] = []
+    /// Daemon: drops (and the cheap probe) in flight, by request id.
+    var inFlight: [String: (department: String, task: Task<Void, Never>)] = [:]
+    /// Daemon: a probe (drop or cheap call) is out; no second one is sent.
+    var probeInFlight = false
+    /// Daemon: totals since start.
+    var daemonSummary = Summary()
     var lastRetentionRun: Date?
+    var lastScheduleComplaint: ContinuousClock.Instant?
     /// Turns of the daemon loop (tests check that a closed gate sleeps instead of spinning).
     var loopTurns = 0
-    private let stopRequested = Atomic<Bool>(false)
-    private let started = ContinuousClock.now
+    /// Why the appliance stopped on its own (its state folder was lost or damaged), if it did.
+    public private(set) var stoppedBecause: String?
+    let stopRequested = Atomic<Bool>(false)
+    let started: ContinuousClock.Instant
+    /// How long in-flight drops may finish after a stop request before they are interrupted
+    /// (they resume at the next start); well inside systemd's `TimeoutStopSec=60`.
+    static let stopGrace: Duration = .seconds(15)
 
     /// Totals of one run.
     public struct Summary: Sendable, Hashable, CustomStringConvertible {
         public var published = 0
         public var refused = 0
         public var retrying = 0
-        public var description: String { "\(published) published, \(refused) refused, \(retrying) waiting for a retry" }
+        /// Journal writes still waiting to be written when the run ended.
+        public var unjournaled = 0
+        /// Departments left out because their folders do not work.
+        public var departmentsNotServed = 0
+        /// Set when the state folder was lost or damaged and the run stopped for it.
+        public var stateProblem: String?
+        public var description: String {
+            var text = "\(published) published, \(refused) refused, \(retrying) waiting for a retry"
+            if unjournaled > 0 { text += ", \(unjournaled) journal writes not yet written" }
+            if departmentsNotServed > 0 { text += ", \(departmentsNotServed) departments not served" }
+            if let stateProblem { text += "; stopped: \(stateProblem)" }
+            return text
+        }
     }
 
     public init(appliance: Appliance, workers: Int = 2) throws(PipelineError) {
@@ -35,6 +63,7 @@ public actor ApplianceRunner {
         self.processor = DropProcessor(appliance: appliance)
         self.intake = IntakeCycle(appliance: appliance)
         self.workers = max(1, workers)
+        self.started = appliance.monotonic.now()
         let intakeSettings = appliance.configuration.intake
         var watcher: InotifyWatcher?
         if intakeSettings.watch != .poll {
@@ -52,7 +81,8 @@ public actor ApplianceRunner {
         self.watcher = watcher
     }
 
-    /// Asks a running daemon to stop claiming and return once in-flight drops are done.
+    /// Asks a running daemon to stop claiming and return once in-flight drops are done (or, after
+    /// ``stopGrace``, interrupted: they resume at the next start).
     public nonisolated func requestStop() { stopRequested.store(true, ordering: .relaxed) }
     var shouldStop: Bool { stopRequested.load(ordering: .relaxed) || Task.isCancelled }
 
@@ -61,9 +91,11 @@ public actor ApplianceRunner {
     /// Files still settling are waited for (bounded); transient failures stay claimed for the next run.
     public func runOnce(maximumWait: Duration = .seconds(60)) async -> Summary {
         var summary = Summary()
+        if let problem = stateProblem() { return stop(summary, because: problem) }
         summary.add(await process(recover()))
         let deadline = ContinuousClock.now + maximumWait
         while !shouldStop {
+            if let problem = stateProblem() { return stop(summary, because: problem) }
             let now = ContinuousClock.now
             let pass = intake.pass(now: now)
             summary.add(await process(pass.claimed))
@@ -71,59 +103,38 @@ public actor ApplianceRunner {
             guard pass.waiting > 0, let next = pass.nextCheck, next < deadline else { break }
             try? await Task.sleep(until: max(next, now + .milliseconds(50)), clock: .continuous)
         }
+        appliance.journalBacklog.replay(appliance.database.journal, logger: appliance.logger)
+        if let problem = stateProblem() { return stop(summary, because: problem) }
         summary.retrying = waiting.count
+        summary.unjournaled = appliance.journalBacklog.count
+        summary.departmentsNotServed = appliance.departmentHealth.failed.count
         appliance.logger.info("run finished", metadata: ["summary": "\(summary)"])
         return summary
     }
 
-    /// Watches and serves until ``requestStop()`` or cancellation; in-flight drops are finished first.
-    public func runDaemon() async {
-        var summary = Summary()
-        summary.add(await process(recover()))
-        appliance.logger.info("vtjdrop is serving", metadata: [
-            "departments": "\(appliance.configuration.departments.map(\.id).joined(separator: ","))",
-            "watch": "\(watcher == nil ? "poll" : "inotify+scan")",
-        ])
-        var nextScan = ContinuousClock.now
-        while !shouldStop {
-            loopTurns += 1
-            let now = ContinuousClock.now
-            switch gate.decide(now: seconds(now)) {
-            case .claim:
-                if now >= nextScan {
-                    let pass = intake.pass(now: now)
-                    summary.add(await process(pass.claimed))
-                    nextScan = min(now + appliance.configuration.intake.scanInterval, pass.nextCheck ?? .now + .seconds(3600))
-                    if !pass.claimed.isEmpty { nextScan = .now }
-                }
-                // The pass may have closed the gate: then what it set aside waits for the probe.
-                if gate.isOpen { summary.add(await process(dueRetries())) }
-            case .probe:
-                // One waiting drop is the probe; with none waiting, or after a refusal (401/403: a drop
-                // would only collect an error receipt of its own), a cheap call is.
-                if !gate.stoppedByRefusal, let probe = dueRetries(force: true).first {
-                    summary.add(await process([probe]))
-                } else {
-                    await probeInterface()
-                }
-                // The interface answers again: what waited for it goes now, not at its own back-off time.
-                if gate.isOpen { summary.add(await process(dueRetries(force: true))) }
-            case .wait(let until):
-                // Nothing may be claimed or retried before the pause ends: sleep until then (or an
-                // inotify hint), never loop on a scan time already past — that spun a core while closed.
-                nextScan = max(nextScan, started + .milliseconds(Int64(until * 1000)))
-            }
-            await runSchedule()
-            runRetention()
-            if shouldStop { break }
-            // An inotify event is a hint to scan now; the periodic scan still decides what exists.
-            if await waitForWork(until: min(nextScan, now + .seconds(1))) { nextScan = .now }
+    /// What makes the state folder untrustworthy, if anything: its database files were deleted or
+    /// replaced while running, or SQLite found them damaged.
+    func stateProblem() -> String? {
+        if let lost = appliance.database.verifyFiles() { appliance.stateAlarm.raise(lost) }
+        return appliance.stateAlarm.raised.map { "\($0)" }
+    }
+
+    func stop(_ summary: Summary, because problem: String) -> Summary {
+        var summary = summary
+        summary.stateProblem = problem
+        summary.retrying = waiting.count
+        summary.unjournaled = appliance.journalBacklog.count
+        if stoppedBecause == nil {
+            stoppedBecause = problem
+            appliance.logger.critical("vtjdrop stops claiming: the state folder can no longer be trusted", metadata: ["problem": "\(problem)"])
         }
-        appliance.logger.info("vtjdrop stopped", metadata: ["summary": "\(summary)"])
+        return summary
     }
 
     // MARK: - Processing
 
+    /// Processes drops in one batch, `workers` at a time (`run --once`, tests); the daemon
+    /// dispatches instead, so its loop keeps claiming while drops are walked.
     func process(_ files: [ClaimedFile]) async -> Summary {
         var summary = Summary()
         var pending = files[...]
@@ -132,11 +143,7 @@ public actor ApplianceRunner {
             func startNext() {
                 guard let file = pending.popFirst() else { return }
                 running += 1
-                // The client's own log lines (retries, failures) then name the drop they belong to.
-                let context: Logger.Metadata = [
-                    "department": "\(file.department)", "file": "\(file.originalName.logged)", "request": "\(file.id.value)",
-                ]
-                group.addTask { [processor] in (file, await VTJLogContext.$metadata.withValue(context) { await processor.process(file) }) }
+                group.addTask { [processor] in (file, await processor.processLogged(file)) }
             }
             for _ in 0..<workers { startNext() }
             while let (file, outcome) = await group.next() {
@@ -151,37 +158,39 @@ public actor ApplianceRunner {
         return summary
     }
 
-    private func record(_ outcome: DropOutcome, for file: ClaimedFile, into summary: inout Summary) {
+    func record(_ outcome: DropOutcome, for file: ClaimedFile, into summary: inout Summary) {
         switch outcome {
         case .published:
-            waiting[file.id.value] = nil
+            forget(file)
             summary.published += 1
             gate.recordSuccess()
         case .refused(_, _, let stopsNewWork):
-            waiting[file.id.value] = nil
+            forget(file)
             summary.refused += 1
             // The drop is answered; the gate remembers that the next ones would fail the same way.
-            if stopsNewWork { gate.recordFailure(now: seconds(.now), stopsNewWork: true) }
-        case .retryLater(_, _, let stopsNewWork, let local):
+            if stopsNewWork { gate.recordFailure(now: seconds(appliance.monotonic.now()), stopsNewWork: true) }
+        case .retryLater(_, _, let stopsNewWork, let local, let delay):
             waiting[file.id.value] = file
+            // Scheduled on the monotonic clock: a wall clock stepped back must not stall the retry.
+            dueAt[file.id.value] = appliance.monotonic.now() + .milliseconds(Int64(max(0, delay) * 1000))
             // A full or read-only outbox is that department's trouble, not the interface's.
-            if !local { gate.recordFailure(now: seconds(.now), stopsNewWork: stopsNewWork) }
+            if !local { gate.recordFailure(now: seconds(appliance.monotonic.now()), stopsNewWork: stopsNewWork) }
         }
     }
 
-    /// Waiting drops whose next attempt is due (all of them when `force`).
+    private func forget(_ file: ClaimedFile) {
+        waiting[file.id.value] = nil
+        dueAt[file.id.value] = nil
+    }
+
+    /// Waiting drops whose next attempt is due (all of them when `force`), oldest first.
     ///
-    /// Drops set aside unstarted when the gate closed have no journal entry (or only their claim):
-    /// they are always due, or they would sit in the work folder until the next restart.
+    /// Drops set aside unstarted when the gate closed have no due time: they are always due, or
+    /// they would sit in the work folder until the next restart.
     func dueRetries(force: Bool = false) -> [ClaimedFile] {
-        let now = appliance.clock.now()
-        let journal = appliance.database.journal
-        let due = Set(((try? journal.dueForRetry(at: force ? .distantFuture : now)) ?? []).map(\.requestID))
-        return waiting.values.filter { file in
-            if due.contains(file.id.value) { return true }
-            guard let entry = (try? journal.entry(file.id.value)) ?? nil else { return true }
-            return entry.state == .claimed
-        }.sorted { $0.id < $1.id }
+        let now = appliance.monotonic.now()
+        return waiting.values.filter { file in force || (dueAt[file.id.value].map { $0 <= now } ?? true) }
+            .sorted { $0.id < $1.id }
     }
 
     /// Work an earlier run left behind: published → archive; anything else → walk it again.
@@ -189,46 +198,35 @@ public actor ApplianceRunner {
         var again: [ClaimedFile] = []
         for file in WorkRecovery(appliance: appliance).unfinished() {
             let entry = (try? appliance.database.journal.entry(file.id.value)) ?? nil
+            let log = appliance.logger(request: file.id.value, department: file.department)
             switch entry?.state {
             case .published?:
-                let archived = try? appliance.mover.archive(workFolder: file.folder, id: file.id)
-                _ = try? appliance.database.journal.record(.archived, for: file.id.value, at: appliance.clock.now(),
-                                                           update: JournalUpdate(storedPath: archived))
+                if let archived = processor.moveLogged(file, log: log, { try appliance.mover.archive(workFolder: $0.folder, id: $0.id) }) {
+                    appliance.journal(.archived, for: file.id.value, update: JournalUpdate(storedPath: archived), log: log)
+                }
+            case .archived?:
+                // Journaled done, but the move had failed: finish the move, never walk it again.
+                _ = processor.moveLogged(file, log: log, { try appliance.mover.archive(workFolder: $0.folder, id: $0.id) })
+            case .quarantined?:
+                _ = processor.moveLogged(file, log: log, { try appliance.mover.quarantine(workFolder: $0.folder, id: $0.id) })
             case .refused?:
-                let moved = try? appliance.mover.quarantine(workFolder: file.folder, id: file.id)
-                _ = try? appliance.database.journal.record(.quarantined, for: file.id.value, at: appliance.clock.now(),
-                                                           update: JournalUpdate(storedPath: moved))
+                if let moved = processor.moveLogged(file, log: log, { try appliance.mover.quarantine(workFolder: $0.folder, id: $0.id) }) {
+                    appliance.journal(.quarantined, for: file.id.value, update: JournalUpdate(storedPath: moved), log: log)
+                }
             default:
-                appliance.logger.notice("resuming a drop left by an earlier run",
-                                        metadata: ["request": "\(file.id.value)", "department": "\(file.department)"])
+                log.notice("resuming a drop left by an earlier run")
                 again.append(file)
             }
         }
         return again
     }
 
-    func probeInterface() async {
-        do {
-            _ = try await appliance.client.logKey(on: appliance.today)
-            gate.recordSuccess()
-            appliance.logger.notice("the interface answers again; claiming resumes")
-        } catch {
-            gate.recordFailure(now: seconds(.now), stopsNewWork: false)
-        }
-    }
-
-    /// Sleeps until `deadline` or an inotify event; true when events arrived.
-    private func waitForWork(until deadline: ContinuousClock.Instant) async -> Bool {
-        let timeout = deadline - .now
-        guard timeout > .zero else { return false }
-        if let watcher {
-            let events = await withCheckedContinuation { continuation in
-                DispatchQueue.global().async { continuation.resume(returning: watcher.wait(timeout: timeout)) }
-            }
-            return !events.isEmpty
-        }
-        try? await Task.sleep(until: deadline, clock: .continuous)
-        return false
+    /// True at most once a minute, for a complaint that would otherwise repeat every loop turn.
+    func scheduleComplaintDue() -> Bool {
+        let now = ContinuousClock.now
+        if let last = lastScheduleComplaint, now - last < .seconds(60) { return false }
+        lastScheduleComplaint = now
+        return true
     }
 
     func seconds(_ instant: ContinuousClock.Instant) -> Double {

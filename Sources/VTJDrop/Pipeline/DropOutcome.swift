@@ -10,13 +10,16 @@ public enum DropOutcome: Sendable, Hashable, CustomStringConvertible {
     /// A transient failure: the drop stays claimed and is tried again after `retryAt`. `local`
     /// when the cause is on the appliance's side (a full or read-only outbox, the disk), not the
     /// interface's: it must not stop other departments' work.
-    case retryLater(retryAt: Date, reason: String, stopsNewWork: Bool, local: Bool = false)
+    ///
+    /// `delay` is the wait in seconds: the runner schedules the retry by its monotonic clock, so a
+    /// wall clock stepped back or forth neither stalls nor hurries it (`retryAt` is for the journal).
+    case retryLater(retryAt: Date, reason: String, stopsNewWork: Bool, local: Bool = false, delay: Double = 30)
 
     public var description: String {
         switch self {
         case .published(let result, let receipt): "published \(result ?? "-") and \(receipt)"
         case .refused(let receipt, let reason, _): "refused (\(reason)); receipt \(receipt)"
-        case .retryLater(let at, let reason, _, _): "will retry at \(at): \(reason)"
+        case .retryLater(let at, let reason, _, _, _): "will retry at \(at): \(reason)"
         }
     }
 }

@@ -11,7 +11,7 @@ extension DropProcessor {
         let operation = request.parsed.operation
         let sink = try makeSink(.basicData, request, asked: Set(request.parsed.hetus.map(\.value)))
         do {
-            _ = try journal.record(.querying, for: context.requestID, at: now)
+            try appliance.journalNow(.querying, for: context.requestID)
             // Audited before the first message leaves: a crash mid-query still shows who asked.
             try appliance.database.auditLog.record(AuditRecord(
                 at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
@@ -20,7 +20,7 @@ extension DropProcessor {
             let report = try await appliance.client.perustiedot(hetus: request.parsed.hetus, groups: rules.interfaceGroups) { person in
                 Self.logContradiction(try sink.write(person), hetu: person.hetu, log: context.log)
             }
-            try? appliance.database.journal.recordInterfaceCall(succeeded: true, at: now)
+            appliance.journalInterfaceCall(succeeded: true, log: context.log)
             for hetu in report.notFound { try sink.writeNotFound(hetu.value) }
             if operation == .seurantaLisaa {
                 let notFound = Set(report.notFound.map(\.value))
@@ -37,7 +37,7 @@ extension DropProcessor {
         } catch {
             sink.abandon()
             if let clientError = error as? VTJClientError {
-                try? appliance.database.journal.recordInterfaceCall(succeeded: false, at: now, failure: clientError.description)
+                appliance.journalInterfaceCall(succeeded: false, failure: clientError.description, log: context.log)
             }
             throw error
         }
@@ -49,7 +49,7 @@ extension DropProcessor {
         let rules = DisclosureRules(authorisation: request.authorisation, today: context.today)
         let sink = try makeSink(.basicData, request, asked: nil)
         do {
-            _ = try journal.record(.querying, for: context.requestID, at: now)
+            try appliance.journalNow(.querying, for: context.requestID)
             try appliance.database.auditLog.record(AuditRecord(
                 at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
                 requestID: context.requestID, operation: "perustiedot", scope: .kuntarajaus, hetus: [],
@@ -59,7 +59,7 @@ extension DropProcessor {
                 if let hetu = try? Henkilotunnus(person.hetu) { delivered.append(hetu) }
                 Self.logContradiction(try sink.write(person), hetu: person.hetu, log: context.log)
             }
-            try? appliance.database.journal.recordInterfaceCall(succeeded: true, at: now)
+            appliance.journalInterfaceCall(succeeded: true, log: context.log)
             // Whom the delivery named is audited too, so a search by hetu finds this request.
             try appliance.database.auditLog.record(AuditRecord(
                 at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,

@@ -36,18 +36,20 @@ extension DropProcessor {
             return retry(context.claimed, reason: "cannot publish the refusal receipt: \(error)", attempts: attempt(context),
                          stopsNewWork: false, local: true, log: context.log)
         }
-        _ = try? journal.record(.refused, for: context.requestID, at: now,
-                                update: JournalUpdate(resultFiles: [receiptPath], error: refusal.description))
-        let quarantined = try? appliance.mover.quarantine(workFolder: context.claimed.folder, id: context.claimed.id)
-        _ = try? journal.record(.quarantined, for: context.requestID, at: now, update: JournalUpdate(storedPath: quarantined))
+        appliance.journal(.refused, for: context.requestID,
+                          update: JournalUpdate(resultFiles: [receiptPath], error: refusal.description), log: context.log)
+        // Journaled only once moved: a folder still in the work area is finished by the next start.
+        if let quarantined = moveLogged(context.claimed, log: context.log, { try appliance.mover.quarantine(workFolder: $0.folder, id: $0.id) }) {
+            appliance.journal(.quarantined, for: context.requestID, update: JournalUpdate(storedPath: quarantined), log: context.log)
+        }
         return .refused(receipt: receiptPath, reason: refusal.description, stopsNewWork: stopsNewWork)
     }
 
     /// The input cannot be answered at all (its department is gone): keep it in quarantine.
     func quarantineOnly(_ claimed: ClaimedFile, reason: String, log: Logger) -> DropOutcome {
-        let path = try? appliance.mover.quarantine(workFolder: claimed.folder, id: claimed.id)
-        _ = try? journal.record(.quarantined, for: claimed.id.value, at: now,
-                                update: JournalUpdate(storedPath: path, error: reason))
+        if let path = moveLogged(claimed, log: log, { try appliance.mover.quarantine(workFolder: $0.folder, id: $0.id) }) {
+            appliance.journal(.quarantined, for: claimed.id.value, update: JournalUpdate(storedPath: path, error: reason), log: log)
+        }
         return .refused(receipt: "-", reason: reason)
     }
 
@@ -58,26 +60,45 @@ extension DropProcessor {
         let delay = min(1800.0, 30.0 * pow(2.0, Double(min(attempts, 10))))
         let retryAt = now.addingTimeInterval(delay)
         log.warning("drop will be retried", metadata: ["reason": "\(DropFileName.maskingHetus(in: reason))", "retry-in-s": "\(Int(delay))"])
-        _ = try? journal.record(.failedTransient, for: claimed.id.value, at: now,
-                                update: JournalUpdate(error: reason, nextAttemptAt: retryAt))
-        return .retryLater(retryAt: retryAt, reason: reason, stopsNewWork: stopsNewWork, local: local)
+        appliance.journal(.failedTransient, for: claimed.id.value, update: JournalUpdate(error: reason, nextAttemptAt: retryAt), log: log)
+        return .retryLater(retryAt: retryAt, reason: reason, stopsNewWork: stopsNewWork, local: local, delay: delay)
+    }
+
+    /// Stopped mid-walk (shutdown): nothing is journaled as failed; the claimed input resumes at
+    /// the next start, and a half-written result is already thrown away.
+    func interrupted(_ claimed: ClaimedFile, log: Logger) -> DropOutcome {
+        log.notice("drop interrupted by the stop; it resumes at the next start")
+        return .retryLater(retryAt: now, reason: "interrupted by the stop", stopsNewWork: false, local: true, delay: 0)
     }
 
     func attempt(_ context: DropContext) -> Int { ((try? journal.entry(context.requestID)) ?? nil)?.attempts ?? 0 }
+
+    /// Moves the work folder to the archive or quarantine; a failure is logged (the next start
+    /// finds the folder still claimed and finishes the move from the journal).
+    func moveLogged(_ claimed: ClaimedFile, log: Logger, _ move: (ClaimedFile) throws -> String) -> String? {
+        do {
+            return try move(claimed)
+        } catch {
+            log.error("cannot move the finished drop's input out of the work folder; the next start does it",
+                      metadata: ["error": "\(DropFileName.maskingHetus(in: "\(error)"))"])
+            return nil
+        }
+    }
 
     /// Publishes the result (if any) and the receipt, then archives the input.
     func complete(_ context: DropContext, result sink: ResultSink?, receipt: Receipt) throws -> DropOutcome {
         let publisher = appliance.publisher(context.department)
         var resultPath: String?
         if let sink {
-            _ = try? journal.record(.resultsWritten, for: context.requestID, at: now)
+            appliance.journal(.resultsWritten, for: context.requestID, log: context.log)
             resultPath = try commitOnce(sink, publisher: publisher)
         }
         let receiptPath = try publishOnce(publisher, name: context.receiptName, bytes: ReceiptRenderer().bytes(receipt))
-        _ = try journal.record(.published, for: context.requestID, at: now,
-                               update: JournalUpdate(resultFiles: [resultPath, receiptPath].compactMap { $0 }))
-        let archived = try? appliance.mover.archive(workFolder: context.claimed.folder, id: context.claimed.id)
-        _ = try? journal.record(.archived, for: context.requestID, at: now, update: JournalUpdate(storedPath: archived))
+        try appliance.journalNow(.published, for: context.requestID,
+                                 update: JournalUpdate(resultFiles: [resultPath, receiptPath].compactMap { $0 }))
+        if let archived = moveLogged(context.claimed, log: context.log, { try appliance.mover.archive(workFolder: $0.folder, id: $0.id) }) {
+            appliance.journal(.archived, for: context.requestID, update: JournalUpdate(storedPath: archived), log: context.log)
+        }
         context.log.info("drop published", metadata: [
             "found": "\(receipt.counts.found)", "not-found": "\(receipt.counts.notFound)",
             "protected": "\(receipt.counts.protected)", "withheld-records": "\(receipt.withheld.totalRecords)",

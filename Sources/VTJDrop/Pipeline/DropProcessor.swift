@@ -13,14 +13,23 @@ public struct DropProcessor: Sendable {
     var journal: Journal { appliance.database.journal }
     var now: Date { appliance.clock.now() }
 
+    /// ``process(_:)`` with the drop's department, file and request on the client's log lines too.
+    public func processLogged(_ file: ClaimedFile) async -> DropOutcome {
+        let context: Logger.Metadata = [
+            "department": "\(file.department)", "file": "\(file.originalName.logged)", "request": "\(file.id.value)",
+        ]
+        return await VTJLogContext.$metadata.withValue(context) { await process(file) }
+    }
+
     /// Processes one claimed drop; never throws: every failure ends in a receipt or a retry.
     public func process(_ claimed: ClaimedFile) async -> DropOutcome {
         let log = appliance.logger(request: claimed.id.value, department: claimed.department, file: claimed.originalName.display)
         do {
-            try journal.recordClaim(requestID: claimed.id.value, department: claimed.department,
-                                    originalName: claimed.originalName.display, storedPath: claimed.path, at: now)
+            try appliance.journalClaimNow(requestID: claimed.id.value, department: claimed.department,
+                                          originalName: claimed.originalName.display, storedPath: claimed.path)
         } catch {
-            return retry(claimed, reason: "journal: \(error)", attempts: 0, stopsNewWork: false, log: log)
+            // The appliance's own trouble (a full disk, a damaged database): the interface is not to blame.
+            return retry(claimed, reason: "journal: \(error)", attempts: 0, stopsNewWork: false, local: true, log: log)
         }
         guard let settings = appliance.configuration.department(claimed.department) else {
             // Its department was removed from the configuration after the claim: keep the input safe.
@@ -31,12 +40,13 @@ public struct DropProcessor: Sendable {
 
         let parsed: ParsedDrop
         do {
-            parsed = try ParsedDrop.read(try claimed.readAll(limit: appliance.configuration.intake.maxFileBytes),
-                                         fileName: claimed.originalName)
+            parsed = try await ParsedDrop.readAside(claimed, limit: appliance.configuration.intake.maxFileBytes)
         } catch let error as DropReadError {
             return refuse(context, refusal: RequestRefusal(error))
+        } catch is CancellationError {
+            return interrupted(claimed, log: log)
         } catch {
-            return refuse(context, refusal: .unreadableFile(detail: "\(error)"))
+            return refuse(context, refusal: .unreadableFile(detail: "\(claimed.originalName.display): \(error)"))
         }
 
         let authorisation: RequestAuthorisation
@@ -50,8 +60,8 @@ public struct DropProcessor: Sendable {
                           parsed: parsed, authorisation: authorisation)
         }
         let format = parsed.format ?? settings.profile.format
-        _ = try? journal.record(.read, for: claimed.id.value, at: now, update: JournalUpdate(
-            toiminto: parsed.operation.rawValue, purpose: authorisation.purpose.rawValue, reference: parsed.reference))
+        appliance.journal(.read, for: claimed.id.value, update: JournalUpdate(
+            toiminto: parsed.operation.rawValue, purpose: authorisation.purpose.rawValue, reference: parsed.reference), log: log)
 
         let request = AuthorisedDrop(context: context, parsed: parsed, authorisation: authorisation, format: format)
         do {
@@ -65,8 +75,16 @@ public struct DropProcessor: Sendable {
             case .muutokset, .kuntaMuutokset:
                 return try await changeDelivery(request)
             }
+        } catch VTJClientError.cancelled {
+            return interrupted(claimed, log: log)
+        } catch is CancellationError {
+            return interrupted(claimed, log: log)
         } catch let error as VTJClientError where error.isTransient {
             return retry(claimed, reason: error.description, attempts: attempt(context), stopsNewWork: error.stopsNewWork, log: log)
+        } catch VTJClientError.configuration(let reason) {
+            // The appliance's own set-up (its temporary folder): never the file's fault, and it heals.
+            log.error("the interface client cannot work here; the drop waits", metadata: ["error": "\(reason)"])
+            return retry(claimed, reason: "client set-up: \(reason)", attempts: attempt(context), stopsNewWork: false, local: true, log: log)
         } catch let error as VTJClientError {
             log.error("the interface refused the request permanently", metadata: ["error": "\(error)"])
             // 401/403 refuse the appliance, not the file: the receipt must not call the request invalid.
@@ -78,6 +96,7 @@ public struct DropProcessor: Sendable {
             return refuse(context, refusal: refusal, parsed: parsed, authorisation: authorisation, stopsNewWork: error.stopsNewWork)
         } catch {
             // Disk full, unwritable outbox, database trouble: nothing is lost, try again later.
+            _ = appliance.noteDamage(error)
             return retry(claimed, reason: "\(error)", attempts: attempt(context), stopsNewWork: false, local: true, log: log)
         }
     }

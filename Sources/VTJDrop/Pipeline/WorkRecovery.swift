@@ -51,7 +51,7 @@ struct WorkRecovery {
             }
             appliance.logger.notice("journaling a move an earlier run finished but did not record",
                                     metadata: ["request": "\(id.value)", "state": "\(state)"])
-            _ = try? journal.record(state, for: id.value, at: appliance.clock.now(), update: JournalUpdate(storedPath: path))
+            appliance.journal(state, for: id.value, update: JournalUpdate(storedPath: path))
         }
     }
 
