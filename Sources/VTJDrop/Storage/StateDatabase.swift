@@ -15,8 +15,8 @@ public final class StateDatabase: Sendable {
     /// The state folder, when this process owns it (the daemon, `run --once`): then the database
     /// is guarded by a ``StateMarker`` and its files are watched while running.
     private let guardedFolder: String?
-    /// The files opened (database, write-ahead log) and the size the mark last recorded.
-    private let watched: Mutex<(database: FileIdentity?, log: FileIdentity?, markedSize: Int64)>
+    /// The files opened (database, write-ahead log) and when the generation was last raised.
+    private let watched: Mutex<(database: FileIdentity?, log: FileIdentity?, marked: ContinuousClock.Instant)>
 
     /// The journal of requests.
     public var journal: Journal { Journal(pool: pool) }
@@ -61,15 +61,14 @@ public final class StateDatabase: Sendable {
             throw .cannotOpen(path: path, reason: Self.describe(error))
         }
         guardedFolder = create ? stateFolder : nil
-        let size = FileIdentity(path)?.size ?? 0
-        watched = Mutex((FileIdentity(path), FileIdentity(path + "-wal"), size))
-        if create { try StateMarker.record(size: size, stateFolder: stateFolder) }
+        watched = Mutex((FileIdentity(path), FileIdentity(path + "-wal"), .now))
+        if create { try StateMarker.advance(pool, stateFolder: stateFolder) }
     }
 
     /// Checks that the database files are still the ones opened — not unlinked, not replaced — and
-    /// moves the mark up when the file grew. A database deleted while the appliance runs keeps
-    /// taking writes into a file nobody can read, which vanish when the process ends: the caller
-    /// must stop claiming and say so. Cheap (two `stat`s); the runner calls it every turn.
+    /// raises the generation every ``StateMarker/interval``. A database deleted while the appliance
+    /// runs keeps taking writes into a file nobody can read, which vanish when the process ends: the
+    /// caller must stop claiming and say so. Cheap (two `stat`s); the runner calls it every turn.
     public func verifyFiles() -> StorageError? {
         guard let folder = guardedFolder else { return nil }
         let now = (database: FileIdentity(path), log: FileIdentity(path + "-wal"))
@@ -84,13 +83,13 @@ public final class StateDatabase: Sendable {
             return nil
         }
         if let problem { return problem }
-        guard let size = now.database?.size, size > watched.withLock({ $0.markedSize }) else { return nil }
-        do {
-            try StateMarker.record(size: size, stateFolder: folder)
-            watched.withLock { $0.markedSize = size }
-        } catch {
-            // The mark lags behind; a later turn tries again (the check at start only needs a lower bound).
+        let due = watched.withLock { seen in
+            guard ContinuousClock.now - seen.marked >= StateMarker.interval else { return false }
+            seen.marked = .now
+            return true
         }
+        // A failure (a full disk) leaves the mark behind the database, which the check accepts.
+        if due { _ = try? StateMarker.advance(pool, stateFolder: folder) }
         return nil
     }
 
@@ -168,18 +167,16 @@ public final class StateDatabase: Sendable {
     }
 }
 
-/// Which file a path names (device and inode) and its size.
+/// Which file a path names (device and inode).
 struct FileIdentity: Sendable, Hashable {
     let device: UInt64
     let inode: UInt64
-    let size: Int64
 
     init?(_ path: String) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
-        size = Int64(info.st_size)
     }
 
     func sameFile(as other: FileIdentity) -> Bool { device == other.device && inode == other.inode }

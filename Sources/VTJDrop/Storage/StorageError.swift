@@ -14,7 +14,7 @@ public enum StorageError: Error, Sendable, CustomStringConvertible {
     case corrupt(String)
     /// SQLite found damaged pages (or a file that is not a database): nothing written can be trusted.
     case damaged(path: String, reason: String)
-    /// The database vanished or shrank since the appliance last saw it (``StateMarker``).
+    /// The database vanished, or is older than the one the appliance last used (``StateMarker``).
     case lost(path: String, reason: String)
 
     public var description: String {

@@ -39,17 +39,19 @@ final class PipelineHarness: Sendable {
     init(sandbox: SandboxConfiguration = SandboxConfiguration(population: 400, seed: 7, uncensored: true),
          settings: [String: String] = [:], readiness: String = "rename", clock: any WallClock = SystemWallClock(),
          retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 3, initialDelay: .milliseconds(20), maxDelay: .milliseconds(100)),
-         logger: Logger? = nil) async throws {
+         monotonic: any MonotonicClock = SystemMonotonicClock(), logger: Logger? = nil,
+         beforeStart: (String) throws -> Void = { _ in }) async throws {
         root = NSTemporaryDirectory() + "vtjdrop-pipeline-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         TempFolderSweeper.register(root)
+        try beforeStart(root)
         let yaml = """
-            inbox: \(root)/inbox
+            inbox: \(settings["inbox"] ?? root + "/inbox")
             outbox: \(root)/outbox
             state: \(root)/state
             schedule:
               changes_at: never
-            \(["settle_seconds": "0.5", "scan_interval": "0.2"].merging(settings) { $1 }
+            \(["settle_seconds": "0.5", "scan_interval": "0.2"].merging(settings.filter { $0.key != "inbox" }) { $1 }
                 .sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "\n"))
             \(PipelineHarness.departmentsYAML.replacingOccurrences(of: "readiness: rename", with: "readiness: \(readiness)"))
             """
@@ -59,7 +61,7 @@ final class PipelineHarness: Sendable {
         var quiet = Logger(label: "test")
         quiet.logLevel = .warning
         host = try await ApplianceHost.start(configuration: loaded.configuration, logger: logger ?? quiet, clock: clock,
-                                             sandboxConfiguration: sandbox, retryPolicy: retryPolicy)
+                                             monotonic: monotonic, sandboxConfiguration: sandbox, retryPolicy: retryPolicy)
     }
 
     func close() async {
