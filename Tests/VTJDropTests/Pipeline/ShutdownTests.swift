@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Synchronization
 
 /// SIGTERM: the daemon stops claiming, finishes what it has and exits cleanly.
 @Suite(.serialized) struct ShutdownTests {
@@ -36,4 +37,87 @@ import Testing
         let work = (try? FileManager.default.contentsOfDirectory(atPath: root + "/state/claims/sivistys/work")) ?? []
         #expect(work.isEmpty)
     }
+}
+
+/// A hanging interface must not keep SIGTERM waiting: with `total_timeout: 10` the old daemon
+/// waited for the whole retry chain (69 s, beyond systemd's `TimeoutStopSec=60`).
+@Suite(.serialized) struct HangingUpstreamShutdownTests {
+    /// A `vtjdrop sandbox` process that holds every API answer for ten minutes.
+    static func hangingSandbox() throws -> (Process, String) {
+        let process = Process()
+        process.executableURL = VTJDropBinary.url
+        process.arguments = ["sandbox", "--port", "0", "--population", "50", "--latency-ms", "600000"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var text = ""
+        while !text.contains("/api/v1") {
+            let data = out.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            text += String(decoding: data, as: UTF8.self)
+        }
+        guard let range = text.range(of: #"http://127\.0\.0\.1:\d+/api/v1"#, options: .regularExpression) else {
+            process.terminate()
+            throw HarnessError("the sandbox did not say where it serves: \(text)")
+        }
+        return (process, String(text[range]))
+    }
+
+    @Test func sigtermStopsWithinTheGraceWhileTheInterfaceHangs() async throws {
+        let (sandbox, url) = try Self.hangingSandbox()
+        defer { sandbox.terminate() }
+        let root = NSTemporaryDirectory() + "vtjdrop-hang-" + UUID().uuidString
+        TempFolderSweeper.register(root)
+        try FileManager.default.createDirectory(atPath: root + "/inbox/sivistys", withIntermediateDirectories: true)
+        try """
+            inbox: \(root)/inbox
+            outbox: \(root)/outbox
+            state: \(root)/state
+            scan_interval: 0.2
+            log_level: info
+            vtj:
+              url: \(url)
+              connect_timeout: 2
+              total_timeout: 10
+            schedule:
+              changes_at: never
+            \(PipelineHarness.departmentsYAML)
+            """.write(toFile: root + "/vtjdrop.yaml", atomically: true, encoding: .utf8)
+        let daemon = Process()
+        daemon.executableURL = VTJDropBinary.url
+        daemon.arguments = ["run", "--config", root + "/vtjdrop.yaml"]
+        daemon.environment = ["VTJDROP_VTJ_USER": "kunta", "VTJDROP_VTJ_PASSWORD": "salasana", "PATH": "/usr/bin:/bin"]
+        let log = Pipe()
+        daemon.standardError = log
+        daemon.standardOutput = FileHandle.nullDevice
+        let lines = LogLines()
+        log.fileHandleForReading.readabilityHandler = { lines.append($0.availableData) }
+        try daemon.run()
+        try "010594Y9032\n".write(toFile: root + "/inbox/sivistys/.a.part", atomically: true, encoding: .utf8)
+        try FileManager.default.moveItem(atPath: root + "/inbox/sivistys/.a.part", toPath: root + "/inbox/sivistys/a.txt")
+        let querying = await DaemonTests.eventually(seconds: 30) { lines.text.contains("VTJ perustiedot") }
+        #expect(querying, "the drop never reached the interface: \(lines.text.suffix(2000))")
+        let asked = Date()
+        daemon.terminate()  // SIGTERM
+        let exited = await DaemonTests.eventually(seconds: 50) { !daemon.isRunning }
+        let took = Date().timeIntervalSince(asked)
+        if !exited { kill(daemon.processIdentifier, SIGKILL) }
+        // 15 s of grace for drops in flight, then they are interrupted; systemd allows 60 s.
+        #expect(exited && took < 30, "SIGTERM took \(took) s")
+        if exited { #expect(daemon.terminationStatus == 0, "\(lines.text.suffix(2000))") }
+        #expect(lines.text.contains("drops still in flight were interrupted"))
+        print("HangingUpstreamShutdownTests: SIGTERM to exit \(String(format: "%.1f", took)) s with the interface hanging")
+        // Nothing lost: the drop waits claimed for the next start, not failed or quarantined.
+        let work = (try? FileManager.default.contentsOfDirectory(atPath: root + "/state/claims/sivistys/work")) ?? []
+        #expect(work.count == 1)
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: root + "/outbox/sivistys")) ?? []).filter { !$0.hasPrefix(".") }.isEmpty)
+    }
+}
+
+/// Log bytes arriving from a child process, kept as text.
+final class LogLines: Sendable {
+    private let bytes = Mutex(Data())
+    func append(_ data: Data) { bytes.withLock { $0.append(data) } }
+    var text: String { String(decoding: bytes.withLock { $0 }, as: UTF8.self) }
 }
