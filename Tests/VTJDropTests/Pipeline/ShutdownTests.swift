@@ -4,19 +4,17 @@ import Synchronization
 
 /// SIGTERM: the daemon stops claiming, finishes what it has and exits cleanly.
 @Suite(.serialized) struct ShutdownTests {
+    /// A daemon configuration in `root` (built-in sandbox unless `extra` names an interface).
+    static func configuration(root: String, extra: String = "") -> String {
+        "inbox: \(root)/inbox\noutbox: \(root)/outbox\nstate: \(root)/state\nscan_interval: 0.2\n" + extra
+            + "schedule:\n  changes_at: never\n" + PipelineHarness.departmentsYAML + "\n"
+    }
+
     @Test func sigtermEndsTheDaemonCleanlyAndLeavesNoWorkHalfDone() async throws {
         let root = NSTemporaryDirectory() + "vtjdrop-term-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(atPath: root + "/inbox/sivistys", withIntermediateDirectories: true)
-        try """
-            inbox: \(root)/inbox
-            outbox: \(root)/outbox
-            state: \(root)/state
-            scan_interval: 0.2
-            schedule:
-              changes_at: never
-            \(PipelineHarness.departmentsYAML)
-            """.write(toFile: root + "/vtjdrop.yaml", atomically: true, encoding: .utf8)
+        try Self.configuration(root: root).write(toFile: root + "/vtjdrop.yaml", atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = VTJDropBinary.url
         process.arguments = ["run", "--config", root + "/vtjdrop.yaml"]
@@ -70,20 +68,9 @@ import Synchronization
         let root = NSTemporaryDirectory() + "vtjdrop-hang-" + UUID().uuidString
         TempFolderSweeper.register(root)
         try FileManager.default.createDirectory(atPath: root + "/inbox/sivistys", withIntermediateDirectories: true)
-        try """
-            inbox: \(root)/inbox
-            outbox: \(root)/outbox
-            state: \(root)/state
-            scan_interval: 0.2
-            log_level: info
-            vtj:
-              url: \(url)
-              connect_timeout: 2
-              total_timeout: 10
-            schedule:
-              changes_at: never
-            \(PipelineHarness.departmentsYAML)
-            """.write(toFile: root + "/vtjdrop.yaml", atomically: true, encoding: .utf8)
+        let interface = "log_level: info\nvtj:\n  url: \(url)\n  connect_timeout: 2\n  total_timeout: 10\n"
+        try ShutdownTests.configuration(root: root, extra: interface)
+            .write(toFile: root + "/vtjdrop.yaml", atomically: true, encoding: .utf8)
         let daemon = Process()
         daemon.executableURL = VTJDropBinary.url
         daemon.arguments = ["run", "--config", root + "/vtjdrop.yaml"]
