@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Dependencies point one way: VTJCore ← VTJXML ← VTJClient / VTJSandbox ← VTJDrop ← vtjdrop.
+// Dependencies point one way: VTJCore ← VTJXML ← VTJClient / VTJSandbox / VTJSheet ← VTJDrop ← vtjdrop.
 // MemberImportVisibility is left off: Glibc's `stat` is also declared by CDispatch (through
 // Foundation), and which module "owns" it depends on compile batching, so builds became flaky.
 let strictSettings: [SwiftSetting] = [
@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // MARK: - C libraries
@@ -46,6 +47,13 @@ let package = Package(
         // MARK: - Swift modules
         .target(name: "VTJCore", swiftSettings: strictSettings),
         .target(name: "VTJXML", dependencies: ["VTJCore", "CXMLShim"], swiftSettings: strictSettings),
+        // Spreadsheets (.xlsx): results written and drops read, XML parts through VTJXML, the ZIP
+        // container through ZIPFoundation.
+        .target(
+            name: "VTJSheet",
+            dependencies: ["VTJCore", "VTJXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "VTJClient",
             dependencies: [
@@ -87,7 +95,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Benchmarks (scripts/bench-*): generates and parses large interface bodies.
-        .executableTarget(name: "vtjdrop-bench", dependencies: ["VTJCore", "VTJXML"], swiftSettings: strictSettings),
+        .executableTarget(name: "vtjdrop-bench", dependencies: ["VTJCore", "VTJXML", "VTJSheet"], swiftSettings: strictSettings),
 
         // MARK: - Tests (mirror the modules)
         .testTarget(
@@ -101,6 +109,13 @@ let package = Package(
             name: "VTJXMLTests",
             dependencies: ["VTJCore", "VTJXML"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "VTJSheetTests",
+            dependencies: ["VTJCore", "VTJXML", "VTJSheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            // The independent readers (openpyxl, LibreOffice) are driven by scripts read from the source tree.
+            exclude: ["Scripts"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -41,6 +41,10 @@ public final class XMLStreamReader {
     /// An attribute of the element just returned by ``next()``.
     public func attribute(_ name: String) -> String? { cursor.attribute(name) }
 
+    /// An attribute in the namespace `uri` of the element just returned by ``next()``, matched
+    /// by the namespace's URI whatever prefix the document binds to it (`r:id` in Office files).
+    public func attribute(_ name: String, namespace uri: String) -> String? { cursor.attribute(name, namespace: uri) }
+
     /// The line the reader is at.
     public var line: Int { cursor.line }
 }
