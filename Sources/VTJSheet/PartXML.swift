@@ -10,6 +10,7 @@ struct PartXML {
         self.part = WorkbookArchive.shown(part)
         do {
             reader = try XMLStreamReader(bytes: bytes, documentName: self.part)
+            reader.reportsBlankText = true  // a cell of blanks is a value; callers keep text only inside values
         } catch {
             throw PartXML.refusal(error, part: self.part)
         }

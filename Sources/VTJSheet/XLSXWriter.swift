@@ -29,8 +29,10 @@ public final class XLSXWriter {
     private let destination: Int32
     private let ownsDestination: Bool
     private let documentName: String
-    private let spool: SheetSpool
+    /// Declared before its scratch file: properties go in declaration order, so the writer's
+    /// last flush happens while the file is still open.
     private let rows: XMLWriter
+    private let spool: SheetSpool
     private let letters: [String]
     /// Widest value per column so far, in characters (capped at ``maximumWidth``).
     private var widths: [Int]
