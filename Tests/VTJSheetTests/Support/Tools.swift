@@ -96,6 +96,23 @@ enum Tools {
     static func csvRows(_ path: String) throws -> [[String]] {
         try JSONDecoder().decode([[String]].self, from: python("csv_to_json.py", [path]))
     }
+
+    /// A CSV field and whether LibreOffice quoted it (with "quote all text cells": a text cell).
+    struct QuotedField: Decodable, Equatable, Sendable {
+        let value: String
+        let quoted: Bool
+
+        init(from decoder: any Decoder) throws {
+            var pair = try decoder.unkeyedContainer()
+            value = try pair.decode(String.self)
+            quoted = try pair.decode(Bool.self)
+        }
+    }
+
+    /// The rows of a CSV with each field's quoting.
+    static func csvFields(_ path: String) throws -> [[QuotedField]] {
+        try JSONDecoder().decode([[QuotedField]].self, from: python("csv_to_json.py", [path, "--quoting"]))
+    }
 }
 
 /// A value shared with a helper thread.
