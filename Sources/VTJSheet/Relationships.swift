@@ -26,10 +26,10 @@ struct Relationships {
     /// The target of the first relationship of a type.
     func first(ofType type: String) -> String? { list.first { $0.type == type && $0.target != nil }?.target }
 
-    /// The target of relationship `id` when it has the type.
-    func target(id: String?, ofType type: String) -> String? {
+    /// Relationship `id` when it has the type (its target nil when it leaves the package).
+    func relationship(id: String?, ofType type: String) -> Relationship? {
         guard let id else { return nil }
-        return list.first { $0.id == id && $0.type == type }?.target
+        return list.first { $0.id == id && $0.type == type }
     }
 
     /// `xl/_rels/workbook.xml.rels` for `xl/workbook.xml`.

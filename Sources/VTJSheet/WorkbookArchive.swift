@@ -87,8 +87,9 @@ final class WorkbookArchive {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(clamping: min(entry.uncompressedSize, UInt64(limits.ratioGraceBytes))))
         var refusal: XLSXReadError?
+        var checksum: CRC32 = 0
         do {
-            _ = try archive.extract(entry, bufferSize: 64 * 1024) { chunk in
+            checksum = try archive.extract(entry, bufferSize: 64 * 1024) { chunk in
                 guard bytes.count + chunk.count <= self.budget else {
                     refusal = .tooLarge(part: shown, limit: self.limits.maximumUncompressedBytes)
                     throw CancellationError()
@@ -104,6 +105,8 @@ final class WorkbookArchive {
             if case Archive.ArchiveError.invalidCRC32 = error { throw .damaged("\(shown) fails its checksum") }
             throw .damaged("\(shown) cannot be unpacked")
         }
+        // ZIPFoundation computes the checksum of what it hands out; comparing is the caller's.
+        guard checksum == entry.checksum else { throw .damaged("\(shown) fails its checksum") }
         budget -= bytes.count
         return bytes
     }

@@ -40,11 +40,13 @@ struct WorkbookPackage {
             throw .damaged("its workbook has no relationships part (\(relationshipsPath))")
         }
         let relationships = try Relationships(relationshipBytes, part: relationshipsPath, base: Relationships.folder(of: workbook))
-        let worksheets = book.sheets.compactMap { sheet -> (WorkbookPart.Sheet, String)? in
-            guard let target = relationships.target(id: sheet.relationship, ofType: "worksheet") else { return nil }
-            return (sheet, target)
+        let worksheets = book.sheets.compactMap { sheet -> (WorkbookPart.Sheet, Relationships.Relationship)? in
+            relationships.relationship(id: sheet.relationship, ofType: "worksheet").map { (sheet, $0) }
         }
-        guard let (sheet, part) = worksheets.first(where: { $0.0.visible }) ?? worksheets.first else { throw .noWorksheet }
+        guard let (sheet, relationship) = worksheets.first(where: { $0.0.visible }) ?? worksheets.first else { throw .noWorksheet }
+        guard let part = relationship.target else {
+            throw .damaged("its sheet \(WorkbookArchive.shown(sheet.name)) points outside the workbook")
+        }
         sheetName = sheet.name
         sheetPart = part
         sharedStringsPart = relationships.first(ofType: "sharedStrings")
