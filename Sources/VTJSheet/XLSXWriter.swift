@@ -116,7 +116,7 @@ public final class XLSXWriter {
         rows.startElement("row")
         rows.attribute("r", number)
         for (index, value) in cells.enumerated() where !value.isEmpty {
-            if columns[index].kind == .date, let date = CivilDate(iso: value), let serial = ExcelDate.serial(of: date) {
+            if columns[index].kind == .date, let date = ExcelDate.date(iso: value), let serial = ExcelDate.serial(of: date) {
                 rows.startElement("c")
                 rows.attribute("r", letters[index] + number)
                 rows.attribute("s", Style.date.rawValue)
@@ -135,9 +135,10 @@ public final class XLSXWriter {
     private func writeText(_ value: String, at index: Int, row: String, style: Style) {
         let (text, truncated) = CellText.forWriting(value)
         if truncated { truncatedCells += 1 }
-        let bytes = value.utf8.count
         if widths[index] < XLSXWriter.maximumWidth {
-            let width = bytes <= 4 * XLSXWriter.maximumWidth ? value.count : XLSXWriter.maximumWidth
+            // Characters, near enough: UTF-8 lead bytes (a width needs no grapheme clusters).
+            let width = value.utf8.count <= 4 * XLSXWriter.maximumWidth
+                ? value.utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } : XLSXWriter.maximumWidth
             widths[index] = min(XLSXWriter.maximumWidth, max(widths[index], width + (style == .header ? 3 : 1)))
         }
         rows.startElement("c")

@@ -1,6 +1,7 @@
 // vtjdrop-bench: the parse benchmark's two halves (scripts/bench-parse runs them).
 //   vtjdrop-bench generate-perustiedot PERSONS FILE [SEED]  — a realistic perustiedotVastaus
 //   vtjdrop-bench parse-perustiedot FILE                    — stream it through ResponseReader
+//   vtjdrop-bench write-xlsx ROWS FILE [SEED] | write-csv …   — a 25-column result (scripts/bench-xlsx)
 // FILE may be /dev/stdout and /dev/stdin, to stream a body of any size through a pipe.
 #if canImport(Glibc)
 import Glibc
@@ -63,6 +64,12 @@ case "parse-perustiedot":
     let seconds = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9 - started
     print("persons=\(persons) records=\(records) fields=\(fields) seconds=\(seconds)")
 
+case "write-xlsx", "write-csv":
+    let rest = Array(arguments.dropFirst())
+    guard rest.count >= 2, let rows = Int(rest[0]), rows >= 0 else { fail("usage: \(arguments.first!) ROWS FILE [SEED]") }
+    BenchSheet.run(format: arguments.first == "write-xlsx" ? "xlsx" : "csv", rows: rows, path: rest[1],
+                   seed: rest.count > 2 ? UInt64(rest[2]) ?? 1 : 1)
+
 default:
-    fail("usage: vtjdrop-bench generate-perustiedot PERSONS FILE [SEED] | parse-perustiedot FILE")
+    fail("usage: vtjdrop-bench generate-perustiedot PERSONS FILE [SEED] | parse-perustiedot FILE | write-xlsx|write-csv ROWS FILE [SEED]")
 }

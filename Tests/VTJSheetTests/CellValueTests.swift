@@ -36,6 +36,12 @@ import VTJCore
         #expect(ExcelDate.text(ofSerial: 1e300, date1904: false) == nil)
     }
 
+    @Test(arguments: ["2001-02-03", "1900-03-01", "2020-02-29", "2021-02-29", "2001-13-01", "2001-00-10", "2001-02-3x",
+                      "20010203", "2001-02-03 ", "2001/02/03", "０００１-02-03", "-001-02-03", "", "1950", "9999-12-31"])
+    func isoDatesAreReadExactlyAsTheCalendarReadsThem(text: String) {
+        #expect(ExcelDate.date(iso: text) == CivilDate(iso: text))
+    }
+
     @Test func literalExcelEscapesAreEscapedAndDecodedBack() {
         let values = ["_x0041_", "a_x000D_b", "_x_x0041_", "_X0041_", "_x004_", "_x00411_", "plain", "_", "x_x1234_x_xABCD_"]
         for value in values {
