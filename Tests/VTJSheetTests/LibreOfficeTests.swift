@@ -4,10 +4,11 @@ import VTJSheet
 
 /// LibreOffice, a spreadsheet program, opens what the writer wrote and shows every value
 /// unchanged (`soffice --headless --convert-to csv`), and writes the workbooks the reader must
-/// read: a CSV list saved as .xlsx, the same as an old .xls, and saved with a password.
+/// read: a CSV list saved as .xlsx, and the same list as an old .xls, an .ods, an .xlsm and
+/// saved with a password.
 @Suite(.serialized) struct LibreOfficeTests {
     /// Everything LibreOffice does for these tests, done once: each soffice start costs seconds,
-    /// so the conversions are batched (three `--convert-to` runs and one save with a password).
+    /// so the conversions are batched (five `--convert-to` runs and one save with a password).
     struct Batch: Sendable {
         var corpusCSV: [[String]] = []
         var corpusFields: [[Tools.QuotedField]] = []
@@ -15,6 +16,8 @@ import VTJSheet
         var workbook: [UInt8] = []
         var oldWorkbook: [UInt8] = []
         var encryptedWorkbook: [UInt8] = []
+        var openDocument: [UInt8] = []
+        var macroWorkbook: [UInt8] = []
     }
 
     static let batch: Result<Batch, Tools.Failure> = {
@@ -57,6 +60,10 @@ import VTJSheet
         let importOptions = "CSV:59,34,76,1,1/2/2/2/3/2/4/1/5/5/6/2"
         try Tools.libreOfficeConvert([list], to: "xlsx", outdir: folder.file("xlsx"), inputFilter: importOptions, profile: profile)
         try Tools.libreOfficeConvert([list], to: "xls", outdir: folder.file("xls"), inputFilter: importOptions, profile: profile)
+        // … and as what a clerk might drop instead: an OpenDocument sheet, a macro-enabled workbook.
+        try Tools.libreOfficeConvert([list], to: "ods", outdir: folder.file("ods"), inputFilter: importOptions, profile: profile)
+        try Tools.libreOfficeConvert([list], to: "xlsm:Calc MS Excel 2007 VBA XML", outdir: folder.file("xlsm"),
+                                     inputFilter: importOptions, profile: profile)
         // 3. The .xlsx saved again with a password (LibreOffice's own encryption, over UNO).
         let encrypted = folder.file("salattu.xlsx")
         try Tools.run("/usr/bin/python3", [Tools.scripts.appendingPathComponent("libreoffice_encrypt.py").path,
@@ -67,7 +74,9 @@ import VTJSheet
                      emptyCSV: try Tools.csvRows(folder.file("csv/empty.csv")),
                      workbook: try bytes(folder.file("xlsx/luokka.xlsx")),
                      oldWorkbook: try bytes(folder.file("xls/luokka.xls")),
-                     encryptedWorkbook: try bytes(encrypted))
+                     encryptedWorkbook: try bytes(encrypted),
+                     openDocument: try bytes(folder.file("ods/luokka.ods")),
+                     macroWorkbook: try bytes(folder.file("xlsm/luokka.xlsm")))
     }
 
     @Test func libreOfficeShowsEveryValueUnchanged() throws {
@@ -105,6 +114,12 @@ import VTJSheet
 
     @Test func refusesAnOldBinaryWorkbook() throws {
         #expect(throws: XLSXReadError.legacyWorkbook) { try XLSXReader().read(try Self.batch.get().oldWorkbook) }
+    }
+
+    @Test func refusesWhatIsNoPlainWorkbookSayingWhatItIs() throws {
+        let batch = try Self.batch.get()
+        #expect(throws: XLSXReadError.notAWorkbook("an OpenDocument spreadsheet (.ods)")) { try XLSXReader().read(batch.openDocument) }
+        #expect(throws: XLSXReadError.macroWorkbook) { try XLSXReader().read(batch.macroWorkbook) }
     }
 
     @Test func refusesAPasswordProtectedWorkbook() throws {
