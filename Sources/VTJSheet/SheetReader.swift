@@ -51,8 +51,13 @@ struct SheetReader {
                 inValue = false
             case .start("is", let depth, let isEmpty) where cell != nil:
                 guard !isEmpty else { continue }
-                cell?.inline = try xml.itemText(depth: depth, limit: limits.maximumSharedStringBytes).text
+                let (text, tooLong) = try xml.itemText(depth: depth, limit: SheetReader.maximumCellBytes)
+                guard !tooLong else { throw tooLongCell(row: rowNumber) }
+                cell?.inline = text
             case .text(let text) where inValue:
+                guard (cell?.value.utf8.count ?? 0) + text.utf8.count <= SheetReader.maximumCellBytes else {
+                    throw tooLongCell(row: rowNumber)
+                }
                 cell?.value += text
             case .end("c", _) where inSheetData:
                 if let done = cell {
@@ -70,6 +75,13 @@ struct SheetReader {
             }
         }
         return rows
+    }
+
+    /// UTF-8 bytes of one cell's text: Excel's 32,767 characters at four bytes each, rounded up.
+    static let maximumCellBytes = 128 << 10
+
+    private func tooLongCell(row: Int) -> XLSXReadError {
+        .badCell(row: row, reason: "a cell holds more than the \(CellText.maximumLength) characters a spreadsheet cell can")
     }
 
     /// A row's number: its `r`, or the one after the previous row.

@@ -66,7 +66,12 @@ struct XLSXPackage {
         }
         do {
             // The descriptor's own file, whatever its name is now (or whether it has one).
-            let archive = try Archive(url: URL(fileURLWithPath: "/proc/self/fd/\(descriptor)"), accessMode: .update)
+            #if os(Linux)
+            let own = "/proc/self/fd/\(descriptor)"
+            #else
+            let own = "/dev/fd/\(descriptor)"
+            #endif
+            let archive = try Archive(url: URL(fileURLWithPath: own), accessMode: .update)
             for part in package.parts {
                 let data = Data(part.bytes)
                 try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(data.count),

@@ -154,6 +154,20 @@ import VTJSheet
         }
     }
 
+    @Test func aCellLongerThanAnySpreadsheetCellIsABadCell() throws {
+        let long = String(repeating: "x", count: 200_000)
+        let reason = "a cell holds more than the 32767 characters a spreadsheet cell can"
+        #expect(throws: XLSXReadError.badCell(row: 2, reason: reason)) {
+            try Self.read(W.minimal(sheet: W.sheet("<row r=\"2\"><c t=\"inlineStr\"><is><t>\(long)</t></is></c></row>")))
+        }
+        #expect(throws: XLSXReadError.badCell(row: 2, reason: reason)) {
+            try Self.read(W.minimal(sheet: W.sheet("<row r=\"2\"><c t=\"str\"><v>\(long)</v></c></row>")))
+        }
+        let fits = String(repeating: "ä", count: 32_767)
+        #expect(try Self.read(W.minimal(sheet: W.sheet("<row r=\"2\"><c t=\"inlineStr\"><is><t>\(fits)</t></is></c></row>"))).rows
+                    == [.init(number: 2, cells: [fits])])
+    }
+
     @Test func aMissingSharedStringIsABadCell() throws {
         let sheet = W.sheet("<row r=\"4\"><c r=\"B4\" t=\"s\"><v>5</v></c></row>")
         #expect(throws: XLSXReadError.badCell(row: 4, reason: "cell B4 refers to shared string \"5\", which the workbook does not have")) {
