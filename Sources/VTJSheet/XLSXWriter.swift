@@ -96,7 +96,8 @@ public final class XLSXWriter {
             writeText(column.name, at: index, row: "1", style: .header)
         }
         rows.endElement()
-        if let failure = rows.failure { throw .xml(.init(failure.description)) }
+        // A failure here (the disk) is reported by the first append or by finish: a throw after
+        // every property is set would run deinit too, and the convenience init cleans up itself.
     }
 
     deinit {

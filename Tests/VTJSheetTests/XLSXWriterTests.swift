@@ -156,6 +156,19 @@ import ZIPFoundation
         }
     }
 
+    @Test func aFullDiskIsAnErrorNotABrokenWorkbook() throws {
+        let folder = try SheetFolder()
+        let full = open("/dev/full", O_RDWR)
+        try #require(full >= 0)
+        defer { close(full) }
+        let writer = try XLSXWriter(fileDescriptor: full, documentName: "tulos.xlsx", spoolFolder: folder.path,
+                                    columns: [SheetColumn("hetu")])
+        try writer.append([ValueCorpus.hetus[0]])
+        #expect(throws: XLSXWriteError.system(operation: "writing", path: "tulos.xlsx", errno: ENOSPC)) { try writer.finish() }
+        #expect(XLSXWriteError.system(operation: "writing", path: "tulos.xlsx", errno: ENOSPC).description
+                    == "writing tulos.xlsx failed: No space left on device; check the disk and the folder's permissions")
+    }
+
     @Test func anEmptyResultIsAHeaderOnlySheet() throws {
         let folder = try SheetFolder()
         let path = try Self.write([], in: folder)
