@@ -2,15 +2,18 @@ import Testing
 @testable import VTJCore
 
 /// Which result columns are dates (typed as date cells in a workbook), derived from the wire
-/// profile's field shapes, matches the columns' names: every `…pv` column is a date, nothing else.
+/// profile's field shapes, matches the columns' names: every `…pv` column is a date, and
+/// `vuodenvaihde` (the year-end date of VUODENVAIHTEEN_KUNTA); nothing else.
 @Suite struct CSVColumnKindTests {
     typealias F = DisclosureFixtures
+
+    static func namedLikeADate(_ name: String) -> Bool { name.hasSuffix("pv") || name == "vuodenvaihde" }
 
     @Test func dateColumnsAreExactlyTheDateFieldsOfTheWireProfile() {
         let csv = CSVRenderer(groups: GroupName.productGroupsInOrder, reference: "viite")
         #expect(csv.dateColumns.count == csv.columnNames.count)
         for (name, isDate) in zip(csv.columnNames, csv.dateColumns) {
-            #expect(isDate == name.hasSuffix("pv"), "\(name): date \(isDate)")
+            #expect(isDate == Self.namedLikeADate(name), "\(name): date \(isDate)")
         }
         #expect(csv.dateColumns.filter { $0 }.count > 40, "slots repeat their dates (huoltaja1_syntymapv …)")
     }
@@ -19,7 +22,7 @@ import Testing
         let csv = CSVChangeRenderer(groups: GroupName.productGroupsInOrder)
         #expect(csv.dateColumns.count == csv.columnNames.count)
         for (name, isDate) in zip(csv.columnNames, csv.dateColumns) where name != "muutospv" {
-            #expect(isDate == name.hasSuffix("pv"), "\(name): date \(isDate)")
+            #expect(isDate == Self.namedLikeADate(name), "\(name): date \(isDate)")
         }
         #expect(csv.dateColumns[2] == false, "muutospv is an ISO-8601 UTC timestamp, not a date")
     }
