@@ -174,18 +174,16 @@ extension JSONResponseReader {
             return .date(PartialDate(text: text, precision: precision))
         }
         if children.isEmpty { return .text("") }
+        // A text in `fi` or `sv` makes the object a bilingual text; other keys beside them are
+        // unknown keys, ignored as everywhere (the XML reader would make a composite of them, and
+        // the group schema would then drop the whole address).
         var languages = Bilingual(fi: nil, sv: nil)
         for child in children {
-            guard case .text(let text) = child.value else { return .composite(children) }
-            if child.name == "fi" {
-                if languages.fi == nil { languages.fi = text }
-            } else if child.name == "sv" {
-                if languages.sv == nil { languages.sv = text }
-            } else {
-                return .composite(children)
-            }
+            guard case .text(let text) = child.value else { continue }
+            if child.name == "fi", languages.fi == nil { languages.fi = text }
+            if child.name == "sv", languages.sv == nil { languages.sv = text }
         }
-        return .bilingual(languages)
+        return languages.fi == nil && languages.sv == nil ? .composite(children) : .bilingual(languages)
     }
 
     /// `kuntaanMuuttoPv` (an older spelling sent beside the current one) reads as
