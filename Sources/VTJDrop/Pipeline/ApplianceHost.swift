@@ -25,6 +25,7 @@ public final class ApplianceHost: Sendable {
         var sandbox: SandboxServer?
         let baseURL: String
         var credentials = configuration.credentials
+        var municipalityCodes = configuration.interface.municipalityCodes
         switch configuration.interface.endpoint {
         case .remote(let url):
             baseURL = url
@@ -34,8 +35,10 @@ public final class ApplianceHost: Sendable {
             guard let url = server.baseURL else { throw PipelineError.setup("the built-in sandbox did not report its port") }
             baseURL = url
             credentials = InterfaceCredentials(user: sandboxConfiguration.user, password: Secret(sandboxConfiguration.password))
+            // The built-in sandbox is licensed for one municipality; the JSON wire must name it.
+            if municipalityCodes.isEmpty { municipalityCodes = [sandboxConfiguration.licensedMunicipality] }
             sandbox = server
-            logger.info("built-in sandbox started", metadata: ["url": "\(url)"])
+            logger.info("built-in sandbox started", metadata: ["url": "\(url)", "wire": "\(configuration.interface.wire)"])
         }
         let temporary = configuration.state + "/tmp"
         try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true,
@@ -49,7 +52,8 @@ public final class ApplianceHost: Sendable {
                 tls: TLSOptions(clientCertificatePath: settings.clientCertificate, clientKeyPath: settings.clientKey,
                                 caBundlePath: settings.caBundle),
                 connectTimeout: settings.connectTimeout, requestTimeout: settings.totalTimeout,
-                parallelism: settings.parallelism, retryPolicy: retryPolicy, temporaryDirectory: temporary),
+                parallelism: settings.parallelism, retryPolicy: retryPolicy, temporaryDirectory: temporary,
+                wire: settings.wire, municipalityCodes: municipalityCodes, maxResponseBytes: settings.maxResponseBytes),
             logger: logger)
         let appliance = try Appliance(configuration: configuration, database: database, client: client, clock: clock, logger: logger)
         try appliance.prepareFolders()
