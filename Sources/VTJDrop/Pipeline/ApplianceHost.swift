@@ -43,17 +43,9 @@ public final class ApplianceHost: Sendable {
         let temporary = configuration.state + "/tmp"
         try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
-        let settings = configuration.interface
         let client = try VTJInterfaceClient(
-            configuration: VTJClientConfiguration(
-                baseURL: baseURL,
-                credentials: BasicCredentials(user: credentials.user, password: credentials.password.exposedForUse()),
-                xRoadClient: settings.xRoadClient,
-                tls: TLSOptions(clientCertificatePath: settings.clientCertificate, clientKeyPath: settings.clientKey,
-                                caBundlePath: settings.caBundle),
-                connectTimeout: settings.connectTimeout, requestTimeout: settings.totalTimeout,
-                parallelism: settings.parallelism, retryPolicy: retryPolicy, temporaryDirectory: temporary,
-                wire: settings.wire, municipalityCodes: municipalityCodes, maxResponseBytes: settings.maxResponseBytes),
+            configuration: configuration.clientConfiguration(baseURL: baseURL, credentials: credentials, temporaryDirectory: temporary,
+                                                             retryPolicy: retryPolicy, municipalityCodes: municipalityCodes),
             logger: logger)
         let appliance = try Appliance(configuration: configuration, database: database, client: client, clock: clock, logger: logger)
         try appliance.prepareFolders()
