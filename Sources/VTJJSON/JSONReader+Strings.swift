@@ -42,10 +42,10 @@ extension JSONReader {
         defer { start += length + 2 }
         if escaped {
             try unescape(length)
-            try storeKey(scratch)
+            try scratch.withUnsafeBufferPointer { bytes throws(JSONReadError) in try storeKey(bytes) }
         } else {
             let bytes = UnsafeBufferPointer(start: buffer + start + 1, count: length)
-            guard String(validating: bytes, as: UTF8.self) != nil else { throw failure("a key is not valid UTF-8") }
+            guard Self.isASCII(bytes) || Self.validatedString(bytes) != nil else { throw failure("a key is not valid UTF-8") }
             try storeKey(bytes)
         }
     }
@@ -55,7 +55,7 @@ extension JSONReader {
         let (length, escaped) = try scanString()
         defer { start += length + 2 }
         if escaped { try unescape(length) } else {
-            guard String(validating: UnsafeBufferPointer(start: buffer + start + 1, count: length), as: UTF8.self) != nil else {
+            guard Self.validatedString(UnsafeBufferPointer(start: buffer + start + 1, count: length)) != nil else {
                 throw failure("a string is not valid UTF-8")
             }
         }
@@ -67,6 +67,10 @@ extension JSONReader {
         var index = 1
         var escaped = false
         while true {
+            // Locals: the buffer and its bounds change only in fill().
+            let buffer = self.buffer
+            let start = self.start
+            let end = self.end
             while start + index < end {
                 let byte = buffer[start + index]
                 if byte == UInt8(ascii: "\"") { return (index - 1, escaped) }
@@ -148,7 +152,7 @@ extension JSONReader {
     /// A string from bytes, checked to be UTF-8. Control characters other than tab, line feed and carriage
     /// return are refused, as XML 1.0 refuses them: what the XML path cannot carry, this one does not either.
     private func makeString(_ bytes: UnsafeBufferPointer<UInt8>, decoded: Bool) throws(JSONReadError) -> String {
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw failure("a string is not valid UTF-8") }
+        guard let text = Self.validatedString(bytes) else { throw failure("a string is not valid UTF-8") }
         // Raw control characters were refused while scanning; only escapes can have made one.
         guard decoded else { return text }
         for byte in bytes where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
@@ -157,15 +161,25 @@ extension JSONReader {
         return text
     }
 
-    private func storeKey(_ bytes: some Collection<UInt8>) throws(JSONReadError) {
+    private func storeKey(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONReadError) {
         if bytes.count > Self.maxKeyBytes { throw failure("a key longer than \(Self.maxKeyBytes) bytes") }
         if bytes.count > keyCapacity { growKeyBuffer(to: bytes.count) }
-        var index = 0
-        for byte in bytes {
-            keyBuffer[index] = byte
-            index += 1
-        }
-        keyCount = index
+        if let base = bytes.baseAddress { keyBuffer.update(from: base, count: bytes.count) }
+        keyCount = bytes.count
+    }
+
+    /// A string from UTF-8, or nil when the bytes are not valid UTF-8. `String(decoding:)` repairs
+    /// instead of refusing, so a repaired result (its bytes differ) means the input was invalid;
+    /// `String(validating:as:)` would say the same but looks up generic metadata on every call.
+    static func validatedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if isASCII(bytes) { return text }
+        return text.utf8.elementsEqual(bytes) ? text : nil
+    }
+
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x80 { return false }
+        return true
     }
 
     /// On a number's first byte: skips the number (checked against the grammar).

@@ -35,67 +35,96 @@ public final class JSONReader {
 
     public let documentName: String
     /// The line of the reader's position (1-based).
-    public private(set) var line = 1
+    public var line: Int { state.pointee.line }
 
-    var buffer: UnsafeMutablePointer<UInt8>
-    var capacity: Int
-    /// First unread byte.
-    var start = 0
-    /// One past the last valid byte.
-    var end = 0
+    /// The reader's position and buffer, behind a pointer: the hot loops read and write them per
+    /// byte, and a class's stored properties would cost a dynamic exclusivity check each time.
+    struct State {
+        var buffer: UnsafeMutablePointer<UInt8>
+        var capacity: Int
+        /// First unread byte.
+        var start = 0
+        /// One past the last valid byte.
+        var end = 0
+        var line = 1
+        var atEOF: Bool
+        /// Bytes dropped from the buffer's front before `buffer[0]`.
+        var discarded: Int64 = 0
+        var depth = 0
+        /// The last key read by ``nextKey(_:)`` (escapes decoded).
+        var keyBuffer: UnsafeMutablePointer<UInt8>
+        var keyCount = 0
+        var keyCapacity = 64
+    }
+
+    let state: UnsafeMutablePointer<State>
     private let fileDescriptor: Int32
-    private var atEOF: Bool
-    /// Bytes dropped from the buffer's front before `buffer[0]`.
-    private var discarded: Int64 = 0
-    private var depth = 0
-    /// The last key read by ``nextKey(_:)`` (escapes decoded).
-    var keyBuffer: UnsafeMutablePointer<UInt8>
-    var keyCount = 0
-    var keyCapacity = 64
-    /// Longest key accepted.
-    static let maxKeyBytes = 4096
     /// Decoded bytes of a string with escapes.
     var scratch: [UInt8] = []
+
+    var buffer: UnsafeMutablePointer<UInt8> {
+        get { state.pointee.buffer }
+        set { state.pointee.buffer = newValue }
+    }
+    var capacity: Int {
+        get { state.pointee.capacity }
+        set { state.pointee.capacity = newValue }
+    }
+    var start: Int {
+        get { state.pointee.start }
+        set { state.pointee.start = newValue }
+    }
+    var end: Int {
+        get { state.pointee.end }
+        set { state.pointee.end = newValue }
+    }
+    var keyBuffer: UnsafeMutablePointer<UInt8> { state.pointee.keyBuffer }
+    var keyCount: Int {
+        get { state.pointee.keyCount }
+        set { state.pointee.keyCount = newValue }
+    }
+    var keyCapacity: Int { state.pointee.keyCapacity }
+    /// Longest key accepted.
+    static let maxKeyBytes = 4096
 
     /// Streams from an open descriptor (which stays the caller's to close).
     public init(fileDescriptor: Int32, documentName: String, bufferSize: Int = 64 * 1024) {
         self.documentName = documentName
         self.fileDescriptor = fileDescriptor
-        self.atEOF = false
-        self.capacity = max(16, bufferSize)
-        self.buffer = .allocate(capacity: capacity)
-        self.keyBuffer = .allocate(capacity: keyCapacity)
+        let capacity = max(16, bufferSize)
+        state = .allocate(capacity: 1)
+        state.initialize(to: State(buffer: .allocate(capacity: capacity), capacity: capacity, atEOF: false,
+                                   keyBuffer: .allocate(capacity: 64)))
     }
 
     /// Reads bytes in memory (copied, so the caller's array may go away).
     public init(bytes: [UInt8], documentName: String) {
         self.documentName = documentName
         self.fileDescriptor = -1
-        self.atEOF = true
         let capacity = max(16, bytes.count)
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         bytes.withUnsafeBufferPointer { source in
             if let base = source.baseAddress { buffer.update(from: base, count: source.count) }
         }
-        self.capacity = capacity
-        self.buffer = buffer
-        self.end = bytes.count
-        self.keyBuffer = .allocate(capacity: keyCapacity)
+        state = .allocate(capacity: 1)
+        state.initialize(to: State(buffer: buffer, capacity: capacity, end: bytes.count, atEOF: true, keyBuffer: .allocate(capacity: 64)))
     }
 
     func growKeyBuffer(to count: Int) {
-        keyCapacity = max(count, keyCapacity * 2)
-        keyBuffer.deallocate()
-        keyBuffer = .allocate(capacity: keyCapacity)
+        state.pointee.keyCapacity = max(count, state.pointee.keyCapacity * 2)
+        state.pointee.keyBuffer.deallocate()
+        state.pointee.keyBuffer = .allocate(capacity: state.pointee.keyCapacity)
     }
 
     deinit {
-        buffer.deallocate()
-        keyBuffer.deallocate()
+        state.pointee.buffer.deallocate()
+        state.pointee.keyBuffer.deallocate()
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
     /// Byte offset of the reader's position from the start of the document.
-    public var offset: Int64 { discarded + Int64(start) }
+    public var offset: Int64 { state.pointee.discarded + Int64(start) }
 
     /// An error at the reader's position.
     public func failure(_ reason: String, kind: JSONReadError.Kind = .malformed) -> JSONReadError {
@@ -136,7 +165,7 @@ public final class JSONReader {
         guard var byte = try skipBlanks() else { throw failure("the document ends inside an object") }
         if byte == UInt8(ascii: "}") {
             start += 1
-            depth -= 1
+            state.pointee.depth -= 1
             return false
         }
         if !first {
@@ -159,7 +188,7 @@ public final class JSONReader {
         guard let byte = try skipBlanks() else { throw failure("the document ends inside an array") }
         if byte == UInt8(ascii: "]") {
             start += 1
-            depth -= 1
+            state.pointee.depth -= 1
             return false
         }
         if !first {
@@ -237,8 +266,8 @@ public final class JSONReader {
     // MARK: - Buffer
 
     private func descend() throws(JSONReadError) {
-        guard depth < Self.maxDepth else { throw failure("nesting deeper than \(Self.maxDepth) levels") }
-        depth += 1
+        guard state.pointee.depth < Self.maxDepth else { throw failure("nesting deeper than \(Self.maxDepth) levels") }
+        state.pointee.depth += 1
         start += 1
     }
 
@@ -246,17 +275,22 @@ public final class JSONReader {
     @inline(__always)
     func skipBlanks() throws(JSONReadError) -> UInt8? {
         while true {
-            while start < end {
-                let byte = buffer[start]
+            let buffer = state.pointee.buffer
+            var index = state.pointee.start
+            let end = state.pointee.end
+            while index < end {
+                let byte = buffer[index]
                 if byte == 0x20 || byte == 0x09 || byte == 0x0D {
-                    start += 1
+                    index += 1
                 } else if byte == 0x0A {
-                    line += 1
-                    start += 1
+                    state.pointee.line += 1
+                    index += 1
                 } else {
+                    state.pointee.start = index
                     return byte
                 }
             }
+            state.pointee.start = index
             guard try fill() else { return nil }
         }
     }
@@ -277,15 +311,15 @@ public final class JSONReader {
     /// Reads more bytes behind `end`, moving unread bytes to the front (or growing the buffer for
     /// a long token) first. False at the end of the document.
     func fill() throws(JSONReadError) -> Bool {
-        guard !atEOF else { return false }
+        guard !state.pointee.atEOF else { return false }
         if start == end {
-            discarded += Int64(start)
+            state.pointee.discarded += Int64(start)
             start = 0
             end = 0
         } else if end == capacity {
             if start > 0 {
-                (buffer).update(from: buffer + start, count: end - start)
-                discarded += Int64(start)
+                buffer.update(from: buffer + start, count: end - start)
+                state.pointee.discarded += Int64(start)
                 end -= start
                 start = 0
             } else {
@@ -304,7 +338,7 @@ public final class JSONReader {
                 return true
             }
             if count == 0 {
-                atEOF = true
+                state.pointee.atEOF = true
                 return false
             }
             if errno == EINTR { continue }

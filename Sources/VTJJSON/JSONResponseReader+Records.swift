@@ -189,13 +189,13 @@ extension JSONResponseReader {
     /// `kuntaanMuuttoPv` (an older spelling sent beside the current one) reads as
     /// `kuntaanMuuttopv`, or is dropped when the current spelling is there too.
     static func readTwinSpellings(_ fields: inout [Field]) {
-        for (index, field) in fields.enumerated().reversed() {
-            guard let current = JSONWireNames.twinSpellings[field.name] else { continue }
-            if fields.contains(where: { $0.name == current }) {
-                fields.remove(at: index)
-            } else {
-                fields[index].name = current
-            }
+        // A plain comparison per field: a dictionary lookup here cost more than the rest of the record.
+        guard let index = fields.firstIndex(where: { $0.name == JSONWireNames.olderSpelling }) else { return }
+        if fields.contains(where: { $0.name == JSONWireNames.currentSpelling }) {
+            fields.remove(at: index)
+        } else {
+            fields[index].name = JSONWireNames.currentSpelling
         }
+        readTwinSpellings(&fields)
     }
 }

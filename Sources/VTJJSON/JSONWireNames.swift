@@ -44,6 +44,8 @@ public enum JSONWireNames {
     /// The item name of the list `name`.
     public static func itemName(ofList name: String) -> String { listItems[name] ?? genericListItem }
 
-    /// An older spelling DVV still sends beside the current one (OPH's fixtures): read as the current name.
-    public static let twinSpellings: [String: String] = ["kuntaanMuuttoPv": "kuntaanMuuttopv"]
+    /// An older spelling DVV still sends beside the current one (OPH's fixtures), read as ``currentSpelling``.
+    public static let olderSpelling = "kuntaanMuuttoPv"
+    /// The current spelling of ``olderSpelling``.
+    public static let currentSpelling = "kuntaanMuuttopv"
 }
