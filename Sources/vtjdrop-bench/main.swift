@@ -20,18 +20,22 @@ func fail(_ message: String) -> Never {
 }
 
 let arguments = CommandLine.arguments.dropFirst()
-switch arguments.first {
-case "generate-perustiedot":
+
+/// `PERSONS FILE [SEED]` of a generate command: the count, the opened file and the population.
+func generation(_ command: String) -> (count: Int, path: String, fd: Int32, population: BenchPopulation) {
     let rest = Array(arguments.dropFirst())
-    guard rest.count >= 2, let count = Int(rest[0]), count >= 0 else {
-        fail("usage: generate-perustiedot PERSONS FILE [SEED]")
-    }
+    guard rest.count >= 2, let count = Int(rest[0]), count >= 0 else { fail("usage: \(command) PERSONS FILE [SEED]") }
     let seed = rest.count > 2 ? UInt64(rest[2]) ?? 1 : 1
     let fd = open(rest[1], O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else { fail("cannot create \(rest[1])") }
-    var population = BenchPopulation(seed: seed)
+    return (count, rest[1], fd, BenchPopulation(seed: seed))
+}
+
+switch arguments.first {
+case "generate-perustiedot":
+    var (count, path, fd, population) = generation("generate-perustiedot")
     do {
-        let writer = try XMLWriter(fileDescriptor: fd, documentName: rest[1])
+        let writer = try XMLWriter(fileDescriptor: fd, documentName: path)
         writer.startDocument()
         writer.startElement("perustiedotVastaus")
         writer.attribute("ajanTasalla", "true")
@@ -42,7 +46,7 @@ case "generate-perustiedot":
         fail("\(error)")
     }
     // (A pipe cannot be fsynced: EINVAL is fine there.)
-    guard fsync(fd) == 0 || errno == EINVAL, close(fd) == 0 else { fail("cannot finish \(rest[1])") }
+    guard fsync(fd) == 0 || errno == EINVAL, close(fd) == 0 else { fail("cannot finish \(path)") }
 
 case "parse-perustiedot":
     guard let path = arguments.dropFirst().first else { fail("usage: parse-perustiedot FILE") }
@@ -69,14 +73,7 @@ case "parse-perustiedot":
     print("persons=\(persons) records=\(records) fields=\(fields) seconds=\(seconds)")
 
 case "generate-perustiedot-json":
-    let rest = Array(arguments.dropFirst())
-    guard rest.count >= 2, let count = Int(rest[0]), count >= 0 else {
-        fail("usage: generate-perustiedot-json PERSONS FILE [SEED]")
-    }
-    let seed = rest.count > 2 ? UInt64(rest[2]) ?? 1 : 1
-    let fd = open(rest[1], O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard fd >= 0 else { fail("cannot create \(rest[1])") }
-    var population = BenchPopulation(seed: seed)
+    var (count, path, fd, population) = generation("generate-perustiedot-json")
     let writer = JSONWriter(fileDescriptor: fd)
     writer.beginObject()
     writer.key("perustiedot")
@@ -86,7 +83,7 @@ case "generate-perustiedot-json":
     writer.key("ajanTasalla")
     writer.bool(true)
     writer.endObject()
-    guard writer.flush(), fsync(fd) == 0 || errno == EINVAL, close(fd) == 0 else { fail("cannot finish \(rest[1])") }
+    guard writer.flush(), fsync(fd) == 0 || errno == EINVAL, close(fd) == 0 else { fail("cannot finish \(path)") }
 
 case "parse-perustiedot-json":
     let rest = Array(arguments.dropFirst())
