@@ -66,7 +66,7 @@ enum CheckReportText {
         }
         func phase(_ phase: ConnectionPhase, ok: String) -> String {
             switch report.outcome(of: phase) {
-            case true?: "ok" + (ok.isEmpty ? "" : ", " + ok)
+            case true?: "ok" + (ok.isEmpty ? "" : (ok.hasPrefix("(") ? " " : ", ") + ok)
             case false?: "FAILED: " + report.diagnosis.advice
             case nil: "not reached"
             }

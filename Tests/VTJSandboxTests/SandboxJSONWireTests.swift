@@ -128,6 +128,10 @@ import VTJXML
         try await withSandbox { _, http in
             let text = try await http.send("POST", "/api/v1/perustiedot", headers: ["Content-Type": "text/plain"], body: Array("x".utf8))
             #expect(text.status == 415)
+            // /admin takes its JSON whatever the client calls it (curl's default form type included).
+            let admin = try await http.send("POST", "/admin/faults", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                                            body: Array(#"{"latencyMs": 1}"#.utf8))
+            #expect(admin.status == 200 && admin.text.contains(#""latencyMs":1"#))
             let xmlOnVko = try await http.post("/api/v1/perustiedot-vko", SandboxServerTests.perustiedot(["010594Y9032"]))
             #expect(xmlOnVko.status == 415 && SandboxServerTests.virhe(xmlOnVko) == "VIRHEELLINEN_SISALTOTYYPPI")
         }

@@ -31,6 +31,13 @@ extension VTJInterfaceClient {
                 } catch let error as HTTPTransportError {
                     report.timing = handle.lastTiming
                     report.diagnosis = ConnectionDiagnosis(error)
+                    // With TLS 1.3 a server checks the client certificate after the handshake has
+                    // finished on the client's side; refusing it, it just closes the connection.
+                    if case .transfer(let code, let reason) = error, [52, 55, 56].contains(code), report.usesTLS,
+                       report.timing.tlsHandshake > 0 {
+                        report.diagnosis = .tls(.clientCertificateRefused,
+                                                detail: "the server closed the connection right after the TLS handshake, before any answer: \(reason)")
+                    }
                 }
                 return report
             }
