@@ -23,6 +23,18 @@ public struct SandboxFaults: Sendable, Hashable, Codable {
     public var truncateRate: Double
     /// The next N 200 responses are cut mid-stream.
     public var truncateNext: Int
+    /// Share of requests answered by a security server's error (`X-Road-Error`, JSON body).
+    public var xRoadErrorRate: Double
+    /// The next N requests are answered by a security server's error.
+    public var xRoadErrorNext: Int
+    /// The `X-Road-Error` type sent (`Server.*` comes with 500, `Client.*` with 400).
+    public var xRoadErrorType: String
+    /// Share of 200 responses whose body never ends (blanks after the answer, up to ``endlessBytes``).
+    public var endlessRate: Double
+    /// The next N 200 responses have a body that never ends.
+    public var endlessNext: Int
+    /// Where an "endless" body stops if the client never hangs up (bounded, so a test run ends by itself).
+    public var endlessBytes: Int64
     /// Share of API requests answered 404 (a wrong base URL or path, as the operator's mistake looks).
     public var notFoundRate: Double
     /// The next N API requests are answered 404.
@@ -41,7 +53,10 @@ public struct SandboxFaults: Sendable, Hashable, Codable {
     public init(
         latencyMs: Int = 0, errorRate: Double = 0, errorNext: Int = 0, rateLimitRate: Double = 0,
         rateLimitNext: Int = 0, retryAfterSeconds: Int = 1, truncateRate: Double = 0, truncateNext: Int = 0,
-        unavailableRate: Double = 0, unavailableNext: Int = 0, notFoundRate: Double = 0, notFoundNext: Int = 0,
+        unavailableRate: Double = 0, unavailableNext: Int = 0,
+        xRoadErrorRate: Double = 0, xRoadErrorNext: Int = 0, xRoadErrorType: String = "Server.ServerProxy.ServiceFailed",
+        endlessRate: Double = 0, endlessNext: Int = 0, endlessBytes: Int64 = 4 << 30,
+        notFoundRate: Double = 0, notFoundNext: Int = 0,
         rejectQuotingNext: Int = 0, contradictRate: Double = 0, dropTurvakieltoRate: Double = 0
     ) {
         self.latencyMs = latencyMs
@@ -54,6 +69,12 @@ public struct SandboxFaults: Sendable, Hashable, Codable {
         self.truncateNext = truncateNext
         self.unavailableRate = unavailableRate
         self.unavailableNext = unavailableNext
+        self.xRoadErrorRate = xRoadErrorRate
+        self.xRoadErrorNext = xRoadErrorNext
+        self.xRoadErrorType = xRoadErrorType
+        self.endlessRate = endlessRate
+        self.endlessNext = endlessNext
+        self.endlessBytes = endlessBytes
         self.notFoundRate = notFoundRate
         self.notFoundNext = notFoundNext
         self.rejectQuotingNext = rejectQuotingNext
@@ -78,6 +99,12 @@ public struct SandboxFaults: Sendable, Hashable, Codable {
             truncateNext: try c.decodeIfPresent(Int.self, forKey: .truncateNext) ?? 0,
             unavailableRate: try c.decodeIfPresent(Double.self, forKey: .unavailableRate) ?? 0,
             unavailableNext: try c.decodeIfPresent(Int.self, forKey: .unavailableNext) ?? 0,
+            xRoadErrorRate: try c.decodeIfPresent(Double.self, forKey: .xRoadErrorRate) ?? 0,
+            xRoadErrorNext: try c.decodeIfPresent(Int.self, forKey: .xRoadErrorNext) ?? 0,
+            xRoadErrorType: try c.decodeIfPresent(String.self, forKey: .xRoadErrorType) ?? "Server.ServerProxy.ServiceFailed",
+            endlessRate: try c.decodeIfPresent(Double.self, forKey: .endlessRate) ?? 0,
+            endlessNext: try c.decodeIfPresent(Int.self, forKey: .endlessNext) ?? 0,
+            endlessBytes: try c.decodeIfPresent(Int64.self, forKey: .endlessBytes) ?? 4 << 30,
             notFoundRate: try c.decodeIfPresent(Double.self, forKey: .notFoundRate) ?? 0,
             notFoundNext: try c.decodeIfPresent(Int.self, forKey: .notFoundNext) ?? 0,
             rejectQuotingNext: try c.decodeIfPresent(Int.self, forKey: .rejectQuotingNext) ?? 0,
