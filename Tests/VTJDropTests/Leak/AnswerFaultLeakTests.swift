@@ -12,10 +12,14 @@ import VTJXML
 @Suite(.serialized) struct AnswerFaultLeakTests {
     static let sandbox = SandboxConfiguration(population: 800, seed: 23, uncensored: false)
 
-    @Test(arguments: ["csv", "xml"])
-    func contradictingCopiesAreWithdrawnAndCensored(format: String) async throws {
+    /// Both result formats, over both wires (the rule is the core's, which every wire's persons pass).
+    static let variants: [(format: String, wire: WireKind)] = [("csv", .xml), ("xml", .xml), ("csv", .json), ("xml", .json)]
+
+    @Test(arguments: 0..<variants.count)
+    func contradictingCopiesAreWithdrawnAndCensored(variant: Int) async throws {
+        let (format, wire) = Self.variants[variant]
         let capture = LogCapture()
-        let harness = try await PipelineHarness(sandbox: Self.sandbox, logger: capture.logger())
+        let harness = try await PipelineHarness(sandbox: Self.sandbox, wire: wire, logger: capture.logger())
         defer { Task { await harness.close() } }
         let registry = harness.registry
         let protected = registry.hetus(where: [.turvakielto])
@@ -71,8 +75,9 @@ import VTJXML
         LeakCheckTests.expectNoLeak(of: needles, in: [("outbox after the control drop", again)])
     }
 
-    @Test func anAnswerWithoutTurvakieltoIsTreatedAsProtected() async throws {
-        let harness = try await PipelineHarness(sandbox: Self.sandbox)
+    @Test(arguments: [WireKind.xml, .json])
+    func anAnswerWithoutTurvakieltoIsTreatedAsProtected(wire: WireKind) async throws {
+        let harness = try await PipelineHarness(sandbox: Self.sandbox, wire: wire)
         defer { Task { await harness.close() } }
         let registry = harness.registry
         let protected = registry.hetus(where: [.turvakielto])
