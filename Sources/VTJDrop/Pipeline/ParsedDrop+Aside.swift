@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 import Synchronization
 import VTJCore
 
@@ -16,9 +16,13 @@ extension ParsedDrop {
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 handoff.wait(continuation)
-                DispatchQueue.global(qos: .utility).async {
+                // A thread of its own, not a pool's: a busy or blocked pool must not hold a drop back,
+                // and a long parse must not hold a pool thread.
+                let reader = Thread {
                     handoff.deliver(Result { try ParsedDrop.read(try claimed.readAll(limit: limit), fileName: claimed.originalName) })
                 }
+                reader.name = "vtjdrop-read"
+                reader.start()
             }
         } onCancel: {
             handoff.deliver(.failure(CancellationError()))
