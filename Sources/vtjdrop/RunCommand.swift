@@ -45,7 +45,12 @@ struct RunCommand: AsyncParsableCommand {
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: ApplianceService(runner: host.runner))],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            // The runner ending on its own (its state folder lost) ends the group "unexpectedly": that is ours to report.
+            if await host.runner.stoppedBecause == nil { throw error }
+        }
         let status = RunExitStatus.daemon(stoppedBecause: await host.runner.stoppedBecause)
         await host.shutdown()
         if let reason = status.reason { printError("vtjdrop stopped: \(reason)") }

@@ -18,7 +18,7 @@ extension DropProcessor {
                 requestID: context.requestID, operation: "perustiedot", scope: .hetulista, hetus: request.parsed.hetus,
                 detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil))
             let report = try await appliance.client.perustiedot(hetus: request.parsed.hetus, groups: rules.interfaceGroups) { person in
-                Self.logContradiction(try sink.write(person), hetu: person.hetu, log: context.log)
+                Self.logContradiction(try sink.write(person), hetu: person.hetu, sink: sink, log: context.log)
             }
             appliance.journalInterfaceCall(succeeded: true, log: context.log)
             for hetu in report.notFound { try sink.writeNotFound(hetu.value) }
@@ -31,6 +31,7 @@ extension DropProcessor {
                 try await ensureLogKey(department: context.department, scope: .hetu)
                 sink.note("seuranta: \(outcome.added) lisätty, \(outcome.alreadyFollowed) jo seurannassa / followed: \(outcome.added) added, \(outcome.alreadyFollowed) already followed")
             }
+            Self.logContradictionTotal(sink, log: context.log)
             var (receipt, unexpected) = try sink.finish()
             if unexpected > 0 { receipt.notes.append("\(unexpected) persons returned but not asked for were left out") }
             return try complete(context, result: sink, receipt: receipt)
@@ -57,7 +58,7 @@ extension DropProcessor {
             let delivered = SharedList<Henkilotunnus>()
             let report = try await appliance.client.municipalBasicData(groups: rules.interfaceGroups) { person in
                 if let hetu = try? Henkilotunnus(person.hetu) { delivered.append(hetu) }
-                Self.logContradiction(try sink.write(person), hetu: person.hetu, log: context.log)
+                Self.logContradiction(try sink.write(person), hetu: person.hetu, sink: sink, log: context.log)
             }
             appliance.journalInterfaceCall(succeeded: true, log: context.log)
             // Whom the delivery named is audited too, so a search by hetu finds this request.
@@ -65,6 +66,7 @@ extension DropProcessor {
                 at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
                 requestID: context.requestID, operation: "perustiedot", scope: .kuntarajaus, hetus: delivered.all,
                 detail: "kunta-perustiedot: \(report.pages) pages delivered"))
+            Self.logContradictionTotal(sink, log: context.log)
             var (receipt, _) = try sink.finish()
             receipt.counts.valid = report.persons
             return try complete(context, result: sink, receipt: receipt)
@@ -74,11 +76,21 @@ extension DropProcessor {
         }
     }
 
-    /// A contradiction is the interface's fault and a near-leak: the operator hears of each one.
-    static func logContradiction(_ step: AnswerLedger.Step?, hetu: String, log: Logger) {
-        guard case .withdraw? = step else { return }
+    /// A contradiction is the interface's fault and a near-leak: the operator hears of each one, the
+    /// first ``contradictionsLogged`` of a drop one by one (masked), the rest in a total.
+    static func logContradiction(_ step: AnswerLedger.Step?, hetu: String, sink: ResultSink, log: Logger) {
+        guard case .withdraw? = step, sink.answerTally.contradictions <= contradictionsLogged else { return }
         log.error("the interface answered a person twice with different content; the person is delivered fully censored",
                   metadata: ["hetu": "\(Henkilotunnus.mask(hetu))"])
+    }
+
+    static let contradictionsLogged = 20
+
+    static func logContradictionTotal(_ sink: ResultSink, log: Logger) {
+        let total = sink.answerTally.contradictions
+        guard total > contradictionsLogged else { return }
+        log.error("the interface answered persons twice with different content; all are delivered fully censored", metadata: [
+            "contradictions": "\(total)", "logged-one-by-one": "\(contradictionsLogged)"])
     }
 
     /// `seuranta-poista`: the customer relationship ended; the entries are deleted. No query is made.

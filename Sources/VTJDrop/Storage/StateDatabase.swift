@@ -74,10 +74,10 @@ public final class StateDatabase: Sendable {
         let now = (database: FileIdentity(path), log: FileIdentity(path + "-wal"))
         let problem: StorageError? = watched.withLock { seen in
             if let opened = seen.database, now.database?.sameFile(as: opened) != true {
-                return .lost(path: path, reason: now.database == nil ? "was deleted while vtjdrop ran" : "was replaced while vtjdrop ran")
+                return .removedWhileRunning(path: path, reason: now.database == nil ? "was deleted while vtjdrop ran" : "was replaced while vtjdrop ran")
             }
             if let opened = seen.log, now.log?.sameFile(as: opened) != true {
-                return .lost(path: path + "-wal", reason: now.log == nil ? "was deleted while vtjdrop ran" : "was replaced while vtjdrop ran")
+                return .removedWhileRunning(path: path + "-wal", reason: now.log == nil ? "was deleted while vtjdrop ran" : "was replaced while vtjdrop ran")
             }
             if seen.log == nil { seen.log = now.log }
             return nil

@@ -16,6 +16,8 @@ public enum StorageError: Error, Sendable, CustomStringConvertible {
     case damaged(path: String, reason: String)
     /// The database vanished, or is older than the one the appliance last used (``StateMarker``).
     case lost(path: String, reason: String)
+    /// A database file was deleted or replaced while the appliance ran on it.
+    case removedWhileRunning(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -36,6 +38,9 @@ public enum StorageError: Error, Sendable, CustomStringConvertible {
         case .lost(let path, let reason):
             "the state database \(path) \(reason): the journal and audit log may be lost; restore the state folder from backup "
                 + "(docs/operations.md, \"Backup\"); if an older backup was restored on purpose, remove \(StateMarker.fileName) beside it and start again"
+        case .removedWhileRunning(let path, let reason):
+            "the state file \(path) \(reason): what was written to it since may be lost with it, so vtjdrop stops; "
+                + "restore the state folder from backup (docs/operations.md, \"Backup\") and start vtjdrop again"
         }
     }
 }
