@@ -18,6 +18,23 @@ public struct ClaimedFile: Sendable, Hashable {
     public let markerPath: String?
     /// Size at claim time.
     public let size: Int64
+    /// The input as the claim left it; nil for work resumed after a restart (unknown then).
+    public let claimStamp: InputStamp?
+
+    public init(id: RequestID, department: String, originalName: DropFileName, folder: String, path: String,
+                markerPath: String?, size: Int64, claimStamp: InputStamp? = nil) {
+        self.id = id
+        self.department = department
+        self.originalName = originalName
+        self.folder = folder
+        self.path = path
+        self.markerPath = markerPath
+        self.size = size
+        self.claimStamp = claimStamp
+    }
+
+    /// The input as it is now.
+    public func currentStamp() -> InputStamp? { InputStamp.of(path: path) }
 
     /// Reads the whole claimed file, refusing anything that is not a regular file within `limit`
     /// (opened with O_NOFOLLOW and O_NONBLOCK, checked with fstat before a byte is read).

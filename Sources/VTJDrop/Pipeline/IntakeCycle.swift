@@ -21,14 +21,43 @@ final class IntakeCycle {
     var pendingReceipts: [PendingReceipt] = []
     /// Whether receipts an earlier run left unpublished have been looked up in the journal.
     var recoveredReceipts = false
+    /// What inotify said about each department's files (department → display name), for folders
+    /// whose events can be trusted; a name the kernel said nothing about must settle.
+    private(set) var activity: [String: [String: WriteActivity]] = [:]
+    /// Inbox folders on local file systems (their events tell every write), by path → department.
+    private let trustedFolders: [String: String]
 
     init(appliance: Appliance) {
         self.appliance = appliance
         self.scanner = InboxScanner(maximumFileBytes: appliance.configuration.intake.maxFileBytes)
         self.patience = RefusalPatience(settle: appliance.configuration.intake.settle,
                                         hardLinkPatience: appliance.configuration.intake.hardLinkWait)
+        var trusted: [String: String] = [:]
         for department in appliance.configuration.departments {
             trackers[department.id] = SettleTracker(mode: department.readiness, settlePeriod: appliance.configuration.intake.settle)
+            let folder = appliance.inboxFolder(department.id)
+            if InotifyWatcher.seesAllChanges(folder: folder) { trusted[folder] = department.id }
+        }
+        trustedFolders = trusted
+    }
+
+    /// Takes what inotify reported: which files are still open for writing, closed or renamed in.
+    /// Lost events (an overflow, a folder that went away) make everything unknown again, so those
+    /// files settle instead of being taken at first sight.
+    func note(_ events: [InotifyWatcher.Event]) {
+        for event in events {
+            switch event {
+            case .changed(let folder, let name, let written):
+                guard let department = trustedFolders[folder] else { continue }
+                activity[department, default: [:]][name.display] = written
+            case .removed(let folder, let name):
+                guard let department = trustedFolders[folder] else { continue }
+                activity[department]?[name.display] = nil
+            case .overflow:
+                activity = [:]
+            case .folderGone(let folder):
+                if let department = trustedFolders[folder] { activity[department] = nil }
+            }
         }
     }
 
@@ -63,7 +92,7 @@ final class IntakeCycle {
                               now: now, wallNow: wallNow, log: log, into: &result)
             }
             guard var tracker = trackers[department.id] else { continue }
-            let decisions = tracker.observe(listing.stamps, at: now)
+            let decisions = tracker.observe(listing.stamps, at: now, activity: activity[department.id] ?? [:])
             if let next = decisions.nextCheck { result.nextCheck = min(result.nextCheck ?? next, next) }
             result.waiting += decisions.decisions.filter { if case .wait = $0.action { return true } else { return false } }.count
             guard claim else {
@@ -79,6 +108,7 @@ final class IntakeCycle {
                     switch try claimer.claim(entry.name, department: department.id, from: folder, marker: marker, id: id) {
                     case .claimed(let file):
                         tracker.forget(ready.name)
+                        activity[department.id]?[ready.name] = nil
                         if let marker = ready.marker { tracker.forget(marker) }
                         log.info("drop claimed", metadata: ["request": "\(file.id.value)", "file": "\(file.originalName.logged)"])
                         result.claimed.append(file)

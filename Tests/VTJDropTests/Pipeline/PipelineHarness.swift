@@ -47,6 +47,8 @@ final class PipelineHarness: Sendable {
             inbox: \(root)/inbox
             outbox: \(root)/outbox
             state: \(root)/state
+            vtj:
+              sandbox: true
             schedule:
               changes_at: never
             \(["settle_seconds": "0.5", "scan_interval": "0.2"].merging(settings) { $1 }

@@ -1,0 +1,15 @@
+/// What the kernel last said about a file in an inbox folder (inotify), as far as it tells
+/// whether a writer may still be at work.
+public enum WriteActivity: String, Sendable, Hashable, CaseIterable {
+    /// Created (by `open(O_CREAT)`, or as a hard link): says nothing about writing yet.
+    case created
+    /// Written to and not closed since (`IN_MODIFY`): a writer holds it open.
+    case written
+    /// A writer closed it (`IN_CLOSE_WRITE`) and nothing wrote since.
+    case closed
+    /// Renamed into the folder (`IN_MOVED_TO`) and nothing wrote since: the rename contract's "done".
+    case movedIn
+
+    /// Whether the file is known complete: closed by its writer or renamed into place.
+    public var isComplete: Bool { self == .closed || self == .movedIn }
+}
