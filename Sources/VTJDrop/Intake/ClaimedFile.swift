@@ -36,6 +36,17 @@ public struct ClaimedFile: Sendable, Hashable {
     /// The input as it is now.
     public func currentStamp() -> InputStamp? { InputStamp.of(path: path) }
 
+    /// The same claim, whatever was observed of its input (a resumed claim has no stamp).
+    public static func == (lhs: ClaimedFile, rhs: ClaimedFile) -> Bool {
+        lhs.id == rhs.id && lhs.department == rhs.department && lhs.originalName == rhs.originalName
+            && lhs.folder == rhs.folder && lhs.path == rhs.path && lhs.markerPath == rhs.markerPath && lhs.size == rhs.size
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(path)
+    }
+
     /// Reads the whole claimed file, refusing anything that is not a regular file within `limit`
     /// (opened with O_NOFOLLOW and O_NONBLOCK, checked with fstat before a byte is read).
     public func readAll(limit: Int64) throws(IntakeError) -> [UInt8] {

@@ -46,7 +46,9 @@ public final class InotifyWatcher: Sendable {
     /// Waits up to `timeout` for events and returns what arrived (empty on timeout).
     public func wait(timeout: Duration) -> [Event] {
         var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        let milliseconds = Int32(clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        // Rounded up: a timeout of 0.4 ms must not become poll(0), which returns at once.
+        let milliseconds = Int32(clamping: timeout.components.seconds * 1000
+            + (timeout.components.attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
         let ready = poll(&poller, 1, max(milliseconds, 0))
         guard ready > 0 else { return [] }
         return drain()

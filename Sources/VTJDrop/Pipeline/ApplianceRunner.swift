@@ -178,7 +178,8 @@ public actor ApplianceRunner {
                 case .wait(let until):
                     // Nothing may be claimed or retried before the pause ends: sleep until then (or an
                     // inotify hint), never loop on a scan time already past — that spun a core while closed.
-                    nextScan = max(nextScan, started + .milliseconds(Int64(until * 1000)))
+                    // Rounded up: waking a fraction of a millisecond early would turn the loop again at once.
+                    nextScan = max(nextScan, started + .milliseconds(Int64((until * 1000).rounded(.up))))
                 }
                 if gate.isOpen { await runSchedule() }
             }

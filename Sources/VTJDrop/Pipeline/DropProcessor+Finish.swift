@@ -69,7 +69,7 @@ extension DropProcessor {
     func wait(_ claimed: ClaimedFile, _ reason: WaitReason, attempts: Int, log: Logger, delay: Double? = nil) -> DropOutcome {
         let seconds = delay ?? min(1800.0, 30.0 * pow(2.0, Double(min(attempts, 10))))
         let retryAt = now.addingTimeInterval(seconds)
-        log.warning("drop waits and will be tried again", metadata: [
+        log.warning("drop will be retried", metadata: [
             "reason": "\(DropFileName.maskingHetus(in: reason.description))", "retry-in-s": "\(Int(seconds.rounded(.up)))",
         ])
         _ = try? journal.record(.failedTransient, for: claimed.id.value, at: now,

@@ -13,7 +13,9 @@ import VTJSandbox
         defer { Task { await sandbox.shutdown() } }
         let root = NSTemporaryDirectory() + "vtjdrop-crash-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try FileManager.default.createDirectory(atPath: root + "/inbox/sivistys", withIntermediateDirectories: true)
+        for folder in ["inbox/sivistys", "outbox", "state"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+        }
         let yaml = """
             inbox: \(root)/inbox
             outbox: \(root)/outbox
