@@ -283,6 +283,11 @@ public actor ApplianceRunner {
                 _ = try? appliance.database.journal.record(.quarantined, for: file.id.value, at: appliance.clock.now(),
                                                            update: JournalUpdate(storedPath: moved))
             default:
+                // A drop this process claimed keeps what it knows of its input (its claim stamp).
+                if let known = waiting[file.id.value] {
+                    again.append(known)
+                    continue
+                }
                 appliance.logger.notice("resuming a drop left by an earlier run",
                                         metadata: ["request": "\(file.id.value)", "department": "\(file.department)"])
                 again.append(file)

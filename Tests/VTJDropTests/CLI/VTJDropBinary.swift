@@ -20,10 +20,12 @@ enum VTJDropBinary {
         return directory.appendingPathComponent("vtjdrop")
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil) throws -> Outcome {
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil,
+                    currentDirectory: String? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
         if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
