@@ -37,7 +37,7 @@ import VTJSandbox
         let daemon = Task { await runner.runDaemon() }
         let hetus = harness.registry.hetus(where: [.resident], limit: 4)
         try harness.drop("sivistys", "ensin.txt", hetus[0..<2].joined(separator: "\n"))
-        #expect(await DaemonTests.eventually { harness.outbox("sivistys").count == 2 }, "served while the roots are there")
+        #expect(await DaemonTests.eventually(seconds: 60) { harness.outbox("sivistys").count == 2 }, "served while the roots are there")
 
         // The share is unmounted: the root vanishes (moved aside here), clerks keep dropping into it.
         let inbox = harness.root + "/inbox", aside = harness.root + "/inbox-pois"
@@ -53,7 +53,7 @@ import VTJSandbox
 
         // Mounted again: intake reopens by itself and serves what waited.
         #expect(rename(aside, inbox) == 0)
-        let served = await DaemonTests.eventually { harness.outbox("sivistys").filter { $0.hasSuffix(".csv") }.count == 2 }
+        let served = await DaemonTests.eventually(seconds: 60) { harness.outbox("sivistys").filter { $0.hasSuffix(".csv") }.count == 2 }
         runner.requestStop()
         await daemon.value
         #expect(served, "the drop made while the root was away is served once it is back: \(harness.outbox("sivistys"))")

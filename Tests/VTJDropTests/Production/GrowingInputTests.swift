@@ -42,7 +42,7 @@ import VTJSandbox
             try await Task.sleep(for: .milliseconds(watch == "poll" ? 60 : 100))
         }
         writer.close()
-        let served = await DaemonTests.eventually(seconds: 20) { harness.outbox("sivistys").filter { $0.hasSuffix(".csv") }.count == 1 }
+        let served = await DaemonTests.eventually(seconds: 60) { harness.outbox("sivistys").filter { $0.hasSuffix(".csv") }.count == 1 }
         runner.requestStop()
         await daemon.value
         #expect(served, "\(watch): \(harness.outbox("sivistys"))")
@@ -65,7 +65,7 @@ import VTJSandbox
         try await Task.sleep(for: .milliseconds(1500))  // the writer's pause: three settle periods
         writer.write((0..<2000).map { hetus[($0 + 7) % hetus.count] })
         writer.close()
-        let served = await DaemonTests.eventually(seconds: 20) { harness.outbox("sivistys").filter { $0.hasSuffix(".kuitti.txt") }.count == 1 }
+        let served = await DaemonTests.eventually(seconds: 60) { harness.outbox("sivistys").filter { $0.hasSuffix(".kuitti.txt") }.count == 1 }
         runner.requestStop()
         await daemon.value
         #expect(served)
@@ -99,7 +99,7 @@ import VTJSandbox
         writer.close()
 
         // Read again once unchanged for the quiet period (its change time says when).
-        let published = await DaemonTests.eventuallyAsync(seconds: 10) {
+        let published = await DaemonTests.eventuallyAsync(seconds: 60) {
             await harness.runner.process(claimed).published == 1
         }
         #expect(published)
@@ -129,7 +129,7 @@ import VTJSandbox
         let during = await walk.value
         #expect(during.published == 0, "nothing published from the partial read: \(during)")
         #expect(harness.outbox("sivistys").allSatisfy { $0.hasSuffix(".odottaa.txt") }, "\(harness.outbox("sivistys"))")
-        let published = await DaemonTests.eventuallyAsync(seconds: 10) { await harness.runner.process(claimed).published == 1 }
+        let published = await DaemonTests.eventuallyAsync(seconds: 60) { await harness.runner.process(claimed).published == 1 }
         #expect(published)
         #expect(Self.rows(try harness.only("sivistys", suffix: ".csv")) == 12)
         // The thrown-away walk asked the interface, but disclosed nothing: one disclosure, two queries.

@@ -35,7 +35,7 @@ import VTJSandbox
 
         let daemon = Task { await runner.runDaemon() }
         // Several probes meet the wrong password while drops wait untouched in the inbox.
-        let probed = await DaemonTests.eventually(seconds: 10) { sandbox.counters.requests("kirjausavain") >= 4 }
+        let probed = await DaemonTests.eventually(seconds: 60) { sandbox.counters.requests("kirjausavain") >= 4 }
         try harness.drop("sivistys", "aikana.txt", hetus[2..<4].joined(separator: "\n"))
         try await Task.sleep(for: .milliseconds(600))
         #expect(probed, "the daemon kept probing")
@@ -57,7 +57,7 @@ import VTJSandbox
 
         // The operator fixes the file: no restart, the daemon notices and resumes by itself.
         try "salasana\n".write(toFile: passwordFile, atomically: true, encoding: .utf8)
-        let served = await DaemonTests.eventually(seconds: 15) {
+        let served = await DaemonTests.eventually(seconds: 60) {
             harness.outbox("sivistys").filter { $0.hasSuffix(".csv") }.count == 2
         }
         runner.requestStop()

@@ -15,7 +15,7 @@ import VTJSandbox
         let sandbox = try #require(harness.host.sandbox)
         let runner = harness.runner
         let daemon = Task { await runner.runDaemon() }
-        #expect(await DaemonTests.eventually { sandbox.counters.requests("kirjausavain") >= 1 })
+        #expect(await DaemonTests.eventually(seconds: 60) { sandbox.counters.requests("kirjausavain") >= 1 })
         sandbox.setFaults(SandboxFaults(errorRate: 1.0))
         let dropped = Date()
         try harness.drop("sivistys", "katko.txt", harness.registry.hetus(where: [.resident], limit: 3).joined(separator: "\n"))
