@@ -16,6 +16,12 @@ public final class InotifyWatcher: Sendable {
         case overflow
         /// A watched folder was deleted, moved or unmounted: rescan and watch it again.
         case folderGone(String)
+
+        /// Whether the event only says that a file is still being written (nothing to scan for).
+        public var isWriteInProgress: Bool {
+            if case .changed(_, _, .written) = self { return true }
+            return false
+        }
     }
 
     private let descriptor: Int32

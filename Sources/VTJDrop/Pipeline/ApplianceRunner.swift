@@ -85,6 +85,10 @@ public actor ApplianceRunner {
     /// Files still settling are waited for (bounded); transient failures stay claimed for the next run.
     public func runOnce(maximumWait: Duration = .seconds(60)) async -> Summary {
         var summary = Summary()
+        // A fresh look: what an earlier run stored is found again (or not) below.
+        appliance.database.clearConditions()
+        condition = .answering
+        folderProblem = nil
         let resumed = recover()
         if let problem = checkFolders() {
             summary.folders = problem
@@ -140,6 +144,7 @@ public actor ApplianceRunner {
             "watch": "\(watcher == nil ? "poll" : "inotify+scan")",
         ])
         appliance.database.clearConditions()
+        condition = .answering
         if let problem = checkFolders() {
             hold(resumed, .local(problem))
         } else {
@@ -189,7 +194,7 @@ public actor ApplianceRunner {
             // the periodic scan still decides what exists.
             let events = await waitForWork(until: min(nextScan, now + .seconds(1)))
             intake.note(events)
-            if !events.isEmpty { nextScan = .now }
+            if events.contains(where: { !$0.isWriteInProgress }) { nextScan = .now }
         }
         appliance.logger.info("vtjdrop stopped", metadata: ["summary": "\(summary)"])
     }
@@ -249,69 +254,6 @@ public actor ApplianceRunner {
                 break
             }
         }
-    }
-
-    /// Waiting drops whose next attempt is due (all of them when `force`).
-    ///
-    /// Drops set aside unstarted when the gate closed have no journal entry (or only their claim):
-    /// they are always due, or they would sit in the work folder until the next restart.
-    func dueRetries(force: Bool = false) -> [ClaimedFile] {
-        let now = appliance.clock.now()
-        let journal = appliance.database.journal
-        let due = Set(((try? journal.dueForRetry(at: force ? .distantFuture : now)) ?? []).map(\.requestID))
-        return waiting.values.filter { file in
-            if due.contains(file.id.value) { return true }
-            guard let entry = (try? journal.entry(file.id.value)) ?? nil else { return true }
-            return entry.state == .claimed
-        }.sorted { $0.id < $1.id }
-    }
-
-    /// Work an earlier run left behind: published → archive; anything else → walk it again.
-    func recover() -> [ClaimedFile] {
-        var again: [ClaimedFile] = []
-        for file in WorkRecovery(appliance: appliance).unfinished() {
-            let entry = (try? appliance.database.journal.entry(file.id.value)) ?? nil
-            switch entry?.state {
-            case .published?:
-                PendingNote(appliance: appliance, claimed: file).remove()
-                let archived = try? appliance.mover.archive(workFolder: file.folder, id: file.id)
-                _ = try? appliance.database.journal.record(.archived, for: file.id.value, at: appliance.clock.now(),
-                                                           update: JournalUpdate(storedPath: archived))
-            case .refused?:
-                PendingNote(appliance: appliance, claimed: file).remove()
-                let moved = try? appliance.mover.quarantine(workFolder: file.folder, id: file.id)
-                _ = try? appliance.database.journal.record(.quarantined, for: file.id.value, at: appliance.clock.now(),
-                                                           update: JournalUpdate(storedPath: moved))
-            default:
-                // A drop this process claimed keeps what it knows of its input (its claim stamp).
-                if let known = waiting[file.id.value] {
-                    again.append(known)
-                    continue
-                }
-                appliance.logger.notice("resuming a drop left by an earlier run",
-                                        metadata: ["request": "\(file.id.value)", "department": "\(file.department)"])
-                again.append(file)
-            }
-        }
-        return again
-    }
-
-    /// Sleeps until `deadline` or an inotify event; returns the events that arrived.
-    private func waitForWork(until deadline: ContinuousClock.Instant) async -> [InotifyWatcher.Event] {
-        let timeout = deadline - .now
-        guard timeout > .zero else { return watcher?.drain() ?? [] }
-        if let watcher {
-            return await withCheckedContinuation { continuation in
-                DispatchQueue.global().async { continuation.resume(returning: watcher.wait(timeout: timeout)) }
-            }
-        }
-        try? await Task.sleep(until: deadline, clock: .continuous)
-        return []
-    }
-
-    func seconds(_ instant: ContinuousClock.Instant) -> Double {
-        let elapsed = instant - started
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 }
 

@@ -54,7 +54,8 @@ public enum WaitReason: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .interfaceRefuses(let condition): "\(condition)"
+        // Not the condition's own line: that one is logged once per change of state, this one per drop.
+        case .interfaceRefuses(let condition): "held until the interface accepts the appliance again (\(condition.code))"
         case .interfaceUnavailable(let reason): reason
         case .interfaceClosed: "the interface gate closed before this drop was started"
         case .local(let reason): reason

@@ -12,11 +12,40 @@ import VTJCore
         pass.decisions.first { $0.name == name }?.action
     }
 
-    @Test func renameModeIsReadyAtFirstSight() {
+    /// The rename contract's fast path: renamed into place, or closed by its writer, is ready at once.
+    @Test func renameModeIsReadyAtFirstSightWhenRenamedInOrClosed() {
         var tracker = Tracker(mode: .rename)
-        let pass = tracker.observe(["lista.txt": stamp(12)], at: .zero)
+        let pass = tracker.observe(["lista.txt": stamp(12), "suora.txt": stamp(30)], at: .zero,
+                                   activity: ["lista.txt": .movedIn, "suora.txt": .closed])
         #expect(action(pass, "lista.txt") == .ready(marker: nil))
+        #expect(action(pass, "suora.txt") == .ready(marker: nil))
         #expect(pass.nextCheck == nil)
+    }
+
+    /// Issue 12, finding 5: a file written in place was taken at first sight. Without the kernel's
+    /// word (no inotify, a share, a file there before the start, a lost event, a hard link just
+    /// created) a rename-mode file must settle like in settle mode.
+    @Test func renameModeSettlesWhatTheKernelSaidNothingAbout() {
+        var tracker = Tracker(mode: .rename, settlePeriod: .seconds(2))
+        var pass = tracker.observe(["vanha.txt": stamp(12), "linkki.txt": stamp(9)], at: .zero, activity: ["linkki.txt": .created])
+        #expect(action(pass, "vanha.txt") == .wait(until: .seconds(2)))
+        #expect(action(pass, "linkki.txt") == .wait(until: .seconds(2)))
+        pass = tracker.observe(["vanha.txt": stamp(12), "linkki.txt": stamp(9)], at: .seconds(2), activity: ["linkki.txt": .created])
+        #expect(pass.ready.map(\.name).sorted() == ["linkki.txt", "vanha.txt"])
+    }
+
+    /// A file the kernel says is open for writing is never ready, in any mode and however long it
+    /// has been quiet (a writer pausing with its descriptor open); closing it makes it ready.
+    @Test(arguments: ReadinessMode.allCases)
+    func aFileStillOpenForWritingIsNeverReady(_ mode: ReadinessMode) {
+        var tracker = Tracker(mode: mode, settlePeriod: .seconds(2))
+        let listing = ["auki.txt": stamp(500), "auki.txt.done": stamp(0)]
+        for second in [0.0, 5, 60, 3600] {
+            let pass = tracker.observe(listing, at: .seconds(second), activity: ["auki.txt": .written])
+            #expect(action(pass, "auki.txt") == .wait(until: nil), "\(mode) at \(second) s")
+        }
+        let closed = tracker.observe(listing, at: .seconds(3601), activity: ["auki.txt": .closed])
+        #expect(closed.ready.map(\.name).contains("auki.txt"), "\(mode): ready once closed")
     }
 
     /// A file still being written (growing) is not ready until it stayed unchanged for the
