@@ -17,10 +17,17 @@ public enum InterfaceCondition: Sendable, Hashable, CustomStringConvertible {
     /// The condition an interface error shows.
     public init(_ error: VTJClientError) {
         if let refusal = InterfaceRefusal(error) {
-            self = .refusing(refusal, detail: error.description)
+            self = .refusing(refusal, detail: Self.answer(error))
         } else {
             self = .unreachable(detail: error.description)
         }
+    }
+
+    /// What the interface answered, without the client's own advice (the condition gives its own):
+    /// `401: TUNNISTUS_EPAONNISTUI: … (request 01a2…)`.
+    static func answer(_ error: VTJClientError) -> String {
+        guard let status = error.status else { return error.description }
+        return "HTTP \(status)" + (error.serverMessage.map { ": \($0)" } ?? "") + (error.requestID.map { ", request \($0)" } ?? "")
     }
 
     /// Whether drops may be claimed.
@@ -42,7 +49,7 @@ public enum InterfaceCondition: Sendable, Hashable, CustomStringConvertible {
             "the interface answers"
         case .refusing(let refusal, let detail):
             "the interface refuses the appliance: \(refusal.explanation) (\(DropFileName.maskingHetus(in: detail))); "
-                + "nothing is claimed until it answers, no department is told it is their fault, and claiming resumes by itself once it does"
+                + "nothing is claimed until it answers, and no department is told it is their fault"
         case .unreachable(let detail):
             "the interface cannot be reached (\(DropFileName.maskingHetus(in: detail))); new drops wait untouched in the inbox and claiming resumes when it answers"
         }

@@ -139,17 +139,22 @@ public actor ApplianceRunner {
     public func runDaemon() async {
         var summary = Summary()
         let resumed = recover()
-        appliance.logger.info("vtjdrop is serving", metadata: [
-            "departments": "\(appliance.configuration.departments.map(\.id).joined(separator: ","))",
-            "watch": "\(watcher == nil ? "poll" : "inotify+scan")",
-        ])
         appliance.database.clearConditions()
         condition = .answering
         if let problem = checkFolders() {
             hold(resumed, .local(problem))
         } else {
             let condition = await checkInterface()
-            if condition.isAnswering { summary.add(await process(resumed)) } else { hold(resumed, Self.waitReason(for: condition)) }
+            if condition.isAnswering {
+                // Said only once the interface has answered: "serving" must not precede a refusal.
+                appliance.logger.info("vtjdrop is serving", metadata: [
+                    "departments": "\(appliance.configuration.departments.map(\.id).joined(separator: ","))",
+                    "watch": "\(watcher == nil ? "poll" : "inotify+scan")",
+                ])
+                summary.add(await process(resumed))
+            } else {
+                hold(resumed, Self.waitReason(for: condition))
+            }
         }
         var nextScan = ContinuousClock.now
         while !shouldStop {
@@ -178,8 +183,12 @@ public actor ApplianceRunner {
                     } else {
                         await probeInterface()
                     }
-                    // The interface answers again: what waited for it goes now, not at its own back-off time.
-                    if gate.isOpen { summary.add(await process(dueRetries(force: true))) }
+                    // The interface answers again: what waited for it goes now, not at its own back-off
+                    // time, and the inbox is scanned at once (the closed gate had put the scan off).
+                    if gate.isOpen {
+                        summary.add(await process(dueRetries(force: true)))
+                        nextScan = .now
+                    }
                 case .wait(let until):
                     // Nothing may be claimed or retried before the pause ends: sleep until then (or an
                     // inotify hint), never loop on a scan time already past — that spun a core while closed.

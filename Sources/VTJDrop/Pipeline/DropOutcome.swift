@@ -55,7 +55,12 @@ public enum WaitReason: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         // Not the condition's own line: that one is logged once per change of state, this one per drop.
-        case .interfaceRefuses(let condition): "held until the interface accepts the appliance again (\(condition.code))"
+        case .interfaceRefuses(let condition):
+            if case .refusing(let refusal, let detail) = condition {
+                "held until the interface accepts the appliance again: \(refusal.explanation) (\(detail))"
+            } else {
+                "held until the interface accepts the appliance again"
+            }
         case .interfaceUnavailable(let reason): reason
         case .interfaceClosed: "the interface gate closed before this drop was started"
         case .local(let reason): reason

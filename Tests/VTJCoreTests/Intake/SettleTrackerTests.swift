@@ -91,9 +91,9 @@ import VTJCore
         _ = other.observe(["b.txt": stamp(0)], at: .seconds(0))
         #expect(action(other.observe(["b.txt": stamp(40, 9)], at: .seconds(5)), "b.txt") == .wait(until: .seconds(7)))
         #expect(action(other.observe(["b.txt": stamp(40, 9)], at: .seconds(7)), "b.txt") == .ready(marker: nil))
-        // In rename mode an empty file is what the producer meant.
+        // In rename mode an empty file renamed into place is what the producer meant.
         var renamed = Tracker(mode: .rename)
-        #expect(action(renamed.observe(["c.txt": stamp(0)], at: .seconds(0)), "c.txt") == .ready(marker: nil))
+        #expect(action(renamed.observe(["c.txt": stamp(0)], at: .seconds(0), activity: ["c.txt": .movedIn]), "c.txt") == .ready(marker: nil))
     }
 
     @Test func markerModeWaitsForTheDoneFileAndNamesItForConsumption() {
@@ -136,9 +136,10 @@ import VTJCore
     /// the names or the order of the listing.
     @Test func readyFilesComeOldestFirst() {
         var tracker = Tracker(mode: .rename)
-        _ = tracker.observe(["zeta.txt": stamp(1)], at: .seconds(0))
-        _ = tracker.observe(["zeta.txt": stamp(1), "alpha.txt": stamp(1)], at: .seconds(1))
-        let pass = tracker.observe(["beta.txt": stamp(1), "alpha.txt": stamp(1), "zeta.txt": stamp(1)], at: .seconds(2))
+        let renamed: [String: WriteActivity] = ["zeta.txt": .movedIn, "alpha.txt": .movedIn, "beta.txt": .movedIn]
+        _ = tracker.observe(["zeta.txt": stamp(1)], at: .seconds(0), activity: ["zeta.txt": .written])
+        _ = tracker.observe(["zeta.txt": stamp(1), "alpha.txt": stamp(1)], at: .seconds(1), activity: ["zeta.txt": .written, "alpha.txt": .written])
+        let pass = tracker.observe(["beta.txt": stamp(1), "alpha.txt": stamp(1), "zeta.txt": stamp(1)], at: .seconds(2), activity: renamed)
         #expect(pass.ready.map(\.name) == ["zeta.txt", "alpha.txt", "beta.txt"])
         #expect(pass.decisions.map(\.firstSeen) == [.seconds(0), .seconds(1), .seconds(2)])
     }

@@ -41,4 +41,17 @@ enum VTJDropBinary {
                        stdout: String(decoding: stdoutData, as: UTF8.self),
                        stderr: String(decoding: stderrData, as: UTF8.self))
     }
+
+    /// ``run(_:stdin:environment:currentDirectory:)`` on a thread of its own: waiting for a binary
+    /// that runs for seconds must not hold one of the few threads every other test's tasks share.
+    static func runDetached(_ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil,
+                            currentDirectory: String? = nil) async throws -> Outcome {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result {
+                    try run(arguments, stdin: stdin, environment: environment, currentDirectory: currentDirectory)
+                })
+            }
+        }
+    }
 }

@@ -56,7 +56,7 @@ import VTJSandbox
         }
         #expect(kills >= 3)
         // A final run finishes what the killed ones left.
-        let final = try VTJDropBinary.run(["run", "--once", "--config", root + "/vtjdrop.yaml"], environment: environment)
+        let final = try await VTJDropBinary.runDetached(["run", "--once", "--config", root + "/vtjdrop.yaml"], environment: environment)
         #expect(final.status == 0, "\(final.stderr)")
 
         let outbox = try FileManager.default.contentsOfDirectory(atPath: root + "/outbox/sivistys")

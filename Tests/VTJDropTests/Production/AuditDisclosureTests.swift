@@ -50,12 +50,12 @@ import VTJSandbox
 
         // The operator's view: `audit --hetu` and the export, as the binary prints them.
         let state = harness.root + "/state"
-        let shown = try VTJDropBinary.run(["audit", "--state", state, "--hetu", protected])
+        let shown = try await VTJDropBinary.runDetached(["audit", "--state", state, "--hetu", protected])
         #expect(shown.stdout.contains("Disclosures of \(protected) (results published to a department): 1"), "\(shown.stdout)")
         #expect(shown.stdout.contains("(attempts; a query is not a disclosure): 3"), "\(shown.stdout)")
-        let absentShown = try VTJDropBinary.run(["audit", "--state", state, "--hetu", absent])
+        let absentShown = try await VTJDropBinary.runDetached(["audit", "--state", state, "--hetu", absent])
         #expect(absentShown.stdout.contains("Disclosures of \(absent) (results published to a department): 0"))
-        let export = try VTJDropBinary.run(["audit", "--state", state, "--export"])
+        let export = try await VTJDropBinary.runDetached(["audit", "--state", state, "--export"])
         let rows = export.stdout.split(whereSeparator: \.isNewline).filter { $0.contains(";\(id);") }
         #expect(rows.count == 2, "\(export.stdout)")
         #expect(rows.contains { $0.contains(";\(open);loytyi;") && $0.contains("VAKINAINEN_KOTIMAINEN_OSOITE") })

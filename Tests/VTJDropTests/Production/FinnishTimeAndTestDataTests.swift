@@ -27,10 +27,10 @@ import VTJSandbox
     }
 
     /// The real binary on a machine set to UTC: its log lines still say Finnish time.
-    @Test func theDaemonLogsFinnishTimeWhateverTheMachinesZone() throws {
+    @Test func theDaemonLogsFinnishTimeWhateverTheMachinesZone() async throws {
         let temp = try StorageTestFolder()
         defer { temp.remove() }
-        let run = try VTJDropBinary.run(["run", "--once"], environment: ["TZ": "UTC"], currentDirectory: temp.path)
+        let run = try await VTJDropBinary.runDetached(["run", "--once"], environment: ["TZ": "UTC"], currentDirectory: temp.path)
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stderr.split(separator: "\n")
         #expect(!lines.isEmpty)

@@ -10,7 +10,7 @@ import VTJSandbox
 /// at start; one that disappears while running closes intake and is never recreated.
 @Suite(.serialized) struct FolderRootTests {
     @Test(arguments: ["inbox", "outbox", "state"])
-    func aMissingRootRefusesToStartAndIsNotCreated(_ missing: String) throws {
+    func aMissingRootRefusesToStartAndIsNotCreated(_ missing: String) async throws {
         let root = try StorageTestFolder()
         defer { root.remove() }
         for folder in ["inbox", "outbox", "state"] where folder != missing {
@@ -23,7 +23,7 @@ import VTJSandbox
             vtj: {sandbox: true}
             \(PipelineHarness.departmentsYAML)
             """)
-        let run = try VTJDropBinary.run(["run", "--once", "--config", root.path + "/vtjdrop.yaml"], environment: [:])
+        let run = try await VTJDropBinary.runDetached(["run", "--once", "--config", root.path + "/vtjdrop.yaml"], environment: [:])
         #expect(run.status == 2, "\(run.stderr)")
         #expect(run.stderr.contains("the \(missing) folder \(root.path)/\(missing) does not exist"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: root.path + "/" + missing), "vtjdrop never creates a root")
@@ -47,7 +47,7 @@ import VTJSandbox
         let conditions = try harness.appliance.database.conditions()
         #expect(conditions.map(\.kind) == [.folders] && conditions.first?.detail.contains("the inbox folder \(inbox) has disappeared") == true,
                 "\(conditions)")
-        let status = try VTJDropBinary.run(["status", "--state", harness.root + "/state"])
+        let status = try await VTJDropBinary.runDetached(["status", "--state", harness.root + "/state"])
         #expect(status.stdout.contains("NOT SERVING — folders since"), "\(status.stdout)")
         try Data(hetus[2..<4].joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: aside + "/sivistys/toinen.txt"))
 
@@ -63,10 +63,10 @@ import VTJSandbox
     }
 
     /// The newcomer path (no configuration at all) still makes ./inbox, ./outbox and ./state.
-    @Test func withoutAnyConfigurationTheRootsAreMadeInTheWorkingFolder() throws {
+    @Test func withoutAnyConfigurationTheRootsAreMadeInTheWorkingFolder() async throws {
         let root = try StorageTestFolder()
         defer { root.remove() }
-        let run = try VTJDropBinary.run(["run", "--once"], environment: [:], currentDirectory: root.path)
+        let run = try await VTJDropBinary.runDetached(["run", "--once"], environment: [:], currentDirectory: root.path)
         #expect(run.status == 0, "\(run.stderr)")
         for folder in ["inbox/sivistys", "outbox/kirjasto", "state/vtjdrop.sqlite"] {
             #expect(FileManager.default.fileExists(atPath: root.path + "/" + folder), "\(folder)")

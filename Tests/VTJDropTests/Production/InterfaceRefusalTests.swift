@@ -49,7 +49,7 @@ import VTJSandbox
         #expect(refusals.first?.hasPrefix("error") == true)
         #expect(!capture.all.joined().contains("vaarin"), "the password is never logged")
 
-        let status = try VTJDropBinary.run(["status", "--state", harness.root + "/state"])
+        let status = try await VTJDropBinary.runDetached(["status", "--state", harness.root + "/state"])
         #expect(status.status == 0, "\(status.stderr)")
         #expect(status.stdout.contains("NOT SERVING — interface since"), "\(status.stdout)")
         #expect(status.stdout.contains("the credentials were refused (401)"), "\(status.stdout)")
@@ -163,7 +163,7 @@ import VTJSandbox
         try root.write("inbox/sivistys/lista.txt", sandbox.registry.hetus(where: [.resident], limit: 2).joined(separator: "\n"))
         // The department's folder as the clerk left it (other departments' folders may be created at start).
         let before = try FileSystemSnapshot(root.path + "/inbox/sivistys")
-        let run = try VTJDropBinary.run(["run", "--once", "--config", root.path + "/vtjdrop.yaml"], environment: [
+        let run = try await VTJDropBinary.runDetached(["run", "--once", "--config", root.path + "/vtjdrop.yaml"], environment: [
             "VTJDROP_VTJ_USER": "kunta", "VTJDROP_VTJ_PASSWORD": fault == "wrong-password" ? "vaarin" : "salasana",
         ])
         #expect(run.status == (fault == "unreachable" ? 4 : 3), "\(fault): \(run.status) \(run.stderr)")
