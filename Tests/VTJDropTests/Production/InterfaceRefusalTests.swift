@@ -114,14 +114,10 @@ import VTJSandbox
         defer { Task { await harness.close() } }
         let hetus = harness.registry.hetus(where: [.resident], limit: 2)
         try harness.drop("kirjasto", "lista.txt", hetus.joined(separator: "\n"))
-        // A cycle of its own knows nothing from inotify: the file settles (0.5 s) from first sight.
-        let intake = IntakeCycle(appliance: harness.appliance)
-        let first = ContinuousClock.now
-        #expect(intake.pass(now: first).claimed.isEmpty)
-        let pass = intake.pass(now: first + .seconds(1))
-        #expect(pass.claimed.count == 1)
-        _ = await harness.runner.process(pass.claimed)
-        let entry = try #require(try harness.appliance.database.journal.entry(pass.claimed[0].id.value))
+        let claimed = GrowingInputTests.claimOnceSettled(harness)
+        try #require(claimed.count == 1)
+        _ = await harness.runner.process(claimed)
+        let entry = try #require(try harness.appliance.database.journal.entry(claimed[0].id.value))
         #expect(entry.state == .failedTransient, "the drop waits: \(entry.state)")
         #expect(entry.error?.contains("404") == true)
         #expect(harness.outbox("kirjasto").allSatisfy { $0.hasSuffix(".odottaa.txt") }, "\(harness.outbox("kirjasto"))")
