@@ -33,6 +33,17 @@ public struct InputStamp: Hashable, Sendable {
         return InputStamp(info)
     }
 
+    /// `size:mtime:ctime:inode`, as the journal keeps it.
+    public var encoded: String { "\(size):\(modifiedNanoseconds):\(changedNanoseconds):\(inode)" }
+
+    /// A stamp from ``encoded``; nil when the text is not one.
+    public init?(encoded: String) {
+        let parts = encoded.split(separator: ":")
+        guard parts.count == 4, let size = Int64(parts[0]), let modified = Int64(parts[1]), let changed = Int64(parts[2]),
+              let inode = UInt64(parts[3]) else { return nil }
+        self.init(size: size, modifiedNanoseconds: modified, changedNanoseconds: changed, inode: inode)
+    }
+
     /// Nanoseconds since the last change, measured against the wall clock `nowNanoseconds`.
     public func quietFor(nowNanoseconds: Int64) -> Int64 { nowNanoseconds - changedNanoseconds }
 }

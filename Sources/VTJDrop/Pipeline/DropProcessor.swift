@@ -18,7 +18,8 @@ public struct DropProcessor: Sendable {
         let log = appliance.logger(request: claimed.id.value, department: claimed.department, file: claimed.originalName.display)
         do {
             try journal.recordClaim(requestID: claimed.id.value, department: claimed.department,
-                                    originalName: claimed.originalName.display, storedPath: claimed.path, at: now)
+                                    originalName: claimed.originalName.display, storedPath: claimed.path, at: now,
+                                    inputStamp: claimed.claimStamp?.encoded)
         } catch {
             return wait(claimed, .local("journal: \(error)"), attempts: 0, log: log)
         }

@@ -11,12 +11,12 @@ public struct Journal: Sendable {
     /// Records a claim; returns false when the request id was already journaled (a replay).
     @discardableResult
     public func recordClaim(requestID: String, department: String, originalName: String, storedPath: String,
-                            at date: Date) throws(StorageError) -> Bool {
+                            at date: Date, inputStamp: String? = nil) throws(StorageError) -> Bool {
         try StateDatabase.write(pool) { db in
             try db.execute(sql: """
-                INSERT OR IGNORE INTO request (request_id, department, original_name, stored_path, state, claimed_at, updated_at)
-                VALUES (?, ?, ?, ?, 'claimed', ?, ?)
-                """, arguments: [requestID, department, originalName, storedPath, date, date])
+                INSERT OR IGNORE INTO request (request_id, department, original_name, stored_path, state, claimed_at, updated_at, input_stamp)
+                VALUES (?, ?, ?, ?, 'claimed', ?, ?, ?)
+                """, arguments: [requestID, department, originalName, storedPath, date, date, inputStamp])
             guard db.changesCount > 0 else { return false }
             try db.execute(sql: "INSERT OR IGNORE INTO request_event (request_id, state, attempt, at) VALUES (?, 'claimed', 0, ?)",
                            arguments: [requestID, date])
@@ -95,7 +95,8 @@ public struct Journal: Sendable {
             storedPath: row["stored_path"], state: state, toiminto: row["toiminto"], purpose: row["purpose"],
             reference: row["reference"], attempts: row["attempts"], nextAttemptAt: row["next_attempt_at"],
             error: row["error"], resultFiles: files(row["result_files"]), claimedAt: row["claimed_at"],
-            updatedAt: row["updated_at"], finishedAt: row["finished_at"], inputDeletedAt: row["input_deleted_at"])
+            updatedAt: row["updated_at"], finishedAt: row["finished_at"], inputDeletedAt: row["input_deleted_at"],
+            inputStamp: row.hasColumn("input_stamp") ? row["input_stamp"] : nil)
     }
 
     /// File names are stored as a JSON array (any character a file name may hold survives).

@@ -13,7 +13,9 @@ extension StateDatabase {
     /// was not recorded then). Change deliveries before the upgrade stay in the query log only.
     ///
     /// Also `appliance_condition`: what stops the daemon from serving now (the interface refuses
-    /// it, a folder root is missing), written by the daemon and shown by `vtjdrop status`.
+    /// it, a folder root is missing), written by the daemon and shown by `vtjdrop status`; and
+    /// `request.input_stamp`: the claimed input's size and times at the claim, so work resumed
+    /// after a restart knows at once whether its input changed since.
     static func registerDisclosureMigration(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v4-disclosures") { db in
             // The basic-data queries of old whose hetus are the persons a published result was about.
@@ -70,6 +72,8 @@ extension StateDatabase {
                 JOIN audit_query q ON q.request_id = d.request_id
                 JOIN audit_hetu h ON h.query_id = q.id
                 WHERE \(disclosingQuery);
+
+                ALTER TABLE request ADD COLUMN input_stamp TEXT;
 
                 CREATE TABLE appliance_condition (
                     name TEXT PRIMARY KEY NOT NULL,
