@@ -106,9 +106,11 @@ public struct SettleTracker<Instant: InstantProtocol & Sendable>: Sendable where
         switch mode {
         case .rename:
             // The fast path: renamed into place, or closed by its writer.
-            if activity?.isComplete == true { return .ready(marker: nil) }
+            if activity?.isComplete == true || activity == .quiet { return .ready(marker: nil) }
             return settled(entry, now: now)
         case .settle:
+            // Quiet by its change time for the settle period already: no need to watch it that long again.
+            if activity == .quiet { return .ready(marker: nil) }
             return settled(entry, now: now)
         case .marker:
             let marker = name + ReadinessMode.markerSuffix

@@ -9,6 +9,10 @@ public enum WriteActivity: String, Sendable, Hashable, CaseIterable {
     case closed
     /// Renamed into the folder (`IN_MOVED_TO`) and nothing wrote since: the rename contract's "done".
     case movedIn
+    /// No event about it, but its change time (which every write moves, and no `touch` can set
+    /// back) is older than the settle period: it has been quiet that long (a file that was there
+    /// before the appliance started, on a local disk).
+    case quiet
 
     /// Whether the file is known complete: closed by its writer or renamed into place.
     public var isComplete: Bool { self == .closed || self == .movedIn }

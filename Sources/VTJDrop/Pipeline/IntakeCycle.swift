@@ -26,6 +26,8 @@ final class IntakeCycle {
     private(set) var activity: [String: [String: WriteActivity]] = [:]
     /// Inbox folders on local file systems (their events tell every write), by path → department.
     private let trustedFolders: [String: String]
+    /// Departments whose inbox has been listed at least once.
+    private var listedOnce: Set<String> = []
 
     init(appliance: Appliance) {
         self.appliance = appliance
@@ -92,7 +94,7 @@ final class IntakeCycle {
                               now: now, wallNow: wallNow, log: log, into: &result)
             }
             guard var tracker = trackers[department.id] else { continue }
-            let decisions = tracker.observe(listing.stamps, at: now, activity: activity[department.id] ?? [:])
+            let decisions = tracker.observe(listing.stamps, at: now, activity: knownActivity(department.id, listing))
             if let next = decisions.nextCheck { result.nextCheck = min(result.nextCheck ?? next, next) }
             result.waiting += decisions.decisions.filter { if case .wait = $0.action { return true } else { return false } }.count
             guard claim else {
@@ -135,6 +137,26 @@ final class IntakeCycle {
         }
         return result
     }
+
+    /// What is known of the listed files' writers: inotify's word; and in the first listing of a
+    /// department on a local disk (files that were there before the appliance started watching),
+    /// files whose change time shows them untouched for a while, so a restart does not make every
+    /// waiting drop settle again. Later files are known from their events.
+    private func knownActivity(_ department: String, _ listing: InboxListing) -> [String: WriteActivity] {
+        var known = activity[department] ?? [:]
+        guard listedOnce.insert(department).inserted, trustedFolders.values.contains(department) else { return known }
+        let now = DropProcessor.realTimeNanoseconds()
+        let settle = appliance.configuration.intake.settle
+        let quiet = max(Self.quietAtStart, settle.components.seconds * 1_000_000_000 + settle.components.attoseconds / 1_000_000_000)
+        for (name, entry) in listing.files where known[name] == nil && entry.stamp.size > 0 {
+            if now - entry.changedNanoseconds >= quiet { known[name] = .quiet }
+        }
+        return known
+    }
+
+    /// How long a file found at start must have been untouched (by its change time) to be taken at
+    /// once: longer than any settle period a producer relies on, short next to a restart.
+    static let quietAtStart: Int64 = 10_000_000_000
 
     private func reportUnconfiguredFolders() {
         let configured = Set(appliance.configuration.departments.map(\.id))

@@ -34,6 +34,19 @@ import VTJCore
         #expect(pass.ready.map(\.name).sorted() == ["linkki.txt", "vanha.txt"])
     }
 
+    /// A file found at start whose change time shows it untouched for a while is taken at once in
+    /// `rename` and `settle` mode (a restart need not make every waiting drop settle again);
+    /// `marker` still wants its marker.
+    @Test func aFileQuietByItsChangeTimeIsReadyAtFirstSight() {
+        for mode in [ReadinessMode.rename, .settle] {
+            var tracker = Tracker(mode: mode, settlePeriod: .seconds(2))
+            let pass = tracker.observe(["vanha.txt": stamp(40)], at: .zero, activity: ["vanha.txt": .quiet])
+            #expect(action(pass, "vanha.txt") == .ready(marker: nil), "\(mode)")
+        }
+        var marker = Tracker(mode: .marker)
+        #expect(action(marker.observe(["vanha.txt": stamp(40)], at: .zero, activity: ["vanha.txt": .quiet]), "vanha.txt") == .wait(until: nil))
+    }
+
     /// A file the kernel says is open for writing is never ready, in any mode and however long it
     /// has been quiet (a writer pausing with its descriptor open); closing it makes it ready.
     @Test(arguments: ReadinessMode.allCases)
