@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Dependencies point one way: VTJCore ← VTJXML ← VTJClient / VTJSandbox ← VTJDrop ← vtjdrop.
+// Dependencies point one way: VTJCore ← VTJXML / VTJJSON ← VTJClient / VTJSandbox / VTJSheet ← VTJDrop ← vtjdrop.
 // MemberImportVisibility is left off: Glibc's `stat` is also declared by CDispatch (through
 // Foundation), and which module "owns" it depends on compile batching, so builds became flaky.
 let strictSettings: [SwiftSetting] = [
@@ -16,6 +16,7 @@ let package = Package(
         // For the fuzz package (Fuzz/Package.swift), which depends on this one by path.
         .library(name: "VTJCore", targets: ["VTJCore"]),
         .library(name: "VTJXML", targets: ["VTJXML"]),
+        .library(name: "VTJJSON", targets: ["VTJJSON"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // MARK: - C libraries
@@ -46,10 +48,19 @@ let package = Package(
         // MARK: - Swift modules
         .target(name: "VTJCore", swiftSettings: strictSettings),
         .target(name: "VTJXML", dependencies: ["VTJCore", "CXMLShim"], swiftSettings: strictSettings),
+        // Spreadsheets (.xlsx): results written and drops read, XML parts through VTJXML, the ZIP
+        // container through ZIPFoundation.
+        .target(
+            name: "VTJSheet",
+            dependencies: ["VTJCore", "VTJXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSettings
+        ),
+        // DVV's native JSON wire: a streaming reader and writer in plain Swift (no C library needed).
+        .target(name: "VTJJSON", dependencies: ["VTJCore"], swiftSettings: strictSettings),
         .target(
             name: "VTJClient",
             dependencies: [
-                "VTJCore", "VTJXML", "CCurl",
+                "VTJCore", "VTJXML", "VTJJSON", "CCurl",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -57,7 +68,7 @@ let package = Package(
         .target(
             name: "VTJSandbox",
             dependencies: [
-                "VTJCore", "VTJXML",
+                "VTJCore", "VTJXML", "VTJJSON",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -87,7 +98,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Benchmarks (scripts/bench-*): generates and parses large interface bodies.
-        .executableTarget(name: "vtjdrop-bench", dependencies: ["VTJCore", "VTJXML"], swiftSettings: strictSettings),
+        .executableTarget(name: "vtjdrop-bench", dependencies: ["VTJCore", "VTJXML", "VTJJSON", "VTJSheet"], swiftSettings: strictSettings),
 
         // MARK: - Tests (mirror the modules)
         .testTarget(
@@ -104,20 +115,32 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "VTJSheetTests",
+            dependencies: ["VTJCore", "VTJXML", "VTJSheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            // The independent readers (openpyxl, LibreOffice) are driven by scripts read from the source tree.
+            exclude: ["Scripts"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "VTJJSONTests",
+            dependencies: ["VTJCore", "VTJXML", "VTJJSON"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "VTJClientTests",
-            dependencies: ["VTJCore", "VTJXML", "VTJClient", "VTJSandbox"],
+            dependencies: ["VTJCore", "VTJXML", "VTJJSON", "VTJClient", "VTJSandbox"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "VTJSandboxTests",
-            dependencies: ["VTJCore", "VTJXML", "VTJSandbox"],
+            dependencies: ["VTJCore", "VTJXML", "VTJJSON", "VTJSandbox"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "VTJDropTests",
             // The executable is a dependency so its binary is built beside the tests, which run it.
             dependencies: [
-                "VTJCore", "VTJXML", "VTJClient", "VTJSandbox", "VTJDrop", "vtjdrop",
+                "VTJCore", "VTJXML", "VTJJSON", "VTJClient", "VTJSandbox", "VTJDrop", "vtjdrop",
                 // A raw connection proves the audit log's triggers hold against any writer.
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -87,6 +87,7 @@ vx_reader *vx_reader_from_fd(int fd, const char *name) { return vx_open(NULL, 0,
 void vx_reader_free(vx_reader *r) {
     if (r == NULL) return;
     xmlFreeTextReader(r->reader);
+    xmlFree(r->attribute_copy);
     for (int i = 0; i < r->name_count; i++) free(r->names[i]);
     free(r->names);
     free(r);
@@ -193,6 +194,30 @@ int vx_reader_attribute_value(vx_reader *r, const char *name, const char **value
             return 1;
         }
         return -1; // an unusual shape: use vx_reader_attribute
+    }
+    return 0;
+}
+
+int vx_reader_attribute_ns_value(vx_reader *r, const char *name, const char *namespace_uri, const char **value) {
+    *value = NULL;
+    xmlNodePtr current = xmlTextReaderCurrentNode(r->reader);
+    if (current == NULL || current->type != XML_ELEMENT_NODE) return 0;
+    for (xmlAttrPtr attribute = current->properties; attribute != NULL; attribute = attribute->next) {
+        if (attribute->ns == NULL || attribute->ns->href == NULL) continue;
+        if (strcmp((const char *)attribute->name, name) != 0) continue;
+        if (strcmp((const char *)attribute->ns->href, namespace_uri) != 0) continue;
+        // Entities are never expanded, so a value is one text node (or none when empty); the
+        // list is joined only for the unusual shapes, which vx_reader_attribute handles too.
+        xmlChar *joined = xmlNodeListGetString(current->doc, attribute->children, 1);
+        if (joined == NULL) {
+            *value = "";
+            return 1;
+        }
+        // Keep the joined copy on the reader until the next call, so callers never free.
+        xmlFree(r->attribute_copy);
+        r->attribute_copy = joined;
+        *value = (const char *)joined;
+        return 1;
     }
     return 0;
 }

@@ -33,6 +33,8 @@ struct vx_reader {
     int name_index[VX_NAME_BUCKETS];
     // What the reader has seen, to explain libxml2's terse end-of-input messages.
     int eof, root_seen, root_closed;
+    // The last namespaced attribute value handed out (freed at the next lookup or with the reader).
+    xmlChar *attribute_copy;
     char error[512];
     int error_line, error_code;
 };

@@ -107,6 +107,13 @@ final class XMLCursor {
         }
     }
 
+    /// An attribute of the current element in the namespace `uri` (whatever its prefix).
+    func attribute(_ name: String, namespace uri: String) -> String? {
+        var value: UnsafePointer<CChar>?
+        let found = name.withCString { n in uri.withCString { vx_reader_attribute_ns_value(reader, n, $0, &value) } }
+        return found == 1 ? value.map { String(cString: $0) } ?? "" : nil
+    }
+
     /// The number this reader gives a name (for comparing with ``nameID``).
     func id(of name: String) -> Int32 { vx_reader_name_id(reader, name) }
 

@@ -12,6 +12,10 @@ public final class XMLStreamReader {
     }
 
     private let cursor: XMLCursor
+    /// Whether text of blanks only is reported too (as ``Node/text(_:)``); by default it is
+    /// skipped, being mostly indentation between elements. Spreadsheet cells need it: a cell
+    /// of two spaces is a value.
+    public var reportsBlankText = false
     /// Name used in error messages (file name or URL).
     public var documentName: String { cursor.documentName }
 
@@ -32,7 +36,8 @@ public final class XMLStreamReader {
             case .element: return .start(name: cursor.name, depth: cursor.depth, isEmpty: cursor.isEmpty)
             case .end: return .end(name: cursor.name, depth: cursor.depth)
             case .text: return .text(cursor.value)
-            case .whitespace: continue
+            case .whitespace:
+                if reportsBlankText { return .text(cursor.value) }
             }
         }
         return nil
@@ -40,6 +45,10 @@ public final class XMLStreamReader {
 
     /// An attribute of the element just returned by ``next()``.
     public func attribute(_ name: String) -> String? { cursor.attribute(name) }
+
+    /// An attribute in the namespace `uri` of the element just returned by ``next()``, matched
+    /// by the namespace's URI whatever prefix the document binds to it (`r:id` in Office files).
+    public func attribute(_ name: String, namespace uri: String) -> String? { cursor.attribute(name, namespace: uri) }
 
     /// The line the reader is at.
     public var line: Int { cursor.line }

@@ -21,7 +21,7 @@ import CXMLShim
 public final class XMLWriter {
     private let writer: OpaquePointer?
     private let toMemory: Bool
-    private var openElements = 0
+    var openElements = 0
     private var finished = false
     /// Name used in error messages (file name, or "memory").
     public let documentName: String
@@ -65,6 +65,11 @@ public final class XMLWriter {
     /// An attribute of the element just opened (before any content).
     public func attribute(_ name: String, _ value: String) {
         guard check(name: name, what: "attribute") else { return }
+        attribute(qualified: name, value)
+    }
+
+    /// An attribute whose name the caller has checked.
+    func attribute(qualified name: String, _ value: String) {
         let value = XMLWriter.xmlSafe(value)
         run("write attribute \(name)") { w in
             name.withCString { n in value.withCString { vx_writer_attribute(w, n, $0) } }
@@ -139,7 +144,7 @@ public final class XMLWriter {
 
     // MARK: - Internals
 
-    private func run(_ what: String, _ call: (OpaquePointer) -> Int32) {
+    func run(_ what: String, _ call: (OpaquePointer) -> Int32) {
         guard failure == nil, let writer else { return }
         if call(writer) < 0 {
             let hint = toMemory ? "" : " (disk full, or the file closed?)"
@@ -147,7 +152,7 @@ public final class XMLWriter {
         }
     }
 
-    private func check(name: String, what: String) -> Bool {
+    func check(name: String, what: String) -> Bool {
         guard failure == nil else { return false }
         if XMLWriter.isValidName(name) { return true }
         failure = XMLWriteError(document: documentName, reason: "\"\(name)\" is not a valid XML \(what) name")

@@ -8,7 +8,7 @@ struct VTJDropCommand: AsyncParsableCommand {
         commandName: "vtjdrop",
         abstract: "File-drop gateway between municipal departments and the VTJ population-data interface.",
         version: VTJDropVersion.number,
-        subcommands: [RunCommand.self, HetuCommand.self, DemoCommand.self, SandboxCommand.self, AuditCommand.self, StatusCommand.self,
-                      CheckConfigCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, HetuCommand.self, DemoCommand.self, SandboxCommand.self, AuditCommand.self,
+                      StatusCommand.self, CheckConfigCommand.self]
     )
 }

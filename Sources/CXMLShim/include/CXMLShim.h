@@ -77,6 +77,10 @@ const char *vx_reader_value(vx_reader *reader);
 /// until the next step: 1 = found (`*value` set), 0 = absent, -1 = stored in an unusual shape
 /// (then use vx_reader_attribute).
 int vx_reader_attribute_value(vx_reader *reader, const char *name, const char **value);
+/// Value of an attribute in a namespace (`namespace_uri`, matched by URI, never by prefix) of
+/// the current element without copying, valid until the next step: 1 = found, 0 = absent.
+/// Office packages name their relationships `r:id`, but any prefix may be bound to the URI.
+int vx_reader_attribute_ns_value(vx_reader *reader, const char *name, const char *namespace_uri, const char **value);
 /// Value of an attribute of the current element, or NULL (caller frees with vx_free).
 char *vx_reader_attribute(vx_reader *reader, const char *name);
 /// Line of the current node.

@@ -34,14 +34,26 @@ public struct CSVChangeRenderer: Hashable, Sendable {
     /// An entry whose records were all withheld still yields one row (empty `tietoryhma`) carrying
     /// the withheld markers, so nothing disappears silently.
     public func rows(_ change: ChangeDisclosure) -> CSVRow {
+        let (rows, overflow) = cellRows(change)
+        return CSVRow(bytes: Array(rows.map(encoder.line).joined().utf8), overflow: overflow)
+    }
+
+    /// Which of ``columnNames`` hold dates, for typed formats (xlsx): the group columns' dates;
+    /// `muutospv` is a UTC timestamp, kept as text.
+    public var dateColumns: [Bool] {
+        Self.leadingColumns.map { _ in false } + layouts.flatMap(\.dateColumns) + trailingCells.map { _ in false }
+    }
+
+    /// The cells of ``rows(_:)``, unencoded: one array per row (one cell per ``columnNames``).
+    public func cellRows(_ change: ChangeDisclosure) -> (rows: [[String]], overflow: [GroupName: Int]) {
         let status: ResultStatus = change.isProtected ? .protected : .found
         let withheld = change.withheld.map(\.description).joined(separator: " ")
         let width = columnNames.count - Self.leadingColumns.count - trailingCells.count
-        var text = ""
+        var rows: [[String]] = []
         for instruction in change.instructions {
             let lead = [change.hetu, status.rawValue, change.muutospv, "", instruction.group.rawValue,
                         instruction.action.rawValue, withheld]
-            text += encoder.line(lead + Array(repeating: "", count: width) + trailingCells)
+            rows.append(lead + Array(repeating: "", count: width) + trailingCells)
         }
         var overflow: [GroupName: Int] = [:]
         for record in change.records {
@@ -59,12 +71,12 @@ public struct CSVChangeRenderer: Hashable, Sendable {
                     cells += Array(repeating: "", count: layout.columnNames.count)
                 }
             }
-            text += encoder.line(lead + cells + trailingCells)
+            rows.append(lead + cells + trailingCells)
         }
         if change.instructions.isEmpty, change.records.isEmpty {
             let lead = [change.hetu, status.rawValue, change.muutospv, "", "", "", withheld]
-            text += encoder.line(lead + Array(repeating: "", count: width) + trailingCells)
+            rows.append(lead + Array(repeating: "", count: width) + trailingCells)
         }
-        return CSVRow(bytes: Array(text.utf8), overflow: overflow)
+        return (rows, overflow)
     }
 }

@@ -38,8 +38,19 @@ public struct CSVRenderer: Hashable, Sendable {
     /// BOM (when configured) and the header row.
     public func header() -> [UInt8] { encoder.preamble + Array(encoder.line(columnNames).utf8) }
 
+    /// Which of ``columnNames`` hold dates (`YYYY-MM-DD` as received), for typed formats (xlsx).
+    public var dateColumns: [Bool] {
+        Self.leadingColumns.map { _ in false } + layouts.flatMap(\.dateColumns) + trailingColumns.map { _ in false }
+    }
+
     /// The row of a found person; `overflow` counts items beyond a group's numbered columns.
     public func row(_ person: PersonDisclosure) -> CSVRow {
+        let (cells, overflow) = cells(person)
+        return CSVRow(bytes: Array(encoder.line(cells).utf8), overflow: overflow)
+    }
+
+    /// The cells of a found person's row (one per ``columnNames``), unencoded, and the overflow.
+    public func cells(_ person: PersonDisclosure) -> (cells: [String], overflow: [GroupName: Int]) {
         let status: ResultStatus = person.isProtected ? .protected : .found
         var cells = [person.hetu, status.rawValue, person.withheld.map(\.description).joined(separator: " ")]
         var overflow: [GroupName: Int] = [:]
@@ -48,13 +59,16 @@ public struct CSVRenderer: Hashable, Sendable {
             cells += groupCells
             if extra > 0 { overflow[layout.group] = extra }
         }
-        return CSVRow(bytes: Array(encoder.line(cells + trailingCells).utf8), overflow: overflow)
+        return (cells + trailingCells, overflow)
     }
 
     /// The row of a requested hetu the interface did not return.
-    public func notFoundRow(hetu: String) -> [UInt8] {
+    public func notFoundRow(hetu: String) -> [UInt8] { Array(encoder.line(notFoundCells(hetu: hetu)).utf8) }
+
+    /// The cells of a requested hetu the interface did not return (one per ``columnNames``).
+    public func notFoundCells(hetu: String) -> [String] {
         let empty = Array(repeating: "", count: columnNames.count - Self.leadingColumns.count - trailingCells.count)
-        return Array(encoder.line([hetu, ResultStatus.notFound.rawValue, ""] + empty + trailingCells).utf8)
+        return [hetu, ResultStatus.notFound.rawValue, ""] + empty + trailingCells
     }
 }
 

@@ -26,6 +26,7 @@ public enum InterfaceCondition: Sendable, Hashable, CustomStringConvertible {
     /// What the interface answered, without the client's own advice (the condition gives its own):
     /// `401: TUNNISTUS_EPAONNISTUI: … (request 01a2…)`.
     static func answer(_ error: VTJClientError) -> String {
+        if case .gatewayRefused(_, let fault, let requestID) = error { return "\(fault.advice); X-Road-Error \(fault.type), request \(requestID)" }
         guard let status = error.status else { return error.description }
         return "HTTP \(status)" + (error.serverMessage.map { ": \($0)" } ?? "") + (error.requestID.map { ", request \($0)" } ?? "")
     }
@@ -66,6 +67,8 @@ public enum InterfaceRefusal: String, Sendable, Hashable, CaseIterable {
     case address
     /// TLS trust, client certificate or URL problems that retrying cannot fix.
     case transport
+    /// The X-Road security server refuses the client, its access, the service or the certificate.
+    case gateway
 
     /// The refusal an error shows, or nil when the error is not one (a transient fault, or a 400
     /// about one message, which is that request's problem).
@@ -77,6 +80,8 @@ public enum InterfaceRefusal: String, Sendable, Hashable, CaseIterable {
             self = .address
         case .transportMisconfigured, .configuration:
             self = .transport
+        case .gatewayRefused:
+            self = .gateway
         default:
             return nil
         }
@@ -93,6 +98,8 @@ public enum InterfaceRefusal: String, Sendable, Hashable, CaseIterable {
             "vtj.url does not point at the interface (404: no such address); check vtj.url"
         case .transport:
             "the connection cannot work as configured (TLS or URL); check vtj.url, client_cert, client_key and ca_bundle"
+        case .gateway:
+            "the X-Road security server refuses the appliance; check vtj.x_road_client, the subsystem's access rights and its client certificate (vtjdrop check names the cause)"
         }
     }
 }

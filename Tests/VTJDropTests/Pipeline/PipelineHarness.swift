@@ -39,11 +39,12 @@ final class PipelineHarness: Sendable {
 
     /// - Parameters:
     ///   - settings: top-level YAML keys replacing the test defaults (watch, scan_interval…).
+    ///   - wire: `vtj.wire`, the encoding spoken to the sandbox.
     ///   - external: a sandbox the appliance reaches as a remote interface (`vtj.url`), with
     ///     `environment` as its credentials (`VTJDROP_VTJ_USER`, `VTJDROP_VTJ_PASSWORD_FILE`…);
     ///     `urlPath` replaces `/api/v1` (a wrong address answers 404).
     init(sandbox: SandboxConfiguration = SandboxConfiguration(population: 400, seed: 7, uncensored: true),
-         settings: [String: String] = [:], readiness: String = "rename", clock: any WallClock = SystemWallClock(),
+         settings: [String: String] = [:], readiness: String = "rename", wire: WireKind = .xml, clock: any WallClock = SystemWallClock(),
          retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 3, initialDelay: .milliseconds(20), maxDelay: .milliseconds(100)),
          logger: Logger? = nil, external: SandboxServer? = nil, environment: [String: String] = [:],
          urlPath: String? = nil) async throws {
@@ -62,6 +63,7 @@ final class PipelineHarness: Sendable {
             state: \(root)/state
             vtj:
               \(interface)
+              wire: \(wire.rawValue)
             schedule:
               changes_at: never
             \(["settle_seconds": "0.5", "scan_interval": "0.2"].merging(settings) { $1 }
