@@ -79,7 +79,8 @@ import VTJDrop
         #expect(named.configuration.interface.municipalityCodes == ["091", "049"])
         // The XML profile's empty <kuntarajaus/> needs none; nor does the built-in sandbox (its one municipality).
         #expect(try load(Self.remoteJSON.replacingOccurrences(of: "  wire: json", with: "  wire: xml"), in: folder).configuration.interface.wire == .xml)
-        let sandbox = Self.remoteJSON.replacingOccurrences(of: "  url: https://ss.kunta.example/r1/FI/GOV/0245437-2/VTJmutpa/VTJmutpa/api/v1\n", with: "")
+        let sandbox = Self.remoteJSON.replacingOccurrences(of: "  url: https://ss.kunta.example/r1/FI/GOV/0245437-2/VTJmutpa/VTJmutpa/api/v1\n",
+                                                           with: "  sandbox: true\n")
         #expect(try load(sandbox, in: folder, env: [:]).configuration.interface.wire == .json)
     }
 
@@ -99,7 +100,7 @@ import VTJDrop
         #expect(found.contains { $0.contains("vtj.wire") && $0.contains("xml or json") })
         #expect(found.filter { $0.contains("vtj.municipality_codes") && $0.contains("three-digit") }.count == 2)
         #expect(found.contains { $0.contains("vtj.max_response_bytes") && $0.contains("1M…16G") })
-        let flag = try load("departments:\n  kirjasto:\n    purposes: [kirjasto]\n    groups: [HENKILON_NIMI]\n", in: folder, env: [:],
+        let flag = try load("vtj: {sandbox: true}\ndepartments:\n  kirjasto:\n    purposes: [kirjasto]\n    groups: [HENKILON_NIMI]\n", in: folder, env: [:],
                             overrides: ConfigurationOverrides(wire: "json"))
         #expect(flag.configuration.interface.wire == .json && flag.configuration.interface.maxResponseBytes == 128 << 20)
     }

@@ -39,8 +39,10 @@ import VTJSandbox
         }
     }
 
-    @Test func sandboxAnswersAreMarkedAsTestDataAndTimesCarryTheirOffset() async throws {
-        let harness = try await PipelineHarness()
+    /// Whatever wire the sandbox speaks: the marking follows the endpoint, not the encoding.
+    @Test(arguments: [WireKind.xml, .json])
+    func sandboxAnswersAreMarkedAsTestDataAndTimesCarryTheirOffset(wire: WireKind) async throws {
+        let harness = try await PipelineHarness(wire: wire)
         defer { Task { await harness.close() } }
         let hetus = harness.registry.hetus(where: [.resident], limit: 2)
         try harness.drop("sivistys", "luokka.txt", hetus.joined(separator: "\n"))

@@ -73,8 +73,9 @@ import VTJSandbox
 
     /// The credentials stop working after the start-up check: the drop that meets the 401 waits
     /// (with a pending note), is never refused, and is served once the interface accepts them again.
-    @Test func credentialsRefusedMidRunHoldTheDropInsteadOfRefusingIt() async throws {
-        let harness = try await PipelineHarness()
+    @Test(arguments: [WireKind.xml, .json])
+    func credentialsRefusedMidRunHoldTheDropInsteadOfRefusingIt(wire: WireKind) async throws {
+        let harness = try await PipelineHarness(wire: wire)
         defer { Task { await harness.close() } }
         let sandbox = try #require(harness.host.sandbox)
         #expect(await harness.runner.runOnce().interface == nil, "the interface answers at first")
