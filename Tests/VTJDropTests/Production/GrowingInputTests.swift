@@ -125,8 +125,10 @@ import VTJSandbox
         writer.write(Array(hetus[0..<6]))
         let claimed = Self.claimOnceSettled(harness)
         #expect(claimed.count == 1)
+        let sandbox = try #require(harness.host.sandbox)
         let walk = Task { await harness.runner.process(claimed) }
-        try await Task.sleep(for: .milliseconds(150))  // inside the 400 ms answer
+        // The query has reached the sandbox, which answers 400 ms later: the writer resumes meanwhile.
+        #expect(await DaemonTests.eventually(seconds: 60) { sandbox.counters.requests("perustiedot") >= 1 })
         writer.write(Array(hetus[6..<12]))
         writer.close()
         let during = await walk.value
