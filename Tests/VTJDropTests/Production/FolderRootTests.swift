@@ -42,7 +42,9 @@ import VTJSandbox
         // The share is unmounted: the root vanishes (moved aside here), clerks keep dropping into it.
         let inbox = harness.root + "/inbox", aside = harness.root + "/inbox-pois"
         #expect(rename(inbox, aside) == 0)
-        try await Task.sleep(for: .milliseconds(500))
+        let noticed = await DaemonTests.eventually(seconds: 60) { ((try? harness.appliance.database.conditions()) ?? []).contains { $0.kind == .folders } }
+        #expect(noticed, "intake closed")
+        try await Task.sleep(for: .milliseconds(500))  // a few more scans: still not recreated
         #expect(!FileManager.default.fileExists(atPath: inbox), "the root is never silently recreated")
         let conditions = try harness.appliance.database.conditions()
         #expect(conditions.map(\.kind) == [.folders] && conditions.first?.detail.contains("the inbox folder \(inbox) has disappeared") == true,
