@@ -12,10 +12,14 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Without any configuration the built-in sandbox is started in-process and ./inbox, ./outbox and \
             ./state are used with example departments. Credentials come only from VTJDROP_VTJ_USER and \
-            VTJDROP_VTJ_PASSWORD or VTJDROP_VTJ_PASSWORD_FILE. Exit status: 0 when everything claimed was \
-            finished; 1 when work could not be done (drops wait for a retry, the journal could not be \
-            written, a department is not served, the state folder was lost or damaged); 2 when the \
-            appliance cannot start (for example a bad configuration).
+            VTJDROP_VTJ_PASSWORD or VTJDROP_VTJ_PASSWORD_FILE. The interface is checked first with one \
+            harmless call; while it refuses the appliance (credentials, licence, address) nothing is \
+            claimed. Exit status: 0 done (transient failures wait for the next run), 1 work could not be \
+            done on this side (the state folder was lost or damaged, journal writes are unwritten, a \
+            department is not served), 2 cannot start (configuration, a missing folder root, another vtjdrop \
+            on the state folder, inbox and state on different file systems) or a folder root vanished during \
+            the run, 3 the interface refuses the appliance, 4 the interface cannot be reached. With 3 and 4 \
+            the inbox is left untouched.
             """
     )
 
@@ -26,6 +30,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try locations.load()
         let logger = Bootstrap.logger(level: configuration.logLevel)
+        logger.notice("vtjdrop \(VTJDropVersion.number) starting", metadata: ["configuration": "\(configuration.source)"])
         let host: ApplianceHost
         do {
             host = try await ApplianceHost.start(configuration: configuration, logger: logger)
@@ -87,7 +92,8 @@ func printError(_ text: String) {
 /// Process-wide logging, set up once.
 enum Bootstrap {
     private static let once: Void = {
-        LoggingSystem.bootstrap { label in HetuMaskingLogHandler(wrapping: StreamLogHandler.standardError(label: label)) }
+        // Finnish time with the offset on every line, whatever zone the server runs in; hetus masked.
+        LoggingSystem.bootstrap { label in HetuMaskingLogHandler(wrapping: FinnishTimeLogHandler(label: label)) }
     }()
 
     static func logger(level: Logger.Level) -> Logger {

@@ -8,10 +8,10 @@ extension DropConfiguration {
             "interface: \(interface.endpoint) (\(interface.wire) wire) as \(credentials), parallelism \(interface.parallelism)"
                 + (interface.xRoadClient.map { ", X-Road-Client \($0)" } ?? "")
                 + (interface.municipalityCodes.isEmpty ? "" : ", municipalities \(interface.municipalityCodes.joined(separator: ","))")
-                + ", answers up to \(interface.maxResponseBytes) bytes",
+                + ", answers up to \(Self.size(interface.maxResponseBytes))",
             "folders: inbox \(inbox), outbox \(outbox), state \(state)",
             "intake: watch \(intake.watch.rawValue), scan every \(intake.scanInterval), settle \(intake.settle), "
-                + "max \(intake.maxFileBytes) bytes",
+                + "max \(Self.size(intake.maxFileBytes))",
             "retention: archive \(retention.archiveDays) d, quarantine \(retention.quarantineDays) d",
             "change fetches: " + (changeSchedule.isOnDemandOnly ? "on demand only"
                 : changeSchedule.times.map(\.description).joined(separator: ", ") + " Finnish time"),
@@ -23,5 +23,14 @@ extension DropConfiguration {
                 + "readiness \(department.readiness)" + (profile.municipalityWide ? ", municipality operations" : ""))
         }
         return lines
+    }
+
+    /// A size as the configuration writes it (`64M`, `512K`), so the operator can compare it with the file.
+    static func size(_ bytes: some BinaryInteger) -> String {
+        let value = Int64(bytes)
+        for (suffix, shift) in [("G", 30), ("M", 20), ("K", 10)] where value > 0 && value % (Int64(1) << shift) == 0 {
+            return "\(value >> shift)\(suffix)"
+        }
+        return "\(value) bytes"
     }
 }

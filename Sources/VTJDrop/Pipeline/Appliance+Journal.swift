@@ -23,12 +23,13 @@ extension Appliance {
     }
 
     /// Journals a claim, which every later change of the request needs (or throws).
-    func journalClaimNow(requestID: String, department: String, originalName: String, storedPath: String) throws {
+    func journalClaimNow(requestID: String, department: String, originalName: String, storedPath: String,
+                         inputStamp: String? = nil) throws {
         let at = clock.now()
         try journalBacklog.recordNow(database.journal, key: requestID) { journal in
             do {
                 try journal.recordClaim(requestID: requestID, department: department, originalName: originalName,
-                                        storedPath: storedPath, at: at)
+                                        storedPath: storedPath, at: at, inputStamp: inputStamp)
             } catch { throw self.noteDamage(error) }
         }
     }

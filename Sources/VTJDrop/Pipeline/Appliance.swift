@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 import VTJClient
 import VTJCore
 
@@ -21,6 +22,8 @@ public final class Appliance: Sendable {
     public let departmentHealth = DepartmentHealth()
     /// Schedules inside a run (retries, pauses), never moved by a stepped wall clock.
     public let monotonic: any MonotonicClock
+    /// The last problem reading the password file (logged once per change).
+    private let credentialProblem = Mutex<String?>(nil)
 
     public init(configuration: DropConfiguration, database: StateDatabase, client: VTJInterfaceClient,
                 clock: any WallClock = SystemWallClock(), monotonic: any MonotonicClock = SystemMonotonicClock(),
@@ -37,6 +40,26 @@ public final class Appliance: Sendable {
         self.logger = logger
         self.mover = FileMover(stateFolder: configuration.state)
     }
+
+    /// Reads the password file again and gives the client what it holds (the operator may have
+    /// fixed it); a file that cannot be read keeps the credentials in use, and is logged once.
+    public func reloadCredentials() {
+        guard case .remote = configuration.interface.endpoint, configuration.credentials.passwordFile != nil else { return }
+        switch configuration.credentials.reread() {
+        case .success(let fresh):
+            client.useCredentials(BasicCredentials(user: fresh.user, password: fresh.password.exposedForUse()))
+            credentialProblem.withLock { $0 = nil }
+        case .failure(let problem):
+            let first = credentialProblem.withLock { last in
+                defer { last = problem.description }
+                return last != problem.description
+            }
+            if first { logger.error("cannot read the password file again; the credentials in use are kept", metadata: ["problem": "\(problem)"]) }
+        }
+    }
+
+    /// Whether answers come from the built-in sandbox (test persons): results and receipts say so.
+    public var answersWithTestData: Bool { configuration.interface.endpoint == .sandbox }
 
     /// The processing day in Finnish time: ages and ended records are judged on it.
     public var today: CivilDate { finnishTime.localDate(at: clock.instant()) }
@@ -68,7 +91,8 @@ public final class Appliance: Sendable {
         return log
     }
 
-    /// Creates every configured department's inbox, outbox, outbox temp and work folders.
+    /// Creates every configured department's inbox, outbox, outbox temp and work folders (under
+    /// roots that must exist, see ``FolderRoots``).
     ///
     /// A department whose folders cannot be made ready (a read-only or missing outbox) is logged
     /// and left out — its drops wait in its inbox, and it is tried again every minute — while the
@@ -106,9 +130,9 @@ public final class Appliance: Sendable {
     /// Makes one department's folders ready; returns what is wrong, or nil.
     func prepareFolders(of department: String) -> String? {
         for folder in [inboxFolder(department), configuration.outbox + "/" + department] {
-            guard FileManager.default.fileExists(atPath: folder) || mkdirParents(folder) else {
-                return "cannot create \(folder); check the permissions of its parent folder"
-            }
+            if FileManager.default.fileExists(atPath: folder) { continue }
+            guard mkdirParents(folder) else { return "cannot create \(folder); check the permissions of its parent folder" }
+            logger.notice("created a department folder", metadata: ["folder": "\(folder)"])
         }
         do {
             let publisher = publisher(department)

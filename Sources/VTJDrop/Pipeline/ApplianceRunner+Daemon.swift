@@ -10,18 +10,33 @@ extension ApplianceRunner {
     /// The loop never waits for a drop: claimed drops are dispatched (``workers`` at a time, a
     /// department without a drop in flight first) and the loop keeps scanning, so one department's
     /// slow drop never keeps another's unclaimed. On stop, drops in flight get ``stopGrace`` to
-    /// finish; then they are interrupted (HTTP transfers, retry waits and file parses all stop) and
+    /// finish; then they are interrupted (HTTP transfers, retry waits and file reads stop) and
     /// resume at the next start.
     public func runDaemon() async {
         if let problem = stateProblem() {
             daemonSummary = stop(daemonSummary, because: problem)
             return
         }
-        enqueue(recover())
-        appliance.logger.info("vtjdrop is serving", metadata: [
-            "departments": "\(appliance.configuration.departments.map(\.id).joined(separator: ","))",
-            "watch": "\(watcher == nil ? "poll" : "inotify+scan")",
-        ])
+        let resumed = recover()
+        appliance.database.clearConditions()
+        condition = .answering
+        if let problem = checkFolders() {
+            hold(resumed, .local(problem))
+        } else {
+            let condition = await onStop.run { await self.checkInterface() }
+            if shouldStop {
+                // Stopped during the check: what was claimed resumes at the next start.
+            } else if condition.isAnswering {
+                // Said only once the interface has answered: "serving" must not precede a refusal.
+                appliance.logger.info("vtjdrop is serving", metadata: [
+                    "departments": "\(appliance.configuration.departments.map(\.id).joined(separator: ","))",
+                    "watch": "\(watcher == nil ? "poll" : "inotify+scan")",
+                ])
+                enqueue(resumed)
+            } else {
+                hold(resumed, Self.waitReason(for: condition))
+            }
+        }
         var nextScan = ContinuousClock.now
         while !shouldStop {
             loopTurns += 1
@@ -31,42 +46,55 @@ extension ApplianceRunner {
             }
             appliance.journalBacklog.replay(appliance.database.journal, logger: appliance.logger)
             let now = ContinuousClock.now
-            switch gate.decide(now: seconds(appliance.monotonic.now())) {
-            case .claim:
-                if now >= nextScan {
-                    let pass = intake.pass(now: now)
-                    enqueue(pass.claimed)
-                    nextScan = min(now + appliance.configuration.intake.scanInterval, pass.nextCheck ?? .now + .seconds(3600))
-                    if !pass.claimed.isEmpty { nextScan = .now }
-                }
-                // The pass may have closed the gate: then what it set aside waits for the probe.
-                if gate.isOpen { enqueue(takeDueRetries()) }
-            case .probe:
-                // One waiting drop is the probe; with none waiting, or after a refusal (401/403: a drop
-                // would only collect an error receipt of its own), a cheap call is.
-                if !probeInFlight {
-                    probeInFlight = true
-                    if !gate.stoppedByRefusal, let probe = takeDueRetries(force: true).first {
-                        start(probe, isProbe: true)
-                    } else {
-                        startProbeCall()
-                    }
-                }
-                // The probe's answer arrives on its own; look again shortly, never in a busy loop
-                // (that would also keep the answer from reaching this actor).
-                nextScan = max(nextScan, now + .milliseconds(250))
-            case .wait(let until):
-                // Nothing may be claimed or retried before the pause ends: sleep until then (or an
-                // inotify hint), never loop on a scan time already past — that spun a core while closed.
-                let left = until - seconds(appliance.monotonic.now())
-                nextScan = max(nextScan, now + .milliseconds(Int64(max(0, left) * 1000)))
+            watchPasswordFile(now: now)
+            if scanSoon {
+                scanSoon = false
+                nextScan = now
             }
-            enqueue(dueScheduledDrops())
-            startQueued()
+            if checkFolders() != nil {
+                // Intake is closed: nothing is claimed, retried or published until the roots are back.
+                nextScan = now + appliance.configuration.intake.scanInterval
+            } else {
+                switch gate.decide(now: seconds(now)) {
+                case .claim:
+                    if now >= nextScan {
+                        let pass = intake.pass(now: now)
+                        enqueue(pass.claimed)
+                        nextScan = min(now + appliance.configuration.intake.scanInterval, pass.nextCheck ?? .now + .seconds(3600))
+                        if !pass.claimed.isEmpty { nextScan = .now }
+                    }
+                    // The pass may have closed the gate: then what it set aside waits for the probe.
+                    if gate.isOpen { enqueue(takeDueRetries()) }
+                case .probe:
+                    // One waiting drop is the probe; with none waiting, or while the interface refuses
+                    // the appliance (a drop would only wait again), the cheap call is.
+                    if !probeInFlight {
+                        probeInFlight = true
+                        if !gate.stoppedByRefusal, let probe = takeDueRetries(force: true).first {
+                            start(probe, isProbe: true)
+                        } else {
+                            startProbeCall()
+                        }
+                    }
+                    // The probe's answer arrives on its own; look again shortly, never in a busy loop
+                    // (that would also keep the answer from reaching this actor).
+                    nextScan = max(nextScan, now + .milliseconds(250))
+                case .wait(let until):
+                    // Nothing may be claimed or retried before the pause ends: sleep until then (or an
+                    // inotify hint), never loop on a scan time already past — that spun a core while closed.
+                    // Rounded up: waking a fraction of a millisecond early would turn the loop again at once.
+                    nextScan = max(nextScan, started + .milliseconds(Int64((until * 1000).rounded(.up))))
+                }
+                if gate.isOpen { enqueue(dueScheduledDrops()) }
+                startQueued()
+            }
             runRetention()
             if shouldStop { break }
-            // An inotify event is a hint to scan now; the periodic scan still decides what exists.
-            if await waitForWork(until: min(nextScan, now + .seconds(1))) { nextScan = .now }
+            // An inotify event is a hint to scan now (and says what is still being written);
+            // the periodic scan still decides what exists.
+            let events = await waitForWork(until: min(nextScan, now + .seconds(1)))
+            intake.note(events)
+            if events.contains(where: { !$0.isWriteInProgress }) { nextScan = .now }
         }
         await drain()
         daemonSummary.retrying = waiting.count + queued.count
@@ -80,7 +108,7 @@ extension ApplianceRunner {
         queued += files.filter { !known.contains($0.id.value) }
     }
 
-    /// Due waiting drops, taken out of the waiting set (their outcome puts them back if they fail again).
+    /// Due waiting drops, taken out of the waiting set (their outcome puts them back if they wait again).
     func takeDueRetries(force: Bool = false) -> [ClaimedFile] {
         let due = dueRetries(force: force).filter { inFlight[$0.id.value] == nil }
         for file in due {
@@ -98,9 +126,9 @@ extension ApplianceRunner {
             let index = queued.firstIndex { !busy.contains($0.department) } ?? queued.startIndex
             start(queued.remove(at: index), isProbe: false)
         }
-        if !gate.isOpen {
-            // Set aside, unstarted: always due once the gate opens again.
-            for file in queued { waiting[file.id.value] = file }
+        if !gate.isOpen, !queued.isEmpty {
+            // Set aside, unstarted: due as soon as the gate opens again.
+            hold(queued, .interfaceClosed)
             queued.removeAll()
         }
     }
@@ -118,39 +146,30 @@ extension ApplianceRunner {
         record(outcome, for: file, into: &daemonSummary)
         if isProbe {
             probeInFlight = false
-            // The interface answers again: what waited for it goes now, not at its own back-off time.
-            if gate.isOpen { enqueue(takeDueRetries(force: true)) }
+            // The interface answers again: what waited for it goes now, and the inbox is scanned at once.
+            if gate.isOpen {
+                enqueue(takeDueRetries(force: true))
+                scanSoon = true
+            }
         }
         startQueued()
     }
 
-    /// The cheap probe (`kirjausavain`), in flight like a drop so a hanging interface never holds the loop.
+    /// The cheap probe, in flight like a drop so a hanging interface never holds the loop.
     private func startProbeCall() {
-        let client = appliance.client
-        let today = appliance.today
         inFlight["probe"] = ("", Task {
-            let answered: Bool
-            do {
-                _ = try await client.logKey(on: today)
-                answered = true
-            } catch {
-                answered = false
-            }
-            self.probeFinished(answered: answered)
+            await self.probeInterface()
+            self.probeFinished()
         })
     }
 
-    private func probeFinished(answered: Bool) {
+    private func probeFinished() {
         inFlight["probe"] = nil
         probeInFlight = false
-        if answered {
-            gate.recordSuccess()
-            appliance.logger.notice("the interface answers again; claiming resumes")
-            // What waited for the interface goes now, not at its own back-off time.
+        if gate.isOpen {
             enqueue(takeDueRetries(force: true))
+            scanSoon = true
             startQueued()
-        } else if !shouldStop {
-            gate.recordFailure(now: seconds(appliance.monotonic.now()), stopsNewWork: false)
         }
     }
 
@@ -171,19 +190,5 @@ extension ApplianceRunner {
         if !finished {
             appliance.logger.notice("drops still in flight were interrupted; they resume at the next start")
         }
-    }
-
-    /// Sleeps until `deadline` or an inotify event; true when events arrived.
-    func waitForWork(until deadline: ContinuousClock.Instant) async -> Bool {
-        let timeout = deadline - .now
-        guard timeout > .zero else { return false }
-        if let watcher {
-            let events = await withCheckedContinuation { continuation in
-                DispatchQueue.global().async { continuation.resume(returning: watcher.wait(timeout: timeout)) }
-            }
-            return !events.isEmpty
-        }
-        try? await Task.sleep(until: deadline, clock: .continuous)
-        return false
     }
 }

@@ -16,7 +16,7 @@ public actor ApplianceRunner {
     var gate = InterfaceGate()
     /// Claimed drops waiting for a retry, by request id.
     var waiting: [String: ClaimedFile] = [:]
-    /// When each waiting drop is due, on the monotonic clock; none = due now (never attempted).
+    /// When each waiting drop is due, on the monotonic clock; none = due now (set aside unstarted).
     var dueAt: [String: ContinuousClock.Instant] = [:]
     /// Daemon: claimed drops not started yet, oldest first.
     var queued: [ClaimedFile] = []
@@ -24,25 +24,47 @@ public actor ApplianceRunner {
     var inFlight: [String: (department: String, task: Task<Void, Never>)] = [:]
     /// Daemon: a probe (drop or cheap call) is out; no second one is sent.
     var probeInFlight = false
+    /// Daemon: the interface answered again; scan the inbox at once.
+    var scanSoon = false
     /// Daemon: totals since start.
     var daemonSummary = Summary()
-    var lastRetentionRun: Date?
-    var lastScheduleComplaint: ContinuousClock.Instant?
-    /// Turns of the daemon loop (tests check that a closed gate sleeps instead of spinning).
-    var loopTurns = 0
     /// Why the appliance stopped on its own (its state folder was lost or damaged), if it did.
     public private(set) var stoppedBecause: String?
+    var lastScheduleComplaint: ContinuousClock.Instant?
+    /// Waiting drops whose input was still being written, with when to read them again
+    /// (`run --once` waits for those within its deadline).
+    var changing: [String: Date] = [:]
+    var lastRetentionRun: Date?
+    /// Turns of the daemon loop (tests check that a closed gate sleeps instead of spinning).
+    var loopTurns = 0
+    /// What the interface said last (logged and stored once per change).
+    var condition = InterfaceCondition.answering
+    /// When the interface last answered (a probe or a drop), so `run --once` in a running process
+    /// (the demo, tests) need not probe again within a minute.
+    var lastAnswered: ContinuousClock.Instant?
+    /// The folder roots as they were at start (nil: not checked, as in tests that build a runner by hand).
+    let roots: FolderRoots?
+    /// What is wrong with a folder root now (intake is closed meanwhile).
+    var folderProblem: String?
+    /// The password file as last seen: an edit makes a refusing interface be probed at once.
+    var passwordStamp: InputStamp?
     let stopRequested = Atomic<Bool>(false)
-    let started: ContinuousClock.Instant
+    /// Work awaited where a stop may not wait (the interface check at start): cancelled on stop.
+    let onStop = StopCancellation()
+    let started = ContinuousClock.now
     /// How long in-flight drops may finish after a stop request before they are interrupted
     /// (they resume at the next start); well inside systemd's `TimeoutStopSec=60`.
     static let stopGrace: Duration = .seconds(15)
 
-    /// Totals of one run.
+    /// Totals of one run, and what kept it from working.
     public struct Summary: Sendable, Hashable, CustomStringConvertible {
         public var published = 0
         public var refused = 0
         public var retrying = 0
+        /// Set when the interface refused the appliance or could not be reached, so nothing (more) was claimed.
+        public var interface: InterfaceCondition?
+        /// Set when a folder root was missing, so nothing (more) was claimed.
+        public var folders: String?
         /// Journal writes still waiting to be written when the run ended.
         public var unjournaled = 0
         /// Departments left out because their folders do not work.
@@ -50,20 +72,20 @@ public actor ApplianceRunner {
         /// Set when the state folder was lost or damaged and the run stopped for it.
         public var stateProblem: String?
         public var description: String {
-            var text = "\(published) published, \(refused) refused, \(retrying) waiting for a retry"
-            if unjournaled > 0 { text += ", \(unjournaled) journal writes not yet written" }
-            if departmentsNotServed > 0 { text += ", \(departmentsNotServed) departments not served" }
-            if let stateProblem { text += "; stopped: \(stateProblem)" }
-            return text
+            "\(published) published, \(refused) refused, \(retrying) waiting for a retry"
+                + (interface.map { "; nothing claimed: \($0)" } ?? "") + (folders.map { "; intake closed: \($0)" } ?? "")
+                + (unjournaled > 0 ? "; \(unjournaled) journal writes not yet written" : "")
+                + (departmentsNotServed > 0 ? "; \(departmentsNotServed) departments not served" : "")
+                + (stateProblem.map { "; stopped: \($0)" } ?? "")
         }
     }
 
-    public init(appliance: Appliance, workers: Int = 2) throws(PipelineError) {
+    public init(appliance: Appliance, workers: Int = 2, roots: FolderRoots? = nil) throws(PipelineError) {
         self.appliance = appliance
         self.processor = DropProcessor(appliance: appliance)
         self.intake = IntakeCycle(appliance: appliance)
         self.workers = max(1, workers)
-        self.started = appliance.monotonic.now()
+        self.roots = roots
         let intakeSettings = appliance.configuration.intake
         var watcher: InotifyWatcher?
         if intakeSettings.watch != .poll {
@@ -83,28 +105,68 @@ public actor ApplianceRunner {
 
     /// Asks a running daemon to stop claiming and return once in-flight drops are done (or, after
     /// ``stopGrace``, interrupted: they resume at the next start).
-    public nonisolated func requestStop() { stopRequested.store(true, ordering: .relaxed) }
+    public nonisolated func requestStop() {
+        stopRequested.store(true, ordering: .relaxed)
+        onStop.cancelAll()
+    }
     var shouldStop: Bool { stopRequested.load(ordering: .relaxed) || Task.isCancelled }
 
     /// Claims everything ready in every inbox, finishes it, publishes, and returns.
     ///
+    /// The interface is checked first with one harmless call: while it refuses the appliance or
+    /// cannot be reached, nothing is claimed (the inbox stays untouched) and the summary says why.
     /// Files still settling are waited for (bounded); transient failures stay claimed for the next run.
     public func runOnce(maximumWait: Duration = .seconds(60)) async -> Summary {
         var summary = Summary()
         if let problem = stateProblem() { return stop(summary, because: problem) }
-        summary.add(await process(recover()))
+        // A fresh look: what an earlier run stored is found again (or not) below.
+        appliance.database.clearConditions()
+        condition = .answering
+        folderProblem = nil
+        let resumed = recover()
+        if let problem = checkFolders() {
+            summary.folders = problem
+            hold(resumed, .local(problem))
+            return finish(summary)
+        }
+        let condition = await checkInterface()
+        guard condition.isAnswering else {
+            summary.interface = condition
+            hold(resumed, Self.waitReason(for: condition))
+            return finish(summary)
+        }
+        summary.add(await process(resumed))
         let deadline = ContinuousClock.now + maximumWait
-        while !shouldStop {
+        while !shouldStop, gate.isOpen {
             if let problem = stateProblem() { return stop(summary, because: problem) }
+            if let problem = checkFolders() {
+                summary.folders = problem
+                break
+            }
+            if let watcher { intake.note(watcher.drain()) }
             let now = ContinuousClock.now
             let pass = intake.pass(now: now)
             summary.add(await process(pass.claimed))
-            guard pass.claimed.isEmpty else { continue }
-            guard pass.waiting > 0, let next = pass.nextCheck, next < deadline else { break }
+            // Drops whose input was still being written are read again within the run once quiet.
+            let due = dueRetries().filter { changing[$0.id.value] != nil }
+            summary.add(await process(due))
+            guard pass.claimed.isEmpty, due.isEmpty else { continue }
+            var next = pass.waiting > 0 ? pass.nextCheck : nil
+            if let soonest = changing.values.min() {
+                let instant = now + .milliseconds(Int64(max(0, soonest.timeIntervalSince(appliance.clock.now())) * 1000))
+                next = min(next ?? instant, instant)
+            }
+            guard let next, next < deadline else { break }
             try? await Task.sleep(until: max(next, now + .milliseconds(50)), clock: .continuous)
         }
+        if gate.stoppedByRefusal, case .refusing = self.condition { summary.interface = self.condition }
         appliance.journalBacklog.replay(appliance.database.journal, logger: appliance.logger)
         if let problem = stateProblem() { return stop(summary, because: problem) }
+        return finish(summary)
+    }
+
+    private func finish(_ summary: Summary) -> Summary {
+        var summary = summary
         summary.retrying = waiting.count
         summary.unjournaled = appliance.journalBacklog.count
         summary.departmentsNotServed = appliance.departmentHealth.failed.count
@@ -133,8 +195,6 @@ public actor ApplianceRunner {
 
     // MARK: - Processing
 
-    /// Processes drops in one batch, `workers` at a time (`run --once`, tests); the daemon
-    /// dispatches instead, so its loop keeps claiming while drops are walked.
     func process(_ files: [ClaimedFile]) async -> Summary {
         var summary = Summary()
         var pending = files[...]
@@ -150,75 +210,50 @@ public actor ApplianceRunner {
                 running -= 1
                 record(outcome, for: file, into: &summary)
                 // A closed gate stops taking more of this batch; the rest wait claimed for the probe.
-                if gate.isOpen { startNext() } else {
-                    while let rest = pending.popFirst() { waiting[rest.id.value] = rest }
-                }
+                if gate.isOpen { startNext() } else { hold(Array(pending), .interfaceClosed); pending = [] }
             }
         }
         return summary
     }
 
     func record(_ outcome: DropOutcome, for file: ClaimedFile, into summary: inout Summary) {
+        changing[file.id.value] = nil
         switch outcome {
         case .published:
             forget(file)
             summary.published += 1
             gate.recordSuccess()
-        case .refused(_, _, let stopsNewWork):
+            interfaceAnswered()
+        case .refused:
             forget(file)
             summary.refused += 1
-            // The drop is answered; the gate remembers that the next ones would fail the same way.
-            if stopsNewWork { gate.recordFailure(now: seconds(appliance.monotonic.now()), stopsNewWork: true) }
-        case .retryLater(_, _, let stopsNewWork, let local, let delay):
+        case .waiting(let retryAt, let reason):
             waiting[file.id.value] = file
             // Scheduled on the monotonic clock: a wall clock stepped back must not stall the retry.
-            dueAt[file.id.value] = appliance.monotonic.now() + .milliseconds(Int64(max(0, delay) * 1000))
-            // A full or read-only outbox is that department's trouble, not the interface's.
-            if !local { gate.recordFailure(now: seconds(appliance.monotonic.now()), stopsNewWork: stopsNewWork) }
+            let delay = max(0, retryAt.timeIntervalSince(appliance.clock.now()))
+            dueAt[file.id.value] = appliance.monotonic.now() + .milliseconds(Int64(delay * 1000))
+            switch reason {
+            case .interfaceRefuses(let refusal):
+                // The operator's to fix: claiming stops now and the probe is the cheap call.
+                gate.recordFailure(now: seconds(.now), stopsNewWork: true)
+                noteCondition(refusal)
+            case .interfaceUnavailable(let detail):
+                gate.recordFailure(now: seconds(.now), stopsNewWork: false)
+                if !gate.isOpen { noteCondition(.unreachable(detail: detail)) }
+            case .inputChanging:
+                changing[file.id.value] = retryAt
+            case .interfaceClosed, .local:
+                // A full or read-only outbox is that department's trouble, not the interface's.
+                break
+            }
         }
     }
+}
 
+extension ApplianceRunner {
     private func forget(_ file: ClaimedFile) {
         waiting[file.id.value] = nil
         dueAt[file.id.value] = nil
-    }
-
-    /// Waiting drops whose next attempt is due (all of them when `force`), oldest first.
-    ///
-    /// Drops set aside unstarted when the gate closed have no due time: they are always due, or
-    /// they would sit in the work folder until the next restart.
-    func dueRetries(force: Bool = false) -> [ClaimedFile] {
-        let now = appliance.monotonic.now()
-        return waiting.values.filter { file in force || (dueAt[file.id.value].map { $0 <= now } ?? true) }
-            .sorted { $0.id < $1.id }
-    }
-
-    /// Work an earlier run left behind: published → archive; anything else → walk it again.
-    func recover() -> [ClaimedFile] {
-        var again: [ClaimedFile] = []
-        for file in WorkRecovery(appliance: appliance).unfinished() {
-            let entry = (try? appliance.database.journal.entry(file.id.value)) ?? nil
-            let log = appliance.logger(request: file.id.value, department: file.department)
-            switch entry?.state {
-            case .published?:
-                if let archived = processor.moveLogged(file, log: log, { try appliance.mover.archive(workFolder: $0.folder, id: $0.id) }) {
-                    appliance.journal(.archived, for: file.id.value, update: JournalUpdate(storedPath: archived), log: log)
-                }
-            case .archived?:
-                // Journaled done, but the move had failed: finish the move, never walk it again.
-                _ = processor.moveLogged(file, log: log, { try appliance.mover.archive(workFolder: $0.folder, id: $0.id) })
-            case .quarantined?:
-                _ = processor.moveLogged(file, log: log, { try appliance.mover.quarantine(workFolder: $0.folder, id: $0.id) })
-            case .refused?:
-                if let moved = processor.moveLogged(file, log: log, { try appliance.mover.quarantine(workFolder: $0.folder, id: $0.id) }) {
-                    appliance.journal(.quarantined, for: file.id.value, update: JournalUpdate(storedPath: moved), log: log)
-                }
-            default:
-                log.notice("resuming a drop left by an earlier run")
-                again.append(file)
-            }
-        }
-        return again
     }
 
     /// True at most once a minute, for a complaint that would otherwise repeat every loop turn.
@@ -227,11 +262,6 @@ public actor ApplianceRunner {
         if let last = lastScheduleComplaint, now - last < .seconds(60) { return false }
         lastScheduleComplaint = now
         return true
-    }
-
-    func seconds(_ instant: ContinuousClock.Instant) -> Double {
-        let elapsed = instant - started
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 }
 

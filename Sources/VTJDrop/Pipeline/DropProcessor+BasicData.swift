@@ -12,13 +12,13 @@ extension DropProcessor {
         let sink = try makeSink(.basicData, request, asked: Set(request.parsed.hetus.map(\.value)))
         do {
             try appliance.journalNow(.querying, for: context.requestID)
-            // Audited before the first message leaves: a crash mid-query still shows who asked.
-            try appliance.database.auditLog.record(AuditRecord(
+            let report = try await audited(AuditRecord(
                 at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
                 requestID: context.requestID, operation: "perustiedot", scope: .hetulista, hetus: request.parsed.hetus,
-                detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil))
-            let report = try await appliance.client.perustiedot(hetus: request.parsed.hetus, groups: rules.interfaceGroups) { person in
-                Self.logContradiction(try sink.write(person), hetu: person.hetu, sink: sink, log: context.log)
+                detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil)) {
+                try await appliance.client.perustiedot(hetus: request.parsed.hetus, groups: rules.interfaceGroups) { person in
+                    Self.logContradiction(try sink.write(person), hetu: person.hetu, sink: sink, log: context.log)
+                }
             }
             appliance.journalInterfaceCall(succeeded: true, log: context.log)
             for hetu in report.notFound { try sink.writeNotFound(hetu.value) }
@@ -51,18 +51,19 @@ extension DropProcessor {
         let sink = try makeSink(.basicData, request, asked: nil)
         do {
             try appliance.journalNow(.querying, for: context.requestID)
-            try appliance.database.auditLog.record(AuditRecord(
+            let delivered = SharedList<Henkilotunnus>()
+            let report = try await audited(AuditRecord(
                 at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
                 requestID: context.requestID, operation: "perustiedot", scope: .kuntarajaus, hetus: [],
-                detail: "kunta-perustiedot"))
-            let delivered = SharedList<Henkilotunnus>()
-            let report = try await appliance.client.municipalBasicData(groups: rules.interfaceGroups) { person in
-                if let hetu = try? Henkilotunnus(person.hetu) { delivered.append(hetu) }
-                Self.logContradiction(try sink.write(person), hetu: person.hetu, sink: sink, log: context.log)
+                detail: "kunta-perustiedot")) {
+                try await appliance.client.municipalBasicData(groups: rules.interfaceGroups) { person in
+                    if let hetu = try? Henkilotunnus(person.hetu) { delivered.append(hetu) }
+                    Self.logContradiction(try sink.write(person), hetu: person.hetu, sink: sink, log: context.log)
+                }
             }
             appliance.journalInterfaceCall(succeeded: true, log: context.log)
-            // Whom the delivery named is audited too, so a search by hetu finds this request.
-            try appliance.database.auditLog.record(AuditRecord(
+            // Whom the delivery named is audited too, so a search by hetu finds the query.
+            try auditAnswered(AuditRecord(
                 at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
                 requestID: context.requestID, operation: "perustiedot", scope: .kuntarajaus, hetus: delivered.all,
                 detail: "kunta-perustiedot: \(report.pages) pages delivered"))

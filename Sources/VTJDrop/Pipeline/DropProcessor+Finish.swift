@@ -19,12 +19,20 @@ extension DropProcessor {
             purpose: authorisation?.purpose.rawValue ?? parsed?.purpose, format: format?.rawValue,
             reference: parsed?.reference, groups: authorisation?.groups ?? [],
             refusedGroups: authorisation?.refusedGroups ?? [], counts: counts,
-            rejectedLines: parsed?.rejected ?? [], notes: parsed?.notes ?? [])
+            rejectedLines: parsed?.rejected ?? [], notes: parsed?.notes ?? [],
+            processedAt: appliance.finnishTime.zoned(at: appliance.clock.instant()), isTestData: context.isTestData)
     }
 
     /// The whole drop is refused: a receipt alone says why, and the input goes to quarantine.
     func refuse(_ context: DropContext, refusal: RequestRefusal, parsed: ParsedDrop? = nil,
-                authorisation: RequestAuthorisation? = nil, stopsNewWork: Bool = false) -> DropOutcome {
+                authorisation: RequestAuthorisation? = nil) -> DropOutcome {
+        do {
+            // A file still being written is not refused for what its first part holds (empty, cut short).
+            try ensureInputUnchanged(context)
+        } catch {
+            return wait(context.claimed, .inputChanging("\(error)"), attempts: attempt(context), log: context.log,
+                        delay: quietPeriod)
+        }
         var receipt = baseReceipt(context, parsed: parsed, authorisation: authorisation, format: nil)
         receipt.refusal = refusal
         context.log.notice("drop refused", metadata: ["reason": "\(refusal.code)"])
@@ -33,16 +41,17 @@ extension DropProcessor {
         do {
             receiptPath = try publishOnce(publisher, name: context.receiptName, bytes: ReceiptRenderer().bytes(receipt))
         } catch {
-            return retry(context.claimed, reason: "cannot publish the refusal receipt: \(error)", attempts: attempt(context),
-                         stopsNewWork: false, local: true, log: context.log)
+            return wait(context.claimed, .local("cannot publish the refusal receipt: \(error)"), attempts: attempt(context),
+                        log: context.log)
         }
         appliance.journal(.refused, for: context.requestID,
                           update: JournalUpdate(resultFiles: [receiptPath], error: refusal.description), log: context.log)
+        PendingNote(appliance: appliance, claimed: context.claimed).remove()
         // Journaled only once moved: a folder still in the work area is finished by the next start.
         if let quarantined = moveLogged(context.claimed, log: context.log, { try appliance.mover.quarantine(workFolder: $0.folder, id: $0.id) }) {
             appliance.journal(.quarantined, for: context.requestID, update: JournalUpdate(storedPath: quarantined), log: context.log)
         }
-        return .refused(receipt: receiptPath, reason: refusal.description, stopsNewWork: stopsNewWork)
+        return .refused(receipt: receiptPath, reason: refusal.description)
     }
 
     /// The input cannot be answered at all (its department is gone): keep it in quarantine.
@@ -53,22 +62,29 @@ extension DropProcessor {
         return .refused(receipt: "-", reason: reason)
     }
 
-    /// A transient failure: the claimed input waits in the work folder for the next attempt.
-    func retry(_ claimed: ClaimedFile, reason: String, attempts: Int, stopsNewWork: Bool, local: Bool = false,
-               log: Logger) -> DropOutcome {
-        // Capped exponential back-off: 30 s, 1 min, 2 min … at most 30 min between attempts.
-        let delay = min(1800.0, 30.0 * pow(2.0, Double(min(attempts, 10))))
-        let retryAt = now.addingTimeInterval(delay)
-        log.warning("drop will be retried", metadata: ["reason": "\(DropFileName.maskingHetus(in: reason))", "retry-in-s": "\(Int(delay))"])
-        appliance.journal(.failedTransient, for: claimed.id.value, update: JournalUpdate(error: reason, nextAttemptAt: retryAt), log: log)
-        return .retryLater(retryAt: retryAt, reason: reason, stopsNewWork: stopsNewWork, local: local, delay: delay)
+    /// The drop cannot finish now: it waits claimed in its work folder for the next attempt, and
+    /// its department's outbox gets a pending note saying so.
+    ///
+    /// - Parameter delay: seconds until the next attempt; by default a capped exponential back-off
+    ///   (30 s, 1 min, 2 min … at most 30 min). A refusing or closed interface is retried sooner,
+    ///   as soon as a probe finds it answering again.
+    func wait(_ claimed: ClaimedFile, _ reason: WaitReason, attempts: Int, log: Logger, delay: Double? = nil) -> DropOutcome {
+        let seconds = delay ?? min(1800.0, 30.0 * pow(2.0, Double(min(attempts, 10))))
+        let retryAt = now.addingTimeInterval(seconds)
+        log.warning("drop will be retried", metadata: [
+            "reason": "\(DropFileName.maskingHetus(in: reason.description))", "retry-in-s": "\(Int(seconds.rounded(.up)))",
+        ])
+        appliance.journal(.failedTransient, for: claimed.id.value,
+                          update: JournalUpdate(error: reason.description, nextAttemptAt: retryAt), log: log)
+        PendingNote(appliance: appliance, claimed: claimed).write(reason, retryAt: retryAt)
+        return .waiting(retryAt: retryAt, reason: reason)
     }
 
-    /// Stopped mid-walk (shutdown): nothing is journaled as failed; the claimed input resumes at
-    /// the next start, and a half-written result is already thrown away.
+    /// Stopped mid-walk (shutdown): nothing is journaled as failed and no note is written; the
+    /// claimed input resumes at the next start, and a half-written result is already thrown away.
     func interrupted(_ claimed: ClaimedFile, log: Logger) -> DropOutcome {
         log.notice("drop interrupted by the stop; it resumes at the next start")
-        return .retryLater(retryAt: now, reason: "interrupted by the stop", stopsNewWork: false, local: true, delay: 0)
+        return .waiting(retryAt: now, reason: .local("interrupted by the stop; it resumes at the next start"))
     }
 
     func attempt(_ context: DropContext) -> Int { ((try? journal.entry(context.requestID)) ?? nil)?.attempts ?? 0 }
@@ -85,8 +101,11 @@ extension DropProcessor {
         }
     }
 
-    /// Publishes the result (if any) and the receipt, then archives the input.
+    /// Publishes the result (if any) and the receipt, records the disclosure, then archives the input.
+    ///
+    /// Nothing is published when the input changed after it was read (``InputChanging``).
     func complete(_ context: DropContext, result sink: ResultSink?, receipt: Receipt) throws -> DropOutcome {
+        try ensureInputUnchanged(context)
         let publisher = appliance.publisher(context.department)
         var resultPath: String?
         if let sink {
@@ -94,8 +113,23 @@ extension DropProcessor {
             resultPath = try commitOnce(sink, publisher: publisher)
         }
         let receiptPath = try publishOnce(publisher, name: context.receiptName, bytes: ReceiptRenderer().bytes(receipt))
-        try appliance.journalNow(.published, for: context.requestID,
-                                 update: JournalUpdate(resultFiles: [resultPath, receiptPath].compactMap { $0 }))
+        let disclosure = sink.map { sink in
+            DisclosureRecord(at: now, department: context.department, purpose: receipt.purpose ?? "",
+                             requestID: context.requestID, operation: receipt.operation ?? "perustiedot",
+                             resultFile: resultPath.map { ($0 as NSString).lastPathComponent }, persons: sink.disclosedPersons())
+        }
+        // On record before the archive move, after any write of this request still waiting (in order).
+        let at = now
+        try appliance.journalBacklog.recordNow(journal, key: context.requestID) { _ in
+            try appliance.database.recordPublication(requestID: context.requestID, at: at,
+                                                     update: JournalUpdate(resultFiles: [resultPath, receiptPath].compactMap { $0 }),
+                                                     disclosure: disclosure)
+        }
+        PendingNote(appliance: appliance, claimed: context.claimed).remove()
+        if context.inputStamp != nil, context.claimed.currentStamp() != context.inputStamp {
+            // Only a writer that resumed in the moment between the last check and the rename gets here.
+            context.log.error("the dropped file changed just as its result was published; the archived input holds more than the result answers")
+        }
         if let archived = moveLogged(context.claimed, log: context.log, { try appliance.mover.archive(workFolder: $0.folder, id: $0.id) }) {
             appliance.journal(.archived, for: context.requestID, update: JournalUpdate(storedPath: archived), log: context.log)
         }

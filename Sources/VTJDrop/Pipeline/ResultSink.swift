@@ -20,6 +20,8 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
         /// Hetus the department asked for: nothing else is written, whatever the interface returned.
         let asked: Set<String>?
         var unexpected = 0
+        /// Whom the result discloses and which groups (the disclosure log's rows), by hetu.
+        var disclosed: [String: DisclosedPerson] = [:]
         /// Basic data: every person through the rules, repeats and contradictions told apart.
         var ledger: AnswerLedger
         /// Where each first copy's row or element starts (by ledger slot), and where the last one ends.
@@ -80,6 +82,7 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
                 assert(slot == state.starts.count)
                 state.starts.append(try state.position())
                 state.receipt.record(disclosure)
+                Self.noteDisclosed(disclosure, in: &state)
                 try Self.render(disclosure, into: &state)
                 state.personsEnd = try state.position()
             case .repeated:
@@ -88,11 +91,19 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
                 state.withdrawn.append(slot)
                 state.replacements.append(replacement)
                 state.receipt.recordWithdrawal(earlier, replacement: replacement)
+                // What the result finally says of the person: found, protected, no group at all.
+                Self.noteDisclosed(replacement, in: &state)
             case .alreadyWithdrawn(let records):
                 state.receipt.recordWithdrawnCopy(records: records)
             }
             return step
         }
+    }
+
+    private static func noteDisclosed(_ person: PersonDisclosure, in state: inout State) {
+        state.disclosed[person.hetu] = DisclosedPerson(
+            hetu: person.hetu, status: person.isProtected ? "turvakielto" : "loytyi",
+            groups: Set(person.records.map(\.group.rawValue)).sorted())
     }
 
     private static func render(_ person: PersonDisclosure, into state: inout State) throws {
@@ -127,6 +138,8 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
     func write(_ change: ChangeDisclosure) throws {
         try withState { state in
             state.receipt.record(change)
+            let groups = Set(change.records.map(\.group.rawValue)).union(state.disclosed[change.hetu]?.groups ?? [])
+            state.disclosed[change.hetu] = DisclosedPerson(hetu: change.hetu, status: "muutos", groups: groups.sorted())
             switch state.format {
             case .csv:
                 let row = state.changeCSV.rows(change)
@@ -138,6 +151,9 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
             }
         }
     }
+
+    /// Everyone the result discloses, with the groups delivered after the rules (not-found rows disclose nobody).
+    func disclosedPersons() -> [DisclosedPerson] { withState { $0.disclosed.values.sorted { $0.hetu < $1.hetu } } }
 
     /// Adds a note to the receipt.
     func note(_ text: String) { withState { $0.receipt.notes.append(text) } }

@@ -13,7 +13,7 @@ import VTJSandbox
     func oneDepartmentsBrokenOutboxFailsThatDepartmentOnly(_ how: String) async throws {
         let monotonic = ManualMonotonicClock()
         let capture = LogCapture()
-        let harness = try await PipelineHarness(monotonic: monotonic, logger: capture.logger(), beforeStart: { root in
+        let harness = try await PipelineHarness(logger: capture.logger(), monotonic: monotonic, beforeStart: { root in
             let outbox = root + "/outbox/kirjasto"
             if how == "read-only mount" {
                 try FileManager.default.createDirectory(atPath: outbox, withIntermediateDirectories: true)
@@ -101,8 +101,9 @@ import VTJSandbox
             .replacingOccurrences(of: harness.root + "/inbox", with: copy + "/inbox")
             .replacingOccurrences(of: harness.root + "/outbox", with: copy + "/outbox")
             .replacingOccurrences(of: harness.root + "/state", with: copy + "/state")
+            .replacingOccurrences(of: "sandbox: true", with: "url: " + sandbox)
         try yaml.write(toFile: copy + "/vtjdrop.yaml", atomically: true, encoding: .utf8)
-        let outcome = try VTJDropBinary.run(["run", "--once", "--config", copy + "/vtjdrop.yaml", "--vtj-url", sandbox],
+        let outcome = try await VTJDropBinary.runDetached(["run", "--once", "--config", copy + "/vtjdrop.yaml"],
                                             environment: ["VTJDROP_VTJ_USER": "kunta", "VTJDROP_VTJ_PASSWORD": "salasana",
                                                           "PATH": "/usr/bin:/bin"])
         #expect(outcome.status == 1, "exit \(outcome.status): \(outcome.stderr.suffix(800))")

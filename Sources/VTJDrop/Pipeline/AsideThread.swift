@@ -1,28 +1,22 @@
 import Foundation
 import Synchronization
-import VTJCore
 
-extension ParsedDrop {
-    /// Reads and parses a claimed file on a thread of its own.
-    ///
-    /// A large or hostile file costs CPU seconds, which must not hold the few cooperative threads
-    /// the daemon loop and every other drop run on (a 150,000-attribute request kept another
-    /// department's drop unclaimed for 46 s). Cancellation (a stop) does not wait for the parse:
-    /// its result is dropped and the drop resumes at the next start.
-    ///
-    /// - Throws: ``DropReadError``, an intake error reading the file, or `CancellationError`.
-    static func readAside(_ claimed: ClaimedFile, limit: Int64) async throws -> ParsedDrop {
-        let handoff = Handoff<ParsedDrop>()
+/// Runs blocking work — reading and parsing a dropped file — on a thread of its own.
+///
+/// A large or hostile file costs CPU seconds, which must not hold the few cooperative threads the
+/// daemon loop and every other drop run on (a 150,000-attribute request kept another department's
+/// drop unclaimed for 46 s), nor wait behind a busy dispatch pool. Cancellation (a stop) does not
+/// wait for the work: its result is dropped and the drop resumes at the next start.
+enum AsideThread {
+    /// The work's result, or `CancellationError` once the calling task is cancelled.
+    static func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        let handoff = Handoff<T>()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 handoff.wait(continuation)
-                // A thread of its own, not a pool's: a busy or blocked pool must not hold a drop back,
-                // and a long parse must not hold a pool thread.
-                let reader = Thread {
-                    handoff.deliver(Result { try ParsedDrop.read(try claimed.readAll(limit: limit), fileName: claimed.originalName) })
-                }
-                reader.name = "vtjdrop-read"
-                reader.start()
+                let thread = Thread { handoff.deliver(Result { try work() }) }
+                thread.name = "vtjdrop-read"
+                thread.start()
             }
         } onCancel: {
             handoff.deliver(.failure(CancellationError()))

@@ -1,0 +1,80 @@
+import Foundation
+import VTJCore
+
+extension ApplianceRunner {
+    /// Waiting drops whose next attempt is due (all of them when `force`), oldest first.
+    ///
+    /// Due times are kept here, on the monotonic clock, not read from the journal: a wall clock
+    /// stepped back would put them off, and a drop whose failure could not be journaled (a full
+    /// state disk) would never come back. Drops set aside unstarted have no due time: they are
+    /// always due, or they would sit in the work folder until the next restart.
+    func dueRetries(force: Bool = false) -> [ClaimedFile] {
+        let now = appliance.monotonic.now()
+        return waiting.values.filter { file in force || (dueAt[file.id.value].map { $0 <= now } ?? true) }
+            .sorted { $0.id < $1.id }
+    }
+
+    /// Work an earlier run left behind: published → archive; anything else → walk it again.
+    func recover() -> [ClaimedFile] {
+        var again: [ClaimedFile] = []
+        for file in WorkRecovery(appliance: appliance).unfinished() {
+            let entry = (try? appliance.database.journal.entry(file.id.value)) ?? nil
+            let log = appliance.logger(request: file.id.value, department: file.department)
+            switch entry?.state {
+            case .published?:
+                PendingNote(appliance: appliance, claimed: file).remove()
+                if let archived = processor.moveLogged(file, log: log, { try appliance.mover.archive(workFolder: $0.folder, id: $0.id) }) {
+                    appliance.journal(.archived, for: file.id.value, update: JournalUpdate(storedPath: archived), log: log)
+                }
+            case .refused?:
+                PendingNote(appliance: appliance, claimed: file).remove()
+                if let moved = processor.moveLogged(file, log: log, { try appliance.mover.quarantine(workFolder: $0.folder, id: $0.id) }) {
+                    appliance.journal(.quarantined, for: file.id.value, update: JournalUpdate(storedPath: moved), log: log)
+                }
+            case .archived?:
+                // Journaled done, but the move had failed: finish the move, never walk it again.
+                _ = processor.moveLogged(file, log: log, { try appliance.mover.archive(workFolder: $0.folder, id: $0.id) })
+            case .quarantined?:
+                _ = processor.moveLogged(file, log: log, { try appliance.mover.quarantine(workFolder: $0.folder, id: $0.id) })
+            default:
+                // A drop this process claimed keeps what it knows of its input (its claim stamp).
+                if let known = waiting[file.id.value] {
+                    again.append(known)
+                    continue
+                }
+                appliance.logger.notice("resuming a drop left by an earlier run",
+                                        metadata: ["request": "\(file.id.value)", "department": "\(file.department)"])
+                again.append(file)
+            }
+        }
+        return again
+    }
+
+    /// Sleeps until `deadline` or an inotify event worth a scan; returns every event that arrived.
+    ///
+    /// Writes to a file still being written only update what is known about it: they do not end
+    /// the sleep, and are read at most every 50 ms (the kernel merges repeated writes meanwhile),
+    /// so a large copy into the inbox cannot turn the loop thousands of times.
+    func waitForWork(until deadline: ContinuousClock.Instant) async -> [InotifyWatcher.Event] {
+        guard let watcher else {
+            try? await Task.sleep(until: deadline, clock: .continuous)
+            return []
+        }
+        var collected: [InotifyWatcher.Event] = []
+        while true {
+            let timeout = deadline - .now
+            guard timeout > .zero else { return collected + watcher.drain() }
+            let events = await withCheckedContinuation { continuation in
+                DispatchQueue.global().async { continuation.resume(returning: watcher.wait(timeout: timeout)) }
+            }
+            collected += events
+            if events.isEmpty || events.contains(where: { !$0.isWriteInProgress }) { return collected }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
+    func seconds(_ instant: ContinuousClock.Instant) -> Double {
+        let elapsed = instant - started
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}
