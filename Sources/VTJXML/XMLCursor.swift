@@ -80,7 +80,15 @@ final class XMLCursor {
     }
 
     /// The text of a text or whitespace node.
-    var value: String { node.pointee.value.map { String(cString: $0) } ?? "" }
+    var value: String { Self.string(node.pointee.value, node.pointee.value_length) }
+
+    /// UTF-8 bytes the shim hands over with their length (no strlen, no second pass).
+    private static func string(_ bytes: UnsafePointer<CChar>?, _ length: Int) -> String {
+        guard let bytes, length > 0 else { return "" }
+        return bytes.withMemoryRebound(to: UInt8.self, capacity: length) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+        }
+    }
 
     /// An attribute of the current element.
     func attribute(_ name: String) -> String? {
@@ -97,21 +105,17 @@ final class XMLCursor {
 
     private func attribute(cString name: UnsafePointer<CChar>) -> String? {
         var value: UnsafePointer<CChar>?
-        switch vx_reader_attribute_value(reader, name, &value) {
-        case 1: return value.map { String(cString: $0) } ?? ""
-        case 0: return nil
-        default:
-            guard let copy = vx_reader_attribute(reader, name) else { return nil }
-            defer { vx_free(copy) }
-            return String(cString: copy)
-        }
+        var length = 0
+        guard vx_reader_attribute_value(reader, name, &value, &length) == 1 else { return nil }
+        return Self.string(value, length)
     }
 
     /// An attribute of the current element in the namespace `uri` (whatever its prefix).
     func attribute(_ name: String, namespace uri: String) -> String? {
         var value: UnsafePointer<CChar>?
-        let found = name.withCString { n in uri.withCString { vx_reader_attribute_ns_value(reader, n, $0, &value) } }
-        return found == 1 ? value.map { String(cString: $0) } ?? "" : nil
+        var length = 0
+        let found = name.withCString { n in uri.withCString { vx_reader_attribute_ns_value(reader, n, $0, &value, &length) } }
+        return found == 1 ? Self.string(value, length) : nil
     }
 
     /// The number this reader gives a name (for comparing with ``nameID``).
