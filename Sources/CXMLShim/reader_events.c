@@ -31,7 +31,8 @@ static int vx_reserve_arena(vx_reader *r, size_t more) {
     return 0;
 }
 
-// A new event at the end of the queue, zeroed; NULL when out of memory (the parse is halted).
+// A new event at the end of the queue (the caller sets every field); NULL when out of memory
+// (the parse is halted).
 static vx_event *vx_new_event(vx_reader *r) {
     if (r->event_count == r->event_capacity) {
         size_t capacity = r->event_capacity ? r->event_capacity * 2 : 1024;
@@ -43,25 +44,20 @@ static vx_event *vx_new_event(vx_reader *r) {
         r->events = grown;
         r->event_capacity = capacity;
     }
-    vx_event *event = &r->events[r->event_count++];
-    memset(event, 0, sizeof *event);
-    return event;
+    return &r->events[r->event_count++];
 }
 
-static int vx_is_blank(const char *text, size_t length) {
+static const unsigned char vx_blank[256] = {[' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1};
+
+static int vx_is_blank(const xmlChar *text, size_t length) {
     for (size_t i = 0; i < length; i++) {
-        char c = text[i];
-        if (c != ' ' && c != '\n' && c != '\t' && c != '\r') return 0;
+        if (!vx_blank[text[i]]) return 0;
     }
     return 1;
 }
 
-void vx_close_text(vx_reader *r) {
-    if (!r->text_open) return;
-    r->text_open = 0;
-    vx_event *event = &r->events[r->event_count - 1];
-    event->kind = vx_is_blank(r->arena + event->text, event->text_length) ? VX_NODE_WHITESPACE : VX_NODE_TEXT;
-}
+// (A text event's kind is kept up to date as its pieces arrive.)
+void vx_close_text(vx_reader *r) { r->text_open = 0; }
 
 void vx_compact(vx_reader *r) {
     r->current = -1;
@@ -83,45 +79,46 @@ void vx_compact(vx_reader *r) {
     r->attribute_count = 0;
 }
 
-// Appends `length` bytes and a NUL to the arena; returns the offset or (size_t)-1.
-static size_t vx_store(vx_reader *r, const char *bytes, size_t length) {
-    if (vx_reserve_arena(r, length + 1) < 0) return (size_t)-1;
-    size_t offset = r->arena_length;
-    memcpy(r->arena + offset, bytes, length);
-    r->arena[offset + length] = '\0';
-    r->arena_length += length + 1;
-    return offset;
-}
-
 static void vx_characters(void *context, const xmlChar *text, int length) {
     vx_reader *r = (vx_reader *)context;
     if (length <= 0) return;
-    if (!r->text_open) {
-        vx_event *event = vx_new_event(r);
-        if (event == NULL) return;
-        event->kind = VX_NODE_TEXT;
-        event->depth = r->depth;
-        event->name = "";
-        event->name_id = -1;
-        event->line = vx_line_now(r);
-        event->text = r->arena_length;
-        if (vx_store(r, "", 0) == (size_t)-1) { vx_halt(r, "out of memory while reading the document"); return; }
-        r->text_open = 1;
-    }
-    vx_event *event = &r->events[r->event_count - 1];
+    size_t count = (size_t)length;
+    vx_event *event = r->text_open ? &r->events[r->event_count - 1] : NULL;
+    size_t so_far = event ? event->text_length : 0;
     // xmlTextReader's tree builder refuses text nodes over XML_MAX_TEXT_LENGTH; so do we.
-    if (event->text_length + (size_t)length > XML_MAX_TEXT_LENGTH) {
+    if (so_far + count > XML_MAX_TEXT_LENGTH) {
         vx_halt(r, "a text node longer than 10,000,000 bytes (xmlSAX2Characters: huge text node)");
         return;
     }
-    // The open text is the arena's last string: extend it over its NUL.
-    r->arena_length--;
-    if (vx_store(r, (const char *)text, (size_t)length) == (size_t)-1) {
-        r->arena_length++;
+    if (vx_reserve_arena(r, count + 1) < 0) {
         vx_halt(r, "out of memory while reading the document");
         return;
     }
-    event->text_length += (size_t)length;
+    int blank = vx_is_blank(text, count);
+    if (event == NULL) {
+        event = vx_new_event(r);
+        if (event == NULL) return;
+        event->kind = blank ? VX_NODE_WHITESPACE : VX_NODE_TEXT;
+        event->depth = r->depth;
+        event->is_empty = 0;
+        event->name_id = -1;
+        event->line = vx_line_now(r);
+        event->attribute_count = 0;
+        event->name = "";
+        event->text = r->arena_length;
+        event->text_length = 0;
+        event->attributes = 0;
+        r->text_open = 1;
+        r->arena_length++; // (room for the NUL, which the copy below moves over)
+    } else if (!blank) {
+        event->kind = VX_NODE_TEXT;
+    }
+    // The open text is the arena's last string: extend it over its NUL.
+    char *end = r->arena + r->arena_length - 1;
+    memcpy(end, text, count);
+    end[count] = '\0';
+    r->arena_length += count;
+    event->text_length += count;
 }
 
 // The name libxml2's tree gives a name whose prefix is bound to no namespace: "prefix:local".
@@ -140,13 +137,16 @@ static size_t vx_store_value(vx_reader *r, const xmlChar *value, const xmlChar *
     size_t offset = r->arena_length;
     char *out = r->arena + offset;
     size_t n = 0;
-    for (const xmlChar *c = value; c < end; c++) {
-        if (*c == '&' && end - c >= 5 && memcmp(c, "&#38;", 5) == 0) {
-            out[n++] = '&';
-            c += 4;
-        } else {
-            out[n++] = (char)*c;
-        }
+    const xmlChar *c = value;
+    while (c < end) {
+        const xmlChar *amp = memchr(c, '&', (size_t)(end - c));
+        size_t plain = (size_t)((amp ? amp : end) - c);
+        memcpy(out + n, c, plain);
+        n += plain;
+        c += plain;
+        if (amp == NULL) break;
+        out[n++] = '&';
+        c += (end - c >= 5 && memcmp(c, "&#38;", 5) == 0) ? 5 : 1;
     }
     out[n] = '\0';
     r->arena_length += n + 1;
@@ -199,11 +199,14 @@ static void vx_start_element(void *context, const xmlChar *local, const xmlChar 
     if (event == NULL) return;
     event->kind = VX_NODE_ELEMENT;
     event->depth = r->depth;
+    event->is_empty = 0;
     event->name = name;
     event->name_id = id;
     event->line = line;
     event->attributes = first;
     event->attribute_count = attribute_count;
+    event->text = 0;
+    event->text_length = 0;
     r->start_lines[r->depth] = line;
     if (r->depth == 0) r->root_seen = 1;
     r->depth++;
@@ -230,6 +233,11 @@ static void vx_end_element(void *context, const xmlChar *local, const xmlChar *p
     if (event == NULL) return;
     event->kind = VX_NODE_END_ELEMENT;
     event->depth = r->depth;
+    event->is_empty = 0;
+    event->attribute_count = 0;
+    event->attributes = 0;
+    event->text = 0;
+    event->text_length = 0;
     event->name = name;
     event->name_id = id;
     event->line = r->start_lines[r->depth]; // an end reports its element's line, as libxml2's nodes do
