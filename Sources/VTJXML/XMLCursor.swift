@@ -11,8 +11,9 @@ final class XMLCursor {
     private let buffer: UnsafeMutableRawBufferPointer?
     /// The current node, filled by the shim (a pointer, so reading it costs no exclusivity check).
     private let node: UnsafeMutablePointer<vx_node>
-    /// Swift strings for the reader's name numbers, filled as new names appear.
-    private var names: [String] = []
+    /// Swift strings for the reader's name numbers, filled as new names appear (behind a
+    /// pointer too: a class's array property costs a dynamic exclusivity check per read).
+    private let names: UnsafeMutablePointer<[String]>
     let documentName: String
 
     /// Reads from bytes in memory (copied, so the caller's buffer may go away).
@@ -31,6 +32,8 @@ final class XMLCursor {
         self.documentName = documentName
         self.node = .allocate(capacity: 1)
         node.initialize(to: vx_node())
+        self.names = .allocate(capacity: 1)
+        names.initialize(to: [])
     }
 
     /// Reads from an open file descriptor, streaming (the descriptor stays the caller's to close).
@@ -44,12 +47,16 @@ final class XMLCursor {
         self.documentName = documentName
         self.node = .allocate(capacity: 1)
         node.initialize(to: vx_node())
+        self.names = .allocate(capacity: 1)
+        names.initialize(to: [])
     }
 
     deinit {
         vx_reader_free(reader)
         buffer?.deallocate()
         node.deallocate()
+        names.deinitialize(count: 1)
+        names.deallocate()
     }
 
     // MARK: - The current node
@@ -73,10 +80,10 @@ final class XMLCursor {
     var name: String {
         let id = Int(node.pointee.name_id)
         guard id >= 0 else { return node.pointee.name.map { String(cString: $0) } ?? "" }
-        while names.count <= id {
-            names.append(String(cString: vx_reader_name_of(reader, Int32(names.count))))
+        while names.pointee.count <= id {
+            names.pointee.append(String(cString: vx_reader_name_of(reader, Int32(names.pointee.count))))
         }
-        return names[id]
+        return names.pointee[id]
     }
 
     /// The text of a text or whitespace node.
