@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Dependencies point one way: VTJCore ← VTJXML ← VTJClient / VTJSandbox / VTJSheet ← VTJDrop ← vtjdrop.
+// Dependencies point one way: VTJCore ← VTJXML / VTJJSON ← VTJClient / VTJSandbox / VTJSheet ← VTJDrop ← vtjdrop.
 // MemberImportVisibility is left off: Glibc's `stat` is also declared by CDispatch (through
 // Foundation), and which module "owns" it depends on compile batching, so builds became flaky.
 let strictSettings: [SwiftSetting] = [
@@ -16,6 +16,7 @@ let package = Package(
         // For the fuzz package (Fuzz/Package.swift), which depends on this one by path.
         .library(name: "VTJCore", targets: ["VTJCore"]),
         .library(name: "VTJXML", targets: ["VTJXML"]),
+        .library(name: "VTJJSON", targets: ["VTJJSON"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -54,10 +55,12 @@ let package = Package(
             dependencies: ["VTJCore", "VTJXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings
         ),
+        // DVV's native JSON wire: a streaming reader and writer in plain Swift (no C library needed).
+        .target(name: "VTJJSON", dependencies: ["VTJCore"], swiftSettings: strictSettings),
         .target(
             name: "VTJClient",
             dependencies: [
-                "VTJCore", "VTJXML", "CCurl",
+                "VTJCore", "VTJXML", "VTJJSON", "CCurl",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -65,7 +68,7 @@ let package = Package(
         .target(
             name: "VTJSandbox",
             dependencies: [
-                "VTJCore", "VTJXML",
+                "VTJCore", "VTJXML", "VTJJSON",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -95,7 +98,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Benchmarks (scripts/bench-*): generates and parses large interface bodies.
-        .executableTarget(name: "vtjdrop-bench", dependencies: ["VTJCore", "VTJXML", "VTJSheet"], swiftSettings: strictSettings),
+        .executableTarget(name: "vtjdrop-bench", dependencies: ["VTJCore", "VTJXML", "VTJJSON", "VTJSheet"], swiftSettings: strictSettings),
 
         // MARK: - Tests (mirror the modules)
         .testTarget(
@@ -119,20 +122,25 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "VTJJSONTests",
+            dependencies: ["VTJCore", "VTJXML", "VTJJSON"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "VTJClientTests",
-            dependencies: ["VTJCore", "VTJXML", "VTJClient", "VTJSandbox"],
+            dependencies: ["VTJCore", "VTJXML", "VTJJSON", "VTJClient", "VTJSandbox"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "VTJSandboxTests",
-            dependencies: ["VTJCore", "VTJXML", "VTJSandbox"],
+            dependencies: ["VTJCore", "VTJXML", "VTJJSON", "VTJSandbox"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "VTJDropTests",
             // The executable is a dependency so its binary is built beside the tests, which run it.
             dependencies: [
-                "VTJCore", "VTJXML", "VTJClient", "VTJSandbox", "VTJDrop", "vtjdrop",
+                "VTJCore", "VTJXML", "VTJJSON", "VTJClient", "VTJSandbox", "VTJDrop", "vtjdrop",
                 // A raw connection proves the audit log's triggers hold against any writer.
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

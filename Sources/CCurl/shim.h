@@ -43,6 +43,10 @@ static inline CURLcode vtj_curl_getinfo_double(CURL *handle, CURLINFO info, doub
     return curl_easy_getinfo(handle, info, value);
 }
 
+static inline CURLcode vtj_curl_getinfo_string(CURL *handle, CURLINFO info, char **value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
 static inline CURLcode vtj_curl_getinfo_off_t(CURL *handle, CURLINFO info, curl_off_t *value) {
     return curl_easy_getinfo(handle, info, value);
 }

@@ -1,13 +1,18 @@
-// vtjdrop-bench: the parse benchmark's two halves (scripts/bench-parse runs them).
-//   vtjdrop-bench generate-perustiedot PERSONS FILE [SEED]  — a realistic perustiedotVastaus
-//   vtjdrop-bench parse-perustiedot FILE                    — stream it through ResponseReader
-//   vtjdrop-bench write-xlsx ROWS FILE [SEED] | write-csv …   — a 25-column result (scripts/bench-xlsx)
-//   vtjdrop-bench render-csv ROWS [PROFILE [FILE [SEED]]]    — CSV rows of disclosed persons (scripts/bench-render)
+// vtjdrop-bench: the parse benchmark's halves (scripts/bench-parse runs them).
+//   vtjdrop-bench generate-perustiedot PERSONS FILE [SEED]       — a realistic perustiedotVastaus
+//   vtjdrop-bench parse-perustiedot FILE                         — stream it through ResponseReader
+//   vtjdrop-bench generate-perustiedot-json PERSONS FILE [SEED]  — the same persons on DVV's JSON wire
+//   vtjdrop-bench parse-perustiedot-json FILE [streaming|serialization|decoder]
+//                                                                — VTJJSON's streaming reader, or Foundation's two ways
+//   vtjdrop-bench write-xlsx ROWS FILE [SEED] | write-csv …        — a 25-column result (scripts/bench-xlsx)
+//   vtjdrop-bench render-csv ROWS [PROFILE [FILE [SEED]]]         — CSV rows of disclosed persons (scripts/bench-render)
 // FILE may be /dev/stdout and /dev/stdin, to stream a body of any size through a pipe.
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 import VTJCore
+import VTJJSON
 import VTJXML
 
 func fail(_ message: String) -> Never {
@@ -17,18 +22,22 @@ func fail(_ message: String) -> Never {
 }
 
 let arguments = CommandLine.arguments.dropFirst()
-switch arguments.first {
-case "generate-perustiedot":
+
+/// `PERSONS FILE [SEED]` of a generate command: the count, the opened file and the population.
+func generation(_ command: String) -> (count: Int, path: String, fd: Int32, population: BenchPopulation) {
     let rest = Array(arguments.dropFirst())
-    guard rest.count >= 2, let count = Int(rest[0]), count >= 0 else {
-        fail("usage: generate-perustiedot PERSONS FILE [SEED]")
-    }
+    guard rest.count >= 2, let count = Int(rest[0]), count >= 0 else { fail("usage: \(command) PERSONS FILE [SEED]") }
     let seed = rest.count > 2 ? UInt64(rest[2]) ?? 1 : 1
     let fd = open(rest[1], O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else { fail("cannot create \(rest[1])") }
-    var population = BenchPopulation(seed: seed)
+    return (count, rest[1], fd, BenchPopulation(seed: seed))
+}
+
+switch arguments.first {
+case "generate-perustiedot":
+    var (count, path, fd, population) = generation("generate-perustiedot")
     do {
-        let writer = try XMLWriter(fileDescriptor: fd, documentName: rest[1])
+        let writer = try XMLWriter(fileDescriptor: fd, documentName: path)
         writer.startDocument()
         writer.startElement("perustiedotVastaus")
         writer.attribute("ajanTasalla", "true")
@@ -39,7 +48,7 @@ case "generate-perustiedot":
         fail("\(error)")
     }
     // (A pipe cannot be fsynced: EINVAL is fine there.)
-    guard fsync(fd) == 0 || errno == EINVAL, close(fd) == 0 else { fail("cannot finish \(rest[1])") }
+    guard fsync(fd) == 0 || errno == EINVAL, close(fd) == 0 else { fail("cannot finish \(path)") }
 
 case "parse-perustiedot":
     guard let path = arguments.dropFirst().first else { fail("usage: parse-perustiedot FILE") }
@@ -65,6 +74,54 @@ case "parse-perustiedot":
     let seconds = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9 - started
     print("persons=\(persons) records=\(records) fields=\(fields) seconds=\(seconds)")
 
+case "generate-perustiedot-json":
+    var (count, path, fd, population) = generation("generate-perustiedot-json")
+    let writer = JSONWriter(fileDescriptor: fd)
+    writer.beginObject()
+    writer.key("perustiedot")
+    writer.beginArray()
+    for index in 0..<count { JSONResponseWriter.writePerson(population.person(index), to: writer) }
+    writer.endArray()
+    writer.key("ajanTasalla")
+    writer.bool(true)
+    writer.endObject()
+    guard writer.flush(), fsync(fd) == 0 || errno == EINVAL, close(fd) == 0 else { fail("cannot finish \(path)") }
+
+case "parse-perustiedot-json":
+    let rest = Array(arguments.dropFirst())
+    guard let path = rest.first else { fail("usage: parse-perustiedot-json FILE [streaming|serialization|decoder]") }
+    let mode = rest.count > 1 ? rest[1] : "streaming"
+    var clock = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &clock)
+    let started = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9
+    var persons = 0
+    var records = 0
+    var fields = 0
+    let count: (Person) -> Void = { person in
+        persons += 1
+        records += person.records.count
+        for record in person.records { fields += record.fields.count }
+    }
+    do {
+        switch mode {
+        case "streaming":
+            let fd = open(path, O_RDONLY)
+            guard fd >= 0 else { fail("cannot open \(path)") }
+            _ = try JSONResponseReader(fileDescriptor: fd, documentName: path).readPerustiedot(count)
+        case "serialization":
+            try FoundationJSONPages.serialization(try Data(contentsOf: URL(fileURLWithPath: path)), onPerson: count)
+        case "decoder":
+            try FoundationJSONPages.decoder(try Data(contentsOf: URL(fileURLWithPath: path)), onPerson: count)
+        default:
+            fail("mode is streaming, serialization or decoder")
+        }
+    } catch {
+        fail("\(error)")
+    }
+    clock_gettime(CLOCK_MONOTONIC, &clock)
+    let seconds = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9 - started
+    print("persons=\(persons) records=\(records) fields=\(fields) seconds=\(seconds)")
+
 case "write-xlsx", "write-csv":
     let rest = Array(arguments.dropFirst())
     guard rest.count >= 2, let rows = Int(rest[0]), rows >= 0 else { fail("usage: \(arguments.first!) ROWS FILE [SEED]") }
@@ -78,6 +135,6 @@ case "render-csv":
                     seed: rest.count > 3 ? UInt64(rest[3]) ?? 1 : 1)
 
 default:
-    fail("usage: vtjdrop-bench generate-perustiedot PERSONS FILE [SEED] | parse-perustiedot FILE | write-xlsx|write-csv ROWS FILE [SEED]"
+    fail("usage: vtjdrop-bench generate-perustiedot[-json] PERSONS FILE [SEED] | parse-perustiedot FILE | parse-perustiedot-json FILE [MODE] | write-xlsx|write-csv ROWS FILE [SEED]"
         + " | render-csv ROWS [PROFILE [FILE [SEED]]]")
 }

@@ -17,12 +17,14 @@ struct DemoCommand: AsyncParsableCommand {
     )
 
     @Option(help: "Folder for the demo's inbox, outbox and state (emptied first).") var folder = "demo"
+    @Option(help: "The wire spoken to the sandbox: xml (the XML profile) or json (DVV's own REST + JSON).") var wire: WireKind = .xml
 
     func run() async throws {
         let root = URL(fileURLWithPath: folder).standardizedFileURL.path
         try? FileManager.default.removeItem(atPath: root)
         let loaded = try ConfigurationLoader.load(
-            overrides: ConfigurationOverrides(inbox: root + "/inbox", outbox: root + "/outbox", state: root + "/state"),
+            overrides: ConfigurationOverrides(inbox: root + "/inbox", outbox: root + "/outbox", state: root + "/state",
+                                              wire: wire.rawValue),
             environment: [:])
         let logger = Bootstrap.logger(level: .notice)
         let host = try await ApplianceHost.start(configuration: loaded.configuration, logger: logger,
@@ -39,7 +41,7 @@ struct DemoCommand: AsyncParsableCommand {
         let notInRegister = "010594Y9032"
 
         print("vtjdrop demo — folder \(root)")
-        print("sandbox: \(host.sandbox?.baseURL ?? "-") (population 3000, seed 2026)\n")
+        print("sandbox: \(host.sandbox?.baseURL ?? "-") (population 3000, seed 2026), spoken over the \(wire == .json ? "JSON wire (DVV's REST + JSON)" : "XML profile")\n")
 
         // 1. A class list as teachers make them: BOM, CRLF, a comment, a typo, a duplicate, lower case.
         let list = ["# luokka 7B", protectedMinor.first, minors[0], minors[1].lowercased(), minors[1], "010594Y9033",

@@ -5,15 +5,20 @@ import ServiceLifecycle
 import VTJCore
 import VTJSandbox
 
+extension WireKind: ExpressibleByArgument {}
+
 /// `vtjdrop sandbox`: the simulated interface on loopback, until SIGINT/SIGTERM.
 struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
-        abstract: "Serve a simulated VTJ-muutosrajapinta (XML profile) with a synthetic test population.",
+        abstract: "Serve a simulated VTJ-muutosrajapinta (XML profile and DVV's JSON) with a synthetic test population.",
         discussion: """
             Base URL http://HOST:PORT/api/v1, Basic auth (default user kunta; password from --password-file, \
-            VTJDROP_SANDBOX_PASSWORD, or the default salasana). Test tooling lives under /admin (faults, \
-            credentials, advance, events, counters, persons, status). Every henkilötunnus is a test code (900–999).
+            VTJDROP_SANDBOX_PASSWORD, or the default salasana). Both wires are served under the same paths: a \
+            request posted as application/json (or a GET accepting only JSON) is answered in DVV's JSON, one posted \
+            as application/xml in the XML profile; --wire chooses for requests that do not say. Test tooling lives \
+            under /admin (faults, credentials, advance, events, counters, persons, status). Every henkilötunnus is \
+            a test code (900–999).
             """
     )
 
@@ -26,12 +31,16 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Days of change history generated before serving.") var historyDays = 7
     @Option(help: "Advance the hidden clock one day every N seconds (default: only via /admin/advance).") var secondsPerDay: Double?
     @Flag(help: "Send real data for persons under turvakielto (no placeholders).") var uncensored = false
+    @Option(help: "Wire for requests that do not say which they speak: xml or json.") var wire: WireKind = .xml
     @Option(help: "Added latency per API request, milliseconds.") var latencyMs = 0
     @Option(help: "Share of API requests answered 500 (0…1).") var errorRate = 0.0
     @Option(help: "Share of API requests answered 429 (0…1).") var rateLimit = 0.0
     @Option(help: "Share of API requests answered 503 (0…1).") var unavailableRate = 0.0
     @Option(help: "Retry-After seconds of a 429 or 503.") var retryAfter = 1
     @Option(help: "Share of 200 bodies cut mid-stream (0…1).") var truncateRate = 0.0
+    @Option(help: "Share of 200 bodies that never end (0…1; blanks follow the answer until the client hangs up).") var endlessRate = 0.0
+    @Option(help: "Share of API requests answered by an X-Road security server's error (0…1).") var xRoadErrorRate = 0.0
+    @Option(help: "The X-Road-Error type of those answers.") var xRoadErrorType = "Server.ServerProxy.ServiceFailed"
     @Option(help: "Persons per municipal basic-data page.") var pageSize = 500
     @Option(help: "Change entries per /muutokset page.") var changesPageSize = 200
     @Option(help: "Basic-auth user name.") var user = "kunta"
@@ -40,7 +49,7 @@ struct SandboxCommand: AsyncParsableCommand {
 
     func validate() throws {
         for (name, share) in [("--error-rate", errorRate), ("--rate-limit", rateLimit), ("--unavailable-rate", unavailableRate),
-                             ("--truncate-rate", truncateRate)]
+                             ("--truncate-rate", truncateRate), ("--endless-rate", endlessRate), ("--x-road-error-rate", xRoadErrorRate)]
         where !(0...1).contains(share) {
             throw ValidationError("\(name) must be between 0 and 1")
         }
@@ -54,10 +63,11 @@ struct SandboxCommand: AsyncParsableCommand {
             licensedMunicipality: municipality, user: user, password: try password(), uncensored: uncensored,
             pageSize: pageSize, changesPageSize: changesPageSize, historyDays: historyDays, secondsPerDay: secondsPerDay,
             faults: SandboxFaults(latencyMs: latencyMs, errorRate: errorRate, rateLimitRate: rateLimit, retryAfterSeconds: retryAfter, truncateRate: truncateRate,
-                                   unavailableRate: unavailableRate),
-            adminEnabled: !noAdmin))
+                                   unavailableRate: unavailableRate, xRoadErrorRate: xRoadErrorRate, xRoadErrorType: xRoadErrorType,
+                                   endlessRate: endlessRate),
+            adminEnabled: !noAdmin, wire: wire))
         let bound = try await server.start()
-        say("vtjdrop sandbox: serving http://\(host):\(bound)/api/v1 (user \(user), \(population) persons, seed \(seed), municipality \(municipality), today \(server.registry.today), log key \(server.registry.latestKey)\(uncensored ? ", UNCENSORED" : ""))")
+        say("vtjdrop sandbox: serving http://\(host):\(bound)/api/v1 (\(wire == .json ? "DVV's JSON wire; XML profile" : "XML profile; DVV's JSON wire") when asked, user \(user), \(population) persons, seed \(seed), municipality \(municipality), today \(server.registry.today), log key \(server.registry.latestKey)\(uncensored ? ", UNCENSORED" : ""))")
         say("admin: http://\(host):\(bound)/admin/status — stop with Ctrl-C")
         // Wait for SIGINT/SIGTERM; the server itself runs in the background.
         let untilSignal = ServiceGroup(configuration: .init(

@@ -6,6 +6,6 @@ struct VTJDropCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vtjdrop",
         abstract: "File-drop gateway between municipal departments and the VTJ population-data interface.",
-        subcommands: [RunCommand.self, HetuCommand.self, DemoCommand.self, SandboxCommand.self, AuditCommand.self, StatusCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, HetuCommand.self, DemoCommand.self, SandboxCommand.self, AuditCommand.self, StatusCommand.self]
     )
 }

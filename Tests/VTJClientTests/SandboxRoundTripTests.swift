@@ -46,7 +46,7 @@ struct SandboxRoundTripTests {
         }
     }
 
-    @Test("perustiedot narrowed to groups delivers only those groups")
+    @Test("perustiedot narrowed to groups delivers only those groups, and TURVAKIELTO which is always asked for")
     func groupsNarrowing() async throws {
         try await Self.withSandbox { server, base in
             let asked = try server.registry.population.hetus.prefix(50).map { try Henkilotunnus($0) }
@@ -54,8 +54,8 @@ struct SandboxRoundTripTests {
             _ = try await Self.client(base).perustiedot(hetus: asked, groups: [.henkilonNimi, .kotikunta]) { persons.append($0) }
             #expect(persons.all.count == 50)
             let groups = Set(persons.all.flatMap { $0.records.map(\.group) })
-            #expect(groups.isSubset(of: [.henkilonNimi, .kotikunta]))
-            #expect(groups.contains(.henkilonNimi))
+            #expect(groups.isSubset(of: [.henkilonNimi, .kotikunta, .turvakielto]))
+            #expect(groups.contains(.henkilonNimi) && groups.contains(.turvakielto))
         }
     }
 

@@ -18,10 +18,13 @@ struct TLSTests {
         let port: Int
         let server: pid_t
 
-        init() throws {
+        /// - Parameters:
+        ///   - requireClientCertificate: the server demands a client certificate (mutual TLS).
+        ///   - subjectAltName: the server certificate's names (`IP:127.0.0.1` matches the URL).
+        init(requireClientCertificate: Bool = true, subjectAltName: String = "IP:127.0.0.1") throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("vtj-tls-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try "subjectAltName=IP:127.0.0.1\n".write(to: folder.appendingPathComponent("san.ext"), atomically: true, encoding: .utf8)
+            try "subjectAltName=\(subjectAltName)\n".write(to: folder.appendingPathComponent("san.ext"), atomically: true, encoding: .utf8)
             let steps = [
                 "req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=vtjdrop-test-CA",
                 "req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj /CN=127.0.0.1",
@@ -38,7 +41,7 @@ struct TLSTests {
             port = try Fixture.freePort()
             server = try Fixture.spawn(
                 "exec \(OpenSSLTool.path ?? "openssl") s_server -accept 127.0.0.1:\(port) -cert server.pem -key server.key "
-                    + "-CAfile ca.pem -Verify 1 -WWW -quiet", in: folder)
+                    + (requireClientCertificate ? "-CAfile ca.pem -Verify 1 " : "") + "-WWW -quiet", in: folder)
             do { try Fixture.waitUntilListening(port) } catch {
                 Fixture.stop(server)
                 throw error

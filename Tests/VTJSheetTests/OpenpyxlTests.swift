@@ -6,10 +6,10 @@ import VTJSheet
 /// writes what the reader must read (text in its shared-strings table, numbers with formats,
 /// dates, booleans, formulas, hidden sheets, the 1904 date system).
 @Suite struct OpenpyxlTests {
-    @Test func openpyxlReadsEveryValueAsTextOrDate() throws {
+    @Test func openpyxlReadsEveryValueAsTextOrDate() async throws {
         let folder = try SheetFolder()
         let path = try XLSXWriterTests.write(ValueCorpus.rows, in: folder)
-        let sheet = try Tools.openpyxlRead(path)
+        let sheet = try await Tools.openpyxlRead(path)
         #expect(sheet.title == "Tulos")
         #expect(sheet.freeze == "A2")
         #expect(sheet.filter == "A1:E\(ValueCorpus.rows.count + 1)")
@@ -55,19 +55,19 @@ import VTJSheet
     ]
 
     @Test(arguments: [false, true])
-    func readsAWorkbookOpenpyxlWrote(date1904: Bool) throws {
+    func readsAWorkbookOpenpyxlWrote(date1904: Bool) async throws {
         let folder = try SheetFolder()
         let path = folder.file("luokka.xlsx")
-        try Tools.openpyxlWrite(["sheets": [["title": "Luokka 3B", "rows": Self.clerkSheet]], "date1904": date1904], to: path)
+        try await Tools.openpyxlWrite(["sheets": [["title": "Luokka 3B", "rows": Self.clerkSheet]], "date1904": date1904], to: path)
         let sheet = try XLSXReader().read([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
         #expect(sheet.name == "Luokka 3B")
         #expect(sheet.rows == Self.clerkExpected)
     }
 
-    @Test func theFirstVisibleSheetInWorkbookOrderIsRead() throws {
+    @Test func theFirstVisibleSheetInWorkbookOrderIsRead() async throws {
         let folder = try SheetFolder()
         let path = folder.file("kaksi.xlsx")
-        try Tools.openpyxlWrite(["sheets": [
+        try await Tools.openpyxlWrite(["sheets": [
             ["title": "Ohje", "state": "hidden", "rows": [[["text": "piilotettu ohje"]]]],
             ["title": "Lista", "rows": Self.clerkSheet],
             ["title": "Toinen", "rows": [[["text": "toinen lista"]]]],

@@ -16,7 +16,7 @@ import ZIPFoundation
         return path
     }
 
-    @Test func thePackageHoldsTheMinimalPartsAndIsPrivate() throws {
+    @Test func thePackageHoldsTheMinimalPartsAndIsPrivate() async throws {
         let folder = try SheetFolder()
         let path = try Self.write(ValueCorpus.rows, in: folder)
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
@@ -33,7 +33,7 @@ import ZIPFoundation
             _ = try archive.extract(entry) { data.append($0) }
             let part = folder.file("part.xml")
             try data.write(to: URL(fileURLWithPath: part))
-            try Tools.run("xmllint", ["--noout", "--nonet", part])
+            try await Tools.run("xmllint", ["--noout", "--nonet", part])
         }
     }
 

@@ -2,9 +2,10 @@
 import Glibc
 #endif
 
-/// A spooled 2xx body: an open, unlinked file positioned at its start.
+/// A spooled 2xx body: an open, unlinked file positioned at its start (or, for a small answer
+/// read whole, its bytes).
 struct ResponseBody {
-    /// Readable descriptor; owned by the client, closed after the parse returns.
+    /// Readable descriptor; owned by the client, closed after the parse returns (-1 for bytes in memory).
     let fileDescriptor: Int32
     /// Size in bytes.
     let size: Int64
@@ -12,6 +13,24 @@ struct ResponseBody {
     let documentName: String
     /// The `X-Request-Id` of the attempt that fetched this body.
     let requestID: String
+    /// The body, when it was read into memory rather than spooled.
+    private var memory: [UInt8]?
+
+    init(fileDescriptor: Int32, size: Int64, documentName: String, requestID: String) {
+        self.fileDescriptor = fileDescriptor
+        self.size = size
+        self.documentName = documentName
+        self.requestID = requestID
+    }
+
+    /// A small body already in memory (the connection check's log key).
+    init(bytes: [UInt8], documentName: String, requestID: String) {
+        self.init(fileDescriptor: -1, size: Int64(bytes.count), documentName: documentName, requestID: requestID)
+        memory = bytes
+    }
+
+    /// Nothing to release: the spool file belongs to the client, memory to the value.
+    func close() {}
 
     /// Reads the whole body into memory (only for small bodies such as the log key).
     func readAll(limit: Int) -> [UInt8] {
@@ -20,6 +39,7 @@ struct ResponseBody {
 
     /// Up to `limit` bytes from the start.
     func readPrefix(limit: Int) -> [UInt8] {
+        if let memory { return Array(memory.prefix(limit)) }
         let count = Int(min(Int64(limit), size))
         guard count > 0 else { return [] }
         var bytes = [UInt8](repeating: 0, count: count)

@@ -23,6 +23,16 @@ public struct VTJClientConfiguration: Sendable, CustomStringConvertible {
     public var maxHetusPerMessage: Int
     /// Where response bodies are spooled (unlinked at once, so nothing stays behind).
     public var temporaryDirectory: String
+    /// The encoding spoken (`vtj.wire`).
+    public var wire: WireKind
+    /// The licensed municipality codes (`vtj.municipality_codes`), named in municipal requests;
+    /// empty = the XML profile's "every licensed municipality" (the JSON wire needs them named).
+    public var municipalityCodes: [String]
+    /// Largest response body spooled (`vtj.max_response_bytes`); a longer one is cut off and the call fails.
+    public var maxResponseBytes: Int64
+
+    /// The default cap of a response body: 128 MiB, far above a page of 1000 persons with every group.
+    public static let defaultMaxResponseBytes: Int64 = 128 << 20
 
     public init(
         baseURL: String,
@@ -34,7 +44,10 @@ public struct VTJClientConfiguration: Sendable, CustomStringConvertible {
         parallelism: Int = 4,
         retryPolicy: RetryPolicy = RetryPolicy(),
         maxHetusPerMessage: Int = Restriction.maxHetusPerMessage,
-        temporaryDirectory: String = "/tmp"
+        temporaryDirectory: String = "/tmp",
+        wire: WireKind = .xml,
+        municipalityCodes: [String] = [],
+        maxResponseBytes: Int64 = VTJClientConfiguration.defaultMaxResponseBytes
     ) {
         self.baseURL = baseURL
         self.credentials = credentials
@@ -46,10 +59,13 @@ public struct VTJClientConfiguration: Sendable, CustomStringConvertible {
         self.retryPolicy = retryPolicy
         self.maxHetusPerMessage = maxHetusPerMessage
         self.temporaryDirectory = temporaryDirectory
+        self.wire = wire
+        self.municipalityCodes = municipalityCodes
+        self.maxResponseBytes = maxResponseBytes
     }
 
     public var description: String {
-        "VTJClientConfiguration(baseURL: \(baseURL), credentials: <redacted>, xRoadClient: \(xRoadClient ?? "none"), "
-            + "\(tls), parallelism: \(parallelism))"
+        "VTJClientConfiguration(wire: \(wire), baseURL: \(baseURL), credentials: <redacted>, xRoadClient: \(xRoadClient ?? "none"), "
+            + "\(tls), parallelism: \(parallelism), maxResponseBytes: \(maxResponseBytes))"
     }
 }

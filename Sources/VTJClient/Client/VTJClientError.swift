@@ -12,6 +12,9 @@ public enum VTJClientError: Error, Sendable, Hashable, CustomStringConvertible {
     case rejected(VTJOperation, status: Int, virhe: InterfaceErrorBody?, requestID: String)
     /// TLS or URL problems that retrying cannot fix.
     case transportMisconfigured(VTJOperation, problem: TransportProblem, detail: String, requestID: String)
+    /// An X-Road security server refused the call in a way a person must fix (client unknown,
+    /// access denied, service unknown, client certificate not accepted, protocol broken).
+    case gatewayRefused(VTJOperation, fault: XRoadFault, requestID: String)
     /// Every attempt failed transiently (5xx, 429, cut bodies, connection trouble).
     case unavailable(VTJOperation, attempts: Int, last: TransientReason, requestID: String)
     /// The server asked to wait longer than the retry policy allows.
@@ -25,17 +28,20 @@ public enum VTJClientError: Error, Sendable, Hashable, CustomStringConvertible {
     public var isTransient: Bool {
         switch self {
         case .unavailable, .rateLimited, .cancelled: true
-        case .configuration, .invalidRequest, .refused, .rejected, .transportMisconfigured, .unexpectedResponse: false
+        case .configuration, .invalidRequest, .refused, .rejected, .transportMisconfigured, .gatewayRefused, .unexpectedResponse: false
         }
     }
 
     /// Whether retrying the same request cannot help.
     public var isPermanent: Bool { !isTransient }
 
-    /// Whether no new work should be started until the configuration changes (401/403).
+    /// Whether no new work should be started until the configuration changes (401/403, or a
+    /// security server that refuses the client, the service or the certificate).
     public var stopsNewWork: Bool {
-        if case .refused = self { return true }
-        return false
+        switch self {
+        case .refused, .gatewayRefused: true
+        default: false
+        }
     }
 
     /// The HTTP status of the final answer, when there was one.
@@ -44,6 +50,7 @@ public enum VTJClientError: Error, Sendable, Hashable, CustomStringConvertible {
         case .refused(_, let status, _, _), .rejected(_, let status, _, _): status
         case .unavailable(_, _, .serverError(let status, _, _), _): status
         case .unavailable(_, _, .rateLimited, _), .rateLimited: 429
+        case .gatewayRefused(_, let fault, _), .unavailable(_, _, .gateway(let fault), _): fault.status
         default: nil
         }
     }
@@ -53,6 +60,7 @@ public enum VTJClientError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .refused(_, _, let virhe, _), .rejected(_, _, let virhe, _): virhe?.description
         case .unavailable(_, _, .serverError(_, let virhe, _), _): virhe?.description
+        case .gatewayRefused(_, let fault, _): fault.description
         default: nil
         }
     }
@@ -60,7 +68,7 @@ public enum VTJClientError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The `X-Request-Id` of the last attempt (for the interface's support).
     public var requestID: String? {
         switch self {
-        case .refused(_, _, _, let id), .rejected(_, _, _, let id), .transportMisconfigured(_, _, _, let id),
+        case .refused(_, _, _, let id), .rejected(_, _, _, let id), .transportMisconfigured(_, _, _, let id), .gatewayRefused(_, _, let id),
             .unavailable(_, _, _, let id), .rateLimited(_, _, let id), .unexpectedResponse(_, _, let id):
             id
         case .configuration, .invalidRequest, .cancelled: nil
@@ -82,6 +90,8 @@ public enum VTJClientError: Error, Sendable, Hashable, CustomStringConvertible {
         case .transportMisconfigured(let operation, let problem, let detail, let id):
             "cannot reach VTJ for \(operation) (\(problem.rawValue): \(detail), request \(id)); "
                 + "check the base URL, client certificate, key and CA bundle"
+        case .gatewayRefused(let operation, let fault, let id):
+            "the X-Road security server refused \(operation) (\(fault.type), request \(id)): \(fault.advice); then restart"
         case .unavailable(let operation, let attempts, let last, let id):
             "VTJ unavailable for \(operation) after \(attempts) attempts (last: \(last), request \(id)); "
                 + "the work stays queued, check the network and the interface's status"
@@ -108,6 +118,8 @@ public enum VTJClientError: Error, Sendable, Hashable, CustomStringConvertible {
             self = .rejected(operation, status: status, virhe: virhe, requestID: requestID)
         case .permanent(.transport(let problem, let detail)):
             self = .transportMisconfigured(operation, problem: problem, detail: detail, requestID: requestID)
+        case .permanent(.gateway(let fault)):
+            self = .gatewayRefused(operation, fault: fault, requestID: requestID)
         case .exhausted(let attempts, let last):
             self = .unavailable(operation, attempts: attempts, last: last, requestID: requestID)
         case .waitTooLong(let requested, _):

@@ -1,6 +1,5 @@
 import Logging
 import VTJCore
-import VTJXML
 
 extension VTJInterfaceClient {
     /// Current basic data for a set of persons (`POST /perustiedot` with `hetulista`).
@@ -19,7 +18,8 @@ extension VTJInterfaceClient {
         onPerson: @escaping @Sendable (Person) throws -> Void
     ) async throws -> BasicDataReport {
         let input = Array(hetus)
-        let plan = MessagePlanner(maxHetusPerMessage: configuration.maxHetusPerMessage).plan(hetus: input)
+        let groups = Self.askable(groups)
+        let plan = MessagePlanner(maxHetusPerMessage: hetusPerMessage).plan(hetus: input)
         var asked: [Henkilotunnus] = []
         var seen = Set<String>()
         for hetu in input where seen.insert(hetu.value).inserted { asked.append(hetu) }
@@ -64,20 +64,41 @@ extension VTJInterfaceClient {
 
     /// One hetu message with retries; returns the hetus it delivered.
     private func fetchHetuMessage(index: Int, hetus: [String], groups: [GroupName]?, sink: PersonSink) async throws -> Set<String> {
-        let body = RequestXML.write(PerustiedotRequest(restriction: .hetulista(hetus), groups: groups))
         let delivered = DeliveredSet()
-        _ = try await execute(.perustiedot, method: "POST", path: "/perustiedot", body: body,
-                              metadata: ["vtj.message": "\(index + 1)", "vtj.hetus": "\(hetus.count)"]) { (response: ResponseBody) -> PerustiedotPageInfo in
-            let reader = try ResponseReader(fileDescriptor: response.fileDescriptor, documentName: response.documentName)
-            return try reader.readPerustiedot { person in try sink.deliver(person, seen: delivered) }
+        let wire = self.wire
+        let info = try await execute(.perustiedot, call: .basicData(hetus: hetus, groups: groups),
+                                     metadata: ["vtj.message": "\(index + 1)", "vtj.hetus": "\(hetus.count)"]) { (response: ResponseBody) -> PerustiedotPageInfo in
+            try wire.readPerustiedot(response) { person in try sink.deliver(person, seen: delivered) }
+        }
+        if !info.upToDate {
+            // Not a paging flag for a henkilötunnus list (vtj-json-wire.md 3.2): noted, the answer used as it is.
+            logger.notice("VTJ answered a henkilötunnus message with ajanTasalla false; the answer is used as it is",
+                          metadata: ["vtj.message": "\(index + 1)"])
         }
         return delivered.all
+    }
+
+    /// Most henkilötunnus per message: the configuration's, never more than the wire allows.
+    var hetusPerMessage: Int { max(1, min(configuration.maxHetusPerMessage, wire.maxHetusPerMessage)) }
+
+    /// The groups to ask for: when a request names groups it always names TURVAKIELTO, or a
+    /// protected person's address could arrive with nothing saying it is protected (vtj-json-wire.md 3.2).
+    static func askable(_ groups: [GroupName]?) -> [GroupName]? {
+        guard let groups, !groups.isEmpty else { return nil }
+        return groups.contains(.turvakielto) ? groups : groups + [.turvakielto]
+    }
+
+    /// The municipalities of a municipal request: those asked for, else the configured licensed ones
+    /// (empty = the XML profile's "every licensed municipality").
+    func municipalities(_ asked: [String]) -> [String] {
+        asked.isEmpty ? configuration.municipalityCodes : asked
     }
 
     /// Current basic data of every resident of the licensed municipalities (`kuntarajaus`), following
     /// `jatkoavain` until `ajanTasalla`. Persons reach `onPerson` one at a time as each page is read.
     ///
-    /// - Parameter municipalities: codes to narrow the delivery to; empty = every licensed municipality.
+    /// - Parameter municipalities: codes to narrow the delivery to; empty = the configured licensed
+    ///   codes (``VTJClientConfiguration/municipalityCodes``), or on the XML profile every licensed municipality.
     /// - Throws: ``VTJClientError``, or whatever `onPerson` threw.
     public func municipalBasicData(
         groups: [GroupName]? = nil,
@@ -85,18 +106,18 @@ extension VTJInterfaceClient {
         onPerson: @escaping @Sendable (Person) throws -> Void
     ) async throws -> MunicipalDeliveryReport {
         let sink = PersonSink(onPerson)
+        let codes = self.municipalities(municipalities)
+        let groups = Self.askable(groups)
+        let wire = self.wire
         var continuation: String? = nil
         var pages = 0
         var used = Set<String>()
         while true {
             pages += 1
-            let request = PerustiedotRequest(restriction: .kuntarajaus(municipalities), groups: groups,
-                                             continuation: continuation)
             let delivered = DeliveredSet()
-            let (info, requestID) = try await execute(.municipalBasicData, method: "POST", path: "/perustiedot",
-                                         body: RequestXML.write(request), metadata: ["vtj.page": "\(pages)"]) { (response: ResponseBody) -> (PerustiedotPageInfo, String) in
-                let reader = try ResponseReader(fileDescriptor: response.fileDescriptor, documentName: response.documentName)
-                let info = try reader.readPerustiedot { person in try sink.deliver(person, seen: delivered) }
+            let call = WireCall.municipalBasicData(codes: codes, groups: groups, continuation: continuation)
+            let (info, requestID) = try await execute(.municipalBasicData, call: call, metadata: ["vtj.page": "\(pages)"]) { (response: ResponseBody) -> (PerustiedotPageInfo, String) in
+                let info = try wire.readPerustiedot(response) { person in try sink.deliver(person, seen: delivered) }
                 if !info.upToDate && (info.continuation ?? "").isEmpty {
                     throw ProfileViolation(description: "ajanTasalla=\"false\" without jatkoavain")
                 }

@@ -1,13 +1,11 @@
 import Logging
 import VTJCore
-import VTJXML
 
 extension VTJInterfaceClient {
     /// The log key at the start of `date` (`GET /kirjausavain/{YYYY-MM-DD}`).
     public func logKey(on date: CivilDate) async throws -> Int64 {
-        try await execute(.logKey, method: "GET", path: "/kirjausavain/\(date)", body: []) { (response: ResponseBody) -> Int64 in
-            try ResponseReader.readLogKey(response.readAll(limit: 1 << 20), documentName: response.documentName)
-        }
+        let wire = self.wire
+        return try await execute(.logKey, call: .logKey(date)) { (response: ResponseBody) -> Int64 in try wire.readLogKey(response) }
     }
 
     /// Changes after `key` (`POST /muutokset`), page by page until `ajanTasalla`.
@@ -16,7 +14,8 @@ extension VTJInterfaceClient {
     /// `onPage`; the next page is asked for only after `onPage` returns, so the caller can write the
     /// page durably and then persist ``ChangesPage/logKey``. Returns the last key.
     ///
-    /// - Parameter restriction: a `hetulista` of 1…1000 hetus, or `kuntarajaus`.
+    /// - Parameter restriction: a `hetulista` of 1…1000 hetus, or `kuntarajaus` (an empty one names
+    ///   the configured licensed codes, ``VTJClientConfiguration/municipalityCodes``).
     /// - Throws: ``VTJClientError``, or whatever `onPage` threw (the key of that page is then not final).
     @discardableResult
     public func changes(
@@ -24,22 +23,26 @@ extension VTJInterfaceClient {
         restriction: Restriction,
         onPage: @Sendable (ChangesPage) async throws -> Void
     ) async throws -> Int64 {
-        if case .hetulista(let hetus) = restriction {
-            guard !hetus.isEmpty, hetus.count <= Restriction.maxHetusPerMessage else {
+        var restriction = restriction
+        switch restriction {
+        case .hetulista(let hetus):
+            guard !hetus.isEmpty, hetus.count <= hetusPerMessage else {
                 throw VTJClientError.invalidRequest(
-                    "muutokset needs 1…\(Restriction.maxHetusPerMessage) hetus per message, got \(hetus.count); plan them with MessagePlanner")
+                    "muutokset needs 1…\(hetusPerMessage) hetus per message, got \(hetus.count); plan them with MessagePlanner")
             }
+        case .kuntarajaus(let codes):
+            restriction = .kuntarajaus(municipalities(codes))
         }
+        let wire = self.wire
         var current = key
         var number = 0
         while true {
             number += 1
-            let body = RequestXML.write(MuutoksetRequest(logKey: current, restriction: restriction))
-            let (changes, info, requestID) = try await execute(.muutokset, method: "POST", path: "/muutokset", body: body,
+            let call = WireCall.changes(MuutoksetRequest(logKey: current, restriction: restriction))
+            let (changes, info, requestID) = try await execute(.muutokset, call: call,
                                                     metadata: ["vtj.page": "\(number)", "vtj.log-key": "\(current)"]) { (response: ResponseBody) -> ([Change], MuutoksetPageInfo, String) in
-                let reader = try ResponseReader(fileDescriptor: response.fileDescriptor, documentName: response.documentName)
                 var changes: [Change] = []
-                let info = try reader.readMuutokset { changes.append($0) }
+                let info = try wire.readMuutokset(response) { changes.append($0) }
                 return (changes, info, response.requestID)
             }
             if !info.upToDate && info.logKey <= current {

@@ -1,7 +1,6 @@
 import Logging
 import Synchronization
 import VTJCore
-import VTJXML
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,18 +12,21 @@ extension VTJInterfaceClient {
         case failed(AttemptOutcome, status: Int?)
     }
 
-    /// Runs one request with retries per the policy; `parse` reads a 2xx body on the worker thread.
+    /// Runs one call with retries per the policy: the wire encodes it, `parse` reads a 2xx body on
+    /// the worker thread (with the wire's reader).
     ///
     /// Errors from `parse` that are ``ConsumerFailure`` end the operation at once (re-thrown as the
     /// caller's own error); any other parse error counts as an unreadable body and is retried.
     func execute<T: Sendable>(
         _ operation: VTJOperation,
-        method: String,
-        path: String,
-        body: [UInt8],
+        call: WireCall,
         metadata: Logger.Metadata = [:],
         parse: @escaping @Sendable (ResponseBody) throws -> T
     ) async throws -> T {
+        guard wire.supports(operation) else {
+            throw VTJClientError.invalidRequest("the \(wire.kind) wire has no \(operation) operation")
+        }
+        let exchange = try wire.request(for: call)
         var state = RetryState(policy: configuration.retryPolicy)
         var random = SystemRandomNumberGenerator()
         var logger = self.logger
@@ -36,7 +38,7 @@ extension VTJInterfaceClient {
             let requestID = ids.next(unixMillis: Self.unixMillis())
             logger[metadataKey: "vtj.request-id"] = "\(requestID)"
             logger[metadataKey: "vtj.attempt"] = "\(state.attempts + 1)"
-            let request = httpRequest(method: method, path: path, body: body, requestID: requestID)
+            let request = httpRequest(exchange, requestID: requestID)
             let documentName = "\(operation) response \(requestID)"
             let attempt: Attempt<T>
             do {
@@ -78,7 +80,8 @@ extension VTJInterfaceClient {
         }
     }
 
-    /// One attempt on a worker thread: spool the body to an unlinked temp file, then classify or parse.
+    /// One attempt on a worker thread: spool the body to an unlinked temp file (at most
+    /// ``VTJClientConfiguration/maxResponseBytes``), then classify or parse.
     private func attempt<T: Sendable>(
         _ request: HTTPRequest,
         requestID: String,
@@ -103,16 +106,22 @@ extension VTJInterfaceClient {
             $0.bodyBytes += head.bodyBytes
         }
         let body = ResponseBody(fileDescriptor: fd, size: head.bodyBytes, documentName: documentName, requestID: requestID)
+        if let fault = wire.fault(status: head.status, headers: head, body: { body.readPrefix(limit: 64 * 1024) }) {
+            return .failed(.gateway(fault), status: head.status)
+        }
         let echo = head.header("X-Request-Id")
         if echo == nil { counters.withLock { $0.missingEchoes += 1 } }
         guard (200...299).contains(head.status) else {
-            let virhe = ResponseReader.readError(body.readPrefix(limit: 64 * 1024))
+            let virhe = wire.errorDetail(status: head.status, body: body.readPrefix(limit: 64 * 1024))
             return .failed(.httpStatus(head.status, retryAfter: head.header("Retry-After"), virhe: virhe),
                            status: head.status)
         }
         if let echo, echo != requestID {
             // Another request's answer (a confused proxy): never hand it on.
             return .failed(.transport(.other, detail: "response echoed X-Request-Id \(echo)"), status: head.status)
+        }
+        if let problem = wire.contentTypeProblem(head.header("Content-Type")) {
+            return .failed(.unreadableBody(problem), status: head.status)
         }
         guard lseek(fd, 0, SEEK_SET) == 0 else {
             return .failed(.transport(.other, detail: "cannot rewind the spooled body (errno \(errno))"), status: head.status)

@@ -3,8 +3,8 @@ import Logging
 import Synchronization
 import VTJCore
 
-/// The interface (VTJ-muutosrajapinta, XML profile) over libcurl: operations, paging, retries and
-/// parallel messages.
+/// The interface (VTJ-muutosrajapinta) over libcurl: operations, paging, retries and parallel
+/// messages, in the encoding of ``VTJClientConfiguration/wire`` (an ``InterfaceWire`` adapter).
 ///
 /// Transfers and body parsing run on ``VTJClientConfiguration/parallelism`` worker threads, each
 /// keeping one libcurl handle (and so its connection) for the client's life. Bodies are spooled to an
@@ -22,6 +22,8 @@ public final class VTJInterfaceClient: Sendable {
     let ids = RequestIDGenerator()
     let counters = Mutex(ClientStatistics())
     let baseURL: String
+    /// The encoding: every body, path and header that differs between wires comes from here.
+    let wire: any InterfaceWire
 
     /// A client; fails when the configuration cannot work (nothing is sent yet).
     public init(
@@ -37,7 +39,14 @@ public final class VTJInterfaceClient: Sendable {
         self.baseLogger = logger
         self.sleeper = sleeper
         self.pool = CurlWorkerPool(size: max(1, configuration.parallelism))
+        self.wire = switch configuration.wire {
+        case .xml: XMLWire()
+        case .json: JSONWire()
+        }
     }
+
+    /// The encoding this client speaks.
+    public var wireKind: WireKind { wire.kind }
 
     deinit { pool.shutdown() }
 
@@ -60,6 +69,9 @@ public final class VTJInterfaceClient: Sendable {
         guard !authority.contains("@") else {
             throw .configuration("base URL must not contain credentials; set the user and password separately")
         }
+        guard configuration.maxResponseBytes >= 1024 else {
+            throw .configuration("the response cap must be at least 1 KiB (got \(configuration.maxResponseBytes) bytes)")
+        }
         guard configuration.parallelism >= 1 else {
             throw .configuration("parallelism must be at least 1 (got \(configuration.parallelism))")
         }
@@ -79,21 +91,21 @@ public final class VTJInterfaceClient: Sendable {
         }
     }
 
-    /// Builds the HTTP request for one attempt.
-    func httpRequest(method: String, path: String, body: [UInt8], requestID: String) -> HTTPRequest {
+    /// Builds the HTTP request for one attempt: the wire's exchange plus what every call carries.
+    func httpRequest(_ exchange: WireRequest, requestID: String) -> HTTPRequest {
         var headers: [(String, String)] = [
             ("X-Request-Id", requestID),
-            ("Accept", "application/xml"),
             // Without this libcurl waits for a 100 Continue on larger bodies.
             ("Expect", ""),
         ]
-        if method == "POST" { headers.append(("Content-Type", "application/xml; charset=utf-8")) }
+        headers += exchange.headers
         if let client = configuration.xRoadClient { headers.append(("X-Road-Client", client)) }
-        var request = HTTPRequest(method: method, url: baseURL + path, headers: headers, body: body)
+        var request = HTTPRequest(method: exchange.method, url: baseURL + exchange.path, headers: headers, body: exchange.body)
         request.credentials = configuration.credentials
         request.tls = configuration.tls
         request.connectTimeoutMilliseconds = Self.milliseconds(configuration.connectTimeout)
         request.totalTimeoutMilliseconds = Self.milliseconds(configuration.requestTimeout)
+        request.maxBodyBytes = configuration.maxResponseBytes
         return request
     }
 

@@ -4,7 +4,8 @@ public enum VTJOperation: String, Sendable, Hashable, CustomStringConvertible {
     case logKey = "kirjausavain"
     /// `POST /perustiedot` with a hetu list.
     case perustiedot = "perustiedot"
-    /// `POST /perustiedot` with `kuntarajaus`, paged by `jatkoavain`.
+    /// The municipal snapshot, paged by `jatkoavain`: `POST /perustiedot` with `kuntarajaus` (XML
+    /// profile) or `POST /perustiedot-vko` with `kuntakoodit` (JSON wire).
     case municipalBasicData = "perustiedot-kuntarajaus"
     /// `POST /muutokset`, paged by log key.
     case muutokset = "muutokset"

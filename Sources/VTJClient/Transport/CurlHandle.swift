@@ -10,6 +10,8 @@ import Glibc
 public final class CurlHandle {
     private let handle: UnsafeMutableRawPointer
     private let errorBuffer: UnsafeMutablePointer<CChar>
+    /// Phase times of the last transfer, also when it failed (how far it got: name, TCP, TLS).
+    public private(set) var lastTiming = HTTPTiming()
 
     /// A new handle (libcurl is initialised once per process).
     public init() throws(HTTPTransportError) {
@@ -29,7 +31,7 @@ public final class CurlHandle {
 
     /// Performs one request and collects the status, headers and body in memory.
     public func perform(_ request: HTTPRequest) throws(HTTPTransportError) -> HTTPResponse {
-        let sink = ResponseSink(fileDescriptor: nil)
+        let sink = ResponseSink(fileDescriptor: nil, limit: request.maxBodyBytes)
         let head = try perform(request, sink: sink, cancellation: nil)
         return HTTPResponse(status: head.status, headers: head.headers, body: sink.body,
                             newConnections: head.newConnections)
@@ -44,7 +46,7 @@ public final class CurlHandle {
         writingBodyTo fileDescriptor: Int32,
         cancellation: CancellationFlag? = nil
     ) throws(HTTPTransportError) -> HTTPResponseHead {
-        try perform(request, sink: ResponseSink(fileDescriptor: fileDescriptor), cancellation: cancellation)
+        try perform(request, sink: ResponseSink(fileDescriptor: fileDescriptor, limit: request.maxBodyBytes), cancellation: cancellation)
     }
 
     private func perform(
@@ -96,7 +98,10 @@ public final class CurlHandle {
                 let sink = Unmanaged<ResponseSink>.fromOpaque(context!).takeUnretainedValue()
                 let length = size * count
                 if let data {
-                    sink.addHeaderLine(String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self))
+                    // Returning less than the length stops the transfer (CURLE_WRITE_ERROR).
+                    guard sink.addHeaderLine(String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)) else {
+                        return 0
+                    }
                 }
                 return length
             })
@@ -114,16 +119,41 @@ public final class CurlHandle {
         }
         var connects = 0
         _ = vtj_curl_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)
+        lastTiming = timing()
         guard code == CURLE_OK else {
             if code == CURLE_ABORTED_BY_CALLBACK, cancellation?.isCancelled == true { throw .cancelled }
             if code == CURLE_WRITE_ERROR, let errno = sink.writeErrno { throw .bodyWrite(errno: errno) }
+            if code == CURLE_WRITE_ERROR, sink.exceededLimit { throw .bodyTooLarge(limit: request.maxBodyBytes) }
             let detail = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
             throw .transfer(code: Int(code.rawValue), reason: detail)
         }
         var status = 0
         _ = vtj_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-        return HTTPResponseHead(status: status, headers: sink.headers, bodyBytes: sink.bytesWritten,
-                                newConnections: connects)
+        var head = HTTPResponseHead(status: status, headers: sink.headers, bodyBytes: sink.bytesWritten,
+                                    newConnections: connects)
+        head.timing = lastTiming
+        return head
+    }
+
+    /// libcurl's phase times of the last transfer.
+    private func timing() -> HTTPTiming {
+        func seconds(_ info: CURLINFO) -> Double {
+            var value = 0.0
+            _ = vtj_curl_getinfo_double(handle, info, &value)
+            return value
+        }
+        var timing = HTTPTiming()
+        timing.nameLookup = seconds(CURLINFO_NAMELOOKUP_TIME)
+        timing.connect = seconds(CURLINFO_CONNECT_TIME)
+        timing.tlsHandshake = seconds(CURLINFO_APPCONNECT_TIME)
+        timing.firstByte = seconds(CURLINFO_STARTTRANSFER_TIME)
+        timing.total = seconds(CURLINFO_TOTAL_TIME)
+        var address: UnsafeMutablePointer<CChar>?
+        if vtj_curl_getinfo_string(handle, CURLINFO_PRIMARY_IP, &address) == CURLE_OK, let address {
+            let text = String(cString: address)
+            timing.remoteAddress = text.isEmpty ? nil : text
+        }
+        return timing
     }
 
     private func applyTLS(_ tls: TLSOptions) -> CURLcode {

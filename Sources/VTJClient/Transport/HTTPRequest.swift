@@ -11,6 +11,8 @@ public struct HTTPRequest: Sendable {
     public var credentials: BasicCredentials?
     /// Client certificate, key and trust anchors for https.
     public var tls = TLSOptions()
+    /// Largest body accepted; the transfer stops once more arrives (an endless body cannot fill the disk).
+    public var maxBodyBytes: Int64 = .max
 
     public init(method: String, url: String, headers: [(String, String)] = [], body: [UInt8] = []) {
         self.method = method
@@ -42,9 +44,30 @@ public struct HTTPResponseHead: Sendable {
     public var bodyBytes: Int64
     /// New connections libcurl opened for this transfer (0 when a kept-alive one was reused).
     public var newConnections: Int
+    /// How long each phase took, and where the connection went.
+    public var timing = HTTPTiming()
 
     /// The first header with this name, compared case-insensitively.
     public func header(_ name: String) -> String? {
         headers.first { $0.0.lowercased() == name.lowercased() }?.1
     }
+}
+
+/// Phases of one transfer as libcurl measured them (cumulative from the start, in seconds), and
+/// the address it connected to; for the operator's connection check.
+public struct HTTPTiming: Sendable, Hashable {
+    /// Name resolved.
+    public var nameLookup: Double = 0
+    /// TCP connected.
+    public var connect: Double = 0
+    /// TLS handshake done (0 for plain http).
+    public var tlsHandshake: Double = 0
+    /// First byte of the answer.
+    public var firstByte: Double = 0
+    /// Whole transfer.
+    public var total: Double = 0
+    /// The IP address connected to.
+    public var remoteAddress: String?
+
+    public init() {}
 }

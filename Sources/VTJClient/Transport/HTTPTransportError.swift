@@ -8,6 +8,8 @@ public enum HTTPTransportError: Error, Sendable, Hashable, CustomStringConvertib
     case cancelled
     /// The body could not be written to its temporary file.
     case bodyWrite(errno: Int32)
+    /// The body grew past the request's cap and the transfer was stopped.
+    case bodyTooLarge(limit: Int64)
 
     public var description: String {
         switch self {
@@ -15,6 +17,9 @@ public enum HTTPTransportError: Error, Sendable, Hashable, CustomStringConvertib
         case .transfer(let code, let reason): "HTTP transfer failed (curl \(code)): \(reason)"
         case .cancelled: "HTTP transfer cancelled"
         case .bodyWrite(let errno): "could not write the response to a temporary file (errno \(errno)); check free space in the temporary directory"
+        case .bodyTooLarge(let limit):
+            "the answer was longer than vtj.max_response_bytes (\(limit) bytes) and was cut off; "
+                + "raise vtj.max_response_bytes if the interface's pages really are this large, otherwise report the interface's answer"
         }
     }
 
@@ -23,6 +28,7 @@ public enum HTTPTransportError: Error, Sendable, Hashable, CustomStringConvertib
         switch self {
         case .setup: .configuration
         case .cancelled, .bodyWrite: .other
+        case .bodyTooLarge: .tooLarge
         case .transfer(let code, _): HTTPTransportError.problem(curlCode: code)
         }
     }

@@ -8,6 +8,8 @@ public enum AttemptOutcome: Hashable, Sendable {
     case transport(TransportProblem, detail: String)
     /// A 2xx whose body is not well-formed or not this profile (usually a cut transfer).
     case unreadableBody(String)
+    /// An X-Road security server answered for the service (`X-Road-Error`, or a SOAP fault).
+    case gateway(XRoadFault)
 }
 
 /// Kinds of transfer failure, as the HTTP adapter maps its library's error codes.
@@ -22,13 +24,17 @@ public enum TransportProblem: String, Hashable, Sendable {
     case tls
     /// The request cannot be made as configured (bad URL, unsupported scheme).
     case configuration
+    /// The body grew past the configured cap (`vtj.max_response_bytes`) and was cut off.
+    case tooLarge
     /// Anything else on the wire (reset, send or receive error).
     case other
 
     /// Whether trying again can help; configuration and TLS trust problems need a person.
     public var isTransient: Bool {
         switch self {
-        case .connect, .timeout, .truncated, .other: true
+        // An oversized body is kept queued: the upstream may misbehave for a while, and a cap the
+        // operator raises helps the same drop; each attempt stops at the cap, so retrying costs little.
+        case .connect, .timeout, .truncated, .tooLarge, .other: true
         case .tls, .configuration: false
         }
     }

@@ -15,12 +15,14 @@ public enum TransientReason: Hashable, Sendable, CustomStringConvertible {
     case transport(TransportProblem, detail: String)
     /// A 2xx whose body is not well-formed or not the profile.
     case unreadableBody(String)
+    /// A security server's fault that may pass (network, maintenance).
+    case gateway(XRoadFault)
 
     /// The pause the server asked for (429, or 503 with `Retry-After`), when it named one.
     public var requestedWait: Duration? {
         switch self {
         case .rateLimited(let wait), .serverError(_, _, let wait): wait
-        case .transport, .unreadableBody: nil
+        case .transport, .unreadableBody, .gateway: nil
         }
     }
 
@@ -34,6 +36,8 @@ public enum TransientReason: Hashable, Sendable, CustomStringConvertible {
             "transfer failed (\(problem.rawValue)): \(detail)"
         case .unreadableBody(let reason):
             "response body unreadable (truncated or not the profile): \(reason)"
+        case .gateway(let fault):
+            "\(fault)"
         }
     }
 }
@@ -46,12 +50,14 @@ public enum PermanentReason: Hashable, Sendable, CustomStringConvertible {
     case rejected(status: Int, virhe: InterfaceErrorBody?)
     /// The transfer cannot work as configured (TLS trust, certificate files, URL).
     case transport(TransportProblem, detail: String)
+    /// A security server's fault that needs a person (client unknown, access denied, …).
+    case gateway(XRoadFault)
 
     /// The HTTP status, when the server answered.
     public var status: Int? {
         switch self {
         case .unauthorized(let status, _), .rejected(let status, _): status
-        case .transport: nil
+        case .transport, .gateway: nil
         }
     }
 
@@ -59,7 +65,7 @@ public enum PermanentReason: Hashable, Sendable, CustomStringConvertible {
     public var virhe: InterfaceErrorBody? {
         switch self {
         case .unauthorized(_, let virhe), .rejected(_, let virhe): virhe
-        case .transport: nil
+        case .transport, .gateway: nil
         }
     }
 
@@ -71,6 +77,8 @@ public enum PermanentReason: Hashable, Sendable, CustomStringConvertible {
             "rejected with \(status)" + (virhe.map { " (\($0))" } ?? "")
         case .transport(let problem, let detail):
             "transfer impossible as configured (\(problem.rawValue)): \(detail)"
+        case .gateway(let fault):
+            "\(fault)"
         }
     }
 }

@@ -35,6 +35,8 @@ public struct RetryPolicy: Hashable, Sendable {
             return .success
         case .unreadableBody(let reason):
             return .transient(.unreadableBody(reason))
+        case .gateway(let fault):
+            return fault.isTransient ? .transient(.gateway(fault)) : .permanent(.gateway(fault))
         case .transport(let problem, let detail):
             return problem.isTransient ? .transient(.transport(problem, detail: detail))
                 : .permanent(.transport(problem, detail: detail))

@@ -61,7 +61,7 @@ public struct ConfigurationDocument: Sendable {
         var merged = self
         let flags: [(String, String?)] = [
             ("inbox", overrides.inbox), ("outbox", overrides.outbox),
-            ("state", overrides.state), ("vtj.url", overrides.vtjURL),
+            ("state", overrides.state), ("vtj.url", overrides.vtjURL), ("vtj.wire", overrides.wire),
         ]
         for case let (key, value?) in flags {
             merged.values[key] = ConfigurationValue(content: .scalar(value), line: nil, baseDirectory: workingDirectory)

@@ -1,4 +1,4 @@
-/// Command-line flags that override the configuration file (`--config`, `--inbox`, `--outbox`, `--state`, `--vtj-url`).
+/// Command-line flags that override the configuration file (`--config`, `--inbox`, `--outbox`, `--state`, `--vtj-url`, `--wire`).
 public struct ConfigurationOverrides: Sendable, Hashable {
     /// `--config FILE`; nil falls back to `VTJDROP_CONFIG`, then to the built-in defaults.
     public var configFile: String?
@@ -10,14 +10,17 @@ public struct ConfigurationOverrides: Sendable, Hashable {
     public var state: String?
     /// `--vtj-url URL`.
     public var vtjURL: String?
+    /// `--wire xml|json` (`vtj.wire`).
+    public var wire: String?
 
     /// Overrides; nil leaves the file's (or default) value in place.
     public init(configFile: String? = nil, inbox: String? = nil, outbox: String? = nil,
-                state: String? = nil, vtjURL: String? = nil) {
+                state: String? = nil, vtjURL: String? = nil, wire: String? = nil) {
         self.configFile = configFile
         self.inbox = inbox
         self.outbox = outbox
         self.state = state
         self.vtjURL = vtjURL
+        self.wire = wire
     }
 }

@@ -29,6 +29,9 @@ indirect enum ConfigurationSchema: Sendable {
             "connect_timeout": .scalar,
             "total_timeout": .scalar,
             "parallelism": .scalar,
+            "wire": .scalar,
+            "municipality_codes": .list,
+            "max_response_bytes": .scalar,
         ]),
         "retention": .table([
             "archive_days": .scalar,

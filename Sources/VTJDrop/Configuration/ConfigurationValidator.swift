@@ -44,6 +44,7 @@ struct ConfigurationValidator {
         let schedule = changeSchedule()
         let logLevel: Logger.Level = choice("log_level", default: .info)
         let departments = self.departments()
+        checkMunicipalityCodes(interface, departments: departments)
 
         let configuration = DropConfiguration(
             source: document.origin ?? "built-in defaults", isBuiltInDefault: !document.isFromFile,
@@ -83,10 +84,43 @@ struct ConfigurationValidator {
         let connect = seconds("vtj.connect_timeout", default: 10, range: 0.1...600)
         let total = seconds("vtj.total_timeout", default: 120, range: 1...3600)
         if total < connect { problem("vtj.total_timeout", "is shorter than vtj.connect_timeout") }
-        return InterfaceSettings(
+        var settings = InterfaceSettings(
             endpoint: endpoint, xRoadClient: xRoad, clientCertificate: certificate, clientKey: key,
             caBundle: bundle, connectTimeout: connect, totalTimeout: total,
             parallelism: integer("vtj.parallelism", default: 4, range: 1...32))
+        settings.wire = choice("vtj.wire", default: .xml)
+        settings.municipalityCodes = municipalityCodes()
+        let cap = byteCount("vtj.max_response_bytes", default: 128 << 20)
+        if cap < 1 << 20 || cap > 16 << 30 {
+            problem("vtj.max_response_bytes", "\(cap) bytes is outside 1M…16G; a page of 1000 persons with every group is a few MB")
+        } else {
+            settings.maxResponseBytes = cap
+        }
+        return settings
+    }
+
+    /// `vtj.municipality_codes`: three-digit codes, each once.
+    private mutating func municipalityCodes() -> [String] {
+        guard let value = document.value("vtj.municipality_codes") else { return [] }
+        var codes: [String] = []
+        for item in value.list.map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
+            guard item.count == 3, item.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                problem("vtj.municipality_codes", "\"\(item.prefix(20))\" is not a three-digit municipality code like \"091\" (quote it in YAML so the leading zero stays)")
+                continue
+            }
+            if !codes.contains(item) { codes.append(item) }
+        }
+        return codes
+    }
+
+    /// DVV's JSON has no "every licensed municipality" (the XML profile's empty `<kuntarajaus/>`):
+    /// municipal operations there name their codes, so they must be configured.
+    private mutating func checkMunicipalityCodes(_ interface: InterfaceSettings, departments: [DepartmentSettings]) {
+        guard interface.wire == .json, interface.municipalityCodes.isEmpty, case .remote = interface.endpoint,
+              let department = departments.first(where: { $0.profile.municipalityWide })
+        else { return }
+        problem("vtj.municipality_codes", "required with vtj.wire: json, because department \(department.id) has "
+            + "municipality_operations: true; list the licensed codes, e.g. [\"091\"]", line: document.value("vtj.wire")?.line)
     }
 
     private mutating func checkedURL(_ text: String, value: ConfigurationValue) -> String? {

@@ -5,8 +5,10 @@ extension DropConfiguration {
     public var summary: [String] {
         var lines = [
             "configuration: \(source)",
-            "interface: \(interface.endpoint) as \(credentials), parallelism \(interface.parallelism)"
-                + (interface.xRoadClient.map { ", X-Road-Client \($0)" } ?? ""),
+            "interface: \(interface.endpoint) (\(interface.wire) wire) as \(credentials), parallelism \(interface.parallelism)"
+                + (interface.xRoadClient.map { ", X-Road-Client \($0)" } ?? "")
+                + (interface.municipalityCodes.isEmpty ? "" : ", municipalities \(interface.municipalityCodes.joined(separator: ","))")
+                + ", answers up to \(interface.maxResponseBytes) bytes",
             "folders: inbox \(inbox), outbox \(outbox), state \(state)",
             "intake: watch \(intake.watch.rawValue), scan every \(intake.scanInterval), settle \(intake.settle), "
                 + "max \(intake.maxFileBytes) bytes",

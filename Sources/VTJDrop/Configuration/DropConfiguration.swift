@@ -68,6 +68,13 @@ public struct InterfaceSettings: Sendable, Hashable {
     public var totalTimeout: Duration
     /// `vtj.parallelism`: messages in flight at once (default 4).
     public var parallelism: Int
+    /// `vtj.wire`: the interface's encoding (default the XML profile).
+    public var wire: WireKind = .xml
+    /// `vtj.municipality_codes`: the licensed three-digit municipality codes, named in municipal
+    /// requests (required on the JSON wire when a department has municipality operations).
+    public var municipalityCodes: [String] = []
+    /// `vtj.max_response_bytes`: the largest answer body accepted (default 128 MiB).
+    public var maxResponseBytes: Int64 = 128 << 20
 }
 
 /// How drops are noticed and when a file counts as complete.

@@ -25,6 +25,7 @@ public final class ApplianceHost: Sendable {
         var sandbox: SandboxServer?
         let baseURL: String
         var credentials = configuration.credentials
+        var municipalityCodes = configuration.interface.municipalityCodes
         switch configuration.interface.endpoint {
         case .remote(let url):
             baseURL = url
@@ -34,22 +35,17 @@ public final class ApplianceHost: Sendable {
             guard let url = server.baseURL else { throw PipelineError.setup("the built-in sandbox did not report its port") }
             baseURL = url
             credentials = InterfaceCredentials(user: sandboxConfiguration.user, password: Secret(sandboxConfiguration.password))
+            // The built-in sandbox is licensed for one municipality; the JSON wire must name it.
+            if municipalityCodes.isEmpty { municipalityCodes = [sandboxConfiguration.licensedMunicipality] }
             sandbox = server
-            logger.info("built-in sandbox started", metadata: ["url": "\(url)"])
+            logger.info("built-in sandbox started", metadata: ["url": "\(url)", "wire": "\(configuration.interface.wire)"])
         }
         let temporary = configuration.state + "/tmp"
         try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
-        let settings = configuration.interface
         let client = try VTJInterfaceClient(
-            configuration: VTJClientConfiguration(
-                baseURL: baseURL,
-                credentials: BasicCredentials(user: credentials.user, password: credentials.password.exposedForUse()),
-                xRoadClient: settings.xRoadClient,
-                tls: TLSOptions(clientCertificatePath: settings.clientCertificate, clientKeyPath: settings.clientKey,
-                                caBundlePath: settings.caBundle),
-                connectTimeout: settings.connectTimeout, requestTimeout: settings.totalTimeout,
-                parallelism: settings.parallelism, retryPolicy: retryPolicy, temporaryDirectory: temporary),
+            configuration: configuration.clientConfiguration(baseURL: baseURL, credentials: credentials, temporaryDirectory: temporary,
+                                                             retryPolicy: retryPolicy, municipalityCodes: municipalityCodes),
             logger: logger)
         let appliance = try Appliance(configuration: configuration, database: database, client: client, clock: clock, logger: logger)
         try appliance.prepareFolders()

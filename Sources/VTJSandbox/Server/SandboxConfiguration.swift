@@ -36,6 +36,9 @@ public struct SandboxConfiguration: Sendable {
     public var faults: SandboxFaults
     /// Serve `/admin/…` (faults, credentials, clock, counters). Loopback test tooling only.
     public var adminEnabled: Bool
+    /// The wire of a request that does not say (a GET without `Accept`, a POST without
+    /// `Content-Type`); requests that say are answered in their own wire either way.
+    public var wire: WireKind
 
     /// Every parameter defaults to the `vtjdrop sandbox` defaults (except `port` 0 and no history).
     public init(
@@ -43,7 +46,8 @@ public struct SandboxConfiguration: Sendable {
         referenceDate: CivilDate? = nil, licensedMunicipality: String = "091",
         user: String = "kunta", password: String = "salasana", uncensored: Bool = false,
         pageSize: Int = 500, changesPageSize: Int = 200, historyDays: Int = 0, changesPerDay: Int? = nil,
-        secondsPerDay: Double? = nil, baseKey: Int64 = 5_446_623_423, faults: SandboxFaults = SandboxFaults(), adminEnabled: Bool = true
+        secondsPerDay: Double? = nil, baseKey: Int64 = 5_446_623_423, faults: SandboxFaults = SandboxFaults(), adminEnabled: Bool = true,
+        wire: WireKind = .xml
     ) {
         self.host = host
         self.port = port
@@ -62,5 +66,6 @@ public struct SandboxConfiguration: Sendable {
         self.baseKey = baseKey
         self.faults = faults
         self.adminEnabled = adminEnabled
+        self.wire = wire
     }
 }

@@ -23,12 +23,26 @@ public struct SandboxFaults: Sendable, Hashable, Codable {
     public var truncateRate: Double
     /// The next N 200 responses are cut mid-stream.
     public var truncateNext: Int
+    /// Share of requests answered by a security server's error (`X-Road-Error`, JSON body).
+    public var xRoadErrorRate: Double
+    /// The next N requests are answered by a security server's error.
+    public var xRoadErrorNext: Int
+    /// The `X-Road-Error` type sent (`Server.*` comes with 500, `Client.*` with 400).
+    public var xRoadErrorType: String
+    /// Share of 200 responses whose body never ends (blanks after the answer, up to ``endlessBytes``).
+    public var endlessRate: Double
+    /// The next N 200 responses have a body that never ends.
+    public var endlessNext: Int
+    /// Where an "endless" body stops if the client never hangs up (bounded, so a test run ends by itself).
+    public var endlessBytes: Int64
 
     /// Defaults: no faults, `Retry-After: 1`.
     public init(
         latencyMs: Int = 0, errorRate: Double = 0, errorNext: Int = 0, rateLimitRate: Double = 0,
         rateLimitNext: Int = 0, retryAfterSeconds: Int = 1, truncateRate: Double = 0, truncateNext: Int = 0,
-        unavailableRate: Double = 0, unavailableNext: Int = 0
+        unavailableRate: Double = 0, unavailableNext: Int = 0,
+        xRoadErrorRate: Double = 0, xRoadErrorNext: Int = 0, xRoadErrorType: String = "Server.ServerProxy.ServiceFailed",
+        endlessRate: Double = 0, endlessNext: Int = 0, endlessBytes: Int64 = 4 << 30
     ) {
         self.latencyMs = latencyMs
         self.errorRate = errorRate
@@ -40,6 +54,12 @@ public struct SandboxFaults: Sendable, Hashable, Codable {
         self.truncateNext = truncateNext
         self.unavailableRate = unavailableRate
         self.unavailableNext = unavailableNext
+        self.xRoadErrorRate = xRoadErrorRate
+        self.xRoadErrorNext = xRoadErrorNext
+        self.xRoadErrorType = xRoadErrorType
+        self.endlessRate = endlessRate
+        self.endlessNext = endlessNext
+        self.endlessBytes = endlessBytes
     }
 
     /// No faults at all.
@@ -58,6 +78,12 @@ public struct SandboxFaults: Sendable, Hashable, Codable {
             truncateRate: try c.decodeIfPresent(Double.self, forKey: .truncateRate) ?? 0,
             truncateNext: try c.decodeIfPresent(Int.self, forKey: .truncateNext) ?? 0,
             unavailableRate: try c.decodeIfPresent(Double.self, forKey: .unavailableRate) ?? 0,
-            unavailableNext: try c.decodeIfPresent(Int.self, forKey: .unavailableNext) ?? 0)
+            unavailableNext: try c.decodeIfPresent(Int.self, forKey: .unavailableNext) ?? 0,
+            xRoadErrorRate: try c.decodeIfPresent(Double.self, forKey: .xRoadErrorRate) ?? 0,
+            xRoadErrorNext: try c.decodeIfPresent(Int.self, forKey: .xRoadErrorNext) ?? 0,
+            xRoadErrorType: try c.decodeIfPresent(String.self, forKey: .xRoadErrorType) ?? "Server.ServerProxy.ServiceFailed",
+            endlessRate: try c.decodeIfPresent(Double.self, forKey: .endlessRate) ?? 0,
+            endlessNext: try c.decodeIfPresent(Int.self, forKey: .endlessNext) ?? 0,
+            endlessBytes: try c.decodeIfPresent(Int64.self, forKey: .endlessBytes) ?? 4 << 30)
     }
 }

@@ -1,9 +1,9 @@
 import Hummingbird
 import NIOCore
 import VTJCore
-import VTJXML
 
-/// A non-2xx answer with a `virhe` body; thrown inside the responder, turned into a response.
+/// A non-2xx answer with an error body in the request's wire (`virhe` on XML, `{"koodi", "viesti"}`
+/// on JSON); thrown inside the responder, turned into a response.
 struct SandboxHTTPFailure: Error, Sendable, CustomStringConvertible {
     let status: HTTPResponse.Status
     let code: String
@@ -27,10 +27,10 @@ struct SandboxHTTPFailure: Error, Sendable, CustomStringConvertible {
         SandboxHTTPFailure(status: .methodNotAllowed, code: "VIRHEELLINEN_METODI", message: "\(method.rawValue) not allowed here; use \(expected)")
     }
 
-    var response: Response {
-        var headers: HTTPFields = [.contentType: "application/xml; charset=utf-8"]
+    func response(_ wire: SandboxWire) -> Response {
+        var headers: HTTPFields = [.contentType: wire.contentType]
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
-        let body = ResponseXML.error(InterfaceErrorBody(code: code, message: message))
+        let body = wire.error(code: code, message: message)
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

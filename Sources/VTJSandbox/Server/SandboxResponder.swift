@@ -1,21 +1,39 @@
 import Hummingbird
 import NIOCore
 import VTJCore
-import VTJXML
+import VTJJSON
 
-/// Answers the interface's three operations, `/admin/…`, and a `virhe` 404 for anything else.
+/// Answers the interface's operations over both wires, `/admin/…`, and a 404 for anything else.
+///
+/// Each API request is answered in the wire it spoke (a POST by its `Content-Type`, a GET by its
+/// `Accept`, else ``SandboxConfiguration/wire``): the answer is built once as a ``SandboxAnswer``,
+/// model-level faults are applied to it, then it is encoded, and byte-level faults (cut and endless
+/// bodies) are applied to the bytes. So the same population and the same faults serve both wires.
 struct SandboxResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
     let core: SandboxCore
     static let apiPrefix = "/api/v1/"
+    /// The operations under ``apiPrefix`` (`kirjausavain/{date}` is matched by its prefix).
+    static let operations: Set<String> = ["perustiedot", "perustiedot-vko", "muutokset"]
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        let fallback = SandboxWire(kind: core.configuration.wire)
         var response: Response
         do {
-            response = try await route(request)
+            // /admin is test tooling with JSON bodies of its own, whatever a client calls their type.
+            let isAPI = request.uri.path.hasPrefix(SandboxResponder.apiPrefix)
+            guard let wire = isAPI ? SandboxWire.of(request, default: fallback) : fallback else {
+                throw SandboxHTTPFailure(status: .unsupportedMediaType, code: "VIRHEELLINEN_SISALTOTYYPPI",
+                                         message: "post application/json (DVV's wire) or application/xml (the XML profile)")
+            }
+            do {
+                response = try await route(request, wire: wire)
+            } catch let failure as SandboxHTTPFailure {
+                response = failure.response(wire)
+            }
         } catch let failure as SandboxHTTPFailure {
-            response = failure.response
+            response = failure.response(fallback)
         }
         // Named through `.init` because HTTPTypes is reachable only through Hummingbird's re-exports.
         if let id = request.headers[.init("X-Request-Id")!] {
@@ -25,7 +43,7 @@ struct SandboxResponder: HTTPResponder {
         return response
     }
 
-    private func route(_ request: Request) async throws -> Response {
+    private func route(_ request: Request, wire: SandboxWire) async throws -> Response {
         let path = request.uri.path
         if path.hasPrefix("/admin/"), core.configuration.adminEnabled {
             return try await SandboxAdmin(core: core).respond(to: request, path: String(path.dropFirst("/admin/".count)))
@@ -35,7 +53,7 @@ struct SandboxResponder: HTTPResponder {
             throw SandboxHTTPFailure.notFound(path)
         }
         let operation = String(path.dropFirst(SandboxResponder.apiPrefix.count))
-        let name = operation.hasPrefix("kirjausavain/") ? "kirjausavain" : ["perustiedot", "muutokset"].contains(operation) ? operation : "unknown"
+        let name = operation.hasPrefix("kirjausavain/") ? "kirjausavain" : Self.operations.contains(operation) ? operation : "unknown"
         core.counters.request(name)
         guard name != "unknown" else { throw SandboxHTTPFailure.notFound(path) }
 
@@ -54,110 +72,52 @@ struct SandboxResponder: HTTPResponder {
         case .serverError:
             core.counters.fault("serverError")
             throw SandboxHTTPFailure(status: .internalServerError, code: "PALVELINVIRHE", message: "injected server error: retry with back-off")
+        case .xRoadError(let type):
+            core.counters.fault("xRoadError")
+            return Self.xRoadError(type)
         case .none: break
         }
         guard core.isAuthorized(request.headers[.authorization]) else {
             core.counters.fault("unauthorized")
             throw SandboxHTTPFailure(status: .unauthorized, code: "TUNNISTUS_EPAONNISTUI", message: "bad or missing Basic credentials: check the user name and password")
         }
-        let body: [UInt8]
-        switch name {
-        case "kirjausavain":
+        let answer: SandboxAnswer
+        if name == "kirjausavain" {
             guard request.method == .get else { throw SandboxHTTPFailure.method(request.method, "GET") }
-            body = try logKey(String(operation.dropFirst("kirjausavain/".count)))
-        case "perustiedot":
+            answer = try logKey(String(operation.dropFirst("kirjausavain/".count)))
+        } else {
             guard request.method == .post else { throw SandboxHTTPFailure.method(request.method, "POST") }
-            body = try perustiedot(try await read(request, name: "perustiedotPyynto"))
-        default:
-            guard request.method == .post else { throw SandboxHTTPFailure.method(request.method, "POST") }
-            body = try muutokset(try await read(request, name: "muutoksetPyynto"))
+            answer = try self.answer(to: wire.read(try await body(of: request), operation: name), operation: name)
         }
-        return ok(body)
+        return ok(wire.encode(core.faults.apply(to: answer)), wire: wire)
     }
 
-    private func read(_ request: Request, name: String) async throws -> InterfaceRequest {
-        let buffer: ByteBuffer
+    private func body(of request: Request) async throws -> [UInt8] {
         do {
-            buffer = try await request.body.collect(upTo: 4 << 20)
+            return Array(try await request.body.collect(upTo: 4 << 20).readableBytesView)
         } catch {
             throw SandboxHTTPFailure(status: .badRequest, code: "VIRHEELLINEN_SANOMA", message: "request body over 4 MB or unreadable")
         }
-        do {
-            return try RequestXML.read(Array(buffer.readableBytesView), documentName: name)
-        } catch {
-            throw SandboxHTTPFailure(status: .badRequest, code: error.interfaceCode, message: error.description)
-        }
     }
 
-    private func logKey(_ text: String) throws -> [UInt8] {
+    private func logKey(_ text: String) throws -> SandboxAnswer {
         guard let day = CivilDate(iso: text) else {
             throw SandboxHTTPFailure(status: .badRequest, code: "VIRHEELLINEN_PAIVAMAARA", message: "'\(text.prefix(20))' is not a date YYYY-MM-DD")
         }
-        return ResponseXML.logKey(core.registry.logKey(atStartOf: day))
+        return .logKey(core.registry.logKey(atStartOf: day))
     }
 
-    private func perustiedot(_ request: InterfaceRequest) throws -> [UInt8] {
-        guard case .perustiedot(let ask) = request else {
-            throw SandboxHTTPFailure(status: .badRequest, code: "VIRHEELLINEN_SANOMA", message: "expected <perustiedotPyynto>")
-        }
-        let groups = ask.groups.map(Set.init)
-        let censor = !core.configuration.uncensored
-        switch ask.restriction {
-        case .hetulista(let hetus):
-            let persons = core.registry.basicData(hetus: hetus, groups: groups, censor: censor)
-            return ResponseXML.perustiedot(persons, page: PerustiedotPageInfo(upToDate: true))
-        case .kuntarajaus(let codes):
-            try checkLicence(codes)
-            var start = 0
-            if let token = ask.continuation {
-                guard let index = SandboxResponder.continuationIndex(token) else {
-                    throw SandboxHTTPFailure(status: .badRequest, code: "VIRHEELLINEN_JATKOAVAIN", message: "unknown jatkoavain: start the delivery again without it")
-                }
-                start = index
-            }
-            let page = core.registry.municipalPage(from: start, limit: core.configuration.pageSize, groups: groups, censor: censor)
-            let info = PerustiedotPageInfo(upToDate: page.next == nil, continuation: page.next.map(SandboxResponder.continuationToken))
-            return ResponseXML.perustiedot(page.persons, page: info)
-        }
-    }
-
-    private func muutokset(_ request: InterfaceRequest) throws -> [UInt8] {
-        guard case .muutokset(let ask) = request else {
-            throw SandboxHTTPFailure(status: .badRequest, code: "VIRHEELLINEN_SANOMA", message: "expected <muutoksetPyynto>")
-        }
-        if case .kuntarajaus(let codes) = ask.restriction { try checkLicence(codes) }
-        let result = core.registry.changes(
-            after: ask.logKey, restriction: ask.restriction, limit: core.configuration.changesPageSize, censor: !core.configuration.uncensored)
-        return ResponseXML.muutokset(result.changes, page: result.page)
-    }
-
-    private func checkLicence(_ codes: [String]) throws {
-        let licensed = core.registry.population.licensedMunicipality
-        guard codes.isEmpty || codes.contains(licensed) else {
-            throw SandboxHTTPFailure(status: .forbidden, code: "EI_KAYTTOOIKEUTTA", message: "the credentials are licensed for municipality \(licensed) only")
-        }
-    }
-
-    /// `jatkoavain`: an opaque token for "continue from this person index".
-    static func continuationToken(_ index: Int) -> String { "S" + String(index, radix: 36) }
-
-    static func continuationIndex(_ token: String) -> Int? {
-        guard token.hasPrefix("S"), let index = Int(token.dropFirst(), radix: 36), index >= 0 else { return nil }
-        return index
-    }
-
-    private func ok(_ bytes: [UInt8]) -> Response {
-        var headers: HTTPFields = [.contentType: "application/xml; charset=utf-8"]
-        guard core.faults.shouldTruncate(), bytes.count > 1 else {
-            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
-        }
-        core.counters.fault("truncated")
-        // Promise the whole body, send half, then fail the stream: the connection closes mid-body.
-        headers[.contentLength] = String(bytes.count)
-        let half = Array(bytes.prefix(bytes.count / 2))
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            try await writer.write(ByteBuffer(bytes: half))
-            throw SandboxHTTPFailure(status: .internalServerError, code: "KATKAISTU", message: "body cut on purpose")
-        })
+    /// X-Road's own error (message protocol for REST, 4.6): `X-Road-Error` and a JSON body, 500 for
+    /// the servers' trouble and 400 for a request that broke the protocol, whatever the wire.
+    static func xRoadError(_ type: String) -> Response {
+        let writer = JSONWriter()
+        writer.beginObject()
+        writer.member("type", type)
+        writer.member("message", "injected by the vtjdrop sandbox")
+        writer.member("detail", "00000000-0000-4000-8000-000000000000")
+        writer.endObject()
+        let headers: HTTPFields = [.contentType: "application/json;charset=utf-8", .init("X-Road-Error")!: type]
+        return Response(status: type.hasPrefix("Client") ? .badRequest : .internalServerError, headers: headers,
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: writer.finish())))
     }
 }

@@ -142,7 +142,9 @@ final class LoopbackResponder: Sendable {
             if reply.delay > .zero { Thread.sleep(forTimeInterval: Double(reply.delay.components.seconds) + Double(reply.delay.components.attoseconds) / 1e18) }
             var head = "HTTP/1.1 \(reply.status) Status\r\n"
             head += "Content-Length: \(reply.body.count + reply.missingBytes)\r\n"
-            head += "Content-Type: application/xml; charset=utf-8\r\n"
+            if !reply.headers.contains(where: { $0.0.lowercased() == "content-type" }) {
+                head += "Content-Type: application/xml; charset=utf-8\r\n"
+            }
             switch reply.echo {
             case .same: if let id = request.header("X-Request-Id") { head += "X-Request-Id: \(id)\r\n" }
             case .none: break

@@ -26,11 +26,21 @@ import VTJDrop
     }
 
     @Test func theShippedExampleLoadsAndValidates() throws {
-        let example = StorageTestFolder.repositoryRoot + "/examples/vtjdrop.yaml"
-        let loaded = try ConfigurationLoader.load(overrides: .init(configFile: example), environment: credentials,
+        // Installed as /etc/vtjdrop/vtjdrop.yaml with its TLS files in tls/ beside it.
+        let folder = try StorageTestFolder()
+        let example = try String(contentsOfFile: StorageTestFolder.repositoryRoot + "/examples/vtjdrop.yaml", encoding: .utf8)
+        let file = try folder.write("vtjdrop.yaml", example)
+        try FileManager.default.createDirectory(atPath: folder.path + "/tls", withIntermediateDirectories: true)
+        for name in ["vtjdrop-client.pem", "liityntapalvelin-ca.pem"] { _ = try folder.write("tls/" + name, "PEM") }
+        _ = try folder.write("tls/vtjdrop-client.key", "PEM", mode: 0o600)
+        let loaded = try ConfigurationLoader.load(overrides: .init(configFile: file), environment: credentials,
                                                   workingDirectory: "/")
         let config = loaded.configuration
         #expect(loaded.warnings.isEmpty)
+        #expect(config.interface.wire == .json && config.interface.municipalityCodes == ["091"])
+        #expect(config.interface.clientCertificate == folder.path + "/tls/vtjdrop-client.pem")
+        #expect(config.interface.caBundle == folder.path + "/tls/liityntapalvelin-ca.pem")
+        #expect(config.interface.maxResponseBytes == 128 << 20)
         #expect(config.departments.map(\.id) == ["kirjasto", "rakennusvalvonta", "sivistys", "vesihuolto", "ymparisto"])
         #expect(config.interface.endpoint == .remote(url: "https://liityntapalvelin.kunta.example/r1/FI/GOV/0245437-2/VTJmutpa/VTJmutpa/api/v1"))
         #expect(config.interface.xRoadClient == "FI/MUN/0123456-7/vtjdrop")
@@ -47,6 +57,51 @@ import VTJDrop
         #expect(config.department("kirjasto")?.profile.defaultPurpose == .kirjasto)
         #expect(config.credentials.user == "kunta-x")
         #expect(config.credentials.password.exposedForUse() == "pw-9f3a")
+    }
+
+    static let remoteJSON = """
+        vtj:
+          url: https://ss.kunta.example/r1/FI/GOV/0245437-2/VTJmutpa/VTJmutpa/api/v1
+          wire: json
+        departments:
+          vesihuolto:
+            purposes: [vesihuolto]
+            groups: [HENKILON_NIMI, TURVAKIELTO]
+            municipality_operations: true
+        """
+
+    @Test func theJSONWireNeedsTheLicensedCodesForMunicipalOperations() throws {
+        let folder = try StorageTestFolder()
+        let refused = try problems(Self.remoteJSON, in: folder)
+        #expect(refused.count == 1 && refused[0].contains("vtj.municipality_codes") && refused[0].contains("vesihuolto"))
+        let named = try load(Self.remoteJSON.replacingOccurrences(of: "  wire: json", with: "  wire: json\n  municipality_codes: [\"091\", \"049\"]"),
+                             in: folder)
+        #expect(named.configuration.interface.municipalityCodes == ["091", "049"])
+        // The XML profile's empty <kuntarajaus/> needs none; nor does the built-in sandbox (its one municipality).
+        #expect(try load(Self.remoteJSON.replacingOccurrences(of: "  wire: json", with: "  wire: xml"), in: folder).configuration.interface.wire == .xml)
+        let sandbox = Self.remoteJSON.replacingOccurrences(of: "  url: https://ss.kunta.example/r1/FI/GOV/0245437-2/VTJmutpa/VTJmutpa/api/v1\n", with: "")
+        #expect(try load(sandbox, in: folder, env: [:]).configuration.interface.wire == .json)
+    }
+
+    @Test func wireCodesAndResponseCapAreChecked() throws {
+        let folder = try StorageTestFolder()
+        let yaml = """
+            vtj:
+              wire: soap
+              municipality_codes: [91, "0910"]
+              max_response_bytes: 64K
+            departments:
+              kirjasto:
+                purposes: [kirjasto]
+                groups: [HENKILON_NIMI]
+            """
+        let found = try problems(yaml, in: folder, env: [:])
+        #expect(found.contains { $0.contains("vtj.wire") && $0.contains("xml or json") })
+        #expect(found.filter { $0.contains("vtj.municipality_codes") && $0.contains("three-digit") }.count == 2)
+        #expect(found.contains { $0.contains("vtj.max_response_bytes") && $0.contains("1M…16G") })
+        let flag = try load("departments:\n  kirjasto:\n    purposes: [kirjasto]\n    groups: [HENKILON_NIMI]\n", in: folder, env: [:],
+                            overrides: ConfigurationOverrides(wire: "json"))
+        #expect(flag.configuration.interface.wire == .json && flag.configuration.interface.maxResponseBytes == 128 << 20)
     }
 
     @Test func noConfigurationMeansSandboxDefaultsAndExampleDepartments() throws {

@@ -117,7 +117,7 @@ import VTJDrop
             overrides: .init(vtjURL: "https://vtj.example/api/v1"),
             environment: ["VTJDROP_VTJ_USER": "kunta-7", "VTJDROP_VTJ_PASSWORD": "pw-summary-42"], workingDirectory: "/srv")
         let text = loaded.configuration.summary.joined(separator: "\n")
-        #expect(text.contains("interface: https://vtj.example/api/v1 as kunta-7:***"))
+        #expect(text.contains("interface: https://vtj.example/api/v1 (xml wire) as kunta-7:***"))
         #expect(text.contains("department sivistys: purposes perusopetus,"))
         #expect(text.contains("change fetches: 06:00 Finnish time"))
         #expect(!text.contains("pw-summary-42"))

@@ -9,11 +9,12 @@ import VTJSandbox
 /// sandbox sending those addresses uncensored (as if the interface had failed to censor), every
 /// toiminto is driven, and then every byte the appliance produced is searched for them.
 @Suite(.serialized) struct LeakCheckTests {
-    @Test func noProtectedAddressInAnyOutboxReceiptLogLineOrAuditExport() async throws {
+    @Test(arguments: WireKind.allCases)
+    func noProtectedAddressInAnyOutboxReceiptLogLineOrAuditExport(wire: WireKind) async throws {
         let capture = LogCapture()
         let harness = try await PipelineHarness(
             sandbox: SandboxConfiguration(population: 1500, seed: 23, uncensored: true, pageSize: 200),
-            logger: capture.logger())
+            wire: wire, logger: capture.logger())
         defer { Task { await harness.close() } }
         let registry = harness.registry
 

@@ -36,8 +36,9 @@ final class PipelineHarness: Sendable {
         """
 
     /// - Parameter settings: top-level YAML keys replacing the test defaults (watch, scan_interval…).
+    /// - Parameter wire: `vtj.wire`, the encoding spoken to the built-in sandbox.
     init(sandbox: SandboxConfiguration = SandboxConfiguration(population: 400, seed: 7, uncensored: true),
-         settings: [String: String] = [:], readiness: String = "rename", clock: any WallClock = SystemWallClock(),
+         settings: [String: String] = [:], readiness: String = "rename", wire: WireKind = .xml, clock: any WallClock = SystemWallClock(),
          retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 3, initialDelay: .milliseconds(20), maxDelay: .milliseconds(100)),
          logger: Logger? = nil) async throws {
         root = NSTemporaryDirectory() + "vtjdrop-pipeline-" + UUID().uuidString
@@ -49,6 +50,8 @@ final class PipelineHarness: Sendable {
             state: \(root)/state
             schedule:
               changes_at: never
+            vtj:
+              wire: \(wire.rawValue)
             \(["settle_seconds": "0.5", "scan_interval": "0.2"].merging(settings) { $1 }
                 .sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "\n"))
             \(PipelineHarness.departmentsYAML.replacingOccurrences(of: "readiness: rename", with: "readiness: \(readiness)"))

@@ -44,8 +44,9 @@ import VTJXML
         #expect(WorkRecovery(appliance: harness.appliance).unfinished().isEmpty)
     }
 
-    @Test func protectedPersonsAddressNeverLeavesEvenWhenTheInterfaceSendsIt() async throws {
-        let harness = try await PipelineHarness()  // the sandbox runs uncensored
+    @Test(arguments: WireKind.allCases)
+    func protectedPersonsAddressNeverLeavesEvenWhenTheInterfaceSendsIt(wire: WireKind) async throws {
+        let harness = try await PipelineHarness(wire: wire)  // the sandbox runs uncensored
         defer { Task { await harness.close() } }
         let protected = harness.registry.hetus(where: [.turvakielto], limit: 3)
         #expect(protected.count == 3)
@@ -97,8 +98,9 @@ import VTJXML
         #expect(try harness.appliance.database.auditLog.queries(hetu: try Henkilotunnus(hetus[0])).isEmpty)
     }
 
-    @Test func followingThenChangesThenStopping() async throws {
-        let harness = try await PipelineHarness()
+    @Test(arguments: WireKind.allCases)
+    func followingThenChangesThenStopping(wire: WireKind) async throws {
+        let harness = try await PipelineHarness(wire: wire)
         defer { Task { await harness.close() } }
         let customers = harness.registry.hetus(where: [.adult, .resident], excluding: [.turvakielto], limit: 3)
         try harness.drop("vesihuolto", "seuranta.xml", harness.request("seuranta-lisaa", hetus: customers))
@@ -126,8 +128,9 @@ import VTJXML
         #expect(try harness.only("vesihuolto", suffix: ".kuitti.txt", prefix: "loppu").contains("tulos: valmis"))
     }
 
-    @Test func municipalBasicDataForALicensedDepartment() async throws {
-        let harness = try await PipelineHarness(sandbox: SandboxConfiguration(population: 300, seed: 3, pageSize: 40))
+    @Test(arguments: WireKind.allCases)
+    func municipalBasicDataForALicensedDepartment(wire: WireKind) async throws {
+        let harness = try await PipelineHarness(sandbox: SandboxConfiguration(population: 300, seed: 3, pageSize: 40), wire: wire)
         defer { Task { await harness.close() } }
         try harness.drop("vesihuolto", "kaikki.xml", harness.request("kunta-perustiedot"))
         #expect(await harness.runner.runOnce().published == 1)

@@ -12,8 +12,20 @@ enum Tools {
     }
 
     /// Runs a program to its end; throws with its stderr when it fails.
+    ///
+    /// The wait happens on a Dispatch thread: the test runner's cooperative pool has as many
+    /// threads as cores (two here), and a LibreOffice conversion blocking one for many seconds
+    /// starved the daemon tests running beside it.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String]) throws -> Data {
+    static func run(_ executable: String, _ arguments: [String]) async throws -> Data {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try runBlocking(executable, arguments) })
+            }
+        }
+    }
+
+    private static func runBlocking(_ executable: String, _ arguments: [String]) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [executable] + arguments
@@ -46,8 +58,8 @@ enum Tools {
 
     /// A Python script of Scripts/ run with `python3` (openpyxl installed by .ci/run).
     @discardableResult
-    static func python(_ script: String, _ arguments: [String]) throws -> Data {
-        try run("python3", [scripts.appendingPathComponent(script).path] + arguments)
+    static func python(_ script: String, _ arguments: [String]) async throws -> Data {
+        try await run("python3", [scripts.appendingPathComponent(script).path] + arguments)
     }
 
     // MARK: - openpyxl
@@ -69,15 +81,15 @@ enum Tools {
         let rows: [[Cell?]]
     }
 
-    static func openpyxlRead(_ path: String) throws -> Sheet {
-        try JSONDecoder().decode(Sheet.self, from: python("openpyxl_read.py", [path]))
+    static func openpyxlRead(_ path: String) async throws -> Sheet {
+        try JSONDecoder().decode(Sheet.self, from: await python("openpyxl_read.py", [path]))
     }
 
     /// Writes a workbook with openpyxl from a description (Scripts/openpyxl_write.py).
-    static func openpyxlWrite(_ spec: [String: Any], to path: String) throws {
+    static func openpyxlWrite(_ spec: [String: Any], to path: String) async throws {
         let specPath = path + ".json"
         try JSONSerialization.data(withJSONObject: spec).write(to: URL(fileURLWithPath: specPath))
-        try python("openpyxl_write.py", [specPath, path])
+        try await python("openpyxl_write.py", [specPath, path])
     }
 
     // MARK: - LibreOffice
@@ -85,16 +97,16 @@ enum Tools {
     /// `soffice --headless --convert-to FILTER` of several files in one start (each start costs
     /// seconds), with a private profile so parallel runs never share one.
     static func libreOfficeConvert(_ files: [String], to filter: String, outdir: String, inputFilter: String? = nil,
-                                   profile: String) throws {
+                                   profile: String) async throws {
         var arguments = ["--headless", "--norestore", "-env:UserInstallation=file://" + profile]
         if let inputFilter { arguments.append("--infilter=" + inputFilter) }
         arguments += ["--convert-to", filter, "--outdir", outdir] + files
-        try run("soffice", arguments)
+        try await run("soffice", arguments)
     }
 
     /// CSV (UTF-8, `,`, `"`, all text quoted, cells as shown) of LibreOffice's export, as rows.
-    static func csvRows(_ path: String) throws -> [[String]] {
-        try JSONDecoder().decode([[String]].self, from: python("csv_to_json.py", [path]))
+    static func csvRows(_ path: String) async throws -> [[String]] {
+        try JSONDecoder().decode([[String]].self, from: await python("csv_to_json.py", [path]))
     }
 
     /// A CSV field and whether LibreOffice quoted it (with "quote all text cells": a text cell).
@@ -110,8 +122,8 @@ enum Tools {
     }
 
     /// The rows of a CSV with each field's quoting.
-    static func csvFields(_ path: String) throws -> [[QuotedField]] {
-        try JSONDecoder().decode([[QuotedField]].self, from: python("csv_to_json.py", [path, "--quoting"]))
+    static func csvFields(_ path: String) async throws -> [[QuotedField]] {
+        try JSONDecoder().decode([[QuotedField]].self, from: await python("csv_to_json.py", [path, "--quoting"]))
     }
 }
 

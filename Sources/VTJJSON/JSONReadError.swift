@@ -1,0 +1,49 @@
+/// A JSON document could not be read: names the document, the line, the byte offset and the reason.
+public struct JSONReadError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What kind of problem it was, so a caller can answer precisely (the sandbox's `koodi`, the
+    /// client's retry decision).
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// Not JSON: a syntax error, invalid UTF-8, a body cut short, nesting deeper than allowed.
+        case malformed
+        /// JSON, but not the message expected (a missing key, a value of the wrong type).
+        case invalidMessage
+        /// A request with a key its schema does not allow (`additionalProperties: false`).
+        case unknownKey
+        /// A request with more than ``Restriction/maxHetusPerMessage`` hetus.
+        case tooManyHetus
+        /// A request with both `hetulista` and `kuntakoodit`.
+        case conflictingRestriction
+        /// A request with neither `hetulista` nor `kuntakoodit`.
+        case missingRestriction
+        /// A request whose `hetulista` is empty.
+        case emptyHetulista
+    }
+
+    public let document: String
+    public let line: Int
+    /// Byte offset from the start of the document.
+    public let offset: Int64
+    public let reason: String
+    public let kind: Kind
+
+    public init(document: String, line: Int, offset: Int64, reason: String, kind: Kind = .malformed) {
+        self.document = document
+        self.line = line
+        self.offset = offset
+        self.reason = reason
+        self.kind = kind
+    }
+
+    public var description: String { "\(document):\(line) (byte \(offset)): \(reason)" }
+
+    /// The `koodi` an interface answers this problem with (HTTP 400), the same codes as the XML profile.
+    public var interfaceCode: String {
+        switch kind {
+        case .tooManyHetus: "LIIAN_MONTA_HETUA"
+        case .conflictingRestriction: "RISTIRIITAINEN_RAJAUS"
+        case .missingRestriction: "PUUTTUVA_RAJAUS"
+        case .emptyHetulista: "TYHJA_HETULISTA"
+        case .malformed, .invalidMessage, .unknownKey: "VIRHEELLINEN_SANOMA"
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import VTJClient
+import VTJCore
+import VTJDrop
+import VTJSandbox
+
+/// `vtjdrop check`: the operator's connection check against the configured interface.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the connection to the configured interface with one harmless call, and say what is wrong.",
+        discussion: """
+            Reads the same configuration and credentials as `vtjdrop run`, asks the interface for today's \\
+            log key (kirjausavain) once, and reports the wire, the URL, name lookup, TCP, TLS (certificate \\
+            problems named), X-Road, authentication, the answer and the round-trip time. Nothing is \\
+            claimed, stored or logged. Exit 0 only when the interface answered correctly, 1 when it did \\
+            not, 2 when the configuration itself is wrong. Without vtj.url the built-in sandbox is checked.
+            """
+    )
+
+    @OptionGroup var locations: LocationOptions
+
+    func run() async throws {
+        let configuration = try locations.load()
+        var sandbox: SandboxServer?
+        var baseURL = ""
+        var credentials = configuration.credentials
+        var codes: [String]?
+        switch configuration.interface.endpoint {
+        case .remote(let url):
+            baseURL = url
+        case .sandbox:
+            let sandboxConfiguration = SandboxConfiguration()
+            let server = SandboxServer(configuration: sandboxConfiguration)
+            try await server.start()
+            baseURL = server.baseURL ?? ""
+            credentials = InterfaceCredentials(user: sandboxConfiguration.user, password: Secret(sandboxConfiguration.password))
+            codes = [sandboxConfiguration.licensedMunicipality]
+            sandbox = server
+        }
+        let client: VTJInterfaceClient
+        do {
+            client = try VTJInterfaceClient(configuration: configuration.clientConfiguration(
+                baseURL: baseURL, credentials: credentials, temporaryDirectory: NSTemporaryDirectory(), municipalityCodes: codes))
+        } catch {
+            printError("vtjdrop check: \(error)")
+            await sandbox?.shutdown()
+            throw ExitCode(2)
+        }
+        let today = FinnishTime().map { $0.localDate(at: SystemWallClock().instant()) } ?? CivilDate(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400))
+        let report = await client.checkConnection(on: today)
+        await sandbox?.shutdown()
+        print(CheckReportText.render(report, source: configuration.source, sandbox: sandbox != nil, user: credentials.user))
+        if !report.diagnosis.isHealthy { throw ExitCode(1) }
+    }
+}
+
+/// The check's plain report, one phase a line.
+enum CheckReportText {
+    static func render(_ report: ConnectionReport, source: String, sandbox: Bool, user: String) -> String {
+        let timing = report.timing
+        func ms(_ seconds: Double) -> String { "\(Int((seconds * 1000).rounded())) ms" }
+        func line(_ label: String, _ text: String) -> String {
+            label.padding(toLength: 16, withPad: " ", startingAt: 0) + text
+        }
+        func phase(_ phase: ConnectionPhase, ok: String) -> String {
+            switch report.outcome(of: phase) {
+            case true?: "ok" + (ok.isEmpty ? "" : (ok.hasPrefix("(") ? " " : ", ") + ok)
+            case false?: "FAILED: " + report.diagnosis.advice
+            case nil: "not reached"
+            }
+        }
+        var lines = ["vtjdrop check — configuration \(source)" + (sandbox ? " (no vtj.url: the built-in sandbox)" : "")]
+        lines.append(line("wire:", report.wire == .json ? "json (DVV's REST + JSON)" : "xml (the XML profile)"))
+        lines.append(line("URL:", report.url))
+        lines.append(line("X-Road client:", report.xRoadClient ?? "none (vtj.x_road_client not set)"))
+        lines.append(line("user:", user))
+        lines.append(line("name lookup:", phase(.nameLookup, ok: (timing.remoteAddress.map { "\($0) " } ?? "") + "(\(ms(timing.nameLookup)))")))
+        lines.append(line("TCP connect:", phase(.connect, ok: ms(timing.connect))))
+        lines.append(line("TLS:", report.usesTLS ? phase(.tls, ok: "certificate verified (\(ms(timing.tlsHandshake)))") : "not used (plain http)"))
+        let xRoad = report.outcome(of: .xRoad) == true && report.xRoadClient == nil ? "no security server error" : ""
+        lines.append(line("X-Road:", phase(.xRoad, ok: xRoad)))
+        lines.append(line("authentication:", phase(.authentication, ok: report.status.map { "HTTP \($0)" } ?? "")))
+        lines.append(line("answer:", phase(.answer, ok: report.diagnosis.advice)))
+        lines.append(line("round trip:", timing.total > 0 ? ms(timing.total) : "-"))
+        lines.append(line("result:", report.diagnosis.isHealthy ? "OK" : "FAILED — " + report.diagnosis.advice))
+        return lines.joined(separator: "\n")
+    }
+}
