@@ -9,19 +9,25 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit",
         abstract: "Search the audit log by henkilötunnus or by request id, or export it as CSV.",
         discussion: """
-            --hetu prints every query that named the person (newest first): time (Finnish), department, \
-            purpose, request, operation. The operator running this is authorised to see the hetu they ask \
-            about; every other hetu in the output is masked. --request prints the journal entry, its state \
-            history and its queries (hetus masked, counted). --export writes the whole log (or --since/--until \
-            a period) as CSV, one row per person per query, hetus in full: it is the controller's disclosure \
-            log; --output writes it to a new file readable by its owner only.
+            The audit log keeps disclosures (a result published to a department: who, for what purpose, \
+            whose data, which groups, when) apart from queries (what the appliance asked the interface, and \
+            whether it answered); a query is never a disclosure. --hetu prints the person's disclosures, \
+            then the queries that named them (newest first, Finnish time with its offset). The operator \
+            running this is authorised to see the hetu they ask about; every other hetu in the output is \
+            masked. --request prints the journal entry, its state history, its disclosure and its queries \
+            (hetus masked, counted). --export writes the disclosures (or, with --attempts, the queries) of \
+            the whole log or a --since/--until period as CSV, one row per person, hetus in full: it is the \
+            controller's disclosure log; --output writes it to a new file readable by its owner only.
             """
     )
 
     @Option(help: "The henkilötunnus to search for.") var hetu: String?
     @Option(help: "Only queries on or after this date (YYYY-MM-DD, Finnish time).") var since: String?
     @Option(help: "The request id to show.") var request: String?
-    @Flag(help: "Export the audit log as CSV (one row per person per query).") var export = false
+    @Flag(help: "Export the disclosures as CSV (one row per person per published result, with the groups delivered).")
+    var export = false
+    @Flag(help: "With --export: export the queries to the interface instead (one row per person per query, with its outcome).")
+    var attempts = false
     @Option(help: "With --export: only queries before this date (YYYY-MM-DD, Finnish time).") var until: String?
     @Option(help: "With --export: write to this new file (mode 0600) instead of standard output.") var output: String?
     @Option(help: "The state folder (default: from the configuration).") var state: String?
@@ -32,7 +38,7 @@ struct AuditCommand: ParsableCommand {
             throw ValidationError("give exactly one of --hetu, --request or --export")
         }
         if since != nil, hetu == nil, !export { throw ValidationError("--since goes with --hetu or --export") }
-        if (until != nil || output != nil), !export { throw ValidationError("--until and --output go with --export") }
+        if (until != nil || output != nil || attempts), !export { throw ValidationError("--until, --output and --attempts go with --export") }
         for (name, value) in [("--since", since), ("--until", until)] {
             if let value, CivilDate(iso: value) == nil { throw ValidationError("\(name) \(value): expected YYYY-MM-DD") }
         }
@@ -58,15 +64,24 @@ struct AuditCommand: ParsableCommand {
         } else {
             handle = FileHandle.standardOutput
         }
-        let renderer = AuditExport()
+        let renderer = AuditExport(zone: zone)
         var rows = 0
-        try handle.write(contentsOf: renderer.header())
-        try database.auditLog.export(from: since.flatMap { midnight($0, zone: zone) }, until: until.flatMap { midnight($0, zone: zone) }) { entry in
-            try handle.write(contentsOf: renderer.lines(entry))
-            rows += 1
+        let from = since.flatMap { midnight($0, zone: zone) }, to = until.flatMap { midnight($0, zone: zone) }
+        if attempts {
+            try handle.write(contentsOf: renderer.header())
+            try database.auditLog.export(from: from, until: to) { entry in
+                try handle.write(contentsOf: renderer.lines(entry))
+                rows += 1
+            }
+        } else {
+            try handle.write(contentsOf: renderer.disclosureHeader())
+            try database.auditLog.exportDisclosures(from: from, until: to) { entry in
+                try handle.write(contentsOf: renderer.disclosureLines(entry))
+                rows += 1
+            }
         }
         if output != nil { try handle.synchronize() }
-        FileHandle.standardError.write(Data("exported \(rows) queries\n".utf8))
+        FileHandle.standardError.write(Data("exported \(rows) \(attempts ? "queries" : "disclosures")\n".utf8))
     }
 
     /// Local midnight of a YYYY-MM-DD in Finnish time.
@@ -83,14 +98,26 @@ struct AuditCommand: ParsableCommand {
         case .failure(let error): throw ValidationError("--hetu: \(error)")
         }
         let sinceDate = since.flatMap { midnight($0, zone: zone) }
-        let entries = try database.auditLog.queries(hetu: person, since: sinceDate)
         let period = since.map { " since \($0)" } ?? ""
-        print("Queries naming \(person.value)\(period): \(entries.count)")
-        guard !entries.isEmpty else { return }
-        var rows = [["time (Finnish)", "department", "purpose", "request", "operation", "scope", "hetus in query"]]
-        for entry in entries {
+        let disclosures = try database.auditLog.disclosures(hetu: person, since: sinceDate)
+        print("Disclosures of \(person.value)\(period) (results published to a department): \(disclosures.count)")
+        if !disclosures.isEmpty {
+            var rows = [["time (Finnish)", "department", "purpose", "request", "operation", "status", "groups disclosed"]]
+            for entry in disclosures {
+                let shown = entry.persons.first
+                rows.append([OperatorText.time(entry.at, zone: zone), entry.department, entry.purpose, entry.requestID,
+                             entry.operation, shown?.status ?? "-",
+                             shown?.groups.map { $0.isEmpty ? "(none)" : $0.joined(separator: " ") } ?? "(not recorded before the upgrade)"])
+            }
+            print(OperatorText.table(rows))
+        }
+        let queries = try database.auditLog.queries(hetu: person, since: sinceDate)
+        print("\nQueries to the interface naming \(person.value)\(period) (attempts; a query is not a disclosure): \(queries.count)")
+        guard !queries.isEmpty else { return }
+        var rows = [["time (Finnish)", "department", "purpose", "request", "operation", "scope", "hetus in query", "outcome"]]
+        for entry in queries {
             rows.append([OperatorText.time(entry.at, zone: zone), entry.department, entry.purpose, entry.requestID,
-                         entry.operation, entry.scope.rawValue, String(entry.hetuCount)])
+                         entry.operation, entry.scope.rawValue, String(entry.hetuCount), entry.outcome?.rawValue ?? "-"])
         }
         print(OperatorText.table(rows))
     }
@@ -128,6 +155,14 @@ struct AuditCommand: ParsableCommand {
                             step.detail.map { OperatorText.masked($0) } ?? ""])
         }
         print(OperatorText.table(history))
+        if let disclosure = try database.auditLog.disclosure(request: id) {
+            print("Disclosed: \(disclosure.personCount) persons in \(OperatorText.masked(disclosure.resultFile ?? "-")) at \(OperatorText.time(disclosure.at, zone: zone))")
+            var groups: [String: Int] = [:]
+            for person in disclosure.persons { groups[person.groups?.joined(separator: " ") ?? "(not recorded)", default: 0] += 1 }
+            for (set, count) in groups.sorted(by: { $0.key < $1.key }) { print("  \(count) × \(set.isEmpty ? "(no groups)" : set)") }
+        } else {
+            print("Disclosed: nothing (no result of this request reached the department)")
+        }
         printQueries(queries, zone: zone)
     }
 
@@ -135,7 +170,8 @@ struct AuditCommand: ParsableCommand {
         print("Interface queries: \(queries.count)")
         for query in queries {
             let detail = query.detail.map { " (\(OperatorText.masked($0)))" } ?? ""
-            print("  \(OperatorText.time(query.at, zone: zone))  \(query.operation)  \(query.scope.rawValue)  purpose \(query.purpose)  \(query.hetuCount) hetus\(detail)")
+            let outcome = query.outcome.map { "  → \($0.rawValue)" + (query.outcomeDetail.map { ": \(OperatorText.masked($0))" } ?? "") } ?? ""
+            print("  \(OperatorText.time(query.at, zone: zone))  \(query.operation)  \(query.scope.rawValue)  purpose \(query.purpose)  \(query.hetuCount) hetus\(detail)\(outcome)")
             if !query.hetus.isEmpty {
                 let shown = query.hetus.prefix(20).map { Henkilotunnus.mask($0) }.joined(separator: " ")
                 print("    " + shown + (query.hetus.count > 20 ? " … (+\(query.hetus.count - 20))" : ""))

@@ -15,7 +15,8 @@ struct CheckCommand: AsyncParsableCommand {
             log key (kirjausavain) once, and reports the wire, the URL, name lookup, TCP, TLS (certificate \\
             problems named), X-Road, authentication, the answer and the round-trip time. Nothing is \\
             claimed, stored or logged. Exit 0 only when the interface answered correctly, 1 when it did \\
-            not, 2 when the configuration itself is wrong. Without vtj.url the built-in sandbox is checked.
+            not, 2 when the configuration itself is wrong. With vtj.sandbox: true (or no configuration) the built-in \\
+            sandbox is checked.
             """
     )
 
@@ -71,7 +72,7 @@ enum CheckReportText {
             case nil: "not reached"
             }
         }
-        var lines = ["vtjdrop check — configuration \(source)" + (sandbox ? " (no vtj.url: the built-in sandbox)" : "")]
+        var lines = ["vtjdrop check — configuration \(source)" + (sandbox ? " (the built-in sandbox: test data)" : "")]
         lines.append(line("wire:", report.wire == .json ? "json (DVV's REST + JSON)" : "xml (the XML profile)"))
         lines.append(line("URL:", report.url))
         lines.append(line("X-Road client:", report.xRoadClient ?? "none (vtj.x_road_client not set)"))

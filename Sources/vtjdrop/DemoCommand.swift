@@ -12,16 +12,24 @@ struct DemoCommand: AsyncParsableCommand {
         discussion: """
             Starts the sandbox in-process, drops example files into the example departments' inboxes \
             (a henkilötunnus list, request documents, a refused purpose, a followed register and its \
-            changes), runs the appliance once, and shows what the departments receive.
+            changes), runs the appliance once, and shows what the departments receive. The demo works \
+            only in a new or empty folder, or in one an earlier demo made (it holds a .vtjdrop-demo \
+            file); any other folder is refused untouched.
             """
     )
 
-    @Option(help: "Folder for the demo's inbox, outbox and state (emptied first).") var folder = "demo"
+    @Option(help: "Folder for the demo's inbox, outbox and state: a new or empty folder, or one an earlier demo made.")
+    var folder = "demo"
     @Option(help: "The wire spoken to the sandbox: xml (the XML profile) or json (DVV's own REST + JSON).") var wire: WireKind = .xml
 
     func run() async throws {
         let root = URL(fileURLWithPath: folder).standardizedFileURL.path
-        try? FileManager.default.removeItem(atPath: root)
+        do {
+            try DemoFolder.prepare(root)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
         let loaded = try ConfigurationLoader.load(
             overrides: ConfigurationOverrides(inbox: root + "/inbox", outbox: root + "/outbox", state: root + "/state",
                                               wire: wire.rawValue),

@@ -28,12 +28,11 @@ enum OperatorText {
         return out
     }
 
-    /// `2026-11-26 08:03:12` in Finnish time, or `-`.
+    /// `2026-11-26 08:03:12 +02:00` in Finnish time (the offset always shown), or `-`.
     static func time(_ date: Date?, zone: FinnishTime?) -> String {
         guard let date else { return "-" }
         let instant = Instant(date)
-        let local = zone?.localDateTime(at: instant) ?? LocalDateTime(instant: instant, utcOffsetSeconds: 0)
-        return local.description.replacingOccurrences(of: "T", with: " ") + (zone == nil ? "Z" : "")
+        return (zone?.zoned(at: instant) ?? FixedUTCOffset(seconds: 0).zoned(at: instant)).readable
     }
 
     /// Opens the state database named by `--state`, or by the configuration (`--config` / `VTJDROP_CONFIG` / defaults).

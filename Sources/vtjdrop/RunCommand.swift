@@ -12,8 +12,12 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Without any configuration the built-in sandbox is started in-process and ./inbox, ./outbox and \
             ./state are used with example departments. Credentials come only from VTJDROP_VTJ_USER and \
-            VTJDROP_VTJ_PASSWORD or VTJDROP_VTJ_PASSWORD_FILE. Exit status is non-zero only when the \
-            appliance itself cannot work (for example a bad configuration).
+            VTJDROP_VTJ_PASSWORD or VTJDROP_VTJ_PASSWORD_FILE. The interface is checked first with one \
+            harmless call; while it refuses the appliance (credentials, licence, address) nothing is \
+            claimed. Exit status: 0 done (transient failures wait for the next run), 2 cannot start \
+            (configuration, a missing folder root, another vtjdrop on the state folder) or a folder root \
+            vanished during the run, 3 the interface refuses the appliance, 4 the interface cannot be reached. \
+            With 3 and 4 the inbox is left untouched.
             """
     )
 
@@ -24,6 +28,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try locations.load()
         let logger = Bootstrap.logger(level: configuration.logLevel)
+        logger.notice("vtjdrop \(VTJDropVersion.number) starting", metadata: ["configuration": "\(configuration.source)"])
         let host: ApplianceHost
         do {
             host = try await ApplianceHost.start(configuration: configuration, logger: logger)
@@ -35,6 +40,10 @@ struct RunCommand: AsyncParsableCommand {
             let summary = await host.runner.runOnce()
             await host.shutdown()
             print("vtjdrop run --once: \(summary)")
+            if let status = Self.exitStatus(summary) {
+                printError("vtjdrop run --once: \(summary.folders.map { "intake closed: \($0)" } ?? summary.interface.map { "\($0)" } ?? "")")
+                throw ExitCode(status)
+            }
             return
         }
         let group = ServiceGroup(configuration: .init(
@@ -42,6 +51,18 @@ struct RunCommand: AsyncParsableCommand {
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         await host.shutdown()
+    }
+}
+
+extension RunCommand {
+    /// The exit status of `run --once` when the run could not do its work (nil: 0).
+    static func exitStatus(_ summary: ApplianceRunner.Summary) -> Int32? {
+        if summary.folders != nil { return 2 }
+        switch summary.interface {
+        case .refusing?: return 3
+        case .unreachable?: return 4
+        case .answering?, nil: return nil
+        }
     }
 }
 
@@ -74,7 +95,8 @@ func printError(_ text: String) {
 /// Process-wide logging, set up once.
 enum Bootstrap {
     private static let once: Void = {
-        LoggingSystem.bootstrap { label in HetuMaskingLogHandler(wrapping: StreamLogHandler.standardError(label: label)) }
+        // Finnish time with the offset on every line, whatever zone the server runs in; hetus masked.
+        LoggingSystem.bootstrap { label in HetuMaskingLogHandler(wrapping: FinnishTimeLogHandler(label: label)) }
     }()
 
     static func logger(level: Logger.Level) -> Logger {

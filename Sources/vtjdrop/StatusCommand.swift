@@ -22,9 +22,20 @@ struct StatusCommand: ParsableCommand {
         let register = database.followedRegister
         let now = Date()
 
-        print("vtjdrop status — \(database.path)")
+        print("vtjdrop status — \(database.path) — \(OperatorText.time(now, zone: zone))")
         if let configuration {
-            print("configuration: \(configuration.source); interface: \(configuration.interface.endpoint)")
+            print("configuration: \(configuration.source); interface: \(configuration.interface.endpoint)"
+                  + (configuration.interface.endpoint == .sandbox ? " (test data: results are marked TESTIAINEISTO)" : ""))
+        }
+        let running = Self.daemonRunning(stateFolder: (database.path as NSString).deletingLastPathComponent)
+        print("daemon: " + (running ? "running" : "not running (what follows is as the last run left it)"))
+        let conditions = try database.conditions()
+        if conditions.isEmpty {
+            print("serving: " + (running ? "yes, nothing stops intake" : "-"))
+        }
+        for condition in conditions {
+            let what = condition.kind == .interface ? "NOT SERVING — interface" : "NOT SERVING — folders"
+            print("\(what) since \(OperatorText.time(condition.since, zone: zone)): \(OperatorText.masked(condition.detail))")
         }
         let health = try journal.interfaceHealth()
         print("interface: last successful call \(OperatorText.time(health.lastSuccessAt, zone: zone)); "
@@ -59,7 +70,19 @@ struct StatusCommand: ParsableCommand {
             ])
         }
         print(OperatorText.table(rows))
-        print("audit log: \(try database.auditLog.count()) queries recorded")
+        print("audit log: \(try database.auditLog.disclosureCount()) disclosures (published results), \(try database.auditLog.count()) queries to the interface")
+    }
+
+    /// Whether a daemon holds the state lock (a shared lock cannot be taken while it runs).
+    private static func daemonRunning(stateFolder: String) -> Bool {
+        let descriptor = open(stateFolder + "/" + StateLock.fileName, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        if flock(descriptor, LOCK_SH | LOCK_NB) == 0 {
+            _ = flock(descriptor, LOCK_UN)
+            return false
+        }
+        return errno == EWOULDBLOCK
     }
 
     /// Files waiting in each configured department's inbox (lstat only: nothing is opened).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import VTJDrop
 
 /// The `vtjdrop` command line.
 @main
@@ -6,6 +7,8 @@ struct VTJDropCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vtjdrop",
         abstract: "File-drop gateway between municipal departments and the VTJ population-data interface.",
-        subcommands: [RunCommand.self, CheckCommand.self, HetuCommand.self, DemoCommand.self, SandboxCommand.self, AuditCommand.self, StatusCommand.self]
+        version: VTJDropVersion.number,
+        subcommands: [RunCommand.self, CheckCommand.self, HetuCommand.self, DemoCommand.self, SandboxCommand.self, AuditCommand.self,
+                      StatusCommand.self, CheckConfigCommand.self]
     )
 }

@@ -22,6 +22,8 @@ public final class VTJInterfaceClient: Sendable {
     let ids = RequestIDGenerator()
     let counters = Mutex(ClientStatistics())
     let baseURL: String
+    /// The credentials sent from now on (``useCredentials(_:)`` replaces them without a restart).
+    let credentials: Mutex<BasicCredentials>
     /// The encoding: every body, path and header that differs between wires comes from here.
     let wire: any InterfaceWire
 
@@ -36,6 +38,7 @@ public final class VTJInterfaceClient: Sendable {
         while base.hasSuffix("/") { base.removeLast() }
         self.baseURL = base
         self.configuration = configuration
+        self.credentials = Mutex(configuration.credentials)
         self.baseLogger = logger
         self.sleeper = sleeper
         self.pool = CurlWorkerPool(size: max(1, configuration.parallelism))
@@ -54,8 +57,13 @@ public final class VTJInterfaceClient: Sendable {
     var logger: Logger {
         var logger = baseLogger
         for (key, value) in VTJLogContext.metadata { logger[metadataKey: key] = value }
+        // A probe's failures are reported by its caller, once per change of state.
+        if VTJLogContext.quiet { logger.logLevel = .critical }
         return logger
     }
+
+    /// Sends `replacement` from the next request on (the operator fixed the password file).
+    public func useCredentials(_ replacement: BasicCredentials) { credentials.withLock { $0 = replacement } }
 
     /// Counters since the client was made.
     public var statistics: ClientStatistics { counters.withLock { $0 } }
@@ -101,7 +109,7 @@ public final class VTJInterfaceClient: Sendable {
         headers += exchange.headers
         if let client = configuration.xRoadClient { headers.append(("X-Road-Client", client)) }
         var request = HTTPRequest(method: exchange.method, url: baseURL + exchange.path, headers: headers, body: exchange.body)
-        request.credentials = configuration.credentials
+        request.credentials = credentials.withLock { $0 }
         request.tls = configuration.tls
         request.connectTimeoutMilliseconds = Self.milliseconds(configuration.connectTimeout)
         request.totalTimeoutMilliseconds = Self.milliseconds(configuration.requestTimeout)

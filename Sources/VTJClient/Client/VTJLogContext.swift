@@ -13,4 +13,7 @@ import Logging
 public enum VTJLogContext {
     /// Added to the client's log lines; empty by default.
     @TaskLocal public static var metadata: Logger.Metadata = [:]
+    /// True for calls whose failures the caller reports itself (a health probe repeated every few
+    /// seconds must not log the same failure each time): the client then logs nothing below critical.
+    @TaskLocal public static var quiet = false
 }

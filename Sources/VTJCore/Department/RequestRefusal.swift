@@ -14,9 +14,6 @@ public enum RequestRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownOperation(detail: String)
     /// The request document is readable but wrong (missing hetulista…); `detail` says what.
     case invalidRequest(detail: String)
-    /// The interface refused the appliance itself (401/403: credentials or licence): nothing is
-    /// wrong with the file; `detail` is the interface's answer (never a credential).
-    case interfaceRefused(status: Int, detail: String)
 
     /// Stable machine code for the receipt's `syykoodi`.
     public var code: String {
@@ -29,7 +26,6 @@ public enum RequestRefusal: Error, Hashable, Sendable, CustomStringConvertible {
         case .unreadableFile: "tiedosto-ei-luettavissa"
         case .unknownOperation: "tuntematon-toiminto"
         case .invalidRequest: "virheellinen-pyynto"
-        case .interfaceRefused: "rajapinta-hylkasi"
         }
     }
 
@@ -49,9 +45,6 @@ public enum RequestRefusal: Error, Hashable, Sendable, CustomStringConvertible {
             "\(detail)"
         case .invalidRequest(let detail):
             "the request is not valid: \(detail)"
-        case .interfaceRefused(let status, let detail):
-            "the population-data interface refused the appliance's credentials or licence (\(status): \(detail)); "
-                + "the file is not at fault: the operator must fix the interface credentials, then drop the file again"
         }
     }
 
@@ -71,9 +64,6 @@ public enum RequestRefusal: Error, Hashable, Sendable, CustomStringConvertible {
             "toiminto on tuntematon: \(detail)"
         case .invalidRequest(let detail):
             "pyyntö on virheellinen: \(detail)"
-        case .interfaceRefused(let status, let detail):
-            "väestötietorajapinta hylkäsi palvelun tunnukset tai käyttöluvan (\(status): \(detail)); "
-                + "vika ei ole tiedostossa: ylläpidon on korjattava tunnukset, minkä jälkeen tiedosto pudotetaan uudelleen"
         }
     }
 }

@@ -68,7 +68,14 @@ public struct SettleTracker<Instant: InstantProtocol & Sendable>: Sendable where
 
     /// Takes a complete listing of the folder's regular files and decides for each of them.
     /// Names missing from the listing are forgotten (claimed, deleted or renamed away).
-    public mutating func observe(_ listing: [String: FileStamp], at now: Instant) -> Pass {
+    ///
+    /// - Parameter activity: what the kernel said about names (inotify), where it can be trusted.
+    ///   A file known to be open for writing is never ready, in any mode; under `rename` a file
+    ///   renamed into place or closed by its writer is ready at once, and one the kernel said
+    ///   nothing about (written before the appliance started, on a network share, after an event
+    ///   overflow) must settle like in `settle` mode.
+    public mutating func observe(_ listing: [String: FileStamp], at now: Instant,
+                                 activity: [String: WriteActivity] = [:]) -> Pass {
         for name in entries.keys where listing[name] == nil { entries[name] = nil }
         var decisions: [Decision] = []
         decisions.reserveCapacity(listing.count)
@@ -80,7 +87,7 @@ public struct SettleTracker<Instant: InstantProtocol & Sendable>: Sendable where
                 entry.lastChange = now
             }
             entries[name] = entry
-            let action = decide(name: name, entry: entry, listing: listing, now: now)
+            let action = decide(name: name, entry: entry, listing: listing, activity: activity[name], now: now)
             if case .wait(let until?) = action { nextCheck = nextCheck.map { min($0, until) } ?? until }
             decisions.append(Decision(name: name, action: action, firstSeen: entry.firstSeen))
         }
@@ -91,17 +98,29 @@ public struct SettleTracker<Instant: InstantProtocol & Sendable>: Sendable where
     /// Drops what is known about `name` (after a claim, so a new file of that name starts afresh).
     public mutating func forget(_ name: String) { entries[name] = nil }
 
-    private func decide(name: String, entry: Entry, listing: [String: FileStamp], now: Instant) -> Action {
+    private func decide(name: String, entry: Entry, listing: [String: FileStamp], activity: WriteActivity?,
+                        now: Instant) -> Action {
         if let rule = DropNameRule.exclusion(for: name) { return .ignore(rule) }
+        // Still open for writing: wait for the writer to close it (the next event wakes the scan).
+        if activity == .written { return .wait(until: nil) }
         switch mode {
         case .rename:
-            return .ready(marker: nil)
+            // The fast path: renamed into place, or closed by its writer.
+            if activity?.isComplete == true || activity == .quiet { return .ready(marker: nil) }
+            return settled(entry, now: now)
         case .settle:
-            let due = entry.lastChange.advanced(by: entry.stamp.size == 0 ? emptySettlePeriod : settlePeriod)
-            return now >= due ? .ready(marker: nil) : .wait(until: due)
+            // Quiet by its change time for the settle period already: no need to watch it that long again.
+            if activity == .quiet { return .ready(marker: nil) }
+            return settled(entry, now: now)
         case .marker:
             let marker = name + ReadinessMode.markerSuffix
             return listing[marker] != nil ? .ready(marker: marker) : .wait(until: nil)
         }
+    }
+
+    /// Ready once size, mtime and inode stayed unchanged for the settle period (longer when empty).
+    private func settled(_ entry: Entry, now: Instant) -> Action {
+        let due = entry.lastChange.advanced(by: entry.stamp.size == 0 ? emptySettlePeriod : settlePeriod)
+        return now >= due ? .ready(marker: nil) : .wait(until: due)
     }
 }

@@ -23,6 +23,10 @@ public struct Receipt: Hashable, Sendable {
     public var reference: String?
     /// The processing day (Europe/Helsinki).
     public var processingDate: CivilDate
+    /// When the receipt was made, Finnish time with its offset.
+    public var processedAt: ZonedDateTime?
+    /// Answered by the built-in sandbox: test persons, never the population register.
+    public var isTestData: Bool
     /// Groups granted.
     public var groups: [GroupName]
     /// Groups asked for but not granted.
@@ -46,7 +50,7 @@ public struct Receipt: Hashable, Sendable {
                 groups: [GroupName] = [], refusedGroups: [GroupRefusal] = [], refusal: RequestRefusal? = nil,
                 counts: ReceiptCounts = ReceiptCounts(), withheld: WithholdingTally = WithholdingTally(),
                 overflow: [GroupName: Int] = [:], rejectedLines: [RejectedLine] = [], notFound: [String] = [],
-                notes: [String] = []) {
+                notes: [String] = [], processedAt: ZonedDateTime? = nil, isTestData: Bool = false) {
         self.requestID = requestID
         self.department = department
         self.file = file
@@ -64,6 +68,8 @@ public struct Receipt: Hashable, Sendable {
         self.rejectedLines = rejectedLines
         self.notFound = notFound
         self.notes = notes
+        self.processedAt = processedAt
+        self.isTestData = isTestData
     }
 
     public var outcome: Outcome { refusal == nil ? .done : .refused }

@@ -8,6 +8,12 @@ public struct ReceiptRenderer: Hashable, Sendable {
 
     /// Format version written as `kuitti-versio`.
     public static let version = "1"
+    /// The word that marks answers from the built-in sandbox (receipt's first line, result file names).
+    public static let testDataMark = "TESTIAINEISTO"
+    /// Why, in Finnish and English.
+    public static let testDataExplanation =
+        "vastaukset ovat sisäänrakennetun testiympäristön keksittyjä henkilöitä, eivät väestötietojärjestelmästä / "
+        + "answered by the built-in sandbox's invented persons, not the population register"
 
     /// The receipt's text, CRLF line endings, UTF-8 without BOM.
     public func text(_ receipt: Receipt) -> String {
@@ -18,7 +24,9 @@ public struct ReceiptRenderer: Hashable, Sendable {
             lines.append("\(key): \(Self.clean(value))")
         }
         let c = receipt.counts
-        comment("vtjdrop – kuitti / receipt")
+        // Test data must never pass for register data: it is said first, before anything else.
+        comment(receipt.isTestData ? "\(Self.testDataMark) – vtjdrop – kuitti / receipt – \(Self.testDataExplanation)"
+                                   : "vtjdrop – kuitti / receipt")
         if let refusal = receipt.refusal {
             comment("Pyyntöä ei käsitelty: \(refusal.finnish)")
             comment("The request was refused: \(refusal.description)")
@@ -36,6 +44,8 @@ public struct ReceiptRenderer: Hashable, Sendable {
         entry("tulosmuoto", receipt.format)
         entry("tunniste", receipt.reference)
         entry("kasittelypaiva", receipt.processingDate.description)
+        entry("kasitelty", receipt.processedAt?.description)
+        if receipt.isTestData { entry("aineisto", "testiaineisto") }
         if let refusal = receipt.refusal {
             entry("syykoodi", refusal.code)
             entry("syy", refusal.finnish)
@@ -81,7 +91,7 @@ public struct ReceiptRenderer: Hashable, Sendable {
     public func bytes(_ receipt: Receipt) -> [UInt8] { Array(text(receipt).utf8) }
 
     /// One line: control characters (CR, LF, tab…) become spaces, so no value can start a new entry.
-    static func clean(_ text: String) -> String {
+    public static func clean(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
             scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" ? " " : scalar
         }))

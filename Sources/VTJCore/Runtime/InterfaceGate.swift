@@ -49,6 +49,22 @@ public struct InterfaceGate: Hashable, Sendable {
         pause = firstPause
     }
 
+    /// A probe (a cheap call made only to learn whether the interface serves the appliance)
+    /// failed at `now`: the gate closes whatever the count, for the next pause. At start-up this
+    /// keeps drops untouched in the inbox instead of letting three of them fail first.
+    public mutating func recordProbeFailure(now: Double, stopsNewWork: Bool) {
+        consecutiveFailures = max(consecutiveFailures + 1, threshold)
+        if stopsNewWork { stoppedByRefusal = true }
+        closedUntil = now + pause
+        pause = min(maximumPause, pause * 2)
+    }
+
+    /// Something that may have removed the cause changed (the operator edited the password
+    /// file): a closed gate probes at once instead of at the end of its pause.
+    public mutating func probeSoon(now: Double) {
+        if let until = closedUntil, until > now { closedUntil = now }
+    }
+
     /// A transient failure (or one that stops new work) at `now`.
     ///
     /// While the gate is closed, only a failed probe (at or after `closedUntil`) closes it for a

@@ -22,6 +22,7 @@ indirect enum ConfigurationSchema: Sendable {
         "max_file_bytes": .scalar,
         "vtj": .table([
             "url": .scalar,
+            "sandbox": .scalar,
             "x_road_client": .scalar,
             "client_cert": .scalar,
             "client_key": .scalar,

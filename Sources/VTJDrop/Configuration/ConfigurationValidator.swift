@@ -58,8 +58,18 @@ struct ConfigurationValidator {
 
     private mutating func interfaceSettings() -> InterfaceSettings {
         var endpoint = InterfaceSettings.Endpoint.sandbox
-        if let value = document.value("vtj.url"), let text = scalar("vtj.url", value) {
+        let urlGiven = document.value("vtj.url").flatMap { scalar("vtj.url", $0) }
+        if let value = document.value("vtj.url"), let text = urlGiven {
             if let url = checkedURL(text, value: value) { endpoint = .remote(url: url) }
+        }
+        // A file must say which interface answers: a forgotten url line once answered real drops
+        // from the built-in test population without a word.
+        let sandboxChosen = document.value("vtj.sandbox") == nil ? nil : bool("vtj.sandbox", default: false)
+        if urlGiven != nil, sandboxChosen == true {
+            problem("vtj.sandbox", "vtj.url and vtj.sandbox: true exclude each other; keep vtj.url for the population register, or remove it to use the built-in sandbox (test data)")
+        } else if urlGiven == nil, sandboxChosen != true, document.isFromFile {
+            problem(sandboxChosen == false ? "vtj.sandbox" : "vtj.url",
+                    "the configuration must name the interface: set vtj.url (e.g. https://<security-server>/r1/FI/GOV/0245437-2/VTJmutpa/VTJmutpa/api/v1), or vtj.sandbox: true to answer from the built-in sandbox's test data on purpose")
         }
         let xRoad = string("vtj.x_road_client")
         if let xRoad, !Self.isXRoadClient(xRoad) {

@@ -8,11 +8,27 @@ public struct InterfaceCredentials: Sendable, Hashable, CustomStringConvertible 
     public let user: String
     /// The password.
     public let password: Secret
+    /// The file the password was read from (`VTJDROP_VTJ_PASSWORD_FILE`), read again while the
+    /// interface refuses the credentials, so fixing the file is enough to resume.
+    public let passwordFile: String?
 
     /// Credentials from values already read.
-    public init(user: String, password: Secret) {
+    public init(user: String, password: Secret, passwordFile: String? = nil) {
         self.user = user
         self.password = password
+        self.passwordFile = passwordFile
+    }
+
+    /// The same user with the password read again from ``passwordFile``; a message naming the
+    /// file (never the value) when it cannot be read.
+    public func reread() -> Result<InterfaceCredentials, ConfigurationProblem> {
+        guard let passwordFile else { return .success(self) }
+        var problems: [ConfigurationProblem] = []
+        var warnings: [ConfigurationProblem] = []
+        guard let secret = Self.readPasswordFile(passwordFile, problems: &problems, warnings: &warnings) else {
+            return .failure(problems.first ?? .init(keyPath: "env.\(Self.passwordFileVariable)", message: "cannot read \(passwordFile)"))
+        }
+        return .success(InterfaceCredentials(user: user, password: secret, passwordFile: passwordFile))
     }
 
     /// The built-in sandbox's credentials (`kunta` / `salasana`), used only in sandbox mode.
@@ -62,7 +78,7 @@ public struct InterfaceCredentials: Sendable, Hashable, CustomStringConvertible 
                                   message: "is not set; set \(passwordFileVariable) to a file only the service user can read (or \(passwordVariable))"))
         }
         guard problems.count == before, let user, let password else { return nil }
-        return InterfaceCredentials(user: user, password: password)
+        return InterfaceCredentials(user: user, password: password, passwordFile: inline == nil ? file : nil)
     }
 
     private static func readPasswordFile(_ path: String, problems: inout [ConfigurationProblem],

@@ -36,14 +36,25 @@ public struct Publisher: Sendable {
     /// `outbox/<department>/.vtjdrop-tmp`.
     public var temporaryFolder: String { folder + "/" + Publisher.temporaryFolderName }
 
-    /// Creates the outbox folder and its parents when missing, and its temp folder (0750, set explicitly).
+    /// Creates the outbox folder and its parents when missing, and its temp folder (0750, set
+    /// explicitly; setgid kept when the outbox folder has it).
+    ///
+    /// The department reads its results through the outbox folder's group (`2750 vtjdrop:vtj-<dept>`).
+    /// Files are made in the temp folder and renamed into place, so they take the temp folder's
+    /// group: clearing its setgid bit (a plain 0750) gave results the service's own group, which
+    /// the department could not read.
     public func prepare() throws(DeliveryError) {
         let created = FileSystemCall.makeFolders(temporaryFolder, mode: 0o750)
         if created != 0 { throw .system(operation: "creating", path: temporaryFolder, errno: created) }
         let temporary = open(temporaryFolder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard temporary >= 0 else { throw .system(operation: "opening", path: temporaryFolder, errno: errno) }
         defer { close(temporary) }
-        guard fchmod(temporary, 0o750) == 0 else { throw .system(operation: "setting permissions of", path: temporaryFolder, errno: errno) }
+        var outbox = stat()
+        let inherit = stat(folder, &outbox) == 0 ? outbox.st_mode & S_ISGID : 0
+        // Best effort: the folder made here already has the outbox's group; one made otherwise may
+        // need it (chown to a group the service is not in fails, and then the mode still helps).
+        if inherit != 0 { _ = fchown(temporary, uid_t.max, outbox.st_gid) }
+        guard fchmod(temporary, 0o750 | inherit) == 0 else { throw .system(operation: "setting permissions of", path: temporaryFolder, errno: errno) }
     }
 
     /// Removes temp files left by an earlier run that stopped mid-write (safe: the state lock

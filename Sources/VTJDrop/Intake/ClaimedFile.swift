@@ -18,6 +18,34 @@ public struct ClaimedFile: Sendable, Hashable {
     public let markerPath: String?
     /// Size at claim time.
     public let size: Int64
+    /// The input as the claim left it; nil for work resumed after a restart (unknown then).
+    public let claimStamp: InputStamp?
+
+    public init(id: RequestID, department: String, originalName: DropFileName, folder: String, path: String,
+                markerPath: String?, size: Int64, claimStamp: InputStamp? = nil) {
+        self.id = id
+        self.department = department
+        self.originalName = originalName
+        self.folder = folder
+        self.path = path
+        self.markerPath = markerPath
+        self.size = size
+        self.claimStamp = claimStamp
+    }
+
+    /// The input as it is now.
+    public func currentStamp() -> InputStamp? { InputStamp.of(path: path) }
+
+    /// The same claim, whatever was observed of its input (a resumed claim has no stamp).
+    public static func == (lhs: ClaimedFile, rhs: ClaimedFile) -> Bool {
+        lhs.id == rhs.id && lhs.department == rhs.department && lhs.originalName == rhs.originalName
+            && lhs.folder == rhs.folder && lhs.path == rhs.path && lhs.markerPath == rhs.markerPath && lhs.size == rhs.size
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(path)
+    }
 
     /// Reads the whole claimed file, refusing anything that is not a regular file within `limit`
     /// (opened with O_NOFOLLOW and O_NONBLOCK, checked with fstat before a byte is read).

@@ -93,7 +93,8 @@ public struct Claimer: Sendable {
         FileSystemCall.syncFolder(work)
         FileSystemCall.syncFolder(source)
         return .claimed(ClaimedFile(id: id, department: department, originalName: name, folder: folder,
-                                    path: folder + "/" + safeName, markerPath: markerPath, size: Int64(claimed.st_size)))
+                                    path: folder + "/" + safeName, markerPath: markerPath, size: Int64(claimed.st_size),
+                                    claimStamp: InputStamp(claimed)))
     }
 
     private func refusal(_ info: stat) -> InboxListing.Refusal? {

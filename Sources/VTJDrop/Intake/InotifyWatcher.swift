@@ -2,25 +2,37 @@ import Glibc
 import Synchronization
 import VTJCore
 
-/// inotify on the department folders, used only as a hint to scan early: the periodic scan
-/// decides what exists (network shares give no events, and the queue can overflow).
+/// inotify on the department folders, used as a hint to scan early and as the kernel's word on
+/// whether a file is still open for writing: the periodic scan decides what exists (network
+/// shares give no events, and the queue can overflow; then files must settle).
 public final class InotifyWatcher: Sendable {
     /// What the kernel reported.
     public enum Event: Sendable, Hashable {
-        /// Something was written, moved in or created under `folder`.
-        case changed(folder: String, name: DropFileName)
+        /// `name` under `folder` was created, written, closed after writing or moved in.
+        case changed(folder: String, name: DropFileName, activity: WriteActivity)
+        /// `name` left `folder` (deleted or renamed away): what was known about it no longer holds.
+        case removed(folder: String, name: DropFileName)
         /// Events were lost: rescan everything.
         case overflow
         /// A watched folder was deleted, moved or unmounted: rescan and watch it again.
         case folderGone(String)
+
+        /// Whether the event only says that a file is still being written (nothing to scan for).
+        public var isWriteInProgress: Bool {
+            if case .changed(_, _, .written) = self { return true }
+            return false
+        }
     }
 
     private let descriptor: Int32
     private let folders = Mutex<[Int32: String]>([:])
 
     /// Events worth a scan: a writer closed, a file was renamed in, or created (hard-link
-    /// publishing, as OpenSSH's sftp-server does, shows only as a create).
-    static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
+    /// publishing, as OpenSSH's sftp-server does, shows only as a create); writes, so a file still
+    /// open for writing is known (the kernel merges repeated writes into one queued event); and
+    /// names leaving the folder.
+    static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_MODIFY | IN_DELETE | IN_MOVED_FROM
+        | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
 
     public init() throws(IntakeError) {
         let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
@@ -40,7 +52,9 @@ public final class InotifyWatcher: Sendable {
     /// Waits up to `timeout` for events and returns what arrived (empty on timeout).
     public func wait(timeout: Duration) -> [Event] {
         var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        let milliseconds = Int32(clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        // Rounded up: a timeout of 0.4 ms must not become poll(0), which returns at once.
+        let milliseconds = Int32(clamping: timeout.components.seconds * 1000
+            + (timeout.components.attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
         let ready = poll(&poller, 1, max(milliseconds, 0))
         guard ready > 0 else { return [] }
         return drain()
@@ -84,9 +98,24 @@ public final class InotifyWatcher: Sendable {
                 }
                 continue
             }
-            if let folder, !name.isEmpty { events.append(.changed(folder: folder, name: DropFileName(raw: name))) }
+            guard let folder, !name.isEmpty else { continue }
+            let file = DropFileName(raw: name)
+            if event.mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0 {
+                events.append(.removed(folder: folder, name: file))
+            } else if let activity = Self.activity(event.mask) {
+                events.append(.changed(folder: folder, name: file, activity: activity))
+            }
         }
         return events
+    }
+
+    /// What an event says about writing (the latest state wins when several bits are set).
+    static func activity(_ mask: UInt32) -> WriteActivity? {
+        if mask & UInt32(IN_CLOSE_WRITE) != 0 { return .closed }
+        if mask & UInt32(IN_MODIFY) != 0 { return .written }
+        if mask & UInt32(IN_MOVED_TO) != 0 { return .movedIn }
+        if mask & UInt32(IN_CREATE) != 0 { return .created }
+        return nil
     }
 
     /// File system types whose changes made by other machines never reach this kernel's inotify.

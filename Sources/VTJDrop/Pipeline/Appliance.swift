@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 import VTJClient
 import VTJCore
 
@@ -13,6 +14,8 @@ public final class Appliance: Sendable {
     public let logger: Logger
     /// `<state>/archive`, `<state>/quarantine`.
     public let mover: FileMover
+    /// The last problem reading the password file (logged once per change).
+    private let credentialProblem = Mutex<String?>(nil)
 
     public init(configuration: DropConfiguration, database: StateDatabase, client: VTJInterfaceClient,
                 clock: any WallClock = SystemWallClock(), logger: Logger) throws(PipelineError) {
@@ -27,6 +30,26 @@ public final class Appliance: Sendable {
         self.logger = logger
         self.mover = FileMover(stateFolder: configuration.state)
     }
+
+    /// Reads the password file again and gives the client what it holds (the operator may have
+    /// fixed it); a file that cannot be read keeps the credentials in use, and is logged once.
+    public func reloadCredentials() {
+        guard case .remote = configuration.interface.endpoint, configuration.credentials.passwordFile != nil else { return }
+        switch configuration.credentials.reread() {
+        case .success(let fresh):
+            client.useCredentials(BasicCredentials(user: fresh.user, password: fresh.password.exposedForUse()))
+            credentialProblem.withLock { $0 = nil }
+        case .failure(let problem):
+            let first = credentialProblem.withLock { last in
+                defer { last = problem.description }
+                return last != problem.description
+            }
+            if first { logger.error("cannot read the password file again; the credentials in use are kept", metadata: ["problem": "\(problem)"]) }
+        }
+    }
+
+    /// Whether answers come from the built-in sandbox (test persons): results and receipts say so.
+    public var answersWithTestData: Bool { configuration.interface.endpoint == .sandbox }
 
     /// The processing day in Finnish time: ages and ended records are judged on it.
     public var today: CivilDate { finnishTime.localDate(at: clock.instant()) }
@@ -58,13 +81,16 @@ public final class Appliance: Sendable {
         return log
     }
 
-    /// Creates every configured department's inbox and outbox folders and the publisher temp folders.
+    /// Creates every configured department's inbox and outbox folders (under roots that must
+    /// exist, see ``FolderRoots``) and the publisher temp folders.
     public func prepareFolders() throws(PipelineError) {
         for department in configuration.departments {
             for folder in [inboxFolder(department.id), configuration.outbox + "/" + department.id] {
-                guard FileManager.default.fileExists(atPath: folder) || mkdirParents(folder) else {
+                if FileManager.default.fileExists(atPath: folder) { continue }
+                guard mkdirParents(folder) else {
                     throw .setup("cannot create \(folder); check the permissions of its parent folder")
                 }
+                logger.notice("created a department folder", metadata: ["folder": "\(folder)"])
             }
             do {
                 let publisher = publisher(department.id)

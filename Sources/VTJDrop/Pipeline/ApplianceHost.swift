@@ -17,8 +17,16 @@ public final class ApplianceHost: Sendable {
     public static func start(configuration: DropConfiguration, logger: Logger, clock: any WallClock = SystemWallClock(),
                              sandboxConfiguration: SandboxConfiguration = SandboxConfiguration(),
                              retryPolicy: RetryPolicy = RetryPolicy()) async throws -> ApplianceHost {
-        try FileManager.default.createDirectory(atPath: configuration.state, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o750])
+        if configuration.isBuiltInDefault {
+            // The newcomer path (no configuration at all): ./inbox, ./outbox and ./state are made here.
+            for folder in [configuration.inbox, configuration.outbox, configuration.state] {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o750])
+            }
+        }
+        // With a configuration file the roots must already exist: a missing one is usually an
+        // unmounted share, and creating it would hide clerks' files from everyone.
+        let roots = try FolderRoots(configuration: configuration)
         let lock = try StateLock(stateFolder: configuration.state)
         let database = try StateDatabase(stateFolder: configuration.state)
 
@@ -38,7 +46,8 @@ public final class ApplianceHost: Sendable {
             // The built-in sandbox is licensed for one municipality; the JSON wire must name it.
             if municipalityCodes.isEmpty { municipalityCodes = [sandboxConfiguration.licensedMunicipality] }
             sandbox = server
-            logger.info("built-in sandbox started", metadata: ["url": "\(url)", "wire": "\(configuration.interface.wire)"])
+            logger.notice("built-in sandbox started: results and receipts are marked \(ReceiptRenderer.testDataMark) (invented test persons, not the population register)",
+                          metadata: ["url": "\(url)", "wire": "\(configuration.interface.wire)"])
         }
         let temporary = configuration.state + "/tmp"
         try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true,
@@ -49,7 +58,7 @@ public final class ApplianceHost: Sendable {
             logger: logger)
         let appliance = try Appliance(configuration: configuration, database: database, client: client, clock: clock, logger: logger)
         try appliance.prepareFolders()
-        let runner = try ApplianceRunner(appliance: appliance)
+        let runner = try ApplianceRunner(appliance: appliance, roots: roots)
         return ApplianceHost(appliance: appliance, runner: runner, sandbox: sandbox, lock: lock)
     }
 

@@ -12,13 +12,13 @@ extension DropProcessor {
         let sink = try makeSink(.basicData, request, asked: Set(request.parsed.hetus.map(\.value)))
         do {
             _ = try journal.record(.querying, for: context.requestID, at: now)
-            // Audited before the first message leaves: a crash mid-query still shows who asked.
-            try appliance.database.auditLog.record(AuditRecord(
+            let report = try await audited(AuditRecord(
                 at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
                 requestID: context.requestID, operation: "perustiedot", scope: .hetulista, hetus: request.parsed.hetus,
-                detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil))
-            let report = try await appliance.client.perustiedot(hetus: request.parsed.hetus, groups: rules.interfaceGroups) { person in
-                try sink.write(rules.disclose(person))
+                detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil)) {
+                try await appliance.client.perustiedot(hetus: request.parsed.hetus, groups: rules.interfaceGroups) { person in
+                    try sink.write(rules.disclose(person))
+                }
             }
             try? appliance.database.journal.recordInterfaceCall(succeeded: true, at: now)
             for hetu in report.notFound { try sink.writeNotFound(hetu.value) }
@@ -50,18 +50,19 @@ extension DropProcessor {
         let sink = try makeSink(.basicData, request, asked: nil)
         do {
             _ = try journal.record(.querying, for: context.requestID, at: now)
-            try appliance.database.auditLog.record(AuditRecord(
+            let delivered = SharedList<Henkilotunnus>()
+            let report = try await audited(AuditRecord(
                 at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
                 requestID: context.requestID, operation: "perustiedot", scope: .kuntarajaus, hetus: [],
-                detail: "kunta-perustiedot"))
-            let delivered = SharedList<Henkilotunnus>()
-            let report = try await appliance.client.municipalBasicData(groups: rules.interfaceGroups) { person in
-                if let hetu = try? Henkilotunnus(person.hetu) { delivered.append(hetu) }
-                try sink.write(rules.disclose(person))
+                detail: "kunta-perustiedot")) {
+                try await appliance.client.municipalBasicData(groups: rules.interfaceGroups) { person in
+                    if let hetu = try? Henkilotunnus(person.hetu) { delivered.append(hetu) }
+                    try sink.write(rules.disclose(person))
+                }
             }
             try? appliance.database.journal.recordInterfaceCall(succeeded: true, at: now)
-            // Whom the delivery named is audited too, so a search by hetu finds this request.
-            try appliance.database.auditLog.record(AuditRecord(
+            // Whom the delivery named is audited too, so a search by hetu finds the query.
+            try auditAnswered(AuditRecord(
                 at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
                 requestID: context.requestID, operation: "perustiedot", scope: .kuntarajaus, hetus: delivered.all,
                 detail: "kunta-perustiedot: \(report.pages) pages delivered"))

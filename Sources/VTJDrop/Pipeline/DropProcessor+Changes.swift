@@ -33,18 +33,23 @@ extension DropProcessor {
                 }
                 if batches.isEmpty { sink.note("seurantarekisteri on tyhjä / the followed register is empty") }
                 for batch in batches {
-                    try appliance.database.auditLog.record(AuditRecord(
+                    lastKeys.append(try await audited(AuditRecord(
                         at: now, department: context.department, purpose: purpose, requestID: context.requestID,
-                        operation: "muutokset", scope: .hetulista, hetus: batch, detail: "after log key \(start)"))
-                    lastKeys.append(try await appliance.client.changes(after: start, restriction: .hetulista(batch.map(\.value))) { page in
-                        collected.append(contentsOf: page.changes)
+                        operation: "muutokset", scope: .hetulista, hetus: batch, detail: "after log key \(start)")) {
+                        try await appliance.client.changes(after: start, restriction: .hetulista(batch.map(\.value))) { page in
+                            collected.append(contentsOf: page.changes)
+                        }
                     })
                 }
             } else {
-                lastKeys.append(try await appliance.client.changes(after: start, restriction: .kuntarajaus([])) { page in
-                    collected.append(contentsOf: page.changes)
+                lastKeys.append(try await audited(AuditRecord(
+                    at: now, department: context.department, purpose: purpose, requestID: context.requestID,
+                    operation: "muutokset", scope: .kuntarajaus, hetus: [], detail: "kunta-muutokset after log key \(start)")) {
+                    try await appliance.client.changes(after: start, restriction: .kuntarajaus([])) { page in
+                        collected.append(contentsOf: page.changes)
+                    }
                 })
-                try appliance.database.auditLog.record(AuditRecord(
+                try auditAnswered(AuditRecord(
                     at: now, department: context.department, purpose: purpose, requestID: context.requestID,
                     operation: "muutokset", scope: .kuntarajaus, hetus: Self.distinctHetus(of: collected.all), detail: "after log key \(start)"))
             }
@@ -128,13 +133,14 @@ extension DropProcessor {
         for change in changes where !change.records(.turvakielto).isEmpty { seeds[change.hetu] = .protected }
         toAsk = toAsk.filter { seeds[$0.value] == .unknown }
         guard !toAsk.isEmpty else { return seeds }
-        try appliance.database.auditLog.record(AuditRecord(
-            at: now, department: context.department, purpose: purpose, requestID: context.requestID,
-            operation: "perustiedot", scope: .hetulista, hetus: toAsk, detail: "turvakielto check for a change delivery"))
         let states = Mutex<[String: ProtectionKnowledge]>([:])
-        _ = try await appliance.client.perustiedot(hetus: toAsk, groups: [.turvakielto]) { person in
-            let protected = person.isUnderTurvakielto(on: context.today)
-            states.withLock { $0[person.hetu] = protected ? .protected : .notProtected }
+        _ = try await audited(AuditRecord(
+            at: now, department: context.department, purpose: purpose, requestID: context.requestID,
+            operation: "perustiedot", scope: .hetulista, hetus: toAsk, detail: "turvakielto check for a change delivery")) {
+            try await appliance.client.perustiedot(hetus: toAsk, groups: [.turvakielto]) { person in
+                let protected = person.isUnderTurvakielto(on: context.today)
+                states.withLock { $0[person.hetu] = protected ? .protected : .notProtected }
+            }
         }
         for (hetu, state) in states.withLock({ $0 }) { seeds[hetu] = state }
         return seeds

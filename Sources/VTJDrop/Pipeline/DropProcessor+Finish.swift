@@ -19,12 +19,20 @@ extension DropProcessor {
             purpose: authorisation?.purpose.rawValue ?? parsed?.purpose, format: format?.rawValue,
             reference: parsed?.reference, groups: authorisation?.groups ?? [],
             refusedGroups: authorisation?.refusedGroups ?? [], counts: counts,
-            rejectedLines: parsed?.rejected ?? [], notes: parsed?.notes ?? [])
+            rejectedLines: parsed?.rejected ?? [], notes: parsed?.notes ?? [],
+            processedAt: appliance.finnishTime.zoned(at: appliance.clock.instant()), isTestData: context.isTestData)
     }
 
     /// The whole drop is refused: a receipt alone says why, and the input goes to quarantine.
     func refuse(_ context: DropContext, refusal: RequestRefusal, parsed: ParsedDrop? = nil,
-                authorisation: RequestAuthorisation? = nil, stopsNewWork: Bool = false) -> DropOutcome {
+                authorisation: RequestAuthorisation? = nil) -> DropOutcome {
+        do {
+            // A file still being written is not refused for what its first part holds (empty, cut short).
+            try ensureInputUnchanged(context)
+        } catch {
+            return wait(context.claimed, .inputChanging("\(error)"), attempts: attempt(context), log: context.log,
+                        delay: quietPeriod)
+        }
         var receipt = baseReceipt(context, parsed: parsed, authorisation: authorisation, format: nil)
         receipt.refusal = refusal
         context.log.notice("drop refused", metadata: ["reason": "\(refusal.code)"])
@@ -33,14 +41,15 @@ extension DropProcessor {
         do {
             receiptPath = try publishOnce(publisher, name: context.receiptName, bytes: ReceiptRenderer().bytes(receipt))
         } catch {
-            return retry(context.claimed, reason: "cannot publish the refusal receipt: \(error)", attempts: attempt(context),
-                         stopsNewWork: false, local: true, log: context.log)
+            return wait(context.claimed, .local("cannot publish the refusal receipt: \(error)"), attempts: attempt(context),
+                        log: context.log)
         }
         _ = try? journal.record(.refused, for: context.requestID, at: now,
                                 update: JournalUpdate(resultFiles: [receiptPath], error: refusal.description))
+        PendingNote(appliance: appliance, claimed: context.claimed).remove()
         let quarantined = try? appliance.mover.quarantine(workFolder: context.claimed.folder, id: context.claimed.id)
         _ = try? journal.record(.quarantined, for: context.requestID, at: now, update: JournalUpdate(storedPath: quarantined))
-        return .refused(receipt: receiptPath, reason: refusal.description, stopsNewWork: stopsNewWork)
+        return .refused(receipt: receiptPath, reason: refusal.description)
     }
 
     /// The input cannot be answered at all (its department is gone): keep it in quarantine.
@@ -51,22 +60,31 @@ extension DropProcessor {
         return .refused(receipt: "-", reason: reason)
     }
 
-    /// A transient failure: the claimed input waits in the work folder for the next attempt.
-    func retry(_ claimed: ClaimedFile, reason: String, attempts: Int, stopsNewWork: Bool, local: Bool = false,
-               log: Logger) -> DropOutcome {
-        // Capped exponential back-off: 30 s, 1 min, 2 min … at most 30 min between attempts.
-        let delay = min(1800.0, 30.0 * pow(2.0, Double(min(attempts, 10))))
-        let retryAt = now.addingTimeInterval(delay)
-        log.warning("drop will be retried", metadata: ["reason": "\(DropFileName.maskingHetus(in: reason))", "retry-in-s": "\(Int(delay))"])
+    /// The drop cannot finish now: it waits claimed in its work folder for the next attempt, and
+    /// its department's outbox gets a pending note saying so.
+    ///
+    /// - Parameter delay: seconds until the next attempt; by default a capped exponential back-off
+    ///   (30 s, 1 min, 2 min … at most 30 min). A refusing or closed interface is retried sooner,
+    ///   as soon as a probe finds it answering again.
+    func wait(_ claimed: ClaimedFile, _ reason: WaitReason, attempts: Int, log: Logger, delay: Double? = nil) -> DropOutcome {
+        let seconds = delay ?? min(1800.0, 30.0 * pow(2.0, Double(min(attempts, 10))))
+        let retryAt = now.addingTimeInterval(seconds)
+        log.warning("drop will be retried", metadata: [
+            "reason": "\(DropFileName.maskingHetus(in: reason.description))", "retry-in-s": "\(Int(seconds.rounded(.up)))",
+        ])
         _ = try? journal.record(.failedTransient, for: claimed.id.value, at: now,
-                                update: JournalUpdate(error: reason, nextAttemptAt: retryAt))
-        return .retryLater(retryAt: retryAt, reason: reason, stopsNewWork: stopsNewWork, local: local)
+                                update: JournalUpdate(error: reason.description, nextAttemptAt: retryAt))
+        PendingNote(appliance: appliance, claimed: claimed).write(reason, retryAt: retryAt)
+        return .waiting(retryAt: retryAt, reason: reason)
     }
 
     func attempt(_ context: DropContext) -> Int { ((try? journal.entry(context.requestID)) ?? nil)?.attempts ?? 0 }
 
-    /// Publishes the result (if any) and the receipt, then archives the input.
+    /// Publishes the result (if any) and the receipt, records the disclosure, then archives the input.
+    ///
+    /// Nothing is published when the input changed after it was read (``InputChanging``).
     func complete(_ context: DropContext, result sink: ResultSink?, receipt: Receipt) throws -> DropOutcome {
+        try ensureInputUnchanged(context)
         let publisher = appliance.publisher(context.department)
         var resultPath: String?
         if let sink {
@@ -74,8 +92,19 @@ extension DropProcessor {
             resultPath = try commitOnce(sink, publisher: publisher)
         }
         let receiptPath = try publishOnce(publisher, name: context.receiptName, bytes: ReceiptRenderer().bytes(receipt))
-        _ = try journal.record(.published, for: context.requestID, at: now,
-                               update: JournalUpdate(resultFiles: [resultPath, receiptPath].compactMap { $0 }))
+        let disclosure = sink.map { sink in
+            DisclosureRecord(at: now, department: context.department, purpose: receipt.purpose ?? "",
+                             requestID: context.requestID, operation: receipt.operation ?? "perustiedot",
+                             resultFile: resultPath.map { ($0 as NSString).lastPathComponent }, persons: sink.disclosedPersons())
+        }
+        try appliance.database.recordPublication(requestID: context.requestID, at: now,
+                                                 update: JournalUpdate(resultFiles: [resultPath, receiptPath].compactMap { $0 }),
+                                                 disclosure: disclosure)
+        PendingNote(appliance: appliance, claimed: context.claimed).remove()
+        if context.inputStamp != nil, context.claimed.currentStamp() != context.inputStamp {
+            // Only a writer that resumed in the moment between the last check and the rename gets here.
+            context.log.error("the dropped file changed just as its result was published; the archived input holds more than the result answers")
+        }
         let archived = try? appliance.mover.archive(workFolder: context.claimed.folder, id: context.claimed.id)
         _ = try? journal.record(.archived, for: context.requestID, at: now, update: JournalUpdate(storedPath: archived))
         context.log.info("drop published", metadata: [

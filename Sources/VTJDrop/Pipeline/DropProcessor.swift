@@ -13,26 +13,32 @@ public struct DropProcessor: Sendable {
     var journal: Journal { appliance.database.journal }
     var now: Date { appliance.clock.now() }
 
-    /// Processes one claimed drop; never throws: every failure ends in a receipt or a retry.
+    /// Processes one claimed drop; never throws: every failure ends in a receipt or a wait.
     public func process(_ claimed: ClaimedFile) async -> DropOutcome {
         let log = appliance.logger(request: claimed.id.value, department: claimed.department, file: claimed.originalName.display)
         do {
             try journal.recordClaim(requestID: claimed.id.value, department: claimed.department,
-                                    originalName: claimed.originalName.display, storedPath: claimed.path, at: now)
+                                    originalName: claimed.originalName.display, storedPath: claimed.path, at: now,
+                                    inputStamp: claimed.claimStamp?.encoded)
         } catch {
-            return retry(claimed, reason: "journal: \(error)", attempts: 0, stopsNewWork: false, log: log)
+            return wait(claimed, .local("journal: \(error)"), attempts: 0, log: log)
         }
         guard let settings = appliance.configuration.department(claimed.department) else {
             // Its department was removed from the configuration after the claim: keep the input safe.
             log.error("claimed drop of an unconfigured department; moving it to quarantine")
             return quarantineOnly(claimed, reason: "department \(claimed.department) is no longer configured", log: log)
         }
-        let context = DropContext(claimed: claimed, settings: settings, today: appliance.today, log: log)
+        var context = DropContext(claimed: claimed, settings: settings, today: appliance.today, log: log,
+                                  isTestData: appliance.answersWithTestData)
 
         let parsed: ParsedDrop
         do {
-            parsed = try ParsedDrop.read(try claimed.readAll(limit: appliance.configuration.intake.maxFileBytes),
-                                         fileName: claimed.originalName)
+            let input = try readStable(claimed)
+            context.inputStamp = input.stamp
+            parsed = try ParsedDrop.read(input.bytes, fileName: claimed.originalName)
+        } catch let changing as InputChanging {
+            return wait(claimed, .inputChanging(changing.description), attempts: attempt(context), log: log,
+                        delay: changing.retryInSeconds)
         } catch let error as DropReadError {
             return refuse(context, refusal: RequestRefusal(error))
         } catch {
@@ -65,20 +71,24 @@ public struct DropProcessor: Sendable {
             case .muutokset, .kuntaMuutokset:
                 return try await changeDelivery(request)
             }
-        } catch let error as VTJClientError where error.isTransient {
-            return retry(claimed, reason: error.description, attempts: attempt(context), stopsNewWork: error.stopsNewWork, log: log)
+        } catch let changing as InputChanging {
+            return wait(claimed, .inputChanging(changing.description), attempts: attempt(context), log: log,
+                        delay: changing.retryInSeconds)
         } catch let error as VTJClientError {
-            log.error("the interface refused the request permanently", metadata: ["error": "\(error)"])
-            // 401/403 refuse the appliance, not the file: the receipt must not call the request invalid.
-            let refusal: RequestRefusal = if error.stopsNewWork, let status = error.status {
-                .interfaceRefused(status: status, detail: error.serverMessage ?? "refused")
-            } else {
-                .invalidRequest(detail: "the population-data interface refused it: \(error.serverMessage ?? error.description)")
+            // 401, 403, 404 and TLS trouble refuse the appliance, not the file: the operator must act,
+            // and the drop waits (with a pending note) instead of being answered as faulty.
+            if InterfaceRefusal(error) != nil {
+                return wait(claimed, .interfaceRefuses(InterfaceCondition(error)), attempts: attempt(context), log: log)
             }
-            return refuse(context, refusal: refusal, parsed: parsed, authorisation: authorisation, stopsNewWork: error.stopsNewWork)
+            if error.isTransient {
+                return wait(claimed, .interfaceUnavailable(error.description), attempts: attempt(context), log: log)
+            }
+            log.error("the interface refused the request permanently", metadata: ["error": "\(error)"])
+            return refuse(context, refusal: .invalidRequest(detail: "the population-data interface refused it: \(error.serverMessage ?? error.description)"),
+                          parsed: parsed, authorisation: authorisation)
         } catch {
             // Disk full, unwritable outbox, database trouble: nothing is lost, try again later.
-            return retry(claimed, reason: "\(error)", attempts: attempt(context), stopsNewWork: false, local: true, log: log)
+            return wait(claimed, .local("\(error)"), attempts: attempt(context), log: log)
         }
     }
 }
@@ -89,13 +99,20 @@ struct DropContext: Sendable {
     let settings: DepartmentSettings
     let today: CivilDate
     let log: Logger
+    /// The built-in sandbox answers: result names carry ``ReceiptRenderer/testDataMark``.
+    let isTestData: Bool
+    /// The input as it was read; nothing is published if it changes after that.
+    var inputStamp: InputStamp?
 
     var department: String { claimed.department }
     var requestID: String { claimed.id.value }
     /// `<stem>.<request-id>`: every file of the request starts with it.
     var baseName: String { claimed.originalName.safeStem + "." + claimed.id.value }
     var receiptName: String { baseName + ".kuitti.txt" }
-    func resultName(_ format: OutputFormat) -> String { baseName + "." + format.rawValue }
+    /// `<stem>.<request-id>.csv`, or `<stem>.<request-id>.TESTIAINEISTO.csv` when the sandbox answered.
+    func resultName(_ format: OutputFormat) -> String {
+        baseName + (isTestData ? "." + ReceiptRenderer.testDataMark : "") + "." + format.rawValue
+    }
 }
 
 /// A drop that passed the profile check.

@@ -21,14 +21,45 @@ final class IntakeCycle {
     var pendingReceipts: [PendingReceipt] = []
     /// Whether receipts an earlier run left unpublished have been looked up in the journal.
     var recoveredReceipts = false
+    /// What inotify said about each department's files (department → display name), for folders
+    /// whose events can be trusted; a name the kernel said nothing about must settle.
+    private(set) var activity: [String: [String: WriteActivity]] = [:]
+    /// Inbox folders on local file systems (their events tell every write), by path → department.
+    private let trustedFolders: [String: String]
+    /// Departments whose inbox has been listed at least once.
+    private var listedOnce: Set<String> = []
 
     init(appliance: Appliance) {
         self.appliance = appliance
         self.scanner = InboxScanner(maximumFileBytes: appliance.configuration.intake.maxFileBytes)
         self.patience = RefusalPatience(settle: appliance.configuration.intake.settle,
                                         hardLinkPatience: appliance.configuration.intake.hardLinkWait)
+        var trusted: [String: String] = [:]
         for department in appliance.configuration.departments {
             trackers[department.id] = SettleTracker(mode: department.readiness, settlePeriod: appliance.configuration.intake.settle)
+            let folder = appliance.inboxFolder(department.id)
+            if InotifyWatcher.seesAllChanges(folder: folder) { trusted[folder] = department.id }
+        }
+        trustedFolders = trusted
+    }
+
+    /// Takes what inotify reported: which files are still open for writing, closed or renamed in.
+    /// Lost events (an overflow, a folder that went away) make everything unknown again, so those
+    /// files settle instead of being taken at first sight.
+    func note(_ events: [InotifyWatcher.Event]) {
+        for event in events {
+            switch event {
+            case .changed(let folder, let name, let written):
+                guard let department = trustedFolders[folder] else { continue }
+                activity[department, default: [:]][name.display] = written
+            case .removed(let folder, let name):
+                guard let department = trustedFolders[folder] else { continue }
+                activity[department]?[name.display] = nil
+            case .overflow:
+                activity = [:]
+            case .folderGone(let folder):
+                if let department = trustedFolders[folder] { activity[department] = nil }
+            }
         }
     }
 
@@ -63,7 +94,7 @@ final class IntakeCycle {
                               now: now, wallNow: wallNow, log: log, into: &result)
             }
             guard var tracker = trackers[department.id] else { continue }
-            let decisions = tracker.observe(listing.stamps, at: now)
+            let decisions = tracker.observe(listing.stamps, at: now, activity: knownActivity(department.id, listing))
             if let next = decisions.nextCheck { result.nextCheck = min(result.nextCheck ?? next, next) }
             result.waiting += decisions.decisions.filter { if case .wait = $0.action { return true } else { return false } }.count
             guard claim else {
@@ -79,6 +110,7 @@ final class IntakeCycle {
                     switch try claimer.claim(entry.name, department: department.id, from: folder, marker: marker, id: id) {
                     case .claimed(let file):
                         tracker.forget(ready.name)
+                        activity[department.id]?[ready.name] = nil
                         if let marker = ready.marker { tracker.forget(marker) }
                         log.info("drop claimed", metadata: ["request": "\(file.id.value)", "file": "\(file.originalName.logged)"])
                         result.claimed.append(file)
@@ -105,6 +137,26 @@ final class IntakeCycle {
         }
         return result
     }
+
+    /// What is known of the listed files' writers: inotify's word; and in the first listing of a
+    /// department on a local disk (files that were there before the appliance started watching),
+    /// files whose change time shows them untouched for a while, so a restart does not make every
+    /// waiting drop settle again. Later files are known from their events.
+    private func knownActivity(_ department: String, _ listing: InboxListing) -> [String: WriteActivity] {
+        var known = activity[department] ?? [:]
+        guard listedOnce.insert(department).inserted, trustedFolders.values.contains(department) else { return known }
+        let now = DropProcessor.realTimeNanoseconds()
+        let settle = appliance.configuration.intake.settle
+        let quiet = max(Self.quietAtStart, settle.components.seconds * 1_000_000_000 + settle.components.attoseconds / 1_000_000_000)
+        for (name, entry) in listing.files where known[name] == nil && entry.stamp.size > 0 {
+            if now - entry.changedNanoseconds >= quiet { known[name] = .quiet }
+        }
+        return known
+    }
+
+    /// How long a file found at start must have been untouched (by its change time) to be taken at
+    /// once: longer than any settle period a producer relies on, short next to a restart.
+    static let quietAtStart: Int64 = 10_000_000_000
 
     private func reportUnconfiguredFolders() {
         let configured = Set(appliance.configuration.departments.map(\.id))

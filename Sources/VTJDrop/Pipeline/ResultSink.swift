@@ -21,6 +21,8 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
         let asked: Set<String>?
         var written: Set<String> = []
         var unexpected = 0
+        /// Whom the result discloses and which groups (the disclosure log's rows), by hetu.
+        var disclosed: [String: DisclosedPerson] = [:]
     }
 
     private let lock = NSLock()
@@ -60,6 +62,9 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
             if let asked = state.asked, !asked.contains(person.hetu) { state.unexpected += 1; return }
             guard state.written.insert(person.hetu).inserted else { return }
             state.receipt.record(person)
+            state.disclosed[person.hetu] = DisclosedPerson(
+                hetu: person.hetu, status: person.isProtected ? "turvakielto" : "loytyi",
+                groups: Set(person.records.map(\.group.rawValue)).sorted())
             switch state.format {
             case .csv:
                 let row = state.personCSV.row(person)
@@ -87,6 +92,8 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
     func write(_ change: ChangeDisclosure) throws {
         try withState { state in
             state.receipt.record(change)
+            let groups = Set(change.records.map(\.group.rawValue)).union(state.disclosed[change.hetu]?.groups ?? [])
+            state.disclosed[change.hetu] = DisclosedPerson(hetu: change.hetu, status: "muutos", groups: groups.sorted())
             switch state.format {
             case .csv:
                 let row = state.changeCSV.rows(change)
@@ -98,6 +105,9 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
             }
         }
     }
+
+    /// Everyone the result discloses, with the groups delivered after the rules (not-found rows disclose nobody).
+    func disclosedPersons() -> [DisclosedPerson] { withState { $0.disclosed.values.sorted { $0.hetu < $1.hetu } } }
 
     /// Adds a note to the receipt.
     func note(_ text: String) { withState { $0.receipt.notes.append(text) } }

@@ -107,7 +107,10 @@ struct WorkRecovery {
             return nil
         }
         let marker = contents.first { $0.hasSuffix(ReadinessMode.markerSuffix) && $0 != note.input }
+        // What the claim saw, if the journal got to record it: unchanged input is resumed at once.
+        let stamp = ((try? appliance.database.journal.entry(id.value)) ?? nil)?.inputStamp.flatMap(InputStamp.init(encoded:))
         return ClaimedFile(id: id, department: note.department, originalName: DropFileName(displayed: note.originalName),
-                           folder: folder, path: path, markerPath: marker.map { folder + "/" + $0 }, size: Int64(info.st_size))
+                           folder: folder, path: path, markerPath: marker.map { folder + "/" + $0 }, size: Int64(info.st_size),
+                           claimStamp: stamp)
     }
 }

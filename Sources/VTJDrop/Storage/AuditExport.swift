@@ -1,28 +1,60 @@
 import Foundation
 import VTJCore
 
-/// The audit log as CSV for the controller's disclosure log: one row per person per query.
+/// The audit log as CSV for the controller's disclosure log.
 ///
-/// Unlike log lines, the export names persons in full: answering "who saw my data" is its purpose.
-/// It is written to wherever the operator directs it and must be kept as carefully as the database.
+/// Two exports: the disclosures (default: one row per person per published result, with the
+/// groups delivered) and the query log (`--attempts`: one row per person per query to the
+/// interface, with what became of the query). Unlike log lines, both name persons in full:
+/// answering "who saw my data" is their purpose. They are written wherever the operator directs
+/// and must be kept as carefully as the database.
 public struct AuditExport: Sendable {
-    public static let columns = ["aika_utc", "osasto", "kayttotarkoitus", "pyynto", "toiminto", "laajuus", "hetu", "hetuja_kyselyssa", "lisatieto"]
+    /// Columns of the disclosure export.
+    public static let disclosureColumns = ["aika", "aika_utc", "osasto", "kayttotarkoitus", "pyynto", "toiminto", "hetu",
+                                           "tila", "tietoryhmat", "tulostiedosto", "kirjaus"]
+    /// Columns of the query-log export (`--attempts`).
+    public static let columns = ["aika", "aika_utc", "osasto", "kayttotarkoitus", "pyynto", "toiminto", "laajuus", "hetu",
+                                 "hetuja_kyselyssa", "lisatieto", "tulos", "tuloksen_lisatieto"]
 
     let encoder: CSVEncoder
+    let zone: (any UTCOffsetRule)?
 
-    public init(dialect: CSVDialect = .standard) { encoder = CSVEncoder(dialect: dialect) }
+    /// - Parameter zone: Finnish time for the `aika` column (with its offset); nil writes UTC there too.
+    public init(dialect: CSVDialect = .standard, zone: (any UTCOffsetRule)? = nil) {
+        encoder = CSVEncoder(dialect: dialect)
+        self.zone = zone
+    }
 
-    /// The BOM (when the dialect wants one) and the header line.
+    /// The BOM (when the dialect wants one) and the header line of the query-log export.
     public func header() -> [UInt8] { encoder.preamble + Array(encoder.line(Self.columns).utf8) }
+
+    /// The BOM and the header line of the disclosure export.
+    public func disclosureHeader() -> [UInt8] { encoder.preamble + Array(encoder.line(Self.disclosureColumns).utf8) }
 
     /// One line per hetu of the query; a municipality-wide query without hetus is one line with an empty hetu.
     public func lines(_ entry: AuditEntry) -> [UInt8] {
-        let common = [Self.timestamp(entry.at), entry.department, entry.purpose, entry.requestID, entry.operation, entry.scope.rawValue]
-        let tail = [String(entry.hetuCount), entry.detail ?? ""]
+        let common = times(entry.at) + [entry.department, entry.purpose, entry.requestID, entry.operation, entry.scope.rawValue]
+        let tail = [String(entry.hetuCount), entry.detail ?? "", entry.outcome?.rawValue ?? "ei-kirjattu", entry.outcomeDetail ?? ""]
         let hetus = entry.hetus.isEmpty ? [""] : entry.hetus
         var bytes: [UInt8] = []
         for hetu in hetus { bytes += Array(encoder.line(common + [hetu] + tail).utf8) }
         return bytes
+    }
+
+    /// One line per person the published result disclosed.
+    public func disclosureLines(_ entry: DisclosureEntry) -> [UInt8] {
+        let common = times(entry.at) + [entry.department, entry.purpose, entry.requestID, entry.operation]
+        var bytes: [UInt8] = []
+        for person in entry.persons {
+            bytes += Array(encoder.line(common + [person.hetu, person.status, person.groups?.joined(separator: " ") ?? "",
+                                                  entry.resultFile ?? "", entry.provenance]).utf8)
+        }
+        return bytes
+    }
+
+    private func times(_ date: Date) -> [String] {
+        let instant = Instant(date)
+        return [(zone ?? FixedUTCOffset(seconds: 0)).zoned(at: instant).description, Self.timestamp(date)]
     }
 
     /// ISO 8601 in UTC: sortable, and unambiguous across the DST change.

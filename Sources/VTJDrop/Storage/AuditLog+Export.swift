@@ -3,13 +3,15 @@ import GRDB
 import VTJCore
 
 extension AuditLog {
-    /// Streams every query logged in `[from, until)`, oldest first, each with its hetus.
+    /// Streams every query (attempt) logged in `[from, until)`, oldest first, each with its hetus.
     ///
     /// Rows are read through a cursor, so a log of millions of queries is exported in constant memory.
     public func export(from: Date? = nil, until: Date? = nil, _ body: (AuditEntry) throws -> Void) throws(StorageError) {
         try StateDatabase.read(pool) { db in
             let queries = try Row.fetchCursor(db, sql: """
-                SELECT * FROM audit_query WHERE (? IS NULL OR at >= ?) AND (? IS NULL OR at < ?) ORDER BY id
+                SELECT q.*, o.outcome AS outcome, o.detail AS outcome_detail FROM audit_query q
+                LEFT JOIN audit_query_outcome o ON o.query_id = q.id
+                WHERE (? IS NULL OR q.at >= ?) AND (? IS NULL OR q.at < ?) ORDER BY q.id
                 """, arguments: [from, from, until, until])
             let hetus = try db.cachedStatement(sql: "SELECT hetu FROM audit_hetu WHERE query_id = ? ORDER BY hetu")
             while let row = try queries.next() {

@@ -51,9 +51,16 @@ public struct AuditEntry: Sendable, Hashable {
     /// The hetus, when asked for (``AuditLog/queries(request:)``); empty otherwise.
     public var hetus: [String]
     public var detail: String?
+    /// What became of the query; nil when it was never recorded (the run stopped mid-query, or
+    /// the query is older than the outcome log).
+    public var outcome: AuditAttemptOutcome?
+    /// The failure in words, for failed and refused queries (no hetu, no credential).
+    public var outcomeDetail: String?
 }
 
-/// The append-only log of every query to the interface: who asked about whom, when and why.
+/// The append-only audit log: every query to the interface (an attempt: who asked about whom, when
+/// and why, and what became of it) and, apart from those, every disclosure — a result actually
+/// published to a department, person by person, with the groups delivered (AuditLog+Disclosure).
 ///
 /// SQLite triggers abort any UPDATE or DELETE of audit rows, so not even a bug in this program can
 /// rewrite history. Nothing here deletes old entries: the log's retention is the controller's
@@ -84,7 +91,9 @@ public struct AuditLog: Sendable {
     public func queries(hetu: Henkilotunnus, since: Date? = nil) throws(StorageError) -> [AuditEntry] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: """
-                SELECT q.* FROM audit_hetu h JOIN audit_query q ON q.id = h.query_id
+                SELECT q.*, o.outcome AS outcome, o.detail AS outcome_detail
+                FROM audit_hetu h JOIN audit_query q ON q.id = h.query_id
+                LEFT JOIN audit_query_outcome o ON o.query_id = q.id
                 WHERE h.hetu = ? AND (? IS NULL OR q.at >= ?)
                 ORDER BY q.at DESC, q.id DESC
                 """, arguments: [hetu.value, since, since]).map { try Self.entry($0, hetus: []) }
@@ -94,8 +103,10 @@ public struct AuditLog: Sendable {
     /// Every query made for one request, oldest first, each with its hetus.
     public func queries(request requestID: String) throws(StorageError) -> [AuditEntry] {
         try StateDatabase.read(pool) { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit_query WHERE request_id = ? ORDER BY id",
-                                        arguments: [requestID])
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT q.*, o.outcome AS outcome, o.detail AS outcome_detail FROM audit_query q
+                LEFT JOIN audit_query_outcome o ON o.query_id = q.id WHERE q.request_id = ? ORDER BY q.id
+                """, arguments: [requestID])
             return try rows.map { row in
                 let id: Int64 = row["id"]
                 let hetus = try String.fetchAll(db, sql: "SELECT hetu FROM audit_hetu WHERE query_id = ? ORDER BY hetu",
@@ -112,8 +123,11 @@ public struct AuditLog: Sendable {
 
     static func entry(_ row: Row, hetus: [String]) throws -> AuditEntry {
         guard let scope = AuditRecord.Scope(rawValue: row["scope"]) else { throw StorageError.corrupt("audit_query.scope") }
+        let outcome: String? = row.hasColumn("outcome") ? row["outcome"] : nil
         return AuditEntry(id: row["id"], at: row["at"], department: row["department"], purpose: row["purpose"],
                           requestID: row["request_id"], operation: row["operation"], scope: scope,
-                          hetuCount: row["hetu_count"], hetus: hetus, detail: row["detail"])
+                          hetuCount: row["hetu_count"], hetus: hetus, detail: row["detail"],
+                          outcome: outcome.flatMap(AuditAttemptOutcome.init(rawValue:)),
+                          outcomeDetail: row.hasColumn("outcome_detail") ? row["outcome_detail"] : nil)
     }
 }

@@ -11,12 +11,12 @@ public struct Journal: Sendable {
     /// Records a claim; returns false when the request id was already journaled (a replay).
     @discardableResult
     public func recordClaim(requestID: String, department: String, originalName: String, storedPath: String,
-                            at date: Date) throws(StorageError) -> Bool {
+                            at date: Date, inputStamp: String? = nil) throws(StorageError) -> Bool {
         try StateDatabase.write(pool) { db in
             try db.execute(sql: """
-                INSERT OR IGNORE INTO request (request_id, department, original_name, stored_path, state, claimed_at, updated_at)
-                VALUES (?, ?, ?, ?, 'claimed', ?, ?)
-                """, arguments: [requestID, department, originalName, storedPath, date, date])
+                INSERT OR IGNORE INTO request (request_id, department, original_name, stored_path, state, claimed_at, updated_at, input_stamp)
+                VALUES (?, ?, ?, ?, 'claimed', ?, ?, ?)
+                """, arguments: [requestID, department, originalName, storedPath, date, date, inputStamp])
             guard db.changesCount > 0 else { return false }
             try db.execute(sql: "INSERT OR IGNORE INTO request_event (request_id, state, attempt, at) VALUES (?, 'claimed', 0, ?)",
                            arguments: [requestID, date])
@@ -31,35 +31,40 @@ public struct Journal: Sendable {
     @discardableResult
     public func record(_ state: RequestState, for requestID: String, at date: Date,
                        update: JournalUpdate = JournalUpdate()) throws(StorageError) -> JournalTransition {
-        try StateDatabase.write(pool) { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT state, attempts, result_files FROM request WHERE request_id = ?",
-                                             arguments: [requestID])
-            else { throw StorageError.unknownRequest(requestID) }
-            let current = RequestState(rawValue: row["state"]) ?? .claimed
-            if current.isFinished { return .alreadyFinished(current) }
-            if current == state, state != .failedTransient { return .alreadyRecorded }
+        try StateDatabase.write(pool) { db in try Self.transition(db, to: state, for: requestID, at: date, update: update) }
+    }
 
-            var attempts: Int = row["attempts"]
-            if state == .failedTransient { attempts += 1 }
-            let files = Self.merge(Self.files(row["result_files"]), update.resultFiles)
-            try db.execute(sql: """
-                UPDATE request SET state = ?, attempts = ?, updated_at = ?,
-                    finished_at = CASE WHEN ? THEN ? ELSE finished_at END,
-                    toiminto = COALESCE(?, toiminto), purpose = COALESCE(?, purpose),
-                    reference = COALESCE(?, reference), stored_path = COALESCE(?, stored_path),
-                    error = COALESCE(?, error), result_files = ?,
-                    next_attempt_at = ?
-                WHERE request_id = ?
-                """, arguments: [
-                    state.rawValue, attempts, date, state.isFinished, date,
-                    update.toiminto, update.purpose, update.reference, update.storedPath,
-                    update.error, Self.encode(files),
-                    state == .failedTransient ? update.nextAttemptAt : nil, requestID,
-                ])
-            try db.execute(sql: "INSERT OR IGNORE INTO request_event (request_id, state, attempt, at, detail) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [requestID, state.rawValue, attempts, date, update.error])
-            return .recorded
-        }
+    /// ``record(_:for:at:update:)`` inside a caller's transaction (publication and its disclosure
+    /// rows commit together).
+    static func transition(_ db: Database, to state: RequestState, for requestID: String, at date: Date,
+                           update: JournalUpdate) throws -> JournalTransition {
+        guard let row = try Row.fetchOne(db, sql: "SELECT state, attempts, result_files FROM request WHERE request_id = ?",
+                                         arguments: [requestID])
+        else { throw StorageError.unknownRequest(requestID) }
+        let current = RequestState(rawValue: row["state"]) ?? .claimed
+        if current.isFinished { return .alreadyFinished(current) }
+        if current == state, state != .failedTransient { return .alreadyRecorded }
+
+        var attempts: Int = row["attempts"]
+        if state == .failedTransient { attempts += 1 }
+        let files = Self.merge(Self.files(row["result_files"]), update.resultFiles)
+        try db.execute(sql: """
+            UPDATE request SET state = ?, attempts = ?, updated_at = ?,
+                finished_at = CASE WHEN ? THEN ? ELSE finished_at END,
+                toiminto = COALESCE(?, toiminto), purpose = COALESCE(?, purpose),
+                reference = COALESCE(?, reference), stored_path = COALESCE(?, stored_path),
+                error = COALESCE(?, error), result_files = ?,
+                next_attempt_at = ?
+            WHERE request_id = ?
+            """, arguments: [
+                state.rawValue, attempts, date, state.isFinished, date,
+                update.toiminto, update.purpose, update.reference, update.storedPath,
+                update.error, Self.encode(files),
+                state == .failedTransient ? update.nextAttemptAt : nil, requestID,
+            ])
+        try db.execute(sql: "INSERT OR IGNORE INTO request_event (request_id, state, attempt, at, detail) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [requestID, state.rawValue, attempts, date, update.error])
+        return .recorded
     }
 
     /// One request, or nil.
@@ -90,7 +95,8 @@ public struct Journal: Sendable {
             storedPath: row["stored_path"], state: state, toiminto: row["toiminto"], purpose: row["purpose"],
             reference: row["reference"], attempts: row["attempts"], nextAttemptAt: row["next_attempt_at"],
             error: row["error"], resultFiles: files(row["result_files"]), claimedAt: row["claimed_at"],
-            updatedAt: row["updated_at"], finishedAt: row["finished_at"], inputDeletedAt: row["input_deleted_at"])
+            updatedAt: row["updated_at"], finishedAt: row["finished_at"], inputDeletedAt: row["input_deleted_at"],
+            inputStamp: row.hasColumn("input_stamp") ? row["input_stamp"] : nil)
     }
 
     /// File names are stored as a JSON array (any character a file name may hold survives).

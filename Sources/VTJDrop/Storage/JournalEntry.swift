@@ -34,6 +34,8 @@ public struct JournalEntry: Sendable, Hashable {
     public var finishedAt: Date?
     /// When retention deleted its input.
     public var inputDeletedAt: Date?
+    /// The claimed input as the claim left it (``InputStamp/encoded``), when recorded.
+    public var inputStamp: String?
 }
 
 /// Fields recorded alongside a state change; nil leaves the stored value unchanged.

@@ -133,6 +133,7 @@ extension StateDatabase {
                 ) WITHOUT ROWID;
                 """)
         }
+        registerDisclosureMigration(&migrator)
         return migrator
     }()
 }

@@ -12,11 +12,53 @@ import VTJCore
         pass.decisions.first { $0.name == name }?.action
     }
 
-    @Test func renameModeIsReadyAtFirstSight() {
+    /// The rename contract's fast path: renamed into place, or closed by its writer, is ready at once.
+    @Test func renameModeIsReadyAtFirstSightWhenRenamedInOrClosed() {
         var tracker = Tracker(mode: .rename)
-        let pass = tracker.observe(["lista.txt": stamp(12)], at: .zero)
+        let pass = tracker.observe(["lista.txt": stamp(12), "suora.txt": stamp(30)], at: .zero,
+                                   activity: ["lista.txt": .movedIn, "suora.txt": .closed])
         #expect(action(pass, "lista.txt") == .ready(marker: nil))
+        #expect(action(pass, "suora.txt") == .ready(marker: nil))
         #expect(pass.nextCheck == nil)
+    }
+
+    /// Issue 12, finding 5: a file written in place was taken at first sight. Without the kernel's
+    /// word (no inotify, a share, a file there before the start, a lost event, a hard link just
+    /// created) a rename-mode file must settle like in settle mode.
+    @Test func renameModeSettlesWhatTheKernelSaidNothingAbout() {
+        var tracker = Tracker(mode: .rename, settlePeriod: .seconds(2))
+        var pass = tracker.observe(["vanha.txt": stamp(12), "linkki.txt": stamp(9)], at: .zero, activity: ["linkki.txt": .created])
+        #expect(action(pass, "vanha.txt") == .wait(until: .seconds(2)))
+        #expect(action(pass, "linkki.txt") == .wait(until: .seconds(2)))
+        pass = tracker.observe(["vanha.txt": stamp(12), "linkki.txt": stamp(9)], at: .seconds(2), activity: ["linkki.txt": .created])
+        #expect(pass.ready.map(\.name).sorted() == ["linkki.txt", "vanha.txt"])
+    }
+
+    /// A file found at start whose change time shows it untouched for a while is taken at once in
+    /// `rename` and `settle` mode (a restart need not make every waiting drop settle again);
+    /// `marker` still wants its marker.
+    @Test func aFileQuietByItsChangeTimeIsReadyAtFirstSight() {
+        for mode in [ReadinessMode.rename, .settle] {
+            var tracker = Tracker(mode: mode, settlePeriod: .seconds(2))
+            let pass = tracker.observe(["vanha.txt": stamp(40)], at: .zero, activity: ["vanha.txt": .quiet])
+            #expect(action(pass, "vanha.txt") == .ready(marker: nil), "\(mode)")
+        }
+        var marker = Tracker(mode: .marker)
+        #expect(action(marker.observe(["vanha.txt": stamp(40)], at: .zero, activity: ["vanha.txt": .quiet]), "vanha.txt") == .wait(until: nil))
+    }
+
+    /// A file the kernel says is open for writing is never ready, in any mode and however long it
+    /// has been quiet (a writer pausing with its descriptor open); closing it makes it ready.
+    @Test(arguments: ReadinessMode.allCases)
+    func aFileStillOpenForWritingIsNeverReady(_ mode: ReadinessMode) {
+        var tracker = Tracker(mode: mode, settlePeriod: .seconds(2))
+        let listing = ["auki.txt": stamp(500), "auki.txt.done": stamp(0)]
+        for second in [0.0, 5, 60, 3600] {
+            let pass = tracker.observe(listing, at: .seconds(second), activity: ["auki.txt": .written])
+            #expect(action(pass, "auki.txt") == .wait(until: nil), "\(mode) at \(second) s")
+        }
+        let closed = tracker.observe(listing, at: .seconds(3601), activity: ["auki.txt": .closed])
+        #expect(closed.ready.map(\.name).contains("auki.txt"), "\(mode): ready once closed")
     }
 
     /// A file still being written (growing) is not ready until it stayed unchanged for the
@@ -62,9 +104,9 @@ import VTJCore
         _ = other.observe(["b.txt": stamp(0)], at: .seconds(0))
         #expect(action(other.observe(["b.txt": stamp(40, 9)], at: .seconds(5)), "b.txt") == .wait(until: .seconds(7)))
         #expect(action(other.observe(["b.txt": stamp(40, 9)], at: .seconds(7)), "b.txt") == .ready(marker: nil))
-        // In rename mode an empty file is what the producer meant.
+        // In rename mode an empty file renamed into place is what the producer meant.
         var renamed = Tracker(mode: .rename)
-        #expect(action(renamed.observe(["c.txt": stamp(0)], at: .seconds(0)), "c.txt") == .ready(marker: nil))
+        #expect(action(renamed.observe(["c.txt": stamp(0)], at: .seconds(0), activity: ["c.txt": .movedIn]), "c.txt") == .ready(marker: nil))
     }
 
     @Test func markerModeWaitsForTheDoneFileAndNamesItForConsumption() {
@@ -107,9 +149,10 @@ import VTJCore
     /// the names or the order of the listing.
     @Test func readyFilesComeOldestFirst() {
         var tracker = Tracker(mode: .rename)
-        _ = tracker.observe(["zeta.txt": stamp(1)], at: .seconds(0))
-        _ = tracker.observe(["zeta.txt": stamp(1), "alpha.txt": stamp(1)], at: .seconds(1))
-        let pass = tracker.observe(["beta.txt": stamp(1), "alpha.txt": stamp(1), "zeta.txt": stamp(1)], at: .seconds(2))
+        let renamed: [String: WriteActivity] = ["zeta.txt": .movedIn, "alpha.txt": .movedIn, "beta.txt": .movedIn]
+        _ = tracker.observe(["zeta.txt": stamp(1)], at: .seconds(0), activity: ["zeta.txt": .written])
+        _ = tracker.observe(["zeta.txt": stamp(1), "alpha.txt": stamp(1)], at: .seconds(1), activity: ["zeta.txt": .written, "alpha.txt": .written])
+        let pass = tracker.observe(["beta.txt": stamp(1), "alpha.txt": stamp(1), "zeta.txt": stamp(1)], at: .seconds(2), activity: renamed)
         #expect(pass.ready.map(\.name) == ["zeta.txt", "alpha.txt", "beta.txt"])
         #expect(pass.decisions.map(\.firstSeen) == [.seconds(0), .seconds(1), .seconds(2)])
     }

@@ -44,6 +44,24 @@ import Testing
         #expect(!text("muutokset", refused: true).contains("muutokset:"), "a refused delivery carried nothing")
     }
 
+    /// Issue 12: test data is said first, and the processing time carries its offset.
+    @Test func testDataIsSaidInTheFirstLineAndTimesCarryTheirOffset() throws {
+        var receipt = Self.processed()
+        let summer = FixedUTCOffset(seconds: 10_800).zoned(at: Instant(secondsSinceEpoch: 1_784_109_600))
+        receipt.processedAt = summer
+        receipt.isTestData = true
+        let text = ReceiptRenderer().text(receipt)
+        #expect(text.hasPrefix("# TESTIAINEISTO – vtjdrop – kuitti / receipt – "))
+        #expect(text.contains("\r\nkasitelty: 2026-07-15T13:00:00+03:00\r\n"))
+        #expect(text.contains("\r\naineisto: testiaineisto\r\n"))
+        let entries = try ReceiptParser.parse(text)
+        #expect(entries.first { $0.key == "aineisto" }?.value == "testiaineisto")
+        receipt.isTestData = false
+        #expect(!ReceiptRenderer().text(receipt).contains("TESTIAINEISTO"))
+        #expect(summer.readable == "2026-07-15 13:00:00 +03:00")
+        #expect(FixedUTCOffset(seconds: -19_800).zoned(at: Instant(secondsSinceEpoch: 0)).offset == "-05:30")
+    }
+
     @Test func goldenProcessed() throws {
         try GoldenFile.check(ReceiptRenderer().bytes(Self.processed()), folder: "Receipt", name: "valmis.kuitti.txt")
     }

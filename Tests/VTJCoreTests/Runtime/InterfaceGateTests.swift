@@ -61,4 +61,21 @@ import VTJCore
         #expect(!gate.stoppedByRefusal)
         #expect(gate.decide(now: 41) == .claim)
     }
+
+    /// The start-up check: one failed probe closes the gate at once (no drop need fail first), and
+    /// an edited password file brings the next probe forward.
+    @Test func aFailedProbeClosesAtOnceAndCanBeBroughtForward() {
+        var gate = InterfaceGate(threshold: 3, firstPause: 30, maximumPause: 600)
+        gate.recordProbeFailure(now: 0, stopsNewWork: true)
+        #expect(!gate.isOpen && gate.stoppedByRefusal)
+        #expect(gate.decide(now: 1) == .wait(until: 30))
+        gate.probeSoon(now: 5)
+        #expect(gate.decide(now: 5) == .probe)
+        gate.recordProbeFailure(now: 5, stopsNewWork: true)
+        #expect(gate.decide(now: 6) == .wait(until: 65), "the pause grows with each failed probe")
+        gate.recordSuccess()
+        #expect(gate.decide(now: 7) == .claim)
+        gate.probeSoon(now: 8)
+        #expect(gate.isOpen, "an open gate stays open")
+    }
 }

@@ -20,10 +20,12 @@ enum VTJDropBinary {
         return directory.appendingPathComponent("vtjdrop")
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil) throws -> Outcome {
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil,
+                    currentDirectory: String? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
         if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
@@ -38,5 +40,18 @@ enum VTJDropBinary {
         return Outcome(status: process.terminationStatus,
                        stdout: String(decoding: stdoutData, as: UTF8.self),
                        stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+
+    /// ``run(_:stdin:environment:currentDirectory:)`` on a thread of its own: waiting for a binary
+    /// that runs for seconds must not hold one of the few threads every other test's tasks share.
+    static func runDetached(_ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil,
+                            currentDirectory: String? = nil) async throws -> Outcome {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result {
+                    try run(arguments, stdin: stdin, environment: environment, currentDirectory: currentDirectory)
+                })
+            }
+        }
     }
 }

@@ -79,7 +79,8 @@ import VTJDrop
         #expect(named.configuration.interface.municipalityCodes == ["091", "049"])
         // The XML profile's empty <kuntarajaus/> needs none; nor does the built-in sandbox (its one municipality).
         #expect(try load(Self.remoteJSON.replacingOccurrences(of: "  wire: json", with: "  wire: xml"), in: folder).configuration.interface.wire == .xml)
-        let sandbox = Self.remoteJSON.replacingOccurrences(of: "  url: https://ss.kunta.example/r1/FI/GOV/0245437-2/VTJmutpa/VTJmutpa/api/v1\n", with: "")
+        let sandbox = Self.remoteJSON.replacingOccurrences(of: "  url: https://ss.kunta.example/r1/FI/GOV/0245437-2/VTJmutpa/VTJmutpa/api/v1\n",
+                                                           with: "  sandbox: true\n")
         #expect(try load(sandbox, in: folder, env: [:]).configuration.interface.wire == .json)
     }
 
@@ -99,7 +100,7 @@ import VTJDrop
         #expect(found.contains { $0.contains("vtj.wire") && $0.contains("xml or json") })
         #expect(found.filter { $0.contains("vtj.municipality_codes") && $0.contains("three-digit") }.count == 2)
         #expect(found.contains { $0.contains("vtj.max_response_bytes") && $0.contains("1M…16G") })
-        let flag = try load("departments:\n  kirjasto:\n    purposes: [kirjasto]\n    groups: [HENKILON_NIMI]\n", in: folder, env: [:],
+        let flag = try load("vtj: {sandbox: true}\ndepartments:\n  kirjasto:\n    purposes: [kirjasto]\n    groups: [HENKILON_NIMI]\n", in: folder, env: [:],
                             overrides: ConfigurationOverrides(wire: "json"))
         #expect(flag.configuration.interface.wire == .json && flag.configuration.interface.maxResponseBytes == 128 << 20)
     }
@@ -181,8 +182,9 @@ import VTJDrop
             try ConfigurationLoader.load(overrides: .init(configFile: file), environment: [:], workingDirectory: folder.path)
         } throws: { error in
             let text = "\(error)"
-            return text.hasPrefix("configuration \(file): 3 problems")
+            return text.hasPrefix("configuration \(file): 4 problems")
                 && text.contains("\n  - watch: \"never\"") && text.contains("\n  - settle_seconds: \"soon\"")
+                && text.contains("\n  - vtj.url: the configuration must name the interface")
         }
     }
 
@@ -198,7 +200,7 @@ import VTJDrop
     @Test func aFileWithoutDepartmentsIsRefused() throws {
         let folder = try StorageTestFolder()
         defer { folder.remove() }
-        let found = try problems("inbox: ./in\n", in: folder, env: [:])
+        let found = try problems("inbox: ./in\nvtj:\n  sandbox: true\n", in: folder, env: [:])
         #expect(found == ["departments: no department configured; add at least one (see examples/vtjdrop.yaml)"])
     }
 
@@ -230,12 +232,35 @@ import VTJDrop
     @Test func theConfigFileMayComeFromTheEnvironment() throws {
         let folder = try StorageTestFolder()
         defer { folder.remove() }
-        let file = try folder.write("c.yaml", "departments:\n  kirjasto: {purposes: [kirjasto], groups: [KOTIKUNTA]}\n")
+        let file = try folder.write("c.yaml", "vtj: {sandbox: true}\ndepartments:\n  kirjasto: {purposes: [kirjasto], groups: [KOTIKUNTA]}\n")
         let config = try ConfigurationLoader.load(overrides: .init(), environment: ["VTJDROP_CONFIG": file],
                                                   workingDirectory: "/").configuration
         #expect(config.source == file)
         #expect(config.departments.map(\.id) == ["kirjasto"])
         #expect(config.interface.endpoint == .sandbox)
+    }
+
+    /// Issue 12, finding 2: a file without `vtj.url` once answered real drops from the sandbox's
+    /// test population without a word. A file must name the interface, or choose the sandbox on purpose.
+    @Test func aFileMustNameTheInterfaceOrChooseTheSandbox() throws {
+        let folder = try StorageTestFolder()
+        defer { folder.remove() }
+        let departments = "departments:\n  kirjasto: {purposes: [kirjasto], groups: [KOTIKUNTA]}\n"
+        let missing = try problems(departments, in: folder, env: [:])
+        #expect(missing.count == 1 && missing[0].hasPrefix("vtj.url: the configuration must name the interface"), "\(missing)")
+        let off = try problems("vtj: {sandbox: false}\n" + departments, in: folder, env: [:])
+        #expect(off.count == 1 && off[0].hasPrefix("vtj.sandbox: the configuration must name the interface"), "\(off)")
+        let both = try problems("vtj: {sandbox: true, url: 'https://vtj.example/api/v1'}\n" + departments, in: folder)
+        #expect(both.count == 1 && both[0].contains("exclude each other"), "\(both)")
+
+        let chosen = try load("vtj: {sandbox: true}\n" + departments, in: folder, env: [:]).configuration
+        #expect(chosen.interface.endpoint == .sandbox)
+        // The flag names the interface as well as the file can.
+        let flagged = try load(departments, in: folder, overrides: .init(vtjURL: "https://vtj.example/api/v1")).configuration
+        #expect(flagged.interface.endpoint == .remote(url: "https://vtj.example/api/v1"))
+        // No configuration at all (the newcomer path) still runs on the sandbox.
+        let none = try ConfigurationLoader.load(overrides: .init(), environment: [:], workingDirectory: "/srv/x").configuration
+        #expect(none.interface.endpoint == .sandbox && none.isBuiltInDefault)
     }
 
     @Test func overlappingFoldersAndMissingTLSFilesAreReported() throws {

@@ -51,6 +51,27 @@ import Testing
         #expect(mode(try loose.publish("a.txt", bytes: [0x61])) == 0o660)
     }
 
+    /// Found installing by the book (issue 12): the outbox is `2750 vtjdrop:vtj-<dept>` so the
+    /// department reads its results through the group, but results took the service's own group
+    /// (the temp folder they are written in had lost the setgid bit), so the department could not
+    /// read them. An existing temp folder without the bit is mended at start.
+    @Test func resultsTakeTheOutboxFoldersGroup() throws {
+        let temp = try DropTestFolder()
+        defer { temp.remove() }
+        let folder = temp.path + "/outbox/sivistys"
+        try FileManager.default.createDirectory(atPath: folder + "/" + Publisher.temporaryFolderName, withIntermediateDirectories: true)
+        let department: gid_t = getgid() == 0 ? 65534 : getgid()  // nogroup, when the test may give it away
+        #expect(chown(folder, uid_t.max, department) == 0 && chmod(folder, 0o2750) == 0)
+        #expect(chmod(folder + "/" + Publisher.temporaryFolderName, 0o750) == 0, "a temp folder from an older run")
+        let publisher = Publisher(folder: folder)
+        try publisher.prepare()
+        #expect(mode(publisher.temporaryFolder) == 0o2750)
+        let path = try publisher.publish("lista.kuitti.txt", bytes: Array("ok\n".utf8))
+        var info = stat()
+        #expect(lstat(path, &info) == 0 && info.st_gid == department, "the department's group, not the service's")
+        #expect(info.st_mode & 0o777 == 0o640)
+    }
+
     @Test(arguments: [false, true])
     func anExistingFileIsNeverOverwritten(linkFallback: Bool) throws {
         let (temp, prepared) = try setUp()

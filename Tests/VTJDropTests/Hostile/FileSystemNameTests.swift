@@ -52,7 +52,7 @@ import VTJCore
         let rows = try harness.only("sivistys", suffix: ".csv").split(separator: "\r\n").dropFirst().map { String($0.prefix(11)) }
         #expect(Set(rows) == Set(hetus))
         // The journal keeps the original name, readably and reversibly.
-        let id = try #require(harness.outbox("sivistys").first { $0.hasSuffix(".csv") }?.split(separator: ".").dropLast().last)
+        let id = try #require(harness.outbox("sivistys").first { $0.hasSuffix(".kuitti.txt") }?.split(separator: ".").dropLast(2).last)
         let entry = try harness.appliance.database.journal.entry(String(id))
         #expect(entry.map { DropFileName(displayed: $0.originalName).raw } == raw)
         #expect(entry?.state == .archived)

@@ -26,12 +26,20 @@ import VTJCore
         buffer += event(wd: 1, mask: IN_CLOSE_WRITE, name: String(repeating: "b", count: 40) + ".csv", padded: 48)
         buffer += event(wd: -1, mask: IN_Q_OVERFLOW, name: "", padded: 0)
         buffer += event(wd: 99, mask: IN_CREATE, name: "tuntematon.txt", padded: 16)
+        buffer += event(wd: 1, mask: IN_MODIFY, name: "kirjoitetaan.txt", padded: 32)
+        buffer += event(wd: 1, mask: IN_CREATE, name: "uusi.txt", padded: 16)
+        buffer += event(wd: 1, mask: IN_MOVED_FROM, name: "pois.txt", padded: 16)
+        buffer += event(wd: 1, mask: IN_DELETE, name: "poistettu.txt", padded: 16)
         buffer += event(wd: 1, mask: IN_IGNORED, name: "", padded: 0)
         let events = buffer.withUnsafeBytes { watcher.parse($0) }
         #expect(events == [
-            .changed(folder: temp.path, name: DropFileName("a.txt")),
-            .changed(folder: temp.path, name: DropFileName(String(repeating: "b", count: 40) + ".csv")),
+            .changed(folder: temp.path, name: DropFileName("a.txt"), activity: .movedIn),
+            .changed(folder: temp.path, name: DropFileName(String(repeating: "b", count: 40) + ".csv"), activity: .closed),
             .overflow,
+            .changed(folder: temp.path, name: DropFileName("kirjoitetaan.txt"), activity: .written),
+            .changed(folder: temp.path, name: DropFileName("uusi.txt"), activity: .created),
+            .removed(folder: temp.path, name: DropFileName("pois.txt")),
+            .removed(folder: temp.path, name: DropFileName("poistettu.txt")),
             .folderGone(temp.path),
         ])
     }

@@ -36,7 +36,7 @@ import VTJCore
         try appliance.database.followedRegister.notePendingLogKey(key, requestID: id.value, department: "vesihuolto",
                                                                   scope: .hetu, at: Date())
         try appliance.database.journal.record(.resultsWritten, for: id.value, at: Date())
-        try appliance.publisher("vesihuolto").publish("muutokset." + id.value + ".csv", bytes: Array("first attempt\r\n".utf8))
+        try appliance.publisher("vesihuolto").publish("muutokset." + id.value + ".TESTIAINEISTO.csv", bytes: Array("first attempt\r\n".utf8))
         if state == .published {
             try appliance.publisher("vesihuolto").publish("muutokset." + id.value + ".kuitti.txt", bytes: Array("kuitti-versio: 1\n".utf8))
             try appliance.database.journal.record(.published, for: id.value, at: Date())

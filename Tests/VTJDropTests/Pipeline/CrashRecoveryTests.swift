@@ -13,7 +13,9 @@ import VTJSandbox
         defer { Task { await sandbox.shutdown() } }
         let root = NSTemporaryDirectory() + "vtjdrop-crash-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try FileManager.default.createDirectory(atPath: root + "/inbox/sivistys", withIntermediateDirectories: true)
+        for folder in ["inbox/sivistys", "outbox", "state"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+        }
         let yaml = """
             inbox: \(root)/inbox
             outbox: \(root)/outbox
@@ -54,7 +56,7 @@ import VTJSandbox
         }
         #expect(kills >= 3)
         // A final run finishes what the killed ones left.
-        let final = try VTJDropBinary.run(["run", "--once", "--config", root + "/vtjdrop.yaml"], environment: environment)
+        let final = try await VTJDropBinary.runDetached(["run", "--once", "--config", root + "/vtjdrop.yaml"], environment: environment)
         #expect(final.status == 0, "\(final.stderr)")
 
         let outbox = try FileManager.default.contentsOfDirectory(atPath: root + "/outbox/sivistys")

@@ -16,6 +16,16 @@ import VTJSandbox
         return condition()
     }
 
+    /// Waits (bounded) until an actor-isolated `condition` holds.
+    static func eventuallyAsync(seconds: Double = 15, _ condition: () async -> Bool) async -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if await condition() { return true }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return await condition()
+    }
+
     @Test(arguments: ["inotify", "poll"])
     func dropWhileRunningIsServed(watch: String) async throws {
         let harness = try await PipelineHarness(settings: ["watch": watch, "scan_interval": watch == "poll" ? "0.3" : "30"])

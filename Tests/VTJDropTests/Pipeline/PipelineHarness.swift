@@ -10,7 +10,9 @@ final class PipelineHarness: Sendable {
     let host: ApplianceHost
     var appliance: Appliance { host.appliance }
     var runner: ApplianceRunner { host.runner }
-    var registry: SandboxRegistry { host.sandbox!.registry }
+    var registry: SandboxRegistry { (host.sandbox ?? external)!.registry }
+    /// The sandbox reached over `vtj.url` (with credentials from the environment), when the test chose one.
+    let external: SandboxServer?
 
     static let departmentsYAML = """
         departments:
@@ -35,30 +37,42 @@ final class PipelineHarness: Sendable {
             municipality_operations: true
         """
 
-    /// - Parameter settings: top-level YAML keys replacing the test defaults (watch, scan_interval…).
-    /// - Parameter wire: `vtj.wire`, the encoding spoken to the built-in sandbox.
+    /// - Parameters:
+    ///   - settings: top-level YAML keys replacing the test defaults (watch, scan_interval…).
+    ///   - wire: `vtj.wire`, the encoding spoken to the sandbox.
+    ///   - external: a sandbox the appliance reaches as a remote interface (`vtj.url`), with
+    ///     `environment` as its credentials (`VTJDROP_VTJ_USER`, `VTJDROP_VTJ_PASSWORD_FILE`…);
+    ///     `urlPath` replaces `/api/v1` (a wrong address answers 404).
     init(sandbox: SandboxConfiguration = SandboxConfiguration(population: 400, seed: 7, uncensored: true),
          settings: [String: String] = [:], readiness: String = "rename", wire: WireKind = .xml, clock: any WallClock = SystemWallClock(),
          retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 3, initialDelay: .milliseconds(20), maxDelay: .milliseconds(100)),
-         logger: Logger? = nil) async throws {
+         logger: Logger? = nil, external: SandboxServer? = nil, environment: [String: String] = [:],
+         urlPath: String? = nil) async throws {
+        self.external = external
         root = NSTemporaryDirectory() + "vtjdrop-pipeline-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        // The roots exist, as an installation's must (vtjdrop creates only department folders under them).
+        for folder in ["inbox", "outbox", "state"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+        }
         TempFolderSweeper.register(root)
+        var interface = "sandbox: true"
+        if let url = external?.baseURL { interface = "url: " + (urlPath.map { url.replacingOccurrences(of: "/api/v1", with: $0) } ?? url) }
         let yaml = """
             inbox: \(root)/inbox
             outbox: \(root)/outbox
             state: \(root)/state
+            vtj:
+              \(interface)
+              wire: \(wire.rawValue)
             schedule:
               changes_at: never
-            vtj:
-              wire: \(wire.rawValue)
             \(["settle_seconds": "0.5", "scan_interval": "0.2"].merging(settings) { $1 }
                 .sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "\n"))
             \(PipelineHarness.departmentsYAML.replacingOccurrences(of: "readiness: rename", with: "readiness: \(readiness)"))
             """
         try yaml.write(toFile: root + "/vtjdrop.yaml", atomically: true, encoding: .utf8)
         let loaded = try ConfigurationLoader.load(overrides: ConfigurationOverrides(configFile: root + "/vtjdrop.yaml"),
-                                                  environment: [:])
+                                                  environment: environment)
         var quiet = Logger(label: "test")
         quiet.logLevel = .warning
         host = try await ApplianceHost.start(configuration: loaded.configuration, logger: logger ?? quiet, clock: clock,
@@ -67,6 +81,7 @@ final class PipelineHarness: Sendable {
 
     func close() async {
         await host.shutdown()
+        await external?.shutdown()
         TempFolderSweeper.removeTree(root)
     }
 

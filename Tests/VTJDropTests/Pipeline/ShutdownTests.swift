@@ -6,12 +6,16 @@ import Testing
     @Test func sigtermEndsTheDaemonCleanlyAndLeavesNoWorkHalfDone() async throws {
         let root = NSTemporaryDirectory() + "vtjdrop-term-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try FileManager.default.createDirectory(atPath: root + "/inbox/sivistys", withIntermediateDirectories: true)
+        for folder in ["inbox/sivistys", "outbox", "state"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+        }
         try """
             inbox: \(root)/inbox
             outbox: \(root)/outbox
             state: \(root)/state
             scan_interval: 0.2
+            vtj:
+              sandbox: true
             schedule:
               changes_at: never
             \(PipelineHarness.departmentsYAML)
@@ -22,7 +26,7 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // The built-in sandbox (no vtj.url) serves a dropped list while the daemon runs.
+        // The built-in sandbox (vtj.sandbox: true) serves a dropped list while the daemon runs.
         try "010594Y9032\n".write(toFile: root + "/inbox/sivistys/.a.part", atomically: true, encoding: .utf8)
         try FileManager.default.moveItem(atPath: root + "/inbox/sivistys/.a.part", toPath: root + "/inbox/sivistys/a.txt")
         let served = await DaemonTests.eventually(seconds: 30) {

@@ -105,7 +105,7 @@ import VTJCore
         try appliance.database.journal.recordClaim(requestID: id.value, department: "vesihuolto", originalName: "muutokset.xml",
                                                    storedPath: claimed.path, at: Date())
         try appliance.database.journal.record(.resultsWritten, for: id.value, at: Date())
-        try appliance.publisher("vesihuolto").publish("muutokset." + id.value + ".csv", bytes: Array("first attempt\r\n".utf8))
+        try appliance.publisher("vesihuolto").publish("muutokset." + id.value + ".TESTIAINEISTO.csv", bytes: Array("first attempt\r\n".utf8))
         // A change arrives before the restart.
         _ = harness.registry.apply(.moveWithin, hetu: customers[1])
 

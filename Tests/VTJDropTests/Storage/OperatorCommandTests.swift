@@ -18,6 +18,20 @@ import VTJDrop
         try database.auditLog.record(.init(at: t0, department: "kirjasto", purpose: "kirjasto", requestID: "req-1",
                                            operation: "perustiedot", scope: .hetulista,
                                            hetus: [try Henkilotunnus(asked), try Henkilotunnus(other)]))
+        // req-2 was published: its query was answered and its result disclosed the asked person only.
+        try database.journal.recordClaim(requestID: "req-2", department: "kirjasto", originalName: "lista2.txt",
+                                         storedPath: state + "/work/req-2", at: t0)
+        try database.journal.record(.querying, for: "req-2", at: t0, update: .init(toiminto: "perustiedot", purpose: "kirjasto"))
+        let query = try database.auditLog.record(.init(at: t0, department: "kirjasto", purpose: "kirjasto", requestID: "req-2",
+                                                       operation: "perustiedot", scope: .hetulista,
+                                                       hetus: [try Henkilotunnus(asked), try Henkilotunnus(other)]))
+        try database.auditLog.recordOutcome(queryID: query, at: t0, .answered)
+        try database.recordPublication(requestID: "req-2", at: t0, update: .init(resultFiles: ["lista2.req-2.csv"]),
+                                       disclosure: DisclosureRecord(at: t0, department: "kirjasto", purpose: "kirjasto",
+                                                                    requestID: "req-2", operation: "perustiedot", resultFile: "lista2.req-2.csv",
+                                                                    persons: [DisclosedPerson(hetu: asked, status: "turvakielto",
+                                                                                              groups: ["HENKILON_NIMI", "KOTIKUNTA"])]))
+        try database.journal.record(.archived, for: "req-2", at: t0)
         try database.journal.recordInterfaceCall(succeeded: true, at: t0)
         try database.followedRegister.add([try Henkilotunnus(other)], department: "sivistys", purpose: "perusopetus",
                                           on: CivilDate(year: 2026, month: 9, day: 21)!)
@@ -30,20 +44,29 @@ import VTJDrop
         let state = try prepareState(in: folder)
         let byHetu = try VTJDropBinary.run(["audit", "--state", state, "--hetu", asked.lowercased()], environment: [:])
         #expect(byHetu.status == 0, "\(byHetu.stderr)")
-        #expect(byHetu.stdout.contains("Queries naming \(asked): 1"))
+        // One disclosure (the published req-2, with the groups it delivered), two queries (attempts).
+        #expect(byHetu.stdout.contains("Disclosures of \(asked) (results published to a department): 1"), "\(byHetu.stdout)")
+        #expect(byHetu.stdout.contains("req-2") && byHetu.stdout.contains("turvakielto  HENKILON_NIMI KOTIKUNTA"), "\(byHetu.stdout)")
+        #expect(byHetu.stdout.contains("Queries to the interface naming \(asked) (attempts; a query is not a disclosure): 2"))
         #expect(byHetu.stdout.contains("kirjasto") && byHetu.stdout.contains("req-1") && byHetu.stdout.contains("perustiedot"))
-        #expect(byHetu.stdout.contains("2026-09-21"), "time in Finnish local time")
+        #expect(byHetu.stdout.contains("vastattu"), "the answered query says so")
+        #expect(byHetu.stdout.contains("2026-09-21 17:13:20 +03:00"), "time in Finnish local time with its offset: \(byHetu.stdout)")
         #expect(!byHetu.stdout.contains(other))
 
         let since = try VTJDropBinary.run(["audit", "--state", state, "--hetu", asked, "--since", "2026-09-22"], environment: [:])
-        #expect(since.stdout.contains("Queries naming \(asked) since 2026-09-22: 0"))
+        #expect(since.stdout.contains("Disclosures of \(asked) since 2026-09-22 (results published to a department): 0"))
+        #expect(since.stdout.contains("naming \(asked) since 2026-09-22 (attempts; a query is not a disclosure): 0"))
 
         let byRequest = try VTJDropBinary.run(["audit", "--state", state, "--request", "req-1"], environment: [:])
         #expect(byRequest.status == 0, "\(byRequest.stderr)")
         #expect(byRequest.stdout.contains("querying"))
         #expect(byRequest.stdout.contains("020594X***P lista.txt"), "hetus in file names are masked")
         #expect(byRequest.stdout.contains("010594Y***2"))
+        #expect(byRequest.stdout.contains("Disclosed: nothing"), "req-1 never published: \(byRequest.stdout)")
         #expect(!byRequest.stdout.contains(asked) && !byRequest.stdout.contains(other))
+        let published = try VTJDropBinary.run(["audit", "--state", state, "--request", "req-2"], environment: [:])
+        #expect(published.stdout.contains("Disclosed: 1 persons in lista2.req-2.csv"), "\(published.stdout)")
+        #expect(published.stdout.contains("1 × HENKILON_NIMI KOTIKUNTA"))
     }
 
     @Test func auditExportIsOneCSVRowPerPersonPerQueryInANewOwnerOnlyFile() throws {
@@ -53,11 +76,21 @@ import VTJDrop
         let toStdout = try VTJDropBinary.run(["audit", "--state", state, "--export"], environment: [:])
         #expect(toStdout.status == 0, "\(toStdout.stderr)")
         let lines = toStdout.stdout.split(whereSeparator: \.isNewline).map(String.init)
-        #expect(lines.first?.hasSuffix(AuditExport.columns.joined(separator: ";")) == true, "\(lines)")
-        #expect(lines.count == 3, "header + one row per hetu: \(lines)")
-        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("2026-09-21T") && $0.contains(";kirjasto;kirjasto;req-1;perustiedot;") })
-        #expect(lines.contains { $0.contains(";\(asked);2;") } && lines.contains { $0.contains(";\(other);2;") })
-        #expect(toStdout.stderr.contains("exported 1 queries"))
+        // The disclosures: only what reached a department, with the groups delivered.
+        #expect(lines.first?.hasSuffix(AuditExport.disclosureColumns.joined(separator: ";")) == true, "\(lines)")
+        #expect(lines.count == 2, "header + one row per disclosed person: \(lines)")
+        #expect(lines.last == "2026-09-21T17:13:20+03:00;2026-09-21T14:13:20Z;kirjasto;kirjasto;req-2;perustiedot;\(asked);turvakielto;HENKILON_NIMI KOTIKUNTA;lista2.req-2.csv;julkaistu",
+                "\(lines)")
+        #expect(toStdout.stderr.contains("exported 1 disclosures"))
+
+        let attempts = try VTJDropBinary.run(["audit", "--state", state, "--export", "--attempts"], environment: [:])
+        let queryLines = attempts.stdout.split(whereSeparator: \.isNewline).map(String.init)
+        #expect(queryLines.first?.hasSuffix(AuditExport.columns.joined(separator: ";")) == true, "\(queryLines)")
+        #expect(queryLines.count == 5, "header + one row per hetu per query: \(queryLines)")
+        #expect(queryLines.dropFirst().allSatisfy { $0.hasPrefix("2026-09-21T17:13:20+03:00;2026-09-21T14:13:20Z;kirjasto;kirjasto;req-") })
+        #expect(queryLines.contains { $0.contains(";req-1;") && $0.contains(";\(asked);2;;ei-kirjattu;") })
+        #expect(queryLines.contains { $0.contains(";req-2;") && $0.contains(";\(other);2;;vastattu;") })
+        #expect(attempts.stderr.contains("exported 2 queries"))
 
         let empty = try VTJDropBinary.run(["audit", "--state", state, "--export", "--since", "2026-09-22"], environment: [:])
         #expect(empty.stdout.split(whereSeparator: \.isNewline).count == 1, "only the header: \(empty.stdout)")
@@ -91,10 +124,11 @@ import VTJDrop
                                            environment: ["VTJDROP_VTJ_PASSWORD": "pw-never-shown"])
         #expect(status.status == 0, "\(status.stderr)")
         let text = status.stdout
-        #expect(text.contains("last successful call 2026-09-21"))
-        #expect(text.contains("audit log: 1 queries recorded"))
+        #expect(text.contains("last successful call 2026-09-21 17:13:20 +03:00"), "\(text)")
+        #expect(text.contains("audit log: 1 disclosures (published results), 2 queries to the interface"))
+        #expect(text.contains("daemon: not running"))
         let kirjasto = try #require(text.split(separator: "\n").first { $0.hasPrefix("kirjasto") })
-        #expect(kirjasto.split(separator: " ", omittingEmptySubsequences: true)[3] == "1", "one request in progress")
+        #expect(kirjasto.split(separator: " ", omittingEmptySubsequences: true)[3] == "1", "one request in progress: \(kirjasto)")
         let sivistys = try #require(text.split(separator: "\n").first { $0.hasPrefix("sivistys") })
         #expect(sivistys.contains(" 1 "), "one followed person")
         for secret in [asked, other, "pw-never-shown"] { #expect(!text.contains(secret)) }

@@ -8,9 +8,11 @@ import VTJSandbox
 /// every result and receipt must be byte for byte the same (request ids aside), because a JSON
 /// answer becomes the same `Person`/`Change` values and everything after is the same code.
 @Suite(.serialized) struct WireDifferentialTests {
-    /// Request ids (`20261206T211024Z-wjc7hq68v9`) are made per run; everything else must match.
+    /// Request ids (`20261206T211024Z-wjc7hq68v9`) and the receipt's processing time
+    /// (`kasitelty: 2026-12-06T23:10:24+02:00`) are made per run; everything else must match.
     static func normalised(_ text: String) -> String {
         text.replacingOccurrences(of: #"\d{8}T\d{6}Z-[0-9a-z]{10}"#, with: "<pyynto>", options: .regularExpression)
+            .replacingOccurrences(of: #"kasitelty: [0-9T:+-]+"#, with: "kasitelty: <aika>", options: .regularExpression)
     }
 
     /// Every outbox file of every department, by normalised path.

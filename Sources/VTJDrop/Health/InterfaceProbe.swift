@@ -1,0 +1,30 @@
+import Logging
+import VTJClient
+import VTJCore
+
+/// The one harmless call that tells whether the interface serves the appliance: today's
+/// `kirjausavain`, which names no person and changes nothing.
+///
+/// The password is read again from its file before every probe, so an operator who fixes the
+/// file needs no restart. The client's own log lines are silenced for the probe: the runner logs
+/// once per change of ``InterfaceCondition``, not once per probe.
+public struct InterfaceProbe: Sendable {
+    public let appliance: Appliance
+
+    public init(appliance: Appliance) { self.appliance = appliance }
+
+    /// Makes the call and classifies the outcome.
+    public func check() async -> InterfaceCondition {
+        appliance.reloadCredentials()
+        do {
+            _ = try await VTJLogContext.$quiet.withValue(true) {
+                try await appliance.client.logKey(on: appliance.today)
+            }
+            return .answering
+        } catch let error as VTJClientError {
+            return InterfaceCondition(error)
+        } catch {
+            return .unreachable(detail: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import VTJClient
+import VTJCore
+
+extension DropProcessor {
+    /// Runs one query to the interface under the audit log: the attempt is recorded before the
+    /// message leaves (a crash mid-query still shows who asked), and what became of it afterwards.
+    ///
+    /// An attempt is never a disclosure: what reached a department is recorded only when its
+    /// result is published (``complete(_:result:receipt:)``).
+    func audited<T>(_ record: AuditRecord, _ body: () async throws -> T) async throws -> T {
+        let log = appliance.database.auditLog
+        let id = try log.record(record)
+        do {
+            let value = try await body()
+            try? log.recordOutcome(queryID: id, at: now, .answered)
+            return value
+        } catch {
+            let outcome: AuditAttemptOutcome = if let client = error as? VTJClientError, !client.isTransient { .refused } else { .failed }
+            try? log.recordOutcome(queryID: id, at: now, outcome, detail: "\(error)")
+            throw error
+        }
+    }
+
+    /// Records a query the interface has already answered (the persons a municipality-wide
+    /// delivery named are known only afterwards).
+    func auditAnswered(_ record: AuditRecord) throws {
+        let log = appliance.database.auditLog
+        let id = try log.record(record)
+        try? log.recordOutcome(queryID: id, at: now, .answered)
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import GRDB
+import VTJCore
+
+/// One person as a published result disclosed them.
+public struct DisclosedPerson: Sendable, Hashable {
+    /// The henkilötunnus as delivered.
+    public var hetu: String
+    /// `loytyi`, `turvakielto` (delivered censored), `muutos` (a change delivery), or `ennen-v4`
+    /// (reconstructed at the upgrade: asked in a published request, details not recorded then).
+    public var status: String
+    /// The groups delivered for the person after the disclosure rules; nil when not recorded.
+    public var groups: [String]?
+
+    public init(hetu: String, status: String, groups: [String]?) {
+        self.hetu = hetu
+        self.status = status
+        self.groups = groups
+    }
+}
+
+/// A result published to a department: who, for what, about whom, what, when.
+public struct DisclosureRecord: Sendable, Hashable {
+    public var at: Date
+    public var department: String
+    public var purpose: String
+    public var requestID: String
+    /// The drop's `toiminto` (`perustiedot`, `seuranta-lisaa`, `kunta-perustiedot`, `muutokset`, `kunta-muutokset`).
+    public var operation: String
+    /// The published result's file name.
+    public var resultFile: String?
+    public var persons: [DisclosedPerson]
+
+    public init(at: Date, department: String, purpose: String, requestID: String, operation: String,
+                resultFile: String?, persons: [DisclosedPerson]) {
+        self.at = at
+        self.department = department
+        self.purpose = purpose
+        self.requestID = requestID
+        self.operation = operation
+        self.resultFile = resultFile
+        self.persons = persons
+    }
+}
+
+/// A disclosure read back, with the persons asked for (one for a search by hetu, all for a request).
+public struct DisclosureEntry: Sendable, Hashable {
+    public var id: Int64
+    public var at: Date
+    public var department: String
+    public var purpose: String
+    public var requestID: String
+    public var operation: String
+    public var resultFile: String?
+    /// Persons the result disclosed.
+    public var personCount: Int
+    /// `julkaistu` (recorded at publication) or `ennen-v4` (reconstructed at the upgrade).
+    public var provenance: String
+    public var persons: [DisclosedPerson]
+}
+
+/// What became of one query to the interface (an attempt, never by itself a disclosure).
+public enum AuditAttemptOutcome: String, Sendable, Hashable {
+    /// The interface answered; whether anything reached a department is the disclosure log's to say.
+    case answered = "vastattu"
+    /// No usable answer (outage, timeout, cut body); the drop waited and asked again later.
+    case failed = "epaonnistui"
+    /// The interface refused the query or the appliance (400, 401, 403, 404).
+    case refused = "torjuttu"
+}
+
+extension AuditLog {
+    /// Records what became of query `queryID` (once; a replay changes nothing).
+    public func recordOutcome(queryID: Int64, at date: Date, _ outcome: AuditAttemptOutcome,
+                              detail: String? = nil) throws(StorageError) {
+        try StateDatabase.write(pool) { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO audit_query_outcome (query_id, at, outcome, detail) VALUES (?, ?, ?, ?)",
+                           arguments: [queryID, date, outcome.rawValue, detail.map(DropFileName.maskingHetus(in:))])
+        }
+    }
+
+    /// Appends a disclosure inside the caller's transaction (the journal's `published` commits with it).
+    /// A request already recorded (a walk resumed after a crash) keeps its first record.
+    static func insert(_ record: DisclosureRecord, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO audit_disclosure (at, department, purpose, request_id, operation, result_file, person_count, provenance)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'julkaistu')
+            """, arguments: [record.at, record.department, record.purpose, record.requestID, record.operation,
+                             record.resultFile, Set(record.persons.map(\.hetu)).count])
+        guard db.changesCount > 0 else { return }
+        let id = db.lastInsertedRowID
+        let statement = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO audit_disclosed_person (hetu, disclosure_id, status, groups) VALUES (?, ?, ?, ?)
+            """)
+        for person in record.persons {
+            try statement.execute(arguments: [person.hetu, id, person.status, person.groups?.joined(separator: " ")])
+        }
+    }
+
+    /// Disclosures that named `hetu`, newest first, each with that person's row only.
+    public func disclosures(hetu: Henkilotunnus, since: Date? = nil) throws(StorageError) -> [DisclosureEntry] {
+        try StateDatabase.read(pool) { db in
+            try Row.fetchAll(db, sql: """
+                SELECT d.*, p.hetu AS p_hetu, p.status AS p_status, p.groups AS p_groups
+                FROM audit_disclosed_person p JOIN audit_disclosure d ON d.id = p.disclosure_id
+                WHERE p.hetu = ? AND (? IS NULL OR d.at >= ?)
+                ORDER BY d.at DESC, d.id DESC
+                """, arguments: [hetu.value, since, since]).map { row in
+                Self.disclosure(row, persons: [Self.person(hetu: row["p_hetu"], status: row["p_status"], groups: row["p_groups"])])
+            }
+        }
+    }
+
+    /// The disclosure of one request, with every person, or nil when it disclosed nothing.
+    public func disclosure(request requestID: String) throws(StorageError) -> DisclosureEntry? {
+        try StateDatabase.read(pool) { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM audit_disclosure WHERE request_id = ?", arguments: [requestID])
+            else { return nil }
+            return Self.disclosure(row, persons: try Self.persons(db, disclosure: row["id"]))
+        }
+    }
+
+    /// Streams every disclosure in `[from, until)`, oldest first, each with its persons.
+    public func exportDisclosures(from: Date? = nil, until: Date? = nil,
+                                  _ body: (DisclosureEntry) throws -> Void) throws(StorageError) {
+        try StateDatabase.read(pool) { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT * FROM audit_disclosure WHERE (? IS NULL OR at >= ?) AND (? IS NULL OR at < ?) ORDER BY id
+                """, arguments: [from, from, until, until])
+            while let row = try rows.next() {
+                try body(Self.disclosure(row, persons: try Self.persons(db, disclosure: row["id"])))
+            }
+        }
+    }
+
+    /// Number of disclosures (published results) logged.
+    public func disclosureCount() throws(StorageError) -> Int {
+        try StateDatabase.read(pool) { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_disclosure") ?? 0 }
+    }
+
+    private static func persons(_ db: Database, disclosure id: Int64) throws -> [DisclosedPerson] {
+        try Row.fetchAll(db, sql: "SELECT hetu, status, groups FROM audit_disclosed_person WHERE disclosure_id = ? ORDER BY hetu",
+                         arguments: [id]).map { person(hetu: $0["hetu"], status: $0["status"], groups: $0["groups"]) }
+    }
+
+    private static func person(hetu: String, status: String, groups: String?) -> DisclosedPerson {
+        DisclosedPerson(hetu: hetu, status: status, groups: groups.map { $0.split(separator: " ").map(String.init) })
+    }
+
+    private static func disclosure(_ row: Row, persons: [DisclosedPerson]) -> DisclosureEntry {
+        DisclosureEntry(id: row["id"], at: row["at"], department: row["department"], purpose: row["purpose"],
+                        requestID: row["request_id"], operation: row["operation"], resultFile: row["result_file"],
+                        personCount: row["person_count"], provenance: row["provenance"], persons: persons)
+    }
+}

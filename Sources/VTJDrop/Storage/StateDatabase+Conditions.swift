@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+
+/// Something that keeps the daemon from serving, as `vtjdrop status` shows it.
+public struct ApplianceCondition: Sendable, Hashable {
+    /// Which part: the interface, or the folder roots.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case interface
+        case folders
+    }
+
+    public var kind: Kind
+    /// A short stable name (`refusing-credentials`, `unreachable`, `folder-root-missing`).
+    public var code: String
+    /// Since when.
+    public var since: Date
+    /// One line for the operator: what is wrong and what to do.
+    public var detail: String
+}
+
+extension StateDatabase {
+    /// Stores a condition (the daemon calls this once per change). Failures are ignored: the log
+    /// line the daemon writes alongside says the same.
+    public func setCondition(_ kind: ApplianceCondition.Kind, code: String, since: Date, detail: String) {
+        _ = try? write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO appliance_condition (name, code, since, detail) VALUES (?, ?, ?, ?)",
+                           arguments: [kind.rawValue, code, since, detail])
+        }
+    }
+
+    /// The condition has passed.
+    public func clearCondition(_ kind: ApplianceCondition.Kind) {
+        _ = try? write { db in try db.execute(sql: "DELETE FROM appliance_condition WHERE name = ?", arguments: [kind.rawValue]) }
+    }
+
+    /// Forgets what an earlier run stored (a new daemon finds out for itself).
+    public func clearConditions() {
+        _ = try? write { db in try db.execute(sql: "DELETE FROM appliance_condition") }
+    }
+
+    /// The conditions in force, as the daemon last stored them.
+    public func conditions() throws(StorageError) -> [ApplianceCondition] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM appliance_condition ORDER BY name").compactMap { row in
+                ApplianceCondition.Kind(rawValue: row["name"]).map {
+                    ApplianceCondition(kind: $0, code: row["code"], since: row["since"], detail: row["detail"])
+                }
+            }
+        }
+    }
+}
