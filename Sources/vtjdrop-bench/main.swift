@@ -5,6 +5,7 @@
 //   vtjdrop-bench parse-perustiedot-json FILE [streaming|serialization|decoder]
 //                                                                — VTJJSON's streaming reader, or Foundation's two ways
 //   vtjdrop-bench write-xlsx ROWS FILE [SEED] | write-csv …        — a 25-column result (scripts/bench-xlsx)
+//   vtjdrop-bench render-csv ROWS [PROFILE [FILE [SEED]]]         — CSV rows of disclosed persons (scripts/bench-render)
 //   vtjdrop-bench parse-request FILE [--no-limits]               — a request drop through DropRequestReader (scripts/bench-request)
 // FILE may be /dev/stdout and /dev/stdin, to stream a body of any size through a pipe.
 import Foundation
@@ -112,7 +113,17 @@ case "parse-perustiedot-json":
             try FoundationJSONPages.serialization(try Data(contentsOf: URL(fileURLWithPath: path)), onPerson: count)
         case "decoder":
             try FoundationJSONPages.decoder(try Data(contentsOf: URL(fileURLWithPath: path)), onPerson: count)
-        case "parse-request":
+        default:
+            fail("mode is streaming, serialization or decoder")
+        }
+    } catch {
+        fail("\(error)")
+    }
+    clock_gettime(CLOCK_MONOTONIC, &clock)
+    let seconds = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9 - started
+    print("persons=\(persons) records=\(records) fields=\(fields) seconds=\(seconds)")
+
+case "parse-request":
     // A drop's request document through DropRequestReader (the byte scan of its bounds, then
     // libxml2); --no-limits lifts the bounds, to time what libxml2 alone would cost.
     let rest = Array(arguments.dropFirst())
@@ -150,22 +161,19 @@ case "parse-perustiedot-json":
     clock_gettime(CLOCK_MONOTONIC, &clock)
     print("bytes=\(bytes.count) seconds=\(Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9 - started) \(outcome)")
 
-default:
-            fail("mode is streaming, serialization or decoder")
-        }
-    } catch {
-        fail("\(error)")
-    }
-    clock_gettime(CLOCK_MONOTONIC, &clock)
-    let seconds = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9 - started
-    print("persons=\(persons) records=\(records) fields=\(fields) seconds=\(seconds)")
-
 case "write-xlsx", "write-csv":
     let rest = Array(arguments.dropFirst())
     guard rest.count >= 2, let rows = Int(rest[0]), rows >= 0 else { fail("usage: \(arguments.first!) ROWS FILE [SEED]") }
     BenchSheet.run(format: arguments.first == "write-xlsx" ? "xlsx" : "csv", rows: rows, path: rest[1],
                    seed: rest.count > 2 ? UInt64(rest[2]) ?? 1 : 1)
 
+case "render-csv":
+    let rest = Array(arguments.dropFirst())
+    guard let rows = rest.first.flatMap({ Int($0) }), rows >= 0 else { fail("usage: render-csv ROWS [all|eleven|narrow [FILE [SEED]]]") }
+    BenchRender.run(rows: rows, profile: rest.count > 1 ? rest[1] : "all", path: rest.count > 2 && rest[2] != "-" ? rest[2] : nil,
+                    seed: rest.count > 3 ? UInt64(rest[3]) ?? 1 : 1)
+
 default:
-    fail("usage: vtjdrop-bench generate-perustiedot[-json] PERSONS FILE [SEED] | parse-perustiedot FILE | parse-perustiedot-json FILE [MODE] | write-xlsx|write-csv ROWS FILE [SEED] | parse-request FILE [--no-limits]")
+    fail("usage: vtjdrop-bench generate-perustiedot[-json] PERSONS FILE [SEED] | parse-perustiedot FILE | parse-perustiedot-json FILE [MODE] | write-xlsx|write-csv ROWS FILE [SEED]"
+        + " | render-csv ROWS [PROFILE [FILE [SEED]]] | parse-request FILE [--no-limits]")
 }
