@@ -79,7 +79,7 @@ let package = Package(
         .target(
             name: "VTJDrop",
             dependencies: [
-                "VTJCore", "VTJXML", "VTJClient", "VTJSandbox",
+                "VTJCore", "VTJXML", "VTJClient", "VTJSandbox", "VTJSheet",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
@@ -90,7 +90,7 @@ let package = Package(
         .executableTarget(
             name: "vtjdrop",
             dependencies: [
-                "VTJCore", "VTJXML", "VTJClient", "VTJSandbox", "VTJDrop",
+                "VTJCore", "VTJXML", "VTJClient", "VTJSandbox", "VTJSheet", "VTJDrop",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

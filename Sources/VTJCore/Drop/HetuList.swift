@@ -94,6 +94,9 @@ public struct HetuList: Sendable, Hashable {
     public var blankLines = 0
     /// `#` comment lines (skipped).
     public var commentLines = 0
+    /// A CSV's other columns, to come back beside the result's (nil for a plain list, or a CSV
+    /// of the henkilötunnus column only).
+    public var carried: CarriedColumns?
 
     public init(encoding: TextEncoding, dialect: Dialect) {
         self.encoding = encoding

@@ -50,6 +50,8 @@ extension HetuListReader {
     private struct Record {
         var value: [UInt8]?
         var fields = 1
+        /// Every field's bytes, when the row's other columns are carried.
+        var cells: [[UInt8]]?
         var end: Int
         var lines = 1
         var problem: RecordProblem?
@@ -74,7 +76,8 @@ extension HetuListReader {
                     continue
                 }
             }
-            let record = parseRecord(lines.bytes, at: position, delimiter: delimiter, column: column)
+            let record = parseRecord(lines.bytes, at: position, delimiter: delimiter, column: column,
+                                     keepCells: list.carried != nil)
             if let problem = record.problem {
                 // Resynchronise on the next physical line: a stray or unclosed quote must not eat the
                 // file, so the rows after it are still read.
@@ -89,7 +92,8 @@ extension HetuListReader {
             if !record.hasText {
                 list.blankLines += record.lines
             } else if let value = record.value {
-                collector.accept(String(decoding: value, as: UTF8.self), line: start)
+                let hetu = collector.accept(String(decoding: value, as: UTF8.self), line: start)
+                list.carried?.add((record.cells ?? []).map { String(decoding: $0, as: UTF8.self) }, hetu: hetu)
             } else {
                 collector.reject(line: start, text: "",
                                  reason: "the row has \(record.fields) fields, so column \(column + 1) (the henkilötunnus) is missing")
@@ -98,8 +102,8 @@ extension HetuListReader {
         list.lineCount = number
     }
 
-    private func parseRecord(_ bytes: [UInt8], at start: Int, delimiter: UInt8, column: Int) -> Record {
-        var record = Record(value: column == 0 ? [] : nil, end: start)
+    private func parseRecord(_ bytes: [UInt8], at start: Int, delimiter: UInt8, column: Int, keepCells: Bool) -> Record {
+        var record = Record(value: column == 0 ? [] : nil, cells: keepCells ? [[]] : nil, end: start)
         var field = 0
         var inQuotes = false
         var fieldHasText = false
@@ -115,6 +119,7 @@ extension HetuListReader {
                 if byte == quote {
                     if index + 1 < bytes.count && bytes[index + 1] == quote {
                         if field == column { record.value?.append(quote) }
+                        record.cells?[field].append(quote)
                         index += 2
                         continue
                     }
@@ -130,6 +135,7 @@ extension HetuListReader {
                         }
                     }
                     if field == column { record.value?.append(byte) }
+                    record.cells?[field].append(byte)
                 }
                 index += 1
                 continue
@@ -140,6 +146,7 @@ extension HetuListReader {
                 record.fields += 1
                 fieldHasText = false
                 if field == column { record.value = [] }
+                record.cells?.append([])
                 index += 1
             case 0x0A, 0x0D:
                 index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
@@ -156,6 +163,7 @@ extension HetuListReader {
                     record.hasText = true
                 }
                 if field == column { record.value?.append(byte) }
+                if byte != 0x20 || !(record.cells?[field].isEmpty ?? true) { record.cells?[field].append(byte) }
                 index += 1
             }
         }

@@ -26,13 +26,15 @@ public struct HetuListReader: Sendable {
         }
         let (encoding, utf8) = try DropTextDecoder.decodeToUTF8(bytes, file: file)
         let lines = LineCursor(bytes: utf8)
-        let dialect = try detectDialect(lines, file: file)
+        let (dialect, header) = try detectDialect(lines, file: file)
         var list = HetuList(encoding: encoding, dialect: dialect)
         var collector = HetuCollector()
         switch dialect {
         case .plain:
             readPlain(lines, into: &list, collector: &collector)
         case .csv(let delimiter, let column, _):
+            let carried = CarriedColumns(header: header, hetuColumn: column)
+            list.carried = carried.isEmpty ? nil : carried
             readCSV(lines, delimiter: UInt8(ascii: delimiter.unicodeScalars.first ?? ";"), column: column,
                     into: &list, collector: &collector)
         }
@@ -55,14 +57,14 @@ public struct HetuListReader: Sendable {
 
     /// Chooses CSV when the first content line is a header naming the hetu column; refuses a
     /// multi-column file without one (its values could not be found reliably).
-    private func detectDialect(_ lines: LineCursor, file: String) throws(DropReadError) -> HetuList.Dialect {
+    private func detectDialect(_ lines: LineCursor, file: String) throws(DropReadError) -> (HetuList.Dialect, header: [String]) {
         var position = 0
         var number = 0
         var declared: UInt8?
         while let line = lines.line(at: position) {
             number += 1
             position = line.next
-            guard line.range.count <= maximumRecordBytes else { return .plain }
+            guard line.range.count <= maximumRecordBytes else { return (.plain, []) }
             let text = String(decoding: lines.bytes[line.range], as: UTF8.self)
             let content = HetuListReader.trimmed(text)
             if content.isEmpty || content.hasPrefix("#") { continue }
@@ -77,17 +79,18 @@ public struct HetuListReader: Sendable {
             let cells = delimiter.map { HetuListReader.splitHeader(text, on: $0) } ?? [text]
             let names = cells.map { HetuListReader.trimmed($0).trimmingQuotes.lowercased() }
             if let column = names.firstIndex(where: { HetuListReader.headerNames.contains($0) }) {
-                return .csv(delimiter: delimiter.map { Character(Unicode.Scalar($0)) } ?? ";",
-                            column: column, header: HetuListReader.trimmed(cells[column]).trimmingQuotes)
+                return (.csv(delimiter: delimiter.map { Character(Unicode.Scalar($0)) } ?? ";",
+                             column: column, header: HetuListReader.trimmed(cells[column]).trimmingQuotes),
+                        cells.map { String(HetuListReader.trimmed($0)) })
             }
             let filled = names.filter { !$0.isEmpty }.count
             if filled >= 2 {
                 throw DropReadError(file: file, line: number, kind: .csvHeader,
                                     reason: "the first row has \(cells.count) columns but none is named hetu or henkilotunnus; add a header row with a column named hetu, or drop one henkilötunnus per line")
             }
-            return .plain
+            return (.plain, [])
         }
-        return .plain
+        return (.plain, [])
     }
 
     private func readPlain(_ lines: LineCursor, into list: inout HetuList, collector: inout HetuCollector) {

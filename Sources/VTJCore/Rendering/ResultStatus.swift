@@ -6,6 +6,9 @@ public enum ResultStatus: String, Hashable, Sendable, CaseIterable, CustomString
     case notFound = "ei-loytynyt"
     /// Found and under turvakielto: the address groups are withheld.
     case protected = "turvakielto"
+    /// A line of the drop that held no valid henkilötunnus; only written when the drop's own
+    /// columns are carried (every row of the clerk's list comes back), never queried.
+    case rejected = "hylatty"
 
     public var description: String { rawValue }
 }

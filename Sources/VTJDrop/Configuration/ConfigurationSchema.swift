@@ -46,6 +46,8 @@ indirect enum ConfigurationSchema: Sendable {
             "default_purpose": .scalar,
             "groups": .list,
             "format": .scalar,
+            "columns": .list,
+            "carry_columns": .scalar,
             "readiness": .scalar,
             "municipality_operations": .scalar,
             "csv": .table([

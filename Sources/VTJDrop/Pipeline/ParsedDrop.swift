@@ -17,6 +17,10 @@ public struct ParsedDrop: Sendable {
     public var invalid: Int
     public var rejected: [RejectedLine]
     public var notes: [String]
+    /// A CSV or workbook list's own columns, to come back beside the result's (nil: none).
+    public var carried: CarriedColumns?
+    /// The request's own column layout (nil: the department's).
+    public var layout: ColumnLayout?
 
     /// Reads a claimed file: `*.xml` is a request document, anything else a henkilötunnus list.
     public static func read(_ bytes: [UInt8], fileName: DropFileName) throws(DropReadError) -> ParsedDrop {
@@ -36,6 +40,7 @@ public struct ParsedDrop: Sendable {
         notes = ["encoding: \(list.encoding)", "dialect: \(list.dialect)"]
             + ParsedDrop.warningNotes(list.warnings, count: list.warningCount)
             + ParsedDrop.unlistedNote(listed: rejected.count, of: invalid)
+        carried = list.carried
     }
 
     init(_ request: DropRequest) {
