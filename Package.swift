@@ -114,11 +114,12 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
+        // The independent spreadsheet readers (openpyxl, LibreOffice), driven by scripts read from
+        // the source tree; shared by the sheet tests and the daemon tests that drop and read workbooks.
+        .target(name: "SheetTestSupport", path: "Tests/SheetTestSupport", exclude: ["Scripts"], swiftSettings: strictSettings),
         .testTarget(
             name: "VTJSheetTests",
-            dependencies: ["VTJCore", "VTJXML", "VTJSheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-            // The independent readers (openpyxl, LibreOffice) are driven by scripts read from the source tree.
-            exclude: ["Scripts"],
+            dependencies: ["VTJCore", "VTJXML", "VTJSheet", "SheetTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -140,7 +141,7 @@ let package = Package(
             name: "VTJDropTests",
             // The executable is a dependency so its binary is built beside the tests, which run it.
             dependencies: [
-                "VTJCore", "VTJXML", "VTJJSON", "VTJClient", "VTJSandbox", "VTJDrop", "vtjdrop",
+                "VTJCore", "VTJXML", "VTJJSON", "VTJClient", "VTJSandbox", "VTJDrop", "vtjdrop", "VTJSheet", "SheetTestSupport",
                 // A raw connection proves the audit log's triggers hold against any writer.
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -172,7 +172,7 @@ public struct DropRequestReader: Sendable {
         var format: DropRequest.OutputFormat?
         if let muoto = try attribute("muoto") {
             guard let known = DropRequest.OutputFormat(rawValue: muoto.lowercased()) else {
-                throw fail("unknown muoto \"\(muoto.prefix(60))\"; use csv or xml")
+                throw fail("unknown muoto \"\(muoto.prefix(60))\"; use csv, xlsx or xml")
             }
             format = known
         }
@@ -185,7 +185,13 @@ public struct DropRequestReader: Sendable {
                 throw fail("tunniste contains control characters (line breaks, tabs); use a one-line reference")
             }
         }
-        return DropRequest(operation: operation, purpose: try attribute("kayttotarkoitus"), format: format, reference: reference)
+        var request = DropRequest(operation: operation, purpose: try attribute("kayttotarkoitus"), format: format, reference: reference)
+        // `sarakkeet`: a preset or column names (space- or comma-separated), checked against the
+        // department's groups by the pipeline.
+        request.columns = try attribute("sarakkeet").map {
+            $0.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).map(String.init)
+        }
+        return request
     }
 }
 

@@ -127,7 +127,7 @@ extension DepartmentProfile {
             var layout: ColumnLayout?
             if let columns {
                 switch ColumnLayout.resolve(columns, groups: groups) {
-                case .success(let resolved): layout = resolved.preset == ColumnPreset.kaikki.rawValue ? nil : resolved
+                case .success(let resolved): layout = resolved
                 case .failure(let found): problem(found.index.map { "columns[\($0)]" } ?? "columns", found.message)
                 }
             } else if let defaultPurpose {

@@ -16,8 +16,8 @@ public struct DepartmentProfile: Hashable, Sendable {
     public var csv: CSVDialect
     /// Whether `kunta-perustiedot` / `kunta-muutokset` (the whole municipality) are allowed.
     public var municipalityWide: Bool
-    /// The columns of basic-data results (CSV, xlsx); nil = every column of the granted groups
-    /// (preset `kaikki`). A configured department without `columns:` gets its default purpose's preset.
+    /// The columns of basic-data results (CSV, xlsx); nil or preset `kaikki` = every column of the
+    /// granted groups. A configured department without `columns:` gets its default purpose's preset.
     public var layout: ColumnLayout?
     /// Whether a CSV or workbook drop's own columns come back beside the result's (`carry_columns`).
     public var carryColumns: Bool
@@ -37,9 +37,8 @@ public struct DepartmentProfile: Hashable, Sendable {
     }
 
     /// The layout a department gets without `columns:`: its default purpose's preset, narrowed to its groups.
-    public static func defaultLayout(purpose: Purpose, groups: [GroupName]) -> ColumnLayout? {
-        let preset = ColumnPreset.forPurpose(purpose)
-        return preset == .kaikki ? nil : preset.layout(groups: groups)
+    public static func defaultLayout(purpose: Purpose, groups: [GroupName]) -> ColumnLayout {
+        ColumnPreset.forPurpose(purpose).layout(groups: groups)
     }
 
     /// Whether `purpose` is licensed for this department.

@@ -37,6 +37,8 @@ public struct CSVRenderer: Hashable, Sendable {
                 layout: ColumnLayout? = nil, carried: [String] = []) {
         let wanted = Set(groups)
         self.groups = GroupName.productGroupsInOrder.filter(wanted.contains)
+        // `kaikki` is the layout of earlier versions: every granted group's columns.
+        let layout = layout?.preset == ColumnPreset.kaikki.rawValue ? nil : layout
         self.layout = layout
         self.carriedNames = carried
         let layouts = Self.sourceLayouts(groups: self.groups, layout: layout)

@@ -40,7 +40,7 @@ public struct DropProcessor: Sendable {
         var context = DropContext(claimed: claimed, settings: settings, today: appliance.today, log: log,
                                   isTestData: appliance.answersWithTestData)
 
-        let parsed: ParsedDrop
+        var parsed: ParsedDrop
         do {
             // Read and parsed on a thread of its own (AsideThread): a hostile or large file must not
             // hold the cooperative threads the daemon loop and every other drop run on.
@@ -61,7 +61,7 @@ public struct DropProcessor: Sendable {
             return refuse(context, refusal: .unreadableFile(detail: "\(claimed.originalName.display): \(error)"))
         }
 
-        let authorisation: RequestAuthorisation
+        var authorisation: RequestAuthorisation
         switch settings.profile.authorise(purpose: parsed.purpose, groups: parsed.groups,
                                           municipalityWide: parsed.operation.isMunicipal) {
         case .success(let granted): authorisation = granted
@@ -71,7 +71,21 @@ public struct DropProcessor: Sendable {
             return refuse(context, refusal: .invalidRequest(detail: "\(claimed.originalName.display): no valid henkilötunnus in the drop (see the rejected lines)"),
                           parsed: parsed, authorisation: authorisation)
         }
+        if let columns = parsed.columns {
+            switch ColumnLayout.resolve(columns, groups: settings.profile.groups) {
+            case .success(let layout): parsed.layout = layout
+            case .failure(let problem):
+                return refuse(context, refusal: .invalidRequest(detail: "\(claimed.originalName.display): sarakkeet: \(problem.message)"),
+                              parsed: parsed, authorisation: authorisation)
+            }
+        }
         let format = parsed.format ?? settings.profile.format
+        // An XML result carries every granted group, unless a layout was named for it: then the
+        // groups its columns come from (docs/configuration.md, `columns`).
+        if format == .xml, let layout = parsed.layout ?? settings.profile.layout, layout.isConfigured {
+            let chosen = Set(layout.groups)
+            authorisation.groups = authorisation.groups.filter(chosen.contains)
+        }
         appliance.journal(.read, for: claimed.id.value, update: JournalUpdate(
             toiminto: parsed.operation.rawValue, purpose: authorisation.purpose.rawValue, reference: parsed.reference), log: log)
 

@@ -19,8 +19,10 @@ public struct ParsedDrop: Sendable {
     public var notes: [String]
     /// A CSV or workbook list's own columns, to come back beside the result's (nil: none).
     public var carried: CarriedColumns?
-    /// The request's own column layout (nil: the department's).
+    /// The request's own column layout (nil: the department's), resolved from ``columns``.
     public var layout: ColumnLayout?
+    /// The request document's `sarakkeet`, as written.
+    public var columns: [String]?
 
     /// Reads a claimed file: `*.xml` is a request document, anything else a henkilötunnus list.
     public static func read(_ bytes: [UInt8], fileName: DropFileName) throws(DropReadError) -> ParsedDrop {
@@ -46,8 +48,9 @@ public struct ParsedDrop: Sendable {
     init(_ request: DropRequest) {
         operation = request.operation
         purpose = request.purpose
-        format = request.format.map { $0 == .xml ? OutputFormat.xml : OutputFormat.csv }
+        format = request.format.map { OutputFormat(rawValue: $0.rawValue) ?? .csv }
         reference = request.reference
+        columns = request.columns
         groups = request.groups.map { $0.map(\.rawValue) + request.unknownGroups.map(\.name) }
             ?? (request.unknownGroups.isEmpty ? nil : request.unknownGroups.map(\.name))
         hetus = request.hetus

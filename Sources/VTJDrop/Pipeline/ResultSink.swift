@@ -218,7 +218,7 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
                 try Self.writeWorkbook(sheet, skipping: spans, kind: state.kind, state: &state)
             }
             if !state.withdrawn.isEmpty {
-                if state.format == .csv { try state.pending.excise(spans) }
+                if state.format != .xlsx { try state.pending.excise(spans) }
                 state.receipt.notes.append(
                     "\(state.withdrawn.count) persons were answered more than once with different content; no copy was trusted: they are delivered fully censored, as if under turvakielto / \(state.withdrawn.count) henkilöstä tuli ristiriitaiset tiedot; heidät toimitetaan kokonaan pidätettyinä")
             }

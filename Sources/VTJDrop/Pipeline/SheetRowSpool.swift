@@ -90,7 +90,8 @@ final class SheetRowSpool {
 
         mutating func word(_ offset: inout Int64) throws(DeliveryError) -> UInt32 {
             let bytes = try self.bytes(4, &offset)
-            return UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 24
+            let at = bytes.startIndex
+            return UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
         }
 
         mutating func bytes(_ count: Int, _ offset: inout Int64) throws(DeliveryError) -> ArraySlice<UInt8> {
