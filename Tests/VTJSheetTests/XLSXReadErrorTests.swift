@@ -1,7 +1,7 @@
 import Testing
 import VTJSheet
 
-/// Every refusal says in one line, in English and in Finnish, what to do; rows are named.
+/// Every refusal says in one line, in English, Finnish and Swedish, what to do; rows are named.
 @Suite struct XLSXReadErrorTests {
     static let all: [XLSXReadError] = [
         .encrypted, .legacyWorkbook, .notAWorkbook("a ZIP archive"), .macroWorkbook, .binaryWorkbook, .damaged("x"),
@@ -12,12 +12,12 @@ import VTJSheet
     ]
 
     @Test(arguments: all)
-    func saysWhatToDoInBothLanguages(error: XLSXReadError) {
-        for text in [error.description, error.finnish] {
+    func saysWhatToDoInEveryLanguage(error: XLSXReadError) {
+        for text in [error.description, error.finnish, error.swedish] {
             #expect(!text.isEmpty && !text.contains("\n"))
             #expect(text.contains(";"), "a second half saying what to do: \(text)")
         }
-        #expect(error.description != error.finnish)
+        #expect(Set([error.description, error.finnish, error.swedish]).count == 3)
         switch error {
         case .tooManyRows, .tooManyColumns, .tooManyCells, .badCell: #expect(error.row == 9)
         default: #expect(error.row == nil)

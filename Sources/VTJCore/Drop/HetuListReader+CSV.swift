@@ -59,17 +59,39 @@ extension HetuListReader {
         var hasText = false
     }
 
-    func readCSV(_ lines: LineCursor, delimiter: UInt8, column: Int, into list: inout HetuList,
+    /// The cells of up to ``HetuColumnDetector/sampleRows`` records from `start` (blank, comment
+    /// and unreadable rows left out), for finding the henkilötunnus column by content.
+    func sampleRecords(_ lines: LineCursor, from start: Int, delimiter: UInt8) -> [[String]] {
+        var rows: [[String]] = []
+        var position = start
+        while rows.count < HetuColumnDetector.sampleRows, let line = lines.line(at: position) {
+            let record = parseRecord(lines.bytes, at: position, delimiter: delimiter, column: 0, keepCells: true)
+            if record.problem != nil {
+                position = line.next
+                continue
+            }
+            position = record.end
+            let cells = (record.cells ?? []).map { String(decoding: $0, as: UTF8.self) }
+            let first = cells.first.map { HetuListReader.trimmed($0) } ?? ""
+            if record.hasText && !(cells.count == 1 && first.hasPrefix("#")) { rows.append(cells) }
+        }
+        return rows
+    }
+
+    func readCSV(_ lines: LineCursor, delimiter: UInt8, column: Int, hasHeader: Bool = true, into list: inout HetuList,
                  collector: inout HetuCollector) {
         var position = 0
         var number = 0
-        var headerSeen = false
+        var headerSeen = !hasHeader
+        var contentSeen = false
         while let line = lines.line(at: position) {
             let start = number + 1
             if line.range.count <= maximumRecordBytes {
                 let content = HetuListReader.trimmed(String(decoding: lines.bytes[line.range], as: UTF8.self))
-                let declaration = !headerSeen && HetuListReader.separatorDeclaration(content) != nil
-                if content.isEmpty || content.hasPrefix("#") || !headerSeen {
+                // Excel's `sep=;` line comes before the first row, header or not.
+                let declaration = !contentSeen && HetuListReader.separatorDeclaration(content) != nil
+                if !content.isEmpty && !content.hasPrefix("#") { contentSeen = true }
+                if content.isEmpty || content.hasPrefix("#") || !headerSeen || declaration {
                     if content.isEmpty { list.blankLines += 1 } else if content.hasPrefix("#") || declaration { list.commentLines += 1 } else { headerSeen = true }
                     number += 1
                     position = line.next

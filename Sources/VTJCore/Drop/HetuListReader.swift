@@ -37,6 +37,11 @@ public struct HetuListReader: Sendable {
             list.carried = carried.isEmpty ? nil : carried
             readCSV(lines, delimiter: UInt8(ascii: delimiter.unicodeScalars.first ?? ";"), column: column,
                     into: &list, collector: &collector)
+        case .headerless(let delimiter, let column):
+            readCSV(lines, delimiter: UInt8(ascii: delimiter.unicodeScalars.first ?? ";"), column: column,
+                    hasHeader: false, into: &list, collector: &collector)
+        case .workbook:
+            break
         }
         list.hetus = collector.hetus
         list.hetuLines = collector.hetuLines
@@ -84,9 +89,21 @@ public struct HetuListReader: Sendable {
                         cells.map { String(HetuListReader.trimmed($0)) })
             }
             let filled = names.filter { !$0.isEmpty }.count
+            if filled >= 2, let delimiter {
+                // No `hetu` header: one column of (nearly) only henkilötunnus is used, found by content.
+                let sample = sampleRecords(lines, from: line.next, delimiter: delimiter)
+                if let found = HetuColumnDetector.locate(first: cells, rest: sample) {
+                    let separator = Character(Unicode.Scalar(delimiter))
+                    return found.hasHeader
+                        ? (.csv(delimiter: separator, column: found.column,
+                                header: HetuListReader.trimmed(cells[found.column]).trimmingQuotes),
+                           cells.map { String(HetuListReader.trimmed($0)) })
+                        : (.headerless(delimiter: separator, column: found.column), [])
+                }
+            }
             if filled >= 2 {
                 throw DropReadError(file: file, line: number, kind: .csvHeader,
-                                    reason: "the first row has \(cells.count) columns but none is named hetu or henkilotunnus; add a header row with a column named hetu, or drop one henkilötunnus per line")
+                                    reason: "the first row has \(cells.count) columns, none is named hetu or henkilotunnus, and no single column holds (nearly) only henkilötunnus; add a header row naming the column hetu (e.g. hetu;nimi), or drop one henkilötunnus per line")
             }
             return (.plain, [])
         }

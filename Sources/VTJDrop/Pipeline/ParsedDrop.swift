@@ -1,4 +1,5 @@
 import VTJCore
+import VTJSheet
 import VTJXML
 
 /// A drop's content, whatever its format: what to do, for whom, and what was wrong with its lines.
@@ -29,7 +30,21 @@ public struct ParsedDrop: Sendable {
         if fileName.fileExtension.lowercased() == "xml" {
             return ParsedDrop(try DropRequestReader().read(bytes, file: fileName.display))
         }
+        // A workbook (or an encrypted or old one) whatever its name, before any text decoding.
+        if XLSXReader.isWorkbookContainer(bytes) { return ParsedDrop(try readWorkbook(bytes, file: fileName.display)) }
         return ParsedDrop(try HetuListReader().read(bytes, file: fileName.display))
+    }
+
+    /// A workbook drop's first sheet as a list; a workbook that cannot be read is refused with
+    /// the reader's reason (encrypted, macros, a zip bomb…), its row when it has one.
+    static func readWorkbook(_ bytes: [UInt8], file: String) throws(DropReadError) -> HetuList {
+        let sheet: XLSXSheet
+        do {
+            sheet = try XLSXReader().read(bytes)
+        } catch {
+            throw DropReadError(file: file, line: error.row, kind: .wrongFormat, reason: error.description)
+        }
+        return try HetuListReader().read(sheet: sheet.name, rows: sheet.rows.map { ($0.number, $0.cells) }, file: file)
     }
 
     init(_ list: HetuList) {
@@ -43,6 +58,22 @@ public struct ParsedDrop: Sendable {
             + ParsedDrop.warningNotes(list.warnings, count: list.warningCount)
             + ParsedDrop.unlistedNote(listed: rejected.count, of: invalid)
         carried = list.carried
+        notes += ParsedDrop.layoutNotes(list)
+    }
+
+    /// What the receipt says about how the list was read: a henkilötunnus column found by its
+    /// content. (The carried columns are told by the result sink, which knows whether they are.)
+    private static func layoutNotes(_ list: HetuList) -> [String] {
+        var notes: [String] = []
+        switch list.dialect {
+        case .headerless(_, let column):
+            notes.append("no header row: column \(column + 1) holds henkilötunnus and was used / otsikkorivi puuttui: sarakkeessa \(column + 1) on henkilötunnukset, ja sitä käytettiin")
+        case .workbook(_, let column, nil):
+            notes.append("no header row: column \(CellColumnName.letters(column)) holds henkilötunnus and was used / otsikkorivi puuttui: sarakkeessa \(CellColumnName.letters(column)) on henkilötunnukset, ja sitä käytettiin")
+        default:
+            break
+        }
+        return notes
     }
 
     init(_ request: DropRequest) {

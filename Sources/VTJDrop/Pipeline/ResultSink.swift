@@ -68,6 +68,10 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
                           changeCSV: CSVChangeRenderer(groups: authorisation.groups, dialect: dialect, reference: receipt.reference),
                           carried: carried, asked: asked,
                           ledger: AnswerLedger(rules: DisclosureRules(authorisation: authorisation, today: receipt.processingDate)))
+        if let carried {
+            let names = carried.names.prefix(10).joined(separator: ", ") + (carried.names.count > 10 ? ", …" : "")
+            state.receipt.notes.append("your own columns come back last on every row of your list: \(names) / omat sarakkeenne palautetaan jokaisen rivin lopussa: \(names)")
+        }
         switch format {
         case .xlsx:
             let temporary = pending.temporaryPath

@@ -124,3 +124,17 @@ import Testing
         #expect(csv.dateColumns.count == csv.columnNames.count)
     }
 }
+
+extension ColumnLayoutTests {
+    /// docs/csv-columns.md lists every preset's columns in order, so the documentation stays true.
+    @Test func documentationListsEveryPresetsColumns() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/csv-columns.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        for preset in ColumnPreset.allCases where preset != .kaikki {
+            let columns = preset.layout(groups: GroupName.productGroupsInOrder).columns
+            #expect(text.contains("| `\(preset.rawValue)` | \(columns.count) |"), "\(preset)")
+            #expect(text.contains(columns.map { "`\($0)`" }.joined(separator: " ") + " |"), "\(preset)")
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// A workbook's first sheet as a henkilötunnus list: the column found by its `hetu` header or by
+/// its content, the other columns carried (docs/xlsx.md, "Workbook drops").
+extension HetuListReader {
+    /// One row of a sheet: its row number (for "file, row, reason") and its cells (an empty cell
+    /// keeps its column).
+    public typealias SheetRow = (number: Int, cells: [String])
+
+    /// Reads the rows of sheet `sheet` of `file`; throws when no henkilötunnus column can be found.
+    public func read(sheet: String, rows: [SheetRow], file: String) throws(DropReadError) -> HetuList {
+        guard let first = rows.first else {
+            throw DropReadError(file: file, kind: .empty,
+                                reason: "the workbook's first sheet '\(sheet)' is empty; put the list on the first sheet, one henkilötunnus per row")
+        }
+        let sample = rows.dropFirst().prefix(HetuColumnDetector.sampleRows).map(\.cells)
+        var location = HetuColumnDetector.locate(first: first.cells, rest: Array(sample))
+        if location == nil, rows.allSatisfy({ $0.cells.filter { !HetuListReader.trimmed($0).isEmpty }.count <= 1 }) {
+            // One column of values, mostly not valid: read it so that every wrong row is listed.
+            let column = first.cells.firstIndex { !HetuListReader.trimmed($0).isEmpty } ?? 0
+            location = HetuColumnDetector.Location(column: column, hasHeader: false, valid: 0, filled: 0)
+        }
+        guard let location else {
+            throw DropReadError(file: file, line: first.number, kind: .csvHeader,
+                                reason: "the first sheet '\(sheet)' has several columns, none is named hetu or henkilotunnus, and no single column holds (nearly) only henkilötunnus; name the column hetu in the first row")
+        }
+        let header = location.hasHeader && location.column < first.cells.count
+            ? String(HetuListReader.trimmed(first.cells[location.column])) : nil
+        var list = HetuList(encoding: .utf8, dialect: .workbook(sheet: sheet, column: location.column, header: header))
+        if location.hasHeader {
+            let carried = CarriedColumns(header: first.cells.map { String(HetuListReader.trimmed($0)) }, hetuColumn: location.column)
+            list.carried = carried.isEmpty ? nil : carried
+        }
+        var collector = HetuCollector()
+        for row in rows.dropFirst(location.hasHeader ? 1 : 0) {
+            guard location.column < row.cells.count, !HetuListReader.trimmed(row.cells[location.column]).isEmpty else {
+                collector.reject(line: row.number, text: "",
+                                 reason: "the henkilötunnus cell (column \(CellColumnName.letters(location.column))) of this row is empty")
+                list.carried?.add(row.cells, hetu: nil)
+                continue
+            }
+            let hetu = collector.accept(row.cells[location.column], line: row.number)
+            list.carried?.add(row.cells, hetu: hetu)
+        }
+        list.hetus = collector.hetus
+        list.hetuLines = collector.hetuLines
+        list.duplicates = collector.duplicates
+        list.rejected = collector.rejected
+        list.warnings = collector.warnings
+        list.rejectedCount = collector.rejectedCount
+        list.duplicateCount = collector.duplicateCount
+        list.warningCount = collector.warningCount
+        list.valueLines = collector.valueCount
+        list.lineCount = rows.last?.number ?? 0
+        guard list.valueLines > 0 else {
+            throw DropReadError(file: file, kind: .empty,
+                                reason: "the workbook's first sheet '\(sheet)' has a header row but no henkilötunnus rows; add the henkilötunnus below the header")
+        }
+        return list
+    }
+}
