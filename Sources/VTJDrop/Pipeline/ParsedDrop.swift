@@ -25,14 +25,29 @@ public struct ParsedDrop: Sendable {
     /// The request document's `sarakkeet`, as written.
     public var columns: [String]?
 
+    /// What a dropped file holds, as its reader read it (before it becomes a ``ParsedDrop``).
+    public enum Source: Sendable {
+        case list(HetuList)
+        case request(DropRequest)
+    }
+
     /// Reads a claimed file: `*.xml` is a request document, anything else a henkilötunnus list.
     public static func read(_ bytes: [UInt8], fileName: DropFileName) throws(DropReadError) -> ParsedDrop {
-        if fileName.fileExtension.lowercased() == "xml" {
-            return ParsedDrop(try DropRequestReader().read(bytes, file: fileName.display))
+        switch try source(bytes, fileName: fileName) {
+        case .list(let list): ParsedDrop(list)
+        case .request(let request): ParsedDrop(request)
         }
-        // A workbook (or an encrypted or old one) whatever its name, before any text decoding.
-        if XLSXReader.isWorkbookContainer(bytes) { return ParsedDrop(try readWorkbook(bytes, file: fileName.display)) }
-        return ParsedDrop(try HetuListReader().read(bytes, file: fileName.display))
+    }
+
+    /// The reader intake uses, by name and content (`vtjdrop hetu FILE` uses it too): a request
+    /// document for `*.xml`; a workbook (or an encrypted or old one) whatever its name, before
+    /// any text decoding; otherwise a text or CSV list.
+    public static func source(_ bytes: [UInt8], fileName: DropFileName) throws(DropReadError) -> Source {
+        if fileName.fileExtension.lowercased() == "xml" {
+            return .request(try DropRequestReader().read(bytes, file: fileName.display))
+        }
+        if XLSXReader.isWorkbookContainer(bytes) { return .list(try readWorkbook(bytes, file: fileName.display)) }
+        return .list(try HetuListReader().read(bytes, file: fileName.display))
     }
 
     /// A workbook drop's first sheet as a list; a workbook that cannot be read is refused with
