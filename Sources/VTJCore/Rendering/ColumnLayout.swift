@@ -52,7 +52,8 @@ public struct ColumnLayout: Hashable, Sendable {
             guard let source = ColumnCatalogue.source(of: name) else {
                 let nearest = NearestName.closest(to: name, in: ColumnCatalogue.allNames + ColumnPreset.allCases.map(\.rawValue))
                 let hint = nearest.map { "; did you mean \"\($0)\"?" } ?? "; see docs/csv-columns.md for the column names"
-                return .failure(ColumnLayoutProblem(index: index, message: "\"\(names[index])\" is neither a result column nor a preset\(hint)"))
+                return .failure(ColumnLayoutProblem(index: names.count == 1 ? nil : index,
+                                                    message: "\"\(names[index])\" is neither a result column nor a preset\(hint)"))
             }
             guard seen.insert(name).inserted else {
                 return .failure(ColumnLayoutProblem(index: index, message: "\"\(name)\" is listed twice; list each column once"))
