@@ -111,4 +111,17 @@ public struct HetuList: Sendable, Hashable {
         self.encoding = encoding
         self.dialect = dialect
     }
+
+    /// Takes what `collector` filed: the values, repeats, rejections, warnings and their counts.
+    mutating func take(_ collector: HetuCollector) {
+        hetus = collector.hetus
+        hetuLines = collector.hetuLines
+        duplicates = collector.duplicates
+        rejected = collector.rejected
+        warnings = collector.warnings
+        rejectedCount = collector.rejectedCount
+        duplicateCount = collector.duplicateCount
+        warningCount = collector.warningCount
+        valueLines = collector.valueCount
+    }
 }

@@ -40,15 +40,7 @@ extension HetuListReader {
             let hetu = collector.accept(row.cells[location.column], line: row.number)
             list.carried?.add(row.cells, hetu: hetu)
         }
-        list.hetus = collector.hetus
-        list.hetuLines = collector.hetuLines
-        list.duplicates = collector.duplicates
-        list.rejected = collector.rejected
-        list.warnings = collector.warnings
-        list.rejectedCount = collector.rejectedCount
-        list.duplicateCount = collector.duplicateCount
-        list.warningCount = collector.warningCount
-        list.valueLines = collector.valueCount
+        list.take(collector)
         list.lineCount = rows.last?.number ?? 0
         guard list.valueLines > 0 else {
             throw DropReadError(file: file, kind: .empty,

@@ -43,15 +43,7 @@ public struct HetuListReader: Sendable {
         case .workbook:
             break
         }
-        list.hetus = collector.hetus
-        list.hetuLines = collector.hetuLines
-        list.duplicates = collector.duplicates
-        list.rejected = collector.rejected
-        list.warnings = collector.warnings
-        list.rejectedCount = collector.rejectedCount
-        list.duplicateCount = collector.duplicateCount
-        list.warningCount = collector.warningCount
-        list.valueLines = collector.valueCount
+        list.take(collector)
         guard list.valueLines > 0 else {
             // Nothing to answer: say so plainly instead of "no valid henkilötunnus".
             throw DropReadError(file: file, kind: .empty,

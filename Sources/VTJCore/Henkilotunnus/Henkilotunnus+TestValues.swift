@@ -2,7 +2,7 @@ extension Henkilotunnus {
     /// `count` distinct valid test henkilötunnus (individual number 900–999, never a real
     /// person's), birth dates 1930–2024, the same for the same `seed` (`vtjdrop hetu --generate`).
     public static func testValues(count: Int, seed: UInt64) -> [String] {
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         var seen: Set<String> = []
         var values: [String] = []
         // 95 years × 365 days × 100 numbers: far more than any request asks for.
@@ -23,13 +23,14 @@ extension Henkilotunnus {
     private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }
 
-/// A small, fast, seedable generator (Steele, Lea, Flood 2014), so generated lists repeat exactly.
-struct SplitMix64 {
+/// SplitMix64 (Steele, Lea, Flood 2014): a small seeded generator, so generated lists, jitter
+/// and property tests repeat exactly.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

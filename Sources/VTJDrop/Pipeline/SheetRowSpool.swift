@@ -1,11 +1,14 @@
 import Glibc
+import VTJSheet
 
 /// A workbook result's rows while they arrive, in a nameless scratch file: each row's cells
 /// length-prefixed. The workbook is only written at the end (``replay(skipping:_:)``), because a
 /// person whose copies contradict each other must be taken out again, as the CSV path excises
 /// its rows, and a written sheet cannot lose a row.
 final class SheetRowSpool {
-    private let descriptor: Int32
+    /// The scratch file (VTJSheet's, as the workbook writer's own rows use).
+    private let spool: SheetSpool
+    private var descriptor: Int32 { spool.descriptor }
     private let folder: String
     private var buffer: [UInt8] = []
     /// Bytes appended so far (a row's start offset, for excising it).
@@ -14,22 +17,14 @@ final class SheetRowSpool {
     /// A scratch file in `folder` (the outbox's temporary folder), readable by the owner only.
     init(folder: String) throws(DeliveryError) {
         self.folder = folder
-        // O_TMPFILE is (__O_TMPFILE | O_DIRECTORY), a macro Swift does not import.
-        let anonymous = open(folder, O_RDWR | O_CLOEXEC | (0o20_000_000 | O_DIRECTORY), 0o600)
-        if anonymous >= 0 {
-            descriptor = anonymous
-        } else {
-            var template = Array((folder + "/.vtjdrop-rows-XXXXXX").utf8CString)
-            let named = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-            guard named >= 0 else { throw .system(operation: "creating a scratch file in", path: folder, errno: errno) }
-            _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
-            _ = fchmod(named, 0o600)
-            descriptor = named
+        do {
+            spool = try SheetSpool(folder: folder)
+        } catch {
+            guard case .system(_, _, let code) = error else { throw .system(operation: "creating a scratch file in", path: folder, errno: EIO) }
+            throw .system(operation: "creating a scratch file in", path: folder, errno: code)
         }
         buffer.reserveCapacity(1 << 16)
     }
-
-    deinit { close(descriptor) }
 
     /// Appends one row.
     func append(_ cells: [String]) throws(DeliveryError) {

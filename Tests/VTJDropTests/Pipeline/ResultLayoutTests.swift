@@ -66,10 +66,20 @@ import VTJSheet
         try harness.drop("rakennus", "hakijat.csv", residentList.text)
         try harness.drop("oma", "lista.csv", residentList.text)
         try harness.drop("kirjasto", "asiakkaat.csv", residentList.text)
-        #expect(await harness.runner.runOnce().published == 4)
+        // A request document choosing its own columns, and one naming a column that does not exist.
+        try harness.drop("koulu", "oma.xml", harness.request("perustiedot", hetus: protected + pupils)
+            .replacingOccurrences(of: "<pyynto ", with: "<pyynto sarakkeet=\"sukunimi kotikunta, postinumero\" "))
+        try harness.drop("koulu", "vaara.xml", harness.request("perustiedot", hetus: pupils)
+            .replacingOccurrences(of: "<pyynto ", with: "<pyynto sarakkeet=\"sukunimi postinumro\" "))
+        let run = await harness.runner.runOnce()
+        #expect(run.published == 5 && run.refused == 1, "\(run)")
+        let chosen = try harness.only("koulu", suffix: ".csv", prefix: "oma.")
+        #expect(chosen.replacingOccurrences(of: "\u{FEFF}", with: "").hasPrefix("hetu;tila;sukunimi;kotikunta;postinumero\r\n"))
+        let refusal = try harness.only("koulu", suffix: ".kuitti.txt", prefix: "vaara.")
+        #expect(refusal.contains("did you mean \"postinumero\""), "\(refusal)")
 
         // The school's default: the pupil list, two guardians, no religion, the class carried.
-        let school = try harness.only("koulu", suffix: ".csv")
+        let school = try harness.only("koulu", suffix: ".csv", prefix: "luokka.")
         let rows = school.split(separator: "\r\n", omittingEmptySubsequences: false).dropLast().map {
             $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
         }
