@@ -79,6 +79,11 @@ public struct DropProcessor: Sendable {
                               parsed: parsed, authorisation: authorisation)
             }
         }
+        if parsed.columns == nil, parsed.groups != nil {
+            // A request document naming its groups (a system asking for what it stores) gets every
+            // column of them; the department's layout is for lists people open.
+            parsed.layout = ColumnPreset.kaikki.layout(groups: settings.profile.groups, configured: false)
+        }
         let format = parsed.format ?? settings.profile.format
         // An XML result carries every granted group, unless a layout was named for it: then the
         // groups its columns come from (docs/configuration.md, `columns`).

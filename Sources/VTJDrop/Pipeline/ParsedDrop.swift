@@ -69,7 +69,9 @@ public struct ParsedDrop: Sendable {
         duplicates = list.duplicateCount
         invalid = list.rejectedCount
         rejected = list.rejected.map { RejectedLine(line: $0.line, value: $0.text, kind: $0.error?.kind ?? "muoto", reason: $0.reason) }
-        notes = ["encoding: \(list.encoding)", "dialect: \(list.dialect)"]
+        // A workbook's parts are always UTF-8 XML: its encoding says nothing to the clerk.
+        let workbook = if case .workbook = list.dialect { true } else { false }
+        notes = (workbook ? [] : ["encoding: \(list.encoding)"]) + ["dialect: \(list.dialect)"]
             + ParsedDrop.warningNotes(list.warnings, count: list.warningCount)
             + ParsedDrop.unlistedNote(listed: rejected.count, of: invalid)
         carried = list.carried
