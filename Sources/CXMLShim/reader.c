@@ -222,6 +222,16 @@ int vx_reader_attribute_ns_value(vx_reader *r, const char *name, const char *nam
     return 0;
 }
 
+const char *vx_reader_namespace(vx_reader *r) {
+    xmlNodePtr current = xmlTextReaderCurrentNode(r->reader);
+    if (current == NULL || current->type != XML_ELEMENT_NODE || current->ns == NULL || current->ns->href == NULL) return "";
+    return (const char *)current->ns->href;
+}
+
+int vx_reader_namespace_is(vx_reader *r, const char *namespace_uri) {
+    return strcmp(vx_reader_namespace(r), namespace_uri) == 0;
+}
+
 vx_node_kind vx_reader_kind(vx_reader *r) {
     switch (xmlTextReaderNodeType(r->reader)) {
     case XML_READER_TYPE_ELEMENT: return VX_NODE_ELEMENT;

@@ -81,6 +81,12 @@ int vx_reader_attribute_value(vx_reader *reader, const char *name, const char **
 /// the current element without copying, valid until the next step: 1 = found, 0 = absent.
 /// Office packages name their relationships `r:id`, but any prefix may be bound to the URI.
 int vx_reader_attribute_ns_value(vx_reader *reader, const char *name, const char *namespace_uri, const char **value);
+/// 1 when the current element's namespace is `namespace_uri` (matched by URI, never by prefix);
+/// an element in no namespace matches "" only. SOAP answers bind their namespaces to any prefix,
+/// or to none (a default namespace), so only the URI tells a `Body` from someone else's.
+int vx_reader_namespace_is(vx_reader *reader, const char *namespace_uri);
+/// The current element's namespace URI ("" for none; valid until the next step), for messages.
+const char *vx_reader_namespace(vx_reader *reader);
 /// Value of an attribute of the current element, or NULL (caller frees with vx_free).
 char *vx_reader_attribute(vx_reader *reader, const char *name);
 /// Line of the current node.

@@ -62,13 +62,15 @@ public struct CSVRenderer: Hashable, Sendable {
         return (cells + trailingCells, overflow)
     }
 
-    /// The row of a requested hetu the interface did not return.
-    public func notFoundRow(hetu: String) -> [UInt8] { Array(encoder.line(notFoundCells(hetu: hetu)).utf8) }
+    /// The row of a requested hetu the interface returned no data for (`status` says why).
+    public func notFoundRow(hetu: String, status: ResultStatus = .notFound) -> [UInt8] {
+        Array(encoder.line(notFoundCells(hetu: hetu, status: status)).utf8)
+    }
 
-    /// The cells of a requested hetu the interface did not return (one per ``columnNames``).
-    public func notFoundCells(hetu: String) -> [String] {
+    /// The cells of a requested hetu the interface returned no data for (one per ``columnNames``).
+    public func notFoundCells(hetu: String, status: ResultStatus = .notFound) -> [String] {
         let empty = Array(repeating: "", count: columnNames.count - Self.leadingColumns.count - trailingCells.count)
-        return [hetu, ResultStatus.notFound.rawValue, ""] + empty + trailingCells
+        return [hetu, status.rawValue, ""] + empty + trailingCells
     }
 }
 

@@ -7,6 +7,8 @@ extension DropConfiguration {
             "configuration: \(source)",
             "interface: \(interface.endpoint) (\(interface.wire) wire) as \(credentials), parallelism \(interface.parallelism)"
                 + (interface.xRoadClient.map { ", X-Road-Client \($0)" } ?? "")
+                + (interface.soapProduct.map { ", product \($0), one message per henkilötunnus (following, changes and municipal drops are refused)" } ?? "")
+                + (interface.xRoadService.map { ", X-Road service \($0)" } ?? "")
                 + (interface.municipalityCodes.isEmpty ? "" : ", municipalities \(interface.municipalityCodes.joined(separator: ","))")
                 + ", answers up to \(interface.maxResponseBytes) bytes",
             "folders: inbox \(inbox), outbox \(outbox), state \(state)",

@@ -22,6 +22,8 @@ extension DropProcessor {
             }
             try? appliance.database.journal.recordInterfaceCall(succeeded: true, at: now)
             for hetu in report.notFound { try sink.writeNotFound(hetu.value) }
+            for person in report.undelivered { try sink.writeUndelivered(person) }
+            sink.noteUndeliveredGroups(rules.groups, delivered: report.groupsDelivered, source: appliance.interfaceName)
             if operation == .seurantaLisaa {
                 let notFound = Set(report.notFound.map(\.value))
                 let found = request.parsed.hetus.filter { !notFound.contains($0.value) }
