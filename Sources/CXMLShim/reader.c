@@ -1,21 +1,20 @@
 #include "reader_private.h"
 
-#include <errno.h>
 #include <libxml/parser.h>
 #include <libxml/xmlIO.h>
-#include <libxml/xmlreader.h>
 #include <libxml/xmlversion.h>
-#include <libxml/dict.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+// A pull reader over libxml2's push parser: bytes go in a chunk at a time, the SAX callbacks
+// queue the chunk's nodes (reader_events.c), vx_reader_step hands them out one by one.
+//
 // NONET: never fetch anything. No NOENT (entities stay unexpanded), no DTDLOAD/DTDATTR/DTDVALID,
 // never HUGE (libxml2's own size and depth limits stay in force).
-static const int vx_parse_options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
+static const int vx_parse_options = XML_PARSE_NONET | XML_PARSE_NOCDATA;
 
 static xmlParserInputPtr vx_refuse_entity(const char *url, const char *id, xmlParserCtxtPtr context) {
     (void)url; (void)id; (void)context;
@@ -23,9 +22,11 @@ static xmlParserInputPtr vx_refuse_entity(const char *url, const char *id, xmlPa
 }
 
 static pthread_once_t vx_once = PTHREAD_ONCE_INIT;
+static xmlSAXHandler vx_handler;
 static void vx_init_once(void) {
     xmlInitParser();
     xmlSetExternalEntityLoader(vx_refuse_entity);
+    vx_install_handlers(&vx_handler);
 }
 
 void vx_init(void) { pthread_once(&vx_once, vx_init_once); }
@@ -42,15 +43,12 @@ void vx_set_error(vx_reader *r, int line, const char *message) {
     r->error_line = line;
 }
 
-static void vx_structured_error(void *context, xmlErrorPtr error) {
-    vx_reader *r = (vx_reader *)context;
-    if (error == NULL || error->level < XML_ERR_ERROR) return;
-    if (r->error[0] == '\0') r->error_code = error->code;
-    vx_set_error(r, error->line, error->message);
+static int vx_parser_line(vx_reader *r) {
+    return (r->parser != NULL && r->parser->input != NULL) ? r->parser->input->line : r->prolog_line;
 }
 
-// libxml2's reader says "Extra content at the end of the document" when the input simply
-// stops; say what happened instead.
+// libxml2 says "Extra content at the end of the document" when the input simply stops; say
+// what happened instead.
 static void vx_explain_end(vx_reader *r) {
     if (!r->eof || r->root_closed) return;
     if (r->error_code != XML_ERR_DOCUMENT_END && r->error_code != XML_ERR_DOCUMENT_EMPTY) return;
@@ -71,9 +69,13 @@ static vx_reader *vx_open(const char *bytes, size_t length, int fd, const char *
     r->length = length;
     r->fd = fd;
     r->prolog_line = 1;
-    r->reader = xmlReaderForIO(vx_read, vx_close, r, name, NULL, vx_parse_options);
-    if (r->reader == NULL) { free(r); return NULL; }
-    xmlTextReaderSetStructuredErrorHandler(r->reader, vx_structured_error, r);
+    r->current = -1;
+    r->document_name = strdup(name ? name : "");
+    r->chunk = bytes == NULL ? malloc(VX_CHUNK) : NULL;
+    if (r->document_name == NULL || (bytes == NULL && r->chunk == NULL)) {
+        vx_reader_free(r);
+        return NULL;
+    }
     return r;
 }
 
@@ -86,191 +88,152 @@ vx_reader *vx_reader_from_fd(int fd, const char *name) { return vx_open(NULL, 0,
 
 void vx_reader_free(vx_reader *r) {
     if (r == NULL) return;
-    xmlFreeTextReader(r->reader);
-    xmlFree(r->attribute_copy);
+    if (r->parser != NULL) xmlFreeParserCtxt(r->parser);
+    free(r->document_name);
+    free(r->chunk);
+    free(r->events);
+    free(r->attributes);
+    free(r->arena);
+    free(r->start_lines);
     for (int i = 0; i < r->name_count; i++) free(r->names[i]);
     free(r->names);
     free(r);
 }
 
-// One xmlTextReaderRead with our error handling: 1 = a node, 0 = end, -1 = error.
-static int vx_read_node(vx_reader *r) {
-    int status = xmlTextReaderRead(r->reader);
-    if (status < 0 || (status == 0 && r->error[0] != '\0')) {
-        // (libxml2 may also end quietly after reporting an error: that still counts.)
-        vx_set_error(r, xmlTextReaderGetParserLineNumber(r->reader), "document is not well-formed");
-        vx_explain_end(r);
-        return -1;
-    }
-    return status;
+static int vx_fail(vx_reader *r) {
+    r->failed = 1;
+    vx_close_text(r);
+    // (libxml2 may also end quietly after reporting an error: that still counts.)
+    vx_set_error(r, vx_parser_line(r), "document is not well-formed");
+    vx_explain_end(r);
+    return -1;
 }
 
-// A DTD or an entity reference has no place in the profile: refuse instead of expanding.
-static int vx_refuse_type(vx_reader *r, int type) {
-    if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-        vx_set_error(r, xmlTextReaderGetParserLineNumber(r->reader),
-                     "DOCTYPE declarations are not accepted (no DTDs, no entities)");
-        return -1;
+// Parses the next bytes of input into events: 0 = go on, -1 = failed (the reason recorded).
+static int vx_pump(vx_reader *r) {
+    const char *data = NULL;
+    size_t count = 0;
+    int status = vx_input(r, &data, &count);
+    if (status < 0) return vx_fail(r);
+    if (r->parser == NULL) {
+        // The first four bytes pick the encoding (a byte order mark, UTF-16), as xmlTextReader
+        // does; a pipe may deliver fewer at first.
+        while (r->head_length < sizeof r->head && count > 0) {
+            r->head[r->head_length++] = *data++;
+            count--;
+        }
+        if (r->head_length < sizeof r->head && status == 1) return 0;
+        // A document shorter than that is pushed as data (as xmlTextReader does), so that
+        // libxml2 calls it what it is: empty or cut short.
+        int whole = r->head_length == sizeof r->head;
+        r->parser = xmlCreatePushParserCtxt(&vx_handler, r, whole ? r->head : NULL, whole ? (int)r->head_length : 0,
+                                            r->document_name);
+        if (r->parser == NULL) {
+            vx_set_error(r, 0, "cannot start the XML parser (out of memory?)");
+            return vx_fail(r);
+        }
+        xmlCtxtUseOptions(r->parser, vx_parse_options);
+        r->parser->linenumbers = 1;
+        if (!whole && r->head_length > 0 && xmlParseChunk(r->parser, r->head, (int)r->head_length, 0) != 0) return vx_fail(r);
+        if (count == 0 && status == 1) return 0; // parse once more bytes or the end are known
     }
-    if (type == XML_READER_TYPE_ENTITY_REFERENCE || type == XML_READER_TYPE_ENTITY) {
-        vx_set_error(r, xmlTextReaderGetParserLineNumber(r->reader), "entity references are not accepted");
-        return -1;
+    int terminate = status == 0;
+    int result = xmlParseChunk(r->parser, count ? data : NULL, (int)count, terminate);
+    if (terminate) {
+        r->finished = 1;
+        vx_close_text(r);
     }
+    if (result != 0 || r->parser->wellFormed == 0 || r->error[0] != '\0') return vx_fail(r);
     return 0;
-}
-
-int vx_reader_next(vx_reader *r) {
-    int status = vx_read_node(r);
-    if (status != 1) return status;
-    if (vx_refuse_type(r, xmlTextReaderNodeType(r->reader)) < 0) return -1;
-    return 1;
-}
-
-static int vx_is_blank(const xmlChar *text) {
-    if (text == NULL) return 1;
-    for (; *text; text++) {
-        if (*text != ' ' && *text != '\n' && *text != '\t' && *text != '\r') return 0;
-    }
-    return 1;
 }
 
 int vx_reader_step(vx_reader *r, vx_node *node, int elements_only) {
     for (;;) {
-        int status = vx_read_node(r);
-        if (status != 1) return status;
-        // Classify from the node itself: xmlTextReaderNodeType walks the ancestors of every
-        // text node looking for xml:space, which costs more than the whole parse step.
-        xmlNodePtr current = xmlTextReaderCurrentNode(r->reader);
-        int raw = current ? (int)current->type : -1;
-        if (raw == XML_TEXT_NODE || raw == XML_CDATA_SECTION_NODE) {
-            if (elements_only) continue;
-            node->kind = vx_is_blank(current->content) ? VX_NODE_WHITESPACE : VX_NODE_TEXT;
-            node->value = current->content ? (const char *)current->content : "";
-            node->is_empty = 0;
-            node->has_attributes = 0;
-            node->name = "";
-            node->name_id = -1;
-            node->depth = xmlTextReaderDepth(r->reader);
+        while (r->next_event < r->event_count) {
+            if (r->text_open && r->next_event == r->event_count - 1) break; // more of it may follow
+            size_t index = r->next_event++;
+            const vx_event *event = &r->events[index];
+            if (elements_only && (event->kind == VX_NODE_TEXT || event->kind == VX_NODE_WHITESPACE)) continue;
+            r->current = (long)index;
+            node->kind = event->kind;
+            node->depth = event->depth;
+            node->is_empty = event->is_empty;
+            node->has_attributes = event->attribute_count > 0;
+            node->name = event->name;
+            node->name_id = event->name_id;
+            if (event->kind == VX_NODE_TEXT || event->kind == VX_NODE_WHITESPACE) {
+                node->value = r->arena + event->text;
+                node->value_length = event->text_length;
+            } else {
+                node->value = "";
+                node->value_length = 0;
+            }
             return 1;
         }
-        if (raw != XML_ELEMENT_NODE) {
-            if (vx_refuse_type(r, xmlTextReaderNodeType(r->reader)) < 0) return -1;
-            continue; // comments, processing instructions
+        // Nodes parsed before an error are handed out first: they were well-formed.
+        if (r->failed) return -1;
+        if (r->finished) {
+            r->current = -1;
+            return 0;
         }
-        if (xmlTextReaderNodeType(r->reader) == XML_READER_TYPE_END_ELEMENT) {
-            node->kind = VX_NODE_END_ELEMENT;
-            node->is_empty = 0;
-            node->has_attributes = 0;
-        } else {
-            node->kind = VX_NODE_ELEMENT;
-            node->is_empty = xmlTextReaderIsEmptyElement(r->reader) == 1;
-            node->has_attributes = current->properties != NULL;
-        }
-        node->value = "";
-        node->name = current->name ? (const char *)current->name : "";
-        node->name_id = current->name ? vx_node_name_id(r, current) : -1;
-        node->depth = xmlTextReaderDepth(r->reader);
-        if (node->depth == 0) {
-            r->root_seen = 1;
-            if (node->kind == VX_NODE_END_ELEMENT || node->is_empty) r->root_closed = 1;
-        }
-        return 1;
+        vx_compact(r);
+        vx_pump(r);
     }
 }
 
-int vx_reader_attribute_value(vx_reader *r, const char *name, const char **value) {
+static const vx_event *vx_current_element(vx_reader *r) {
+    if (r->current < 0) return NULL;
+    const vx_event *event = &r->events[r->current];
+    return event->kind == VX_NODE_ELEMENT ? event : NULL;
+}
+
+int vx_reader_attribute_value(vx_reader *r, const char *name, const char **value, size_t *length) {
     *value = NULL;
-    xmlNodePtr current = xmlTextReaderCurrentNode(r->reader);
-    if (current == NULL || current->type != XML_ELEMENT_NODE) return 0;
-    for (xmlAttrPtr attribute = current->properties; attribute != NULL; attribute = attribute->next) {
-        if (attribute->ns != NULL || strcmp((const char *)attribute->name, name) != 0) continue;
-        xmlNodePtr child = attribute->children;
-        if (child == NULL) {
-            *value = "";
-            return 1;
-        }
-        if (child->type == XML_TEXT_NODE && child->next == NULL) {
-            *value = child->content ? (const char *)child->content : "";
-            return 1;
-        }
-        return -1; // an unusual shape: use vx_reader_attribute
+    *length = 0;
+    const vx_event *event = vx_current_element(r);
+    if (event == NULL) return 0;
+    for (int i = 0; i < event->attribute_count; i++) {
+        const vx_attribute *attribute = &r->attributes[event->attributes + (size_t)i];
+        if (attribute->uri != NULL || strcmp(attribute->name, name) != 0) continue;
+        *value = r->arena + attribute->value;
+        *length = attribute->value_length;
+        return 1;
     }
     return 0;
 }
 
-int vx_reader_attribute_ns_value(vx_reader *r, const char *name, const char *namespace_uri, const char **value) {
+int vx_reader_attribute_ns_value(vx_reader *r, const char *name, const char *namespace_uri, const char **value,
+                                 size_t *length) {
     *value = NULL;
-    xmlNodePtr current = xmlTextReaderCurrentNode(r->reader);
-    if (current == NULL || current->type != XML_ELEMENT_NODE) return 0;
-    for (xmlAttrPtr attribute = current->properties; attribute != NULL; attribute = attribute->next) {
-        if (attribute->ns == NULL || attribute->ns->href == NULL) continue;
-        if (strcmp((const char *)attribute->name, name) != 0) continue;
-        if (strcmp((const char *)attribute->ns->href, namespace_uri) != 0) continue;
-        // Entities are never expanded, so a value is one text node (or none when empty); the
-        // list is joined only for the unusual shapes, which vx_reader_attribute handles too.
-        xmlChar *joined = xmlNodeListGetString(current->doc, attribute->children, 1);
-        if (joined == NULL) {
-            *value = "";
-            return 1;
-        }
-        // Keep the joined copy on the reader until the next call, so callers never free.
-        xmlFree(r->attribute_copy);
-        r->attribute_copy = joined;
-        *value = (const char *)joined;
+    *length = 0;
+    const vx_event *event = vx_current_element(r);
+    if (event == NULL) return 0;
+    for (int i = 0; i < event->attribute_count; i++) {
+        const vx_attribute *attribute = &r->attributes[event->attributes + (size_t)i];
+        if (attribute->uri == NULL || strcmp(attribute->name, name) != 0) continue;
+        if (strcmp(attribute->uri, namespace_uri) != 0) continue;
+        *value = r->arena + attribute->value;
+        *length = attribute->value_length;
         return 1;
     }
     return 0;
 }
 
 const char *vx_reader_namespace(vx_reader *r) {
-    xmlNodePtr current = xmlTextReaderCurrentNode(r->reader);
-    if (current == NULL || current->type != XML_ELEMENT_NODE || current->ns == NULL || current->ns->href == NULL) return "";
-    return (const char *)current->ns->href;
+    if (r->current < 0) return "";
+    const vx_event *event = &r->events[r->current];
+    if (event->kind != VX_NODE_ELEMENT && event->kind != VX_NODE_END_ELEMENT) return "";
+    return event->uri ? event->uri : "";
 }
 
 int vx_reader_namespace_is(vx_reader *r, const char *namespace_uri) {
     return strcmp(vx_reader_namespace(r), namespace_uri) == 0;
 }
 
-vx_node_kind vx_reader_kind(vx_reader *r) {
-    switch (xmlTextReaderNodeType(r->reader)) {
-    case XML_READER_TYPE_ELEMENT: return VX_NODE_ELEMENT;
-    case XML_READER_TYPE_END_ELEMENT: return VX_NODE_END_ELEMENT;
-    case XML_READER_TYPE_TEXT:
-    case XML_READER_TYPE_CDATA:
-    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE: return VX_NODE_TEXT;
-    case XML_READER_TYPE_WHITESPACE: return VX_NODE_WHITESPACE;
-    default: return VX_NODE_OTHER;
-    }
-}
-
-int vx_reader_depth(vx_reader *r) { return xmlTextReaderDepth(r->reader); }
-
-int vx_reader_is_empty(vx_reader *r) { return xmlTextReaderIsEmptyElement(r->reader) == 1; }
-
-const char *vx_reader_name(vx_reader *r) {
-    const xmlChar *name = xmlTextReaderConstLocalName(r->reader);
-    return name ? (const char *)name : "";
-}
-
-const char *vx_reader_value(vx_reader *r) {
-    const xmlChar *value = xmlTextReaderConstValue(r->reader);
-    return value ? (const char *)value : "";
-}
-
-char *vx_reader_attribute(vx_reader *r, const char *name) {
-    return (char *)xmlTextReaderGetAttribute(r->reader, (const xmlChar *)name);
-}
-
 int vx_reader_line(vx_reader *r) {
-    // The node's own line when known (the parser may already be further on); elements past
-    // line 65535 fall back to the parser's position.
-    xmlNodePtr node = xmlTextReaderCurrentNode(r->reader);
-    if (node != NULL) {
-        long line = xmlGetLineNo(node);
-        if (line > 0 && line < 65535) return (int)line;
-    }
-    return xmlTextReaderGetParserLineNumber(r->reader);
+    // The node's own line (kept whole, past 65535 too); after the last node, the parser's.
+    if (r->current >= 0) return r->events[r->current].line;
+    return vx_parser_line(r);
 }
 
 const char *vx_reader_error(vx_reader *r) { return r->error[0] ? r->error : "unknown XML error"; }

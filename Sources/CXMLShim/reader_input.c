@@ -33,27 +33,28 @@ static int vx_guard_prolog(vx_reader *r, const char *chunk, size_t length) {
     return 0;
 }
 
-int vx_read(void *context, char *buffer, int length) {
-    vx_reader *r = (vx_reader *)context;
-    if (length <= 0) return 0;
-    ssize_t count;
+int vx_input(vx_reader *r, const char **data, size_t *count) {
+    ssize_t n;
     if (r->bytes != NULL) {
         size_t left = r->length - r->offset;
-        count = (ssize_t)(left < (size_t)length ? left : (size_t)length);
-        memcpy(buffer, r->bytes + r->offset, (size_t)count);
-        r->offset += (size_t)count;
+        n = (ssize_t)(left < VX_CHUNK ? left : VX_CHUNK);
+        *data = r->bytes + r->offset; // no copy: the parser copies what it keeps
+        r->offset += (size_t)n;
     } else {
-        do { count = read(r->fd, buffer, (size_t)length); } while (count < 0 && errno == EINTR);
-        if (count < 0) {
+        do { n = read(r->fd, r->chunk, VX_CHUNK); } while (n < 0 && errno == EINTR);
+        if (n < 0) {
             char message[160];
             snprintf(message, sizeof message, "cannot read the document: %s", strerror(errno));
-            vx_set_error(r, xmlTextReaderGetParserLineNumber(r->reader), message);
+            vx_set_error(r, (r->parser && r->parser->input) ? r->parser->input->line : r->prolog_line, message);
             return -1;
         }
+        *data = r->chunk;
     }
-    if (count == 0) r->eof = 1;
-    if (!r->prolog_done && vx_guard_prolog(r, buffer, (size_t)count) < 0) return -1;
-    return (int)count;
+    *count = (size_t)n;
+    if (n == 0) {
+        r->eof = 1;
+        return 0;
+    }
+    if (!r->prolog_done && vx_guard_prolog(r, *data, (size_t)n) < 0) return -1;
+    return 1;
 }
-
-int vx_close(void *context) { (void)context; return 0; }

@@ -59,11 +59,10 @@ static int vx_lookup_name(vx_reader *r, const char *name, int cacheable) {
 
 int vx_name_id(vx_reader *r, const char *name) { return vx_lookup_name(r, name, 0); }
 
-int vx_node_name_id(vx_reader *r, xmlNodePtr node) {
-    const char *name = (const char *)node->name;
+int vx_dict_name_id(vx_reader *r, const char *name) {
     uint32_t slot = vx_slot_of(name);
     if (r->slots[slot].pointer == name) return r->slots[slot].id; // only dictionary names are cached
-    int cacheable = node->doc != NULL && node->doc->dict != NULL && xmlDictOwns(node->doc->dict, node->name) == 1;
+    int cacheable = r->parser != NULL && r->parser->dict != NULL && xmlDictOwns(r->parser->dict, (const xmlChar *)name) == 1;
     return vx_lookup_name(r, name, cacheable);
 }
 

@@ -4,27 +4,62 @@
 
 #include "CXMLShim.h"
 
+#include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <libxml/xmlreader.h>
 #include <stddef.h>
 
 #define VX_SLOTS 1024        // pointer → id cache (open addressing, power of two)
 #define VX_MAX_NAMES 4096    // beyond this, names are reported without an id (hostile input)
 #define VX_NAME_BUCKETS 8192 // name text → id index (open addressing, at most half full)
+#define VX_CHUNK (64 * 1024) // bytes handed to the parser at a time: the events they hold are queued
 
 typedef struct { const char *pointer; int id; } vx_slot;
 
+// One node parsed but not yet handed out. Strings of the parser's dictionary live as long as
+// the parser; text and attribute values live in the arena until the queue is emptied.
+typedef struct {
+    vx_node_kind kind;
+    int depth, is_empty, name_id, line, attribute_count;
+    const char *name;          // dictionary string; "" for text
+    const char *uri;           // an element's namespace URI (dictionary string) or NULL
+    size_t text, text_length;  // text: arena offset and length
+    size_t attributes;         // index of the element's first attribute
+} vx_event;
+
+typedef struct {
+    const char *name;          // local name (prefix:name when the prefix is unbound), dictionary string
+    const char *uri;           // namespace URI (dictionary string) or NULL
+    size_t value, value_length; // arena offset and length (NUL-terminated there)
+} vx_attribute;
+
 struct vx_reader {
-    xmlTextReaderPtr reader;
+    xmlParserCtxtPtr parser;   // libxml2's push parser, created on the first bytes
+    char *document_name;
     // Input: either memory or a file descriptor, read through our guard.
     const char *bytes;
     size_t length, offset;
     int fd;
+    char *chunk;               // read buffer for a descriptor
+    char head[4];              // the first bytes, which pick the encoding
+    size_t head_length;
     // Prolog guard: refuses <!DOCTYPE before libxml2 parses a single declaration.
     int prolog_done;
     int prolog_line;
     char carry[16];
     size_t carry_length;
+    // Events parsed from the bytes pushed so far, handed out in order (reader_events.c).
+    vx_event *events;
+    size_t event_count, event_capacity, next_event;
+    long current;              // the event handed out last; -1 when none
+    vx_attribute *attributes;
+    size_t attribute_count, attribute_capacity;
+    char *arena;
+    size_t arena_length, arena_capacity;
+    int text_open;             // the last event is text that the next bytes may continue
+    int depth;
+    int *start_lines;          // line of each open element's start tag, by depth
+    int start_lines_capacity;
+    int finished, failed;
     // Name table.
     vx_slot slots[VX_SLOTS];
     char **names;
@@ -33,21 +68,24 @@ struct vx_reader {
     int name_index[VX_NAME_BUCKETS];
     // What the reader has seen, to explain libxml2's terse end-of-input messages.
     int eof, root_seen, root_closed;
-    // The last namespaced attribute value handed out (freed at the next lookup or with the reader).
-    xmlChar *attribute_copy;
     char error[512];
     int error_line, error_code;
 };
 
-// NONET: never fetch anything. No NOENT (entities stay unexpanded), no DTDLOAD/DTDATTR/DTDVALID,
 /// Keeps the first error (the most precise reason) with its line.
 void vx_set_error(vx_reader *r, int line, const char *message);
-/// xmlInputReadCallback over memory or a descriptor, refusing a DOCTYPE before libxml2 sees it.
-int vx_read(void *context, char *buffer, int length);
-int vx_close(void *context);
+/// The next bytes of the document, passed through the DOCTYPE guard: 1 = bytes (`*data`,
+/// `*count`), 0 = end of input, -1 = error (recorded).
+int vx_input(vx_reader *r, const char **data, size_t *count);
 /// The number of a name (not cached); -1 when the table is full.
 int vx_name_id(vx_reader *r, const char *name);
-/// The number of an element's name, cached by the dictionary pointer.
-int vx_node_name_id(vx_reader *r, xmlNodePtr node);
+/// The number of an element name of the parser's dictionary, cached by its pointer.
+int vx_dict_name_id(vx_reader *r, const char *name);
+/// The SAX callbacks that queue events (reader_events.c).
+void vx_install_handlers(xmlSAXHandler *handler);
+/// Ends the open text run, if any, so it can be handed out.
+void vx_close_text(vx_reader *r);
+/// Drops the events already handed out (keeping an open text run) so the arena stays small.
+void vx_compact(vx_reader *r);
 
 #endif

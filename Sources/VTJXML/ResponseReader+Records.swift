@@ -46,7 +46,7 @@ extension ResponseReader {
         }
         var record = Record(group: GroupName(rawValue: name), change: change)
         guard !cursor.isEmpty else { return record }
-        record.fields.reserveCapacity(4)
+        record.fields.reserveCapacity(8) // most records have 1–8 fields: one allocation, no growth
         let depth = cursor.depth
         while let id = try cursor.nextChild(of: depth) {
             if id == ids.turvakiellonAlaisetKentat {
@@ -95,6 +95,7 @@ extension ResponseReader {
             case .element:
                 let id = cursor.nameID
                 let child = try readField()
+                if children.isEmpty { children.reserveCapacity(6) } // a person stub has 5
                 if onlyLanguages {
                     onlyLanguages = (id == ids.fi || id == ids.sv) && { if case .text = child.value { true } else { false } }()
                 }

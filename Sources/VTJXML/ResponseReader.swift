@@ -1,6 +1,6 @@
 import VTJCore
 
-/// Streams an interface response (libxml2's xmlTextReader): persons and changes are handed on
+/// Streams an interface response (libxml2's push parser via CXMLShim): persons and changes are handed on
 /// one at a time as soon as their element closes, so a page of any size never sits in memory.
 ///
 /// A read returns normally only when the root element closed and nothing but blanks, comments

@@ -11,8 +11,9 @@ final class XMLCursor {
     private let buffer: UnsafeMutableRawBufferPointer?
     /// The current node, filled by the shim (a pointer, so reading it costs no exclusivity check).
     private let node: UnsafeMutablePointer<vx_node>
-    /// Swift strings for the reader's name numbers, filled as new names appear.
-    private var names: [String] = []
+    /// Swift strings for the reader's name numbers, filled as new names appear (behind a
+    /// pointer too: a class's array property costs a dynamic exclusivity check per read).
+    private let names: UnsafeMutablePointer<[String]>
     let documentName: String
 
     /// Reads from bytes in memory (copied, so the caller's buffer may go away).
@@ -31,6 +32,8 @@ final class XMLCursor {
         self.documentName = documentName
         self.node = .allocate(capacity: 1)
         node.initialize(to: vx_node())
+        self.names = .allocate(capacity: 1)
+        names.initialize(to: [])
     }
 
     /// Reads from an open file descriptor, streaming (the descriptor stays the caller's to close).
@@ -44,12 +47,16 @@ final class XMLCursor {
         self.documentName = documentName
         self.node = .allocate(capacity: 1)
         node.initialize(to: vx_node())
+        self.names = .allocate(capacity: 1)
+        names.initialize(to: [])
     }
 
     deinit {
         vx_reader_free(reader)
         buffer?.deallocate()
         node.deallocate()
+        names.deinitialize(count: 1)
+        names.deallocate()
     }
 
     // MARK: - The current node
@@ -84,14 +91,22 @@ final class XMLCursor {
     var name: String {
         let id = Int(node.pointee.name_id)
         guard id >= 0 else { return node.pointee.name.map { String(cString: $0) } ?? "" }
-        while names.count <= id {
-            names.append(String(cString: vx_reader_name_of(reader, Int32(names.count))))
+        while names.pointee.count <= id {
+            names.pointee.append(String(cString: vx_reader_name_of(reader, Int32(names.pointee.count))))
         }
-        return names[id]
+        return names.pointee[id]
     }
 
     /// The text of a text or whitespace node.
-    var value: String { node.pointee.value.map { String(cString: $0) } ?? "" }
+    var value: String { Self.string(node.pointee.value, node.pointee.value_length) }
+
+    /// UTF-8 bytes the shim hands over with their length (no strlen, no second pass).
+    private static func string(_ bytes: UnsafePointer<CChar>?, _ length: Int) -> String {
+        guard let bytes, length > 0 else { return "" }
+        return bytes.withMemoryRebound(to: UInt8.self, capacity: length) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+        }
+    }
 
     /// An attribute of the current element.
     func attribute(_ name: String) -> String? {
@@ -108,21 +123,17 @@ final class XMLCursor {
 
     private func attribute(cString name: UnsafePointer<CChar>) -> String? {
         var value: UnsafePointer<CChar>?
-        switch vx_reader_attribute_value(reader, name, &value) {
-        case 1: return value.map { String(cString: $0) } ?? ""
-        case 0: return nil
-        default:
-            guard let copy = vx_reader_attribute(reader, name) else { return nil }
-            defer { vx_free(copy) }
-            return String(cString: copy)
-        }
+        var length = 0
+        guard vx_reader_attribute_value(reader, name, &value, &length) == 1 else { return nil }
+        return Self.string(value, length)
     }
 
     /// An attribute of the current element in the namespace `uri` (whatever its prefix).
     func attribute(_ name: String, namespace uri: String) -> String? {
         var value: UnsafePointer<CChar>?
-        let found = name.withCString { n in uri.withCString { vx_reader_attribute_ns_value(reader, n, $0, &value) } }
-        return found == 1 ? value.map { String(cString: $0) } ?? "" : nil
+        var length = 0
+        let found = name.withCString { n in uri.withCString { vx_reader_attribute_ns_value(reader, n, $0, &value, &length) } }
+        return found == 1 ? Self.string(value, length) : nil
     }
 
     /// The number this reader gives a name (for comparing with ``nameID``).

@@ -1,4 +1,4 @@
-/// A forward-only reader over an XML document (libxml2's xmlTextReader through CXMLShim).
+/// A forward-only reader over an XML document (libxml2's push parser through CXMLShim).
 ///
 /// Always parses without network access, without entity substitution and without DTD loading;
 /// a DOCTYPE or an entity reference ends the read with an error. Blank text between elements

@@ -5,6 +5,7 @@
 //   vtjdrop-bench parse-perustiedot-json FILE [streaming|serialization|decoder]
 //                                                                — VTJJSON's streaming reader, or Foundation's two ways
 //   vtjdrop-bench write-xlsx ROWS FILE [SEED] | write-csv …        — a 25-column result (scripts/bench-xlsx)
+//   vtjdrop-bench render-csv ROWS [PROFILE [FILE [SEED]]]         — CSV rows of disclosed persons (scripts/bench-render)
 // FILE may be /dev/stdout and /dev/stdin, to stream a body of any size through a pipe.
 import Foundation
 #if canImport(Glibc)
@@ -127,6 +128,13 @@ case "write-xlsx", "write-csv":
     BenchSheet.run(format: arguments.first == "write-xlsx" ? "xlsx" : "csv", rows: rows, path: rest[1],
                    seed: rest.count > 2 ? UInt64(rest[2]) ?? 1 : 1)
 
+case "render-csv":
+    let rest = Array(arguments.dropFirst())
+    guard let rows = rest.first.flatMap({ Int($0) }), rows >= 0 else { fail("usage: render-csv ROWS [all|eleven|narrow [FILE [SEED]]]") }
+    BenchRender.run(rows: rows, profile: rest.count > 1 ? rest[1] : "all", path: rest.count > 2 && rest[2] != "-" ? rest[2] : nil,
+                    seed: rest.count > 3 ? UInt64(rest[3]) ?? 1 : 1)
+
 default:
-    fail("usage: vtjdrop-bench generate-perustiedot[-json] PERSONS FILE [SEED] | parse-perustiedot FILE | parse-perustiedot-json FILE [MODE] | write-xlsx|write-csv ROWS FILE [SEED]")
+    fail("usage: vtjdrop-bench generate-perustiedot[-json] PERSONS FILE [SEED] | parse-perustiedot FILE | parse-perustiedot-json FILE [MODE] | write-xlsx|write-csv ROWS FILE [SEED]"
+        + " | render-csv ROWS [PROFILE [FILE [SEED]]]")
 }

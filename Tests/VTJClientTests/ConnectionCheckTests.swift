@@ -16,7 +16,7 @@ import VTJSandbox
         configuration.wire = wire
         configuration.tls = tls
         configuration.xRoadClient = xRoadClient
-        return await try VTJInterfaceClient(configuration: configuration).checkConnection(on: day)
+        return try await VTJInterfaceClient(configuration: configuration).checkConnection(on: day)
     }
 
     @Test("an unknown CA is named, and vtj.ca_bundle fixes it", .enabled(if: OpenSSLTool.path != nil))

@@ -17,11 +17,11 @@ void vx_init(void);
 /// The libxml2 version the process runs with, e.g. "20914".
 const char *vx_version(void);
 
-// MARK: - Streaming reader (xmlTextReader, always NONET, no entities, no DTD loading)
+// MARK: - Streaming reader (libxml2's push parser; always NONET, no entities, no DTD loading)
 
 typedef struct vx_reader vx_reader;
 
-/// Node kinds the reader reports (a subset of xmlReaderTypes, renumbered as our own).
+/// Node kinds the reader reports.
 typedef enum {
     VX_NODE_OTHER = 0,
     VX_NODE_ELEMENT = 1,
@@ -39,13 +39,15 @@ typedef struct {
     int is_empty;
     /// 1 when the element carries attributes.
     int has_attributes;
-    /// Local name of an element (valid until the next step); "" for text.
+    /// Local name of an element (valid until the reader is freed); "" for text.
     const char *name;
     /// The name's number in this reader (see vx_reader_name_id); -1 for text or when the
     /// reader's name table is full.
     int name_id;
-    /// Text of a text or blank node (valid until the next step); "" for elements.
+    /// Text of a text or blank node, UTF-8, NUL-terminated (valid until the next step); "" for elements.
     const char *value;
+    /// The text's length in bytes.
+    size_t value_length;
 } vx_node;
 
 /// A reader over a memory buffer (the buffer must outlive the reader).
@@ -54,42 +56,31 @@ vx_reader *vx_reader_from_memory(const char *bytes, size_t length, const char *n
 vx_reader *vx_reader_from_fd(int fd, const char *name);
 void vx_reader_free(vx_reader *reader);
 
-/// Advance to the next node: 1 = a node, 0 = end of document, -1 = error (see vx_reader_error).
-int vx_reader_next(vx_reader *reader);
 /// Advance to the next element, end element, text or blank node (skipping comments and
 /// processing instructions; with `elements_only`, text too) and describe it:
-/// 1 = a node, 0 = end of document, -1 = error.
+/// 1 = a node, 0 = end of document, -1 = error (see vx_reader_error). An element written as
+/// `<x/>` is one node with `is_empty` set; adjacent text (character references, CDATA) is one node.
 int vx_reader_step(vx_reader *reader, vx_node *node, int elements_only);
 /// The number of an element name in this reader (the same name always gets the same number,
 /// so callers compare integers); -1 when the table is full.
 int vx_reader_name_id(vx_reader *reader, const char *name);
 /// The name with a number handed out by this reader ("" for an unknown number).
 const char *vx_reader_name_of(vx_reader *reader, int id);
-vx_node_kind vx_reader_kind(vx_reader *reader);
-int vx_reader_depth(vx_reader *reader);
-/// 1 when the current element is written as <x/> (no end element follows).
-int vx_reader_is_empty(vx_reader *reader);
-/// Local name of the current node (valid until the next call).
-const char *vx_reader_name(vx_reader *reader);
-/// Text of a text/CDATA/whitespace node (valid until the next call).
-const char *vx_reader_value(vx_reader *reader);
-/// Value of an attribute (without namespace) of the current element without copying, valid
-/// until the next step: 1 = found (`*value` set), 0 = absent, -1 = stored in an unusual shape
-/// (then use vx_reader_attribute).
-int vx_reader_attribute_value(vx_reader *reader, const char *name, const char **value);
+/// Value of an attribute (without namespace) of the current element, without copying, valid
+/// until the next step: 1 = found (`*value`, `*length` set), 0 = absent.
+int vx_reader_attribute_value(vx_reader *reader, const char *name, const char **value, size_t *length);
 /// Value of an attribute in a namespace (`namespace_uri`, matched by URI, never by prefix) of
 /// the current element without copying, valid until the next step: 1 = found, 0 = absent.
 /// Office packages name their relationships `r:id`, but any prefix may be bound to the URI.
-int vx_reader_attribute_ns_value(vx_reader *reader, const char *name, const char *namespace_uri, const char **value);
-/// 1 when the current element's namespace is `namespace_uri` (matched by URI, never by prefix);
-/// an element in no namespace matches "" only. SOAP answers bind their namespaces to any prefix,
-/// or to none (a default namespace), so only the URI tells a `Body` from someone else's.
+int vx_reader_attribute_ns_value(vx_reader *reader, const char *name, const char *namespace_uri, const char **value,
+                                 size_t *length);
+/// 1 when the current element (start or end) is in the namespace `namespace_uri`, matched by
+/// URI, never by prefix; "" asks for no namespace. SOAP answers bind their namespaces to any
+/// prefix, or to none (a default namespace), so only the URI tells a `Body` from someone else's.
 int vx_reader_namespace_is(vx_reader *reader, const char *namespace_uri);
-/// The current element's namespace URI ("" for none; valid until the next step), for messages.
+/// The current element's namespace URI ("" for none or for text), valid while the reader lives.
 const char *vx_reader_namespace(vx_reader *reader);
-/// Value of an attribute of the current element, or NULL (caller frees with vx_free).
-char *vx_reader_attribute(vx_reader *reader, const char *name);
-/// Line of the current node.
+/// Line of the current node (of an end element: its start tag's line).
 int vx_reader_line(vx_reader *reader);
 /// After -1: the error message and line (valid until the reader is freed).
 const char *vx_reader_error(vx_reader *reader);

@@ -52,7 +52,8 @@ public struct InterfaceErrorBody: Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(code): \(message)" }
+    /// `KOODI: message`, or the message alone when the body had no code (DVV's JSON errors).
+    public var description: String { code.isEmpty ? message : "\(code): \(message)" }
 }
 
 /// What a `perustiedotVastaus` says besides its persons.

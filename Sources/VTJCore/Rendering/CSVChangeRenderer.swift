@@ -8,6 +8,8 @@ public struct CSVChangeRenderer: Hashable, Sendable {
     public let encoder: CSVEncoder
     /// The request's `tunniste`, echoed in a last column of every row when the request gave one.
     public let reference: String?
+    /// Every header name, in order.
+    public let columnNames: [String]
     private let layouts: [CSVGroupLayout]
 
     public static let leadingColumns = ["hetu", "tila", "muutospv", "muutosattribuutti", "tietoryhma", "ohje", "pidatetyt"]
@@ -15,19 +17,17 @@ public struct CSVChangeRenderer: Hashable, Sendable {
     public init(groups: [GroupName], dialect: CSVDialect = .standard, reference: String? = nil) {
         let wanted = Set(groups)
         self.groups = GroupName.productGroupsInOrder.filter(wanted.contains)
-        self.layouts = self.groups.compactMap(CSVGroupLayout.layout(of:))
+        let layouts = self.groups.compactMap(CSVGroupLayout.layout(of:))
+        self.layouts = layouts
         self.encoder = CSVEncoder(dialect: dialect)
         self.reference = reference
-    }
-
-    public var columnNames: [String] {
-        Self.leadingColumns + layouts.flatMap(\.columnNames) + (reference == nil ? [] : [CSVRenderer.referenceColumn])
+        self.columnNames = Self.leadingColumns + layouts.flatMap(\.columnNames) + (reference == nil ? [] : [CSVRenderer.referenceColumn])
     }
 
     private var trailingCells: [String] { reference.map { [$0] } ?? [] }
 
     /// BOM (when configured) and the header row.
-    public func header() -> [UInt8] { encoder.preamble + Array(encoder.line(columnNames).utf8) }
+    public func header() -> [UInt8] { encoder.preamble + encoder.lineBytes(columnNames) }
 
     /// The rows of one change entry: instructions first, then each delivered record.
     ///
@@ -35,7 +35,9 @@ public struct CSVChangeRenderer: Hashable, Sendable {
     /// the withheld markers, so nothing disappears silently.
     public func rows(_ change: ChangeDisclosure) -> CSVRow {
         let (rows, overflow) = cellRows(change)
-        return CSVRow(bytes: Array(rows.map(encoder.line).joined().utf8), overflow: overflow)
+        var bytes: [UInt8] = []
+        for row in rows { encoder.appendLine(row, to: &bytes) }
+        return CSVRow(bytes: bytes, overflow: overflow)
     }
 
     /// Which of ``columnNames`` hold dates, for typed formats (xlsx): the group columns' dates;
@@ -65,10 +67,11 @@ public struct CSVChangeRenderer: Hashable, Sendable {
                     let single = CSVGroupLayout(group: layout.group, prefix: layout.prefix, maxItems: 1,
                                                 listField: layout.listField, columns: layout.columns)
                     let (first, extra) = single.cells(of: [record])
-                    cells += first + Array(repeating: "", count: layout.columnNames.count - first.count)
+                    cells += first
+                    cells.append(contentsOf: repeatElement("", count: layout.columnCount - first.count))
                     if extra > 0 { overflow[layout.group, default: 0] += extra }
                 } else {
-                    cells += Array(repeating: "", count: layout.columnNames.count)
+                    cells.append(contentsOf: repeatElement("", count: layout.columnCount))
                 }
             }
             rows.append(lead + cells + trailingCells)

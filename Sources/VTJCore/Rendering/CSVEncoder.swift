@@ -1,35 +1,111 @@
 /// Turns cells into one RFC 4180 line of a dialect, neutralising formula-like cells.
+///
+/// Works on UTF-8 bytes: a cell is scanned once and copied once. What counts is bytes, not
+/// `Character`s: a delimiter or quote followed by a combining mark is still quoted (a grapheme
+/// `;́` is not equal to `;`, which once let such a cell split in two), and a cell whose first
+/// byte is `=` is neutralised whatever follows it.
 public struct CSVEncoder: Hashable, Sendable {
     public let dialect: CSVDialect
+    /// The delimiter's UTF-8 bytes (one for every delimiter a configuration may choose).
+    private let delimiterBytes: [UInt8]
+    private let lineEndingBytes: [UInt8]
+    /// Whether to prefix formula-like cells (the dialect's switch, read once per cell).
+    private let neutralises: Bool
 
-    public init(dialect: CSVDialect) { self.dialect = dialect }
+    public init(dialect: CSVDialect) {
+        self.dialect = dialect
+        delimiterBytes = Array(String(dialect.delimiter).utf8)
+        lineEndingBytes = Array(dialect.lineEnding.text.utf8)
+        neutralises = dialect.neutraliseFormulas
+    }
 
-    /// Characters that make a spreadsheet treat a cell as a formula when they come first.
+    /// Characters that make a spreadsheet treat a cell as a formula when they come first (the
+    /// encoder looks at the first byte: each of these begins with one of ``formulaStarterBytes``).
     public static let formulaStarters: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\r\n"]
+
+    /// First bytes that make a cell formula-like: `=`, `+`, `-`, `@`, tab, CR.
+    public static let formulaStarterBytes: [UInt8] = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
+
+    private static let quote = UInt8(ascii: "\"")
+    private static let apostrophe = UInt8(ascii: "'")
 
     /// One cell: `'` prefixed when it starts like a formula (and neutralising is on), quoted when needed.
     ///
-    /// Only the first character counts: a henkilötunnus with `-` as its century sign is untouched.
+    /// Only the first byte counts: a henkilötunnus with `-` as its century sign is untouched.
     public func cell(_ value: String) -> String {
-        var text = value
-        if dialect.neutraliseFormulas, let first = text.first, Self.formulaStarters.contains(first) {
-            text = "'" + text
-        }
-        let needsQuotes = text.contains { char in
-            char == dialect.delimiter || char == "\"" || char == "\n" || char == "\r" || char == "\r\n"
-        }
-        guard needsQuotes else { return text }
-        return "\"" + text.replacing("\"", with: "\"\"") + "\""
+        var bytes: [UInt8] = []
+        appendCell(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// One row with its line ending.
-    public func line(_ cells: [String]) -> String {
-        var line = ""
-        for (index, value) in cells.enumerated() {
-            if index > 0 { line.append(dialect.delimiter) }
-            line += cell(value)
+    public func line(_ cells: [String]) -> String { String(decoding: lineBytes(cells), as: UTF8.self) }
+
+    /// One row with its line ending, as UTF-8 bytes.
+    public func lineBytes(_ cells: [String]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(cells.count * 8 + 64)
+        appendLine(cells, to: &bytes)
+        return bytes
+    }
+
+    /// Appends one row and its line ending to `output`.
+    public func appendLine(_ cells: [String], to output: inout [UInt8]) {
+        var first = true
+        for value in cells {
+            if first { first = false } else { appendDelimiter(to: &output) }
+            appendCell(value, to: &output)
         }
-        return line + dialect.lineEnding.text
+        appendLineEnding(to: &output)
+    }
+
+    /// Appends the cell separator.
+    public func appendDelimiter(to output: inout [UInt8]) {
+        if delimiterBytes.count == 1 { output.append(delimiterBytes[0]) } else { output.append(contentsOf: delimiterBytes) }
+    }
+
+    /// Appends the row terminator.
+    public func appendLineEnding(to output: inout [UInt8]) { output.append(contentsOf: lineEndingBytes) }
+
+    /// Appends one encoded cell (see ``cell(_:)``).
+    public func appendCell(_ value: String, to output: inout [UInt8]) {
+        if value.isEmpty { return }
+        var value = value
+        value.withUTF8 { appendCell(utf8: $0, to: &output) }
+    }
+
+    private func appendCell(utf8 text: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        let neutralise = neutralises && Self.formulaStarterBytes.contains(text[0])
+        guard needsQuotes(text) else {
+            if neutralise { output.append(Self.apostrophe) }
+            output.append(contentsOf: text)
+            return
+        }
+        output.append(Self.quote)
+        if neutralise { output.append(Self.apostrophe) }
+        var start = 0
+        for index in text.indices where text[index] == Self.quote {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...index]))
+            output.append(Self.quote)
+            start = index + 1
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
+        output.append(Self.quote)
+    }
+
+    /// Whether the text holds a quote, CR, LF or the delimiter.
+    private func needsQuotes(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let delimiter = delimiterBytes[0]
+        for byte in text where byte == Self.quote || byte == 0x0A || byte == 0x0D || byte == delimiter {
+            if byte != delimiter || delimiterBytes.count == 1 { return true }
+        }
+        guard delimiterBytes.count > 1 else { return false }
+        // A delimiter of several bytes (never one a configuration may choose, but possible in code).
+        let count = delimiterBytes.count
+        guard text.count >= count else { return false }
+        return (0...(text.count - count)).contains { start in
+            (0..<count).allSatisfy { text[start + $0] == delimiterBytes[$0] }
+        }
     }
 
     /// The UTF-8 byte-order mark, when the dialect wants one.

@@ -40,24 +40,44 @@ public struct CSVGroupLayout: Hashable, Sendable {
         return (1...maxItems).flatMap { slot in columns.map { "\(prefix)\(slot)_\($0.name)" } }
     }
 
+    /// How many cells the group fills: ``columnNames``.count.
+    public var columnCount: Int { columns.count * maxItems }
+
     /// The group's items among `records`: records still open (no `loppupv`) first, then in received order.
     public func items(of records: [Record]) -> [[Field]] {
-        let mine = records.filter { $0.group == group }
-        let ordered = mine.filter { $0.field("loppupv") == nil } + mine.filter { $0.field("loppupv") != nil }
+        items(ofOwn: records.filter { $0.group == group })
+    }
+
+    private func items(ofOwn mine: [Record]) -> [[Field]] {
+        let ordered = mine.allSatisfy({ $0.field("loppupv") == nil })
+            ? mine : mine.filter { $0.field("loppupv") == nil } + mine.filter { $0.field("loppupv") != nil }
         guard let listField else { return ordered.map(\.fields) }
         return ordered.flatMap { $0.list(listField) }
     }
 
     /// The cells of `records` for this group (always ``columnNames``.count cells) and the overflow count.
     public func cells(of records: [Record]) -> (cells: [String], overflow: Int) {
-        let items = items(of: records)
-        var cells: [String] = []
-        cells.reserveCapacity(columns.count * maxItems)
-        for slot in 0..<maxItems {
-            let item = slot < items.count ? items[slot] : nil
-            for column in columns { cells.append(item.map { Self.value(of: column, in: $0) } ?? "") }
+        var list = CSVCellList()
+        list.cells.reserveCapacity(columnCount)
+        let overflow = putCells(ofOwn: records.filter { $0.group == group }, into: &list)
+        return (list.cells, overflow)
+    }
+
+    /// Puts the cells of this group's own records (``columnCount`` cells); returns the overflow.
+    func putCells<Sink: CSVCellSink>(ofOwn mine: [Record], into sink: inout Sink) -> Int {
+        guard !mine.isEmpty else {
+            sink.emptyCells(columnCount)
+            return 0
         }
-        return (cells, max(0, items.count - maxItems))
+        let items = items(ofOwn: mine)
+        for slot in 0..<maxItems {
+            guard slot < items.count else {
+                sink.emptyCells(columns.count * (maxItems - slot))
+                break
+            }
+            for column in columns { sink.cell(Self.value(of: column, in: items[slot])) }
+        }
+        return max(0, items.count - maxItems)
     }
 
     static func value(of column: Column, in fields: [Field]) -> String {

@@ -8,7 +8,13 @@ public struct CSVRenderer: Hashable, Sendable {
     public let encoder: CSVEncoder
     /// The request's `tunniste`, echoed in a last column of every row when the request gave one.
     public let reference: String?
+    /// Every header name, in order.
+    public let columnNames: [String]
     private let layouts: [CSVGroupLayout]
+    /// The UTF-8 length of each layout's group name.
+    private let layoutNameLengths: [Int]
+    /// A not-found row after its hetu cell: the same bytes for every such row.
+    private let notFoundTail: [UInt8]
 
     /// Leading columns of every basic-data file.
     public static let leadingColumns = ["hetu", "tila", "pidatetyt"]
@@ -18,9 +24,21 @@ public struct CSVRenderer: Hashable, Sendable {
     public init(groups: [GroupName], dialect: CSVDialect = .standard, reference: String? = nil) {
         let wanted = Set(groups)
         self.groups = GroupName.productGroupsInOrder.filter(wanted.contains)
-        self.layouts = self.groups.compactMap(CSVGroupLayout.layout(of:))
-        self.encoder = CSVEncoder(dialect: dialect)
+        let layouts = self.groups.compactMap(CSVGroupLayout.layout(of:))
+        self.layouts = layouts
+        self.layoutNameLengths = layouts.map(\.group.rawValue.utf8.count)
+        let encoder = CSVEncoder(dialect: dialect)
+        self.encoder = encoder
         self.reference = reference
+        let trailing = reference == nil ? [] : [Self.referenceColumn]
+        self.columnNames = Self.leadingColumns + layouts.flatMap(\.columnNames) + trailing
+        var tail: [UInt8] = []
+        for cell in Self.notFoundCells(hetu: "", columns: columnNames.count, reference: reference).dropFirst() {
+            encoder.appendDelimiter(to: &tail)
+            encoder.appendCell(cell, to: &tail)
+        }
+        encoder.appendLineEnding(to: &tail)
+        self.notFoundTail = tail
     }
 
     /// For a department's authorised request.
@@ -28,15 +46,11 @@ public struct CSVRenderer: Hashable, Sendable {
         self.init(groups: authorisation.groups, dialect: dialect, reference: reference)
     }
 
-    /// Every header name, in order.
-    public var columnNames: [String] { Self.leadingColumns + layouts.flatMap(\.columnNames) + trailingColumns }
-
     /// Last (not leading) so that a reader of fixed column positions sees the same group columns either way.
     private var trailingColumns: [String] { reference == nil ? [] : [Self.referenceColumn] }
-    private var trailingCells: [String] { reference.map { [$0] } ?? [] }
 
     /// BOM (when configured) and the header row.
-    public func header() -> [UInt8] { encoder.preamble + Array(encoder.line(columnNames).utf8) }
+    public func header() -> [UInt8] { encoder.preamble + encoder.lineBytes(columnNames) }
 
     /// Which of ``columnNames`` hold dates (`YYYY-MM-DD` as received), for typed formats (xlsx).
     public var dateColumns: [Bool] {
@@ -45,32 +59,61 @@ public struct CSVRenderer: Hashable, Sendable {
 
     /// The row of a found person; `overflow` counts items beyond a group's numbered columns.
     public func row(_ person: PersonDisclosure) -> CSVRow {
-        let (cells, overflow) = cells(person)
-        return CSVRow(bytes: Array(encoder.line(cells).utf8), overflow: overflow)
+        var line = CSVLineWriter(encoder: encoder, capacity: columnNames.count + 256)
+        let overflow = put(person, into: &line)
+        return CSVRow(bytes: line.finish(), overflow: overflow)
     }
 
     /// The cells of a found person's row (one per ``columnNames``), unencoded, and the overflow.
     public func cells(_ person: PersonDisclosure) -> (cells: [String], overflow: [GroupName: Int]) {
+        var list = CSVCellList()
+        list.cells.reserveCapacity(columnNames.count)
+        let overflow = put(person, into: &list)
+        return (list.cells, overflow)
+    }
+
+    private func put<Sink: CSVCellSink>(_ person: PersonDisclosure, into sink: inout Sink) -> [GroupName: Int] {
         let status: ResultStatus = person.isProtected ? .protected : .found
-        var cells = [person.hetu, status.rawValue, person.withheld.map(\.description).joined(separator: " ")]
-        var overflow: [GroupName: Int] = [:]
-        for layout in layouts {
-            let (groupCells, extra) = layout.cells(of: person.records)
-            cells += groupCells
-            if extra > 0 { overflow[layout.group] = extra }
+        sink.cell(person.hetu)
+        sink.cell(status.rawValue)
+        sink.cell(person.withheld.isEmpty ? "" : person.withheld.map(\.description).joined(separator: " "))
+        // A person's records sorted to their layouts in one pass (a record of a group without
+        // columns is dropped, as before); the length check spares most string comparisons.
+        var mine = [[Record]](repeating: [], count: layouts.count)
+        for record in person.records {
+            let length = record.group.rawValue.utf8.count
+            if let index = layouts.indices.first(where: { layoutNameLengths[$0] == length && layouts[$0].group == record.group }) {
+                mine[index].append(record)
+            }
         }
-        return (cells + trailingCells, overflow)
+        var overflow: [GroupName: Int] = [:]
+        for index in layouts.indices {
+            let extra = layouts[index].putCells(ofOwn: mine[index], into: &sink)
+            if extra > 0 { overflow[layouts[index].group] = extra }
+        }
+        if let reference { sink.cell(reference) }
+        return overflow
     }
 
     /// The row of a requested hetu the interface returned no data for (`status` says why).
     public func notFoundRow(hetu: String, status: ResultStatus = .notFound) -> [UInt8] {
-        Array(encoder.line(notFoundCells(hetu: hetu, status: status)).utf8)
+        guard status == .notFound else { return encoder.lineBytes(notFoundCells(hetu: hetu, status: status)) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(hetu.utf8.count + notFoundTail.count + 2)
+        encoder.appendCell(hetu, to: &bytes)
+        bytes.append(contentsOf: notFoundTail)
+        return bytes
     }
 
     /// The cells of a requested hetu the interface returned no data for (one per ``columnNames``).
     public func notFoundCells(hetu: String, status: ResultStatus = .notFound) -> [String] {
-        let empty = Array(repeating: "", count: columnNames.count - Self.leadingColumns.count - trailingCells.count)
-        return [hetu, status.rawValue, ""] + empty + trailingCells
+        Self.notFoundCells(hetu: hetu, status: status, columns: columnNames.count, reference: reference)
+    }
+
+    private static func notFoundCells(hetu: String, status: ResultStatus = .notFound, columns: Int, reference: String?) -> [String] {
+        let trailing = reference.map { [$0] } ?? []
+        let empty = Array(repeating: "", count: columns - leadingColumns.count - trailing.count)
+        return [hetu, status.rawValue, ""] + empty + trailing
     }
 }
 

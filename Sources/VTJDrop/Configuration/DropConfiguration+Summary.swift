@@ -10,10 +10,10 @@ extension DropConfiguration {
                 + (interface.soapProduct.map { ", product \($0), one message per henkilötunnus (following, changes and municipal drops are refused)" } ?? "")
                 + (interface.xRoadService.map { ", X-Road service \($0)" } ?? "")
                 + (interface.municipalityCodes.isEmpty ? "" : ", municipalities \(interface.municipalityCodes.joined(separator: ","))")
-                + ", answers up to \(interface.maxResponseBytes) bytes",
+                + ", answers up to \(Self.size(interface.maxResponseBytes))",
             "folders: inbox \(inbox), outbox \(outbox), state \(state)",
             "intake: watch \(intake.watch.rawValue), scan every \(intake.scanInterval), settle \(intake.settle), "
-                + "max \(intake.maxFileBytes) bytes",
+                + "max \(Self.size(intake.maxFileBytes))",
             "retention: archive \(retention.archiveDays) d, quarantine \(retention.quarantineDays) d",
             "change fetches: " + (changeSchedule.isOnDemandOnly ? "on demand only"
                 : changeSchedule.times.map(\.description).joined(separator: ", ") + " Finnish time"),
@@ -25,5 +25,14 @@ extension DropConfiguration {
                 + "readiness \(department.readiness)" + (profile.municipalityWide ? ", municipality operations" : ""))
         }
         return lines
+    }
+
+    /// A size as the configuration writes it (`64M`, `512K`), so the operator can compare it with the file.
+    static func size(_ bytes: some BinaryInteger) -> String {
+        let value = Int64(bytes)
+        for (suffix, shift) in [("G", 30), ("M", 20), ("K", 10)] where value > 0 && value % (Int64(1) << shift) == 0 {
+            return "\(value >> shift)\(suffix)"
+        }
+        return "\(value) bytes"
     }
 }

@@ -62,6 +62,7 @@ struct JSONWire: InterfaceWire {
     /// DVV's error body is not in the public record (section 3.5): never parsed, only quoted as a
     /// short masked excerpt for the log and the operator.
     func errorDetail(status: Int, body: [UInt8]) -> InterfaceErrorBody? {
-        Self.excerpt(body).map { InterfaceErrorBody(code: "HTTP \(status)", message: $0) }
+        // The status is reported beside it already; the excerpt carries no code of its own.
+        Self.excerpt(body).map { InterfaceErrorBody(code: "", message: $0) }
     }
 }
