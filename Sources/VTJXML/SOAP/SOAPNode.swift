@@ -67,8 +67,9 @@ enum SOAPValues {
     }
 
     /// `vvvvkkpp` → a profile date (`2020-01-31`, precision PAIVA); a `00` day or month gives
-    /// KUUKAUSI / VUOSI with `01` in its place (provisional, §6). Anything else is kept as text
-    /// without a precision, so it is never mistaken for a date (a ban's end then stays in force).
+    /// KUUKAUSI / VUOSI with `01` in its place (provisional, §6). Anything else is kept as it came,
+    /// without a precision: an ISO date (off the contract) still reads as that day, any other text
+    /// (`31.12.2031`) as no date at all, so a ban whose end cannot be read stays in force.
     static func date(_ text: String) -> PartialDate? {
         let digits = text.trimmingBlanks
         guard !digits.isEmpty else { return nil }
