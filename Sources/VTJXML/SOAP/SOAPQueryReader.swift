@@ -16,6 +16,9 @@ public struct ReceivedSOAPQuery: Sendable {
     public var password: String?
     public var endUser: String?
     public var hetu: String?
+
+    /// Nothing received yet.
+    public init() {}
 }
 
 /// Reads a SOAP request with libxml2's reader (no network, no entities, no DTD), matching by
