@@ -89,14 +89,14 @@ struct SandboxSOAPResponder {
         guard core.credentialsMatch(user: query.user ?? "", password: query.password ?? "") else {
             core.counters.fault("unauthorized")
             let userKnown = core.credentialsMatch(user: query.user ?? "", password: nil)
-            return code(userKnown ? "0003" : "0004", query: query, product: .perussanoma3, today: today, form: faults)
+            return code(userKnown ? "0003" : "0004", query: query, product: .perussanoma3, today: today)
         }
         guard let product = SOAPProductLayout.named(query.product ?? "") else {
-            return code("-1900", query: query, product: .perussanoma3, today: today, form: faults)
+            return code("-1900", query: query, product: .perussanoma3, today: today)
         }
         if let forced = faults.returnCode, forced != "0000" {
             core.counters.fault("returnCode")
-            return code(forced, query: query, product: product, today: today, form: faults)
+            return code(forced, query: query, product: product, today: today)
         }
         let hetu = (query.hetu ?? "").trimmingCharacters(in: .whitespaces)
         let asked = (try? Henkilotunnus(hetu)) != nil ? hetu : ""
@@ -107,8 +107,13 @@ struct SandboxSOAPResponder {
             core.counters.fault("wrongPerson")
             person = core.registry.basicData(hetus: [other], groups: nil, censor: true).first
         }
+        if person == nil, !asked.isEmpty, let active = core.registry.activeHetu(replacing: asked),
+           let successor = core.registry.basicData(hetus: [active], groups: nil, censor: !core.configuration.uncensored).first {
+            // A corrected code: passive, with the person under the active code (§8.3, 0002).
+            return passive(query, product: product, person: successor, today: today)
+        }
         guard person != nil || faults.missingPerson else {
-            return code("0001", query: query, product: product, today: today, form: faults)
+            return code("0001", query: query, product: product, today: today)
         }
         if faults.missingPerson { core.counters.fault("missingPerson"); person = nil }
         var document = SOAPAnswerWriter.Document(product: product, returnCode: "0000", returnText: Self.texts["0000"]!, criterionCode: "1",
@@ -118,8 +123,15 @@ struct SandboxSOAPResponder {
         return ok(SOAPAnswerWriter.document(document, echo: query))
     }
 
+    /// `0002` with the active person (a pair cannot carry them, so this is always a document).
+    private func passive(_ query: ReceivedSOAPQuery, product: SOAPProductLayout, person: Person, today: String) -> Response {
+        ok(SOAPAnswerWriter.document(SOAPAnswerWriter.Document(product: product, returnCode: "0002", returnText: Self.texts["0002"]!,
+                                                                criterionCode: "2", person: person, extractionTime: today + "120000"),
+                                     echo: query))
+    }
+
     /// A return code without a person, as a document or as a `faultCode` pair.
-    private func code(_ code: String, query: ReceivedSOAPQuery, product: SOAPProductLayout, today: String, form: SOAPFaultDecision) -> Response {
+    private func code(_ code: String, query: ReceivedSOAPQuery, product: SOAPProductLayout, today: String) -> Response {
         let text = Self.texts[code] ?? "Tuntematon paluukoodi"
         if core.soapFaults.faults.writesPairs {
             return ok(SOAPAnswerWriter.faultPair(code: code, text: text, echo: query))
