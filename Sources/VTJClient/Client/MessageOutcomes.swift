@@ -9,6 +9,7 @@ final class MessageOutcomes: Sendable {
         var undelivered: [UndeliveredPerson] = []
         var redirects: [(asked: String, active: String)] = []
         var carried: Set<GroupName>?
+        var withoutBanFlag = 0
     }
 
     private let state = Mutex(State())
@@ -23,6 +24,7 @@ final class MessageOutcomes: Sendable {
             }
             state.redirects += answer.redirects
             if let carried = answer.carriedGroups { state.carried = (state.carried ?? []).union(carried) }
+            state.withoutBanFlag += answer.withoutBanFlag
         }
     }
 
@@ -33,4 +35,12 @@ final class MessageOutcomes: Sendable {
     var redirects: [(asked: String, active: String)] { state.withLock { $0.redirects } }
     /// The union of the groups the answers carried; nil when no answer said (the REST wires).
     var carried: Set<GroupName>? { state.withLock { $0.carried } }
+
+    /// What the department should read in the receipt about these answers, one line each.
+    var notes: [String] {
+        let missing = state.withLock { $0.withoutBanFlag }
+        guard missing > 0 else { return [] }
+        return ["\(missing) henkilön vastauksesta puuttui turvakieltotieto, joten heidän osoitetietonsa pidätettiin / "
+                + "\(missing) persons' answers lacked the turvakielto element, so their whereabouts were withheld as if protected"]
+    }
 }

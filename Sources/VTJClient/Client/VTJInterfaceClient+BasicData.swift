@@ -65,7 +65,8 @@ extension VTJInterfaceClient {
                                unexpected: unexpected, messages: messages.count,
                                duplicatesDropped: plan.duplicatesDropped,
                                undelivered: undelivered.sorted { order[$0.hetu, default: .max] < order[$1.hetu, default: .max] },
-                               groupsDelivered: outcomes.carried.map { $0.isEmpty ? wire.deliverableGroups ?? [] : $0 })
+                               groupsDelivered: outcomes.carried.map { $0.isEmpty ? wire.deliverableGroups ?? [] : $0 },
+                               notes: outcomes.notes)
     }
 
     /// One hetu message with retries; returns the hetus it delivered.

@@ -22,7 +22,7 @@ extension VTJInterfaceClient {
             }
             if seen.all.contains(asked) {
                 delivered.insert(asked)
-                if let carried = answer.carriedGroups { outcomes.add(HetuAnswer(carriedGroups: carried), redacting: redacted) }
+                outcomes.add(HetuAnswer(carriedGroups: answer.carriedGroups, withoutBanFlag: answer.withoutBanFlag), redacting: redacted)
             } else {
                 outcomes.add(UndeliveredPerson(hetu: asked, status: .passive,
                                                reason: "0002 passive; the active henkilötunnus \(Henkilotunnus.mask(active)) was not answered with data"))

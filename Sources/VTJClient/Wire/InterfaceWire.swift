@@ -38,6 +38,8 @@ struct HetuAnswer: Sendable {
     var redirects: [(asked: String, active: String)] = []
     /// The groups the answer carried, empty or not; nil when the wire delivers whatever is asked.
     var carriedGroups: Set<GroupName>?
+    /// Persons whose answer carried whereabouts but no ban flag (held as protected, vtj-soap-kysely.md §7.2).
+    var withoutBanFlag = 0
 }
 
 /// What the probe's answer said, for the check's report.

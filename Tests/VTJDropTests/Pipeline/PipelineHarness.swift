@@ -47,7 +47,7 @@ final class PipelineHarness: Sendable {
          settings: [String: String] = [:], readiness: String = "rename", wire: WireKind = .xml, clock: any WallClock = SystemWallClock(),
          retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 3, initialDelay: .milliseconds(20), maxDelay: .milliseconds(100)),
          logger: Logger? = nil, external: SandboxServer? = nil, environment: [String: String] = [:],
-         urlPath: String? = nil, soapProduct: String = "PERUSSANOMA 3") async throws {
+         urlPath: String? = nil, soapProduct: String = "PERUSSANOMA 3", vtj: [String: String] = [:]) async throws {
         self.external = external
         root = NSTemporaryDirectory() + "vtjdrop-pipeline-" + UUID().uuidString
         // The roots exist, as an installation's must (vtjdrop creates only department folders under them).
@@ -61,6 +61,7 @@ final class PipelineHarness: Sendable {
         }
         // The SOAP wire names its product and X-Road client (vtj-soap-kysely.md §12).
         if wire == .soap { interface += "\n  soap_product: \"\(soapProduct)\"\n  x_road_client: FI-TEST/MUN/0123456-7/vtjdrop" }
+        for (key, value) in vtj.sorted(by: { $0.key < $1.key }) { interface += "\n  \(key): \(value)" }
         let yaml = """
             inbox: \(root)/inbox
             outbox: \(root)/outbox

@@ -85,7 +85,7 @@ struct SOAPAnswerReaderTests {
                                           documentName: "no-ban").read()
         guard case .document(let document) = answer.content else { Issue.record("expected a document"); return }
         #expect(document.person?.records(.turvakielto).isEmpty == true && !document.hasTurvakielto,
-                "a missing ban element is left for the rules to fail closed on, never read as 'no ban'")
+                "the reader reports a missing ban element as missing (the wire then fails closed), never as 'no ban'")
     }
 
     @Test("unknown elements, elements of other namespaces and comments are skipped, with their subtrees")

@@ -59,7 +59,14 @@ struct SOAPAnswerMeaning {
                 throw ProfileViolation(description: "Henkilo is another henkilötunnus (\(Henkilotunnus.mask(person.hetu))) than this message asked "
                                        + "(\(Henkilotunnus.mask(asked))); discarded, never delivered under the wrong row")
             }
-            try onPerson(Person(hetu: asked, records: person.records))
+            var records = person.records
+            if !document.hasTurvakielto, records.contains(where: { Self.locationGroups.contains($0.group) }) {
+                // §7.2: a missing ban flag never reads as "no ban". The ban is marked withheld by
+                // the interface (a censoring placeholder), which protects the person's whereabouts.
+                records.append(Record(group: .turvakielto, censoredFields: ["turvakieltoAktiivinen", "turvaLoppuPv"]))
+                answer.withoutBanFlag = 1
+            }
+            try onPerson(Person(hetu: asked, records: records))
             answer.carriedGroups = document.carriedGroups
             return answer
         case .notFound:
@@ -81,6 +88,9 @@ struct SOAPAnswerMeaning {
             throw WireAnswerFailure(outcome: .service(ServiceReturnCode(code: code, text: text, kind: kind)))
         }
     }
+
+    /// Whereabouts a missing `Turvakielto` element must not let out.
+    static let locationGroups: Set<GroupName> = Set(GroupName.censoredUnderTurvakielto)
 
     /// `0019 Tietoja ei voida luovuttaa`: one line, at most 160 characters, henkilötunnus masked.
     private func reason(_ code: String, _ text: String) -> String {

@@ -11,6 +11,8 @@ public struct SandboxSOAPFaults: Sendable, Hashable, Codable {
     public var returnCodeNext: Int
     /// Share of queries answered with ``returnCode``.
     public var returnCodeRate: Double
+    /// Queries about these henkilötunnus are always answered with ``returnCode``.
+    public var returnCodeHetus: [String]
     /// How every return code other than `0000` is written: `document` (a `Paluukoodi` in an
     /// answer document) or `pair` (`faultCode` + `faultString` in `response`).
     public var returnCodeForm: String
@@ -23,11 +25,13 @@ public struct SandboxSOAPFaults: Sendable, Hashable, Codable {
     /// The next N answers are not in the answer namespace (a confused adapter).
     public var wrongNamespaceNext: Int
 
-    public init(returnCode: String = "0019", returnCodeNext: Int = 0, returnCodeRate: Double = 0, returnCodeForm: String = "document",
+    public init(returnCode: String = "0019", returnCodeNext: Int = 0, returnCodeRate: Double = 0, returnCodeHetus: [String] = [],
+                returnCodeForm: String = "document",
                 wrongPersonNext: Int = 0, missingPersonNext: Int = 0, withoutTurvakieltoNext: Int = 0, wrongNamespaceNext: Int = 0) {
         self.returnCode = returnCode
         self.returnCodeNext = returnCodeNext
         self.returnCodeRate = returnCodeRate
+        self.returnCodeHetus = returnCodeHetus
         self.returnCodeForm = returnCodeForm
         self.wrongPersonNext = wrongPersonNext
         self.missingPersonNext = missingPersonNext
@@ -42,6 +46,7 @@ public struct SandboxSOAPFaults: Sendable, Hashable, Codable {
             returnCode: try c.decodeIfPresent(String.self, forKey: .returnCode) ?? "0019",
             returnCodeNext: try c.decodeIfPresent(Int.self, forKey: .returnCodeNext) ?? 0,
             returnCodeRate: try c.decodeIfPresent(Double.self, forKey: .returnCodeRate) ?? 0,
+            returnCodeHetus: try c.decodeIfPresent([String].self, forKey: .returnCodeHetus) ?? [],
             returnCodeForm: try c.decodeIfPresent(String.self, forKey: .returnCodeForm) ?? "document",
             wrongPersonNext: try c.decodeIfPresent(Int.self, forKey: .wrongPersonNext) ?? 0,
             missingPersonNext: try c.decodeIfPresent(Int.self, forKey: .missingPersonNext) ?? 0,
@@ -79,7 +84,7 @@ final class SOAPFaultInjector: Sendable {
 
     func set(_ faults: SandboxSOAPFaults) { state.withLock { $0.faults = faults } }
 
-    func decide() -> SOAPFaultDecision {
+    func decide(hetu: String) -> SOAPFaultDecision {
         state.withLock { state in
             var decision = SOAPFaultDecision()
             func take(_ count: inout Int) -> Bool {
@@ -87,7 +92,7 @@ final class SOAPFaultInjector: Sendable {
                 count -= 1
                 return true
             }
-            if take(&state.faults.returnCodeNext)
+            if state.faults.returnCodeHetus.contains(hetu) || take(&state.faults.returnCodeNext)
                 || (state.faults.returnCodeRate > 0 && state.random.chance(state.faults.returnCodeRate)) {
                 decision.returnCode = state.faults.returnCode
             }

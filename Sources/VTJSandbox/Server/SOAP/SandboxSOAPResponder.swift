@@ -84,7 +84,7 @@ struct SandboxSOAPResponder {
 
     /// The interface's own answer: credentials, product, then the person.
     private func answer(_ query: ReceivedSOAPQuery) -> Response {
-        let faults = core.soapFaults.decide()
+        let faults = core.soapFaults.decide(hetu: (query.hetu ?? "").trimmingCharacters(in: .whitespaces))
         let today = core.registry.today.description.filter { $0 != "-" }
         guard core.credentialsMatch(user: query.user ?? "", password: query.password ?? "") else {
             core.counters.fault("unauthorized")
