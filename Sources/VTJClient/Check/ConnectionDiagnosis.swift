@@ -106,7 +106,8 @@ public enum ConnectionDiagnosis: Sendable, Hashable, CustomStringConvertible {
         case .gateway(let fault):
             "\(fault)"
         case .wrongPath(let status):
-            "the server has no such path (\(status)); check vtj.url: it ends in …/api/v1"
+            "the server has no such path (\(status)); check vtj.url: it ends in …/api/v1 on vtj.wire xml and json, "
+                + "and is the security server's SOAP endpoint (usually its root, https://<security-server>/) on vtj.wire soap"
         case .unavailable(let status):
             "the interface is busy or in trouble (\(status)); try again later"
         case .otherStatus(let status):

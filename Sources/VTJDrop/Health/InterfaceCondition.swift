@@ -98,7 +98,7 @@ public enum InterfaceRefusal: String, Sendable, Hashable, CaseIterable {
     public var explanation: String {
         switch self {
         case .credentials:
-            "the credentials were refused (401, or the SOAP interface's return code 0003, 0004 or -1500); check VTJDROP_VTJ_USER and the password file"
+            "the credentials were refused (401) (on vtj.wire soap: return code 0003, 0004 or -1500); check VTJDROP_VTJ_USER and the password file"
         case .licence:
             "the credentials are not licensed for this product (403); check the licence with DVV"
         case .address:
