@@ -43,6 +43,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Share of 200 bodies that never end (0…1; blanks follow the answer until the client hangs up).") var endlessRate = 0.0
     @Option(help: "Share of API requests answered by an X-Road security server's error (0…1).") var xRoadErrorRate = 0.0
     @Option(help: "The X-Road-Error type of those answers.") var xRoadErrorType = "Server.ServerProxy.ServiceFailed"
+    @Option(help: "Share of API requests answered 404 (0…1), as a wrong base URL would be.") var notFoundRate = 0.0
+    @Option(help: "Share of persons answered twice with different content, the first copy without turvakielto and uncensored (0…1).") var contradictRate = 0.0
+    @Option(help: "Share of persons answered without their TURVAKIELTO group, uncensored (0…1).") var dropTurvakieltoRate = 0.0
     @Option(help: "SOAP: the return code (Paluukoodi) answered instead of the person for --soap-return-code-rate of the queries.")
     var soapReturnCode = "0019"
     @Option(help: "SOAP: share of queries answered with --soap-return-code (0…1).") var soapReturnCodeRate = 0.0
@@ -57,6 +60,8 @@ struct SandboxCommand: AsyncParsableCommand {
     func validate() throws {
         for (name, share) in [("--error-rate", errorRate), ("--rate-limit", rateLimit), ("--unavailable-rate", unavailableRate),
                              ("--truncate-rate", truncateRate), ("--endless-rate", endlessRate), ("--x-road-error-rate", xRoadErrorRate),
+                             ("--not-found-rate", notFoundRate), ("--contradict-rate", contradictRate),
+                             ("--drop-turvakielto-rate", dropTurvakieltoRate),
                              ("--soap-return-code-rate", soapReturnCodeRate)]
         where !(0...1).contains(share) {
             throw ValidationError("\(name) must be between 0 and 1")
@@ -73,7 +78,8 @@ struct SandboxCommand: AsyncParsableCommand {
             pageSize: pageSize, changesPageSize: changesPageSize, historyDays: historyDays, secondsPerDay: secondsPerDay,
             faults: SandboxFaults(latencyMs: latencyMs, errorRate: errorRate, rateLimitRate: rateLimit, retryAfterSeconds: retryAfter, truncateRate: truncateRate,
                                    unavailableRate: unavailableRate, xRoadErrorRate: xRoadErrorRate, xRoadErrorType: xRoadErrorType,
-                                   endlessRate: endlessRate),
+                                   endlessRate: endlessRate, notFoundRate: notFoundRate,
+                                   contradictRate: contradictRate, dropTurvakieltoRate: dropTurvakieltoRate),
             adminEnabled: !noAdmin, wire: wire,
             soapFaults: SandboxSOAPFaults(returnCode: soapReturnCode, returnCodeRate: soapReturnCodeRate, returnCodeForm: soapReturnCodeForm)))
         let bound = try await server.start()

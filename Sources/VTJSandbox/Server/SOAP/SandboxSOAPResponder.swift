@@ -38,6 +38,9 @@ struct SandboxSOAPResponder {
         case .xRoadError(let type):
             core.counters.fault("xRoadError")
             return fault(type, "injected by the vtjdrop sandbox")
+        case .notFound:
+            core.counters.fault("notFound")
+            return plain(.notFound, "no such path (injected); check the security server's address")
         case .none:
             break
         }
@@ -100,9 +103,15 @@ struct SandboxSOAPResponder {
         }
         let hetu = (query.hetu ?? "").trimmingCharacters(in: .whitespaces)
         let asked = (try? Henkilotunnus(hetu)) != nil ? hetu : ""
-        var person = asked.isEmpty ? nil : core.faults.apply(
-            to: .basicData(core.registry.basicData(hetus: [asked], groups: nil, censor: !core.configuration.uncensored),
-                           page: PerustiedotPageInfo(upToDate: true), extractionDate: nil)).persons.first
+        let registered = asked.isEmpty ? [] : core.registry.basicData(hetus: [asked], groups: nil, censor: !core.configuration.uncensored)
+        let faulted = core.faults.apply(to: .basicData(registered, page: PerustiedotPageInfo(upToDate: true), extractionDate: nil),
+                                        uncensored: { hetu, groups in core.registry.basicData(hetus: [hetu], groups: groups, censor: false).first },
+                                        count: core.counters.fault).persons
+        // One Henkilo per answer: of a contradiction's two copies the true one (the last) is sent;
+        // a ban dropped by the shared faults becomes a missing Turvakielto element, the SOAP way.
+        var person = faulted.last
+        let banDropped = registered.first?.records.contains { $0.group == .turvakielto } == true
+            && person?.records.contains { $0.group == .turvakielto } == false
         if faults.wrongPerson, let other = core.registry.hetus(where: [.adult], limit: 2).first(where: { $0 != asked }) {
             core.counters.fault("wrongPerson")
             person = core.registry.basicData(hetus: [other], groups: nil, censor: true).first
@@ -118,7 +127,8 @@ struct SandboxSOAPResponder {
         if faults.missingPerson { core.counters.fault("missingPerson"); person = nil }
         var document = SOAPAnswerWriter.Document(product: product, returnCode: "0000", returnText: Self.texts["0000"]!, criterionCode: "1",
                                                  person: person, extractionTime: today + "120000")
-        if faults.withoutTurvakielto { core.counters.fault("withoutTurvakielto"); document.omittedBlocks = [.turvakielto] }
+        if faults.withoutTurvakielto { core.counters.fault("withoutTurvakielto") }
+        if faults.withoutTurvakielto || banDropped { document.omittedBlocks = [.turvakielto] }
         if faults.wrongNamespace { core.counters.fault("wrongNamespace"); document.namespace = "http://xml.vrk.fi/schema/vtjkysely/2" }
         return ok(SOAPAnswerWriter.document(document, echo: query))
     }
@@ -156,9 +166,10 @@ struct SandboxSOAPResponder {
         SandboxResponder(core: core).ok(bytes, contentType: Self.contentType)
     }
 
-    private func plain(_ status: HTTPResponse.Status, _ text: String, retryAfter: Int) -> Response {
-        Response(status: status, headers: [.contentType: "text/plain; charset=utf-8", .retryAfter: String(retryAfter)],
-                 body: ResponseBody(byteBuffer: ByteBuffer(string: text + "\n")))
+    private func plain(_ status: HTTPResponse.Status, _ text: String, retryAfter: Int? = nil) -> Response {
+        var headers: HTTPFields = [.contentType: "text/plain; charset=utf-8"]
+        if let retryAfter { headers[.retryAfter] = String(retryAfter) }
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text + "\n")))
     }
 
     static let contentType = "text/xml; charset=utf-8"
