@@ -73,6 +73,7 @@ struct LoopbackHTTP {
         var sent = 0
         while sent < request.count {
             let n = request[sent...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }  // a signal (another test's child exiting) is no failure
             guard n > 0 else { throw Failure(description: "write failed") }
             sent += n
         }
@@ -80,6 +81,7 @@ struct LoopbackHTTP {
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }  // a signal (another test's child exiting), not the server
             if n <= 0 { break }  // EOF, reset or timeout: what arrived is what the server sent
             received += buffer[0..<n]
         }
