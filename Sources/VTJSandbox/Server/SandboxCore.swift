@@ -58,3 +58,15 @@ final class SandboxCore: Sendable {
         return difference == 0
     }
 }
+
+extension SandboxCore {
+    /// The shared faults' decision for one API request (either wire), after its injected latency.
+    func injectedFault() async throws -> FaultInjector.Action {
+        let decision = faults.decide()
+        if decision.latencyMs > 0 {
+            counters.fault("latency")
+            try await Task.sleep(for: .milliseconds(decision.latencyMs))
+        }
+        return decision.action
+    }
+}

@@ -63,12 +63,7 @@ struct SandboxResponder: HTTPResponder {
         core.counters.request(name)
         guard name != "unknown" else { throw SandboxHTTPFailure.notFound(path) }
 
-        let decision = core.faults.decide()
-        if decision.latencyMs > 0 {
-            core.counters.fault("latency")
-            try await Task.sleep(for: .milliseconds(decision.latencyMs))
-        }
-        switch decision.action {
+        switch try await core.injectedFault() {
         case .rateLimited(let seconds):
             core.counters.fault("rateLimited")
             throw SandboxHTTPFailure(status: .tooManyRequests, code: "LIIKAA_PYYNTOJA", message: "rate limited: retry after \(seconds) s", retryAfter: seconds)

@@ -34,12 +34,8 @@ extension SOAPPersonMapping {
 
     /// `VakinainenKotimainenLahiosoite`: the street line comes joined and stays whole in `katunimi`.
     static func joinedAddress(_ block: SOAPNode) -> [Record] {
-        record(.vakinainenKotimainenOsoite, [
-            bilingual("katunimi", fi: block.value("LahiosoiteS"), sv: block.value("LahiosoiteR")),
-            text("postinumero", block.code("Postinumero")),
-            bilingual("postitoimipaikka", fi: block.value("PostitoimipaikkaS"), sv: block.value("PostitoimipaikkaR")),
-            date("alkupv", block.value("AsuminenAlkupvm")), date("loppupv", block.value("AsuminenLoppupvm")),
-        ])
+        record(.vakinainenKotimainenOsoite, [bilingual("katunimi", fi: block.value("LahiosoiteS"), sv: block.value("LahiosoiteR"))]
+               + placeAndDates(block))
     }
 
     /// `VakinainenKotimainenOsoite`: the split street form of some products.
@@ -50,10 +46,14 @@ extension SOAPPersonMapping {
             text("huoneistokirjain", block.code("Porraskirjain")),
             text("huoneistonumero", block.code("Huoneistonumero")),
             text("jakokirjain", block.code("Jakokirjain")),
-            text("postinumero", block.code("Postinumero")),
-            bilingual("postitoimipaikka", fi: block.value("PostitoimipaikkaS"), sv: block.value("PostitoimipaikkaR")),
-            date("alkupv", block.value("AsuminenAlkupvm")), date("loppupv", block.value("AsuminenLoppupvm")),
-        ])
+        ] + placeAndDates(block))
+    }
+
+    /// What both forms of the permanent address end with: the post office and the dwelling dates.
+    private static func placeAndDates(_ block: SOAPNode) -> [Field?] {
+        [text("postinumero", block.code("Postinumero")),
+         bilingual("postitoimipaikka", fi: block.value("PostitoimipaikkaS"), sv: block.value("PostitoimipaikkaR")),
+         date("alkupv", block.value("AsuminenAlkupvm")), date("loppupv", block.value("AsuminenLoppupvm"))]
     }
 
     /// `VakinainenAsuinpaikka/Asuinpaikantunnus`: fixed width, kept byte for byte (its trailing blank counts).

@@ -25,14 +25,19 @@ import VTJDrop
         }
     }
 
-    @Test func theShippedExampleLoadsAndValidates() throws {
-        // Installed as /etc/vtjdrop/vtjdrop.yaml with its TLS files in tls/ beside it.
+    /// A shipped example installed as /etc/vtjdrop/vtjdrop.yaml with its TLS files in tls/ beside it.
+    static func installed(_ example: String) throws -> (StorageTestFolder, String) {
         let folder = try StorageTestFolder()
-        let example = try String(contentsOfFile: StorageTestFolder.repositoryRoot + "/examples/vtjdrop.yaml", encoding: .utf8)
-        let file = try folder.write("vtjdrop.yaml", example)
+        let text = try String(contentsOfFile: StorageTestFolder.repositoryRoot + "/examples/" + example, encoding: .utf8)
+        let file = try folder.write("vtjdrop.yaml", text)
         try FileManager.default.createDirectory(atPath: folder.path + "/tls", withIntermediateDirectories: true)
         for name in ["vtjdrop-client.pem", "liityntapalvelin-ca.pem"] { _ = try folder.write("tls/" + name, "PEM") }
         _ = try folder.write("tls/vtjdrop-client.key", "PEM", mode: 0o600)
+        return (folder, file)
+    }
+
+    @Test func theShippedExampleLoadsAndValidates() throws {
+        let (folder, file) = try Self.installed("vtjdrop.yaml")
         let loaded = try ConfigurationLoader.load(overrides: .init(configFile: file), environment: credentials,
                                                   workingDirectory: "/")
         let config = loaded.configuration
@@ -60,12 +65,7 @@ import VTJDrop
     }
 
     @Test func theShippedSOAPExampleLoadsAndValidates() throws {
-        let folder = try StorageTestFolder()
-        let example = try String(contentsOfFile: StorageTestFolder.repositoryRoot + "/examples/vtjdrop-soap.yaml", encoding: .utf8)
-        let file = try folder.write("vtjdrop.yaml", example)
-        try FileManager.default.createDirectory(atPath: folder.path + "/tls", withIntermediateDirectories: true)
-        for name in ["vtjdrop-client.pem", "liityntapalvelin-ca.pem"] { _ = try folder.write("tls/" + name, "PEM") }
-        _ = try folder.write("tls/vtjdrop-client.key", "PEM", mode: 0o600)
+        let (_, file) = try Self.installed("vtjdrop-soap.yaml")
         let loaded = try ConfigurationLoader.load(overrides: .init(configFile: file), environment: credentials, workingDirectory: "/")
         let config = loaded.configuration
         #expect(loaded.warnings.isEmpty, "\(loaded.warnings)")

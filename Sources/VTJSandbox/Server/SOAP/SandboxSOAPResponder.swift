@@ -19,12 +19,7 @@ struct SandboxSOAPResponder {
             return Response(status: .methodNotAllowed, headers: [.allow: "POST", .contentType: "text/plain; charset=utf-8"],
                             body: ResponseBody(byteBuffer: ByteBuffer(string: "POST a SOAP 1.1 HenkilonTunnusKysely here\n")))
         }
-        let decision = core.faults.decide()
-        if decision.latencyMs > 0 {
-            core.counters.fault("latency")
-            try await Task.sleep(for: .milliseconds(decision.latencyMs))
-        }
-        switch decision.action {
+        switch try await core.injectedFault() {
         case .rateLimited(let seconds):
             core.counters.fault("rateLimited")
             return plain(.tooManyRequests, "rate limited: retry after \(seconds) s", retryAfter: seconds)
