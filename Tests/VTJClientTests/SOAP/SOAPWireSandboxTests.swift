@@ -39,6 +39,9 @@ import VTJSandbox
             let elapsed = ContinuousClock.now - started
             // 24 messages of 40 ms: one at a time would take 960 ms; eight at a time at least 3 × 40 ms.
             #expect(elapsed >= .milliseconds(120), "more than 8 in flight? \(elapsed)")
+            // Counted where they arrive: never more than the parallelism at once, and more than one.
+            let peak = server.counters.soapInFlightPeak
+            #expect(peak <= 8 && peak >= 2, "messages in flight at the sandbox at once: \(peak)")
         }
     }
 

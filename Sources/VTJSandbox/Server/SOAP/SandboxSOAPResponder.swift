@@ -19,6 +19,11 @@ struct SandboxSOAPResponder {
             return Response(status: .methodNotAllowed, headers: [.allow: "POST", .contentType: "text/plain; charset=utf-8"],
                             body: ResponseBody(byteBuffer: ByteBuffer(string: "POST a SOAP 1.1 HenkilonTunnusKysely here\n")))
         }
+        return try await core.counters.answeringSOAP { try await serve(request) }
+    }
+
+    /// One posted query: the shared faults, the transport checks, the X-Road headers, then the answer.
+    private func serve(_ request: Request) async throws -> Response {
         switch try await core.injectedFault() {
         case .rateLimited(let seconds):
             core.counters.fault("rateLimited")
