@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import VTJCore
 import VTJSandbox
@@ -19,9 +20,22 @@ import VTJXML
     static func ask(_ http: LoopbackHTTP, _ body: [UInt8]) async throws -> (LoopbackHTTP.Reply, SOAPAnswer?) {
         var anonymous = http
         anonymous.authorization = nil
-        let reply = try await anonymous.send("POST", "/", headers: ["Content-Type": "text/xml; charset=utf-8", "SOAPAction": "\"\""], body: body)
+        let headers = ["Content-Type": "text/xml; charset=utf-8", "SOAPAction": "\"\""]
+        let reply: LoopbackHTTP.Reply
+        do {
+            reply = try await anonymous.send("POST", "/", headers: headers, body: body)
+        } catch let failure as LoopbackHTTP.Failure where failure.description.hasPrefix("no complete HTTP head in 0 bytes") {
+            // In the full suite (load 13+, hundreds of tests) one of the population test's 750
+            // fresh connections has twice come back empty; alone it never does. The same query is
+            // asked once more: a fault of the answer itself would come back the same way.
+            emptyReplies.add(1, ordering: .relaxed)
+            reply = try await anonymous.send("POST", "/", headers: headers, body: body)
+        }
         return (reply, try? SOAPAnswerReader(bytes: reply.body, documentName: "answer").read())
     }
+
+    /// Connections that came back empty and were asked again (see ``ask(_:_:)``).
+    static let emptyReplies = Atomic<Int>(0)
 
     static func document(_ answer: SOAPAnswer?) -> SOAPDocument? {
         if case .document(let document)? = answer?.content { return document }
@@ -69,6 +83,7 @@ import VTJXML
                 }
             }
             if product.name == "HUOLLETTAVA-HUOLTAJAT" { #expect(guardiansSeen > 20) }
+            #expect(Self.emptyReplies.load(ordering: .relaxed) <= 2, "empty replies are rare hiccups, not the sandbox's answer")
             #expect(server.counters.requests("HenkilonTunnusKysely") == 250)
         }
     }
