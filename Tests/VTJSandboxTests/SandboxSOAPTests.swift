@@ -46,6 +46,7 @@ import VTJXML
     func population(product: SOAPProductLayout) async throws {
         try await withSandbox(SandboxConfiguration(population: 250, referenceDate: testToday, uncensored: true)) { server, http in
             var guardiansSeen = 0
+            let emptyBefore = Self.emptyReplies.load(ordering: .relaxed)
             for hetu in server.registry.population.hetus {
                 let (reply, answer) = try await Self.ask(http, try Self.envelope(hetu, product: product.name.capitalized))
                 #expect(reply.status == 200 && reply.headers["content-type"]?.hasPrefix("text/xml") == true)
@@ -83,8 +84,9 @@ import VTJXML
                 }
             }
             if product.name == "HUOLLETTAVA-HUOLTAJAT" { #expect(guardiansSeen > 20) }
-            #expect(Self.emptyReplies.load(ordering: .relaxed) <= 2, "empty replies are rare hiccups, not the sandbox's answer")
-            #expect(server.counters.requests("HenkilonTunnusKysely") == 250)
+            let askedAgain = Self.emptyReplies.load(ordering: .relaxed) - emptyBefore
+            #expect(askedAgain <= 2, "empty replies are rare hiccups, not the sandbox's answer")
+            #expect(server.counters.requests("HenkilonTunnusKysely") == 250 + askedAgain)
         }
     }
 
