@@ -23,10 +23,9 @@ extension VTJInterfaceClient {
         metadata: Logger.Metadata = [:],
         parse: @escaping @Sendable (ResponseBody) throws -> T
     ) async throws -> T {
-        guard wire.supports(operation) else {
+        guard wire.supports(operation) || call.isProbe else {
             throw VTJClientError.invalidRequest("the \(wire.kind) wire has no \(operation) operation")
         }
-        let exchange = try wire.request(for: call)
         var state = RetryState(policy: configuration.retryPolicy)
         var random = SystemRandomNumberGenerator()
         var logger = self.logger
@@ -38,6 +37,8 @@ extension VTJInterfaceClient {
             let requestID = ids.next(unixMillis: Self.unixMillis())
             logger[metadataKey: "vtj.request-id"] = "\(requestID)"
             logger[metadataKey: "vtj.attempt"] = "\(state.attempts + 1)"
+            // Built per attempt: the SOAP wire's message carries the attempt's id and the credentials in use.
+            let exchange = try wire.request(for: call, attempt: attemptFacts(requestID: requestID))
             let request = httpRequest(exchange, requestID: requestID)
             let documentName = "\(operation) response \(requestID)"
             let attempt: Attempt<T>
@@ -107,13 +108,13 @@ extension VTJInterfaceClient {
         }
         let body = ResponseBody(fileDescriptor: fd, size: head.bodyBytes, documentName: documentName, requestID: requestID)
         if let fault = wire.fault(status: head.status, headers: head, body: { body.readPrefix(limit: 64 * 1024) }) {
-            return .failed(.gateway(fault), status: head.status)
+            return .failed(redacted(.gateway(fault)), status: head.status)
         }
         let echo = head.header("X-Request-Id")
         if echo == nil { counters.withLock { $0.missingEchoes += 1 } }
         guard (200...299).contains(head.status) else {
             let virhe = wire.errorDetail(status: head.status, body: body.readPrefix(limit: 64 * 1024))
-            return .failed(.httpStatus(head.status, retryAfter: head.header("Retry-After"), virhe: virhe),
+            return .failed(redacted(.httpStatus(head.status, retryAfter: head.header("Retry-After"), virhe: virhe)),
                            status: head.status)
         }
         if let echo, echo != requestID {
@@ -132,8 +133,11 @@ extension VTJInterfaceClient {
             throw error
         } catch let error as CancellationError {
             throw error
+        } catch let failure as WireAnswerFailure {
+            // A fault or return code read from a 200 body (the SOAP wire).
+            return .failed(redacted(failure.outcome), status: head.status)
         } catch {
-            return .failed(.unreadableBody("\(error)"), status: head.status)
+            return .failed(redacted(.unreadableBody("\(error)")), status: head.status)
         }
     }
 

@@ -14,6 +14,8 @@ public enum RequestRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownOperation(detail: String)
     /// The request document is readable but wrong (missing hetulista…); `detail` says what.
     case invalidRequest(detail: String)
+    /// The configured interface (`vtj.wire`) cannot serve this `toiminto` at all: nothing was sent.
+    case operationNotOnWire(DropRequest.Operation, wire: WireKind)
 
     /// Stable machine code for the receipt's `syykoodi`.
     public var code: String {
@@ -26,6 +28,7 @@ public enum RequestRefusal: Error, Hashable, Sendable, CustomStringConvertible {
         case .unreadableFile: "tiedosto-ei-luettavissa"
         case .unknownOperation: "tuntematon-toiminto"
         case .invalidRequest: "virheellinen-pyynto"
+        case .operationNotOnWire: "toiminto-ei-rajapinnassa"
         }
     }
 
@@ -45,6 +48,11 @@ public enum RequestRefusal: Error, Hashable, Sendable, CustomStringConvertible {
             "\(detail)"
         case .invalidRequest(let detail):
             "the request is not valid: \(detail)"
+        case .operationNotOnWire(let operation, let wire):
+            "\(operation.rawValue) cannot be served by the interface this appliance uses (vtj.wire: \(wire)): "
+                + Self.wireLimitation(operation)
+                + "; it needs vtj.wire: " + WireKind.serving(operation).map(\.rawValue).joined(separator: " or ")
+                + " (ask the appliance's operator); nothing was sent to the population register"
         }
     }
 
@@ -64,6 +72,34 @@ public enum RequestRefusal: Error, Hashable, Sendable, CustomStringConvertible {
             "toiminto on tuntematon: \(detail)"
         case .invalidRequest(let detail):
             "pyyntö on virheellinen: \(detail)"
+        case .operationNotOnWire(let operation, let wire):
+            "toimintoa \(operation.rawValue) ei voi palvella tämän laitteen käyttämän rajapinnan kautta (vtj.wire: \(wire)): "
+                + Self.wireLimitationFinnish(operation)
+                + "; se vaatii asetuksen vtj.wire: " + WireKind.serving(operation).map(\.rawValue).joined(separator: " tai ")
+                + " (kysy laitteen ylläpitäjältä); väestötietojärjestelmään ei lähetetty mitään"
+        }
+    }
+
+    /// What the SOAP query interface lacks for `operation`, in plain English.
+    private static func wireLimitation(_ operation: DropRequest.Operation) -> String {
+        switch operation {
+        case .muutokset, .seurantaLisaa, .seurantaPoista:
+            "the query interface answers one person's current data only and has no change log and no followed register"
+        case .kuntaPerustiedot, .kuntaMuutokset:
+            "the query interface answers one person at a time and cannot select a whole municipality"
+        case .perustiedot:
+            "the interface does not offer basic data"
+        }
+    }
+
+    private static func wireLimitationFinnish(_ operation: DropRequest.Operation) -> String {
+        switch operation {
+        case .muutokset, .seurantaLisaa, .seurantaPoista:
+            "kyselyrajapinta antaa vain yhden henkilön nykyiset tiedot, eikä sillä ole muutostietoja eikä seurantarekisteriä"
+        case .kuntaPerustiedot, .kuntaMuutokset:
+            "kyselyrajapinta hakee yhden henkilön kerrallaan eikä voi valita koko kunnan asukkaita"
+        case .perustiedot:
+            "rajapinta ei tarjoa perustietoja"
         }
     }
 }

@@ -44,6 +44,10 @@ public struct Receipt: Hashable, Sendable {
     public var notFound: [String]
     /// Other things the department should know (lower-case letters read as upper-case…), one line each.
     public var notes: [String]
+    /// Requested persons the interface answered about without their data, in answer order.
+    public var undelivered: [UndeliveredPerson] = []
+    /// Granted groups the interface does not deliver (nil when it delivers every one).
+    public var undeliveredGroups: UndeliveredGroups?
 
     public init(requestID: String, department: String, file: String, processingDate: CivilDate,
                 operation: String? = nil, purpose: String? = nil, format: String? = nil, reference: String? = nil,
@@ -111,6 +115,11 @@ public struct Receipt: Hashable, Sendable {
     public mutating func recordNotFound(_ hetu: String) {
         counts.notFound += 1
         notFound.append(hetu)
+    }
+
+    /// Counts a requested person the interface answered about without their data.
+    public mutating func recordUndelivered(_ person: UndeliveredPerson) {
+        undelivered.append(person)
     }
 }
 

@@ -35,6 +35,7 @@ public struct ReceiptRenderer: Hashable, Sendable {
         } else {
             comment("Käsitelty: \(c.valid) kelvollista henkilötunnusta, \(c.found) löytyi, \(c.notFound) ei löytynyt, \(c.protected) turvakiellon alaisena; \(c.invalid) riviä hylätty.")
             comment("Processed: \(c.valid) valid hetus, \(c.found) found, \(c.notFound) not found, \(c.protected) under turvakielto; \(c.invalid) lines rejected.")
+            for line in Self.interfaceComments(receipt) { comment(line) }
         }
         entry("kuitti-versio", Self.version)
         entry("tulos", receipt.outcome.rawValue)
@@ -57,6 +58,7 @@ public struct ReceiptRenderer: Hashable, Sendable {
         for refused in receipt.refusedGroups {
             entry("tietoryhma-hylatty[\(Self.keySafe(Henkilotunnus.maskingShapes(in: refused.requested)))]", refused.reason.rawValue)
         }
+        for (key, value) in Self.undeliveredGroupEntries(receipt) { entry(key, value) }
         entry("rivit", String(c.lines))
         entry("kelvolliset", String(c.valid))
         entry("virheelliset", String(c.invalid))
@@ -88,6 +90,7 @@ public struct ReceiptRenderer: Hashable, Sendable {
         for hetu in receipt.notFound {
             entry("ei-loytynyt-hetu", unmaskNotFound ? hetu : Henkilotunnus.mask(hetu), raw: unmaskNotFound)
         }
+        for (key, value) in undeliveredPersonEntries(receipt) { entry(key, value) }
         for note in receipt.notes { entry("huomautus", Self.quoted(note)) }
         return lines.map { $0 + "\r\n" }.joined()
     }

@@ -95,8 +95,9 @@ public struct CSVRenderer: Hashable, Sendable {
         return overflow
     }
 
-    /// The row of a requested hetu the interface did not return.
-    public func notFoundRow(hetu: String) -> [UInt8] {
+    /// The row of a requested hetu the interface returned no data for (`status` says why).
+    public func notFoundRow(hetu: String, status: ResultStatus = .notFound) -> [UInt8] {
+        guard status == .notFound else { return encoder.lineBytes(notFoundCells(hetu: hetu, status: status)) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(hetu.utf8.count + notFoundTail.count + 2)
         encoder.appendCell(hetu, to: &bytes)
@@ -104,15 +105,15 @@ public struct CSVRenderer: Hashable, Sendable {
         return bytes
     }
 
-    /// The cells of a requested hetu the interface did not return (one per ``columnNames``).
-    public func notFoundCells(hetu: String) -> [String] {
-        Self.notFoundCells(hetu: hetu, columns: columnNames.count, reference: reference)
+    /// The cells of a requested hetu the interface returned no data for (one per ``columnNames``).
+    public func notFoundCells(hetu: String, status: ResultStatus = .notFound) -> [String] {
+        Self.notFoundCells(hetu: hetu, status: status, columns: columnNames.count, reference: reference)
     }
 
-    private static func notFoundCells(hetu: String, columns: Int, reference: String?) -> [String] {
+    private static func notFoundCells(hetu: String, status: ResultStatus = .notFound, columns: Int, reference: String?) -> [String] {
         let trailing = reference.map { [$0] } ?? []
         let empty = Array(repeating: "", count: columns - leadingColumns.count - trailing.count)
-        return [hetu, ResultStatus.notFound.rawValue, ""] + empty + trailing
+        return [hetu, status.rawValue, ""] + empty + trailing
     }
 }
 

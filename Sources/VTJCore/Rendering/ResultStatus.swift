@@ -6,6 +6,14 @@ public enum ResultStatus: String, Hashable, Sendable, CaseIterable, CustomString
     case notFound = "ei-loytynyt"
     /// Found and under turvakielto: the address groups are withheld.
     case protected = "turvakielto"
+    /// The interface knows the person but disclosed no data (the SOAP wire's return codes 0007,
+    /// 0018 and 0019): never "not found", and never "the person has no data".
+    case notDisclosed = "ei-luovutettu"
+    /// The henkilötunnus is passive and the interface named no active one in its place.
+    case passive = "passiivinen"
+    /// The interface answered this one person with an error that concerns them alone (the SOAP
+    /// wire's return codes 0005, 0008–0017 and undocumented ones); the receipt quotes it.
+    case failed = "epaonnistui"
 
     public var description: String { rawValue }
 }

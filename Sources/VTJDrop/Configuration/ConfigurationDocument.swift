@@ -62,6 +62,7 @@ public struct ConfigurationDocument: Sendable {
         let flags: [(String, String?)] = [
             ("inbox", overrides.inbox), ("outbox", overrides.outbox),
             ("state", overrides.state), ("vtj.url", overrides.vtjURL), ("vtj.wire", overrides.wire),
+            ("vtj.soap_product", overrides.soapProduct), ("vtj.x_road_client", overrides.xRoadClient),
         ]
         for case let (key, value?) in flags {
             merged.values[key] = ConfigurationValue(content: .scalar(value), line: nil, baseDirectory: workingDirectory)

@@ -33,6 +33,8 @@ indirect enum ConfigurationSchema: Sendable {
             "wire": .scalar,
             "municipality_codes": .list,
             "max_response_bytes": .scalar,
+            "soap_product": .scalar,
+            "x_road_service": .scalar,
         ]),
         "retention": .table([
             "archive_days": .scalar,

@@ -6,7 +6,9 @@ extension DropConfiguration {
         var lines = [
             "configuration: \(source)",
             "interface: \(interface.endpoint) (\(interface.wire) wire) as \(credentials), parallelism \(interface.parallelism)"
-                + (interface.xRoadClient.map { ", X-Road-Client \($0)" } ?? "")
+                + (interface.xRoadClient.map { (interface.wire == .soap ? ", X-Road client (xrd:client) " : ", X-Road-Client ") + $0 } ?? "")
+                + (interface.soapProduct.map { ", product \($0), one message per henkilötunnus (following, changes and municipal drops are refused)" } ?? "")
+                + (interface.xRoadService.map { ", X-Road service \($0)" } ?? "")
                 + (interface.municipalityCodes.isEmpty ? "" : ", municipalities \(interface.municipalityCodes.joined(separator: ","))")
                 + ", answers up to \(Self.size(interface.maxResponseBytes))",
             "folders: inbox \(inbox), outbox \(outbox), state \(state)",

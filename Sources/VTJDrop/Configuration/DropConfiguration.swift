@@ -54,7 +54,8 @@ public struct InterfaceSettings: Sendable, Hashable {
 
     /// `vtj.url` (absent = sandbox).
     public var endpoint: Endpoint
-    /// `vtj.x_road_client`: sent as `X-Road-Client` when set (`FI/GOV/0123456-7/subsystem`).
+    /// `vtj.x_road_client`: sent as `X-Road-Client` when set (`FI/GOV/0123456-7/subsystem`); the
+    /// SOAP wire's mandatory `xrd:client` header.
     public var xRoadClient: String?
     /// `vtj.client_cert`: PEM client certificate for TLS.
     public var clientCertificate: String?
@@ -75,6 +76,10 @@ public struct InterfaceSettings: Sendable, Hashable {
     public var municipalityCodes: [String] = []
     /// `vtj.max_response_bytes`: the largest answer body accepted (default 128 MiB).
     public var maxResponseBytes: Int64 = 128 << 20
+    /// `vtj.soap_product`: the SOAP wire's product (`SoSoNimi`), sent verbatim; only with `wire: soap`.
+    public var soapProduct: String?
+    /// `vtj.x_road_service`: the SOAP wire's `xrd:service`, when not DVV's default in the client's instance.
+    public var xRoadService: XRoadServiceID?
 }
 
 /// How drops are noticed and when a file counts as complete.

@@ -58,6 +58,12 @@ public final class Appliance: Sendable {
         }
     }
 
+    /// The interface in words for receipts: `vtj.wire soap, tuote/product PERUSSANOMA 3`.
+    public var interfaceName: String {
+        let interface = configuration.interface
+        return "vtj.wire \(interface.wire)" + (interface.soapProduct.map { ", tuote/product \($0)" } ?? "")
+    }
+
     /// Whether answers come from the built-in sandbox (test persons): results and receipts say so.
     public var answersWithTestData: Bool { configuration.interface.endpoint == .sandbox }
 

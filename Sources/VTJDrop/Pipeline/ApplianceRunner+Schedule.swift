@@ -50,6 +50,8 @@ extension ApplianceRunner {
     /// drop, so a scheduled delivery has the same journal, receipt and crash safety.
     func scheduledDrops() -> [ClaimedFile] {
         var claimed: [ClaimedFile] = []
+        // The SOAP query interface has no change log: a followed register left from another wire waits.
+        guard appliance.configuration.interface.wire.serves(.muutokset) else { return [] }
         let register = appliance.database.followedRegister
         for department in appliance.configuration.departments {
             var operations: [String] = []

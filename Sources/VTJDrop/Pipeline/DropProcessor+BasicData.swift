@@ -22,6 +22,9 @@ extension DropProcessor {
             }
             appliance.journalInterfaceCall(succeeded: true, log: context.log)
             for hetu in report.notFound { try sink.writeNotFound(hetu.value) }
+            for person in report.undelivered { try sink.writeUndelivered(person) }
+            sink.noteUndeliveredGroups(rules.groups, delivered: report.groupsDelivered, source: appliance.interfaceName)
+            for note in report.notes { sink.note(note) }
             if operation == .seurantaLisaa {
                 let notFound = Set(report.notFound.map(\.value))
                 let found = request.parsed.hetus.filter { !notFound.contains($0.value) }

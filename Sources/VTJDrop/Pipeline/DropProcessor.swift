@@ -67,6 +67,11 @@ public struct DropProcessor: Sendable {
         case .success(let granted): authorisation = granted
         case .failure(let refusal): return refuse(context, refusal: refusal, parsed: parsed)
         }
+        let wire = appliance.configuration.interface.wire
+        if !wire.serves(parsed.operation) {
+            // The SOAP query interface has no change log, followed register or municipal selection.
+            return refuse(context, refusal: .operationNotOnWire(parsed.operation, wire: wire), parsed: parsed, authorisation: authorisation)
+        }
         if parsed.operation.takesHetus && parsed.hetus.isEmpty {
             return refuse(context, refusal: .invalidRequest(detail: "\(claimed.originalName.display): no valid henkilötunnus in the drop (see the rejected lines)"),
                           parsed: parsed, authorisation: authorisation)

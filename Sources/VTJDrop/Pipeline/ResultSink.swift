@@ -134,6 +134,25 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
         }
     }
 
+    /// A requested person the interface answered about without their data (its status and reason).
+    func writeUndelivered(_ person: UndeliveredPerson) throws {
+        try withState { state in
+            state.receipt.recordUndelivered(person)
+            switch state.format {
+            case .csv: try state.pending.append(state.personCSV.notFoundRow(hetu: person.hetu, status: person.status))
+            case .xml: state.xml?.writeNotFound(hetu: person.hetu, status: person.status)
+            }
+        }
+    }
+
+    /// Names the granted groups the interface does not deliver at all (nothing when it delivers every one).
+    func noteUndeliveredGroups(_ granted: [GroupName], delivered: Set<GroupName>?, source: String) {
+        guard let delivered else { return }
+        let missing = granted.filter { !delivered.contains($0) }
+        guard !missing.isEmpty else { return }
+        withState { $0.receipt.undeliveredGroups = UndeliveredGroups(groups: missing, source: source) }
+    }
+
     /// One disclosed change entry (callers apply them in `muutospv` order).
     func write(_ change: ChangeDisclosure) throws {
         try withState { state in

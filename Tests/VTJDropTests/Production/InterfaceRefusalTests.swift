@@ -73,7 +73,7 @@ import VTJSandbox
 
     /// The credentials stop working after the start-up check: the drop that meets the 401 waits
     /// (with a pending note), is never refused, and is served once the interface accepts them again.
-    @Test(arguments: [WireKind.xml, .json])
+    @Test(arguments: WireKind.allCases)
     func credentialsRefusedMidRunHoldTheDropInsteadOfRefusingIt(wire: WireKind) async throws {
         let harness = try await PipelineHarness(wire: wire)
         defer { Task { await harness.close() } }
