@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import Logging
 import ServiceLifecycle
+import VTJCore
 import VTJDrop
+import VTJOperator
 
 /// `vtjdrop run`: the daemon (or one pass with `--once`).
 struct RunCommand: AsyncParsableCommand {
@@ -29,6 +31,11 @@ struct RunCommand: AsyncParsableCommand {
         let configuration = try locations.load()
         let logger = Bootstrap.logger(level: configuration.logLevel)
         logger.notice("vtjdrop \(VTJDropVersion.number) starting", metadata: ["configuration": "\(configuration.source)"])
+        // A taken port stops the start before anything is claimed, not after.
+        if !once, let status = configuration.status, let problem = status.listen.bindProblem() {
+            printError("vtjdrop cannot start: \(OperatorServerError.cannotListen(status.listen, reason: problem))")
+            throw ExitCode(2)
+        }
         let host: ApplianceHost
         do {
             host = try await ApplianceHost.start(configuration: configuration, logger: logger)
@@ -47,10 +54,37 @@ struct RunCommand: AsyncParsableCommand {
             return
         }
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: ApplianceService(runner: host.runner))],
+            services: Self.services(configuration: configuration, host: host, logger: logger),
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            await host.shutdown()
+            printError("vtjdrop stopped: \(error)")
+            throw ExitCode(2)
+        }
         await host.shutdown()
+    }
+
+    /// The daemon's services in start order (shutdown runs in reverse): the operator endpoint
+    /// outlives the drain so its page shows it; systemd hears `STOPPING=1` first.
+    static func services(configuration: DropConfiguration, host: ApplianceHost,
+                         logger: Logger) -> [ServiceGroupConfiguration.ServiceConfiguration] {
+        let source = StateSnapshotSource(database: host.appliance.database, configuration: configuration)
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        if let status = configuration.status {
+            // Counters stay at zero until the runtime emits them (issue 17's wiring, after issue 14);
+            // the gauges are read from the state database at every scrape.
+            let metrics = ApplianceMetrics(departments: configuration.departments.map(\.id))
+            let zone: any UTCOffsetRule = FinnishTime() ?? FixedUTCOffset(seconds: 0)
+            services.append(.init(service: OperatorServer(settings: status, source: source, metrics: metrics, zone: zone, logger: logger)))
+        }
+        services.append(.init(service: ApplianceService(runner: host.runner)))
+        let notifier = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
+        if notifier.isActive {
+            services.append(.init(service: SystemdNotifierService(notifier: notifier, source: source, logger: logger)))
+        }
+        return services
     }
 }
 

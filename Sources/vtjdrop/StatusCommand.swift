@@ -27,7 +27,7 @@ struct StatusCommand: ParsableCommand {
             print("configuration: \(configuration.source); interface: \(configuration.interface.endpoint)"
                   + (configuration.interface.endpoint == .sandbox ? " (test data: results are marked TESTIAINEISTO)" : ""))
         }
-        let running = Self.daemonRunning(stateFolder: (database.path as NSString).deletingLastPathComponent)
+        let running = StateSnapshotSource.daemonRunning(stateFolder: (database.path as NSString).deletingLastPathComponent)
         print("daemon: " + (running ? "running" : "not running (what follows is as the last run left it)"))
         let conditions = try database.conditions()
         if conditions.isEmpty {
@@ -47,7 +47,7 @@ struct StatusCommand: ParsableCommand {
         let since = now.addingTimeInterval(-Double(max(0, days)) * 86_400)
         let failures = Dictionary(uniqueKeysWithValues: try journal.failureCounts(since: since).map { ($0.department, $0) })
         let followed = try register.counts()
-        let inbox = configuration.map { Self.inboxWaiting($0) } ?? [:]
+        let inbox = configuration.map { StateSnapshotSource.inboxWaiting($0) } ?? [:]
         var departments = Set(backlog.keys).union(failures.keys).union(followed.keys).union(inbox.keys)
         for department in configuration?.departments ?? [] { departments.insert(department.id) }
 
@@ -71,37 +71,5 @@ struct StatusCommand: ParsableCommand {
         }
         print(OperatorText.table(rows))
         print("audit log: \(try database.auditLog.disclosureCount()) disclosures (published results), \(try database.auditLog.count()) queries to the interface")
-    }
-
-    /// Whether a daemon holds the state lock (a shared lock cannot be taken while it runs).
-    private static func daemonRunning(stateFolder: String) -> Bool {
-        let descriptor = open(stateFolder + "/" + StateLock.fileName, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        if flock(descriptor, LOCK_SH | LOCK_NB) == 0 {
-            _ = flock(descriptor, LOCK_UN)
-            return false
-        }
-        return errno == EWOULDBLOCK
-    }
-
-    /// Files waiting in each configured department's inbox (lstat only: nothing is opened).
-    private static func inboxWaiting(_ configuration: DropConfiguration) -> [String: (count: Int, oldest: Date?)] {
-        var result: [String: (count: Int, oldest: Date?)] = [:]
-        for department in configuration.departments {
-            let folder = configuration.inbox + "/" + department.id
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
-            var count = 0
-            var oldest: Date?
-            for name in names where !name.hasPrefix(".") {
-                var info = stat()
-                guard lstat(folder + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-                count += 1
-                let modified = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec))
-                oldest = min(oldest ?? modified, modified)
-            }
-            result[department.id] = (count, oldest)
-        }
-        return result
     }
 }

@@ -41,6 +41,12 @@ indirect enum ConfigurationSchema: Sendable {
         "schedule": .table([
             "changes_at": .list,
         ]),
+        "status": .table([
+            "listen": .scalar,
+            "user": .scalar,
+            "password_file": .scalar,
+            "interface_window": .scalar,
+        ]),
         "departments": .entries(.table([
             "purposes": .list,
             "default_purpose": .scalar,

@@ -1,5 +1,6 @@
 import Logging
 import VTJCore
+import VTJOperator
 
 /// The validated configuration the appliance runs with: every value typed, every path absolute.
 public struct DropConfiguration: Sendable {
@@ -27,6 +28,8 @@ public struct DropConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// `departments.*`, sorted by id.
     public var departments: [DepartmentSettings]
+    /// `status.*`: the operator's HTTP endpoint (nil: off, the default).
+    public var status: OperatorSettings? = nil
 
     /// The department with this id, if configured.
     public func department(_ id: String) -> DepartmentSettings? { departments.first { $0.id == id } }
