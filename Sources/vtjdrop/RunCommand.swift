@@ -73,16 +73,17 @@ struct RunCommand: AsyncParsableCommand {
         let source = StateSnapshotSource(database: host.appliance.database, configuration: configuration)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let status = configuration.status {
-            // Counters stay at zero until the runtime emits them (issue 17's wiring, after issue 14);
-            // the gauges are read from the state database at every scrape.
-            let metrics = ApplianceMetrics(departments: configuration.departments.map(\.id))
+            // Counters are the runtime's (Appliance+Metrics); the gauges are also read from the state
+            // database at every scrape.
+            let metrics = host.appliance.metrics
             let zone: any UTCOffsetRule = FinnishTime() ?? FixedUTCOffset(seconds: 0)
             services.append(.init(service: OperatorServer(settings: status, source: source, metrics: metrics, zone: zone, logger: logger)))
         }
         services.append(.init(service: ApplianceService(runner: host.runner)))
         let notifier = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
         if notifier.isActive {
-            services.append(.init(service: SystemdNotifierService(notifier: notifier, source: source, logger: logger)))
+            services.append(.init(service: SystemdNotifierService(notifier: notifier, source: source, logger: logger,
+                                                                 heartbeat: { [runner = host.runner] in runner.heartbeat.lastBeat })))
         }
         return services
     }

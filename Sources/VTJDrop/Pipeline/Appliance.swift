@@ -3,6 +3,7 @@ import Logging
 import Synchronization
 import VTJClient
 import VTJCore
+import VTJOperator
 
 /// Everything one drop's walk needs, built once at startup from a validated configuration.
 public final class Appliance: Sendable {
@@ -14,11 +15,15 @@ public final class Appliance: Sendable {
     public let logger: Logger
     /// `<state>/archive`, `<state>/quarantine`.
     public let mover: FileMover
+    /// What `/metrics` exposes; the runtime reports events through ``Appliance`` (Appliance+Metrics).
+    public let metrics: ApplianceMetrics
+    /// Beats while the daemon works: each turn of its loop and each interface call within a long drop.
+    public let heartbeat = LoopHeartbeat()
     /// The last problem reading the password file (logged once per change).
     private let credentialProblem = Mutex<String?>(nil)
 
     public init(configuration: DropConfiguration, database: StateDatabase, client: VTJInterfaceClient,
-                clock: any WallClock = SystemWallClock(), logger: Logger) throws(PipelineError) {
+                clock: any WallClock = SystemWallClock(), logger: Logger, metrics: ApplianceMetrics? = nil) throws(PipelineError) {
         guard let finnishTime = FinnishTime() else {
             throw .setup("the time zone Europe/Helsinki is missing; install tzdata")
         }
@@ -29,6 +34,8 @@ public final class Appliance: Sendable {
         self.finnishTime = finnishTime
         self.logger = logger
         self.mover = FileMover(stateFolder: configuration.state)
+        self.metrics = metrics ?? ApplianceMetrics(departments: configuration.departments.map(\.id))
+        connectMetrics()
     }
 
     /// Reads the password file again and gives the client what it holds (the operator may have

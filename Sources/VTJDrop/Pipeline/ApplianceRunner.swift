@@ -34,6 +34,10 @@ public actor ApplianceRunner {
     /// The password file as last seen: an edit makes a refusing interface be probed at once.
     var passwordStamp: InputStamp?
     private let stopRequested = Atomic<Bool>(false)
+    /// Turned by every pass of the daemon's loop and every interface call (systemd's watchdog listens).
+    public nonisolated var heartbeat: LoopHeartbeat { appliance.heartbeat }
+    /// The gate as last logged (``noteGate()``).
+    var gateWasOpen = true
     let started = ContinuousClock.now
 
     /// Totals of one run, and what kept it from working.
@@ -75,7 +79,10 @@ public actor ApplianceRunner {
     }
 
     /// Asks a running daemon to stop claiming and return once in-flight drops are done.
-    public nonisolated func requestStop() { stopRequested.store(true, ordering: .relaxed) }
+    public nonisolated func requestStop() {
+        guard !stopRequested.exchange(true, ordering: .relaxed) else { return }
+        appliance.logger.notice("stop requested (SIGTERM): claiming nothing new; drops in hand are finished first")
+    }
     var shouldStop: Bool { stopRequested.load(ordering: .relaxed) || Task.isCancelled }
 
     /// Claims everything ready in every inbox, finishes it, publishes, and returns.
@@ -159,6 +166,7 @@ public actor ApplianceRunner {
         var nextScan = ContinuousClock.now
         while !shouldStop {
             loopTurns += 1
+            heartbeat.beat()
             let now = ContinuousClock.now
             watchPasswordFile(now: now)
             if checkFolders() != nil {
@@ -205,7 +213,7 @@ public actor ApplianceRunner {
             intake.note(events)
             if events.contains(where: { !$0.isWriteInProgress }) { nextScan = .now }
         }
-        appliance.logger.info("vtjdrop stopped", metadata: ["summary": "\(summary)"])
+        logStopped(summary)
     }
 
     // MARK: - Processing
@@ -263,6 +271,7 @@ public actor ApplianceRunner {
                 break
             }
         }
+        noteGate()
     }
 }
 

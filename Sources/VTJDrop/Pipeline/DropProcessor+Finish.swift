@@ -46,6 +46,7 @@ extension DropProcessor {
         }
         _ = try? journal.record(.refused, for: context.requestID, at: now,
                                 update: JournalUpdate(resultFiles: [receiptPath], error: refusal.description))
+        appliance.reportRefused(department: context.department, code: refusal.code, receiptPath: receiptPath)
         PendingNote(appliance: appliance, claimed: context.claimed).remove()
         let quarantined = try? appliance.mover.quarantine(workFolder: context.claimed.folder, id: context.claimed.id)
         _ = try? journal.record(.quarantined, for: context.requestID, at: now, update: JournalUpdate(storedPath: quarantined))
@@ -57,6 +58,7 @@ extension DropProcessor {
         let path = try? appliance.mover.quarantine(workFolder: claimed.folder, id: claimed.id)
         _ = try? journal.record(.quarantined, for: claimed.id.value, at: now,
                                 update: JournalUpdate(storedPath: path, error: reason))
+        appliance.reportFailedForGood(department: claimed.department)
         return .refused(receipt: "-", reason: reason)
     }
 
@@ -75,6 +77,7 @@ extension DropProcessor {
         _ = try? journal.record(.failedTransient, for: claimed.id.value, at: now,
                                 update: JournalUpdate(error: reason.description, nextAttemptAt: retryAt))
         PendingNote(appliance: appliance, claimed: claimed).write(reason, retryAt: retryAt)
+        appliance.reportWaiting(department: claimed.department, reason: reason)
         return .waiting(retryAt: retryAt, reason: reason)
     }
 
@@ -100,6 +103,8 @@ extension DropProcessor {
         try appliance.database.recordPublication(requestID: context.requestID, at: now,
                                                  update: JournalUpdate(resultFiles: [resultPath, receiptPath].compactMap { $0 }),
                                                  disclosure: disclosure)
+        appliance.reportPublished(department: context.department, receipt: receipt, hasResult: sink != nil,
+                                  withheld: sink?.withheldPersons() ?? [:], files: [resultPath, receiptPath].compactMap { $0 })
         PendingNote(appliance: appliance, claimed: context.claimed).remove()
         if context.inputStamp != nil, context.claimed.currentStamp() != context.inputStamp {
             // Only a writer that resumed in the moment between the last check and the rename gets here.

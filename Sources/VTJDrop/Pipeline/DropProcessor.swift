@@ -17,9 +17,11 @@ public struct DropProcessor: Sendable {
     public func process(_ claimed: ClaimedFile) async -> DropOutcome {
         let log = appliance.logger(request: claimed.id.value, department: claimed.department, file: claimed.originalName.display)
         do {
-            try journal.recordClaim(requestID: claimed.id.value, department: claimed.department,
-                                    originalName: claimed.originalName.display, storedPath: claimed.path, at: now,
-                                    inputStamp: claimed.claimStamp?.encoded)
+            if try journal.recordClaim(requestID: claimed.id.value, department: claimed.department,
+                                       originalName: claimed.originalName.display, storedPath: claimed.path, at: now,
+                                       inputStamp: claimed.claimStamp?.encoded) {
+                appliance.reportClaimed(department: claimed.department)
+            }
         } catch {
             return wait(claimed, .local("journal: \(error)"), attempts: 0, log: log)
         }

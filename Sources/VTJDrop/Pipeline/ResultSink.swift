@@ -23,6 +23,8 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
         var unexpected = 0
         /// Whom the result discloses and which groups (the disclosure log's rows), by hetu.
         var disclosed: [String: DisclosedPerson] = [:]
+        /// Persons (or change entries) with anything withheld, by rule: the operator's metric.
+        var withheldPersons: [WithholdingRule: Int] = [:]
     }
 
     private let lock = NSLock()
@@ -62,6 +64,7 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
             if let asked = state.asked, !asked.contains(person.hetu) { state.unexpected += 1; return }
             guard state.written.insert(person.hetu).inserted else { return }
             state.receipt.record(person)
+            for rule in person.tally.records.keys { state.withheldPersons[rule, default: 0] += 1 }
             state.disclosed[person.hetu] = DisclosedPerson(
                 hetu: person.hetu, status: person.isProtected ? "turvakielto" : "loytyi",
                 groups: Set(person.records.map(\.group.rawValue)).sorted())
@@ -92,6 +95,7 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
     func write(_ change: ChangeDisclosure) throws {
         try withState { state in
             state.receipt.record(change)
+            for rule in change.tally.records.keys { state.withheldPersons[rule, default: 0] += 1 }
             let groups = Set(change.records.map(\.group.rawValue)).union(state.disclosed[change.hetu]?.groups ?? [])
             state.disclosed[change.hetu] = DisclosedPerson(hetu: change.hetu, status: "muutos", groups: groups.sorted())
             switch state.format {
@@ -108,6 +112,9 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
 
     /// Everyone the result discloses, with the groups delivered after the rules (not-found rows disclose nobody).
     func disclosedPersons() -> [DisclosedPerson] { withState { $0.disclosed.values.sorted { $0.hetu < $1.hetu } } }
+
+    /// Persons (change entries) with anything withheld, by rule.
+    func withheldPersons() -> [WithholdingRule: Int] { withState { $0.withheldPersons } }
 
     /// Adds a note to the receipt.
     func note(_ text: String) { withState { $0.receipt.notes.append(text) } }

@@ -3,25 +3,30 @@ import Logging
 import ServiceLifecycle
 import Synchronization
 
-/// Tells systemd about the daemon as a ServiceLifecycle service: `READY=1` when the group starts,
-/// a `STATUS=` line with the gate and the backlog and `WATCHDOG=1` every ``interval``, `STOPPING=1`
-/// on graceful shutdown (SIGTERM). List it last in the group: it is then shut down first, so
-/// systemd hears of the stop before the drain begins.
+/// Tells systemd about the daemon as a ServiceLifecycle service: `READY=1` once the daemon's loop
+/// has turned (the interface was checked and drops are served or held), a `STATUS=` line with the
+/// gate and the backlog and `WATCHDOG=1` every ``interval``, `STOPPING=1` on graceful shutdown
+/// (SIGTERM). List it last in the group: it is then shut down first, so systemd hears of the stop
+/// before the drain begins.
 ///
-/// The watchdog is sent only after a snapshot was read, so a state database that cannot be read
-/// lets systemd restart the daemon. It does not yet prove the daemon's loop turns: that needs the
-/// ping from the loop itself (the runtime's tick), see docs/operations.md.
+/// `WATCHDOG=1` is sent only while the daemon's loop turns (``heartbeat`` within the watchdog
+/// interval) and the state can be read: a loop stuck on a hung call or a state database that
+/// cannot be read lets systemd restart the daemon.
 public struct SystemdNotifierService: Service {
     public let notifier: SystemdNotifier
     let source: any OperatorSnapshotSource
     let logger: Logger
     let now: @Sendable () -> Date
+    /// When the daemon's loop last turned (nil: not yet); nil closure: no loop to wait for.
+    let heartbeat: (@Sendable () -> ContinuousClock.Instant?)?
     /// Between status lines and watchdog pings: half the watchdog interval, at most 30 s.
     public let interval: Duration
 
     public init(notifier: SystemdNotifier, source: any OperatorSnapshotSource, logger: Logger,
+                heartbeat: (@Sendable () -> ContinuousClock.Instant?)? = nil,
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.notifier = notifier
+        self.heartbeat = heartbeat
         self.source = source
         self.logger = logger
         self.now = now
@@ -30,6 +35,12 @@ public struct SystemdNotifierService: Service {
 
     public func run() async {
         let failing = Mutex(false)
+        // Ready means serving: the loop runs only after the start-up check of the interface.
+        if let heartbeat {
+            while heartbeat() == nil, !Task.isCancelled, !Task.isShuttingDownGracefully {
+                try? await Task.sleep(for: .milliseconds(50))
+            }
+        }
         let first = await line()
         notify(failing) { () throws(SystemdNotifierError) in try notifier.ready(status: first.text) }
         await cancelWhenGracefulShutdown {
@@ -38,7 +49,7 @@ public struct SystemdNotifierService: Service {
                 if Task.isCancelled { break }
                 let status = await line()
                 notify(failing) { () throws(SystemdNotifierError) in try notifier.status(status.text) }
-                if status.readable, notifier.watchdogInterval != nil {
+                if status.readable, let limit = notifier.watchdogInterval, loopTurns(within: limit) {
                     notify(failing) { () throws(SystemdNotifierError) in try notifier.watchdog() }
                 }
             }
@@ -46,6 +57,13 @@ public struct SystemdNotifierService: Service {
         notify(failing) { () throws(SystemdNotifierError) in
             try notifier.stopping(status: "stopping: finishing the drops in hand, claiming nothing new")
         }
+    }
+
+    /// Whether the daemon's loop turned within `limit` (always, without a heartbeat to watch).
+    private func loopTurns(within limit: Duration) -> Bool {
+        guard let heartbeat else { return true }
+        guard let beat = heartbeat() else { return false }
+        return ContinuousClock.now - beat < limit
     }
 
     /// Sends; a failure is logged once per run of failures, not once per ping.
