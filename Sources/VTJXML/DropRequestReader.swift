@@ -8,15 +8,20 @@ public struct DropRequestReader: Sendable {
     public var maximumValueLength: Int
     /// The longest `tunniste` accepted (it is echoed into result files).
     public var maximumReferenceLength: Int
+    /// Size and shape bounds checked before libxml2 parses (its cost is superlinear on some shapes).
+    public var limits: RequestDocumentLimits
 
-    public init(maximumValueLength: Int = 1024, maximumReferenceLength: Int = 200) {
+    public init(maximumValueLength: Int = 1024, maximumReferenceLength: Int = 200,
+                limits: RequestDocumentLimits = RequestDocumentLimits()) {
         self.maximumValueLength = maximumValueLength
         self.maximumReferenceLength = maximumReferenceLength
+        self.limits = limits
     }
 
     /// Reads a document held in memory.
     public func read(_ bytes: [UInt8], file: String) throws(DropReadError) -> DropRequest {
         try DropRequestReader.refuseNonDocument(bytes, file: file)
+        try limits.check(bytes, file: file)
         let reader: XMLStreamReader
         do throws(XMLReadError) {
             reader = try XMLStreamReader(bytes: bytes, documentName: file)

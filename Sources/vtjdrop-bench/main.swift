@@ -6,6 +6,7 @@
 //                                                                — VTJJSON's streaming reader, or Foundation's two ways
 //   vtjdrop-bench write-xlsx ROWS FILE [SEED] | write-csv …        — a 25-column result (scripts/bench-xlsx)
 //   vtjdrop-bench render-csv ROWS [PROFILE [FILE [SEED]]]         — CSV rows of disclosed persons (scripts/bench-render)
+//   vtjdrop-bench parse-request FILE [--no-limits]               — a request drop through DropRequestReader (scripts/bench-request)
 // FILE may be /dev/stdout and /dev/stdin, to stream a body of any size through a pipe.
 import Foundation
 #if canImport(Glibc)
@@ -122,6 +123,44 @@ case "parse-perustiedot-json":
     let seconds = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9 - started
     print("persons=\(persons) records=\(records) fields=\(fields) seconds=\(seconds)")
 
+case "parse-request":
+    // A drop's request document through DropRequestReader (the byte scan of its bounds, then
+    // libxml2); --no-limits lifts the bounds, to time what libxml2 alone would cost.
+    let rest = Array(arguments.dropFirst())
+    guard let path = rest.first else { fail("usage: parse-request FILE [--no-limits]") }
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { fail("cannot open \(path)") }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if count <= 0 { break }
+        bytes += chunk[0..<count]
+    }
+    close(fd)
+    var limits = RequestDocumentLimits()
+    if rest.contains("--no-limits") {
+        limits.maximumBytes = .max
+        limits.maximumElements = .max
+        limits.maximumAttributes = .max
+        limits.maximumAttributesPerElement = .max
+        limits.maximumDepth = .max
+        limits.maximumDistinctNames = .max
+        limits.maximumNameLength = .max
+    }
+    var clock = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &clock)
+    let started = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9
+    let outcome: String
+    do {
+        let request = try DropRequestReader(limits: limits).read(bytes, file: path)
+        outcome = "accepted hetus=\(request.hetus.count)"
+    } catch {
+        outcome = "refused \(String(error.reason.prefix(80)))"
+    }
+    clock_gettime(CLOCK_MONOTONIC, &clock)
+    print("bytes=\(bytes.count) seconds=\(Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9 - started) \(outcome)")
+
 case "write-xlsx", "write-csv":
     let rest = Array(arguments.dropFirst())
     guard rest.count >= 2, let rows = Int(rest[0]), rows >= 0 else { fail("usage: \(arguments.first!) ROWS FILE [SEED]") }
@@ -136,5 +175,5 @@ case "render-csv":
 
 default:
     fail("usage: vtjdrop-bench generate-perustiedot[-json] PERSONS FILE [SEED] | parse-perustiedot FILE | parse-perustiedot-json FILE [MODE] | write-xlsx|write-csv ROWS FILE [SEED]"
-        + " | render-csv ROWS [PROFILE [FILE [SEED]]]")
+        + " | render-csv ROWS [PROFILE [FILE [SEED]]] | parse-request FILE [--no-limits]")
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Logging
 import ServiceLifecycle
-import VTJCore
 import VTJDrop
 import VTJOperator
 
@@ -16,10 +15,12 @@ struct RunCommand: AsyncParsableCommand {
             ./state are used with example departments. Credentials come only from VTJDROP_VTJ_USER and \
             VTJDROP_VTJ_PASSWORD or VTJDROP_VTJ_PASSWORD_FILE. The interface is checked first with one \
             harmless call; while it refuses the appliance (credentials, licence, address) nothing is \
-            claimed. Exit status: 0 done (transient failures wait for the next run), 2 cannot start \
-            (configuration, a missing folder root, another vtjdrop on the state folder) or a folder root \
-            vanished during the run, 3 the interface refuses the appliance, 4 the interface cannot be reached. \
-            With 3 and 4 the inbox is left untouched.
+            claimed. Exit status: 0 done (transient failures wait for the next run), 1 work could not be \
+            done on this side (the state folder was lost or damaged, journal writes are unwritten, a \
+            department is not served), 2 cannot start (configuration, a missing folder root, another vtjdrop \
+            on the state folder, inbox and state on different file systems) or a folder root vanished during \
+            the run, 3 the interface refuses the appliance, 4 the interface cannot be reached. With 3 and 4 \
+            the inbox is left untouched.
             """
     )
 
@@ -34,23 +35,22 @@ struct RunCommand: AsyncParsableCommand {
         // A taken port stops the start before anything is claimed, not after.
         if !once, let status = configuration.status, let problem = status.listen.bindProblem() {
             printError("vtjdrop cannot start: \(OperatorServerError.cannotListen(status.listen, reason: problem))")
-            throw ExitCode(2)
+            throw ExitCode(RunExitStatus.cannotStart)
         }
         let host: ApplianceHost
         do {
             host = try await ApplianceHost.start(configuration: configuration, logger: logger)
         } catch {
             printError("vtjdrop cannot start: \(error)")
-            throw ExitCode(2)
+            throw ExitCode(RunExitStatus.cannotStart)
         }
         if once {
             let summary = await host.runner.runOnce()
             await host.shutdown()
             print("vtjdrop run --once: \(summary)")
-            if let status = Self.exitStatus(summary) {
-                printError("vtjdrop run --once: \(summary.folders.map { "intake closed: \($0)" } ?? summary.interface.map { "\($0)" } ?? "")")
-                throw ExitCode(status)
-            }
+            let status = RunExitStatus.once(summary)
+            if let reason = status.reason { printError("vtjdrop run --once: work not done: \(reason)") }
+            if status.code != 0 { throw ExitCode(status.code) }
             return
         }
         let group = ServiceGroup(configuration: .init(
@@ -59,45 +59,13 @@ struct RunCommand: AsyncParsableCommand {
         do {
             try await group.run()
         } catch {
-            await host.shutdown()
-            printError("vtjdrop stopped: \(error)")
-            throw ExitCode(2)
+            // The runner ending on its own (its state folder lost) ends the group "unexpectedly": that is ours to report.
+            if await host.runner.stoppedBecause == nil { throw error }
         }
+        let status = RunExitStatus.daemon(stoppedBecause: await host.runner.stoppedBecause)
         await host.shutdown()
-    }
-
-    /// The daemon's services in start order (shutdown runs in reverse): the operator endpoint
-    /// outlives the drain so its page shows it; systemd hears `STOPPING=1` first.
-    static func services(configuration: DropConfiguration, host: ApplianceHost,
-                         logger: Logger) -> [ServiceGroupConfiguration.ServiceConfiguration] {
-        let source = StateSnapshotSource(database: host.appliance.database, configuration: configuration)
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
-        if let status = configuration.status {
-            // Counters are the runtime's (Appliance+Metrics); the gauges are also read from the state
-            // database at every scrape.
-            let metrics = host.appliance.metrics
-            let zone: any UTCOffsetRule = FinnishTime() ?? FixedUTCOffset(seconds: 0)
-            services.append(.init(service: OperatorServer(settings: status, source: source, metrics: metrics, zone: zone, logger: logger)))
-        }
-        services.append(.init(service: ApplianceService(runner: host.runner)))
-        let notifier = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
-        if notifier.isActive {
-            services.append(.init(service: SystemdNotifierService(notifier: notifier, source: source, logger: logger,
-                                                                 heartbeat: { [runner = host.runner] in runner.heartbeat.lastBeat })))
-        }
-        return services
-    }
-}
-
-extension RunCommand {
-    /// The exit status of `run --once` when the run could not do its work (nil: 0).
-    static func exitStatus(_ summary: ApplianceRunner.Summary) -> Int32? {
-        if summary.folders != nil { return 2 }
-        switch summary.interface {
-        case .refusing?: return 3
-        case .unreachable?: return 4
-        case .answering?, nil: return nil
-        }
+        if let reason = status.reason { printError("vtjdrop stopped: \(reason)") }
+        if status.code != 0 { throw ExitCode(status.code) }
     }
 }
 

@@ -41,6 +41,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Share of 200 bodies that never end (0…1; blanks follow the answer until the client hangs up).") var endlessRate = 0.0
     @Option(help: "Share of API requests answered by an X-Road security server's error (0…1).") var xRoadErrorRate = 0.0
     @Option(help: "The X-Road-Error type of those answers.") var xRoadErrorType = "Server.ServerProxy.ServiceFailed"
+    @Option(help: "Share of API requests answered 404 (0…1), as a wrong base URL would be.") var notFoundRate = 0.0
+    @Option(help: "Share of persons answered twice with different content, the first copy without turvakielto and uncensored (0…1).") var contradictRate = 0.0
+    @Option(help: "Share of persons answered without their TURVAKIELTO group, uncensored (0…1).") var dropTurvakieltoRate = 0.0
     @Option(help: "Persons per municipal basic-data page.") var pageSize = 500
     @Option(help: "Change entries per /muutokset page.") var changesPageSize = 200
     @Option(help: "Basic-auth user name.") var user = "kunta"
@@ -49,7 +52,9 @@ struct SandboxCommand: AsyncParsableCommand {
 
     func validate() throws {
         for (name, share) in [("--error-rate", errorRate), ("--rate-limit", rateLimit), ("--unavailable-rate", unavailableRate),
-                             ("--truncate-rate", truncateRate), ("--endless-rate", endlessRate), ("--x-road-error-rate", xRoadErrorRate)]
+                             ("--truncate-rate", truncateRate), ("--endless-rate", endlessRate), ("--x-road-error-rate", xRoadErrorRate),
+                             ("--not-found-rate", notFoundRate), ("--contradict-rate", contradictRate),
+                             ("--drop-turvakielto-rate", dropTurvakieltoRate)]
         where !(0...1).contains(share) {
             throw ValidationError("\(name) must be between 0 and 1")
         }
@@ -64,7 +69,8 @@ struct SandboxCommand: AsyncParsableCommand {
             pageSize: pageSize, changesPageSize: changesPageSize, historyDays: historyDays, secondsPerDay: secondsPerDay,
             faults: SandboxFaults(latencyMs: latencyMs, errorRate: errorRate, rateLimitRate: rateLimit, retryAfterSeconds: retryAfter, truncateRate: truncateRate,
                                    unavailableRate: unavailableRate, xRoadErrorRate: xRoadErrorRate, xRoadErrorType: xRoadErrorType,
-                                   endlessRate: endlessRate),
+                                   endlessRate: endlessRate, notFoundRate: notFoundRate,
+                                   contradictRate: contradictRate, dropTurvakieltoRate: dropTurvakieltoRate),
             adminEnabled: !noAdmin, wire: wire))
         let bound = try await server.start()
         say("vtjdrop sandbox: serving http://\(host):\(bound)/api/v1 (\(wire == .json ? "DVV's JSON wire; XML profile" : "XML profile; DVV's JSON wire") when asked, user \(user), \(population) persons, seed \(seed), municipality \(municipality), today \(server.registry.today), log key \(server.registry.latestKey)\(uncensored ? ", UNCENSORED" : ""))")

@@ -21,6 +21,7 @@ import VTJXML
             Record(group: .henkilonNimi, fields: [.text("etunimi", "Åsa <Ninni> & \"Nina\""), .text("sukunimi", "O'Brien\r\nTesti"),
                                                   .date("alkupv", PartialDate(text: "2016-05-01", precision: .day))]),
             Record(group: .aidinkieli, fields: [.text("kielikoodi", "fi"), .bilingual("nimi", fi: "suomi", sv: "finska")]),
+            Record(group: .turvakielto, fields: [.text("turvakieltoAktiivinen", "false")]),
             Record(group: .kansalaisuus, fields: [.composite("henkilonKansalaisuudet", [
                 .composite("kansalaisuus", [.text("kansalaisuuskoodi", "246"), .date("saamispv", PartialDate(text: "2016-01-01", precision: .year))]),
             ])]),

@@ -2,7 +2,11 @@ import Synchronization
 import VTJCore
 
 /// Hands persons to the caller one at a time (workers deliver from several threads) and remembers
-/// which hetus one message has delivered, so a retried message never delivers a person twice.
+/// which hetus one message has delivered (its found set, and ``delivered``).
+///
+/// Every copy is handed on, also a person a message (or its retry) sends again: whether a second
+/// copy is a harmless repeat or contradicts the first is the disclosure rules' call
+/// (``AnswerLedger``), never the transport's — "first copy wins" once delivered an address.
 final class PersonSink: Sendable {
     private let onPerson: @Sendable (Person) throws -> Void
     private let serial = Mutex(0)
@@ -11,15 +15,15 @@ final class PersonSink: Sendable {
         self.onPerson = onPerson
     }
 
-    /// Persons delivered so far.
+    /// Distinct persons delivered so far (per message or page).
     var delivered: Int { serial.withLock { $0 } }
 
-    /// Delivers `person` unless `seen` already has it; caller errors come back as ``ConsumerFailure``.
+    /// Delivers `person` and notes it in `seen`; caller errors come back as ``ConsumerFailure``.
     func deliver(_ person: Person, seen: DeliveredSet) throws {
-        guard seen.insert(person.hetu) else { return }
+        let first = seen.insert(person.hetu)
         try serial.withLock { count in
             do { try onPerson(person) } catch { throw ConsumerFailure(underlying: error) }
-            count += 1
+            if first { count += 1 }
         }
     }
 }

@@ -42,11 +42,29 @@ public struct DisclosureRules: Hashable, Sendable {
     }
 
     /// Applies every rule to one person of a basic-data response.
+    ///
+    /// A person without any TURVAKIELTO record counts as protected: the rules always ask for the
+    /// group (``interfaceGroups``) and the interface always delivers it, so its absence means "not
+    /// delivered", never "no ban" (fail closed; the receipt counts it as `turvakielto-puuttui`).
     public func disclose(_ person: Person) -> PersonDisclosure {
         let protected = TurvakieltoReading.protects(person, on: today)
-        let outcome = apply(person.records, hetu: person.hetu, protection: protected ? .protected : .notProtected)
-        return PersonDisclosure(hetu: person.hetu, isProtected: protected, records: outcome.records,
-                                withheld: outcome.withheld, tally: outcome.tally)
+        let missing = !protected && !person.records.contains { $0.group == .turvakielto }
+        let protection: Protection = protected ? .protected : missing ? .unknown : .notProtected
+        let outcome = apply(person.records, hetu: person.hetu, protection: protection)
+        return PersonDisclosure(hetu: person.hetu, isProtected: protected || missing, records: outcome.records,
+                                withheld: outcome.withheld, tally: outcome.tally,
+                                failedClosed: missing ? .turvakieltoMissing : nil)
+    }
+
+    /// A person the interface answered more than once with different content (``AnswerLedger``):
+    /// no copy can be trusted, so the person counts as protected and nothing but the hetu is
+    /// delivered; every granted group is marked withheld. `records` counts the copy at hand.
+    public func discloseContradicted(hetu: String, records: Int) -> PersonDisclosure {
+        var tally = WithholdingTally()
+        if records > 0 { tally.count(.contradictoryAnswer, records) }
+        return PersonDisclosure(hetu: hetu, isProtected: true, records: [],
+                                withheld: groups.map { WithheldGroup(group: $0, rule: .contradictoryAnswer) },
+                                tally: tally, failedClosed: .contradictoryAnswer)
     }
 
     // MARK: - Shared by basic data and changes

@@ -9,8 +9,12 @@ public enum WithholdingRule: String, Hashable, Sendable, CaseIterable, Comparabl
     /// Rule 2, stricter than the seed: other whereabouts (former residences, countries moved to or
     /// from) of a person under turvakielto.
     case turvakieltoWhereabouts = "turvakielto-muu-asuinpaikka"
-    /// Rule 2, change deliveries: an address record whose owner's turvakielto state is unknown (fail closed).
+    /// Rule 2: an address record whose owner's turvakielto state is unknown (fail closed): a change
+    /// entry of a person never seen, or basic data that lacks the TURVAKIELTO group.
     case turvakieltoUnknown = "turvakielto-tuntematon"
+    /// Fail closed: the interface answered the person more than once with different content, so no
+    /// copy can be trusted; every record of every copy is withheld.
+    case contradictoryAnswer = "ristiriitainen-vastaus"
     /// The interface's censoring placeholder (`turvakiellonAlaisetKentat`): never data.
     case censoringPlaceholder = "sensurointimerkki"
     /// Rule 3: HUOLTAJA of a person who is 18 or older (or whose age is unknown).

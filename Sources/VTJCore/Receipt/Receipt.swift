@@ -78,7 +78,22 @@ public struct Receipt: Hashable, Sendable {
     public mutating func record(_ person: PersonDisclosure) {
         counts.found += 1
         if person.isProtected { counts.protected += 1 }
+        if person.failedClosed == .turvakieltoMissing { counts.turvakieltoMissing += 1 }
         withheld.add(person.tally)
+    }
+
+    /// A person whose copies contradicted each other: the copy counted earlier is withdrawn and
+    /// `replacement` (fully censored) stands instead; the person stays counted as found once.
+    public mutating func recordWithdrawal(_ earlier: AnswerLedger.EarlierCopy, replacement: PersonDisclosure) {
+        counts.contradicted += 1
+        if !earlier.wasProtected { counts.protected += 1 }
+        withheld.count(.contradictoryAnswer, earlier.deliveredRecords)
+        withheld.add(replacement.tally)
+    }
+
+    /// Yet another copy of a withdrawn person: its records are withheld as well.
+    public mutating func recordWithdrawnCopy(records: Int) {
+        if records > 0 { withheld.count(.contradictoryAnswer, records) }
     }
 
     /// Counts a delivered change entry.
@@ -113,9 +128,13 @@ public struct ReceiptCounts: Hashable, Sendable {
     public var protected = 0
     /// Change entries delivered (change deliveries only).
     public var changes = 0
+    /// Found persons the interface answered more than once with different content (fully censored).
+    public var contradicted = 0
+    /// Found persons whose answer lacked the TURVAKIELTO group (counted as protected).
+    public var turvakieltoMissing = 0
 
     public init(lines: Int = 0, valid: Int = 0, invalid: Int = 0, duplicates: Int = 0, found: Int = 0,
-                notFound: Int = 0, protected: Int = 0, changes: Int = 0) {
+                notFound: Int = 0, protected: Int = 0, changes: Int = 0, contradicted: Int = 0, turvakieltoMissing: Int = 0) {
         self.lines = lines
         self.valid = valid
         self.invalid = invalid
@@ -124,6 +143,8 @@ public struct ReceiptCounts: Hashable, Sendable {
         self.notFound = notFound
         self.protected = protected
         self.changes = changes
+        self.contradicted = contradicted
+        self.turvakieltoMissing = turvakieltoMissing
     }
 }
 

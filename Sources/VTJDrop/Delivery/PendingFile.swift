@@ -45,6 +45,52 @@ public final class PendingFile {
         return try body(descriptor)
     }
 
+    /// The file's end once everything appended or written through ``withDescriptor(_:)`` is out.
+    public func endOffset() throws -> Int64 {
+        try withDescriptor { descriptor in
+            let end = lseek(descriptor, 0, SEEK_END)
+            guard end >= 0 else { throw DeliveryError.system(operation: "seeking", path: temporaryPath, errno: errno) }
+            return Int64(end)
+        }
+    }
+
+    /// Cuts byte ranges out of what was written (a withdrawn person's rows), moving the rest down,
+    /// and continues at the new end. Nothing was published yet, so nobody ever saw the cut bytes.
+    public func excise(_ ranges: [Range<Int64>]) throws {
+        try withDescriptor { descriptor in
+            let end = Int64(lseek(descriptor, 0, SEEK_END))
+            var cuts = ranges.filter { !$0.isEmpty && $0.lowerBound >= 0 && $0.upperBound <= end }
+                .sorted { $0.lowerBound < $1.lowerBound }
+            guard !cuts.isEmpty else { return }
+            cuts.append(end..<end)
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            var target = cuts[0].lowerBound
+            for index in 0..<(cuts.count - 1) {
+                // Keep what lies between this cut and the next.
+                var source = max(cuts[index].upperBound, target)
+                let stop = cuts[index + 1].lowerBound
+                while source < stop {
+                    let count = Int(min(Int64(chunk.count), stop - source))
+                    let read = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(source)) }
+                    guard read > 0 else { throw DeliveryError.system(operation: "reading back", path: temporaryPath, errno: read < 0 ? errno : EIO) }
+                    var done = 0
+                    while done < read {
+                        let wrote = chunk.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + done, read - done, off_t(target) + off_t(done)) }
+                        if wrote < 0 && errno == EINTR { continue }
+                        guard wrote > 0 else { throw DeliveryError.system(operation: "writing", path: temporaryPath, errno: wrote < 0 ? errno : EIO) }
+                        done += wrote
+                    }
+                    source += Int64(read)
+                    target += Int64(read)
+                }
+            }
+            guard ftruncate(descriptor, off_t(target)) == 0, lseek(descriptor, 0, SEEK_END) >= 0 else {
+                throw DeliveryError.system(operation: "truncating", path: temporaryPath, errno: errno)
+            }
+            byteCount = target
+        }
+    }
+
     /// Appends text as UTF-8.
     public func append(_ text: String) throws(DeliveryError) { try append(text.utf8) }
 

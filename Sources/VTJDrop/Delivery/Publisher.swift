@@ -84,14 +84,21 @@ public struct Publisher: Sendable {
     /// Starts a result file that becomes visible as `name` only on ``PendingFile/commit()``.
     public func begin(_ name: String) throws(DeliveryError) -> PendingFile {
         try Publisher.validate(name)
-        let temporary = open(temporaryFolder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        var temporary = open(temporaryFolder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if temporary < 0 && errno == ENOENT {
+            // Someone cleaned the outbox of its hidden temp folder: make it again, or every
+            // result would fail until a restart.
+            try prepare()
+            temporary = open(temporaryFolder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        }
         guard temporary >= 0 else { throw .system(operation: "opening", path: temporaryFolder, errno: errno) }
         var generator = SystemRandomNumberGenerator()
         // Not derived from `name`: a 255-byte name plus a suffix would not fit.
         let temporaryName = "pending-" + String(generator.next() as UInt64, radix: 36) + ".part"
         let injected = DeliveryFaultInjection.error(at: .create, folder: folder)
         let descriptor = injected != nil ? -1
-            : openat(temporary, temporaryName, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            // Read-write: a result may have to withdraw a person's rows before it is published.
+            : openat(temporary, temporaryName, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             let code = injected ?? errno
             close(temporary)

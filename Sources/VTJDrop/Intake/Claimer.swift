@@ -48,7 +48,13 @@ public struct Claimer: Sendable {
         }
         if let refusal = refusal(info) { return .refused(refusal, refusedPath: nil) }
 
-        let work = FileSystemCall.openFolder(workFolder)
+        var work = FileSystemCall.openFolder(workFolder)
+        if work < 0 && errno == ENOENT {
+            // The work folder was removed under a running appliance: make it again, or nothing
+            // would be claimed until a restart.
+            try prepare()
+            work = FileSystemCall.openFolder(workFolder)
+        }
         guard work >= 0 else { throw .system(operation: "opening", path: workFolder, errno: errno) }
         defer { close(work) }
         guard mkdirat(work, id.value, 0o700) == 0 else {

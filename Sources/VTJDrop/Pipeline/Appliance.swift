@@ -19,11 +19,20 @@ public final class Appliance: Sendable {
     public let metrics: ApplianceMetrics
     /// Beats while the daemon works: each turn of its loop and each interface call within a long drop.
     public let heartbeat = LoopHeartbeat()
+    /// Journal writes that failed, to be written again (logged, never dropped).
+    public let journalBacklog = JournalBacklog()
+    /// Raised when the state database is lost or damaged: nothing more is claimed.
+    public let stateAlarm = StateAlarm()
+    /// Departments not served because their folders do not work.
+    public let departmentHealth = DepartmentHealth()
+    /// Schedules inside a run (retries, pauses), never moved by a stepped wall clock.
+    public let monotonic: any MonotonicClock
     /// The last problem reading the password file (logged once per change).
     private let credentialProblem = Mutex<String?>(nil)
 
     public init(configuration: DropConfiguration, database: StateDatabase, client: VTJInterfaceClient,
-                clock: any WallClock = SystemWallClock(), logger: Logger, metrics: ApplianceMetrics? = nil) throws(PipelineError) {
+                clock: any WallClock = SystemWallClock(), monotonic: any MonotonicClock = SystemMonotonicClock(),
+                logger: Logger, metrics: ApplianceMetrics? = nil) throws(PipelineError) {
         guard let finnishTime = FinnishTime() else {
             throw .setup("the time zone Europe/Helsinki is missing; install tzdata")
         }
@@ -31,6 +40,7 @@ public final class Appliance: Sendable {
         self.database = database
         self.client = client
         self.clock = clock
+        self.monotonic = monotonic
         self.finnishTime = finnishTime
         self.logger = logger
         self.mover = FileMover(stateFolder: configuration.state)
@@ -88,26 +98,58 @@ public final class Appliance: Sendable {
         return log
     }
 
-    /// Creates every configured department's inbox and outbox folders (under roots that must
-    /// exist, see ``FolderRoots``) and the publisher temp folders.
+    /// Creates every configured department's inbox, outbox, outbox temp and work folders (under
+    /// roots that must exist, see ``FolderRoots``).
+    ///
+    /// A department whose folders cannot be made ready (a read-only or missing outbox) is logged
+    /// and left out — its drops wait in its inbox, and it is tried again every minute — while the
+    /// others are served. Refused outright: no department can be served, or a department's inbox
+    /// is on another file system than the state folder (a claim is a rename into the state folder,
+    /// so nothing would ever be claimed).
     public func prepareFolders() throws(PipelineError) {
+        var failed: [String] = []
         for department in configuration.departments {
-            for folder in [inboxFolder(department.id), configuration.outbox + "/" + department.id] {
-                if FileManager.default.fileExists(atPath: folder) { continue }
-                guard mkdirParents(folder) else {
-                    throw .setup("cannot create \(folder); check the permissions of its parent folder")
-                }
-                logger.notice("created a department folder", metadata: ["folder": "\(folder)"])
-            }
-            do {
-                let publisher = publisher(department.id)
-                try publisher.prepare()
-                _ = try publisher.removeStaleTemporaryFiles()
-                try claimer(department.id).prepare()
-            } catch {
-                throw .setup("preparing folders of department \(department.id): \(error)")
+            if let problem = prepareFolders(of: department.id) {
+                departmentHealth.fail(department.id, problem: problem, now: monotonic.now())
+                logger.error("department is not served until its folders work; the others are", metadata: [
+                    "department": "\(department.id)", "problem": "\(problem)", "retry-every-s": "60"])
+                failed.append("\(department.id): \(problem)")
             }
         }
+        let apart = configuration.departments.compactMap { department -> String? in
+            let inbox = inboxFolder(department.id)
+            let claims = Appliance.claimsFolder(state: configuration.state) + "/" + department.id
+            guard let inboxDevice = FileIdentity(inbox)?.device,
+                  let stateDevice = (FileIdentity(claims) ?? FileIdentity(configuration.state))?.device,
+                  inboxDevice != stateDevice else { return nil }
+            return inbox
+        }
+        if !apart.isEmpty {
+            throw .setup("the inbox folder\(apart.count == 1 ? "" : "s") \(apart.joined(separator: ", ")) and the state folder "
+                + "\(configuration.state) are on different file systems; drops are claimed by renaming them into the state folder, "
+                + "which cannot cross file systems: put the inbox and the state folder on one file system")
+        }
+        if failed.count == configuration.departments.count, !failed.isEmpty {
+            throw .setup("no department can be served: " + failed.joined(separator: "; "))
+        }
+    }
+
+    /// Makes one department's folders ready; returns what is wrong, or nil.
+    func prepareFolders(of department: String) -> String? {
+        for folder in [inboxFolder(department), configuration.outbox + "/" + department] {
+            if FileManager.default.fileExists(atPath: folder) { continue }
+            guard mkdirParents(folder) else { return "cannot create \(folder); check the permissions of its parent folder" }
+            logger.notice("created a department folder", metadata: ["folder": "\(folder)"])
+        }
+        do {
+            let publisher = publisher(department)
+            try publisher.prepare()
+            _ = try publisher.removeStaleTemporaryFiles()
+            try claimer(department).prepare()
+        } catch {
+            return "\(error)"
+        }
+        return nil
     }
 
     private func mkdirParents(_ path: String) -> Bool {

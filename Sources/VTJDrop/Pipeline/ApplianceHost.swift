@@ -15,6 +15,7 @@ public final class ApplianceHost: Sendable {
 
     /// Starts what the configuration needs; nothing is claimed yet.
     public static func start(configuration: DropConfiguration, logger: Logger, clock: any WallClock = SystemWallClock(),
+                             monotonic: any MonotonicClock = SystemMonotonicClock(),
                              sandboxConfiguration: SandboxConfiguration = SandboxConfiguration(),
                              retryPolicy: RetryPolicy = RetryPolicy()) async throws -> ApplianceHost {
         if configuration.isBuiltInDefault {
@@ -56,7 +57,8 @@ public final class ApplianceHost: Sendable {
             configuration: configuration.clientConfiguration(baseURL: baseURL, credentials: credentials, temporaryDirectory: temporary,
                                                              retryPolicy: retryPolicy, municipalityCodes: municipalityCodes),
             logger: logger)
-        let appliance = try Appliance(configuration: configuration, database: database, client: client, clock: clock, logger: logger)
+        let appliance = try Appliance(configuration: configuration, database: database, client: client, clock: clock,
+                                      monotonic: monotonic, logger: logger)
         try appliance.prepareFolders()
         let runner = try ApplianceRunner(appliance: appliance, roots: roots)
         return ApplianceHost(appliance: appliance, runner: runner, sandbox: sandbox, lock: lock)

@@ -14,6 +14,8 @@ extension ApplianceRunner {
     /// The cheap call (`kirjausavain`) with the password read again from its file.
     func probeInterface() async {
         let found = await InterfaceProbe(appliance: appliance).check()
+        // Cancelled by a stop: what the interface would have said is unknown, so nothing is noted.
+        if Task.isCancelled { return }
         switch found {
         case .answering:
             gate.recordSuccess()

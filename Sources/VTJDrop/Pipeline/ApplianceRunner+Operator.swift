@@ -36,12 +36,9 @@ extension ApplianceRunner {
 
     /// The shutdown's line: what was done and what is left claimed for the next start.
     func logStopped(_ summary: Summary) {
-        var summary = summary
-        // The drops still waiting, not what earlier passes said: the summary never counted them.
-        summary.retrying = waiting.count
         appliance.logger.notice("vtjdrop stopped", metadata: [
             "summary": "\(summary)",
-            "left-claimed": "\(waiting.keys.sorted().joined(separator: ","))",
+            "left-claimed": "\((Array(waiting.keys) + queued.map(\.id.value)).sorted().joined(separator: ","))",
         ])
     }
 }

@@ -3,25 +3,47 @@ import Logging
 import VTJCore
 
 extension ApplianceRunner {
-    /// Serves the daily change-fetch schedule (Finnish time): each department that follows
-    /// persons (or has started municipality-wide changes) gets a change delivery.
+    /// Serves the daily change-fetch schedule (Finnish time) at once (tests; the daemon dispatches
+    /// ``dueScheduledDrops()`` like any claimed drop).
     func runSchedule() async {
+        _ = await process(dueScheduledDrops())
+    }
+
+    /// The change deliveries owed now, claimed like drops: each department that follows persons (or
+    /// has started municipality-wide changes) gets one per schedule slot.
+    func dueScheduledDrops() -> [ClaimedFile] {
         let schedule = appliance.configuration.changeSchedule
         let journal = appliance.database.journal
         let nowDate = appliance.clock.now()
         let last = ((try? journal.lastScheduledRun(Journal.changeFetchRun)) ?? nil).map { Instant($0) }
         switch schedule.decide(lastRun: last, now: Instant(nowDate), zone: appliance.finnishTime) {
         case .runNow(let slot):
-            // Recorded first: a crash mid-run must not make the same slot run again and again.
-            try? journal.recordScheduledRun(Journal.changeFetchRun, at: nowDate)
+            // Recorded first: a crash mid-run must not make the same slot run again and again. Not
+            // recorded, not run: the next turn tries again (said once a minute at most).
+            do {
+                try appliance.journalBacklog.recordNow(journal, key: Journal.changeFetchRun) {
+                    try $0.recordScheduledRun(Journal.changeFetchRun, at: nowDate)
+                }
+            } catch {
+                if scheduleComplaintDue() {
+                    appliance.logger.error("cannot record the scheduled change fetch; it waits until the journal can be written",
+                                           metadata: ["slot": "\(slot)", "error": "\(error)"])
+                }
+                return []
+            }
             appliance.logger.info("scheduled change fetch", metadata: ["slot": "\(slot)"])
-            _ = await process(scheduledDrops())
+            return scheduledDrops()
         case .waitUntil:
             // The first start sets the baseline, so a slot missed while stopped is made up later.
-            if last == nil { try? journal.recordScheduledRun(Journal.changeFetchRun, at: nowDate) }
+            if last == nil {
+                appliance.journalBacklog.record(journal, key: Journal.changeFetchRun, what: "schedule baseline", logger: appliance.logger) {
+                    try $0.recordScheduledRun(Journal.changeFetchRun, at: nowDate)
+                }
+            }
         case .onDemandOnly:
             break
         }
+        return []
     }
 
     /// Writes a `muutokset` request for each department that is owed one and claims it like a

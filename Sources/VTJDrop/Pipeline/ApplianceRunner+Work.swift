@@ -2,19 +2,16 @@ import Foundation
 import VTJCore
 
 extension ApplianceRunner {
-    /// Waiting drops whose next attempt is due (all of them when `force`).
+    /// Waiting drops whose next attempt is due (all of them when `force`), oldest first.
     ///
-    /// Drops set aside unstarted when the gate closed have no journal entry (or only their claim):
-    /// they are always due, or they would sit in the work folder until the next restart.
+    /// Due times are kept here, on the monotonic clock, not read from the journal: a wall clock
+    /// stepped back would put them off, and a drop whose failure could not be journaled (a full
+    /// state disk) would never come back. Drops set aside unstarted have no due time: they are
+    /// always due, or they would sit in the work folder until the next restart.
     func dueRetries(force: Bool = false) -> [ClaimedFile] {
-        let now = appliance.clock.now()
-        let journal = appliance.database.journal
-        let due = Set(((try? journal.dueForRetry(at: force ? .distantFuture : now)) ?? []).map(\.requestID))
-        return waiting.values.filter { file in
-            if due.contains(file.id.value) { return true }
-            guard let entry = (try? journal.entry(file.id.value)) ?? nil else { return true }
-            return entry.state == .claimed
-        }.sorted { $0.id < $1.id }
+        let now = appliance.monotonic.now()
+        return waiting.values.filter { file in force || (dueAt[file.id.value].map { $0 <= now } ?? true) }
+            .sorted { $0.id < $1.id }
     }
 
     /// Work an earlier run left behind: published → archive; anything else → walk it again.
@@ -22,17 +19,23 @@ extension ApplianceRunner {
         var again: [ClaimedFile] = []
         for file in WorkRecovery(appliance: appliance).unfinished() {
             let entry = (try? appliance.database.journal.entry(file.id.value)) ?? nil
+            let log = appliance.logger(request: file.id.value, department: file.department)
             switch entry?.state {
             case .published?:
                 PendingNote(appliance: appliance, claimed: file).remove()
-                let archived = try? appliance.mover.archive(workFolder: file.folder, id: file.id)
-                _ = try? appliance.database.journal.record(.archived, for: file.id.value, at: appliance.clock.now(),
-                                                           update: JournalUpdate(storedPath: archived))
+                if let archived = processor.moveLogged(file, log: log, { try appliance.mover.archive(workFolder: $0.folder, id: $0.id) }) {
+                    appliance.journal(.archived, for: file.id.value, update: JournalUpdate(storedPath: archived), log: log)
+                }
             case .refused?:
                 PendingNote(appliance: appliance, claimed: file).remove()
-                let moved = try? appliance.mover.quarantine(workFolder: file.folder, id: file.id)
-                _ = try? appliance.database.journal.record(.quarantined, for: file.id.value, at: appliance.clock.now(),
-                                                           update: JournalUpdate(storedPath: moved))
+                if let moved = processor.moveLogged(file, log: log, { try appliance.mover.quarantine(workFolder: $0.folder, id: $0.id) }) {
+                    appliance.journal(.quarantined, for: file.id.value, update: JournalUpdate(storedPath: moved), log: log)
+                }
+            case .archived?:
+                // Journaled done, but the move had failed: finish the move, never walk it again.
+                _ = processor.moveLogged(file, log: log, { try appliance.mover.archive(workFolder: $0.folder, id: $0.id) })
+            case .quarantined?:
+                _ = processor.moveLogged(file, log: log, { try appliance.mover.quarantine(workFolder: $0.folder, id: $0.id) })
             default:
                 // A drop this process claimed keeps what it knows of its input (its claim stamp).
                 if let known = waiting[file.id.value] {

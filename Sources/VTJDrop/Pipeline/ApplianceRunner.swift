@@ -16,6 +16,21 @@ public actor ApplianceRunner {
     var gate = InterfaceGate()
     /// Claimed drops waiting for a retry, by request id.
     var waiting: [String: ClaimedFile] = [:]
+    /// When each waiting drop is due, on the monotonic clock; none = due now (set aside unstarted).
+    var dueAt: [String: ContinuousClock.Instant] = [:]
+    /// Daemon: claimed drops not started yet, oldest first.
+    var queued: [ClaimedFile] = []
+    /// Daemon: drops (and the cheap probe) in flight, by request id.
+    var inFlight: [String: (department: String, task: Task<Void, Never>)] = [:]
+    /// Daemon: a probe (drop or cheap call) is out; no second one is sent.
+    var probeInFlight = false
+    /// Daemon: the interface answered again; scan the inbox at once.
+    var scanSoon = false
+    /// Daemon: totals since start.
+    var daemonSummary = Summary()
+    /// Why the appliance stopped on its own (its state folder was lost or damaged), if it did.
+    public private(set) var stoppedBecause: String?
+    var lastScheduleComplaint: ContinuousClock.Instant?
     /// Waiting drops whose input was still being written, with when to read them again
     /// (`run --once` waits for those within its deadline).
     var changing: [String: Date] = [:]
@@ -33,12 +48,17 @@ public actor ApplianceRunner {
     var folderProblem: String?
     /// The password file as last seen: an edit makes a refusing interface be probed at once.
     var passwordStamp: InputStamp?
-    private let stopRequested = Atomic<Bool>(false)
+    let stopRequested = Atomic<Bool>(false)
     /// Turned by every pass of the daemon's loop and every interface call (systemd's watchdog listens).
     public nonisolated var heartbeat: LoopHeartbeat { appliance.heartbeat }
     /// The gate as last logged (``noteGate()``).
     var gateWasOpen = true
+    /// Work awaited where a stop may not wait (the interface check at start): cancelled on stop.
+    let onStop = StopCancellation()
     let started = ContinuousClock.now
+    /// How long in-flight drops may finish after a stop request before they are interrupted
+    /// (they resume at the next start); well inside systemd's `TimeoutStopSec=60`.
+    static let stopGrace: Duration = .seconds(15)
 
     /// Totals of one run, and what kept it from working.
     public struct Summary: Sendable, Hashable, CustomStringConvertible {
@@ -49,9 +69,18 @@ public actor ApplianceRunner {
         public var interface: InterfaceCondition?
         /// Set when a folder root was missing, so nothing (more) was claimed.
         public var folders: String?
+        /// Journal writes still waiting to be written when the run ended.
+        public var unjournaled = 0
+        /// Departments left out because their folders do not work.
+        public var departmentsNotServed = 0
+        /// Set when the state folder was lost or damaged and the run stopped for it.
+        public var stateProblem: String?
         public var description: String {
             "\(published) published, \(refused) refused, \(retrying) waiting for a retry"
                 + (interface.map { "; nothing claimed: \($0)" } ?? "") + (folders.map { "; intake closed: \($0)" } ?? "")
+                + (unjournaled > 0 ? "; \(unjournaled) journal writes not yet written" : "")
+                + (departmentsNotServed > 0 ? "; \(departmentsNotServed) departments not served" : "")
+                + (stateProblem.map { "; stopped: \($0)" } ?? "")
         }
     }
 
@@ -78,10 +107,13 @@ public actor ApplianceRunner {
         self.watcher = watcher
     }
 
-    /// Asks a running daemon to stop claiming and return once in-flight drops are done.
+    /// Asks a running daemon to stop claiming and return once in-flight drops are done (or, after
+    /// ``stopGrace``, interrupted: they resume at the next start).
     public nonisolated func requestStop() {
-        guard !stopRequested.exchange(true, ordering: .relaxed) else { return }
-        appliance.logger.notice("stop requested (SIGTERM): claiming nothing new; drops in hand are finished first")
+        if !stopRequested.exchange(true, ordering: .relaxed) {
+            appliance.logger.notice("stop requested (SIGTERM): claiming nothing new; drops in hand are finished first")
+        }
+        onStop.cancelAll()
     }
     var shouldStop: Bool { stopRequested.load(ordering: .relaxed) || Task.isCancelled }
 
@@ -92,6 +124,7 @@ public actor ApplianceRunner {
     /// Files still settling are waited for (bounded); transient failures stay claimed for the next run.
     public func runOnce(maximumWait: Duration = .seconds(60)) async -> Summary {
         var summary = Summary()
+        if let problem = stateProblem() { return stop(summary, because: problem) }
         // A fresh look: what an earlier run stored is found again (or not) below.
         appliance.database.clearConditions()
         condition = .answering
@@ -111,6 +144,7 @@ public actor ApplianceRunner {
         summary.add(await process(resumed))
         let deadline = ContinuousClock.now + maximumWait
         while !shouldStop, gate.isOpen {
+            if let problem = stateProblem() { return stop(summary, because: problem) }
             if let problem = checkFolders() {
                 summary.folders = problem
                 break
@@ -132,88 +166,37 @@ public actor ApplianceRunner {
             try? await Task.sleep(until: max(next, now + .milliseconds(50)), clock: .continuous)
         }
         if gate.stoppedByRefusal, case .refusing = self.condition { summary.interface = self.condition }
+        appliance.journalBacklog.replay(appliance.database.journal, logger: appliance.logger)
+        if let problem = stateProblem() { return stop(summary, because: problem) }
         return finish(summary)
     }
 
     private func finish(_ summary: Summary) -> Summary {
         var summary = summary
         summary.retrying = waiting.count
+        summary.unjournaled = appliance.journalBacklog.count
+        summary.departmentsNotServed = appliance.departmentHealth.failed.count
         appliance.logger.info("run finished", metadata: ["summary": "\(summary)"])
         return summary
     }
 
-    /// Watches and serves until ``requestStop()`` or cancellation; in-flight drops are finished first.
-    public func runDaemon() async {
-        var summary = Summary()
-        let resumed = recover()
-        appliance.database.clearConditions()
-        condition = .answering
-        if let problem = checkFolders() {
-            hold(resumed, .local(problem))
-        } else {
-            let condition = await checkInterface()
-            if condition.isAnswering {
-                // Said only once the interface has answered: "serving" must not precede a refusal.
-                appliance.logger.info("vtjdrop is serving", metadata: [
-                    "departments": "\(appliance.configuration.departments.map(\.id).joined(separator: ","))",
-                    "watch": "\(watcher == nil ? "poll" : "inotify+scan")",
-                ])
-                summary.add(await process(resumed))
-            } else {
-                hold(resumed, Self.waitReason(for: condition))
-            }
+    /// What makes the state folder untrustworthy, if anything: its database files were deleted or
+    /// replaced while running, or SQLite found them damaged.
+    func stateProblem() -> String? {
+        if let lost = appliance.database.verifyFiles() { appliance.stateAlarm.raise(lost) }
+        return appliance.stateAlarm.raised.map { "\($0)" }
+    }
+
+    func stop(_ summary: Summary, because problem: String) -> Summary {
+        var summary = summary
+        summary.stateProblem = problem
+        summary.retrying = waiting.count
+        summary.unjournaled = appliance.journalBacklog.count
+        if stoppedBecause == nil {
+            stoppedBecause = problem
+            appliance.logger.critical("vtjdrop stops claiming: the state folder can no longer be trusted", metadata: ["problem": "\(problem)"])
         }
-        var nextScan = ContinuousClock.now
-        while !shouldStop {
-            loopTurns += 1
-            heartbeat.beat()
-            let now = ContinuousClock.now
-            watchPasswordFile(now: now)
-            if checkFolders() != nil {
-                // Intake is closed: nothing is claimed, retried or published until the roots are back.
-                nextScan = now + appliance.configuration.intake.scanInterval
-            } else {
-                switch gate.decide(now: seconds(now)) {
-                case .claim:
-                    if now >= nextScan {
-                        let pass = intake.pass(now: now)
-                        summary.add(await process(pass.claimed))
-                        nextScan = min(now + appliance.configuration.intake.scanInterval, pass.nextCheck ?? .now + .seconds(3600))
-                        if !pass.claimed.isEmpty { nextScan = .now }
-                    }
-                    // The pass may have closed the gate: then what it set aside waits for the probe.
-                    if gate.isOpen { summary.add(await process(dueRetries())) }
-                case .probe:
-                    // One waiting drop is the probe; with none waiting, or while the interface refuses
-                    // the appliance (a drop would only wait again), the cheap call is.
-                    if !gate.stoppedByRefusal, let probe = dueRetries(force: true).first {
-                        summary.add(await process([probe]))
-                    } else {
-                        await probeInterface()
-                    }
-                    // The interface answers again: what waited for it goes now, not at its own back-off
-                    // time, and the inbox is scanned at once (the closed gate had put the scan off).
-                    if gate.isOpen {
-                        summary.add(await process(dueRetries(force: true)))
-                        nextScan = .now
-                    }
-                case .wait(let until):
-                    // Nothing may be claimed or retried before the pause ends: sleep until then (or an
-                    // inotify hint), never loop on a scan time already past — that spun a core while closed.
-                    // Rounded up: waking a fraction of a millisecond early would turn the loop again at once.
-                    nextScan = max(nextScan, started + .milliseconds(Int64((until * 1000).rounded(.up))))
-                }
-                if gate.isOpen { await runSchedule() }
-            }
-            runRetention()
-            if shouldStop { break }
-            // An inotify event is a hint to scan now (and says what is still being written);
-            // the periodic scan still decides what exists.
-            let events = await waitForWork(until: min(nextScan, now + .seconds(1)))
-            intake.note(events)
-            if events.contains(where: { !$0.isWriteInProgress }) { nextScan = .now }
-        }
-        logStopped(summary)
+        return summary
     }
 
     // MARK: - Processing
@@ -226,11 +209,7 @@ public actor ApplianceRunner {
             func startNext() {
                 guard let file = pending.popFirst() else { return }
                 running += 1
-                // The client's own log lines (retries, failures) then name the drop they belong to.
-                let context: Logger.Metadata = [
-                    "department": "\(file.department)", "file": "\(file.originalName.logged)", "request": "\(file.id.value)",
-                ]
-                group.addTask { [processor] in (file, await VTJLogContext.$metadata.withValue(context) { await processor.process(file) }) }
+                group.addTask { [processor] in (file, await processor.processLogged(file)) }
             }
             for _ in 0..<workers { startNext() }
             while let (file, outcome) = await group.next() {
@@ -243,19 +222,22 @@ public actor ApplianceRunner {
         return summary
     }
 
-    private func record(_ outcome: DropOutcome, for file: ClaimedFile, into summary: inout Summary) {
+    func record(_ outcome: DropOutcome, for file: ClaimedFile, into summary: inout Summary) {
         changing[file.id.value] = nil
         switch outcome {
         case .published:
-            waiting[file.id.value] = nil
+            forget(file)
             summary.published += 1
             gate.recordSuccess()
             interfaceAnswered()
         case .refused:
-            waiting[file.id.value] = nil
+            forget(file)
             summary.refused += 1
         case .waiting(let retryAt, let reason):
             waiting[file.id.value] = file
+            // Scheduled on the monotonic clock: a wall clock stepped back must not stall the retry.
+            let delay = max(0, retryAt.timeIntervalSince(appliance.clock.now()))
+            dueAt[file.id.value] = appliance.monotonic.now() + .milliseconds(Int64(delay * 1000))
             switch reason {
             case .interfaceRefuses(let refusal):
                 // The operator's to fix: claiming stops now and the probe is the cheap call.
@@ -272,6 +254,21 @@ public actor ApplianceRunner {
             }
         }
         noteGate()
+    }
+}
+
+extension ApplianceRunner {
+    private func forget(_ file: ClaimedFile) {
+        waiting[file.id.value] = nil
+        dueAt[file.id.value] = nil
+    }
+
+    /// True at most once a minute, for a complaint that would otherwise repeat every loop turn.
+    func scheduleComplaintDue() -> Bool {
+        let now = ContinuousClock.now
+        if let last = lastScheduleComplaint, now - last < .seconds(60) { return false }
+        lastScheduleComplaint = now
+        return true
     }
 }
 

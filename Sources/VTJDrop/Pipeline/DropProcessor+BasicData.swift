@@ -11,16 +11,16 @@ extension DropProcessor {
         let operation = request.parsed.operation
         let sink = try makeSink(.basicData, request, asked: Set(request.parsed.hetus.map(\.value)))
         do {
-            _ = try journal.record(.querying, for: context.requestID, at: now)
+            try appliance.journalNow(.querying, for: context.requestID)
             let report = try await audited(AuditRecord(
                 at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
                 requestID: context.requestID, operation: "perustiedot", scope: .hetulista, hetus: request.parsed.hetus,
                 detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil)) {
                 try await appliance.client.perustiedot(hetus: request.parsed.hetus, groups: rules.interfaceGroups) { person in
-                    try sink.write(rules.disclose(person))
+                    Self.logContradiction(try sink.write(person), hetu: person.hetu, sink: sink, log: context.log)
                 }
             }
-            try? appliance.database.journal.recordInterfaceCall(succeeded: true, at: now)
+            appliance.journalInterfaceCall(succeeded: true, log: context.log)
             for hetu in report.notFound { try sink.writeNotFound(hetu.value) }
             if operation == .seurantaLisaa {
                 let notFound = Set(report.notFound.map(\.value))
@@ -31,13 +31,14 @@ extension DropProcessor {
                 try await ensureLogKey(department: context.department, scope: .hetu)
                 sink.note("seuranta: \(outcome.added) lisätty, \(outcome.alreadyFollowed) jo seurannassa / followed: \(outcome.added) added, \(outcome.alreadyFollowed) already followed")
             }
+            Self.logContradictionTotal(sink, log: context.log)
             var (receipt, unexpected) = try sink.finish()
             if unexpected > 0 { receipt.notes.append("\(unexpected) persons returned but not asked for were left out") }
             return try complete(context, result: sink, receipt: receipt)
         } catch {
             sink.abandon()
             if let clientError = error as? VTJClientError {
-                try? appliance.database.journal.recordInterfaceCall(succeeded: false, at: now, failure: clientError.description)
+                appliance.journalInterfaceCall(succeeded: false, failure: clientError.description, log: context.log)
             }
             throw error
         }
@@ -49,7 +50,7 @@ extension DropProcessor {
         let rules = DisclosureRules(authorisation: request.authorisation, today: context.today)
         let sink = try makeSink(.basicData, request, asked: nil)
         do {
-            _ = try journal.record(.querying, for: context.requestID, at: now)
+            try appliance.journalNow(.querying, for: context.requestID)
             let delivered = SharedList<Henkilotunnus>()
             let report = try await audited(AuditRecord(
                 at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
@@ -57,15 +58,16 @@ extension DropProcessor {
                 detail: "kunta-perustiedot")) {
                 try await appliance.client.municipalBasicData(groups: rules.interfaceGroups) { person in
                     if let hetu = try? Henkilotunnus(person.hetu) { delivered.append(hetu) }
-                    try sink.write(rules.disclose(person))
+                    Self.logContradiction(try sink.write(person), hetu: person.hetu, sink: sink, log: context.log)
                 }
             }
-            try? appliance.database.journal.recordInterfaceCall(succeeded: true, at: now)
+            appliance.journalInterfaceCall(succeeded: true, log: context.log)
             // Whom the delivery named is audited too, so a search by hetu finds the query.
             try auditAnswered(AuditRecord(
                 at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
                 requestID: context.requestID, operation: "perustiedot", scope: .kuntarajaus, hetus: delivered.all,
                 detail: "kunta-perustiedot: \(report.pages) pages delivered"))
+            Self.logContradictionTotal(sink, log: context.log)
             var (receipt, _) = try sink.finish()
             receipt.counts.valid = report.persons
             return try complete(context, result: sink, receipt: receipt)
@@ -73,6 +75,23 @@ extension DropProcessor {
             sink.abandon()
             throw error
         }
+    }
+
+    /// A contradiction is the interface's fault and a near-leak: the operator hears of each one, the
+    /// first ``contradictionsLogged`` of a drop one by one (masked), the rest in a total.
+    static func logContradiction(_ step: AnswerLedger.Step?, hetu: String, sink: ResultSink, log: Logger) {
+        guard case .withdraw? = step, sink.answerTally.contradictions <= contradictionsLogged else { return }
+        log.error("the interface answered a person twice with different content; the person is delivered fully censored",
+                  metadata: ["hetu": "\(Henkilotunnus.mask(hetu))"])
+    }
+
+    static let contradictionsLogged = 20
+
+    static func logContradictionTotal(_ sink: ResultSink, log: Logger) {
+        let total = sink.answerTally.contradictions
+        guard total > contradictionsLogged else { return }
+        log.error("the interface answered persons twice with different content; all are delivered fully censored", metadata: [
+            "contradictions": "\(total)", "logged-one-by-one": "\(contradictionsLogged)"])
     }
 
     /// `seuranta-poista`: the customer relationship ended; the entries are deleted. No query is made.

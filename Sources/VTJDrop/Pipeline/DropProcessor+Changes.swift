@@ -15,7 +15,7 @@ extension DropProcessor {
         let purpose = request.authorisation.purpose.rawValue
         let sink = try makeSink(.changes, request, asked: nil)
         do {
-            _ = try journal.record(.querying, for: context.requestID, at: now)
+            try appliance.journalNow(.querying, for: context.requestID)
             guard let start = try register.logKey(department: context.department, scope: scope) else {
                 try await ensureLogKey(department: context.department, scope: scope)
                 sink.note("muutosseuranta aloitettu tästä päivästä; muutoksia toimitetaan seuraavasta hausta alkaen / change tracking starts today; changes come from the next fetch on")
@@ -53,7 +53,7 @@ extension DropProcessor {
                     at: now, department: context.department, purpose: purpose, requestID: context.requestID,
                     operation: "muutokset", scope: .kuntarajaus, hetus: Self.distinctHetus(of: collected.all), detail: "after log key \(start)"))
             }
-            try? appliance.database.journal.recordInterfaceCall(succeeded: true, at: now)
+            appliance.journalInterfaceCall(succeeded: true, log: context.log)
 
             // Apply in muutospv order (stable: entries of one moment keep the interface's order).
             let changes = collected.all.enumerated()

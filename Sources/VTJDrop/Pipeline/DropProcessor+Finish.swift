@@ -44,20 +44,22 @@ extension DropProcessor {
             return wait(context.claimed, .local("cannot publish the refusal receipt: \(error)"), attempts: attempt(context),
                         log: context.log)
         }
-        _ = try? journal.record(.refused, for: context.requestID, at: now,
-                                update: JournalUpdate(resultFiles: [receiptPath], error: refusal.description))
+        appliance.journal(.refused, for: context.requestID,
+                          update: JournalUpdate(resultFiles: [receiptPath], error: refusal.description), log: context.log)
         appliance.reportRefused(department: context.department, code: refusal.code, receiptPath: receiptPath)
         PendingNote(appliance: appliance, claimed: context.claimed).remove()
-        let quarantined = try? appliance.mover.quarantine(workFolder: context.claimed.folder, id: context.claimed.id)
-        _ = try? journal.record(.quarantined, for: context.requestID, at: now, update: JournalUpdate(storedPath: quarantined))
+        // Journaled only once moved: a folder still in the work area is finished by the next start.
+        if let quarantined = moveLogged(context.claimed, log: context.log, { try appliance.mover.quarantine(workFolder: $0.folder, id: $0.id) }) {
+            appliance.journal(.quarantined, for: context.requestID, update: JournalUpdate(storedPath: quarantined), log: context.log)
+        }
         return .refused(receipt: receiptPath, reason: refusal.description)
     }
 
     /// The input cannot be answered at all (its department is gone): keep it in quarantine.
     func quarantineOnly(_ claimed: ClaimedFile, reason: String, log: Logger) -> DropOutcome {
-        let path = try? appliance.mover.quarantine(workFolder: claimed.folder, id: claimed.id)
-        _ = try? journal.record(.quarantined, for: claimed.id.value, at: now,
-                                update: JournalUpdate(storedPath: path, error: reason))
+        if let path = moveLogged(claimed, log: log, { try appliance.mover.quarantine(workFolder: $0.folder, id: $0.id) }) {
+            appliance.journal(.quarantined, for: claimed.id.value, update: JournalUpdate(storedPath: path, error: reason), log: log)
+        }
         appliance.reportFailedForGood(department: claimed.department)
         return .refused(receipt: "-", reason: reason)
     }
@@ -74,14 +76,33 @@ extension DropProcessor {
         log.warning("drop will be retried", metadata: [
             "reason": "\(DropFileName.maskingHetus(in: reason.description))", "retry-in-s": "\(Int(seconds.rounded(.up)))",
         ])
-        _ = try? journal.record(.failedTransient, for: claimed.id.value, at: now,
-                                update: JournalUpdate(error: reason.description, nextAttemptAt: retryAt))
+        appliance.journal(.failedTransient, for: claimed.id.value,
+                          update: JournalUpdate(error: reason.description, nextAttemptAt: retryAt), log: log)
         PendingNote(appliance: appliance, claimed: claimed).write(reason, retryAt: retryAt)
         appliance.reportWaiting(department: claimed.department, reason: reason)
         return .waiting(retryAt: retryAt, reason: reason)
     }
 
+    /// Stopped mid-walk (shutdown): nothing is journaled as failed and no note is written; the
+    /// claimed input resumes at the next start, and a half-written result is already thrown away.
+    func interrupted(_ claimed: ClaimedFile, log: Logger) -> DropOutcome {
+        log.notice("drop interrupted by the stop; it resumes at the next start")
+        return .waiting(retryAt: now, reason: .local("interrupted by the stop; it resumes at the next start"))
+    }
+
     func attempt(_ context: DropContext) -> Int { ((try? journal.entry(context.requestID)) ?? nil)?.attempts ?? 0 }
+
+    /// Moves the work folder to the archive or quarantine; a failure is logged (the next start
+    /// finds the folder still claimed and finishes the move from the journal).
+    func moveLogged(_ claimed: ClaimedFile, log: Logger, _ move: (ClaimedFile) throws -> String) -> String? {
+        do {
+            return try move(claimed)
+        } catch {
+            log.error("cannot move the finished drop's input out of the work folder; the next start does it",
+                      metadata: ["error": "\(DropFileName.maskingHetus(in: "\(error)"))"])
+            return nil
+        }
+    }
 
     /// Publishes the result (if any) and the receipt, records the disclosure, then archives the input.
     ///
@@ -91,7 +112,7 @@ extension DropProcessor {
         let publisher = appliance.publisher(context.department)
         var resultPath: String?
         if let sink {
-            _ = try? journal.record(.resultsWritten, for: context.requestID, at: now)
+            appliance.journal(.resultsWritten, for: context.requestID, log: context.log)
             resultPath = try commitOnce(sink, publisher: publisher)
         }
         let receiptPath = try publishOnce(publisher, name: context.receiptName, bytes: ReceiptRenderer().bytes(receipt))
@@ -100,9 +121,13 @@ extension DropProcessor {
                              requestID: context.requestID, operation: receipt.operation ?? "perustiedot",
                              resultFile: resultPath.map { ($0 as NSString).lastPathComponent }, persons: sink.disclosedPersons())
         }
-        try appliance.database.recordPublication(requestID: context.requestID, at: now,
-                                                 update: JournalUpdate(resultFiles: [resultPath, receiptPath].compactMap { $0 }),
-                                                 disclosure: disclosure)
+        // On record before the archive move, after any write of this request still waiting (in order).
+        let at = now
+        try appliance.journalBacklog.recordNow(journal, key: context.requestID) { _ in
+            try appliance.database.recordPublication(requestID: context.requestID, at: at,
+                                                     update: JournalUpdate(resultFiles: [resultPath, receiptPath].compactMap { $0 }),
+                                                     disclosure: disclosure)
+        }
         appliance.reportPublished(department: context.department, receipt: receipt, hasResult: sink != nil,
                                   withheld: sink?.withheldPersons() ?? [:], files: [resultPath, receiptPath].compactMap { $0 })
         PendingNote(appliance: appliance, claimed: context.claimed).remove()
@@ -110,8 +135,9 @@ extension DropProcessor {
             // Only a writer that resumed in the moment between the last check and the rename gets here.
             context.log.error("the dropped file changed just as its result was published; the archived input holds more than the result answers")
         }
-        let archived = try? appliance.mover.archive(workFolder: context.claimed.folder, id: context.claimed.id)
-        _ = try? journal.record(.archived, for: context.requestID, at: now, update: JournalUpdate(storedPath: archived))
+        if let archived = moveLogged(context.claimed, log: context.log, { try appliance.mover.archive(workFolder: $0.folder, id: $0.id) }) {
+            appliance.journal(.archived, for: context.requestID, update: JournalUpdate(storedPath: archived), log: context.log)
+        }
         context.log.info("drop published", metadata: [
             "found": "\(receipt.counts.found)", "not-found": "\(receipt.counts.notFound)",
             "protected": "\(receipt.counts.protected)", "withheld-records": "\(receipt.withheld.totalRecords)",

@@ -13,16 +13,25 @@ public struct DropProcessor: Sendable {
     var journal: Journal { appliance.database.journal }
     var now: Date { appliance.clock.now() }
 
+    /// ``process(_:)`` with the drop's department, file and request on the client's log lines too.
+    public func processLogged(_ file: ClaimedFile) async -> DropOutcome {
+        let context: Logger.Metadata = [
+            "department": "\(file.department)", "file": "\(file.originalName.logged)", "request": "\(file.id.value)",
+        ]
+        return await VTJLogContext.$metadata.withValue(context) { await process(file) }
+    }
+
     /// Processes one claimed drop; never throws: every failure ends in a receipt or a wait.
     public func process(_ claimed: ClaimedFile) async -> DropOutcome {
         let log = appliance.logger(request: claimed.id.value, department: claimed.department, file: claimed.originalName.display)
         do {
-            if try journal.recordClaim(requestID: claimed.id.value, department: claimed.department,
-                                       originalName: claimed.originalName.display, storedPath: claimed.path, at: now,
-                                       inputStamp: claimed.claimStamp?.encoded) {
+            if try appliance.journalClaimNow(requestID: claimed.id.value, department: claimed.department,
+                                             originalName: claimed.originalName.display, storedPath: claimed.path,
+                                             inputStamp: claimed.claimStamp?.encoded) {
                 appliance.reportClaimed(department: claimed.department)
             }
         } catch {
+            // The appliance's own trouble (a full disk, a damaged database): the interface is not to blame.
             return wait(claimed, .local("journal: \(error)"), attempts: 0, log: log)
         }
         guard let settings = appliance.configuration.department(claimed.department) else {
@@ -35,16 +44,23 @@ public struct DropProcessor: Sendable {
 
         let parsed: ParsedDrop
         do {
-            let input = try readStable(claimed)
-            context.inputStamp = input.stamp
-            parsed = try ParsedDrop.read(input.bytes, fileName: claimed.originalName)
+            // Read and parsed on a thread of its own (AsideThread): a hostile or large file must not
+            // hold the cooperative threads the daemon loop and every other drop run on.
+            let read = try await AsideThread.run { () throws -> (ParsedDrop, InputStamp) in
+                let input = try readStable(claimed)
+                return (try ParsedDrop.read(input.bytes, fileName: claimed.originalName), input.stamp)
+            }
+            context.inputStamp = read.1
+            parsed = read.0
         } catch let changing as InputChanging {
             return wait(claimed, .inputChanging(changing.description), attempts: attempt(context), log: log,
                         delay: changing.retryInSeconds)
         } catch let error as DropReadError {
             return refuse(context, refusal: RequestRefusal(error))
+        } catch is CancellationError {
+            return interrupted(claimed, log: log)
         } catch {
-            return refuse(context, refusal: .unreadableFile(detail: "\(error)"))
+            return refuse(context, refusal: .unreadableFile(detail: "\(claimed.originalName.display): \(error)"))
         }
 
         let authorisation: RequestAuthorisation
@@ -58,8 +74,8 @@ public struct DropProcessor: Sendable {
                           parsed: parsed, authorisation: authorisation)
         }
         let format = parsed.format ?? settings.profile.format
-        _ = try? journal.record(.read, for: claimed.id.value, at: now, update: JournalUpdate(
-            toiminto: parsed.operation.rawValue, purpose: authorisation.purpose.rawValue, reference: parsed.reference))
+        appliance.journal(.read, for: claimed.id.value, update: JournalUpdate(
+            toiminto: parsed.operation.rawValue, purpose: authorisation.purpose.rawValue, reference: parsed.reference), log: log)
 
         let request = AuthorisedDrop(context: context, parsed: parsed, authorisation: authorisation, format: format)
         do {
@@ -76,6 +92,14 @@ public struct DropProcessor: Sendable {
         } catch let changing as InputChanging {
             return wait(claimed, .inputChanging(changing.description), attempts: attempt(context), log: log,
                         delay: changing.retryInSeconds)
+        } catch VTJClientError.cancelled {
+            return interrupted(claimed, log: log)
+        } catch is CancellationError {
+            return interrupted(claimed, log: log)
+        } catch VTJClientError.configuration(let reason) {
+            // The appliance's own set-up (its temporary folder): never the file's fault, and it heals.
+            log.error("the interface client cannot work here; the drop waits", metadata: ["error": "\(reason)"])
+            return wait(claimed, .local("client set-up: \(reason)"), attempts: attempt(context), log: log)
         } catch let error as VTJClientError {
             // 401, 403, 404 and TLS trouble refuse the appliance, not the file: the operator must act,
             // and the drop waits (with a pending note) instead of being answered as faulty.
@@ -90,6 +114,7 @@ public struct DropProcessor: Sendable {
                           parsed: parsed, authorisation: authorisation)
         } catch {
             // Disk full, unwritable outbox, database trouble: nothing is lost, try again later.
+            _ = appliance.noteDamage(error)
             return wait(claimed, .local("\(error)"), attempts: attempt(context), log: log)
         }
     }

@@ -72,10 +72,11 @@ extension IntakeCycle {
 
     /// Journals the quarantined entry and publishes its error receipt (or keeps it for the next pass).
     func finishRefusal(id: RequestID, name: DropFileName, reason: String, stored: String, department: String, log: Logger) {
-        let journal = appliance.database.journal
-        _ = try? journal.recordClaim(requestID: id.value, department: department, originalName: name.display,
-                                     storedPath: stored, at: appliance.clock.now())
-        if (try? journal.record(.refused, for: id.value, at: appliance.clock.now(), update: JournalUpdate(error: reason))) != nil {
+        let at = appliance.clock.now()
+        appliance.journalBacklog.record(appliance.database.journal, key: id.value, what: "claimed", logger: log) { journal in
+            try journal.recordClaim(requestID: id.value, department: department, originalName: name.display, storedPath: stored, at: at)
+        }
+        if appliance.journal(.refused, for: id.value, update: JournalUpdate(error: reason), log: log) {
             // Journaled: the quarantine note (written before the rename, for a crash in between) has served.
             let note = appliance.mover.quarantineFolder + "/" + id.value + "/" + ClaimRecord.fileName
             if stored.hasPrefix(appliance.mover.quarantineFolder + "/" + id.value + "/") { _ = unlink(note) }
@@ -105,8 +106,8 @@ extension IntakeCycle {
             pendingReceipts.append(pending)
             return
         }
-        _ = try? appliance.database.journal.record(.quarantined, for: pending.requestID, at: appliance.clock.now(),
-                                                   update: JournalUpdate(storedPath: pending.stored, resultFiles: [path]))
+        appliance.journal(.quarantined, for: pending.requestID,
+                          update: JournalUpdate(storedPath: pending.stored, resultFiles: [path]), log: log)
     }
 
     /// Retries receipts that could not be published; on the first pass also those an earlier run

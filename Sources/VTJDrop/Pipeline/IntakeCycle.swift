@@ -80,6 +80,12 @@ final class IntakeCycle {
         for department in appliance.configuration.departments {
             let folder = appliance.inboxFolder(department.id)
             let log = appliance.logger.with(department: department.id)
+            // A department whose folders do not work is left alone (its drops wait) and retried.
+            let health = appliance.departmentHealth.check(department.id, now: appliance.monotonic.now()) {
+                appliance.prepareFolders(of: department.id)
+            }
+            if health.changed { log.notice("the department's folders work again; it is served") }
+            guard health.served else { continue }
             let listing: InboxListing
             do {
                 listing = try scanner.scan(folder: folder)

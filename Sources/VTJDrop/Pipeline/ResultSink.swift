@@ -19,12 +19,22 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
         var xmlWriter: XMLWriter?
         /// Hetus the department asked for: nothing else is written, whatever the interface returned.
         let asked: Set<String>?
-        var written: Set<String> = []
         var unexpected = 0
         /// Whom the result discloses and which groups (the disclosure log's rows), by hetu.
         var disclosed: [String: DisclosedPerson] = [:]
         /// Persons (or change entries) with anything withheld, by rule: the operator's metric.
         var withheldPersons: [WithholdingRule: Int] = [:]
+        /// Basic data: every person through the rules, repeats and contradictions told apart.
+        var ledger: AnswerLedger
+        /// Where each first copy's row or element starts (by ledger slot), and where the last one ends.
+        var starts: [Int64] = []
+        var personsEnd: Int64 = 0
+        /// Slots whose copy was withdrawn, and the censored rows to write in their place at the end.
+        var withdrawn: [Int] = []
+        var replacements: [PersonDisclosure] = []
+
+        /// Where the next byte goes (CSV: appended so far; XML: the writer has flushed onto the file).
+        func position() throws -> Int64 { format == .csv ? pending.byteCount : try pending.endOffset() }
     }
 
     private let lock = NSLock()
@@ -41,7 +51,8 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
         var state = State(pending: pending, format: format, receipt: receipt,
                           personCSV: CSVRenderer(authorisation: authorisation, dialect: dialect, reference: receipt.reference),
                           changeCSV: CSVChangeRenderer(groups: authorisation.groups, dialect: dialect, reference: receipt.reference),
-                          asked: asked)
+                          asked: asked,
+                          ledger: AnswerLedger(rules: DisclosureRules(authorisation: authorisation, today: receipt.processingDate)))
         switch format {
         case .csv:
             try pending.append(kind == .basicData ? state.personCSV.header() : state.changeCSV.header())
@@ -52,32 +63,67 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
                 requestID: receipt.requestID, operation: operation, purpose: authorisation.purpose,
                 processingDate: receipt.processingDate, reference: receipt.reference, groups: authorisation.groups))
             xml.begin()
+            // Out now, so the first person's element starts at a known offset.
+            try writer.flush()
             state.xmlWriter = writer
             state.xml = xml
         }
         self._state = state
     }
 
-    /// One person's disclosed data; persons not asked for, or already written, are skipped.
-    func write(_ person: PersonDisclosure) throws {
+    /// One person of a basic-data answer, through the rules: persons not asked for and identical
+    /// repeats are skipped; a person whose copies differ is withdrawn and written fully censored at
+    /// the end. Returns the ledger's step (nil when the person was not asked for).
+    @discardableResult
+    func write(_ person: Person) throws -> AnswerLedger.Step? {
         try withState { state in
-            if let asked = state.asked, !asked.contains(person.hetu) { state.unexpected += 1; return }
-            guard state.written.insert(person.hetu).inserted else { return }
-            state.receipt.record(person)
-            for rule in person.tally.records.keys { state.withheldPersons[rule, default: 0] += 1 }
-            state.disclosed[person.hetu] = DisclosedPerson(
-                hetu: person.hetu, status: person.isProtected ? "turvakielto" : "loytyi",
-                groups: Set(person.records.map(\.group.rawValue)).sorted())
-            switch state.format {
-            case .csv:
-                let row = state.personCSV.row(person)
-                state.receipt.record(row)
-                try state.pending.append(row.bytes)
-            case .xml:
-                state.xml?.write(person)
-                try state.xmlWriter?.flush()
+            if let asked = state.asked, !asked.contains(person.hetu) { state.unexpected += 1; return nil }
+            let step = state.ledger.next(person)
+            switch step {
+            case .deliver(let disclosure, let slot):
+                assert(slot == state.starts.count)
+                state.starts.append(try state.position())
+                state.receipt.record(disclosure)
+                for rule in disclosure.tally.records.keys { state.withheldPersons[rule, default: 0] += 1 }
+                Self.noteDisclosed(disclosure, in: &state)
+                try Self.render(disclosure, into: &state)
+                state.personsEnd = try state.position()
+            case .repeated:
+                break
+            case .withdraw(let slot, let earlier, let replacement):
+                state.withdrawn.append(slot)
+                state.replacements.append(replacement)
+                state.receipt.recordWithdrawal(earlier, replacement: replacement)
+                // What the result finally says of the person: found, protected, no group at all.
+                Self.noteDisclosed(replacement, in: &state)
+            case .alreadyWithdrawn(let records):
+                state.receipt.recordWithdrawnCopy(records: records)
             }
+            return step
         }
+    }
+
+    private static func noteDisclosed(_ person: PersonDisclosure, in state: inout State) {
+        state.disclosed[person.hetu] = DisclosedPerson(
+            hetu: person.hetu, status: person.isProtected ? "turvakielto" : "loytyi",
+            groups: Set(person.records.map(\.group.rawValue)).sorted())
+    }
+
+    private static func render(_ person: PersonDisclosure, into state: inout State) throws {
+        switch state.format {
+        case .csv:
+            let row = state.personCSV.row(person)
+            state.receipt.record(row)
+            try state.pending.append(row.bytes)
+        case .xml:
+            state.xml?.write(person)
+            try state.xmlWriter?.flush()
+        }
+    }
+
+    /// How many persons were written, repeated identically, and withdrawn as contradictory.
+    var answerTally: (persons: Int, repeats: Int, contradictions: Int) {
+        withState { ($0.ledger.persons, $0.ledger.repeats, $0.ledger.contradictions) }
     }
 
     /// A requested hetu the interface did not return.
@@ -122,8 +168,22 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
     /// Ends the document; returns the receipt and how many returned persons were not asked for.
     func finish() throws -> (receipt: Receipt, unexpected: Int) {
         try withState { state in
+            for replacement in state.replacements { try Self.render(replacement, into: &state) }
             if state.format == .xml {
                 try state.xml?.finish()
+            }
+            if !state.withdrawn.isEmpty {
+                // The withdrawn copies' rows were on the temp file only; they never reach the outbox.
+                let spans = state.withdrawn.map { slot in
+                    state.starts[slot]..<(slot + 1 < state.starts.count ? state.starts[slot + 1] : state.personsEnd)
+                }
+                try state.pending.excise(spans)
+                state.receipt.notes.append(
+                    "\(state.withdrawn.count) persons were answered more than once with different content; no copy was trusted: they are delivered fully censored, as if under turvakielto / \(state.withdrawn.count) henkilöstä tuli ristiriitaiset tiedot; heidät toimitetaan kokonaan pidätettyinä")
+            }
+            if state.receipt.counts.turvakieltoMissing > 0 {
+                state.receipt.notes.append(
+                    "\(state.receipt.counts.turvakieltoMissing) persons came without the TURVAKIELTO group; their addresses are withheld as if under turvakielto / \(state.receipt.counts.turvakieltoMissing) henkilön tiedoista puuttui turvakieltotieto; osoitteet pidätettiin")
             }
             return (state.receipt, state.unexpected)
         }

@@ -51,7 +51,7 @@ struct WorkRecovery {
             }
             appliance.logger.notice("journaling a move an earlier run finished but did not record",
                                     metadata: ["request": "\(id.value)", "state": "\(state)"])
-            _ = try? journal.record(state, for: id.value, at: appliance.clock.now(), update: JournalUpdate(storedPath: path))
+            appliance.journal(state, for: id.value, update: JournalUpdate(storedPath: path))
         }
     }
 
@@ -66,12 +66,23 @@ struct WorkRecovery {
             let state = ((try? appliance.database.journal.entry(requestID)) ?? nil)?.state
             switch state {
             case .published?, .archived?:
-                if let key = try? register.commitPendingLogKey(requestID: requestID, at: appliance.clock.now()) {
-                    appliance.logger.notice("storing the change cursor of a delivery an earlier run published",
-                                            metadata: ["request": "\(requestID)", "log-key": "\(key)"])
+                do {
+                    if let key = try register.commitPendingLogKey(requestID: requestID, at: appliance.clock.now()) {
+                        appliance.logger.notice("storing the change cursor of a delivery an earlier run published",
+                                                metadata: ["request": "\(requestID)", "log-key": "\(key)"])
+                    }
+                } catch {
+                    // Kept pending: the next start tries again (the delivery is out; only its cursor waits).
+                    appliance.logger.error("cannot store the change cursor of a published delivery; the next start tries again",
+                                           metadata: ["request": "\(requestID)", "error": "\(error)"])
                 }
             case .refused?, .quarantined?, nil:
-                try? register.discardPendingLogKey(requestID: requestID)
+                do {
+                    try register.discardPendingLogKey(requestID: requestID)
+                } catch {
+                    appliance.logger.error("cannot drop the noted change cursor of a delivery that ended without a result",
+                                           metadata: ["request": "\(requestID)", "error": "\(error)"])
+                }
             default:
                 continue
             }

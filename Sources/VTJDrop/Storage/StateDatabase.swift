@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The appliance's SQLite database in the state folder: journal, audit log and followed register.
 ///
@@ -13,6 +14,11 @@ public final class StateDatabase: Sendable {
     let pool: DatabasePool
     /// Failed journal and audit-log writes are told here (the operator's metrics count them).
     public let writeFailures = WriteFailureSignal()
+    /// The state folder, when this process owns it (the daemon, `run --once`): then the database
+    /// is guarded by a ``StateMarker`` and its files are watched while running.
+    private let guardedFolder: String?
+    /// The files opened (database, write-ahead log) and when the generation was last raised.
+    private let watched: Mutex<(database: FileIdentity?, log: FileIdentity?, marked: ContinuousClock.Instant)>
 
     /// The journal of requests.
     public var journal: Journal { Journal(pool: pool, failures: writeFailures) }
@@ -35,6 +41,8 @@ public final class StateDatabase: Sendable {
         self.path = path
         if create {
             try Self.ensureFolder(stateFolder)
+            // Before anything may create a file: a database that vanished is never replaced silently.
+            try StateMarker.check(stateFolder: stateFolder, database: path)
             try Self.ensureFile(path)
         } else if !FileManager.default.fileExists(atPath: path) {
             throw .missing(path: path)
@@ -54,6 +62,37 @@ public final class StateDatabase: Sendable {
         } catch {
             throw .cannotOpen(path: path, reason: Self.describe(error))
         }
+        guardedFolder = create ? stateFolder : nil
+        watched = Mutex((FileIdentity(path), FileIdentity(path + "-wal"), .now))
+        if create { try StateMarker.advance(pool, stateFolder: stateFolder) }
+    }
+
+    /// Checks that the database files are still the ones opened — not unlinked, not replaced — and
+    /// raises the generation every ``StateMarker/interval``. A database deleted while the appliance
+    /// runs keeps taking writes into a file nobody can read, which vanish when the process ends: the
+    /// caller must stop claiming and say so. Cheap (two `stat`s); the runner calls it every turn.
+    public func verifyFiles() -> StorageError? {
+        guard let folder = guardedFolder else { return nil }
+        let now = (database: FileIdentity(path), log: FileIdentity(path + "-wal"))
+        let problem: StorageError? = watched.withLock { seen in
+            if let opened = seen.database, now.database?.sameFile(as: opened) != true {
+                return .removedWhileRunning(path: path, reason: now.database == nil ? "was deleted while vtjdrop ran" : "was replaced while vtjdrop ran")
+            }
+            if let opened = seen.log, now.log?.sameFile(as: opened) != true {
+                return .removedWhileRunning(path: path + "-wal", reason: now.log == nil ? "was deleted while vtjdrop ran" : "was replaced while vtjdrop ran")
+            }
+            if seen.log == nil { seen.log = now.log }
+            return nil
+        }
+        if let problem { return problem }
+        let due = watched.withLock { seen in
+            guard ContinuousClock.now - seen.marked >= StateMarker.interval else { return false }
+            seen.marked = .now
+            return true
+        }
+        // A failure (a full disk) leaves the mark behind the database, which the check accepts.
+        if due { _ = try? StateMarker.advance(pool, stateFolder: folder) }
+        return nil
     }
 
     /// The journal mode in force (`wal`), read back from SQLite.
@@ -77,15 +116,19 @@ public final class StateDatabase: Sendable {
     }
 
     static func write<T>(_ pool: DatabasePool, _ body: (Database) throws -> T) throws(StorageError) -> T {
-        do { return try pool.write(body) } catch { throw map(error) }
+        do { return try pool.write(body) } catch { throw map(error, path: pool.path) }
     }
 
     static func read<T>(_ pool: DatabasePool, _ body: (Database) throws -> T) throws(StorageError) -> T {
-        do { return try pool.read(body) } catch { throw map(error) }
+        do { return try pool.read(body) } catch { throw map(error, path: pool.path) }
     }
 
-    static func map(_ error: any Error) -> StorageError {
+    static func map(_ error: any Error, path: String) -> StorageError {
         if let storage = error as? StorageError { return storage }
+        if let database = error as? DatabaseError,
+           database.resultCode == .SQLITE_CORRUPT || database.resultCode == .SQLITE_NOTADB {
+            return .damaged(path: path, reason: describe(error))
+        }
         return .database(describe(error))
     }
 
@@ -124,4 +167,19 @@ public final class StateDatabase: Sendable {
             throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
         }
     }
+}
+
+/// Which file a path names (device and inode).
+struct FileIdentity: Sendable, Hashable {
+    let device: UInt64
+    let inode: UInt64
+
+    init?(_ path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+    }
+
+    func sameFile(as other: FileIdentity) -> Bool { device == other.device && inode == other.inode }
 }

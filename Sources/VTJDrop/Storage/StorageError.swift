@@ -12,6 +12,12 @@ public enum StorageError: Error, Sendable, CustomStringConvertible {
     case database(String)
     /// A stored value could not be read back (the database was edited by hand or damaged).
     case corrupt(String)
+    /// SQLite found damaged pages (or a file that is not a database): nothing written can be trusted.
+    case damaged(path: String, reason: String)
+    /// The database vanished, or is older than the one the appliance last used (``StateMarker``).
+    case lost(path: String, reason: String)
+    /// A database file was deleted or replaced while the appliance ran on it.
+    case removedWhileRunning(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -27,6 +33,14 @@ public enum StorageError: Error, Sendable, CustomStringConvertible {
             "state database error: \(message)"
         case .corrupt(let message):
             "the state database holds an unreadable value (\(message)); restore it from backup or inspect it with sqlite3"
+        case .damaged(let path, let reason):
+            "the state database \(path) is damaged (\(reason)); stop vtjdrop and restore the state folder from backup (docs/operations.md, \"Backup\")"
+        case .lost(let path, let reason):
+            "the state database \(path) \(reason): the journal and audit log may be lost; restore the state folder from backup "
+                + "(docs/operations.md, \"Backup\"); if an older backup was restored on purpose, remove \(StateMarker.fileName) beside it and start again"
+        case .removedWhileRunning(let path, let reason):
+            "the state file \(path) \(reason): what was written to it since may be lost with it, so vtjdrop stops; "
+                + "restore the state folder from backup (docs/operations.md, \"Backup\") and start vtjdrop again"
         }
     }
 }

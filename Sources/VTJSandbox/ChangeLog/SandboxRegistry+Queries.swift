@@ -54,6 +54,10 @@ extension SandboxRegistry {
     private func deliver(_ person: Person, groups: Set<GroupName>?, censor: Bool) -> Person {
         var out = person
         if let groups { out.records = person.records.filter { groups.contains($0.group) } }
+        // The interface always delivers TURVAKIELTO when asked (JSON wire §5): "no ban" is said, not left out.
+        if groups?.contains(.turvakielto) ?? true, !out.records.contains(where: { $0.group == .turvakielto }) {
+            out.records.append(Record(group: .turvakielto, fields: [.text("turvakieltoAktiivinen", "false")]))
+        }
         if censor, person.isUnderTurvakielto(on: today) { out = SandboxCensor.censor(out, groups: groups) }
         return out
     }

@@ -14,6 +14,8 @@ final class FaultInjector: Sendable {
         case unavailable(retryAfter: Int)
         /// A security server's own error (`X-Road-Error`) of this type.
         case xRoadError(type: String)
+        /// 404 with a `virhe`, as a wrong base URL or path looks.
+        case notFound
     }
 
     /// What happens to a 200 body on the wire.
@@ -60,6 +62,10 @@ final class FaultInjector: Sendable {
                 state.faults.errorNext -= 1
                 return (latency, .serverError)
             }
+            if state.faults.notFoundNext > 0 {
+                state.faults.notFoundNext -= 1
+                return (latency, .notFound)
+            }
             if state.faults.xRoadErrorNext > 0 {
                 state.faults.xRoadErrorNext -= 1
                 return (latency, .xRoadError(type: state.faults.xRoadErrorType))
@@ -70,6 +76,7 @@ final class FaultInjector: Sendable {
             if state.faults.unavailableRate > 0, state.random.chance(state.faults.unavailableRate) {
                 return (latency, .unavailable(retryAfter: state.faults.retryAfterSeconds))
             }
+            if state.faults.notFoundRate > 0, state.random.chance(state.faults.notFoundRate) { return (latency, .notFound) }
             if state.faults.errorRate > 0, state.random.chance(state.faults.errorRate) { return (latency, .serverError) }
             if state.faults.xRoadErrorRate > 0, state.random.chance(state.faults.xRoadErrorRate) {
                 return (latency, .xRoadError(type: state.faults.xRoadErrorType))
@@ -78,10 +85,62 @@ final class FaultInjector: Sendable {
         }
     }
 
-    /// Model-level faults: the answer as it is to be encoded, whatever the wire. None are defined
-    /// yet; faults on content (conflicting duplicates, missing groups) belong here, so both wires get them.
-    func apply(to answer: SandboxAnswer) -> SandboxAnswer {
-        answer
+    /// Model-level faults: the answer as it is to be encoded, whatever the wire. Each person of a
+    /// basic-data answer may be sent twice with different content (first a copy without any ban and
+    /// with every group in clear, then the true one) or without its TURVAKIELTO group (in clear).
+    ///
+    /// - Parameters:
+    ///   - uncensored: the person's records as the register holds them, narrowed to `groups`.
+    ///   - count: told the name of each fault served (the sandbox's counters).
+    func apply(to answer: SandboxAnswer, uncensored: (_ hetu: String, _ groups: Set<GroupName>) -> Person?,
+               count: (String) -> Void) -> SandboxAnswer {
+        guard case .basicData(let persons, let page, let extraction) = answer else { return answer }
+        var out: [Person] = []
+        out.reserveCapacity(persons.count)
+        for person in persons {
+            let fault = personFault()
+            guard fault != .none else {
+                out.append(person)
+                continue
+            }
+            // The groups the answer carries (placeholders name the censored ones) stand for those asked.
+            var bare = uncensored(person.hetu, Set(person.records.map(\.group))) ?? person
+            bare.records.removeAll { $0.group == .turvakielto }
+            if fault == .dropTurvakielto {
+                count("dropTurvakielto")
+                out.append(bare)
+                continue
+            }
+            count("contradict")
+            var forged = bare
+            forged.records.append(Record(group: .turvakielto, fields: [.text("turvakieltoAktiivinen", "false")]))
+            if forged == person {
+                // Nothing to hide: the first copy contradicts the second in another way.
+                if forged.records.count > 1 { forged.records.removeFirst() } else { forged.records.append(Record(group: .ammatti)) }
+            }
+            out += [forged, person]
+        }
+        return .basicData(out, page: page, extractionDate: extraction)
+    }
+
+    /// What becomes of one person of a basic-data answer.
+    enum PersonFault: Sendable, Equatable { case none, contradict, dropTurvakielto }
+
+    private func personFault() -> PersonFault {
+        state.withLock { state in
+            if state.faults.contradictRate > 0, state.random.chance(state.faults.contradictRate) { return .contradict }
+            if state.faults.dropTurvakieltoRate > 0, state.random.chance(state.faults.dropTurvakieltoRate) { return .dropTurvakielto }
+            return .none
+        }
+    }
+
+    /// Whether this basic-data request is to be refused with a `virhe` quoting its first hetu.
+    func shouldRejectQuoting() -> Bool {
+        state.withLock { state in
+            guard state.faults.rejectQuotingNext > 0 else { return false }
+            state.faults.rejectQuotingNext -= 1
+            return true
+        }
     }
 
     /// The byte-level fault of this 200 response (counts down `…Next`).

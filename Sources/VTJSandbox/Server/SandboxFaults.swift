@@ -35,6 +35,19 @@ public struct SandboxFaults: Sendable, Hashable, Codable {
     public var endlessNext: Int
     /// Where an "endless" body stops if the client never hangs up (bounded, so a test run ends by itself).
     public var endlessBytes: Int64
+    /// Share of API requests answered 404 (a wrong base URL or path, as the operator's mistake looks).
+    public var notFoundRate: Double
+    /// The next N API requests are answered 404.
+    public var notFoundNext: Int
+    /// The next N basic-data requests are answered 400 with a `virhe` quoting the first hetu asked
+    /// (an interface whose error texts echo the request).
+    public var rejectQuotingNext: Int
+    /// Share of persons in a basic-data answer sent twice with different content: first a copy
+    /// without any turvakielto and with every group uncensored, then the true one.
+    public var contradictRate: Double
+    /// Share of persons in a basic-data answer sent without their TURVAKIELTO group (and, if
+    /// protected, with every group uncensored).
+    public var dropTurvakieltoRate: Double
 
     /// Defaults: no faults, `Retry-After: 1`.
     public init(
@@ -42,7 +55,9 @@ public struct SandboxFaults: Sendable, Hashable, Codable {
         rateLimitNext: Int = 0, retryAfterSeconds: Int = 1, truncateRate: Double = 0, truncateNext: Int = 0,
         unavailableRate: Double = 0, unavailableNext: Int = 0,
         xRoadErrorRate: Double = 0, xRoadErrorNext: Int = 0, xRoadErrorType: String = "Server.ServerProxy.ServiceFailed",
-        endlessRate: Double = 0, endlessNext: Int = 0, endlessBytes: Int64 = 4 << 30
+        endlessRate: Double = 0, endlessNext: Int = 0, endlessBytes: Int64 = 4 << 30,
+        notFoundRate: Double = 0, notFoundNext: Int = 0,
+        rejectQuotingNext: Int = 0, contradictRate: Double = 0, dropTurvakieltoRate: Double = 0
     ) {
         self.latencyMs = latencyMs
         self.errorRate = errorRate
@@ -60,6 +75,11 @@ public struct SandboxFaults: Sendable, Hashable, Codable {
         self.endlessRate = endlessRate
         self.endlessNext = endlessNext
         self.endlessBytes = endlessBytes
+        self.notFoundRate = notFoundRate
+        self.notFoundNext = notFoundNext
+        self.rejectQuotingNext = rejectQuotingNext
+        self.contradictRate = contradictRate
+        self.dropTurvakieltoRate = dropTurvakieltoRate
     }
 
     /// No faults at all.
@@ -84,6 +104,11 @@ public struct SandboxFaults: Sendable, Hashable, Codable {
             xRoadErrorType: try c.decodeIfPresent(String.self, forKey: .xRoadErrorType) ?? "Server.ServerProxy.ServiceFailed",
             endlessRate: try c.decodeIfPresent(Double.self, forKey: .endlessRate) ?? 0,
             endlessNext: try c.decodeIfPresent(Int.self, forKey: .endlessNext) ?? 0,
-            endlessBytes: try c.decodeIfPresent(Int64.self, forKey: .endlessBytes) ?? 4 << 30)
+            endlessBytes: try c.decodeIfPresent(Int64.self, forKey: .endlessBytes) ?? 4 << 30,
+            notFoundRate: try c.decodeIfPresent(Double.self, forKey: .notFoundRate) ?? 0,
+            notFoundNext: try c.decodeIfPresent(Int.self, forKey: .notFoundNext) ?? 0,
+            rejectQuotingNext: try c.decodeIfPresent(Int.self, forKey: .rejectQuotingNext) ?? 0,
+            contradictRate: try c.decodeIfPresent(Double.self, forKey: .contradictRate) ?? 0,
+            dropTurvakieltoRate: try c.decodeIfPresent(Double.self, forKey: .dropTurvakieltoRate) ?? 0)
     }
 }

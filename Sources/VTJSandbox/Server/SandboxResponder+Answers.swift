@@ -19,6 +19,11 @@ extension SandboxResponder {
         let extraction = snapshot ? core.registry.today.description : nil
         switch ask.restriction {
         case .hetulista(let hetus):
+            if let first = hetus.first, core.faults.shouldRejectQuoting() {
+                core.counters.fault("rejectQuoting")
+                throw SandboxHTTPFailure(status: .badRequest, code: "VIRHEELLINEN_HETU",
+                                         message: "henkilötunnus \(first) ei kelpaa tälle käyttäjälle (injected)")
+            }
             let persons = core.registry.basicData(hetus: hetus, groups: groups, censor: censor)
             return .basicData(persons, page: PerustiedotPageInfo(upToDate: true), extractionDate: extraction)
         case .kuntarajaus(let codes):

@@ -75,6 +75,9 @@ struct SandboxResponder: HTTPResponder {
         case .xRoadError(let type):
             core.counters.fault("xRoadError")
             return Self.xRoadError(type)
+        case .notFound:
+            core.counters.fault("notFound")
+            throw SandboxHTTPFailure(status: .notFound, code: "TUNTEMATON_POLKU", message: "no such path \(path.prefix(80)) (injected); check the base URL")
         case .none: break
         }
         guard core.isAuthorized(request.headers[.authorization]) else {
@@ -89,7 +92,10 @@ struct SandboxResponder: HTTPResponder {
             guard request.method == .post else { throw SandboxHTTPFailure.method(request.method, "POST") }
             answer = try self.answer(to: wire.read(try await body(of: request), operation: name), operation: name)
         }
-        return ok(wire.encode(core.faults.apply(to: answer)), wire: wire)
+        let faulted = core.faults.apply(to: answer, uncensored: { hetu, groups in
+            core.registry.basicData(hetus: [hetu], groups: groups, censor: false).first
+        }, count: core.counters.fault)
+        return ok(wire.encode(faulted), wire: wire)
     }
 
     private func body(of request: Request) async throws -> [UInt8] {

@@ -20,11 +20,11 @@ import Testing
             RejectedLine(line: 6, value: "tyhjä|rivi", kind: "muoto", reason: "bad format: 10 characters; expected 11 (DDMMYYCNNNQ)"),
         ]
         let rules = F.rules(purpose: .perusopetus, groups: [.henkilonNimi, .kotikunta, .huoltaja])
-        receipt.record(rules.disclose(Person(hetu: "010516B903X", records: [F.name("A", "B"), F.kotikunta("091")])))
+        receipt.record(rules.disclose(Person(hetu: "010516B903X", records: [F.name("A", "B"), F.kotikunta("091"), F.turvakielto(active: false)])))
         receipt.record(rules.disclose(Person(hetu: "010594Y9032", records: [
             F.name("C", "D"), F.turvakielto(active: true), F.guardian(hetu: "020275-9862", first: "E", last: "F"),
         ])))
-        receipt.record(rules.disclose(Person(hetu: "030516D9037", records: [F.name("G", "H")])))
+        receipt.record(rules.disclose(Person(hetu: "030516D9037", records: [F.name("G", "H"), F.turvakielto(active: false)])))
         receipt.recordNotFound("040594V9030")
         receipt.recordNotFound("020504A902E")
         receipt.notes = ["rivi 4: pienet kirjaimet luettiin isoina / lower-case letters were read as upper-case"]
@@ -111,6 +111,34 @@ import Testing
         #expect(entries.first { $0.key == "tulos" }?.value == "hylatty")
         #expect(entries.first { $0.key == "syykoodi" }?.value == "tiedosto-ei-luettavissa")
         #expect(entries.first { $0.key == "syy" }?.value == "tiedostoa ei voitu lukea: line 1: not UTF-8 nor Windows-1252")
+    }
+
+    @Test func everyQuotedTextIsMaskedAndNoPathIsShown() throws {
+        // Full codes where departments and interfaces put them: names, references, unknown values,
+        // an interface's error text; one with a wrong check character and one in lower case.
+        var receipt = Receipt(
+            requestID: "20261126T080526Z-k3m9x2q7ab", department: "sivistys", file: "010594Y9032 oppilas.txt",
+            processingDate: F.today, operation: "perustiedot 020594X903P", purpose: "hetu-020275-9862",
+            reference: "viite:010516B903X", refusedGroups: [GroupRefusal(requested: "030516D9037", reason: .notProductGroup)],
+            refusal: .invalidRequest(detail: "the population-data interface refused it: VIRHEELLINEN_HETU: 040594V9031 (010594y9032) ei kelpaa; opening /var/lib/vtjdrop/claims/sivistys/work/x/lista.txt: denied"))
+        receipt.notes = ["rivi 2: 010594Y9032 luettiin"]
+        receipt.recordNotFound("040594V9030")
+        let text = ReceiptRenderer().text(receipt)
+        for code in ["010594Y9032", "020594X903P", "020275-9862", "010516B903X", "030516D9037", "040594V9031", "010594y9032", "040594V9030"] {
+            #expect(!text.contains(code), "\(code) in the receipt")
+        }
+        #expect(text.contains("tiedosto: 010594Y***2 oppilas.txt\r\n"))
+        #expect(text.contains("tunniste: viite:010516B***X\r\n"))
+        #expect(text.contains("tietoryhma-hylatty[030516D___7]: ei-tuotteen-tietoryhma\r\n"))
+        #expect(text.contains("pyynto: 20261126T080526Z-k3m9x2q7ab\r\n"), "a request id is not a henkilötunnus")
+        #expect(!text.contains("/var/lib/vtjdrop") && text.contains("opening [path]: denied"))
+        _ = try ReceiptParser.parse(text)
+        // Only the configured exception shows a not-found hetu in full.
+        #expect(ReceiptRenderer(unmaskNotFound: true).text(receipt).contains("ei-loytynyt-hetu: 040594V9030\r\n"))
+        // A long interface text is cut, so a receipt stays readable.
+        let long = Receipt(requestID: "r", department: "d", file: "f", processingDate: F.today,
+                           refusal: .invalidRequest(detail: String(repeating: "x", count: 5000)))
+        #expect(ReceiptRenderer().text(long).split(separator: "\r\n").allSatisfy { $0.count < 1100 })
     }
 
     @Test(arguments: ["no colon here", "Bad-Key: x", "key[]: x", "key[a b]: x"])

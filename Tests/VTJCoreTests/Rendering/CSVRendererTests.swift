@@ -58,6 +58,7 @@ import Testing
         let rules = F.rules(purpose: .perusopetus, groups: groups)
         let child = Person(hetu: "010516B903X", records: [
             F.name("Aino; \"Ninni\"", "=Testinen"),
+            F.turvakielto(active: false),
             F.kotikunta("091"),
             F.address(street: "Mikkolantie", number: "1 A 2", postcode: "00640", town: "Helsinki"),
             F.guardian(hetu: "020594X903P", first: "Maija", last: "Testinen"),

@@ -48,7 +48,7 @@ import Testing
         for (index, (first, last)) in nastyNames.enumerated() {
             let hetu = F.hetu(CivilDate(year: 2016, month: 5, day: index + 1)!)
             let person = Person(hetu: hetu, records: [
-                F.name(first, last), F.guardian(hetu: "020275-9862", first: last, last: first),
+                F.name(first, last), F.turvakielto(active: false), F.guardian(hetu: "020275-9862", first: last, last: first),
             ])
             bytes += csv.row(rules.disclose(person)).bytes
         }

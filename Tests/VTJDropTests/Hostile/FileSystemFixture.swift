@@ -172,6 +172,13 @@ enum FileSystemTrap {
         run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(kilobytes)k,mode=0755", "tmpfs", folder])
     }
 
+    /// Whether `folder` is on another file system than its parent (something is mounted on it).
+    static func isMountPoint(_ folder: String) -> Bool {
+        var own = stat(), parent = stat()
+        guard stat(folder, &own) == 0, stat(folder + "/..", &parent) == 0 else { return false }
+        return own.st_dev != parent.st_dev
+    }
+
     /// Makes `folder` read-only by a read-only bind mount over itself; false when not permitted.
     static func mountReadOnly(_ folder: String) -> Bool {
         guard run("/bin/mount", ["--bind", folder, folder]) else { return false }

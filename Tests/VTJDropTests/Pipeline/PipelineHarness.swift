@@ -47,9 +47,13 @@ final class PipelineHarness: Sendable {
          settings: [String: String] = [:], readiness: String = "rename", wire: WireKind = .xml, clock: any WallClock = SystemWallClock(),
          retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 3, initialDelay: .milliseconds(20), maxDelay: .milliseconds(100)),
          logger: Logger? = nil, external: SandboxServer? = nil, environment: [String: String] = [:],
-         urlPath: String? = nil) async throws {
+         urlPath: String? = nil, monotonic: any MonotonicClock = SystemMonotonicClock(),
+         beforeStart: (String) throws -> Void = { _ in }) async throws {
         self.external = external
         root = NSTemporaryDirectory() + "vtjdrop-pipeline-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        // First, so that a file system mounted on the root (a small tmpfs) holds everything below.
+        try beforeStart(root)
         // The roots exist, as an installation's must (vtjdrop creates only department folders under them).
         for folder in ["inbox", "outbox", "state"] {
             try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
@@ -58,7 +62,7 @@ final class PipelineHarness: Sendable {
         var interface = "sandbox: true"
         if let url = external?.baseURL { interface = "url: " + (urlPath.map { url.replacingOccurrences(of: "/api/v1", with: $0) } ?? url) }
         let yaml = """
-            inbox: \(root)/inbox
+            inbox: \(settings["inbox"] ?? root + "/inbox")
             outbox: \(root)/outbox
             state: \(root)/state
             vtj:
@@ -66,7 +70,7 @@ final class PipelineHarness: Sendable {
               wire: \(wire.rawValue)
             schedule:
               changes_at: never
-            \(["settle_seconds": "0.5", "scan_interval": "0.2"].merging(settings) { $1 }
+            \(["settle_seconds": "0.5", "scan_interval": "0.2"].merging(settings.filter { $0.key != "inbox" }) { $1 }
                 .sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "\n"))
             \(PipelineHarness.departmentsYAML.replacingOccurrences(of: "readiness: rename", with: "readiness: \(readiness)"))
             """
@@ -76,7 +80,7 @@ final class PipelineHarness: Sendable {
         var quiet = Logger(label: "test")
         quiet.logLevel = .warning
         host = try await ApplianceHost.start(configuration: loaded.configuration, logger: logger ?? quiet, clock: clock,
-                                             sandboxConfiguration: sandbox, retryPolicy: retryPolicy)
+                                             monotonic: monotonic, sandboxConfiguration: sandbox, retryPolicy: retryPolicy)
     }
 
     func close() async {

@@ -1,0 +1,58 @@
+import Foundation
+import Synchronization
+
+/// Runs blocking work — reading and parsing a dropped file — on a thread of its own.
+///
+/// A large or hostile file costs CPU seconds, which must not hold the few cooperative threads the
+/// daemon loop and every other drop run on (a 150,000-attribute request kept another department's
+/// drop unclaimed for 46 s), nor wait behind a busy dispatch pool. Cancellation (a stop) does not
+/// wait for the work: its result is dropped and the drop resumes at the next start.
+enum AsideThread {
+    /// The work's result, or `CancellationError` once the calling task is cancelled.
+    static func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        let handoff = Handoff<T>()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                handoff.wait(continuation)
+                let thread = Thread { handoff.deliver(Result { try work() }) }
+                thread.name = "vtjdrop-read"
+                thread.start()
+            }
+        } onCancel: {
+            handoff.deliver(.failure(CancellationError()))
+        }
+    }
+}
+
+/// Hands one result to one continuation, whichever of the two comes first; later results are dropped.
+final class Handoff<Value: Sendable>: Sendable {
+    private let state = Mutex<(continuation: CheckedContinuation<Value, any Error>?, result: Result<Value, any Error>?, done: Bool)>(
+        (nil, nil, false))
+
+    func wait(_ continuation: CheckedContinuation<Value, any Error>) {
+        let ready = state.withLock { state -> Result<Value, any Error>? in
+            guard !state.done else { return nil }
+            if let result = state.result {
+                state.done = true
+                return result
+            }
+            state.continuation = continuation
+            return nil
+        }
+        if let ready { continuation.resume(with: ready) }
+    }
+
+    func deliver(_ result: Result<Value, any Error>) {
+        let waiting = state.withLock { state -> CheckedContinuation<Value, any Error>? in
+            guard !state.done, state.result == nil else { return nil }
+            guard let continuation = state.continuation else {
+                state.result = result
+                return nil
+            }
+            state.done = true
+            state.continuation = nil
+            return continuation
+        }
+        waiting?.resume(with: result)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import VTJDrop
+import VTJCore
+import VTJSandbox
+
+/// Faults that used to stall a drop until the appliance was restarted (issue 13): each must be
+/// logged, retried, and heal by itself.
+@Suite(.serialized) struct StallRecoveryTests {
+    /// The state disk fills while a drop is querying: the response cannot be spooled and the
+    /// journal cannot be written. Before: the journal stayed `querying` with no next attempt,
+    /// nothing was logged, and no receipt came after space returned.
+    @Test func stateDiskFullWhileQueryingIsLoggedRetriedAndHeals() async throws {
+        let monotonic = ManualMonotonicClock()
+        let capture = LogCapture()
+        let harness = try await PipelineHarness(
+            sandbox: SandboxConfiguration(population: 400, seed: 7, uncensored: false, faults: SandboxFaults(latencyMs: 1500)),
+            logger: capture.logger(), monotonic: monotonic,
+            beforeStart: { root in _ = FileSystemTrap.mountTmpfs(root, kilobytes: 6144) })
+        let mounted = FileSystemTrap.isMountPoint(harness.root)
+        defer { Task { await harness.close(); if mounted { FileSystemTrap.unmount(harness.root) } } }
+        guard mounted else {
+            // No mount rights (not root, or a container without them): this case needs a real full disk.
+            print("StallRecoveryTests: no tmpfs could be mounted here; the state-disk-full case did not run")
+            return
+        }
+
+        let hetus = harness.registry.hetus(where: [.resident], limit: 30)
+        try harness.drop("sivistys", "lista.txt", hetus.joined(separator: "\n"))
+        let runner = harness.runner
+        let daemon = Task { await runner.runDaemon() }
+        let journal = harness.appliance.database.journal
+        func state() -> RequestState? { ((try? journal.unfinished()) ?? []).first?.state }
+        #expect(await DaemonTests.eventually(seconds: 20) { state() == .querying }, "the drop never started querying")
+        // The sandbox holds its answer 1.5 s: fill the state file system before it arrives.
+        let filler = try FileSystemTrap.fill(harness.root)
+        let logged = await DaemonTests.eventually(seconds: 30) {
+            capture.all.contains { $0.contains("journal write failed") } && capture.all.contains { $0.contains("drop will be retried") }
+        }
+        #expect(logged, "a failed journal write must be logged: \(capture.all.filter { $0.hasPrefix("error") || $0.hasPrefix("warning") })")
+        #expect(harness.outbox("sivistys").isEmpty)
+        #expect(harness.appliance.journalBacklog.count > 0, "the failed write waits to be written again")
+
+        // Space returns; the retry is due 30 s later on the monotonic clock.
+        try FileManager.default.removeItem(atPath: filler)
+        monotonic.advance(by: .seconds(31))
+        let served = await DaemonTests.eventually(seconds: 30) { harness.outbox("sivistys").count == 2 }
+        runner.requestStop()
+        await daemon.value
+        #expect(served, "the drop was not published once space returned")
+        let csv = try harness.only("sivistys", suffix: ".csv")
+        #expect(hetus.allSatisfy { csv.contains($0) })
+        #expect(harness.appliance.journalBacklog.count == 0, "the journal caught up")
+        let entry = try #require(try journal.recent(department: "sivistys").first)
+        #expect(entry.state == .archived)
+        #expect(try journal.history(entry.requestID).map(\.state).contains(.failedTransient), "the failure is on record, late but in order")
+    }
+
+    /// Someone cleans `outbox/<dept>/.vtjdrop-tmp` away: before, every retry failed until a restart.
+    @Test func deletedStagingFoldersAreMadeAgain() async throws {
+        let harness = try await PipelineHarness()
+        defer { Task { await harness.close() } }
+        try FileManager.default.removeItem(atPath: harness.root + "/outbox/sivistys/.vtjdrop-tmp")
+        try FileManager.default.removeItem(atPath: harness.root + "/state/claims/kirjasto/work")
+        try harness.drop("sivistys", "a.txt", harness.registry.hetus(where: [.resident], limit: 2).joined(separator: "\n"))
+        try harness.drop("kirjasto", "b.txt", harness.registry.hetus(where: [.resident], limit: 2).joined(separator: "\n"))
+        let summary = await harness.runner.runOnce()
+        #expect(summary.published == 2 && summary.retrying == 0, "\(summary)")
+        #expect(FileManager.default.fileExists(atPath: harness.root + "/outbox/sivistys/.vtjdrop-tmp"))
+    }
+
+    /// The wall clock is set back two hours while a drop waits for its retry: before, the retry was
+    /// due by the journal's wall-clock time, two hours away.
+    @Test func aWallClockSteppedBackDoesNotDelayARetry() async throws {
+        let wall = ManualWallClock(Date())
+        let monotonic = ManualMonotonicClock()
+        let harness = try await PipelineHarness(clock: wall, monotonic: monotonic)
+        defer { Task { await harness.close() } }
+        let sandbox = try #require(harness.host.sandbox)
+        let runner = harness.runner
+        // The start-up check answers first (and is not repeated within a minute); then the drop's
+        // own messages fail.
+        _ = await runner.runOnce(maximumWait: .zero)
+        sandbox.updateFaults { $0.errorNext = 10 }
+        try harness.drop("sivistys", "a.txt", harness.registry.hetus(where: [.resident], limit: 3).joined(separator: "\n"))
+        let first = await runner.runOnce()
+        #expect(first.retrying == 1, "\(first)")
+        sandbox.updateFaults { $0.errorNext = 0 }
+        wall.advance(seconds: -2 * 3600)
+        #expect(await runner.dueRetries().isEmpty, "not due before its back-off")
+        monotonic.advance(by: .seconds(31))
+        let due = await runner.dueRetries()
+        #expect(due.count == 1, "due 30 s later whatever the wall clock says")
+        let second = await runner.process(due)
+        #expect(second.published == 1, "\(second)")
+    }
+}
