@@ -10,7 +10,9 @@ final class OperatorDaemon: @unchecked Sendable {
     let port: Int
     let process = Process()
     var url: String { "http://127.0.0.1:\(port)" }
-    var log: String { (try? String(contentsOfFile: root + "/daemon.log", encoding: .utf8)) ?? "" }
+    /// What the daemon logged so far (kept after ``stop()`` removed its folder).
+    var log: String { (try? String(contentsOfFile: root + "/daemon.log", encoding: .utf8)) ?? finalLog }
+    private var finalLog = ""
 
     /// - Parameters:
     ///   - interface: the `vtj:` lines (default: the built-in sandbox).
@@ -52,6 +54,7 @@ final class OperatorDaemon: @unchecked Sendable {
         if process.isRunning { process.terminate() }
         let exited = await DaemonTests.eventually(seconds: 30) { !self.process.isRunning }
         if !exited { kill(process.processIdentifier, SIGKILL) }
+        finalLog = log
         TempFolderSweeper.removeTree(root)
         return exited ? process.terminationStatus : nil
     }
