@@ -2,21 +2,59 @@ import ArgumentParser
 import Foundation
 import VTJCore
 import VTJDrop
+import VTJOperator
 
-/// `vtjdrop status`: backlog, oldest waiting drop, interface health, failures, followed-register sizes.
+/// `vtjdrop status`: whether the daemon runs, the gate, backlog, oldest waiting drop, interface
+/// health, failures, followed-register sizes; an exit code for monitoring and `--json` for scripts.
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show the appliance's backlog, interface health, failures and followed registers.",
-        discussion: "Reads the state database (safe while the daemon runs). Prints no henkilötunnus and no credential."
+        abstract: "Show whether vtjdrop runs and serves: gate, backlog, interface health, failures, followed registers.",
+        discussion: """
+            Reads the state database (safe while the daemon runs). Prints no henkilötunnus and no credential. \
+            Exit status: 0 healthy; 1 degraded (the interface gate or intake is closed, or a drop has waited \
+            longer than --max-age); 2 the daemon is not running or the state cannot be read. --json prints \
+            one JSON document for scripts (its fields: docs/operations.md).
+            """
     )
 
     @Option(help: "The state folder (default: from the configuration).") var state: String?
     @Option(help: "The configuration file.") var config: String?
     @Option(help: "Count failures from this many days back.") var days = 7
+    @Option(name: .customLong("max-age"), help: "Seconds a drop may wait (inbox or claimed) before status says degraded.")
+    var maxAge = 900
+    @Flag(help: "Print one JSON document (stable fields, docs/operations.md) instead of text.") var json = false
+
+    func validate() throws {
+        guard maxAge > 0 else { throw ValidationError("--max-age must be a positive number of seconds") }
+    }
 
     func run() throws {
-        let (database, configuration) = try OperatorText.openState(state: state, config: config)
+        let now = Date()
+        let database: StateDatabase
+        let configuration: DropConfiguration?
+        let snapshot: OperatorSnapshot
+        do {
+            (database, configuration) = try OperatorText.openState(state: state, config: config)
+            snapshot = try StateSnapshotSource(database: database, configuration: configuration, failureWindowDays: days).read(now: now)
+        } catch {
+            let verdict = StatusVerdict(unreadable: SnapshotUnavailable("\(error)"))
+            if json { print(StatusDocument.unreadable(verdict, now: now)) }
+            printError("vtjdrop status: \(error)")
+            throw ExitCode(verdict.exitCode)
+        }
+        let verdict = StatusVerdict(snapshot, now: now, maximumAge: .seconds(maxAge))
+        if json {
+            print(StatusDocument(snapshot, verdict: verdict, now: now).json())
+        } else {
+            try printText(database: database, configuration: configuration, snapshot: snapshot, now: now)
+            print(verdict.level == .healthy ? "verdict: healthy (exit 0)"
+                  : "verdict: \(verdict.level.rawValue.uppercased()) (exit \(verdict.exitCode)): " + verdict.reasons.joined(separator: "; "))
+        }
+        if verdict.exitCode != 0 { throw ExitCode(verdict.exitCode) }
+    }
+
+    private func printText(database: StateDatabase, configuration: DropConfiguration?, snapshot: OperatorSnapshot, now: Date) throws {
         let zone = FinnishTime()
         let journal = database.journal
         let register = database.followedRegister
@@ -37,6 +75,10 @@ struct StatusCommand: ParsableCommand {
             let what = condition.kind == .interface ? "NOT SERVING — interface" : "NOT SERVING — folders"
             print("\(what) since \(OperatorText.time(condition.since, zone: zone)): \(OperatorText.masked(condition.detail))")
         }
+        print("interface gate: " + (snapshot.interface.gate.map { "CLOSED since \(OperatorText.time($0.since, zone: zone)) (\($0.code))" } ?? "open"))
+        let waitingSince = snapshot.departments.compactMap(\.oldestWaitingSince).min()
+        print("backlog: \(snapshot.departments.reduce(0) { $0 + $1.backlog }) drops"
+              + (waitingSince.map { "; the oldest has waited \(Elapsed(from: $0, to: now)) (since \(OperatorText.time($0, zone: zone)))" } ?? ""))
         let health = try journal.interfaceHealth()
         print("interface: last successful call \(OperatorText.time(health.lastSuccessAt, zone: zone)); "
               + "failures in a row \(health.consecutiveFailures)"

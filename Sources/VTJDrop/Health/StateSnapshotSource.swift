@@ -12,13 +12,15 @@ import VTJOperator
 /// `lstat` block, and the cooperative pool must not wait for them.
 public struct StateSnapshotSource: OperatorSnapshotSource {
     public let database: StateDatabase
-    public let configuration: DropConfiguration
+    /// Nil when only the state folder is known (`vtjdrop status --state`): departments then come
+    /// from the journal alone and the inboxes and schedule are not shown.
+    public let configuration: DropConfiguration?
     /// How many days the refused / quarantined / transient counts cover.
     public let failureWindowDays: Int
     /// How many drops of each department are listed.
     public let recentLimit: Int
 
-    public init(database: StateDatabase, configuration: DropConfiguration, failureWindowDays: Int = 7, recentLimit: Int = 50) {
+    public init(database: StateDatabase, configuration: DropConfiguration?, failureWindowDays: Int = 7, recentLimit: Int = 50) {
         self.database = database
         self.configuration = configuration
         self.failureWindowDays = failureWindowDays
@@ -42,8 +44,8 @@ public struct StateSnapshotSource: OperatorSnapshotSource {
         let backlog = Dictionary(uniqueKeysWithValues: try journal.backlog().map { ($0.department, $0) })
         let since = now.addingTimeInterval(-Double(max(0, failureWindowDays)) * 86_400)
         let failures = Dictionary(uniqueKeysWithValues: try journal.failureCounts(since: since).map { ($0.department, $0) })
-        let inbox = Self.inboxWaiting(configuration)
-        let ids = Set(configuration.departments.map(\.id)).union(backlog.keys).union(failures.keys).sorted()
+        let inbox = configuration.map(Self.inboxWaiting) ?? [:]
+        let ids = Set((configuration?.departments ?? []).map(\.id)).union(backlog.keys).union(failures.keys).sorted()
 
         var departments: [DepartmentStatus] = []
         for id in ids {
@@ -58,7 +60,7 @@ public struct StateSnapshotSource: OperatorSnapshotSource {
         }
         let zone = FinnishTime()
         let lastRun = try journal.lastScheduledRun(Journal.changeFetchRun)
-        let nextRun = zone.flatMap { configuration.changeSchedule.nextRun(after: Instant(now), zone: $0)?.date }
+        let nextRun = zone.flatMap { zone in configuration?.changeSchedule.nextRun(after: Instant(now), zone: zone)?.date }
         let running = Self.daemonRunning(stateFolder: (database.path as NSString).deletingLastPathComponent)
         let condition = { (kind: ApplianceCondition.Kind) in
             conditions.first { $0.kind == kind }.map { Condition(code: $0.code, since: $0.since, detail: $0.detail) }
@@ -68,14 +70,14 @@ public struct StateSnapshotSource: OperatorSnapshotSource {
             versions: [
                 Version("vtjdrop", VTJDropVersion.number),
                 Version("state database schema", try schemaVersion()),
-                Version("interface wire", configuration.interface.wire.rawValue),
+                Version("interface wire", configuration?.interface.wire.rawValue ?? "-"),
             ],
             interface: InterfaceStatus(
-                endpoint: configuration.interface.endpoint.description, wire: configuration.interface.wire.rawValue,
+                endpoint: configuration?.interface.endpoint.description ?? "-", wire: configuration?.interface.wire.rawValue ?? "-",
                 gate: condition(.interface), lastSuccessAt: health.lastSuccessAt, lastFailureAt: health.lastFailureAt,
                 lastFailure: health.lastFailure, consecutiveFailures: health.consecutiveFailures),
             intakeClosed: condition(.folders), departments: departments,
-            schedule: ScheduleStatus(times: configuration.changeSchedule.times.map(\.description), lastRunAt: lastRun, nextRunAt: nextRun),
+            schedule: ScheduleStatus(times: configuration?.changeSchedule.times.map(\.description) ?? [], lastRunAt: lastRun, nextRunAt: nextRun),
             failureWindowDays: failureWindowDays)
     }
 

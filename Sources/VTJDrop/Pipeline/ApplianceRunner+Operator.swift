@@ -28,7 +28,8 @@ extension ApplianceRunner {
             appliance.logger.notice("interface gate opened: claiming resumes")
         } else {
             appliance.logger.warning("interface gate closed: nothing new is claimed until a probe succeeds", metadata: [
-                "reason": "\(DropFileName.maskingHetus(in: condition.isAnswering ? "\(gate.consecutiveFailures) failures in a row" : condition.description))",
+                // The condition's code only: its whole text is logged once by noteCondition.
+                "reason": "\(condition.isAnswering ? "transient-failures" : condition.code)",
                 "failures-in-a-row": "\(gate.consecutiveFailures)",
             ])
         }

@@ -73,7 +73,7 @@ import VTJSandbox
         let lines = capture.all
         let closed = lines.filter { $0.contains("interface gate closed") }
         #expect(closed.count == 1, "one line per change: \(closed)")
-        #expect(closed.first?.contains("401") == true, "the reason names the refusal: \(closed)")
+        #expect(closed.first?.contains("reason=refusing-credentials") == true, "the reason names the refusal: \(closed)")
         #expect(lines.contains { $0.contains("stop requested (SIGTERM)") })
         let stopped = lines.first { $0.contains("vtjdrop stopped") }
         #expect(stopped?.contains("1 waiting for a retry") == true, "\(stopped ?? "no stop line")")
