@@ -41,6 +41,9 @@ indirect enum ConfigurationSchema: Sendable {
         "schedule": .table([
             "changes_at": .list,
         ]),
+        "duplicates": .table([
+            "window": .scalar,
+        ]),
         "status": .table([
             "listen": .scalar,
             "user": .scalar,

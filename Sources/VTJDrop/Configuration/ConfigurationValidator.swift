@@ -54,6 +54,7 @@ struct ConfigurationValidator {
             credentials: credentials ?? .sandboxDefault, intake: intake, retention: retention,
             changeSchedule: schedule, logLevel: logLevel, departments: departments)
         configuration.status = status
+        configuration.duplicateWindow = duplicateWindow(archiveDays: retention.archiveDays)
         return (problems.isEmpty && (credentials != nil || !needsInterface) ? configuration : nil, problems, warnings)
     }
 

@@ -30,6 +30,9 @@ public struct DropConfiguration: Sendable {
     public var departments: [DepartmentSettings]
     /// `status.*`: the operator's HTTP endpoint (nil: off, the default).
     public var status: OperatorSettings? = nil
+    /// `duplicates.window` (default 24 h; zero: off): a drop whose bytes equal a drop of the same
+    /// department published this recently is answered, and its receipt names the earlier request.
+    public var duplicateWindow: Duration = .seconds(24 * 3600)
 
     /// The department with this id, if configured.
     public func department(_ id: String) -> DepartmentSettings? { departments.first { $0.id == id } }

@@ -19,7 +19,7 @@ extension DropProcessor {
             purpose: authorisation?.purpose.rawValue ?? parsed?.purpose, format: format?.rawValue,
             reference: parsed?.reference, groups: authorisation?.groups ?? [],
             refusedGroups: authorisation?.refusedGroups ?? [], counts: counts,
-            rejectedLines: parsed?.rejected ?? [], notes: parsed?.notes ?? [],
+            rejectedLines: parsed?.rejected ?? [], notes: (parsed?.notes ?? []) + repeatNote(context),
             processedAt: appliance.finnishTime.zoned(at: appliance.clock.instant()), isTestData: context.isTestData)
     }
 

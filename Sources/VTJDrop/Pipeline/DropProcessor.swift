@@ -46,11 +46,13 @@ public struct DropProcessor: Sendable {
         do {
             // Read and parsed on a thread of its own (AsideThread): a hostile or large file must not
             // hold the cooperative threads the daemon loop and every other drop run on.
-            let read = try await AsideThread.run { () throws -> (ParsedDrop, InputStamp) in
+            let read = try await AsideThread.run { () throws -> (ParsedDrop, InputStamp, EarlierPublication?) in
                 let input = try readStable(claimed)
-                return (try ParsedDrop.read(input.bytes, fileName: claimed.originalName), input.stamp)
+                let parsed = try ParsedDrop.read(input.bytes, fileName: claimed.originalName)
+                return (parsed, input.stamp, earlierPublication(of: input.bytes, department: claimed.department))
             }
             context.inputStamp = read.1
+            context.repeatOf = read.2
             parsed = read.0
         } catch let changing as InputChanging {
             return wait(claimed, .inputChanging(changing.description), attempts: attempt(context), log: log,
@@ -130,6 +132,8 @@ struct DropContext: Sendable {
     let isTestData: Bool
     /// The input as it was read; nothing is published if it changes after that.
     var inputStamp: InputStamp?
+    /// The same bytes were published to this department recently (`duplicates.window`): the receipt says so.
+    var repeatOf: EarlierPublication?
 
     var department: String { claimed.department }
     var requestID: String { claimed.id.value }

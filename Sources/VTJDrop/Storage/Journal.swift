@@ -86,8 +86,9 @@ public struct Journal: Sendable {
     /// The states a request went through, oldest first (for `audit --request`).
     public func history(_ requestID: String) throws(StorageError) -> [(state: RequestState, attempt: Int, at: Date, detail: String?)] {
         try StateDatabase.read(pool) { db in
-            try Row.fetchAll(db, sql: "SELECT state, attempt, at, detail FROM request_event WHERE request_id = ? ORDER BY id",
-                             arguments: [requestID]).map { row in
+            // Operator events (`vtjdrop retry`) are not states: Journal+Requeue reads them.
+            try Row.fetchAll(db, sql: "SELECT state, attempt, at, detail FROM request_event WHERE request_id = ? AND state != ? ORDER BY id",
+                             arguments: [requestID, Self.requeuedEvent]).map { row in
                 guard let state = RequestState(rawValue: row["state"]) else {
                     throw StorageError.corrupt("request_event.state of \(requestID)")
                 }
