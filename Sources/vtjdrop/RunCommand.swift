@@ -45,7 +45,10 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(RunExitStatus.cannotStart)
         }
         if once {
+            let line = ProgressLine(progress: host.appliance.progress)
+            line.start()
             let summary = await host.runner.runOnce()
+            await line.finish()
             await host.shutdown()
             print("vtjdrop run --once: \(summary)")
             let status = RunExitStatus.once(summary)

@@ -9,13 +9,19 @@ public struct CallRecord: Sendable, Hashable {
     public var duration: Duration
     /// Whether the client will try this call again (a retry follows).
     public var willRetry: Bool
+    /// Henkilötunnus the message carried (`perustiedot` by hetu; 0 for other calls).
+    public var hetus: Int
 
-    public init(operation: VTJOperation, status: Int?, duration: Duration, willRetry: Bool) {
+    public init(operation: VTJOperation, status: Int?, duration: Duration, willRetry: Bool, hetus: Int = 0) {
         self.operation = operation
         self.status = status
         self.duration = duration
         self.willRetry = willRetry
+        self.hetus = hetus
     }
+
+    /// Whether the interface answered (2xx).
+    public var succeeded: Bool { status.map { (200...299).contains($0) } ?? false }
 }
 
 /// Told of every attempt the client makes (the runtime feeds its metrics from it). Called on the

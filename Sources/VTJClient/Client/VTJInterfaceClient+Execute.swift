@@ -59,7 +59,7 @@ extension VTJInterfaceClient {
             switch attempt {
             case .value(let value, let status, let bytes):
                 logger.debug("VTJ call done", metadata: ["vtj.status": "\(status)", "vtj.bytes": "\(bytes)"])
-                report(CallRecord(operation: operation, status: status, duration: elapsed, willRetry: false))
+                report(CallRecord(operation: operation, status: status, duration: elapsed, willRetry: false, hetus: call.hetuCount))
                 return value
             case .failed(let failed, let status):
                 outcome = failed
@@ -69,7 +69,7 @@ extension VTJInterfaceClient {
             if case .failed(_, let status) = attempt {
                 var willRetry = false
                 if case .retry = decision { willRetry = true }
-                report(CallRecord(operation: operation, status: status, duration: elapsed, willRetry: willRetry))
+                report(CallRecord(operation: operation, status: status, duration: elapsed, willRetry: willRetry, hetus: call.hetuCount))
             }
             switch decision {
             case .succeed:

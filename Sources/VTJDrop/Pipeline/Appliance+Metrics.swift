@@ -12,6 +12,7 @@ extension Appliance {
         let metrics = self.metrics
         let clock = self.clock
         let heartbeat = self.heartbeat
+        let progress = self.progress
         client.observe { call in
             // A drop of 100,000 persons keeps the loop away for minutes; its calls show it works.
             heartbeat.beat()
@@ -19,6 +20,7 @@ extension Appliance {
             metrics.interfaceCall(operation: operation, status: call.status.map { .http($0) } ?? .noAnswer,
                                   latency: call.duration, at: clock.now())
             if call.willRetry { metrics.retry(operation: operation) }
+            if call.succeeded, call.hetus > 0 { progress.answered(hetus: call.hetus) }
         }
         database.writeFailures.listen { kind in
             switch kind {
@@ -32,7 +34,11 @@ extension Appliance {
     func reportClaimed(department: String) { metrics.dropClaimed(department: department) }
 
     /// `count` henkilötunnus are about to be sent to the interface (the audit log records them in the same step).
-    func reportQueried(department: String, count: Int) { metrics.henkilotunnusQueried(department: department, count: count) }
+    /// `byHetu`: a `perustiedot` by hetu list, whose messages the progress line counts.
+    func reportQueried(department: String, count: Int, byHetu: Bool) {
+        metrics.henkilotunnusQueried(department: department, count: count)
+        if byHetu { progress.planned(hetus: count, perMessage: client.configuration.maxHetusPerMessage) }
+    }
 
     /// A result (or a receipt alone) was published; `files` are what went into the outbox.
     func reportPublished(department: String, receipt: Receipt, hasResult: Bool, withheld: [WithholdingRule: Int], files: [String]) {

@@ -19,6 +19,8 @@ public final class Appliance: Sendable {
     public let metrics: ApplianceMetrics
     /// Beats while the daemon works: each turn of its loop and each interface call within a long drop.
     public let heartbeat = LoopHeartbeat()
+    /// Messages planned and answered, for `run --once` and `demo` on a terminal.
+    public let progress = DropProgress()
     /// Journal writes that failed, to be written again (logged, never dropped).
     public let journalBacklog = JournalBacklog()
     /// Raised when the state database is lost or damaged: nothing more is claimed.
