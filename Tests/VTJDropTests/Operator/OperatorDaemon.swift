@@ -49,6 +49,18 @@ final class OperatorDaemon: @unchecked Sendable {
         try process.run()
     }
 
+    /// A daemon whose interface URL names a loopback port nothing listens on (credentials from a
+    /// password file this daemon's folder holds): the interface cannot be reached.
+    static func unreachable() throws -> OperatorDaemon {
+        let closed = try freePort()
+        let password = NSTemporaryDirectory() + "vtjdrop-pw-" + UUID().uuidString
+        try "salasana\n".write(toFile: password, atomically: true, encoding: .utf8)
+        chmod(password, 0o600)
+        TempFolderSweeper.register(password)
+        return try OperatorDaemon(interface: "url: http://127.0.0.1:\(closed)/api/v1\n  connect_timeout: 2",
+                                  environment: ["VTJDROP_VTJ_USER": "kunta", "VTJDROP_VTJ_PASSWORD_FILE": password])
+    }
+
     /// SIGTERM, then waits (bounded, polling) for the exit; SIGKILL if it does not come.
     func stop() async -> Int32? {
         if process.isRunning { process.terminate() }
