@@ -23,6 +23,18 @@ extension Journal {
         }
     }
 
+    /// Where the department's latest archived inputs are (archived since `since`, input not yet
+    /// deleted), newest first, at most `limit`: what a repeat is looked for among.
+    public func archivedInputs(department: String, since: Date, limit: Int) throws(StorageError) -> [(requestID: String, folder: String, at: Date)] {
+        try StateDatabase.read(pool) { db in
+            try Row.fetchAll(db, sql: """
+                SELECT request_id, stored_path, finished_at FROM request
+                WHERE department = ? AND state = 'archived' AND finished_at >= ? AND input_deleted_at IS NULL
+                ORDER BY finished_at DESC LIMIT ?
+                """, arguments: [department, since, limit]).map { ($0["request_id"], $0["stored_path"], $0["finished_at"]) }
+        }
+    }
+
     /// The department's requests in `state` claimed since `since`, oldest first.
     public func entries(department: String, state: RequestState, claimedSince since: Date) throws(StorageError) -> [JournalEntry] {
         try StateDatabase.read(pool) { db in
