@@ -17,7 +17,8 @@ struct RetryCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Request ids (from the receipt, `vtjdrop status` or the status page).") var requestIDs: [String] = []
+    @Argument(help: ArgumentHelp("Request ids (from the receipt, the status page or `vtjdrop audit`).", valueName: "request-id"))
+    var requestIDs: [String] = []
     @Option(help: "Re-queue every quarantined drop of this department (with --since).") var department: String?
     @Option(help: "With --department: claimed since this time, Finnish time (2026-12-07, 2026-12-07T08:00) or this long ago (90m, 6h, 2d).")
     var since: String?
