@@ -155,6 +155,9 @@ struct AuditCommand: ParsableCommand {
                             step.detail.map { OperatorText.masked($0) } ?? ""])
         }
         print(OperatorText.table(history))
+        for requeue in try journal.requeues(id) {
+            print("Re-queued \(OperatorText.time(requeue.at, zone: zone)): \(OperatorText.masked(requeue.detail))")
+        }
         if let disclosure = try database.auditLog.disclosure(request: id) {
             print("Disclosed: \(disclosure.personCount) persons in \(OperatorText.masked(disclosure.resultFile ?? "-")) at \(OperatorText.time(disclosure.at, zone: zone))")
             var groups: [String: Int] = [:]

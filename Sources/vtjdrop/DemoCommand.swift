@@ -76,7 +76,10 @@ struct DemoCommand: AsyncParsableCommand {
         // 5. Water supply starts following two customers.
         try write(inbox + "/vesihuolto/seuranta.xml", request("seuranta-lisaa", purpose: "vesihuolto", hetus: Array(adults.suffix(2))))
 
+        let line = ProgressLine(progress: host.appliance.progress)
+        line.start()
         var summary = await host.runner.runOnce()
+        await line.finish()
         print("first run: \(summary)")
 
         // 6. Time passes in the sandbox: one followed customer moves, the other gets a turvakielto.

@@ -42,6 +42,7 @@ extension VTJInterfaceClient {
             let request = httpRequest(exchange, requestID: requestID)
             let documentName = "\(operation) response \(requestID)"
             let attempt: Attempt<T>
+            let began = ContinuousClock.now
             do {
                 attempt = try await pool.run { [self] handle, flag in
                     try self.attempt(request, requestID: requestID, documentName: documentName, handle: handle,
@@ -55,15 +56,23 @@ extension VTJInterfaceClient {
                 throw VTJClientError.cancelled
             }
             let outcome: AttemptOutcome
+            let elapsed = ContinuousClock.now - began
             switch attempt {
             case .value(let value, let status, let bytes):
                 logger.debug("VTJ call done", metadata: ["vtj.status": "\(status)", "vtj.bytes": "\(bytes)"])
+                report(CallRecord(operation: operation, status: status, duration: elapsed, willRetry: false, hetus: call.hetuCount))
                 return value
             case .failed(let failed, let status):
                 outcome = failed
                 if let status { logger[metadataKey: "vtj.status"] = "\(status)" }
             }
-            switch state.next(after: outcome, using: &random) {
+            let decision = state.next(after: outcome, using: &random)
+            if case .failed(_, let status) = attempt {
+                var willRetry = false
+                if case .retry = decision { willRetry = true }
+                report(CallRecord(operation: operation, status: status, duration: elapsed, willRetry: willRetry, hetus: call.hetuCount))
+            }
+            switch decision {
             case .succeed:
                 // A 2xx is parsed above; the machine only says succeed for outcomes it was never given.
                 throw VTJClientError.unexpectedResponse(operation, detail: "success without a body", requestID: requestID)
@@ -79,6 +88,10 @@ extension VTJInterfaceClient {
                 throw error
             }
         }
+    }
+
+    private func report(_ record: CallRecord) {
+        observer.withLock { $0 }?(record)
     }
 
     /// One attempt on a worker thread: spool the body to an unlinked temp file (at most

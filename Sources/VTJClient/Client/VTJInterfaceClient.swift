@@ -27,6 +27,8 @@ public final class VTJInterfaceClient: Sendable {
     let credentials: Mutex<BasicCredentials>
     /// The encoding: every body, path and header that differs between wires comes from here.
     let wire: any InterfaceWire
+    /// Told of every attempt (``observe(_:)``); the runtime's metrics.
+    let observer = Mutex<CallObserver?>(nil)
 
     /// A client; fails when the configuration cannot work (nothing is sent yet).
     public init(
@@ -68,6 +70,9 @@ public final class VTJInterfaceClient: Sendable {
 
     /// Sends `replacement` from the next request on (the operator fixed the password file).
     public func useCredentials(_ replacement: BasicCredentials) { credentials.withLock { $0 = replacement } }
+
+    /// Tells `observer` of every attempt from now on (one observer; a later call replaces it).
+    public func observe(_ observer: @escaping CallObserver) { self.observer.withLock { $0 = observer } }
 
     /// Counters since the client was made.
     public var statistics: ClientStatistics { counters.withLock { $0 } }

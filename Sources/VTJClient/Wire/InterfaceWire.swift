@@ -56,6 +56,14 @@ struct WireAnswerFailure: Error {
     let outcome: AttemptOutcome
 }
 
+extension WireCall {
+    /// Henkilötunnus the message carries (progress and metrics count them).
+    var hetuCount: Int {
+        if case .basicData(let hetus, _) = self { return hetus.count }
+        return 0
+    }
+}
+
 /// One HTTP exchange as a wire encodes it; the client adds what every call carries (request id,
 /// X-Road client, credentials, TLS, timeouts).
 struct WireRequest: Sendable {

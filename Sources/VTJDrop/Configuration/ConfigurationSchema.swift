@@ -43,6 +43,15 @@ indirect enum ConfigurationSchema: Sendable {
         "schedule": .table([
             "changes_at": .list,
         ]),
+        "duplicates": .table([
+            "window": .scalar,
+        ]),
+        "status": .table([
+            "listen": .scalar,
+            "user": .scalar,
+            "password_file": .scalar,
+            "interface_window": .scalar,
+        ]),
         "departments": .entries(.table([
             "purposes": .list,
             "default_purpose": .scalar,

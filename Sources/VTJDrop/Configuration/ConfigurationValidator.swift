@@ -46,11 +46,15 @@ struct ConfigurationValidator {
         let departments = self.departments()
         checkMunicipalityCodes(interface, departments: departments)
 
-        let configuration = DropConfiguration(
+        let status = statusSettings()
+
+        var configuration = DropConfiguration(
             source: document.origin ?? "built-in defaults", isBuiltInDefault: !document.isFromFile,
             inbox: inbox, outbox: outbox, state: state, interface: interface,
             credentials: credentials ?? .sandboxDefault, intake: intake, retention: retention,
             changeSchedule: schedule, logLevel: logLevel, departments: departments)
+        configuration.status = status
+        configuration.duplicateWindow = duplicateWindow(archiveDays: retention.archiveDays)
         return (problems.isEmpty && (credentials != nil || !needsInterface) ? configuration : nil, problems, warnings)
     }
 

@@ -17,6 +17,7 @@ extension DropConfiguration {
             "retention: archive \(retention.archiveDays) d, quarantine \(retention.quarantineDays) d",
             "change fetches: " + (changeSchedule.isOnDemandOnly ? "on demand only"
                 : changeSchedule.times.map(\.description).joined(separator: ", ") + " Finnish time"),
+            "operator endpoint: " + (status.map { "\($0.listen.url) (" + ($0.credentials.map { "HTTP Basic as \($0.user)" } ?? "no authentication: loopback only") + ")" } ?? "off (status.listen)"),
         ]
         for department in departments {
             let profile = department.profile

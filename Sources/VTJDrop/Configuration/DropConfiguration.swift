@@ -1,5 +1,6 @@
 import Logging
 import VTJCore
+import VTJOperator
 
 /// The validated configuration the appliance runs with: every value typed, every path absolute.
 public struct DropConfiguration: Sendable {
@@ -27,6 +28,11 @@ public struct DropConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// `departments.*`, sorted by id.
     public var departments: [DepartmentSettings]
+    /// `status.*`: the operator's HTTP endpoint (nil: off, the default).
+    public var status: OperatorSettings? = nil
+    /// `duplicates.window` (default 24 h; zero: off): a drop whose bytes equal a drop of the same
+    /// department published this recently is answered, and its receipt names the earlier request.
+    public var duplicateWindow: Duration = .seconds(24 * 3600)
 
     /// The department with this id, if configured.
     public func department(_ id: String) -> DepartmentSettings? { departments.first { $0.id == id } }

@@ -19,7 +19,7 @@ extension DropProcessor {
             purpose: authorisation?.purpose.rawValue ?? parsed?.purpose, format: format?.rawValue,
             reference: parsed?.reference, groups: authorisation?.groups ?? [],
             refusedGroups: authorisation?.refusedGroups ?? [], counts: counts,
-            rejectedLines: parsed?.rejected ?? [], notes: parsed?.notes ?? [],
+            rejectedLines: parsed?.rejected ?? [], notes: (parsed?.notes ?? []) + repeatNote(context),
             processedAt: appliance.finnishTime.zoned(at: appliance.clock.instant()), isTestData: context.isTestData)
     }
 
@@ -46,6 +46,7 @@ extension DropProcessor {
         }
         appliance.journal(.refused, for: context.requestID,
                           update: JournalUpdate(resultFiles: [receiptPath], error: refusal.description), log: context.log)
+        appliance.reportRefused(department: context.department, code: refusal.code, receiptPath: receiptPath)
         PendingNote(appliance: appliance, claimed: context.claimed).remove()
         // Journaled only once moved: a folder still in the work area is finished by the next start.
         if let quarantined = moveLogged(context.claimed, log: context.log, { try appliance.mover.quarantine(workFolder: $0.folder, id: $0.id) }) {
@@ -59,6 +60,7 @@ extension DropProcessor {
         if let path = moveLogged(claimed, log: log, { try appliance.mover.quarantine(workFolder: $0.folder, id: $0.id) }) {
             appliance.journal(.quarantined, for: claimed.id.value, update: JournalUpdate(storedPath: path, error: reason), log: log)
         }
+        appliance.reportFailedForGood(department: claimed.department)
         return .refused(receipt: "-", reason: reason)
     }
 
@@ -77,6 +79,7 @@ extension DropProcessor {
         appliance.journal(.failedTransient, for: claimed.id.value,
                           update: JournalUpdate(error: reason.description, nextAttemptAt: retryAt), log: log)
         PendingNote(appliance: appliance, claimed: claimed).write(reason, retryAt: retryAt)
+        appliance.reportWaiting(department: claimed.department, reason: reason)
         return .waiting(retryAt: retryAt, reason: reason)
     }
 
@@ -125,6 +128,8 @@ extension DropProcessor {
                                                      update: JournalUpdate(resultFiles: [resultPath, receiptPath].compactMap { $0 }),
                                                      disclosure: disclosure)
         }
+        appliance.reportPublished(department: context.department, receipt: receipt, hasResult: sink != nil,
+                                  withheld: sink?.withheldPersons() ?? [:], files: [resultPath, receiptPath].compactMap { $0 })
         PendingNote(appliance: appliance, claimed: context.claimed).remove()
         if context.inputStamp != nil, context.claimed.currentStamp() != context.inputStamp {
             // Only a writer that resumed in the moment between the last check and the rename gets here.

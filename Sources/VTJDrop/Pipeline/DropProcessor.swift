@@ -25,9 +25,11 @@ public struct DropProcessor: Sendable {
     public func process(_ claimed: ClaimedFile) async -> DropOutcome {
         let log = appliance.logger(request: claimed.id.value, department: claimed.department, file: claimed.originalName.display)
         do {
-            try appliance.journalClaimNow(requestID: claimed.id.value, department: claimed.department,
-                                          originalName: claimed.originalName.display, storedPath: claimed.path,
-                                          inputStamp: claimed.claimStamp?.encoded)
+            if try appliance.journalClaimNow(requestID: claimed.id.value, department: claimed.department,
+                                             originalName: claimed.originalName.display, storedPath: claimed.path,
+                                             inputStamp: claimed.claimStamp?.encoded) {
+                appliance.reportClaimed(department: claimed.department)
+            }
         } catch {
             // The appliance's own trouble (a full disk, a damaged database): the interface is not to blame.
             return wait(claimed, .local("journal: \(error)"), attempts: 0, log: log)
@@ -44,11 +46,13 @@ public struct DropProcessor: Sendable {
         do {
             // Read and parsed on a thread of its own (AsideThread): a hostile or large file must not
             // hold the cooperative threads the daemon loop and every other drop run on.
-            let read = try await AsideThread.run { () throws -> (ParsedDrop, InputStamp) in
+            let read = try await AsideThread.run { () throws -> (ParsedDrop, InputStamp, EarlierPublication?) in
                 let input = try readStable(claimed)
-                return (try ParsedDrop.read(input.bytes, fileName: claimed.originalName), input.stamp)
+                let parsed = try ParsedDrop.read(input.bytes, fileName: claimed.originalName)
+                return (parsed, input.stamp, earlierPublication(of: input.bytes, department: claimed.department))
             }
             context.inputStamp = read.1
+            context.repeatOf = read.2
             parsed = read.0
         } catch let changing as InputChanging {
             return wait(claimed, .inputChanging(changing.description), attempts: attempt(context), log: log,
@@ -133,6 +137,8 @@ struct DropContext: Sendable {
     let isTestData: Bool
     /// The input as it was read; nothing is published if it changes after that.
     var inputStamp: InputStamp?
+    /// The same bytes were published to this department recently (`duplicates.window`): the receipt says so.
+    var repeatOf: EarlierPublication?
 
     var department: String { claimed.department }
     var requestID: String { claimed.id.value }

@@ -22,6 +22,8 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
         var unexpected = 0
         /// Whom the result discloses and which groups (the disclosure log's rows), by hetu.
         var disclosed: [String: DisclosedPerson] = [:]
+        /// Persons (or change entries) with anything withheld, by rule: the operator's metric.
+        var withheldPersons: [WithholdingRule: Int] = [:]
         /// Basic data: every person through the rules, repeats and contradictions told apart.
         var ledger: AnswerLedger
         /// Where each first copy's row or element starts (by ledger slot), and where the last one ends.
@@ -82,6 +84,7 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
                 assert(slot == state.starts.count)
                 state.starts.append(try state.position())
                 state.receipt.record(disclosure)
+                for rule in disclosure.tally.records.keys { state.withheldPersons[rule, default: 0] += 1 }
                 Self.noteDisclosed(disclosure, in: &state)
                 try Self.render(disclosure, into: &state)
                 state.personsEnd = try state.position()
@@ -157,6 +160,7 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
     func write(_ change: ChangeDisclosure) throws {
         try withState { state in
             state.receipt.record(change)
+            for rule in change.tally.records.keys { state.withheldPersons[rule, default: 0] += 1 }
             let groups = Set(change.records.map(\.group.rawValue)).union(state.disclosed[change.hetu]?.groups ?? [])
             state.disclosed[change.hetu] = DisclosedPerson(hetu: change.hetu, status: "muutos", groups: groups.sorted())
             switch state.format {
@@ -173,6 +177,9 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
 
     /// Everyone the result discloses, with the groups delivered after the rules (not-found rows disclose nobody).
     func disclosedPersons() -> [DisclosedPerson] { withState { $0.disclosed.values.sorted { $0.hetu < $1.hetu } } }
+
+    /// Persons (change entries) with anything withheld, by rule.
+    func withheldPersons() -> [WithholdingRule: Int] { withState { $0.withheldPersons } }
 
     /// Adds a note to the receipt.
     func note(_ text: String) { withState { $0.receipt.notes.append(text) } }
