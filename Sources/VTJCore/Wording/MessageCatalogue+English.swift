@@ -56,6 +56,9 @@ extension MessageCatalogue {
         .notePublishedBeforeStands: "The result was published before an interruption and stands; the next change delivery continues after its changes.",
         .notePublishedBeforeRepeats: "The result was published before an interruption; its changes come again in the next change delivery.",
 
+        .noteChangeTrackingStarts: "Change tracking starts today; changes come from the next fetch on.",
+        .noteFollowedRegisterEmpty: "The followed register is empty.",
+
         .refusalPurposeExcluded: "purpose \"{purpose}\" is never allowed: {why}",
         .refusalPurposeUnknown: "purpose \"{purpose}\" is not one of the product's purposes; use one of: {choices}",
         .refusalPurposeNotLicensed: "department {department} is not licensed for purpose \"{purpose}\"; use one of: {licensed}",
@@ -85,12 +88,18 @@ extension MessageCatalogue {
         .readOddUTF16: "it looks like UTF-16 but has an odd number of bytes (cut short?); save it again",
         .readBadUTF16: "it is not valid UTF-16 (a broken surrogate pair); save it again as UTF-8",
         .readControlCharacters: "it contains {count} control {count|character|characters}, so it is binary data, not a text list",
-        .readRequestDocument: "{detail}",
+        .technicalDetail: "{detail}",
+        .requestNoValidHetu: "no valid henkilötunnus in the drop (see the rejected lines)",
+        .interfaceRefusedRequest: "the population-data interface refused it: {detail}",
 
         .quarantinedNotAFile: "a {kind} is never read; drop regular files only; it was never opened and has been moved to the appliance's quarantine",
         .quarantinedTooLarge: "{size} bytes is over the limit of {limit} bytes; split the list; it was never opened and has been moved to the appliance's quarantine",
         .quarantinedHardLinked: "the file has {links} hard links; drop a plain copy of it; it was never opened and has been moved to the appliance's quarantine",
         .quarantinedUnknown: "it was never opened and has been moved to the appliance's quarantine; drop a plain text or CSV file",
+
+        .entrySymbolicLink: "symbolic link",
+        .entryFolder: "folder",
+        .entrySpecialFile: "special file",
 
         .hetuEmpty: "bad format: empty value; expected DDMMYYCNNNQ",
         .hetuLength: "bad format: {count} {count|character|characters}; expected 11 (DDMMYYCNNNQ)",

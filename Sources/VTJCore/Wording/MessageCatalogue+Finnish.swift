@@ -56,6 +56,9 @@ extension MessageCatalogue {
         .notePublishedBeforeStands: "Tulos julkaistiin jo ennen keskeytystä ja se on voimassa; seuraava muutoshaku jatkuu sen muutosten jälkeen.",
         .notePublishedBeforeRepeats: "Tulos julkaistiin jo ennen keskeytystä; sen muutokset toimitetaan uudelleen seuraavassa muutoshaussa.",
 
+        .noteChangeTrackingStarts: "Muutosseuranta aloitettiin tästä päivästä; muutoksia toimitetaan seuraavasta hausta alkaen.",
+        .noteFollowedRegisterEmpty: "Seurantarekisteri on tyhjä.",
+
         .refusalPurposeExcluded: "käyttötarkoitus \"{purpose}\" ei ole koskaan sallittu: {why}",
         .refusalPurposeUnknown: "\"{purpose}\" ei ole tämän tuotteen käyttötarkoitus; käytä jotakin näistä: {choices}",
         .refusalPurposeNotLicensed: "yksiköllä {department} ei ole lupaa käyttötarkoitukseen \"{purpose}\"; käytä jotakin näistä: {licensed}",
@@ -85,12 +88,18 @@ extension MessageCatalogue {
         .readOddUTF16: "tiedosto näyttää UTF-16-tekstiltä, mutta siinä on pariton määrä tavuja (katkennut?); tallenna se uudelleen",
         .readBadUTF16: "tiedosto ei ole kelvollista UTF-16-tekstiä; tallenna se uudelleen UTF-8-muodossa",
         .readControlCharacters: "tiedostossa on {count} {count|ohjausmerkki|ohjausmerkkiä}, joten se on binääridataa eikä tekstiluettelo",
-        .readRequestDocument: "pyyntöasiakirjassa (XML) on virhe; tekninen kuvaus englanniksi: {detail}",
+        .technicalDetail: "tekninen kuvaus englanniksi: {detail}",
+        .requestNoValidHetu: "tiedostossa ei ole yhtään kelvollista henkilötunnusta (katso hylätyt rivit)",
+        .interfaceRefusedRequest: "väestötietojärjestelmän rajapinta hylkäsi pyynnön ({detail})",
 
         .quarantinedNotAFile: "tämä ei ole tavallinen tiedosto ({kind}), joten sitä ei avattu, ja se on siirretty palvelun karanteeniin; pudota vain tavallisia tiedostoja",
         .quarantinedTooLarge: "tiedosto on {size} tavua eli suurempi kuin sallitut {limit} tavua, joten sitä ei avattu, ja se on siirretty palvelun karanteeniin; jaa luettelo osiin",
         .quarantinedHardLinked: "tiedostolla on {links} kovaa linkkiä, joten sitä ei avattu, ja se on siirretty palvelun karanteeniin; pudota siitä tavallinen kopio",
         .quarantinedUnknown: "tiedostoa ei avattu, ja se on siirretty palvelun karanteeniin; pudota tavallinen teksti- tai CSV-tiedosto",
+
+        .entrySymbolicLink: "symbolinen linkki",
+        .entryFolder: "kansio",
+        .entrySpecialFile: "erikoistiedosto",
 
         .hetuEmpty: "väärä muoto: arvo on tyhjä; odotettiin muotoa PPKKVVXNNNT",
         .hetuLength: "väärä muoto: {count} {count|merkki|merkkiä}, odotettiin 11 (PPKKVVXNNNT)",

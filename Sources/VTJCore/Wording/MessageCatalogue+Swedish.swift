@@ -56,6 +56,9 @@ extension MessageCatalogue {
         .notePublishedBeforeStands: "Resultatet publicerades redan före ett avbrott och gäller; nästa ändringshämtning fortsätter efter dess ändringar.",
         .notePublishedBeforeRepeats: "Resultatet publicerades redan före ett avbrott; dess ändringar levereras på nytt vid nästa ändringshämtning.",
 
+        .noteChangeTrackingStarts: "Ändringsbevakningen började i dag; ändringar levereras från och med nästa hämtning.",
+        .noteFollowedRegisterEmpty: "Bevakningsregistret är tomt.",
+
         .refusalPurposeExcluded: "ändamålet \"{purpose}\" är aldrig tillåtet: {why}",
         .refusalPurposeUnknown: "\"{purpose}\" är inte ett ändamål för denna produkt; använd något av dessa: {choices}",
         .refusalPurposeNotLicensed: "enheten {department} har inte tillstånd för ändamålet \"{purpose}\"; använd något av dessa: {licensed}",
@@ -85,12 +88,18 @@ extension MessageCatalogue {
         .readOddUTF16: "filen ser ut som UTF-16-text men har ett udda antal byte (avbruten?); spara den på nytt",
         .readBadUTF16: "filen är inte giltig UTF-16-text; spara den på nytt som UTF-8",
         .readControlCharacters: "filen innehåller {count} styrtecken, så den är binärdata och inte en textförteckning",
-        .readRequestDocument: "fel i begärandedokumentet (XML); teknisk beskrivning på engelska: {detail}",
+        .technicalDetail: "teknisk beskrivning på engelska: {detail}",
+        .requestNoValidHetu: "filen innehåller ingen giltig personbeteckning (se de avvisade raderna)",
+        .interfaceRefusedRequest: "befolkningsdatasystemets gränssnitt avvisade begäran ({detail})",
 
         .quarantinedNotAFile: "detta är inte en vanlig fil ({kind}), så den öppnades inte och har flyttats till tjänstens karantän; lämna bara in vanliga filer",
         .quarantinedTooLarge: "filen är {size} byte, alltså större än gränsen {limit} byte, så den öppnades inte och har flyttats till tjänstens karantän; dela upp förteckningen",
         .quarantinedHardLinked: "filen har {links} hårda länkar, så den öppnades inte och har flyttats till tjänstens karantän; lämna in en vanlig kopia av den",
         .quarantinedUnknown: "filen öppnades inte och har flyttats till tjänstens karantän; lämna in en vanlig text- eller CSV-fil",
+
+        .entrySymbolicLink: "symbolisk länk",
+        .entryFolder: "mapp",
+        .entrySpecialFile: "specialfil",
 
         .hetuEmpty: "fel format: värdet är tomt; förväntat format DDMMÅÅXNNNK",
         .hetuLength: "fel format: {count} tecken, förväntat 11 (DDMMÅÅXNNNK)",

@@ -58,6 +58,8 @@ public enum MessageKey: String, Hashable, Sendable, CaseIterable {
     case noteFollowRemoved
     case notePublishedBeforeStands
     case notePublishedBeforeRepeats
+    case noteChangeTrackingStarts
+    case noteFollowedRegisterEmpty
     // Whole-drop refusals (`syy`)
     case refusalPurposeExcluded
     case refusalPurposeUnknown
@@ -88,12 +90,17 @@ public enum MessageKey: String, Hashable, Sendable, CaseIterable {
     case readOddUTF16
     case readBadUTF16
     case readControlCharacters
-    case readRequestDocument
+    case technicalDetail
+    case requestNoValidHetu
+    case interfaceRefusedRequest
     // Never opened: moved to quarantine from the inbox
     case quarantinedNotAFile
     case quarantinedTooLarge
     case quarantinedHardLinked
     case quarantinedUnknown
+    case entrySymbolicLink
+    case entryFolder
+    case entrySpecialFile
     // Why one line was rejected (`hylatty-rivi`)
     case hetuEmpty
     case hetuLength

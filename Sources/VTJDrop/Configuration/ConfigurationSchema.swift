@@ -37,6 +37,7 @@ indirect enum ConfigurationSchema: Sendable {
         "retention": .table([
             "archive_days": .scalar,
             "quarantine_days": .scalar,
+            "outbox_days": .scalar,
         ]),
         "schedule": .table([
             "changes_at": .list,
@@ -47,6 +48,7 @@ indirect enum ConfigurationSchema: Sendable {
             "groups": .list,
             "format": .scalar,
             "readiness": .scalar,
+            "language": .scalar,
             "municipality_operations": .scalar,
             "csv": .table([
                 "delimiter": .scalar,

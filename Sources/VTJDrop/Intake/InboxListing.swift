@@ -17,6 +17,21 @@ public struct InboxListing: Sendable {
             case .hardLinked(let links): "the file has \(links) hard links; drop a plain copy of it"
             }
         }
+
+        /// Why the entry was never opened, for the department's receipt.
+        public var message: Message {
+            switch self {
+            case .notAFile(let kind):
+                let key: MessageKey = switch kind {
+                case .symbolicLink: .entrySymbolicLink
+                case .directory: .entryFolder
+                default: .entrySpecialFile
+                }
+                return Message(.quarantinedNotAFile, ["kind": Message(key).argument])
+            case .tooLarge(let size, let limit): return Message(.quarantinedTooLarge, ["size": .count(Int(size)), "limit": .count(Int(limit))])
+            case .hardLinked(let links): return Message(.quarantinedHardLinked, ["links": .count(links)])
+            }
+        }
     }
 
     /// Regular files within the size limit, by display name (candidates for the settle tracker).
