@@ -38,7 +38,7 @@ public struct DropReadError: Error, Sendable, Hashable, CustomStringConvertible 
     /// A problem in technical English only (a parser's own words): receipts quote it as such.
     /// Prefer ``init(file:line:kind:message:)`` with a catalogue text.
     public init(file: String, line: Int? = nil, kind: Kind, reason: String) {
-        self.init(file: file, line: line, kind: kind, message: Message(.technicalDetail, ["detail": .text(reason)]))
+        self.init(file: file, line: line, kind: kind, message: .technical(reason))
     }
 
     /// The reason in English (logs, tests).

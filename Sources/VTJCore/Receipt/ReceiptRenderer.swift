@@ -42,9 +42,10 @@ public struct ReceiptRenderer: Hashable, Sendable {
         var lines: [String] = []
         // Every quoted text is masked: a file name, a tunniste, an unknown value or an interface's
         // error text may hold a henkilötunnus, and the receipt is the file that gets forwarded.
-        func comment(_ messages: Message...) {
+        // Human lines quote the same texts as `syy` and `huomautus` do, so they get the same care.
+        func comment(_ messages: [Message]) {
             let text = messages.map { $0.text(language) }.joined(separator: " ")
-            lines.append("# " + Self.clean(Henkilotunnus.maskingShapes(in: text)))
+            lines.append("# " + Self.clean(Henkilotunnus.maskingShapes(in: Self.quoted(text))))
         }
         func entry(_ key: String, _ value: String?, raw: Bool = false) {
             guard let value else { return }
@@ -52,15 +53,15 @@ public struct ReceiptRenderer: Hashable, Sendable {
         }
         let c = receipt.counts
         // Test data must never pass for register data: it is said first, before anything else.
-        comment(Message(receipt.isTestData ? .testDataTitle : .receiptTitle))
-        lines.append("# " + Self.clean(Henkilotunnus.maskingShapes(in: headline(receipt).map { $0.text(language) }.joined(separator: " "))))
+        comment([Message(receipt.isTestData ? .testDataTitle : .receiptTitle)])
+        comment(headline(receipt))
         let summary = summary(receipt, listFile: listFile)
         if !summary.isEmpty {
             lines.append("#")
-            for line in summary { comment(line) }
+            for line in summary { comment([line]) }
         }
         lines.append("#")
-        comment(Message(.summaryMachinePart))
+        comment([Message(.summaryMachinePart)])
         entry("kuitti-versio", Self.version)
         entry("kieli", language.rawValue)
         entry("tulos", receipt.outcome.rawValue)

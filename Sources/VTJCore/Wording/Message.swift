@@ -44,3 +44,8 @@ extension Message {
     /// This message as an argument of another.
     public var argument: MessageArgument { .message(self) }
 }
+
+extension Message {
+    /// A text only available in technical English (a parser's or a server's own words), quoted as such.
+    public static func technical(_ text: String) -> Message { Message(.technicalDetail, ["detail": .text(text)]) }
+}

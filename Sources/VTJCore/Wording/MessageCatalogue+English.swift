@@ -13,7 +13,7 @@ extension MessageCatalogue {
         .headlineCheckNotFound: "Check that {notFound|the henkilötunnus not found is|the henkilötunnus values not found are} written correctly.",
 
         .summaryLines: "{lines} {lines|line|lines} read: {valid} valid {valid|henkilötunnus|henkilötunnus values}, {invalid} rejected {invalid|line|lines}.",
-        .summaryDuplicates: "{duplicates} {duplicates|henkilötunnus was|henkilötunnus values were} in the list more than once; each was looked up once.",
+        .summaryDuplicates: "{duplicates} {duplicates|henkilötunnus was|henkilötunnus values were} in the list more than once; {duplicates|it was|each was} looked up once.",
         .summaryNotFound: "{notFound} {notFound|henkilötunnus was|henkilötunnus values were} not found; in the result file {notFound|its|their} status is ei-loytynyt.",
         .summaryProtected: "{protected} {protected|person is|persons are} under turvakielto: {protected|their|their} addresses and other whereabouts are not disclosed.",
         .summaryContradicted: "The interface answered {count} {count|person|persons} with contradicting data, so nothing about {count|them|them} is disclosed.",
@@ -64,7 +64,7 @@ extension MessageCatalogue {
         .refusalPurposeNotLicensed: "department {department} is not licensed for purpose \"{purpose}\"; use one of: {licensed}",
         .refusalMunicipalityWide: "department {department} may not use whole-municipality operations; ask by henkilötunnus instead",
         .refusalNoGroups: "none of the requested data groups ({requested}) is allowed for this department; ask for groups of its profile, or name none to get all of them",
-        .refusalUnreadable: "the file could not be read: {detail}",
+        .refusalUnreadable: "the file could not be read: {detail}; fix it and drop it again",
         .refusalUnknownOperation: "{detail}",
         .refusalInvalidRequest: "the request is not valid: {detail}",
         .excludedEmployees: "the product may not be used to update employees' personal data (seed section 1; Act 759/2004 on privacy in working life); keep HR data up to date by other means",

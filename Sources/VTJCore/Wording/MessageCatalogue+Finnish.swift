@@ -10,10 +10,10 @@ extension MessageCatalogue {
         .headlineNoValid: "Tiedostossa ei ollut yhtään kelvollista henkilötunnusta, joten mitään ei haettu.",
         .headlineNothingToDo: "Sinun ei tarvitse tehdä muuta.",
         .headlineFixRejected: "{invalid} {invalid|rivi|riviä} hylättiin: korjaa {invalid|se|ne} ja pudota {invalid|korjattu rivi|korjatut rivit} uutena tiedostona.",
-        .headlineCheckNotFound: "Tarkista, {notFound|onko löytymättä jäänyt henkilötunnus kirjoitettu|ovatko löytymättä jääneet henkilötunnukset kirjoitettu} oikein.",
+        .headlineCheckNotFound: "Tarkista, että {notFound|löytymättä jäänyt henkilötunnus on|löytymättä jääneet henkilötunnukset ovat} oikein.",
 
         .summaryLines: "Luettiin {lines} {lines|rivi|riviä}: {valid} {valid|kelvollinen henkilötunnus|kelvollista henkilötunnusta}, {invalid} {invalid|hylätty rivi|hylättyä riviä}.",
-        .summaryDuplicates: "{duplicates} {duplicates|henkilötunnus oli|henkilötunnusta oli} luettelossa useammin kuin kerran; jokainen haettiin vain kerran.",
+        .summaryDuplicates: "{duplicates} {duplicates|henkilötunnus oli|henkilötunnusta oli} luettelossa useammin kuin kerran; {duplicates|se haettiin|kukin haettiin} vain kerran.",
         .summaryNotFound: "Löytymättä jäi {notFound} {notFound|henkilötunnus|henkilötunnusta}; tulostiedostossa {notFound|sen|niiden} tila on ei-loytynyt.",
         .summaryProtected: "Turvakielto on {protected} {protected|henkilöllä|henkilöllä}: {protected|hänen|heidän} osoitteitaan ja muita asuinpaikkatietojaan ei luovuteta.",
         .summaryContradicted: "Rajapinta antoi {count} {count|henkilöstä|henkilöstä} ristiriitaiset tiedot, joten {count|hänen|heidän} tietojaan ei luovuteta lainkaan.",

@@ -13,7 +13,7 @@ extension MessageCatalogue {
         .headlineCheckNotFound: "Kontrollera att {notFound|personbeteckningen som inte hittades är rätt skriven|personbeteckningarna som inte hittades är rätt skrivna}.",
 
         .summaryLines: "{lines} {lines|rad|rader} lästes: {valid} {valid|giltig personbeteckning|giltiga personbeteckningar}, {invalid} {invalid|avvisad rad|avvisade rader}.",
-        .summaryDuplicates: "{duplicates} {duplicates|personbeteckning|personbeteckningar} fanns flera gånger i förteckningen; var och en söktes bara en gång.",
+        .summaryDuplicates: "{duplicates} {duplicates|personbeteckning|personbeteckningar} fanns flera gånger i förteckningen; {duplicates|den söktes|var och en söktes} bara en gång.",
         .summaryNotFound: "{notFound} {notFound|personbeteckning|personbeteckningar} hittades inte; i resultatfilen har {notFound|den|de} statusen ei-loytynyt.",
         .summaryProtected: "{protected} {protected|person har|personer har} spärrmarkering (turvakielto): {protected|personens|deras} adresser och andra uppgifter om boningsort lämnas inte ut.",
         .summaryContradicted: "Gränssnittet gav motstridiga uppgifter om {count} {count|person|personer}, så inga uppgifter om {count|personen|dem} lämnas ut.",
