@@ -5,15 +5,13 @@ import Testing
 @Suite struct ReceiptListTests {
     typealias F = DisclosureFixtures
 
-    /// Test hetus of 1994 (individual numbers 900–999), valid.
+    /// Valid test hetus of 1994 (individual numbers 900–999).
     static func hetus(_ count: Int) -> [String] {
         (0..<count).map { index in
             let day = index % 28 + 1
-            let number = 900 + index / 28
             let date = (day < 10 ? "0" : "") + "\(day)0594"
-            let digits = Int(date + String(number))!
-            let check = Array("0123456789ABCDEFHJKLMNPRSTUVWXY")[digits % 31]
-            return date + "Y" + String(number) + String(check)
+            let number = 900 + index / 28
+            return date + "Y" + String(number) + String(Henkilotunnus.checkCharacter(datePart: date, individualNumber: number))
         }
     }
 
