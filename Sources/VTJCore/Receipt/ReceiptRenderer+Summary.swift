@@ -59,6 +59,10 @@ extension ReceiptRenderer {
             lines.append(Message(.summaryNotFoundListed, ["shown": .count(listLimit), "total": .count(receipt.notFound.count)]))
         }
         if needsListFile(receipt), let listFile { lines.append(Message(.summaryListFile, ["file": .text(listFile)])) }
+        if c.invalid > receipt.rejectedLines.count, receipt.rejectedLines.count > listLimit {
+            let listed = receipt.rejectedLines.count
+            lines.append(Message(.summaryListFileCapped, ["listed": .count(listed), "rest": .count(c.invalid - listed)]))
+        }
         return lines
     }
 }

@@ -29,6 +29,7 @@ public enum MessageKey: String, Hashable, Sendable, CaseIterable {
     case summaryRejectedListed
     case summaryNotFoundListed
     case summaryListFile
+    case summaryListFileCapped
     case summaryMachinePart
     // Group refusals (`tietoryhma-hylatty`)
     case groupNotProductGroup
@@ -77,6 +78,7 @@ public enum MessageKey: String, Hashable, Sendable, CaseIterable {
     case readErrorOnLine
     case readEmpty
     case readEmptyRequest
+    case readEmptyRequestNoBytes
     case readNoHetuLines
     case readNoHetuColumn
     case readZipArchive
@@ -91,6 +93,22 @@ public enum MessageKey: String, Hashable, Sendable, CaseIterable {
     case readBadUTF16
     case readControlCharacters
     case technicalDetail
+    case requestWrongRoot
+    case requestUnexpectedElement
+    case requestValueTooLong
+    case requestStrayText
+    case requestNoRoot
+    case requestNeedsHetus
+    case requestTakesNoHetus
+    case requestAttributeTooLong
+    case requestNoOperation
+    case requestUnknownOperation
+    case requestUnknownFormat
+    case requestReferenceTooLong
+    case requestReferenceControl
+    case requestOverLimit
+    case requestEncoding
+    case requestXMLSyntax
     case requestNoValidHetu
     case interfaceRefusedRequest
     // Never opened: moved to quarantine from the inbox
