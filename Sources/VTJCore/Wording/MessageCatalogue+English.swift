@@ -118,6 +118,9 @@ extension MessageCatalogue {
         .entrySymbolicLink: "symbolic link",
         .entryFolder: "folder",
         .entrySpecialFile: "special file",
+        .entryNamedPipe: "named pipe (FIFO)",
+        .entrySocket: "socket",
+        .entryDevice: "device",
 
         .hetuEmpty: "bad format: empty value; expected DDMMYYCNNNQ",
         .hetuLength: "bad format: {count} {count|character|characters}; expected 11 (DDMMYYCNNNQ)",

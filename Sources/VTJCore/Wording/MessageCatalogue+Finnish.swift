@@ -118,6 +118,9 @@ extension MessageCatalogue {
         .entrySymbolicLink: "symbolinen linkki",
         .entryFolder: "kansio",
         .entrySpecialFile: "erikoistiedosto",
+        .entryNamedPipe: "nimetty putki (FIFO)",
+        .entrySocket: "pistoke (socket)",
+        .entryDevice: "laitetiedosto",
 
         .hetuEmpty: "väärä muoto: arvo on tyhjä; odotettiin muotoa PPKKVVXNNNT",
         .hetuLength: "väärä muoto: {count} {count|merkki|merkkiä}, odotettiin 11 (PPKKVVXNNNT)",

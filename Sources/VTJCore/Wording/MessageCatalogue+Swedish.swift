@@ -118,6 +118,9 @@ extension MessageCatalogue {
         .entrySymbolicLink: "symbolisk länk",
         .entryFolder: "mapp",
         .entrySpecialFile: "specialfil",
+        .entryNamedPipe: "namngiven rörledning (FIFO)",
+        .entrySocket: "uttag (socket)",
+        .entryDevice: "enhetsfil",
 
         .hetuEmpty: "fel format: värdet är tomt; förväntat format DDMMÅÅXNNNK",
         .hetuLength: "fel format: {count} tecken, förväntat 11 (DDMMÅÅXNNNK)",

@@ -119,6 +119,9 @@ public enum MessageKey: String, Hashable, Sendable, CaseIterable {
     case entrySymbolicLink
     case entryFolder
     case entrySpecialFile
+    case entryNamedPipe
+    case entrySocket
+    case entryDevice
     // Why one line was rejected (`hylatty-rivi`)
     case hetuEmpty
     case hetuLength

@@ -18,6 +18,21 @@ public struct InboxListing: Sendable {
             }
         }
 
+        /// The refusal a journal's error text (``description``, then the quarantine words) was made
+        /// from, so a receipt published after a restart still says what the entry was.
+        public init?(described text: String) {
+            if let kind = InboxEntry.Kind.allCases.first(where: { text.hasPrefix("a \($0.rawValue) is never read") }) {
+                self = .notAFile(kind)
+            } else if let match = text.firstMatch(of: /^(\d+) bytes is over the limit of (\d+) bytes/),
+                      let size = Int64(match.1), let limit = Int64(match.2) {
+                self = .tooLarge(size: size, limit: limit)
+            } else if let match = text.firstMatch(of: /^the file has (\d+) hard links/), let links = Int(match.1) {
+                self = .hardLinked(links: links)
+            } else {
+                return nil
+            }
+        }
+
         /// Why the entry was never opened, for the department's receipt.
         public var message: Message {
             switch self {
@@ -25,7 +40,10 @@ public struct InboxListing: Sendable {
                 let key: MessageKey = switch kind {
                 case .symbolicLink: .entrySymbolicLink
                 case .directory: .entryFolder
-                default: .entrySpecialFile
+                case .fifo: .entryNamedPipe
+                case .socket: .entrySocket
+                case .characterDevice, .blockDevice: .entryDevice
+                case .regular, .unknown: .entrySpecialFile
                 }
                 return Message(.quarantinedNotAFile, ["kind": Message(key).argument])
             case .tooLarge(let size, let limit): return Message(.quarantinedTooLarge, ["size": .count(Int(size)), "limit": .count(Int(limit))])

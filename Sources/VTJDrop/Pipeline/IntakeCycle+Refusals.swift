@@ -129,8 +129,10 @@ extension IntakeCycle {
             let known = Set(pendingReceipts.map(\.requestID))
             for entry in (try? appliance.database.journal.unfinished()) ?? []
             where entry.state == .refused && entry.storedPath.hasPrefix(quarantine) && !known.contains(entry.requestID) {
+                let reason = entry.error ?? "it was never opened"
                 pendingReceipts.append(PendingReceipt(department: entry.department, requestID: entry.requestID,
-                                                      originalName: entry.originalName, reason: entry.error ?? "it was never opened",
+                                                      originalName: entry.originalName, reason: reason,
+                                                      message: InboxListing.Refusal(described: reason)?.message ?? Message(.quarantinedUnknown),
                                                       stored: entry.storedPath))
             }
             recoverUnjournaledQuarantine()
