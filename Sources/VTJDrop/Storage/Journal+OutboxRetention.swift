@@ -70,11 +70,13 @@ extension Journal {
 }
 
 extension AuditLog {
-    /// Files removed from outboxes by retention since `since` (all when nil), oldest first.
-    public func outboxRemovals(since: Date? = nil) throws(StorageError) -> [OutboxRemoval] {
+    /// Files removed from outboxes by retention since `since` (all when nil), of one request when
+    /// `request` is given, oldest first.
+    public func outboxRemovals(since: Date? = nil, request: String? = nil) throws(StorageError) -> [OutboxRemoval] {
         try StateDatabase.read(pool) { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_outbox_removal WHERE (? IS NULL OR at >= ?) ORDER BY id",
-                             arguments: [since, since]).map { row in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM audit_outbox_removal WHERE (? IS NULL OR at >= ?) AND (? IS NULL OR request_id = ?) ORDER BY id
+                """, arguments: [since, since, request, request]).map { row in
                 OutboxRemoval(at: row["at"], department: row["department"], requestID: row["request_id"], file: row["file"],
                               publishedAt: row["published_at"], ageDays: row["age_days"])
             }

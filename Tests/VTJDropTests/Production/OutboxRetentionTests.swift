@@ -52,6 +52,8 @@ import VTJCore
         #expect(removal.department == "sivistys" && removal.requestID == requestID && removal.ageDays == 31)
         #expect(removal.file.hasSuffix(".kuitti.txt") && !removal.file.contains(hetus[0]) && removal.file.contains(Henkilotunnus.mask(hetus[0])))
         #expect(removal.at == clock.now())
+        #expect(try harness.appliance.database.auditLog.outboxRemovals(request: requestID) == removals)
+        #expect(try harness.appliance.database.auditLog.outboxRemovals(request: "another").isEmpty)
 
         // Swept once: a later sweep finds nothing more to do and audits nothing twice.
         clock.advance(seconds: 86_400)
