@@ -25,12 +25,13 @@ extension ReceiptRenderer {
 
     /// The numbers and judgements in words, one message a line.
     func summary(_ receipt: Receipt, listFile: String?) -> [Message] {
-        guard receipt.refusal == nil else { return [] }
         let c = receipt.counts
         var lines: [Message] = []
         if c.lines > 0 {
             lines.append(Message(.summaryLines, ["lines": .count(c.lines), "valid": .count(c.valid), "invalid": .count(c.invalid)]))
         }
+        // A refused drop was not looked up: only what was read, and where its rejected lines are.
+        if receipt.refusal != nil { return lines + listSummary(receipt, listFile: listFile) }
         if c.duplicates > 0 { lines.append(Message(.summaryDuplicates, ["duplicates": .count(c.duplicates)])) }
         if c.notFound > 0, !Self.isChangeDelivery(receipt) { lines.append(Message(.summaryNotFound, ["notFound": .count(c.notFound)])) }
         if c.protected > 0 { lines.append(Message(.summaryProtected, ["protected": .count(c.protected)])) }
@@ -52,6 +53,13 @@ extension ReceiptRenderer {
         for group in receipt.overflow.keys.sorted() where receipt.overflow[group, default: 0] > 0 {
             lines.append(Message(.summaryOverflow, ["group": .text(group.rawValue), "count": .count(receipt.overflow[group, default: 0])]))
         }
+        return lines + listSummary(receipt, listFile: listFile)
+    }
+
+    /// How much of the lists the receipt shows, and where the rest are.
+    private func listSummary(_ receipt: Receipt, listFile: String?) -> [Message] {
+        let c = receipt.counts
+        var lines: [Message] = []
         if receipt.rejectedLines.count > listLimit || c.invalid > receipt.rejectedLines.count {
             lines.append(Message(.summaryRejectedListed, ["shown": .count(min(listLimit, receipt.rejectedLines.count)), "total": .count(c.invalid)]))
         }

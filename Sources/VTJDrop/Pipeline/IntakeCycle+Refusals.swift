@@ -100,7 +100,8 @@ extension IntakeCycle {
     private func deliver(_ pending: PendingReceipt) {
         let log = appliance.logger.with(department: pending.department)
         let receipt = Receipt(requestID: pending.requestID, department: pending.department, file: pending.originalName,
-                              processingDate: appliance.today, refusal: .unreadableFile(detail: pending.message))
+                              processingDate: appliance.today, refusal: .unreadableFile(detail: pending.message),
+                              isTestData: appliance.answersWithTestData)
         let name = DropFileName(displayed: pending.originalName).safeStem + "." + pending.requestID + ".kuitti.txt"
         let path: String
         do {

@@ -64,6 +64,20 @@ import Testing
         #expect(!renderer.text(short, listFile: listFile).contains("luettelo"))
     }
 
+    /// A list refused because no line was valid still says what was read and where its lines are.
+    @Test func aRefusedListSaysWhereItsRejectedLinesAre() {
+        var receipt = Self.longLists()
+        receipt.notFound = []
+        receipt.counts.valid = 0
+        receipt.counts.notFound = 0
+        receipt.refusal = .invalidRequest(detail: Message(.requestNoValidHetu))
+        let text = ReceiptRenderer(language: .swedish).text(receipt, listFile: "x.luettelot.txt")
+        #expect(text.contains("# 200 rader lästes: 0 giltiga personbeteckningar, 120 avvisade rader.\r\n"))
+        #expect(text.contains("# Nedan visas de första 50 av 120 avvisade rader.\r\n"))
+        #expect(text.contains("# Hela förteckningen finns i filen x.luettelot.txt.\r\n"))
+        #expect(!text.contains("hittades"), "nothing was looked up")
+    }
+
     /// The human part names no rule by its code; every code in `pidatetty[…]` is explained.
     @Test func rulesAreExplainedInWordsNotCodes() {
         var receipt = ReceiptTests.processed()
