@@ -125,9 +125,15 @@ public struct ReceiptRenderer: Hashable, Sendable {
     }
 
     private func rejectedEntries(_ rejected: ArraySlice<RejectedLine>) -> [String] {
-        rejected.map { line in
+        // A list file holds up to 20,000 lines, mostly for a handful of reasons: each is written once.
+        var reasons: [Message: String] = [:]
+        return rejected.map { line in
             let masked = Henkilotunnus.mask(line.value).replacing("|", with: "?")
-            let reason = Self.clean(Henkilotunnus.maskingShapes(in: line.reason.text(language)))
+            let reason = reasons[line.reason] ?? {
+                let text = Self.clean(Henkilotunnus.maskingShapes(in: line.reason.text(language)))
+                reasons[line.reason] = text
+                return text
+            }()
             return "hylatty-rivi[\(line.line)]: \(Self.clean(masked)) | \(line.kind) | \(reason)"
         }
     }
