@@ -146,8 +146,12 @@ struct AuditCommand: ParsableCommand {
             ("input now", entry.inputDeletedAt.map { "deleted by retention " + OperatorText.time($0, zone: zone) }
                 ?? OperatorText.masked(entry.storedPath)),
         ]
+        let removed = try database.auditLog.outboxRemovals(request: id)
+        let outbox: (String, String?) = ("outbox now", removed.last.map { last in
+            "\(removed.count) published file(s) removed by retention " + OperatorText.time(last.at, zone: zone) + " (age \(last.ageDays) d)"
+        })
         print("Request \(id)")
-        print(OperatorText.table(fields.compactMap { name, value in value.map { ["  " + name, $0] } }))
+        print(OperatorText.table((fields + [outbox]).compactMap { name, value in value.map { ["  " + name, $0] } }))
         print("History:")
         var history = [["  time (Finnish)", "state", "attempt", "detail"]]
         for step in try journal.history(id) {

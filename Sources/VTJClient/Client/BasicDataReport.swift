@@ -20,11 +20,11 @@ public struct BasicDataReport: Sendable, Hashable {
     /// it delivers whatever it is asked for. A granted group outside it is "not delivered by this interface".
     public var groupsDelivered: Set<GroupName>?
     /// What the department should read in the receipt about the answers (one line each, no henkilötunnus).
-    public var notes: [String]
+    public var notes: [Message]
 
     public init(asked: Int, returned: Int, notFound: [Henkilotunnus], unexpected: [String], messages: Int,
                 duplicatesDropped: Int, undelivered: [UndeliveredPerson] = [], groupsDelivered: Set<GroupName>? = nil,
-                notes: [String] = []) {
+                notes: [Message] = []) {
         self.asked = asked
         self.returned = returned
         self.notFound = notFound

@@ -37,10 +37,9 @@ final class MessageOutcomes: Sendable {
     var carried: Set<GroupName>? { state.withLock { $0.carried } }
 
     /// What the department should read in the receipt about these answers, one line each.
-    var notes: [String] {
+    var notes: [Message] {
         let missing = state.withLock { $0.withoutBanFlag }
         guard missing > 0 else { return [] }
-        return ["\(missing) henkilön vastauksesta puuttui turvakieltotieto, joten heidän osoitetietonsa pidätettiin / "
-                + "\(missing) persons' answers lacked the turvakielto element, so their whereabouts were withheld as if protected"]
+        return [Message(.noteBanFlagMissing, ["count": .count(missing)])]
     }
 }

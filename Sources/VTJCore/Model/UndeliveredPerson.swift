@@ -22,7 +22,7 @@ public struct UndeliveredPerson: Hashable, Sendable {
 public struct UndeliveredGroups: Hashable, Sendable {
     /// The groups, in the product's order.
     public var groups: [GroupName]
-    /// The interface in words, e.g. `vtj.wire soap, tuote/product PERUSSANOMA 3`.
+    /// The interface in words, e.g. `vtj.wire soap, soap_product PERUSSANOMA 3` (configuration words, the same in every language).
     public var source: String
 
     public init(groups: [GroupName], source: String) {

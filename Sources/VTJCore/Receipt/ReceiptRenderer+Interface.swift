@@ -2,17 +2,15 @@
 /// does not carry and persons it answered about without data. Nothing is written when there is
 /// nothing to say, so receipts of the other wires are unchanged.
 extension ReceiptRenderer {
-    /// The summary comments: why some columns are empty, and how many persons came without data.
-    static func interfaceComments(_ receipt: Receipt) -> [String] {
-        var lines: [String] = []
+    /// The summary lines: why some columns are empty, and how many persons came without data.
+    static func interfaceComments(_ receipt: Receipt) -> [Message] {
+        var lines: [Message] = []
         if let groups = receipt.undeliveredGroups, !groups.groups.isEmpty {
-            let names = groups.groups.map(\.rawValue).joined(separator: " ")
-            lines.append("Tämä rajapinta ei toimita tietoryhmiä \(names) (\(groups.source)): tyhjä sarake ei tarkoita, ettei henkilöllä ole tietoa.")
-            lines.append("Not delivered by this interface (\(groups.source)): \(names); an empty column does not mean the person has none.")
+            lines.append(Message(.summaryGroupsNotDelivered, ["groups": .text(groups.groups.map(\.rawValue).joined(separator: " ")),
+                                                              "source": .text(groups.source)]))
         }
         if !receipt.undelivered.isEmpty {
-            lines.append("\(receipt.undelivered.count) henkilön tietoja rajapinta ei luovuttanut (syy rivillä ei-toimitettu-hetu).")
-            lines.append("\(receipt.undelivered.count) persons were answered without their data (reason on each ei-toimitettu-hetu line).")
+            lines.append(Message(.summaryUndelivered, ["count": .count(receipt.undelivered.count)]))
         }
         return lines
     }
@@ -22,15 +20,14 @@ extension ReceiptRenderer {
         (receipt.undeliveredGroups?.groups ?? []).map { ("tietoryhma-ei-toimitettu[\(keySafe($0.rawValue))]", "ei-rajapinnassa") }
     }
 
-    /// `ei-toimitettu: N`, then `ei-toimitettu-hetu: masked | tila | reason` per person.
-    func undeliveredPersonEntries(_ receipt: Receipt) -> [(String, String)] {
-        guard !receipt.undelivered.isEmpty else { return [] }
-        var entries = [("ei-toimitettu", String(receipt.undelivered.count))]
-        for person in receipt.undelivered {
+    /// `ei-toimitettu-hetu: masked | tila | reason` per person of `persons` (the receipt's
+    /// `ei-toimitettu: N` precedes them); the reason is the interface's own code and text, quoted
+    /// as it came (DVV's words, like a parser's English in ``Message/technical(_:)``).
+    func undeliveredEntries(_ persons: ArraySlice<UndeliveredPerson>) -> [String] {
+        persons.map { person in
             let hetu = unmaskNotFound ? person.hetu : Henkilotunnus.mask(person.hetu)
-            let reason = DropFileName.maskingHetus(in: person.reason).replacing("|", with: "/")
-            entries.append(("ei-toimitettu-hetu", "\(hetu) | \(person.status.rawValue) | \(reason)"))
+            let reason = Henkilotunnus.maskingShapes(in: DropFileName.maskingHetus(in: person.reason)).replacing("|", with: "/")
+            return "ei-toimitettu-hetu: " + Self.clean("\(hetu) | \(person.status.rawValue) | \(reason)")
         }
-        return entries
     }
 }

@@ -39,6 +39,7 @@ indirect enum ConfigurationSchema: Sendable {
         "retention": .table([
             "archive_days": .scalar,
             "quarantine_days": .scalar,
+            "outbox_days": .scalar,
         ]),
         "schedule": .table([
             "changes_at": .list,
@@ -58,6 +59,7 @@ indirect enum ConfigurationSchema: Sendable {
             "groups": .list,
             "format": .scalar,
             "readiness": .scalar,
+            "language": .scalar,
             "municipality_operations": .scalar,
             "csv": .table([
                 "delimiter": .scalar,

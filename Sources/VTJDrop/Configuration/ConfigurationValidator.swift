@@ -40,7 +40,8 @@ struct ConfigurationValidator {
             maxFileBytes: byteCount("max_file_bytes", default: 64 << 20))
         let retention = RetentionPolicy(
             archiveDays: integer("retention.archive_days", default: 30, range: 0...3650),
-            quarantineDays: integer("retention.quarantine_days", default: 60, range: 0...3650))
+            quarantineDays: integer("retention.quarantine_days", default: 60, range: 0...3650),
+            outboxDays: integer("retention.outbox_days", default: 30, range: 0...3650))
         let schedule = changeSchedule()
         let logLevel: Logger.Level = choice("log_level", default: .info)
         let departments = self.departments()

@@ -14,7 +14,8 @@ extension DropConfiguration {
             "folders: inbox \(inbox), outbox \(outbox), state \(state)",
             "intake: watch \(intake.watch.rawValue), scan every \(intake.scanInterval), settle \(intake.settle), "
                 + "max \(Self.size(intake.maxFileBytes))",
-            "retention: archive \(retention.archiveDays) d, quarantine \(retention.quarantineDays) d",
+            "retention: archive \(retention.archiveDays) d, quarantine \(retention.quarantineDays) d, outbox "
+                + (retention.outbox.days.map { "\($0) d" } ?? "kept until removed by hand"),
             "change fetches: " + (changeSchedule.isOnDemandOnly ? "on demand only"
                 : changeSchedule.times.map(\.description).joined(separator: ", ") + " Finnish time"),
             "operator endpoint: " + (status.map { "\($0.listen.url) (" + ($0.credentials.map { "HTTP Basic as \($0.user)" } ?? "no authentication: loopback only") + ")" } ?? "off (status.listen)"),

@@ -20,7 +20,7 @@ public struct DropConfiguration: Sendable {
     public var credentials: InterfaceCredentials
     /// `watch`, `scan_interval`, `settle_seconds`, `max_file_bytes`.
     public var intake: IntakeSettings
-    /// `retention.archive_days`, `retention.quarantine_days`.
+    /// `retention.archive_days`, `retention.quarantine_days`, `retention.outbox_days`.
     public var retention: RetentionPolicy
     /// `schedule.changes_at`, in Finnish time (Europe/Helsinki).
     public var changeSchedule: DailySchedule

@@ -54,10 +54,10 @@ extension Appliance {
         reportBytes(department: department, files: files)
     }
 
-    /// A drop was refused; its receipt (`receiptPath`) was published.
-    func reportRefused(department: String, code: String, receiptPath: String?) {
+    /// A drop was refused; its receipt (and list file, if any: `receiptPaths`) was published.
+    func reportRefused(department: String, code: String, receiptPaths: [String]) {
         metrics.dropRefused(department: department, reason: code)
-        reportBytes(department: department, files: receiptPath.map { [$0] } ?? [])
+        reportBytes(department: department, files: receiptPaths)
     }
 
     /// An attempt failed and the drop waits for another.

@@ -67,10 +67,11 @@ public final class Appliance: Sendable {
         }
     }
 
-    /// The interface in words for receipts: `vtj.wire soap, tuote/product PERUSSANOMA 3`.
+    /// The interface for receipts in configuration words, the same in every language:
+    /// `vtj.wire soap, soap_product PERUSSANOMA 3`.
     public var interfaceName: String {
         let interface = configuration.interface
-        return "vtj.wire \(interface.wire)" + (interface.soapProduct.map { ", tuote/product \($0)" } ?? "")
+        return "vtj.wire \(interface.wire)" + (interface.soapProduct.map { ", soap_product \($0)" } ?? "")
     }
 
     /// Whether answers come from the built-in sandbox (test persons): results and receipts say so.

@@ -35,11 +35,10 @@ extension DropProcessor {
     /// How many of a department's latest publications a drop is compared with.
     static let repeatCandidates = 500
 
-    /// The receipt's note about a repeat, in both languages (empty when the drop is no repeat).
-    func repeatNote(_ context: DropContext) -> [String] {
+    /// The receipt's note about a repeat (empty when the drop is no repeat).
+    func repeatNote(_ context: DropContext) -> [Message] {
         guard let earlier = context.repeatOf else { return [] }
         let at = appliance.finnishTime.zoned(at: Instant(earlier.publishedAt)).readable
-        return ["toisto: sama tiedosto kuin pyyntö \(earlier.requestID), julkaistu \(at); vastattu uudelleen "
-                + "/ repeat: the same file as request \(earlier.requestID), published \(at); answered again"]
+        return [Message(.noteRepeat, ["request": .text(earlier.requestID), "at": .text(at)])]
     }
 }

@@ -62,7 +62,8 @@ public struct DropProcessor: Sendable {
         } catch is CancellationError {
             return interrupted(claimed, log: log)
         } catch {
-            return refuse(context, refusal: .unreadableFile(detail: "\(claimed.originalName.display): \(error)"))
+            return refuse(context, refusal: .unreadableFile(detail: Message(.readErrorInFile, [
+                "file": .text(claimed.originalName.display), "reason": Message(.technicalDetail, ["detail": .text("\(error)")]).argument])))
         }
 
         let authorisation: RequestAuthorisation
@@ -77,7 +78,8 @@ public struct DropProcessor: Sendable {
             return refuse(context, refusal: .operationNotOnWire(parsed.operation, wire: wire), parsed: parsed, authorisation: authorisation)
         }
         if parsed.operation.takesHetus && parsed.hetus.isEmpty {
-            return refuse(context, refusal: .invalidRequest(detail: "\(claimed.originalName.display): no valid henkilötunnus in the drop (see the rejected lines)"),
+            return refuse(context, refusal: .invalidRequest(detail: Message(.readErrorInFile, [
+                "file": .text(claimed.originalName.display), "reason": Message(.requestNoValidHetu).argument])),
                           parsed: parsed, authorisation: authorisation)
         }
         let format = parsed.format ?? settings.profile.format
@@ -117,7 +119,7 @@ public struct DropProcessor: Sendable {
                 return wait(claimed, .interfaceUnavailable(error.description), attempts: attempt(context), log: log)
             }
             log.error("the interface refused the request permanently", metadata: ["error": "\(error)"])
-            return refuse(context, refusal: .invalidRequest(detail: "the population-data interface refused it: \(error.serverMessage ?? error.description)"),
+            return refuse(context, refusal: .invalidRequest(detail: Message(.interfaceRefusedRequest, ["detail": .text(error.serverMessage ?? error.description)])),
                           parsed: parsed, authorisation: authorisation)
         } catch {
             // Disk full, unwritable outbox, database trouble: nothing is lost, try again later.

@@ -16,7 +16,7 @@ public struct ParsedDrop: Sendable {
     /// Every rejected line; ``rejected`` lists the first ``HetuCollector/detailLimit`` of them.
     public var invalid: Int
     public var rejected: [RejectedLine]
-    public var notes: [String]
+    public var notes: [Message]
 
     /// Reads a claimed file: `*.xml` is a request document, anything else a henkilötunnus list.
     public static func read(_ bytes: [UInt8], fileName: DropFileName) throws(DropReadError) -> ParsedDrop {
@@ -33,9 +33,8 @@ public struct ParsedDrop: Sendable {
         duplicates = list.duplicateCount
         invalid = list.rejectedCount
         rejected = list.rejected.map { RejectedLine(line: $0.line, value: $0.text, kind: $0.error?.kind ?? "muoto", reason: $0.reason) }
-        notes = ["encoding: \(list.encoding)", "dialect: \(list.dialect)"]
+        notes = [ParsedDrop.readingNote(list)]
             + ParsedDrop.warningNotes(list.warnings, count: list.warningCount)
-            + ParsedDrop.unlistedNote(listed: rejected.count, of: invalid)
     }
 
     init(_ request: DropRequest) {
@@ -51,22 +50,27 @@ public struct ParsedDrop: Sendable {
         invalid = request.rejectedCount
         rejected = request.rejected.map { RejectedLine(line: $0.line, value: $0.text, kind: $0.error?.kind ?? "muoto", reason: $0.reason) }
         notes = ParsedDrop.warningNotes(request.warnings, count: request.warningCount)
-            + ParsedDrop.unlistedNote(listed: rejected.count, of: invalid)
         if request.unknownGroups.count == DropRequest.unknownGroupLimit {
-            notes.append("only the first \(DropRequest.unknownGroupLimit) unknown data group names (of \(request.unknownGroupCount) <tietoryhma>) are listed / vain \(DropRequest.unknownGroupLimit) ensimmäistä tuntematonta tietoryhmää luetellaan")
+            notes.append(Message(.noteUnknownGroupsCapped, ["limit": .count(DropRequest.unknownGroupLimit),
+                                                            "count": .count(request.unknownGroupCount)]))
         }
     }
 
-    /// Said when a file had more rejected lines than the receipt lists (it counts them all).
-    private static func unlistedNote(listed: Int, of count: Int) -> [String] {
-        guard count > listed else { return [] }
-        return ["only the first \(listed) of \(count) rejected lines are listed / vain ensimmäiset \(listed) hylättyä riviä \(count):stä luetellaan"]
+    /// How the list was read: its encoding and, for a CSV, the delimiter and the hetu column.
+    private static func readingNote(_ list: HetuList) -> Message {
+        let encoding = MessageArgument.text(list.encoding.rawValue.replacing(" with BOM", with: " (BOM)").replacing(" without BOM", with: ""))
+        switch list.dialect {
+        case .plain:
+            return Message(.noteReadPlain, ["encoding": encoding])
+        case .csv(let delimiter, let column, let header):
+            let shown: MessageArgument = delimiter == "\t" ? Message(.delimiterTab).argument : .text("'\(delimiter)'")
+            return Message(.noteReadCSV, ["encoding": encoding, "delimiter": shown, "column": .count(column + 1), "header": .text(header)])
+        }
     }
 
-    private static func warningNotes(_ warnings: [HetuList.LineWarning], count: Int) -> [String] {
+    private static func warningNotes(_ warnings: [HetuList.LineWarning], count: Int) -> [Message] {
         guard !warnings.isEmpty else { return [] }
-        let lines = warnings.prefix(20).map { String($0.line) }.joined(separator: ", ")
-        let more = count > 20 ? " (+\(count - 20) more)" : ""
-        return ["lower-case letters read as upper-case on lines \(lines)\(more) / pienet kirjaimet luettiin isoina"]
+        let lines = warnings.prefix(20).map { String($0.line) }.joined(separator: ", ") + (count > 20 ? " …" : "")
+        return [Message(.noteLowerCase, ["count": .count(count), "lines": .text(lines)])]
     }
 }

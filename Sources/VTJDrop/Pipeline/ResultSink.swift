@@ -182,7 +182,7 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
     func withheldPersons() -> [WithholdingRule: Int] { withState { $0.withheldPersons } }
 
     /// Adds a note to the receipt.
-    func note(_ text: String) { withState { $0.receipt.notes.append(text) } }
+    func note(_ message: Message) { withState { $0.receipt.notes.append(message) } }
 
     /// Ends the document; returns the receipt and how many returned persons were not asked for.
     func finish() throws -> (receipt: Receipt, unexpected: Int) {
@@ -197,12 +197,7 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
                     state.starts[slot]..<(slot + 1 < state.starts.count ? state.starts[slot + 1] : state.personsEnd)
                 }
                 try state.pending.excise(spans)
-                state.receipt.notes.append(
-                    "\(state.withdrawn.count) persons were answered more than once with different content; no copy was trusted: they are delivered fully censored, as if under turvakielto / \(state.withdrawn.count) henkilöstä tuli ristiriitaiset tiedot; heidät toimitetaan kokonaan pidätettyinä")
-            }
-            if state.receipt.counts.turvakieltoMissing > 0 {
-                state.receipt.notes.append(
-                    "\(state.receipt.counts.turvakieltoMissing) persons came without the TURVAKIELTO group; their addresses are withheld as if under turvakielto / \(state.receipt.counts.turvakieltoMissing) henkilön tiedoista puuttui turvakieltotieto; osoitteet pidätettiin")
+                // The receipt's summary says it (counts.contradicted), in the department's language.
             }
             return (state.receipt, state.unexpected)
         }

@@ -70,7 +70,7 @@ import VTJSandbox
         #expect(!receipts.isEmpty)
         for name in receipts {
             let text = try String(contentsOfFile: folder + "/outbox/vesihuolto/" + name, encoding: .utf8)
-            #expect(text.contains("syykoodi: toiminto-ei-rajapinnassa") && text.contains("vtj.wire: xml or json"), "\(name)")
+            #expect(text.contains("syykoodi: toiminto-ei-rajapinnassa") && text.contains("vtj.wire: xml tai json"), "\(name)")
         }
     }
 }

@@ -216,6 +216,23 @@ import VTJDrop
         #expect(found.first?.contains("abc123zz") == false)
     }
 
+    /// Issue 16: receipts in the department's language; published files leave after outbox_days.
+    @Test func languageAndOutboxRetentionAreReadAndChecked() throws {
+        let folder = try StorageTestFolder()
+        defer { folder.remove() }
+        let department = "departments:\n  kirjasto:\n    purposes: [kirjasto]\n    groups: [HENKILON_NIMI]\n"
+        let base = "vtj:\n  sandbox: true\n"
+        let chosen = try load(base + "retention:\n  outbox_days: 7\n" + department + "    language: SV\n", in: folder, env: [:])
+        #expect(chosen.configuration.department("kirjasto")?.language == .swedish)
+        #expect(chosen.configuration.retention.outbox.days == 7)
+        let defaults = try load(base + department, in: folder, env: [:])
+        #expect(defaults.configuration.department("kirjasto")?.language == .finnish)
+        #expect(defaults.configuration.retention.outbox.days == 30)
+        let wrong = try problems(base + "retention:\n  outbox_days: -1\n" + department + "    language: en\n", in: folder, env: [:])
+        #expect(wrong.contains { $0.hasPrefix("departments.kirjasto.language") && $0.contains("\"en\" is not fi or sv") }, "\(wrong)")
+        #expect(wrong.contains { $0.hasPrefix("retention.outbox_days") }, "\(wrong)")
+    }
+
     @Test func aFileWithoutDepartmentsIsRefused() throws {
         let folder = try StorageTestFolder()
         defer { folder.remove() }

@@ -48,6 +48,7 @@ final class PipelineHarness: Sendable {
          retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 3, initialDelay: .milliseconds(20), maxDelay: .milliseconds(100)),
          logger: Logger? = nil, external: SandboxServer? = nil, environment: [String: String] = [:],
          urlPath: String? = nil, monotonic: any MonotonicClock = SystemMonotonicClock(),
+         departments: String = PipelineHarness.departmentsYAML,
          beforeStart: (String) throws -> Void = { _ in },
          soapProduct: String = "PERUSSANOMA 3", vtj: [String: String] = [:]) async throws {
         self.external = external
@@ -78,7 +79,7 @@ final class PipelineHarness: Sendable {
               changes_at: never
             \(["settle_seconds": "0.5", "scan_interval": "0.2"].merging(settings.filter { $0.key != "inbox" }) { $1 }
                 .sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "\n"))
-            \(PipelineHarness.departmentsYAML.replacingOccurrences(of: "readiness: rename", with: "readiness: \(readiness)"))
+            \(departments.replacingOccurrences(of: "readiness: rename", with: "readiness: \(readiness)"))
             """
         try yaml.write(toFile: root + "/vtjdrop.yaml", atomically: true, encoding: .utf8)
         let loaded = try ConfigurationLoader.load(overrides: ConfigurationOverrides(configFile: root + "/vtjdrop.yaml"),
