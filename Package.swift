@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Dependencies point one way: VTJCore ← VTJXML / VTJJSON ← VTJClient / VTJSandbox / VTJSheet ← VTJDrop ← vtjdrop.
+// Dependencies point one way: VTJCore ← VTJXML / VTJJSON ← VTJClient / VTJSandbox / VTJSheet / VTJOperator ← VTJDrop ← vtjdrop.
 // MemberImportVisibility is left off: Glibc's `stat` is also declared by CDispatch (through
 // Foundation), and which module "owns" it depends on compile batching, so builds became flaky.
 let strictSettings: [SwiftSetting] = [
@@ -27,6 +27,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: - C libraries
@@ -76,10 +79,25 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The operator's endpoint: /metrics, /healthz, /readyz and the status page, from a snapshot
+        // value the runtime hands it (it knows nothing of the runtime), plus systemd's notify protocol.
+        .target(
+            name: "VTJOperator",
+            dependencies: [
+                "VTJCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "VTJDrop",
             dependencies: [
-                "VTJCore", "VTJXML", "VTJClient", "VTJSandbox", "VTJSheet",
+                "VTJCore", "VTJXML", "VTJClient", "VTJSandbox", "VTJSheet", "VTJOperator",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
@@ -90,7 +108,7 @@ let package = Package(
         .executableTarget(
             name: "vtjdrop",
             dependencies: [
-                "VTJCore", "VTJXML", "VTJClient", "VTJSandbox", "VTJSheet", "VTJDrop",
+                "VTJCore", "VTJXML", "VTJClient", "VTJSandbox", "VTJSheet", "VTJDrop", "VTJOperator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -138,10 +156,18 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "VTJOperatorTests",
+            dependencies: [
+                "VTJCore", "VTJOperator",
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "VTJDropTests",
             // The executable is a dependency so its binary is built beside the tests, which run it.
             dependencies: [
-                "VTJCore", "VTJXML", "VTJJSON", "VTJClient", "VTJSandbox", "VTJDrop", "vtjdrop", "VTJSheet", "SheetTestSupport",
+                "VTJCore", "VTJXML", "VTJJSON", "VTJClient", "VTJSandbox", "VTJDrop", "VTJOperator", "vtjdrop", "VTJSheet", "SheetTestSupport",
                 // A raw connection proves the audit log's triggers hold against any writer.
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -33,6 +33,14 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "fuzz-soap-answer",
+            dependencies: [
+                "CFuzzDriver",
+                .product(name: "VTJCore", package: "vtjdrop"),
+                .product(name: "VTJXML", package: "vtjdrop"),
+            ]
+        ),
+        .executableTarget(
             name: "fuzz-response",
             dependencies: [
                 "CFuzzDriver",

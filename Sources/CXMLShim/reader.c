@@ -219,6 +219,17 @@ int vx_reader_attribute_ns_value(vx_reader *r, const char *name, const char *nam
     return 0;
 }
 
+const char *vx_reader_namespace(vx_reader *r) {
+    if (r->current < 0) return "";
+    const vx_event *event = &r->events[r->current];
+    if (event->kind != VX_NODE_ELEMENT && event->kind != VX_NODE_END_ELEMENT) return "";
+    return event->uri ? event->uri : "";
+}
+
+int vx_reader_namespace_is(vx_reader *r, const char *namespace_uri) {
+    return strcmp(vx_reader_namespace(r), namespace_uri) == 0;
+}
+
 int vx_reader_line(vx_reader *r) {
     // The node's own line (kept whole, past 65535 too); after the last node, the parser's.
     if (r->current >= 0) return r->events[r->current].line;

@@ -201,6 +201,7 @@ static void vx_start_element(void *context, const xmlChar *local, const xmlChar 
     event->depth = r->depth;
     event->is_empty = 0;
     event->name = name;
+    event->uri = (const char *)uri;
     event->name_id = id;
     event->line = line;
     event->attributes = first;
@@ -239,6 +240,7 @@ static void vx_end_element(void *context, const xmlChar *local, const xmlChar *p
     event->text = 0;
     event->text_length = 0;
     event->name = name;
+    event->uri = (const char *)uri;
     event->name_id = id;
     event->line = r->start_lines[r->depth]; // an end reports its element's line, as libxml2's nodes do
 }

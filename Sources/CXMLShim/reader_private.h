@@ -21,6 +21,7 @@ typedef struct {
     vx_node_kind kind;
     int depth, is_empty, name_id, line, attribute_count;
     const char *name;          // dictionary string; "" for text
+    const char *uri;           // an element's namespace URI (dictionary string) or NULL
     size_t text, text_length;  // text: arena offset and length
     size_t attributes;         // index of the element's first attribute
 } vx_event;

@@ -26,7 +26,7 @@ public struct DropRequestReader: Sendable {
         do throws(XMLReadError) {
             reader = try XMLStreamReader(bytes: bytes, documentName: file)
         } catch {
-            throw DropReadError(file: file, line: error.line, kind: .xml, reason: error.reason)
+            throw DropReadError(file: file, line: error.line, kind: .xml, message: Message(.requestXMLSyntax, ["detail": .text(error.reason)]))
         }
         return try read(reader, file: file, startTagLines: DropRequestReader.startTagLines(bytes))
     }
@@ -38,7 +38,7 @@ public struct DropRequestReader: Sendable {
         do throws(XMLReadError) {
             reader = try XMLStreamReader(fileDescriptor: fileDescriptor, documentName: file)
         } catch {
-            throw DropReadError(file: file, line: error.line, kind: .xml, reason: error.reason)
+            throw DropReadError(file: file, line: error.line, kind: .xml, message: Message(.requestXMLSyntax, ["detail": .text(error.reason)]))
         }
         return try read(reader, file: file, startTagLines: nil)
     }
@@ -55,15 +55,15 @@ public struct DropRequestReader: Sendable {
         var groups: [GroupName] = []
         var sawGroups = false
         var collector = HetuCollector()
-        func fail(_ line: Int, _ reason: String) -> DropReadError {
-            DropReadError(file: file, line: line, kind: .request, reason: reason)
+        func fail(_ line: Int, _ key: MessageKey, _ arguments: [String: MessageArgument] = [:]) -> DropReadError {
+            DropReadError(file: file, line: line, kind: .request, message: Message(key, arguments))
         }
         while true {
             let node: XMLStreamReader.Node?
             do throws(XMLReadError) {
                 node = try reader.next()
             } catch {
-                throw DropReadError(file: file, line: error.line, kind: .xml, reason: error.reason)
+                throw DropReadError(file: file, line: error.line, kind: .xml, message: Message(.requestXMLSyntax, ["detail": .text(error.reason)]))
             }
             guard let node else { break }
             var line = reader.line
@@ -77,7 +77,7 @@ public struct DropRequestReader: Sendable {
                     rootLine = line
                     request = try readAttributes(reader, line: line, file: file)
                 case (0, _, _):
-                    throw fail(line, "the document is <\(name)>; a request document is <pyynto toiminto=\"…\">")
+                    throw fail(line, .requestWrongRoot, ["name": .text(name)])
                 case (1, "tietoryhmat", _):
                     section = .groups
                     sawGroups = true
@@ -91,16 +91,16 @@ public struct DropRequestReader: Sendable {
                         value = nil
                     }
                 default:
-                    throw fail(line, "unexpected element <\(name)>; <pyynto> holds <tietoryhmat> of <tietoryhma> and <hetulista> of <hetu>")
+                    throw fail(line, .requestUnexpectedElement, ["name": .text(name)])
                 }
             case .text(let text):
                 if value != nil {
                     if (value?.utf8.count ?? 0) + text.utf8.count > maximumValueLength {
-                        throw fail(valueLine, "a value is longer than \(maximumValueLength) bytes")
+                        throw fail(valueLine, .requestValueTooLong, ["limit": .count(maximumValueLength)])
                     }
                     value? += text
                 } else if !text.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
-                    throw fail(line, "text outside <hetu> and <tietoryhma> elements; put each value in its own element")
+                    throw fail(line, .requestStrayText)
                 }
             case .end(let name, let depth):
                 if depth == 2, let text = value {
@@ -112,7 +112,7 @@ public struct DropRequestReader: Sendable {
             }
         }
         guard var result = request else {
-            throw DropReadError(file: file, line: nil, kind: .request, reason: "the document has no <pyynto> element")
+            throw DropReadError(file: file, line: nil, kind: .request, message: Message(.requestNoRoot))
         }
         if sawGroups && !groups.isEmpty || !result.unknownGroups.isEmpty { result.groups = groups }
         result.hetus = collector.hetus
@@ -125,10 +125,10 @@ public struct DropRequestReader: Sendable {
         result.duplicateCount = collector.duplicateCount
         result.warningCount = collector.warningCount
         if result.operation.takesHetus && result.hetuElements == 0 {
-            throw fail(rootLine, "toiminto \(result.operation) needs a <hetulista> with at least one <hetu>")
+            throw fail(rootLine, .requestNeedsHetus, ["operation": .text(result.operation.rawValue)])
         }
         if !result.operation.takesHetus && result.hetuElements > 0 {
-            throw fail(rootLine, "toiminto \(result.operation) takes no <hetulista>; remove it or use toiminto perustiedot")
+            throw fail(rootLine, .requestTakesNoHetus, ["operation": .text(result.operation.rawValue)])
         }
         return result
     }
@@ -154,35 +154,37 @@ public struct DropRequestReader: Sendable {
     }
 
     private func readAttributes(_ reader: XMLStreamReader, line: Int, file: String) throws(DropReadError) -> DropRequest {
-        func fail(_ reason: String) -> DropReadError { DropReadError(file: file, line: line, kind: .request, reason: reason) }
+        func fail(_ key: MessageKey, _ arguments: [String: MessageArgument] = [:]) -> DropReadError {
+            DropReadError(file: file, line: line, kind: .request, message: Message(key, arguments))
+        }
         func attribute(_ name: String) throws(DropReadError) -> String? {
             guard let raw = reader.attribute(name) else { return nil }
             let value = raw.dropRequestTrimmed
-            guard value.utf8.count <= maximumValueLength else { throw fail("attribute \(name) is longer than \(maximumValueLength) bytes") }
+            guard value.utf8.count <= maximumValueLength else { throw fail(.requestAttributeTooLong, ["name": .text(name), "limit": .count(maximumValueLength)]) }
             return value.isEmpty ? nil : value
         }
         let known = DropRequest.Operation.allCases.map(\.rawValue).joined(separator: ", ")
         guard let toiminto = try attribute("toiminto") else {
-            throw fail("<pyynto> has no toiminto attribute; use one of \(known)")
+            throw fail(.requestNoOperation, ["known": .text(known)])
         }
         guard let operation = DropRequest.Operation(rawValue: toiminto.lowercased()) else {
             throw DropReadError(file: file, line: line, kind: .unknownOperation,
-                                reason: "unknown toiminto \"\(toiminto.prefix(60))\"; use one of \(known)")
+                                message: Message(.requestUnknownOperation, ["value": .text(String(toiminto.prefix(60))), "known": .text(known)]))
         }
         var format: DropRequest.OutputFormat?
         if let muoto = try attribute("muoto") {
             guard let known = DropRequest.OutputFormat(rawValue: muoto.lowercased()) else {
-                throw fail("unknown muoto \"\(muoto.prefix(60))\"; use csv, xlsx or xml")
+                throw fail(.requestUnknownFormat, ["value": .text(String(muoto.prefix(60)))])
             }
             format = known
         }
         let reference = try attribute("tunniste")
         if let reference {
             guard reference.count <= maximumReferenceLength else {
-                throw fail("tunniste is longer than \(maximumReferenceLength) characters")
+                throw fail(.requestReferenceTooLong, ["limit": .count(maximumReferenceLength)])
             }
             guard !reference.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-                throw fail("tunniste contains control characters (line breaks, tabs); use a one-line reference")
+                throw fail(.requestReferenceControl)
             }
         }
         var request = DropRequest(operation: operation, purpose: try attribute("kayttotarkoitus"), format: format, reference: reference)
@@ -201,7 +203,7 @@ extension DropRequestReader {
     /// mislead. UTF-16 documents are left to libxml2.
     static func refuseNonDocument(_ bytes: [UInt8], file: String) throws(DropReadError) {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.prefix(2).contains(0) {
-            if bytes.count <= 2 { throw DropReadError(file: file, kind: .empty, reason: "the file is empty (only a byte order mark); drop a request document <pyynto …>") }
+            if bytes.count <= 2 { throw DropReadError(file: file, kind: .empty, message: Message(.readEmptyRequest)) }
             return
         }
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -211,12 +213,11 @@ extension DropRequestReader {
             index += 1
         }
         guard index < bytes.count else {
-            let what = bytes.isEmpty ? "0 bytes" : "only blanks or a byte order mark"
-            throw DropReadError(file: file, kind: .empty, reason: "the file is empty (\(what)); drop a request document <pyynto …>")
+            throw DropReadError(file: file, kind: .empty, message: Message(bytes.isEmpty ? .readEmptyRequestNoBytes : .readEmptyRequest))
         }
         guard bytes[index] == 0x3C else {
             throw DropReadError(file: file, line: line, kind: .wrongFormat,
-                                reason: "this is not an XML document (it does not start with '<'); a henkilötunnus list must be named .txt or .csv")
+                                message: Message(.readNotXML))
         }
     }
 

@@ -27,8 +27,7 @@ public struct RequestDocumentLimits: Hashable, Sendable {
     /// Refuses a document over a bound, naming the bound and the line where it was crossed.
     func check(_ bytes: [UInt8], file: String) throws(DropReadError) {
         func refuse(_ line: Int?, _ reason: String) -> DropReadError {
-            DropReadError(file: file, line: line, kind: .request,
-                          reason: reason + " (a limit of vtjdrop for request documents; send long lists as .txt or .csv)")
+            DropReadError(file: file, line: line, kind: .request, message: Message(.requestOverLimit, ["detail": .text(reason)]))
         }
         guard bytes.count <= maximumBytes else {
             throw refuse(nil, "the request document has \(bytes.count) bytes, more than \(maximumBytes)")
@@ -57,8 +56,7 @@ struct DocumentUnits {
         default:
             // UCS-4 and EBCDIC would pass libxml2 but not this scan: refused, no department uses them.
             if bytes.prefix(4).contains(0) {
-                throw DropReadError(file: file, line: 1, kind: .xml,
-                                    reason: "the document is neither UTF-8 nor UTF-16; save it as UTF-8")
+                throw DropReadError(file: file, line: 1, kind: .xml, message: Message(.requestEncoding))
             }
             (utf16BigEndian, start) = (nil, bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
         }

@@ -66,11 +66,11 @@ public final class ResultXMLWriter {
         writer.endElement()
     }
 
-    /// A requested hetu the interface did not return.
-    public func writeNotFound(hetu: String) {
+    /// A requested hetu the interface returned no data for (`status` says why).
+    public func writeNotFound(hetu: String, status: ResultStatus = .notFound) {
         writer.startElement("henkilo")
         writer.attribute("henkilotunnus", hetu)
-        writer.attribute("tila", ResultStatus.notFound.rawValue)
+        writer.attribute("tila", status.rawValue)
         writer.endElement()
     }
 

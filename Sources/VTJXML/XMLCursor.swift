@@ -76,6 +76,17 @@ final class XMLCursor {
     /// The element's name number (-1 for text, or for names beyond the table's capacity).
     var nameID: Int32 { node.pointee.name_id }
 
+    /// Whether the current element is in the namespace `uri`, whatever prefix binds it (or none:
+    /// a default namespace); "" asks for no namespace at all.
+    func isInNamespace(_ uri: StaticString) -> Bool {
+        uri.utf8Start.withMemoryRebound(to: CChar.self, capacity: uri.utf8CodeUnitCount + 1) {
+            vx_reader_namespace_is(reader, $0) == 1
+        }
+    }
+
+    /// The current element's namespace URI ("" for none), for error messages.
+    var namespaceURI: String { String(cString: vx_reader_namespace(reader)) }
+
     /// The element's local name.
     var name: String {
         let id = Int(node.pointee.name_id)

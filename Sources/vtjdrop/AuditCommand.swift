@@ -146,8 +146,12 @@ struct AuditCommand: ParsableCommand {
             ("input now", entry.inputDeletedAt.map { "deleted by retention " + OperatorText.time($0, zone: zone) }
                 ?? OperatorText.masked(entry.storedPath)),
         ]
+        let removed = try database.auditLog.outboxRemovals(request: id)
+        let outbox: (String, String?) = ("outbox now", removed.last.map { last in
+            "\(removed.count) published file(s) removed by retention " + OperatorText.time(last.at, zone: zone) + " (age \(last.ageDays) d)"
+        })
         print("Request \(id)")
-        print(OperatorText.table(fields.compactMap { name, value in value.map { ["  " + name, $0] } }))
+        print(OperatorText.table((fields + [outbox]).compactMap { name, value in value.map { ["  " + name, $0] } }))
         print("History:")
         var history = [["  time (Finnish)", "state", "attempt", "detail"]]
         for step in try journal.history(id) {
@@ -155,6 +159,9 @@ struct AuditCommand: ParsableCommand {
                             step.detail.map { OperatorText.masked($0) } ?? ""])
         }
         print(OperatorText.table(history))
+        for requeue in try journal.requeues(id) {
+            print("Re-queued \(OperatorText.time(requeue.at, zone: zone)): \(OperatorText.masked(requeue.detail))")
+        }
         if let disclosure = try database.auditLog.disclosure(request: id) {
             print("Disclosed: \(disclosure.personCount) persons in \(OperatorText.masked(disclosure.resultFile ?? "-")) at \(OperatorText.time(disclosure.at, zone: zone))")
             var groups: [String: Int] = [:]

@@ -12,7 +12,8 @@ struct CheckCommand: AsyncParsableCommand {
         abstract: "Check the connection to the configured interface with one harmless call, and say what is wrong.",
         discussion: """
             Reads the same configuration and credentials as `vtjdrop run`, asks the interface for today's \
-            log key (kirjausavain) once, and reports the wire, the URL, name lookup, TCP, TLS (certificate \
+            log key (kirjausavain) once (on vtj.wire: soap, which has no log keys, a query for the fixed test \
+            henkilötunnus 010101A999X), and reports the wire, the URL, name lookup, TCP, TLS (certificate \
             problems named), X-Road, authentication, the answer and the round-trip time. Nothing is \
             claimed, stored or logged. Exit 0 only when the interface answered correctly, 1 when it did \
             not, 2 when the configuration itself is wrong. With vtj.sandbox: true (or no configuration) the built-in \
@@ -35,7 +36,7 @@ struct CheckCommand: AsyncParsableCommand {
             let sandboxConfiguration = SandboxConfiguration()
             let server = SandboxServer(configuration: sandboxConfiguration)
             try await server.start()
-            baseURL = server.baseURL ?? ""
+            baseURL = (configuration.interface.wire == .soap ? server.soapURL : server.baseURL) ?? ""
             credentials = InterfaceCredentials(user: sandboxConfiguration.user, password: Secret(sandboxConfiguration.password))
             codes = [sandboxConfiguration.licensedMunicipality]
             sandbox = server
@@ -73,7 +74,9 @@ enum CheckReportText {
             }
         }
         var lines = ["vtjdrop check — configuration \(source)" + (sandbox ? " (the built-in sandbox: test data)" : "")]
-        lines.append(line("wire:", report.wire == .json ? "json (DVV's REST + JSON)" : "xml (the XML profile)"))
+        let wires: [WireKind: String] = [.json: "json (DVV's REST + JSON)", .xml: "xml (the XML profile)",
+                                         .soap: "soap (DVV's SOAP query interface, VTJ-kyselyrajapinta)"]
+        lines.append(line("wire:", wires[report.wire] ?? report.wire.rawValue))
         lines.append(line("URL:", report.url))
         lines.append(line("X-Road client:", report.xRoadClient ?? "none (vtj.x_road_client not set)"))
         lines.append(line("user:", user))

@@ -20,7 +20,10 @@ struct DemoCommand: AsyncParsableCommand {
 
     @Option(help: "Folder for the demo's inbox, outbox and state: a new or empty folder, or one an earlier demo made.")
     var folder = "demo"
-    @Option(help: "The wire spoken to the sandbox: xml (the XML profile) or json (DVV's own REST + JSON).") var wire: WireKind = .xml
+    @Option(help: "The wire spoken to the sandbox: xml (the XML profile), json (DVV's own REST + JSON) or soap (DVV's SOAP query interface: henkilötunnus drops only).")
+    var wire: WireKind = .xml
+    @Option(help: "With --wire soap: the product asked for (PERUSSANOMA 3, HUOLLETTAVA-HUOLTAJAT or HUOLTAJA-HUOLLETTAVAT).")
+    var soapProduct = "PERUSSANOMA 3"
 
     func run() async throws {
         let root = URL(fileURLWithPath: folder).standardizedFileURL.path
@@ -32,7 +35,8 @@ struct DemoCommand: AsyncParsableCommand {
         }
         let loaded = try ConfigurationLoader.load(
             overrides: ConfigurationOverrides(inbox: root + "/inbox", outbox: root + "/outbox", state: root + "/state",
-                                              wire: wire.rawValue),
+                                              wire: wire.rawValue, soapProduct: wire == .soap ? soapProduct : nil,
+                                              xRoadClient: wire == .soap ? "FI-TEST/MUN/0123456-7/vtjdrop" : nil),
             environment: [:])
         let logger = Bootstrap.logger(level: .notice)
         let host = try await ApplianceHost.start(configuration: loaded.configuration, logger: logger,
@@ -49,7 +53,13 @@ struct DemoCommand: AsyncParsableCommand {
         let notInRegister = "010594Y9032"
 
         print("vtjdrop demo — folder \(root)")
-        print("sandbox: \(host.sandbox?.baseURL ?? "-") (population 3000, seed 2026), spoken over the \(wire == .json ? "JSON wire (DVV's REST + JSON)" : "XML profile")\n")
+        let spoken: [WireKind: String] = [
+            .xml: "XML profile", .json: "JSON wire (DVV's REST + JSON)",
+            .soap: "SOAP query interface (VTJ-kyselyrajapinta, product \(soapProduct)): one message per henkilötunnus; "
+                + "following and changes are refused there with a receipt",
+        ]
+        let endpoint = wire == .soap ? host.sandbox?.soapURL : host.sandbox?.baseURL
+        print("sandbox: \(endpoint ?? "-") (population 3000, seed 2026), spoken over the \(spoken[wire] ?? wire.rawValue)\n")
 
         // 1. A class list as teachers make them: BOM, CRLF, a comment, a typo, a duplicate, lower case.
         let list = ["# luokka 7B", protectedMinor.first, minors[0], minors[1].lowercased(), minors[1], "010594Y9033",
@@ -66,7 +76,10 @@ struct DemoCommand: AsyncParsableCommand {
         // 5. Water supply starts following two customers.
         try write(inbox + "/vesihuolto/seuranta.xml", request("seuranta-lisaa", purpose: "vesihuolto", hetus: Array(adults.suffix(2))))
 
+        let line = ProgressLine(progress: host.appliance.progress)
+        line.start()
         var summary = await host.runner.runOnce()
+        await line.finish()
         print("first run: \(summary)")
 
         // 6. Time passes in the sandbox: one followed customer moves, the other gets a turvakielto.

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import VTJDrop
+import VTJOperator
 
 /// `vtjdrop run`: the daemon (or one pass with `--once`).
 struct RunCommand: AsyncParsableCommand {
@@ -31,6 +32,11 @@ struct RunCommand: AsyncParsableCommand {
         let configuration = try locations.load()
         let logger = Bootstrap.logger(level: configuration.logLevel)
         logger.notice("vtjdrop \(VTJDropVersion.number) starting", metadata: ["configuration": "\(configuration.source)"])
+        // A taken port stops the start before anything is claimed, not after.
+        if !once, let status = configuration.status, let problem = status.listen.bindProblem() {
+            printError("vtjdrop cannot start: \(OperatorServerError.cannotListen(status.listen, reason: problem))")
+            throw ExitCode(RunExitStatus.cannotStart)
+        }
         let host: ApplianceHost
         do {
             host = try await ApplianceHost.start(configuration: configuration, logger: logger)
@@ -39,7 +45,10 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(RunExitStatus.cannotStart)
         }
         if once {
+            let line = ProgressLine(progress: host.appliance.progress)
+            line.start()
             let summary = await host.runner.runOnce()
+            await line.finish()
             await host.shutdown()
             print("vtjdrop run --once: \(summary)")
             let status = RunExitStatus.once(summary)
@@ -48,7 +57,7 @@ struct RunCommand: AsyncParsableCommand {
             return
         }
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: ApplianceService(runner: host.runner))],
+            services: Self.services(configuration: configuration, host: host, logger: logger),
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
             try await group.run()

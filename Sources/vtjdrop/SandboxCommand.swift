@@ -11,14 +11,16 @@ extension WireKind: ExpressibleByArgument {}
 struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
-        abstract: "Serve a simulated VTJ-muutosrajapinta (XML profile and DVV's JSON) with a synthetic test population.",
+        abstract: "Serve a simulated VTJ-muutosrajapinta (XML profile and DVV's JSON) and VTJ-kyselyrajapinta (SOAP) with a synthetic test population.",
         discussion: """
             Base URL http://HOST:PORT/api/v1, Basic auth (default user kunta; password from --password-file, \
             VTJDROP_SANDBOX_PASSWORD, or the default salasana). Both wires are served under the same paths: a \
             request posted as application/json (or a GET accepting only JSON) is answered in DVV's JSON, one posted \
-            as application/xml in the XML profile; --wire chooses for requests that do not say. Test tooling lives \
-            under /admin (faults, credentials, advance, events, counters, persons, status). Every henkilötunnus is \
-            a test code (900–999).
+            as application/xml in the XML profile; --wire chooses for requests that do not say. DVV's SOAP query \
+            interface (HenkilonTunnusKysely, X-Road 4.0 headers, the user name and password in the body) is served \
+            at http://HOST:PORT/ for the products PERUSSANOMA 3, HUOLLETTAVA-HUOLTAJAT and HUOLTAJA-HUOLLETTAVAT. \
+            Test tooling lives under /admin (faults, soap-faults, credentials, advance, events, counters, persons, \
+            status). Every henkilötunnus is a test code (900–999).
             """
     )
 
@@ -31,7 +33,7 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Days of change history generated before serving.") var historyDays = 7
     @Option(help: "Advance the hidden clock one day every N seconds (default: only via /admin/advance).") var secondsPerDay: Double?
     @Flag(help: "Send real data for persons under turvakielto (no placeholders).") var uncensored = false
-    @Option(help: "Wire for requests that do not say which they speak: xml or json.") var wire: WireKind = .xml
+    @Option(help: "Wire for REST requests that do not say which they speak: xml or json (SOAP is always served at /).") var wire: WireKind = .xml
     @Option(help: "Added latency per API request, milliseconds.") var latencyMs = 0
     @Option(help: "Share of API requests answered 500 (0…1).") var errorRate = 0.0
     @Option(help: "Share of API requests answered 429 (0…1).") var rateLimit = 0.0
@@ -44,6 +46,11 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Share of API requests answered 404 (0…1), as a wrong base URL would be.") var notFoundRate = 0.0
     @Option(help: "Share of persons answered twice with different content, the first copy without turvakielto and uncensored (0…1).") var contradictRate = 0.0
     @Option(help: "Share of persons answered without their TURVAKIELTO group, uncensored (0…1).") var dropTurvakieltoRate = 0.0
+    @Option(help: "SOAP: the return code (Paluukoodi) answered instead of the person for --soap-return-code-rate of the queries.")
+    var soapReturnCode = "0019"
+    @Option(help: "SOAP: share of queries answered with --soap-return-code (0…1).") var soapReturnCodeRate = 0.0
+    @Option(help: "SOAP: how return codes are written: document (a Paluukoodi) or pair (faultCode + faultString).")
+    var soapReturnCodeForm = "document"
     @Option(help: "Persons per municipal basic-data page.") var pageSize = 500
     @Option(help: "Change entries per /muutokset page.") var changesPageSize = 200
     @Option(help: "Basic-auth user name.") var user = "kunta"
@@ -54,11 +61,13 @@ struct SandboxCommand: AsyncParsableCommand {
         for (name, share) in [("--error-rate", errorRate), ("--rate-limit", rateLimit), ("--unavailable-rate", unavailableRate),
                              ("--truncate-rate", truncateRate), ("--endless-rate", endlessRate), ("--x-road-error-rate", xRoadErrorRate),
                              ("--not-found-rate", notFoundRate), ("--contradict-rate", contradictRate),
-                             ("--drop-turvakielto-rate", dropTurvakieltoRate)]
+                             ("--drop-turvakielto-rate", dropTurvakieltoRate),
+                             ("--soap-return-code-rate", soapReturnCodeRate)]
         where !(0...1).contains(share) {
             throw ValidationError("\(name) must be between 0 and 1")
         }
         if let date, CivilDate(iso: date) == nil { throw ValidationError("--date must be YYYY-MM-DD") }
+        if !["document", "pair"].contains(soapReturnCodeForm) { throw ValidationError("--soap-return-code-form must be document or pair") }
         if population < 0 || pageSize < 1 || changesPageSize < 1 { throw ValidationError("--population, --page-size and --changes-page-size must be positive") }
     }
 
@@ -71,9 +80,11 @@ struct SandboxCommand: AsyncParsableCommand {
                                    unavailableRate: unavailableRate, xRoadErrorRate: xRoadErrorRate, xRoadErrorType: xRoadErrorType,
                                    endlessRate: endlessRate, notFoundRate: notFoundRate,
                                    contradictRate: contradictRate, dropTurvakieltoRate: dropTurvakieltoRate),
-            adminEnabled: !noAdmin, wire: wire))
+            adminEnabled: !noAdmin, wire: wire,
+            soapFaults: SandboxSOAPFaults(returnCode: soapReturnCode, returnCodeRate: soapReturnCodeRate, returnCodeForm: soapReturnCodeForm)))
         let bound = try await server.start()
         say("vtjdrop sandbox: serving http://\(host):\(bound)/api/v1 (\(wire == .json ? "DVV's JSON wire; XML profile" : "XML profile; DVV's JSON wire") when asked, user \(user), \(population) persons, seed \(seed), municipality \(municipality), today \(server.registry.today), log key \(server.registry.latestKey)\(uncensored ? ", UNCENSORED" : ""))")
+        say("SOAP (VTJ-kyselyrajapinta): POST http://\(host):\(bound)/ — HenkilonTunnusKysely, products PERUSSANOMA 3, HUOLLETTAVA-HUOLTAJAT, HUOLTAJA-HUOLLETTAVAT")
         say("admin: http://\(host):\(bound)/admin/status — stop with Ctrl-C")
         // Wait for SIGINT/SIGTERM; the server itself runs in the background.
         let untilSignal = ServiceGroup(configuration: .init(

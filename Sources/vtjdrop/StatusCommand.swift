@@ -2,21 +2,59 @@ import ArgumentParser
 import Foundation
 import VTJCore
 import VTJDrop
+import VTJOperator
 
-/// `vtjdrop status`: backlog, oldest waiting drop, interface health, failures, followed-register sizes.
+/// `vtjdrop status`: whether the daemon runs, the gate, backlog, oldest waiting drop, interface
+/// health, failures, followed-register sizes; an exit code for monitoring and `--json` for scripts.
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show the appliance's backlog, interface health, failures and followed registers.",
-        discussion: "Reads the state database (safe while the daemon runs). Prints no henkilötunnus and no credential."
+        abstract: "Show whether vtjdrop runs and serves: gate, backlog, interface health, failures, followed registers.",
+        discussion: """
+            Reads the state database (safe while the daemon runs). Prints no henkilötunnus and no credential. \
+            Exit status: 0 healthy; 1 degraded (the interface gate or intake is closed, or a drop has waited \
+            longer than --max-age); 2 the daemon is not running or the state cannot be read. --json prints \
+            one JSON document for scripts (its fields: docs/operations.md).
+            """
     )
 
     @Option(help: "The state folder (default: from the configuration).") var state: String?
     @Option(help: "The configuration file.") var config: String?
     @Option(help: "Count failures from this many days back.") var days = 7
+    @Option(name: .customLong("max-age"), help: "Seconds a drop may wait (inbox or claimed) before status says degraded.")
+    var maxAge = 900
+    @Flag(help: "Print one JSON document (stable fields, docs/operations.md) instead of text.") var json = false
+
+    func validate() throws {
+        guard maxAge > 0 else { throw ValidationError("--max-age must be a positive number of seconds") }
+    }
 
     func run() throws {
-        let (database, configuration) = try OperatorText.openState(state: state, config: config)
+        let now = Date()
+        let database: StateDatabase
+        let configuration: DropConfiguration?
+        let snapshot: OperatorSnapshot
+        do {
+            (database, configuration) = try OperatorText.openState(state: state, config: config)
+            snapshot = try StateSnapshotSource(database: database, configuration: configuration, failureWindowDays: days).read(now: now)
+        } catch {
+            let verdict = StatusVerdict(unreadable: SnapshotUnavailable("\(error)"))
+            if json { print(StatusDocument.unreadable(verdict, now: now)) }
+            printError("vtjdrop status: \(error)")
+            throw ExitCode(verdict.exitCode)
+        }
+        let verdict = StatusVerdict(snapshot, now: now, maximumAge: .seconds(maxAge))
+        if json {
+            print(StatusDocument(snapshot, verdict: verdict, now: now).json())
+        } else {
+            try printText(database: database, configuration: configuration, snapshot: snapshot, now: now)
+            print(verdict.level == .healthy ? "verdict: healthy (exit 0)"
+                  : "verdict: \(verdict.level.rawValue.uppercased()) (exit \(verdict.exitCode)): " + verdict.reasons.joined(separator: "; "))
+        }
+        if verdict.exitCode != 0 { throw ExitCode(verdict.exitCode) }
+    }
+
+    private func printText(database: StateDatabase, configuration: DropConfiguration?, snapshot: OperatorSnapshot, now: Date) throws {
         let zone = FinnishTime()
         let journal = database.journal
         let register = database.followedRegister
@@ -27,7 +65,7 @@ struct StatusCommand: ParsableCommand {
             print("configuration: \(configuration.source); interface: \(configuration.interface.endpoint)"
                   + (configuration.interface.endpoint == .sandbox ? " (test data: results are marked TESTIAINEISTO)" : ""))
         }
-        let running = Self.daemonRunning(stateFolder: (database.path as NSString).deletingLastPathComponent)
+        let running = StateSnapshotSource.daemonRunning(stateFolder: (database.path as NSString).deletingLastPathComponent)
         print("daemon: " + (running ? "running" : "not running (what follows is as the last run left it)"))
         let conditions = try database.conditions()
         if conditions.isEmpty {
@@ -37,6 +75,10 @@ struct StatusCommand: ParsableCommand {
             let what = condition.kind == .interface ? "NOT SERVING — interface" : "NOT SERVING — folders"
             print("\(what) since \(OperatorText.time(condition.since, zone: zone)): \(OperatorText.masked(condition.detail))")
         }
+        print("interface gate: " + (snapshot.interface.gate.map { "CLOSED since \(OperatorText.time($0.since, zone: zone)) (\($0.code))" } ?? "open"))
+        let waitingSince = snapshot.departments.compactMap(\.oldestWaitingSince).min()
+        print("backlog: \(snapshot.departments.reduce(0) { $0 + $1.backlog }) drops"
+              + (waitingSince.map { "; the oldest has waited \(Elapsed(from: $0, to: now)) (since \(OperatorText.time($0, zone: zone)))" } ?? ""))
         let health = try journal.interfaceHealth()
         print("interface: last successful call \(OperatorText.time(health.lastSuccessAt, zone: zone)); "
               + "failures in a row \(health.consecutiveFailures)"
@@ -47,7 +89,7 @@ struct StatusCommand: ParsableCommand {
         let since = now.addingTimeInterval(-Double(max(0, days)) * 86_400)
         let failures = Dictionary(uniqueKeysWithValues: try journal.failureCounts(since: since).map { ($0.department, $0) })
         let followed = try register.counts()
-        let inbox = configuration.map { Self.inboxWaiting($0) } ?? [:]
+        let inbox = configuration.map { StateSnapshotSource.inboxWaiting($0) } ?? [:]
         var departments = Set(backlog.keys).union(failures.keys).union(followed.keys).union(inbox.keys)
         for department in configuration?.departments ?? [] { departments.insert(department.id) }
 
@@ -71,37 +113,5 @@ struct StatusCommand: ParsableCommand {
         }
         print(OperatorText.table(rows))
         print("audit log: \(try database.auditLog.disclosureCount()) disclosures (published results), \(try database.auditLog.count()) queries to the interface")
-    }
-
-    /// Whether a daemon holds the state lock (a shared lock cannot be taken while it runs).
-    private static func daemonRunning(stateFolder: String) -> Bool {
-        let descriptor = open(stateFolder + "/" + StateLock.fileName, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        if flock(descriptor, LOCK_SH | LOCK_NB) == 0 {
-            _ = flock(descriptor, LOCK_UN)
-            return false
-        }
-        return errno == EWOULDBLOCK
-    }
-
-    /// Files waiting in each configured department's inbox (lstat only: nothing is opened).
-    private static func inboxWaiting(_ configuration: DropConfiguration) -> [String: (count: Int, oldest: Date?)] {
-        var result: [String: (count: Int, oldest: Date?)] = [:]
-        for department in configuration.departments {
-            let folder = configuration.inbox + "/" + department.id
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
-            var count = 0
-            var oldest: Date?
-            for name in names where !name.hasPrefix(".") {
-                var info = stat()
-                guard lstat(folder + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-                count += 1
-                let modified = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec))
-                oldest = min(oldest ?? modified, modified)
-            }
-            result[department.id] = (count, oldest)
-        }
-        return result
     }
 }

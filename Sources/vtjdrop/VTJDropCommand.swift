@@ -9,6 +9,6 @@ struct VTJDropCommand: AsyncParsableCommand {
         abstract: "File-drop gateway between municipal departments and the VTJ population-data interface.",
         version: VTJDropVersion.number,
         subcommands: [RunCommand.self, CheckCommand.self, HetuCommand.self, DemoCommand.self, SandboxCommand.self, AuditCommand.self,
-                      StatusCommand.self, CheckConfigCommand.self]
+                      StatusCommand.self, RetryCommand.self, CheckConfigCommand.self]
     )
 }

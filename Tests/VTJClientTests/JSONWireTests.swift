@@ -26,7 +26,7 @@ import VTJSandbox
         try await SandboxFixture.withSandbox(configuration) { server, base in
             let hetus = try server.registry.population.hetus.prefix(400).map { try Henkilotunnus($0) } + ClientTestData.hetus(3)
             var results: [WireKind: [String: Person]] = [:]
-            for wire in WireKind.allCases {
+            for wire in [WireKind.xml, .json] {
                 let persons = Collected<Person>()
                 let report = try await Self.client(base, wire: wire).perustiedot(hetus: hetus) { persons.append($0) }
                 #expect(report.notFound.count == 3 && report.returned == 400)
@@ -57,7 +57,7 @@ import VTJSandbox
             let start = server.registry.latestKey
             _ = server.registry.advance(days: 3)
             let followed = Array(server.registry.population.hetus.prefix(300))
-            for wire in WireKind.allCases {
+            for wire in [WireKind.xml, .json] {
                 let client = try Self.client(base, wire: wire)
                 keys[wire] = try await client.logKey(on: day)
                 let persons = Collected<Person>()

@@ -46,11 +46,13 @@ import VTJXML
 
     @Test func unknownPathsAre404WithAVirheBody() async throws {
         try await withSandbox { _, http in
-            for path in ["/api/v1/henkilot", "/", "/api/v2/perustiedot"] {
+            for path in ["/api/v1/henkilot", "/api/v2/perustiedot"] {
                 let reply = try await http.get(path)
                 #expect(reply.status == 404)
                 #expect(Self.virhe(reply) == "TUNTEMATON_POLKU")
             }
+            // The root is the SOAP query interface's endpoint (a security server's): POST only.
+            #expect(try await http.get("/").status == 405)
         }
     }
 

@@ -64,7 +64,7 @@ import VTJXML
         #expect(request.warnings == [.init(line: 5, warning: .lowercase)])
         #expect(request.rejected.map(\.line) == [6, 7])
         #expect(request.rejected.map(\.error?.kind) == ["tarkistusmerkki", "muoto"])
-        #expect(request.rejected.first?.reason == "bad check character 'A': the date and individual number give '2'")
+        #expect(request.rejected.first?.reason.description == "bad check character 'A': the date and individual number give '2'")
         #expect(request.duplicates.map(\.line) == [8])
         #expect(request.duplicates.first?.firstLine == 4)
         #expect(request.hetuElements == 5)

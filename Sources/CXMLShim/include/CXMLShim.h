@@ -74,6 +74,12 @@ int vx_reader_attribute_value(vx_reader *reader, const char *name, const char **
 /// Office packages name their relationships `r:id`, but any prefix may be bound to the URI.
 int vx_reader_attribute_ns_value(vx_reader *reader, const char *name, const char *namespace_uri, const char **value,
                                  size_t *length);
+/// 1 when the current element (start or end) is in the namespace `namespace_uri`, matched by
+/// URI, never by prefix; "" asks for no namespace. SOAP answers bind their namespaces to any
+/// prefix, or to none (a default namespace), so only the URI tells a `Body` from someone else's.
+int vx_reader_namespace_is(vx_reader *reader, const char *namespace_uri);
+/// The current element's namespace URI ("" for none or for text), valid while the reader lives.
+const char *vx_reader_namespace(vx_reader *reader);
 /// Line of the current node (of an end element: its start tag's line).
 int vx_reader_line(vx_reader *reader);
 /// After -1: the error message and line (valid until the reader is freed).

@@ -24,6 +24,8 @@ extension ConnectionDiagnosis {
             self = status == 404 || status == 405 ? .wrongPath(status: status) : .otherStatus(status: status)
         case .gatewayRefused(_, let fault, _), .unavailable(_, _, .gateway(let fault), _):
             self = .gateway(fault)
+        case .serviceRefused(_, let code, _), .unavailable(_, _, .service(let code), _):
+            self = .serviceRefused(code)
         case .transportMisconfigured(_, _, let detail, _):
             self = Self.classify(curlCode: Self.curlCode(in: detail) ?? 0, message: detail)
         case .unavailable(_, _, .transport(let problem, let detail), _):

@@ -6,6 +6,11 @@ import VTJCore
 public enum ConnectionDiagnosis: Sendable, Hashable, CustomStringConvertible {
     /// The interface answered correctly with this log key.
     case answered(logKey: Int64)
+    /// The SOAP wire's test query was answered; the words say how.
+    case answeredQuery(String)
+    /// The interface answered with a return code about the whole call (the SOAP wire's credentials,
+    /// product, billing or message form).
+    case serviceRefused(ServiceReturnCode)
     /// The host name did not resolve.
     case nameNotResolved(detail: String)
     /// No TCP connection (refused, unreachable).
@@ -57,14 +62,17 @@ public enum ConnectionDiagnosis: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether the interface answered correctly.
     public var isHealthy: Bool {
-        if case .answered = self { return true }
-        return false
+        switch self {
+        case .answered, .answeredQuery: true
+        default: false
+        }
     }
 
     /// Where the call stopped: the first phase that did not succeed.
     public var failedPhase: ConnectionPhase? {
         switch self {
-        case .answered: nil
+        case .answered, .answeredQuery: nil
+        case .serviceRefused(let code): [.credentials, .product, .billing].contains(code.kind) ? .authentication : .answer
         case .nameNotResolved: .nameLookup
         case .connectFailed, .timedOut: .connect
         case .tls: .tls
@@ -79,6 +87,10 @@ public enum ConnectionDiagnosis: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .answered(let key):
             "the interface answered correctly (log key \(key))"
+        case .answeredQuery(let words):
+            words
+        case .serviceRefused(let code):
+            "\(code)"
         case .nameNotResolved(let detail):
             "the host name in vtj.url does not resolve (\(detail)); check the URL and the DNS of this machine"
         case .connectFailed(let detail):
@@ -94,7 +106,8 @@ public enum ConnectionDiagnosis: Sendable, Hashable, CustomStringConvertible {
         case .gateway(let fault):
             "\(fault)"
         case .wrongPath(let status):
-            "the server has no such path (\(status)); check vtj.url: it ends in …/api/v1"
+            "the server has no such path (\(status)); check vtj.url: it ends in …/api/v1 on vtj.wire xml and json, "
+                + "and is the security server's SOAP endpoint (usually its root, https://<security-server>/) on vtj.wire soap"
         case .unavailable(let status):
             "the interface is busy or in trouble (\(status)); try again later"
         case .otherStatus(let status):

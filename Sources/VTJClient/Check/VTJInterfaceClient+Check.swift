@@ -1,7 +1,15 @@
 import VTJCore
 
 extension VTJInterfaceClient {
-    /// One harmless call, `kirjausavain` for `date`, made once (no retries) and classified: the
+    /// The wire's one harmless call (the start-up probe): `kirjausavain` for `date` on the REST
+    /// wires, a query for a fixed test henkilötunnus on the SOAP wire (which has no log keys).
+    /// With retries, like any call; throws ``VTJClientError``.
+    public func probe(on date: CivilDate) async throws {
+        let wire = self.wire
+        _ = try await execute(wire.probeOperation, call: .probe(date)) { (body: ResponseBody) -> ProbeAnswer in try wire.readProbe(body) }
+    }
+
+    /// The wire's harmless call (``probe(on:)``), made once (no retries) and classified: the
     /// operator's connection check. Never throws; every failure is in the report's diagnosis.
     public func checkConnection(on date: CivilDate) async -> ConnectionReport {
         let requestID = ids.next(unixMillis: Self.unixMillis())
@@ -10,7 +18,7 @@ extension VTJInterfaceClient {
                                       contentType: nil, diagnosis: .transport(detail: "not started"))
         let exchange: WireRequest
         do {
-            exchange = try wire.request(for: .logKey(date))
+            exchange = try wire.request(for: .probe(date), attempt: attemptFacts(requestID: requestID))
         } catch {
             report.diagnosis = .transport(detail: "\(error)")
             return report
@@ -27,7 +35,7 @@ extension VTJInterfaceClient {
                     report.timing = handle.lastTiming
                     report.status = response.status
                     report.contentType = response.header("Content-Type")
-                    report.diagnosis = Self.diagnose(response, wire: wire, requestID: requestID)
+                    report.diagnosis = self.redacted(Self.diagnose(response, wire: wire, requestID: requestID))
                 } catch let error as HTTPTransportError {
                     report.timing = handle.lastTiming
                     report.diagnosis = ConnectionDiagnosis(error)
@@ -62,10 +70,19 @@ extension VTJInterfaceClient {
         if let problem = wire.contentTypeProblem(response.header("Content-Type")) {
             return problem.contains("vtj.wire") ? .wrongWire(detail: problem) : .unreadableAnswer(detail: problem)
         }
-        let body = ResponseBody(bytes: response.body, documentName: "kirjausavain response \(requestID)", requestID: requestID)
+        let body = ResponseBody(bytes: response.body, documentName: "\(wire.probeOperation) response \(requestID)", requestID: requestID)
         defer { body.close() }
         do {
-            return .answered(logKey: try wire.readLogKey(body))
+            switch try wire.readProbe(body) {
+            case .logKey(let key): return .answered(logKey: key)
+            case .query(let words): return .answeredQuery(words)
+            }
+        } catch let failure as WireAnswerFailure {
+            switch failure.outcome {
+            case .gateway(let fault): return .gateway(fault)
+            case .service(let code): return .serviceRefused(code)
+            default: return .unreadableAnswer(detail: "\(failure.outcome)")
+            }
         } catch {
             return .unreadableAnswer(detail: "\(error)")
         }

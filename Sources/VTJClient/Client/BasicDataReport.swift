@@ -14,15 +14,26 @@ public struct BasicDataReport: Sendable, Hashable {
     public var messages: Int
     /// Repeated hetus in the input, sent once.
     public var duplicatesDropped: Int
+    /// Asked persons the interface answered about without their data (the SOAP wire's return codes), in asking order.
+    public var undelivered: [UndeliveredPerson]
+    /// The groups the interface delivers at all (the SOAP wire: what the answers carried); nil when
+    /// it delivers whatever it is asked for. A granted group outside it is "not delivered by this interface".
+    public var groupsDelivered: Set<GroupName>?
+    /// What the department should read in the receipt about the answers (one line each, no henkilötunnus).
+    public var notes: [Message]
 
     public init(asked: Int, returned: Int, notFound: [Henkilotunnus], unexpected: [String], messages: Int,
-                duplicatesDropped: Int) {
+                duplicatesDropped: Int, undelivered: [UndeliveredPerson] = [], groupsDelivered: Set<GroupName>? = nil,
+                notes: [Message] = []) {
         self.asked = asked
         self.returned = returned
         self.notFound = notFound
         self.unexpected = unexpected
         self.messages = messages
         self.duplicatesDropped = duplicatesDropped
+        self.undelivered = undelivered
+        self.groupsDelivered = groupsDelivered
+        self.notes = notes
     }
 }
 

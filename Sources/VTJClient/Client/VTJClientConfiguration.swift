@@ -30,6 +30,8 @@ public struct VTJClientConfiguration: Sendable, CustomStringConvertible {
     public var municipalityCodes: [String]
     /// Largest response body spooled (`vtj.max_response_bytes`); a longer one is cut off and the call fails.
     public var maxResponseBytes: Int64
+    /// The SOAP wire's product and X-Road identifiers (required with ``wire`` `.soap`).
+    public var soap: SOAPSettings?
 
     /// The default cap of a response body: 128 MiB, far above a page of 1000 persons with every group.
     public static let defaultMaxResponseBytes: Int64 = 128 << 20
@@ -47,7 +49,8 @@ public struct VTJClientConfiguration: Sendable, CustomStringConvertible {
         temporaryDirectory: String = "/tmp",
         wire: WireKind = .xml,
         municipalityCodes: [String] = [],
-        maxResponseBytes: Int64 = VTJClientConfiguration.defaultMaxResponseBytes
+        maxResponseBytes: Int64 = VTJClientConfiguration.defaultMaxResponseBytes,
+        soap: SOAPSettings? = nil
     ) {
         self.baseURL = baseURL
         self.credentials = credentials
@@ -62,10 +65,12 @@ public struct VTJClientConfiguration: Sendable, CustomStringConvertible {
         self.wire = wire
         self.municipalityCodes = municipalityCodes
         self.maxResponseBytes = maxResponseBytes
+        self.soap = soap
     }
 
     public var description: String {
         "VTJClientConfiguration(wire: \(wire), baseURL: \(baseURL), credentials: <redacted>, xRoadClient: \(xRoadClient ?? "none"), "
-            + "\(tls), parallelism: \(parallelism), maxResponseBytes: \(maxResponseBytes))"
+            + "\(tls), parallelism: \(parallelism), maxResponseBytes: \(maxResponseBytes)"
+            + (soap.map { ", \($0)" } ?? "") + ")"
     }
 }

@@ -15,6 +15,9 @@ public enum VTJClientError: Error, Sendable, Hashable, CustomStringConvertible {
     /// An X-Road security server refused the call in a way a person must fix (client unknown,
     /// access denied, service unknown, client certificate not accepted, protocol broken).
     case gatewayRefused(VTJOperation, fault: XRoadFault, requestID: String)
+    /// The interface answered with a return code about the whole call that retrying cannot fix (the
+    /// SOAP wire's `Paluukoodi`: credentials, product, billing, the request's form).
+    case serviceRefused(VTJOperation, code: ServiceReturnCode, requestID: String)
     /// Every attempt failed transiently (5xx, 429, cut bodies, connection trouble).
     case unavailable(VTJOperation, attempts: Int, last: TransientReason, requestID: String)
     /// The server asked to wait longer than the retry policy allows.
@@ -28,7 +31,8 @@ public enum VTJClientError: Error, Sendable, Hashable, CustomStringConvertible {
     public var isTransient: Bool {
         switch self {
         case .unavailable, .rateLimited, .cancelled: true
-        case .configuration, .invalidRequest, .refused, .rejected, .transportMisconfigured, .gatewayRefused, .unexpectedResponse: false
+        case .configuration, .invalidRequest, .refused, .rejected, .transportMisconfigured, .gatewayRefused, .unexpectedResponse,
+            .serviceRefused: false
         }
     }
 
@@ -40,6 +44,7 @@ public enum VTJClientError: Error, Sendable, Hashable, CustomStringConvertible {
     public var stopsNewWork: Bool {
         switch self {
         case .refused, .gatewayRefused: true
+        case .serviceRefused(_, let code, _): code.stopsNewWork
         default: false
         }
     }
@@ -61,6 +66,7 @@ public enum VTJClientError: Error, Sendable, Hashable, CustomStringConvertible {
         case .refused(_, _, let virhe, _), .rejected(_, _, let virhe, _): virhe?.description
         case .unavailable(_, _, .serverError(_, let virhe, _), _): virhe?.description
         case .gatewayRefused(_, let fault, _): fault.description
+        case .serviceRefused(_, let code, _), .unavailable(_, _, .service(let code), _): code.description
         default: nil
         }
     }
@@ -69,7 +75,7 @@ public enum VTJClientError: Error, Sendable, Hashable, CustomStringConvertible {
     public var requestID: String? {
         switch self {
         case .refused(_, _, _, let id), .rejected(_, _, _, let id), .transportMisconfigured(_, _, _, let id), .gatewayRefused(_, _, let id),
-            .unavailable(_, _, _, let id), .rateLimited(_, _, let id), .unexpectedResponse(_, _, let id):
+            .unavailable(_, _, _, let id), .rateLimited(_, _, let id), .unexpectedResponse(_, _, let id), .serviceRefused(_, _, let id):
             id
         case .configuration, .invalidRequest, .cancelled: nil
         }
@@ -92,6 +98,8 @@ public enum VTJClientError: Error, Sendable, Hashable, CustomStringConvertible {
                 + "check the base URL, client certificate, key and CA bundle"
         case .gatewayRefused(let operation, let fault, let id):
             "the X-Road security server refused \(operation) (\(fault.type), request \(id)): \(fault.advice); then restart"
+        case .serviceRefused(let operation, let code, let id):
+            "VTJ refused \(operation) with \(code) (request \(id))"
         case .unavailable(let operation, let attempts, let last, let id):
             "VTJ unavailable for \(operation) after \(attempts) attempts (last: \(last), request \(id)); "
                 + "the work stays queued, check the network and the interface's status"
@@ -120,6 +128,8 @@ public enum VTJClientError: Error, Sendable, Hashable, CustomStringConvertible {
             self = .transportMisconfigured(operation, problem: problem, detail: detail, requestID: requestID)
         case .permanent(.gateway(let fault)):
             self = .gatewayRefused(operation, fault: fault, requestID: requestID)
+        case .permanent(.service(let code)):
+            self = .serviceRefused(operation, code: code, requestID: requestID)
         case .exhausted(let attempts, let last):
             self = .unavailable(operation, attempts: attempts, last: last, requestID: requestID)
         case .waitTooLong(let requested, _):

@@ -24,6 +24,7 @@ extension VTJInterfaceClient {
         var seen = Set<String>()
         for hetu in input where seen.insert(hetu.value).inserted { asked.append(hetu) }
         let sink = PersonSink(onPerson)
+        let outcomes = MessageOutcomes()
         let messages = plan.messages.enumerated().compactMap { index, restriction -> (Int, [String])? in
             if case .hetulista(let list) = restriction { return (index, list) }
             return nil
@@ -41,7 +42,7 @@ extension VTJInterfaceClient {
                 let (index, list) = next
                 inFlight += 1
                 group.addTask {
-                    try await self.fetchHetuMessage(index: index, hetus: list, groups: groups, sink: sink)
+                    try await self.fetchHetuMessage(index: index, hetus: list, groups: groups, sink: sink, outcomes: outcomes)
                 }
             }
             for _ in 0..<max(1, configuration.parallelism) { startNext() }
@@ -51,25 +52,33 @@ extension VTJInterfaceClient {
                 startNext()
             }
             return returned
-        }
-        let notFound = asked.filter { !returned.contains($0.value) }
+        }.union(try await followPassiveHetus(outcomes, groups: groups, sink: sink))
+        let undelivered = outcomes.undelivered
+        let withoutData = Set(undelivered.map(\.hetu))
+        let notFound = asked.filter { !returned.contains($0.value) && !withoutData.contains($0.value) }
         let unexpected = returned.subtracting(seen).sorted()
         if !unexpected.isEmpty {
             logger.notice("VTJ returned persons not asked for", metadata: ["vtj.count": "\(unexpected.count)"])
         }
+        let order = Dictionary(input.enumerated().map { ($1.value, $0) }, uniquingKeysWith: min)
         return BasicDataReport(asked: asked.count, returned: sink.delivered, notFound: notFound,
                                unexpected: unexpected, messages: messages.count,
-                               duplicatesDropped: plan.duplicatesDropped)
+                               duplicatesDropped: plan.duplicatesDropped,
+                               undelivered: undelivered.sorted { order[$0.hetu, default: .max] < order[$1.hetu, default: .max] },
+                               groupsDelivered: outcomes.carried.map { $0.isEmpty ? wire.deliverableGroups ?? [] : $0 },
+                               notes: outcomes.notes)
     }
 
     /// One hetu message with retries; returns the hetus it delivered.
-    private func fetchHetuMessage(index: Int, hetus: [String], groups: [GroupName]?, sink: PersonSink) async throws -> Set<String> {
+    private func fetchHetuMessage(index: Int, hetus: [String], groups: [GroupName]?, sink: PersonSink,
+                                  outcomes: MessageOutcomes) async throws -> Set<String> {
         let delivered = DeliveredSet()
         let wire = self.wire
         let info = try await execute(.perustiedot, call: .basicData(hetus: hetus, groups: groups),
-                                     metadata: ["vtj.message": "\(index + 1)", "vtj.hetus": "\(hetus.count)"]) { (response: ResponseBody) -> PerustiedotPageInfo in
-            try wire.readPerustiedot(response) { person in try sink.deliver(person, seen: delivered) }
+                                     metadata: ["vtj.message": "\(index + 1)", "vtj.hetus": "\(hetus.count)"]) { (response: ResponseBody) -> HetuAnswer in
+            try wire.readHetuAnswer(response, asked: hetus) { person in try sink.deliver(person, seen: delivered) }
         }
+        outcomes.add(info, redacting: redacted)
         if !info.upToDate {
             // Not a paging flag for a henkilötunnus list (vtj-json-wire.md 3.2): noted, the answer used as it is.
             logger.notice("VTJ answered a henkilötunnus message with ajanTasalla false; the answer is used as it is",

@@ -23,10 +23,9 @@ extension VTJInterfaceClient {
         metadata: Logger.Metadata = [:],
         parse: @escaping @Sendable (ResponseBody) throws -> T
     ) async throws -> T {
-        guard wire.supports(operation) else {
+        guard wire.supports(operation) || call.isProbe else {
             throw VTJClientError.invalidRequest("the \(wire.kind) wire has no \(operation) operation")
         }
-        let exchange = try wire.request(for: call)
         var state = RetryState(policy: configuration.retryPolicy)
         var random = SystemRandomNumberGenerator()
         var logger = self.logger
@@ -38,9 +37,12 @@ extension VTJInterfaceClient {
             let requestID = ids.next(unixMillis: Self.unixMillis())
             logger[metadataKey: "vtj.request-id"] = "\(requestID)"
             logger[metadataKey: "vtj.attempt"] = "\(state.attempts + 1)"
+            // Built per attempt: the SOAP wire's message carries the attempt's id and the credentials in use.
+            let exchange = try wire.request(for: call, attempt: attemptFacts(requestID: requestID))
             let request = httpRequest(exchange, requestID: requestID)
             let documentName = "\(operation) response \(requestID)"
             let attempt: Attempt<T>
+            let began = ContinuousClock.now
             do {
                 attempt = try await pool.run { [self] handle, flag in
                     try self.attempt(request, requestID: requestID, documentName: documentName, handle: handle,
@@ -54,15 +56,23 @@ extension VTJInterfaceClient {
                 throw VTJClientError.cancelled
             }
             let outcome: AttemptOutcome
+            let elapsed = ContinuousClock.now - began
             switch attempt {
             case .value(let value, let status, let bytes):
                 logger.debug("VTJ call done", metadata: ["vtj.status": "\(status)", "vtj.bytes": "\(bytes)"])
+                report(CallRecord(operation: operation, status: status, duration: elapsed, willRetry: false, hetus: call.hetuCount))
                 return value
             case .failed(let failed, let status):
                 outcome = failed
                 if let status { logger[metadataKey: "vtj.status"] = "\(status)" }
             }
-            switch state.next(after: outcome, using: &random) {
+            let decision = state.next(after: outcome, using: &random)
+            if case .failed(_, let status) = attempt {
+                var willRetry = false
+                if case .retry = decision { willRetry = true }
+                report(CallRecord(operation: operation, status: status, duration: elapsed, willRetry: willRetry, hetus: call.hetuCount))
+            }
+            switch decision {
             case .succeed:
                 // A 2xx is parsed above; the machine only says succeed for outcomes it was never given.
                 throw VTJClientError.unexpectedResponse(operation, detail: "success without a body", requestID: requestID)
@@ -78,6 +88,10 @@ extension VTJInterfaceClient {
                 throw error
             }
         }
+    }
+
+    private func report(_ record: CallRecord) {
+        observer.withLock { $0 }?(record)
     }
 
     /// One attempt on a worker thread: spool the body to an unlinked temp file (at most
@@ -107,13 +121,13 @@ extension VTJInterfaceClient {
         }
         let body = ResponseBody(fileDescriptor: fd, size: head.bodyBytes, documentName: documentName, requestID: requestID)
         if let fault = wire.fault(status: head.status, headers: head, body: { body.readPrefix(limit: 64 * 1024) }) {
-            return .failed(.gateway(fault), status: head.status)
+            return .failed(redacted(.gateway(fault)), status: head.status)
         }
         let echo = head.header("X-Request-Id")
         if echo == nil { counters.withLock { $0.missingEchoes += 1 } }
         guard (200...299).contains(head.status) else {
             let virhe = wire.errorDetail(status: head.status, body: body.readPrefix(limit: 64 * 1024))
-            return .failed(.httpStatus(head.status, retryAfter: head.header("Retry-After"), virhe: virhe),
+            return .failed(redacted(.httpStatus(head.status, retryAfter: head.header("Retry-After"), virhe: virhe)),
                            status: head.status)
         }
         if let echo, echo != requestID {
@@ -132,8 +146,11 @@ extension VTJInterfaceClient {
             throw error
         } catch let error as CancellationError {
             throw error
+        } catch let failure as WireAnswerFailure {
+            // A fault or return code read from a 200 body (the SOAP wire).
+            return .failed(redacted(failure.outcome), status: head.status)
         } catch {
-            return .failed(.unreadableBody("\(error)"), status: head.status)
+            return .failed(redacted(.unreadableBody("\(error)")), status: head.status)
         }
     }
 

@@ -3,8 +3,9 @@ import Logging
 import Synchronization
 import VTJCore
 
-/// The interface (VTJ-muutosrajapinta) over libcurl: operations, paging, retries and parallel
-/// messages, in the encoding of ``VTJClientConfiguration/wire`` (an ``InterfaceWire`` adapter).
+/// The interface (VTJ-muutosrajapinta, or VTJ-kyselyrajapinta on the SOAP wire) over libcurl:
+/// operations, paging, retries and parallel messages, in the encoding of
+/// ``VTJClientConfiguration/wire`` (an ``InterfaceWire`` adapter).
 ///
 /// Transfers and body parsing run on ``VTJClientConfiguration/parallelism`` worker threads, each
 /// keeping one libcurl handle (and so its connection) for the client's life. Bodies are spooled to an
@@ -26,6 +27,8 @@ public final class VTJInterfaceClient: Sendable {
     let credentials: Mutex<BasicCredentials>
     /// The encoding: every body, path and header that differs between wires comes from here.
     let wire: any InterfaceWire
+    /// Told of every attempt (``observe(_:)``); the runtime's metrics.
+    let observer = Mutex<CallObserver?>(nil)
 
     /// A client; fails when the configuration cannot work (nothing is sent yet).
     public init(
@@ -42,9 +45,12 @@ public final class VTJInterfaceClient: Sendable {
         self.baseLogger = logger
         self.sleeper = sleeper
         self.pool = CurlWorkerPool(size: max(1, configuration.parallelism))
-        self.wire = switch configuration.wire {
-        case .xml: XMLWire()
-        case .json: JSONWire()
+        self.wire = switch (configuration.wire, configuration.soap) {
+        case (.xml, _): XMLWire()
+        case (.json, _): JSONWire()
+        case (.soap, let soap?): SOAPWire(settings: soap)
+        // validate(_:) refuses this before.
+        case (.soap, nil): XMLWire()
         }
     }
 
@@ -65,6 +71,9 @@ public final class VTJInterfaceClient: Sendable {
     /// Sends `replacement` from the next request on (the operator fixed the password file).
     public func useCredentials(_ replacement: BasicCredentials) { credentials.withLock { $0 = replacement } }
 
+    /// Tells `observer` of every attempt from now on (one observer; a later call replaces it).
+    public func observe(_ observer: @escaping CallObserver) { self.observer.withLock { $0 = observer } }
+
     /// Counters since the client was made.
     public var statistics: ClientStatistics { counters.withLock { $0 } }
 
@@ -79,6 +88,9 @@ public final class VTJInterfaceClient: Sendable {
         }
         guard configuration.maxResponseBytes >= 1024 else {
             throw .configuration("the response cap must be at least 1 KiB (got \(configuration.maxResponseBytes) bytes)")
+        }
+        if configuration.wire == .soap, configuration.soap == nil {
+            throw .configuration("the soap wire needs the product and the X-Road client (vtj.soap_product, vtj.x_road_client)")
         }
         guard configuration.parallelism >= 1 else {
             throw .configuration("parallelism must be at least 1 (got \(configuration.parallelism))")
@@ -100,6 +112,8 @@ public final class VTJInterfaceClient: Sendable {
     }
 
     /// Builds the HTTP request for one attempt: the wire's exchange plus what every call carries.
+    /// A wire that carries the credentials and the X-Road client in its body (SOAP) gets neither
+    /// as HTTP, and an empty path means the configured URL exactly as written.
     func httpRequest(_ exchange: WireRequest, requestID: String) -> HTTPRequest {
         var headers: [(String, String)] = [
             ("X-Request-Id", requestID),
@@ -107,9 +121,11 @@ public final class VTJInterfaceClient: Sendable {
             ("Expect", ""),
         ]
         headers += exchange.headers
-        if let client = configuration.xRoadClient { headers.append(("X-Road-Client", client)) }
-        var request = HTTPRequest(method: exchange.method, url: baseURL + exchange.path, headers: headers, body: exchange.body)
-        request.credentials = credentials.withLock { $0 }
+        let inBody = wire.credentialsInBody
+        if !inBody, let client = configuration.xRoadClient { headers.append(("X-Road-Client", client)) }
+        let url = exchange.path.isEmpty ? configuration.baseURL : baseURL + exchange.path
+        var request = HTTPRequest(method: exchange.method, url: url, headers: headers, body: exchange.body)
+        if !inBody { request.credentials = credentials.withLock { $0 } }
         request.tls = configuration.tls
         request.connectTimeoutMilliseconds = Self.milliseconds(configuration.connectTimeout)
         request.totalTimeoutMilliseconds = Self.milliseconds(configuration.requestTimeout)

@@ -10,6 +10,58 @@ enum WireCall: Sendable {
     case municipalBasicData(codes: [String], groups: [GroupName]?, continuation: String?)
     /// One page of `muutokset` after a log key.
     case changes(MuutoksetRequest)
+    /// The wire's one harmless call (a start-up probe, `vtjdrop check`): today's `kirjausavain` on
+    /// the REST wires, a query for a fixed test henkilötunnus on the SOAP wire.
+    case probe(CivilDate)
+}
+
+/// What one attempt adds to a message: the SOAP wire carries these inside its body, where the
+/// REST wires send them as HTTP headers and Basic authentication.
+struct WireAttempt: Sendable {
+    /// The attempt's request id (`X-Request-Id`; the SOAP wire's `xrd:id`): new for every attempt.
+    let requestID: String
+    /// The credentials in use now.
+    let credentials: BasicCredentials
+    /// The department the call is for, from ``VTJLogContext`` (nil for probes and checks).
+    let department: String?
+    /// The drop's request id, from ``VTJLogContext`` (nil for probes and checks).
+    let dropRequest: String?
+}
+
+/// What an answer to a henkilötunnus message said besides its persons.
+struct HetuAnswer: Sendable {
+    /// `ajanTasalla` (REST); always true on the SOAP wire.
+    var upToDate = true
+    /// Asked persons answered without their data (the SOAP wire's return codes).
+    var undelivered: [UndeliveredPerson] = []
+    /// An asked henkilötunnus that is passive, and the active one the answer named instead.
+    var redirects: [(asked: String, active: String)] = []
+    /// The groups the answer carried, empty or not; nil when the wire delivers whatever is asked.
+    var carriedGroups: Set<GroupName>?
+    /// Persons whose answer carried whereabouts but no ban flag (held as protected, vtj-soap-kysely.md §7.2).
+    var withoutBanFlag = 0
+}
+
+/// What the probe's answer said, for the check's report.
+enum ProbeAnswer: Sendable {
+    /// `kirjausavain`.
+    case logKey(Int64)
+    /// The SOAP wire's test query, in words (`not found (0001), product PERUSSANOMA 3`).
+    case query(String)
+}
+
+/// An answer that is itself the interface's refusal or fault (a SOAP Fault or a return code that
+/// arrive with status 200): the reader throws it, and the client treats it as that attempt's outcome.
+struct WireAnswerFailure: Error {
+    let outcome: AttemptOutcome
+}
+
+extension WireCall {
+    /// Henkilötunnus the message carries (progress and metrics count them).
+    var hetuCount: Int {
+        if case .basicData(let hetus, _) = self { return hetus.count }
+        return 0
+    }
 }
 
 /// One HTTP exchange as a wire encodes it; the client adds what every call carries (request id,
@@ -42,6 +94,19 @@ protocol InterfaceWire: Sendable {
     /// cannot express it.
     func request(for call: WireCall) throws(VTJClientError) -> WireRequest
 
+    /// The exchange for one attempt of `call` (default: ``request(for:)``, the same every time).
+    /// The SOAP wire writes the attempt's message id and the credentials into the body.
+    func request(for call: WireCall, attempt: WireAttempt) throws(VTJClientError) -> WireRequest
+
+    /// Whether the credentials travel inside the body (SOAP) instead of as HTTP Basic.
+    var credentialsInBody: Bool { get }
+
+    /// The operation the probe call counts as, in logs and errors.
+    var probeOperation: VTJOperation { get }
+
+    /// Every group the wire can deliver at all; nil when it delivers whatever it is asked for.
+    var deliverableGroups: Set<GroupName>? { get }
+
     /// Why a 2xx answer's `Content-Type` is not this wire's (nil when it is); such a body is
     /// treated like a cut one, never parsed as something it is not.
     func contentTypeProblem(_ contentType: String?) -> String?
@@ -55,6 +120,13 @@ protocol InterfaceWire: Sendable {
     /// Reads a `kirjausavain` answer.
     func readLogKey(_ body: ResponseBody) throws -> Int64
 
+    /// Reads the answer to a henkilötunnus message, handing each person on as soon as it is read
+    /// (default: ``readPerustiedot(_:onPerson:)``; only the SOAP wire answers persons without data).
+    func readHetuAnswer(_ body: ResponseBody, asked: [String], onPerson: (Person) throws -> Void) throws -> HetuAnswer
+
+    /// Reads the probe's answer (default: the log key).
+    func readProbe(_ body: ResponseBody) throws -> ProbeAnswer
+
     /// What a non-2xx body says, short and with henkilötunnus masked (never a raw dump); nil when nothing usable.
     func errorDetail(status: Int, body: [UInt8]) -> InterfaceErrorBody?
 
@@ -64,6 +136,22 @@ protocol InterfaceWire: Sendable {
 }
 
 extension InterfaceWire {
+    func request(for call: WireCall, attempt: WireAttempt) throws(VTJClientError) -> WireRequest {
+        try request(for: call)
+    }
+
+    var credentialsInBody: Bool { false }
+
+    var probeOperation: VTJOperation { .logKey }
+
+    var deliverableGroups: Set<GroupName>? { nil }
+
+    func readHetuAnswer(_ body: ResponseBody, asked: [String], onPerson: (Person) throws -> Void) throws -> HetuAnswer {
+        HetuAnswer(upToDate: try readPerustiedot(body, onPerson: onPerson).upToDate)
+    }
+
+    func readProbe(_ body: ResponseBody) throws -> ProbeAnswer { .logKey(try readLogKey(body)) }
+
     /// X-Road's REST protocol: a security server's own error carries `X-Road-Error: <type>`
     /// (section 4.6); DVV's answers never do.
     func fault(status: Int, headers: HTTPResponseHead, body: () -> [UInt8]) -> XRoadFault? {

@@ -5,25 +5,21 @@ public enum PurposeRejection: Error, Sendable, Hashable, CustomStringConvertible
     /// Not in the catalogue of the seed's section 2.
     case unknown(String)
 
-    public var description: String {
+    /// Why, and what to do, from the catalogue.
+    public var message: Message {
         switch self {
         case .excluded(let text, let why):
-            "purpose \"\(text)\" is never allowed: \(why.reason)"
+            Message(.refusalPurposeExcluded, ["purpose": .text(text), "why": Message(why.reasonKey).argument])
         case .unknown(let text):
-            "purpose \"\(text)\" is not one of the product's purposes; use one of: "
-                + Purpose.allCases.map(\.rawValue).joined(separator: ", ")
+            Message(.refusalPurposeUnknown, ["purpose": .text(text),
+                                             "choices": .text(Purpose.allCases.map(\.rawValue).joined(separator: ", "))])
         }
     }
 
+    public var description: String { message.description }
+
     /// The Finnish wording for receipts.
-    public var finnish: String {
-        switch self {
-        case .excluded(let text, let why):
-            "käyttötarkoitus \"\(text)\" ei ole koskaan sallittu: \(why.reasonFinnish)"
-        case .unknown(let text):
-            "käyttötarkoitus \"\(text)\" ei ole tuotteen käyttötarkoitus"
-        }
-    }
+    public var finnish: String { message.text(.finnish) }
 }
 
 /// Uses the seed rules out for this product (sections 1, 2.2 and 2.3).
@@ -43,29 +39,20 @@ public enum ExcludedPurpose: String, Sendable, Hashable, CaseIterable {
         "oppilasrekisteri": .studentRegister,
     ]
 
-    /// English reason, from the seed.
-    public var reason: String {
+    /// The reason, from the seed, in the catalogue.
+    public var reasonKey: MessageKey {
         switch self {
-        case .employees:
-            "the product may not be used to update employees' personal data (seed section 1; Act 759/2004 on privacy in working life); keep HR data up to date by other means"
-        case .customerRegister:
-            "the product is granted only for tasks that need the whole municipality's population, never for merely updating a customer register (seed sections 1 and 2.3)"
-        case .studentRegister:
-            "merely updating an early-education or student register is not allowed (seed section 2.2); the hetu-based VAKA and OPPIJA products serve that"
+        case .employees: .excludedEmployees
+        case .customerRegister: .excludedCustomerRegister
+        case .studentRegister: .excludedStudentRegister
         }
     }
 
+    /// English reason, from the seed.
+    public var reason: String { Message(reasonKey).description }
+
     /// Finnish reason, from the seed.
-    public var reasonFinnish: String {
-        switch self {
-        case .employees:
-            "tuotteella ei saa päivittää työntekijöiden henkilötietoja (tuotekuvaus kohta 1; laki 759/2004)"
-        case .customerRegister:
-            "tuotetta ei myönnetä pelkän asiakasrekisterin päivittämiseen (tuotekuvaus kohdat 1 ja 2.3)"
-        case .studentRegister:
-            "tuotetta ei myönnetä pelkän varhaiskasvatus- tai oppilasrekisterin päivittämiseen (tuotekuvaus kohta 2.2)"
-        }
-    }
+    public var reasonFinnish: String { Message(reasonKey).text(.finnish) }
 }
 
 extension Purpose {

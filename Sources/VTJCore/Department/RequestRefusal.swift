@@ -9,11 +9,13 @@ public enum RequestRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     /// Every requested group was outside the department's profile.
     case noGroupsLeft(requested: [String])
     /// The file could not be read (encoding, size, XML syntax…); `detail` names line and reason.
-    case unreadableFile(detail: String)
+    case unreadableFile(detail: Message)
     /// `toiminto` is not one of the drop contract's operations; `detail` names file, line and value.
-    case unknownOperation(detail: String)
+    case unknownOperation(detail: Message)
     /// The request document is readable but wrong (missing hetulista…); `detail` says what.
-    case invalidRequest(detail: String)
+    case invalidRequest(detail: Message)
+    /// The configured interface (`vtj.wire`) cannot serve this `toiminto` at all: nothing was sent.
+    case operationNotOnWire(DropRequest.Operation, wire: WireKind)
 
     /// Stable machine code for the receipt's `syykoodi`.
     public var code: String {
@@ -26,44 +28,50 @@ public enum RequestRefusal: Error, Hashable, Sendable, CustomStringConvertible {
         case .unreadableFile: "tiedosto-ei-luettavissa"
         case .unknownOperation: "tuntematon-toiminto"
         case .invalidRequest: "virheellinen-pyynto"
+        case .operationNotOnWire: "toiminto-ei-rajapinnassa"
+        }
+    }
+
+    /// Why, and what to do, from the catalogue.
+    public var message: Message {
+        switch self {
+        case .purpose(let rejection): rejection.message
+        case .purposeNotLicensed(let purpose, let department, let licensed):
+            Message(.refusalPurposeNotLicensed, ["department": .text(department), "purpose": .text(purpose.rawValue),
+                                                 "licensed": .text(licensed.map(\.rawValue).joined(separator: ", "))])
+        case .municipalityWideNotAllowed(let department): Message(.refusalMunicipalityWide, ["department": .text(department)])
+        case .noGroupsLeft(let requested): Message(.refusalNoGroups, ["requested": .text(requested.joined(separator: ", "))])
+        case .unreadableFile(let detail): Message(.refusalUnreadable, ["detail": detail.argument])
+        case .unknownOperation(let detail): Message(.refusalUnknownOperation, ["detail": detail.argument])
+        case .invalidRequest(let detail): Message(.refusalInvalidRequest, ["detail": detail.argument])
+        case .operationNotOnWire(let operation, let wire):
+            Message(.refusalOperationNotOnWire, [
+                "operation": .text(operation.rawValue), "wire": .text(wire.rawValue),
+                "limitation": Message(Self.wireLimitation(operation)).argument,
+                "serving": Self.alternatives(WireKind.serving(operation).map(\.rawValue)),
+            ])
         }
     }
 
     /// English, one line, saying what to do.
-    public var description: String {
-        switch self {
-        case .purpose(let rejection): rejection.description
-        case .purposeNotLicensed(let purpose, let department, let licensed):
-            "department \(department) is not licensed for purpose \"\(purpose.rawValue)\"; use one of: \(licensed.map(\.rawValue).joined(separator: ", "))"
-        case .municipalityWideNotAllowed(let department):
-            "department \(department) may not use whole-municipality operations; ask by henkilötunnus instead"
-        case .noGroupsLeft(let requested):
-            "none of the requested data groups (\(requested.joined(separator: ", "))) is allowed for this department; ask for groups of its profile"
-        case .unreadableFile(let detail):
-            "the file could not be read: \(detail); fix it and drop it again"
-        case .unknownOperation(let detail):
-            "\(detail)"
-        case .invalidRequest(let detail):
-            "the request is not valid: \(detail)"
-        }
-    }
+    public var description: String { message.description }
 
     /// Finnish, one line.
-    public var finnish: String {
-        switch self {
-        case .purpose(let rejection): rejection.finnish
-        case .purposeNotLicensed(let purpose, let department, let licensed):
-            "yksiköllä \(department) ei ole lupaa käyttötarkoitukseen \"\(purpose.rawValue)\"; sallitut: \(licensed.map(\.rawValue).joined(separator: ", "))"
-        case .municipalityWideNotAllowed(let department):
-            "yksikkö \(department) ei saa käyttää koko kunnan hakuja; hae henkilötunnuksilla"
-        case .noGroupsLeft:
-            "yksikään pyydetyistä tietoryhmistä ei ole yksikölle sallittu"
-        case .unreadableFile(let detail):
-            "tiedostoa ei voitu lukea: \(detail)"
-        case .unknownOperation(let detail):
-            "toiminto on tuntematon: \(detail)"
-        case .invalidRequest(let detail):
-            "pyyntö on virheellinen: \(detail)"
+    public var finnish: String { message.text(.finnish) }
+
+    /// `a, b or c` in the reader's language.
+    private static func alternatives(_ names: [String]) -> MessageArgument {
+        guard names.count > 1, let last = names.last else { return .text(names.first ?? "") }
+        return Message(.alternatives, ["list": .text(names.dropLast().joined(separator: ", ")), "last": .text(last)]).argument
+    }
+
+    /// What the interface lacks for `operation`, in plain words (the SOAP query interface is the
+    /// only wire that refuses operations, vtj-soap-kysely.md §11).
+    private static func wireLimitation(_ operation: DropRequest.Operation) -> MessageKey {
+        switch operation {
+        case .muutokset, .seurantaLisaa, .seurantaPoista: .wireLacksChanges
+        case .kuntaPerustiedot, .kuntaMuutokset: .wireLacksMunicipality
+        case .perustiedot: .wireLacksBasicData
         }
     }
 }
@@ -74,9 +82,9 @@ extension RequestRefusal {
     /// detail is ``DropReadError/description``, so the receipt names file, line and cause.
     public init(_ error: DropReadError) {
         switch error.kind {
-        case .request: self = .invalidRequest(detail: error.description)
-        case .unknownOperation: self = .unknownOperation(detail: error.description)
-        case .notText, .wrongFormat, .csvHeader, .xml, .empty: self = .unreadableFile(detail: error.description)
+        case .request: self = .invalidRequest(detail: error.message)
+        case .unknownOperation: self = .unknownOperation(detail: error.message)
+        case .notText, .wrongFormat, .csvHeader, .xml, .empty: self = .unreadableFile(detail: error.message)
         }
     }
 }

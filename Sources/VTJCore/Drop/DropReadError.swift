@@ -24,18 +24,33 @@ public struct DropReadError: Error, Sendable, Hashable, CustomStringConvertible 
     public let line: Int?
     /// The class of the problem.
     public let kind: Kind
-    /// One plain sentence saying what is wrong and what to do.
-    public let reason: String
+    /// What is wrong and what to do, from the catalogue (receipts write it in the department's language).
+    public let reasonMessage: Message
 
-    public init(file: String, line: Int? = nil, kind: Kind, reason: String) {
+    /// A problem worded in the catalogue.
+    public init(file: String, line: Int? = nil, kind: Kind, message: Message) {
         self.file = file
         self.line = line
         self.kind = kind
-        self.reason = reason
+        self.reasonMessage = message
     }
 
-    public var description: String {
-        if let line { return "\(file):\(line): \(reason)" }
-        return "\(file): \(reason)"
+    /// A problem in technical English only (a parser's own words): receipts quote it as such.
+    /// Prefer ``init(file:line:kind:message:)`` with a catalogue text.
+    public init(file: String, line: Int? = nil, kind: Kind, reason: String) {
+        self.init(file: file, line: line, kind: kind, message: .technical(reason))
     }
+
+    /// The reason in English (logs, tests).
+    public var reason: String { reasonMessage.description }
+
+    /// File, line and reason, for a receipt in any language.
+    public var message: Message {
+        if let line {
+            return Message(.readErrorOnLine, ["file": .text(file), "line": .text(String(line)), "reason": reasonMessage.argument])
+        }
+        return Message(.readErrorInFile, ["file": .text(file), "reason": reasonMessage.argument])
+    }
+
+    public var description: String { message.description }
 }

@@ -12,18 +12,17 @@ public enum DropTextDecoder {
     /// a copy, so a large list is held once, not three times.
     public static func decodeToUTF8(_ bytes: [UInt8], file: String) throws(DropReadError) -> (encoding: TextEncoding, utf8: [UInt8]) {
         if let format = knownBinaryFormat(bytes) {
-            throw DropReadError(file: file, kind: .wrongFormat,
-                                reason: "this is \(format), not text; save it as CSV (UTF-8) or a plain text list and drop that")
+            throw DropReadError(file: file, kind: .wrongFormat, message: Message(format))
         }
         let encoding: TextEncoding
         let utf8: [UInt8]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             if let line = lineOfFirstNUL(bytes) {
                 throw DropReadError(file: file, line: line, kind: .notText,
-                                    reason: "it contains NUL bytes, so it is binary data, not a text list; drop a text or CSV file")
+                                    message: Message(.readNULBytes))
             }
             guard UTF8Scan.isValid(bytes, from: 3) else {
-                throw notText(file, "it starts with a UTF-8 byte order mark but is not valid UTF-8; save it again as UTF-8")
+                throw notText(file, .readBadUTF8)
             }
             encoding = .utf8BOM
             utf8 = Array(bytes[3...])
@@ -43,7 +42,7 @@ public enum DropTextDecoder {
                 utf8 = Array(try utf16(bytes, from: 0, bigEndian: true, file: file).utf8)
             case nil:
                 throw DropReadError(file: file, line: lineOfFirstNUL(bytes), kind: .notText,
-                                    reason: "it contains NUL bytes, so it is binary data, not a text list; drop a text or CSV file")
+                                    message: Message(.readNULBytes))
             }
         } else if UTF8Scan.isValid(bytes) {
             encoding = .utf8
@@ -66,15 +65,15 @@ public enum DropTextDecoder {
         return line
     }
 
-    private static func notText(_ file: String, _ reason: String) -> DropReadError {
-        DropReadError(file: file, kind: .notText, reason: reason)
+    private static func notText(_ file: String, _ reason: MessageKey, _ arguments: [String: MessageArgument] = [:]) -> DropReadError {
+        DropReadError(file: file, kind: .notText, message: Message(reason, arguments))
     }
 
     /// Zip (xlsx, ods, docx), OLE (xls, doc) and PDF signatures.
-    private static func knownBinaryFormat(_ bytes: [UInt8]) -> String? {
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "a zip archive (an Excel .xlsx or other office file)" }
-        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return "an Excel 97–2003 workbook (.xls) or other old office file" }
-        if bytes.starts(with: Array("%PDF-".utf8)) { return "a PDF document" }
+    private static func knownBinaryFormat(_ bytes: [UInt8]) -> MessageKey? {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .readZipArchive }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .readOldOfficeFile }
+        if bytes.starts(with: Array("%PDF-".utf8)) { return .readPDF }
         return nil
     }
 
@@ -97,7 +96,7 @@ public enum DropTextDecoder {
 
     private static func utf16(_ bytes: [UInt8], from start: Int, bigEndian: Bool, file: String) throws(DropReadError) -> String {
         guard (bytes.count - start) % 2 == 0 else {
-            throw notText(file, "it looks like UTF-16 but has an odd number of bytes (cut short?); save it again")
+            throw notText(file, .readOddUTF16)
         }
         var units: [UInt16] = []
         units.reserveCapacity((bytes.count - start) / 2)
@@ -111,12 +110,12 @@ public enum DropTextDecoder {
         while true {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
-                guard scalar != "\u{0}" else { throw notText(file, "it contains NUL characters, so it is binary data, not a text list") }
+                guard scalar != "\u{0}" else { throw notText(file, .readNULBytes) }
                 scalars.append(scalar)
             case .emptyInput:
                 return String(scalars)
             case .error:
-                throw notText(file, "it is not valid UTF-16 (a broken surrogate pair); save it again as UTF-8")
+                throw notText(file, .readBadUTF16)
             }
         }
     }
@@ -137,7 +136,7 @@ public enum DropTextDecoder {
             previous = byte
         }
         if controls > max(4, total / 200) {
-            throw notText(file, "it contains \(controls) control characters, so it is binary data, not a text list")
+            throw notText(file, .readControlCharacters, ["count": .count(controls)])
         }
     }
 }

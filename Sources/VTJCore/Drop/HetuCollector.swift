@@ -24,7 +24,7 @@ public struct HetuCollector: Sendable {
     public let detailLimit: Int
     private var firstLines: [Henkilotunnus: Int] = [:]
 
-    public init(detailLimit: Int = 1000) {
+    public init(detailLimit: Int = 20_000) {
         self.detailLimit = max(0, detailLimit)
     }
 
@@ -52,13 +52,13 @@ public struct HetuCollector: Sendable {
         case .failure(let error):
             rejectedCount += 1
             guard rejected.count < detailLimit else { return nil }
-            rejected.append(.init(line: line, text: String(reading.cleaned.prefix(40)), reason: error.description, error: error))
+            rejected.append(.init(line: line, text: String(reading.cleaned.prefix(40)), reason: error.message, error: error))
             return nil
         }
     }
 
     /// Files a value that could not be read at all (too long, broken quoting, missing column).
-    public mutating func reject(line: Int, text: String, reason: String) {
+    public mutating func reject(line: Int, text: String, reason: Message) {
         valueCount += 1
         rejectedCount += 1
         guard rejected.count < detailLimit else { return }

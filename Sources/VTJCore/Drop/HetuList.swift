@@ -32,12 +32,12 @@ public struct HetuList: Sendable, Hashable {
         public let line: Int
         /// The value as read after trimming (shortened to 40 characters), for the receipt.
         public let text: String
-        /// The exact reason (``HenkilotunnusError/description`` for a bad value).
-        public let reason: String
+        /// The exact reason (``HenkilotunnusError/message`` for a bad value).
+        public let reason: Message
         /// The validation error, when the value itself was the problem.
         public let error: HenkilotunnusError?
 
-        public init(line: Int, text: String, reason: String, error: HenkilotunnusError?) {
+        public init(line: Int, text: String, reason: Message, error: HenkilotunnusError?) {
             self.line = line
             self.text = text
             self.reason = reason

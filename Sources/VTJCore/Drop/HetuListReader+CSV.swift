@@ -36,14 +36,11 @@ extension HetuListReader {
 
     private enum RecordProblem { case tooLong, tooManyLines, unclosedQuote }
 
-    private func reason(for problem: RecordProblem) -> String {
+    private func reason(for problem: RecordProblem) -> Message {
         switch problem {
-        case .tooLong:
-            "row is longer than \(maximumRecordBytes) bytes (an unclosed quote?); expected one henkilötunnus per row"
-        case .tooManyLines:
-            "a quoted field runs over more than \(maximumRecordLines) lines (an unclosed quote?); check the quotes on this row"
-        case .unclosedQuote:
-            "a quoted field is never closed; check the quotes on this row"
+        case .tooLong: Message(.rowTooLong, ["limit": .count(maximumRecordBytes)])
+        case .tooManyLines: Message(.rowQuoteTooManyLines, ["limit": .count(maximumRecordLines)])
+        case .unclosedQuote: Message(.rowUnclosedQuote)
         }
     }
 
@@ -118,7 +115,7 @@ extension HetuListReader {
                 list.carried?.add((record.cells ?? []).map { String(decoding: $0, as: UTF8.self) }, hetu: hetu)
             } else {
                 collector.reject(line: start, text: "",
-                                 reason: "the row has \(record.fields) fields, so column \(column + 1) (the henkilötunnus) is missing")
+                                 reason: Message(.rowMissingColumn, ["fields": .count(record.fields), "column": .count(column + 1)]))
             }
         }
         list.lineCount = number

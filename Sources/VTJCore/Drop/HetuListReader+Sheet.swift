@@ -9,7 +9,7 @@ extension HetuListReader {
     public func read(sheet: String, rows: [SheetRow], file: String) throws(DropReadError) -> HetuList {
         guard let first = rows.first else {
             throw DropReadError(file: file, kind: .empty,
-                                reason: "the workbook's first sheet '\(sheet)' is empty; put the list on the first sheet, one henkilötunnus per row")
+                                message: Message(.workbookSheetEmpty, ["sheet": .text(sheet)]))
         }
         let sample = rows.dropFirst().prefix(HetuColumnDetector.sampleRows).map(\.cells)
         var location = HetuColumnDetector.locate(first: first.cells, rest: Array(sample))
@@ -20,7 +20,7 @@ extension HetuListReader {
         }
         guard let location else {
             throw DropReadError(file: file, line: first.number, kind: .csvHeader,
-                                reason: "the first sheet '\(sheet)' has several columns, none is named hetu or henkilotunnus, and no single column holds (nearly) only henkilötunnus; name the column hetu in the first row")
+                                message: Message(.workbookNoHetuColumn, ["sheet": .text(sheet)]))
         }
         let header = location.hasHeader && location.column < first.cells.count
             ? String(HetuListReader.trimmed(first.cells[location.column])) : nil
@@ -33,7 +33,7 @@ extension HetuListReader {
         for row in rows.dropFirst(location.hasHeader ? 1 : 0) {
             guard location.column < row.cells.count, !HetuListReader.trimmed(row.cells[location.column]).isEmpty else {
                 collector.reject(line: row.number, text: "",
-                                 reason: "the henkilötunnus cell (column \(CellColumnName.letters(location.column))) of this row is empty")
+                                 reason: Message(.workbookHetuCellEmpty, ["column": .text(CellColumnName.letters(location.column))]))
                 list.carried?.add(row.cells, hetu: nil)
                 continue
             }
@@ -44,7 +44,7 @@ extension HetuListReader {
         list.lineCount = rows.last?.number ?? 0
         guard list.valueLines > 0 else {
             throw DropReadError(file: file, kind: .empty,
-                                reason: "the workbook's first sheet '\(sheet)' has a header row but no henkilötunnus rows; add the henkilötunnus below the header")
+                                message: Message(.workbookNoRows, ["sheet": .text(sheet)]))
         }
         return list
     }

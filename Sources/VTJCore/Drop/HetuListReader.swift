@@ -22,7 +22,7 @@ public struct HetuListReader: Sendable {
     /// Reads a whole list; throws only when the file cannot be used at all.
     public func read(_ bytes: [UInt8], file: String) throws(DropReadError) -> HetuList {
         guard !bytes.isEmpty else {
-            throw DropReadError(file: file, kind: .empty, reason: "the file is empty (0 bytes); drop a list with one henkilötunnus per line")
+            throw DropReadError(file: file, kind: .empty, message: Message(.readEmpty))
         }
         let (encoding, utf8) = try DropTextDecoder.decodeToUTF8(bytes, file: file)
         let lines = LineCursor(bytes: utf8)
@@ -47,7 +47,7 @@ public struct HetuListReader: Sendable {
         guard list.valueLines > 0 else {
             // Nothing to answer: say so plainly instead of "no valid henkilötunnus".
             throw DropReadError(file: file, kind: .empty,
-                                reason: "the file has no henkilötunnus lines (only blank lines, comments, a header or a byte order mark); drop a list with one henkilötunnus per line")
+                                message: Message(.readNoHetuLines))
         }
         return list
     }
@@ -66,7 +66,7 @@ public struct HetuListReader: Sendable {
             let content = HetuListReader.trimmed(text)
             if content.isEmpty || content.hasPrefix("#") { continue }
             if let format = HetuListReader.markupFormat(content) {
-                throw DropReadError(file: file, line: number, kind: .wrongFormat, reason: format)
+                throw DropReadError(file: file, line: number, kind: .wrongFormat, message: Message(format))
             }
             if declared == nil, let separator = HetuListReader.separatorDeclaration(content) {
                 declared = separator
@@ -95,7 +95,7 @@ public struct HetuListReader: Sendable {
             }
             if filled >= 2 {
                 throw DropReadError(file: file, line: number, kind: .csvHeader,
-                                    reason: "the first row has \(cells.count) columns, none is named hetu or henkilotunnus, and no single column holds (nearly) only henkilötunnus; add a header row naming the column hetu (e.g. hetu;nimi), or drop one henkilötunnus per line")
+                                    message: Message(.readNoHetuColumn, ["columns": .count(cells.count)]))
             }
             return (.plain, [])
         }
@@ -110,7 +110,7 @@ public struct HetuListReader: Sendable {
             position = line.next
             if line.range.count > maximumLineBytes {
                 collector.reject(line: number, text: HetuListReader.preview(lines.bytes[line.range]),
-                                 reason: "line is longer than \(maximumLineBytes) bytes; expected one henkilötunnus per line")
+                                 reason: Message(.lineTooLong, ["limit": .count(maximumLineBytes)]))
                 continue
             }
             let text = String(decoding: lines.bytes[line.range], as: UTF8.self)
@@ -124,14 +124,14 @@ public struct HetuListReader: Sendable {
 
     /// Why a first content line shows the file is a markup document, not a list (its every line
     /// would otherwise be rejected one by one as a bad henkilötunnus).
-    static func markupFormat(_ content: Substring) -> String? {
+    static func markupFormat(_ content: Substring) -> MessageKey? {
         guard content.hasPrefix("<") else { return nil }
         let start = content.prefix(20).lowercased()
         if start.hasPrefix("<!doctype html") || start.hasPrefix("<html") {
-            return "this is an HTML page, not a henkilötunnus list; drop a text or CSV list with one henkilötunnus per line"
+            return .readHTML
         }
         if start.hasPrefix("<?xml") || start.hasPrefix("<pyynto") || start.hasPrefix("<!doctype") {
-            return "this is an XML document, not a henkilötunnus list; name a request document .xml"
+            return .readXMLAsList
         }
         return nil
     }

@@ -26,10 +26,10 @@ public struct Henkilotunnus: Hashable, Sendable, Comparable, CustomStringConvert
         guard !chars.isEmpty else { throw .empty }
         guard chars.count == 11 else { throw .length(chars.count) }
         for index in [0, 1, 2, 3, 4, 5] where !chars[index].isASCIIDigit {
-            throw .format("birth date part DDMMYY must be six digits")
+            throw .format(.date)
         }
         for index in [7, 8, 9] where !chars[index].isASCIIDigit {
-            throw .format("individual number NNN must be three digits")
+            throw .format(.individualNumber)
         }
         let sign = chars[6]
         guard let century = Henkilotunnus.centuries[sign] else { throw .centurySign(sign) }

@@ -1,8 +1,15 @@
 /// Why a value is not a valid henkilötunnus; receipts quote ``description``.
 public enum HenkilotunnusError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Which digit part of a henkilötunnus was not digits.
+    public enum DigitPart: Sendable, Hashable {
+        case date
+        case individualNumber
+    }
+
     case empty
     case length(Int)
-    case format(String)
+    /// The birth-date or individual-number part is not all digits.
+    case format(DigitPart)
     case centurySign(Character)
     case date(String, century: Int)
     case individualNumber(String)
@@ -19,22 +26,20 @@ public enum HenkilotunnusError: Error, Sendable, Hashable, CustomStringConvertib
         }
     }
 
-    public var description: String {
+    /// What is wrong, from the catalogue.
+    public var message: Message {
         switch self {
-        case .empty:
-            "bad format: empty value; expected DDMMYYCNNNQ"
-        case .length(let count):
-            "bad format: \(count) characters; expected 11 (DDMMYYCNNNQ)"
-        case .format(let reason):
-            "bad format: \(reason)"
-        case .centurySign(let sign):
-            "unknown century sign '\(sign)'; expected + - Y X W V U A B C D E F"
-        case .date(let part, let century):
-            "bad date: \(part) is not a real date in the \(century)s"
-        case .individualNumber(let number):
-            "bad individual number \(number): 000 and 001 are never issued"
+        case .empty: Message(.hetuEmpty)
+        case .length(let count): Message(.hetuLength, ["count": .count(count)])
+        case .format(let part): Message(part == .date ? .hetuDigitsDate : .hetuDigitsNumber)
+        case .centurySign(let sign): Message(.hetuCenturySign, ["sign": .text(String(sign))])
+        case .date(let date, let century): Message(.hetuDate, ["date": .text(date), "century": .text(String(century))])
+        case .individualNumber(let number): Message(.hetuIndividualNumber, ["number": .text(number)])
         case .checkCharacter(let found, let expected):
-            "bad check character '\(found)': the date and individual number give '\(expected)'"
+            Message(.hetuCheckCharacter, ["found": .text(String(found)), "expected": .text(String(expected))])
         }
     }
+
+    /// English, as logs and tests read it.
+    public var description: String { message.description }
 }

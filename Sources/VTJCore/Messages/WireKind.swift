@@ -4,6 +4,23 @@ public enum WireKind: String, Sendable, Hashable, CaseIterable, CustomStringConv
     case xml
     /// DVV's own REST + JSON encoding (vtj-json-wire.md): the public sandbox and production through X-Road.
     case json
+    /// DVV's older SOAP query interface VTJ-kyselyrajapinta through X-Road (vtj-soap-kysely.md):
+    /// one henkilötunnus per message, current data only.
+    case soap
 
     public var description: String { rawValue }
+
+    /// Whether a drop's `toiminto` can be served on this wire at all. The SOAP query interface has
+    /// no change log, no followed register and no selection by municipality (vtj-soap-kysely.md §11).
+    public func serves(_ operation: DropRequest.Operation) -> Bool {
+        switch self {
+        case .xml, .json: true
+        case .soap: operation == .perustiedot
+        }
+    }
+
+    /// The wires that serve `operation`, for the refusal's "use … instead".
+    public static func serving(_ operation: DropRequest.Operation) -> [WireKind] {
+        allCases.filter { $0.serves(operation) }
+    }
 }

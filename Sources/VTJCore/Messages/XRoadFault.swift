@@ -30,12 +30,16 @@ public struct XRoadFault: Hashable, Sendable, CustomStringConvertible {
     public let kind: Kind
     /// The HTTP status it came with (500 for the servers' trouble, 400 for a broken request; SOAP faults come with 200).
     public let status: Int?
+    /// Whether it came as a SOAP Fault (the SOAP wire), where the service is named by
+    /// `vtj.x_road_service` and the client by the `xrd:client` header, not by the URL.
+    public let viaSOAP: Bool
 
-    public init(type: String, status: Int? = nil) {
+    public init(type: String, status: Int? = nil, viaSOAP: Bool = false) {
         let trimmed = String(type.trimmingBlanks().prefix(120).filter { !$0.isNewline })
         self.type = trimmed
         self.kind = XRoadFault.classify(trimmed)
         self.status = status
+        self.viaSOAP = viaSOAP
     }
 
     /// Whether the same request may succeed later (network, maintenance); the others need a person.
@@ -48,6 +52,11 @@ public struct XRoadFault: Hashable, Sendable, CustomStringConvertible {
 
     /// One line for the operator: what happened and what to do.
     public var advice: String {
+        if viaSOAP, let soap = soapAdvice { return soap }
+        return restAdvice
+    }
+
+    private var restAdvice: String {
         switch kind {
         case .unknownClient:
             "the security server does not know the client in X-Road-Client; check vtj.x_road_client "
@@ -72,6 +81,26 @@ public struct XRoadFault: Hashable, Sendable, CustomStringConvertible {
                 + "tell the security server's administrator if it persists"
         case .badRequest:
             "the security server refused the form of the request; check vtj.url and vtj.x_road_client, then report it"
+        }
+    }
+
+    /// The SOAP wire's own wording where the REST advice names the URL path or the header.
+    private var soapAdvice: String? {
+        switch kind {
+        case .unknownClient:
+            "the security server does not know the client in the xrd:client header; check vtj.x_road_client "
+                + "(INSTANCE/CLASS/MEMBER-CODE/SUBSYSTEM) and that the subsystem is registered on your security server"
+        case .accessDenied:
+            "access denied: the client subsystem has no right to DVV's HenkilonTunnusKysely; ask DVV to grant it to the subsystem "
+                + "in vtj.x_road_client, and check vtj.x_road_service"
+        case .unknownService:
+            "the security server does not know the service in the xrd:service header; check vtj.x_road_service "
+                + "(default <instance>/GOV/0245437-2/VTJkysely/HenkilonTunnusKysely/v1)"
+        case .badRequest:
+            "the security server refused the form of the SOAP message; check vtj.url (the security server's own endpoint) "
+                + "and vtj.x_road_client, then report it"
+        default:
+            nil
         }
     }
 

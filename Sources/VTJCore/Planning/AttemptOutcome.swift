@@ -10,6 +10,8 @@ public enum AttemptOutcome: Hashable, Sendable {
     case unreadableBody(String)
     /// An X-Road security server answered for the service (`X-Road-Error`, or a SOAP fault).
     case gateway(XRoadFault)
+    /// The service answered with a return code about the whole call (the SOAP wire's `Paluukoodi`).
+    case service(ServiceReturnCode)
 }
 
 /// Kinds of transfer failure, as the HTTP adapter maps its library's error codes.

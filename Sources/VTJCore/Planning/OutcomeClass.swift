@@ -17,12 +17,14 @@ public enum TransientReason: Hashable, Sendable, CustomStringConvertible {
     case unreadableBody(String)
     /// A security server's fault that may pass (network, maintenance).
     case gateway(XRoadFault)
+    /// The service's own internal error, told by a return code (`-1800` on the SOAP wire).
+    case service(ServiceReturnCode)
 
     /// The pause the server asked for (429, or 503 with `Retry-After`), when it named one.
     public var requestedWait: Duration? {
         switch self {
         case .rateLimited(let wait), .serverError(_, _, let wait): wait
-        case .transport, .unreadableBody, .gateway: nil
+        case .transport, .unreadableBody, .gateway, .service: nil
         }
     }
 
@@ -38,6 +40,8 @@ public enum TransientReason: Hashable, Sendable, CustomStringConvertible {
             "response body unreadable (truncated or not the profile): \(reason)"
         case .gateway(let fault):
             "\(fault)"
+        case .service(let code):
+            "\(code)"
         }
     }
 }
@@ -52,12 +56,14 @@ public enum PermanentReason: Hashable, Sendable, CustomStringConvertible {
     case transport(TransportProblem, detail: String)
     /// A security server's fault that needs a person (client unknown, access denied, …).
     case gateway(XRoadFault)
+    /// A return code about the whole call that needs a person (credentials, product, the request's form).
+    case service(ServiceReturnCode)
 
     /// The HTTP status, when the server answered.
     public var status: Int? {
         switch self {
         case .unauthorized(let status, _), .rejected(let status, _): status
-        case .transport, .gateway: nil
+        case .transport, .gateway, .service: nil
         }
     }
 
@@ -65,7 +71,7 @@ public enum PermanentReason: Hashable, Sendable, CustomStringConvertible {
     public var virhe: InterfaceErrorBody? {
         switch self {
         case .unauthorized(_, let virhe), .rejected(_, let virhe): virhe
-        case .transport, .gateway: nil
+        case .transport, .gateway, .service: nil
         }
     }
 
@@ -79,6 +85,8 @@ public enum PermanentReason: Hashable, Sendable, CustomStringConvertible {
             "transfer impossible as configured (\(problem.rawValue)): \(detail)"
         case .gateway(let fault):
             "\(fault)"
+        case .service(let code):
+            "\(code)"
         }
     }
 }

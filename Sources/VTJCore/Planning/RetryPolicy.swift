@@ -37,6 +37,8 @@ public struct RetryPolicy: Hashable, Sendable {
             return .transient(.unreadableBody(reason))
         case .gateway(let fault):
             return fault.isTransient ? .transient(.gateway(fault)) : .permanent(.gateway(fault))
+        case .service(let code):
+            return code.isTransient ? .transient(.service(code)) : .permanent(.service(code))
         case .transport(let problem, let detail):
             return problem.isTransient ? .transient(.transport(problem, detail: detail))
                 : .permanent(.transport(problem, detail: detail))

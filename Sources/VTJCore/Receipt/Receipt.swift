@@ -42,15 +42,20 @@ public struct Receipt: Hashable, Sendable {
     public var rejectedLines: [RejectedLine]
     /// Requested valid hetus the interface did not return (rendered masked unless asked otherwise).
     public var notFound: [String]
-    /// Other things the department should know (lower-case letters read as upper-case…), one line each.
-    public var notes: [String]
+    /// Other things the department should know (lower-case letters read as upper-case…), one line
+    /// each, as catalogue messages (a new kind of note is a new ``MessageKey``).
+    public var notes: [Message]
+    /// Requested persons the interface answered about without their data, in answer order.
+    public var undelivered: [UndeliveredPerson] = []
+    /// Granted groups the interface does not deliver (nil when it delivers every one).
+    public var undeliveredGroups: UndeliveredGroups?
 
     public init(requestID: String, department: String, file: String, processingDate: CivilDate,
                 operation: String? = nil, purpose: String? = nil, format: String? = nil, reference: String? = nil,
                 groups: [GroupName] = [], refusedGroups: [GroupRefusal] = [], refusal: RequestRefusal? = nil,
                 counts: ReceiptCounts = ReceiptCounts(), withheld: WithholdingTally = WithholdingTally(),
                 overflow: [GroupName: Int] = [:], rejectedLines: [RejectedLine] = [], notFound: [String] = [],
-                notes: [String] = [], processedAt: ZonedDateTime? = nil, isTestData: Bool = false) {
+                notes: [Message] = [], processedAt: ZonedDateTime? = nil, isTestData: Bool = false) {
         self.requestID = requestID
         self.department = department
         self.file = file
@@ -112,6 +117,11 @@ public struct Receipt: Hashable, Sendable {
         counts.notFound += 1
         notFound.append(hetu)
     }
+
+    /// Counts a requested person the interface answered about without their data.
+    public mutating func recordUndelivered(_ person: UndeliveredPerson) {
+        undelivered.append(person)
+    }
 }
 
 /// The numbers of a receipt.
@@ -157,9 +167,9 @@ public struct RejectedLine: Hashable, Sendable {
     /// Short class (`tarkistusmerkki`, `paivamaara`…).
     public var kind: String
     /// One line saying what is wrong.
-    public var reason: String
+    public var reason: Message
 
-    public init(line: Int, value: String, kind: String, reason: String) {
+    public init(line: Int, value: String, kind: String, reason: Message) {
         self.line = line
         self.value = value
         self.kind = kind
@@ -168,6 +178,6 @@ public struct RejectedLine: Hashable, Sendable {
 
     /// From a henkilötunnus validation error.
     public init(line: Int, value: String, error: HenkilotunnusError) {
-        self.init(line: line, value: value, kind: error.kind, reason: error.description)
+        self.init(line: line, value: value, kind: error.kind, reason: error.message)
     }
 }

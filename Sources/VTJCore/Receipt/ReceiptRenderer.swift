@@ -1,42 +1,69 @@
 /// Renders a receipt as `avain: arvo` lines (docs/receipts.md): readable in Notepad, parsable by
 /// ``ReceiptParser``. Henkilötunnus values are masked so the receipt is safe to forward.
+///
+/// Everything a person reads — the comment lines at the top, `syy`, `huomautus` and the reasons of
+/// `hylatty-rivi` — is written in ``language`` from the ``MessageCatalogue``; keys and codes stay
+/// the same in every language so that systems can parse any receipt.
 public struct ReceiptRenderer: Hashable, Sendable {
     /// List not-found hetus in full (off by default: the result file already lists them in full).
     public var unmaskNotFound: Bool
+    /// The department's language (`departments.<id>.language`).
+    public var language: Language
+    /// How many rejected lines and not-found hetus the receipt itself lists; the rest are in the
+    /// list file beside it (``listsText(_:receiptName:)``).
+    public var listLimit: Int
 
-    public init(unmaskNotFound: Bool = false) { self.unmaskNotFound = unmaskNotFound }
+    public init(unmaskNotFound: Bool = false, language: Language = .finnish, listLimit: Int = 50) {
+        self.unmaskNotFound = unmaskNotFound
+        self.language = language
+        self.listLimit = max(0, listLimit)
+    }
 
-    /// Format version written as `kuitti-versio`.
-    public static let version = "1"
+    /// Format version written as `kuitti-versio` (2: texts in the department's language, lists capped).
+    public static let version = "2"
     /// The word that marks answers from the built-in sandbox (receipt's first line, result file names).
     public static let testDataMark = "TESTIAINEISTO"
-    /// Why, in Finnish and English.
-    public static let testDataExplanation =
-        "vastaukset ovat sisäänrakennetun testiympäristön keksittyjä henkilöitä, eivät väestötietojärjestelmästä / "
-        + "answered by the built-in sandbox's invented persons, not the population register"
 
-    /// The receipt's text, CRLF line endings, UTF-8 without BOM.
-    public func text(_ receipt: Receipt) -> String {
+    /// The list file's name for a receipt named `<stem>.<request-id>.kuitti.txt`: `<stem>.<request-id>.luettelot.txt`.
+    public static func listFileName(forReceipt receiptName: String) -> String {
+        let suffix = ".kuitti.txt"
+        let stem = receiptName.hasSuffix(suffix) ? String(receiptName.dropLast(suffix.count)) : receiptName
+        return stem + ".luettelot.txt"
+    }
+
+    /// Whether the receipt's lists are longer than it shows, so a list file must go beside it.
+    public func needsListFile(_ receipt: Receipt) -> Bool {
+        receipt.rejectedLines.count > listLimit || receipt.notFound.count > listLimit || receipt.undelivered.count > listLimit
+    }
+
+    /// The receipt's text, CRLF line endings, UTF-8 without BOM. `listFile` names the file that
+    /// holds the full lists when they are longer than ``listLimit``.
+    public func text(_ receipt: Receipt, listFile: String? = nil) -> String {
         var lines: [String] = []
         // Every quoted text is masked: a file name, a tunniste, an unknown value or an interface's
         // error text may hold a henkilötunnus, and the receipt is the file that gets forwarded.
-        func comment(_ text: String) { lines.append("# " + Self.clean(Henkilotunnus.maskingShapes(in: text))) }
+        // Human lines quote the same texts as `syy` and `huomautus` do, so they get the same care.
+        func comment(_ messages: [Message]) {
+            let text = messages.map { $0.text(language) }.joined(separator: " ")
+            lines.append("# " + Self.clean(Henkilotunnus.maskingShapes(in: Self.quoted(text))))
+        }
         func entry(_ key: String, _ value: String?, raw: Bool = false) {
             guard let value else { return }
             lines.append("\(key): \(Self.clean(raw ? value : Henkilotunnus.maskingShapes(in: value)))")
         }
         let c = receipt.counts
         // Test data must never pass for register data: it is said first, before anything else.
-        comment(receipt.isTestData ? "\(Self.testDataMark) – vtjdrop – kuitti / receipt – \(Self.testDataExplanation)"
-                                   : "vtjdrop – kuitti / receipt")
-        if let refusal = receipt.refusal {
-            comment("Pyyntöä ei käsitelty: \(Self.quoted(refusal.finnish))")
-            comment("The request was refused: \(Self.quoted(refusal.description))")
-        } else {
-            comment("Käsitelty: \(c.valid) kelvollista henkilötunnusta, \(c.found) löytyi, \(c.notFound) ei löytynyt, \(c.protected) turvakiellon alaisena; \(c.invalid) riviä hylätty.")
-            comment("Processed: \(c.valid) valid hetus, \(c.found) found, \(c.notFound) not found, \(c.protected) under turvakielto; \(c.invalid) lines rejected.")
+        comment([Message(receipt.isTestData ? .testDataTitle : .receiptTitle)])
+        comment(headline(receipt))
+        let summary = summary(receipt, listFile: listFile)
+        if !summary.isEmpty {
+            lines.append("#")
+            for line in summary { comment([line]) }
         }
+        lines.append("#")
+        comment([Message(.summaryMachinePart)])
         entry("kuitti-versio", Self.version)
+        entry("kieli", language.rawValue)
         entry("tulos", receipt.outcome.rawValue)
         entry("pyynto", receipt.requestID)
         entry("yksikko", receipt.department)
@@ -50,13 +77,13 @@ public struct ReceiptRenderer: Hashable, Sendable {
         if receipt.isTestData { entry("aineisto", "testiaineisto") }
         if let refusal = receipt.refusal {
             entry("syykoodi", refusal.code)
-            entry("syy", Self.quoted(refusal.finnish))
-            entry("reason", Self.quoted(refusal.description))
+            entry("syy", Self.quoted(refusal.message.text(language)))
         }
         if !receipt.groups.isEmpty { entry("tietoryhmat", receipt.groups.map(\.rawValue).joined(separator: " ")) }
         for refused in receipt.refusedGroups {
             entry("tietoryhma-hylatty[\(Self.keySafe(Henkilotunnus.maskingShapes(in: refused.requested)))]", refused.reason.rawValue)
         }
+        for (key, value) in Self.undeliveredGroupEntries(receipt) { entry(key, value) }
         entry("rivit", String(c.lines))
         entry("kelvolliset", String(c.valid))
         entry("virheelliset", String(c.invalid))
@@ -69,8 +96,7 @@ public struct ReceiptRenderer: Hashable, Sendable {
         if c.turvakieltoMissing > 0 { entry("turvakielto-puuttui", String(c.turvakieltoMissing)) }
         // A change delivery always says how many changes it carried: "0" tells the clerk there were
         // none today, where a missing line would leave them guessing.
-        let changeDelivery = receipt.operation.flatMap(DropRequest.Operation.init(rawValue:))?.isChangeDelivery ?? false
-        if c.changes > 0 || (receipt.outcome == .done && changeDelivery) {
+        if c.changes > 0 || (receipt.outcome == .done && Self.isChangeDelivery(receipt)) {
             entry("muutokset", String(c.changes))
         }
         for rule in WithholdingRule.allCases where receipt.withheld[rule] > 0 {
@@ -81,19 +107,52 @@ public struct ReceiptRenderer: Hashable, Sendable {
         for group in receipt.overflow.keys.sorted() where receipt.overflow[group, default: 0] > 0 {
             entry("ylivuoto[\(group.rawValue)]", String(receipt.overflow[group, default: 0]))
         }
-        for rejected in receipt.rejectedLines {
-            let masked = Henkilotunnus.mask(rejected.value).replacing("|", with: "?")
-            entry("hylatty-rivi[\(rejected.line)]", "\(masked) | \(rejected.kind) | \(rejected.reason)")
-        }
-        for hetu in receipt.notFound {
-            entry("ei-loytynyt-hetu", unmaskNotFound ? hetu : Henkilotunnus.mask(hetu), raw: unmaskNotFound)
-        }
-        for note in receipt.notes { entry("huomautus", Self.quoted(note)) }
+        if needsListFile(receipt), let listFile { entry("luettelo", listFile) }
+        lines += rejectedEntries(receipt.rejectedLines.prefix(listLimit))
+        lines += notFoundEntries(receipt.notFound.prefix(listLimit))
+        if !receipt.undelivered.isEmpty { entry("ei-toimitettu", String(receipt.undelivered.count)) }
+        lines += undeliveredEntries(receipt.undelivered.prefix(listLimit))
+        for note in receipt.notes { entry("huomautus", Self.quoted(note.text(language))) }
         return lines.map { $0 + "\r\n" }.joined()
     }
 
-    /// UTF-8 bytes of ``text(_:)``.
-    public func bytes(_ receipt: Receipt) -> [UInt8] { Array(text(receipt).utf8) }
+    /// The list file beside the receipt: every rejected line, not-found hetu and person answered
+    /// without data (`ei-toimitettu-hetu`) the receipt holds,
+    /// in the receipt's grammar; nil when the receipt lists them all itself.
+    public func listsText(_ receipt: Receipt, receiptName: String) -> String? {
+        guard needsListFile(receipt) else { return nil }
+        var lines = ["# " + Self.clean(Henkilotunnus.maskingShapes(in: Message(.listTitle, ["receipt": .text(receiptName)]).text(language)))]
+        lines.append("pyynto: " + Self.clean(receipt.requestID))
+        lines += rejectedEntries(receipt.rejectedLines[...])
+        lines += notFoundEntries(receipt.notFound[...])
+        lines += undeliveredEntries(receipt.undelivered[...])
+        return lines.map { $0 + "\r\n" }.joined()
+    }
+
+    private func rejectedEntries(_ rejected: ArraySlice<RejectedLine>) -> [String] {
+        // A list file holds up to 20,000 lines, mostly for a handful of reasons: each is written once.
+        var reasons: [Message: String] = [:]
+        return rejected.map { line in
+            let masked = Henkilotunnus.mask(line.value).replacing("|", with: "?")
+            let reason = reasons[line.reason] ?? {
+                let text = Self.clean(Henkilotunnus.maskingShapes(in: line.reason.text(language)))
+                reasons[line.reason] = text
+                return text
+            }()
+            return "hylatty-rivi[\(line.line)]: \(Self.clean(masked)) | \(line.kind) | \(reason)"
+        }
+    }
+
+    private func notFoundEntries(_ hetus: ArraySlice<String>) -> [String] {
+        hetus.map { "ei-loytynyt-hetu: " + Self.clean(unmaskNotFound ? $0 : Henkilotunnus.mask($0)) }
+    }
+
+    static func isChangeDelivery(_ receipt: Receipt) -> Bool {
+        receipt.operation.flatMap(DropRequest.Operation.init(rawValue:))?.isChangeDelivery ?? false
+    }
+
+    /// UTF-8 bytes of ``text(_:listFile:)``.
+    public func bytes(_ receipt: Receipt, listFile: String? = nil) -> [UInt8] { Array(text(receipt, listFile: listFile).utf8) }
 
     /// One line: control characters (CR, LF, tab…) become spaces, so no value can start a new entry.
     public static func clean(_ text: String) -> String {

@@ -171,9 +171,11 @@ public struct CSVRenderer: Hashable, Sendable {
         return overflow
     }
 
-    /// The row of a requested hetu the interface did not return.
-    public func notFoundRow(hetu: String, carried: [String] = []) -> [UInt8] {
-        guard carriedNames.isEmpty else { return encoder.lineBytes(notFoundCells(hetu: hetu, carried: carried)) }
+    /// The row of a requested hetu the interface returned no data for (`status` says why).
+    public func notFoundRow(hetu: String, status: ResultStatus = .notFound, carried: [String] = []) -> [UInt8] {
+        guard carriedNames.isEmpty, status == .notFound else {
+            return encoder.lineBytes(notFoundCells(hetu: hetu, status: status, carried: carried))
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(hetu.utf8.count + notFoundTail.count + 2)
         encoder.appendCell(hetu, to: &bytes)
@@ -181,9 +183,9 @@ public struct CSVRenderer: Hashable, Sendable {
         return bytes
     }
 
-    /// The cells of a requested hetu the interface did not return (one per ``columnNames``).
-    public func notFoundCells(hetu: String, carried: [String] = []) -> [String] {
-        statusCells(hetu: hetu, status: .notFound, carried: carried)
+    /// The cells of a requested hetu the interface returned no data for (one per ``columnNames``).
+    public func notFoundCells(hetu: String, status: ResultStatus = .notFound, carried: [String] = []) -> [String] {
+        statusCells(hetu: hetu, status: status, carried: carried)
     }
 
     /// The row of a line of the drop that held no valid henkilötunnus (only when columns are

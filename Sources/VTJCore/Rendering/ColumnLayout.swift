@@ -40,26 +40,26 @@ public struct ColumnLayout: Hashable, Sendable {
             return .success(preset.layout(groups: groups, configured: configured))
         }
         if trimmed.isEmpty {
-            return .failure(ColumnLayoutProblem(index: nil, message: "no columns given; name a preset (\(ColumnPreset.allCases.map(\.rawValue).joined(separator: ", "))) or list column names from docs/csv-columns.md"))
+            return .failure(ColumnLayoutProblem(index: nil, reason: Message(.layoutNoColumns, ["presets": .text(ColumnPreset.allCases.map(\.rawValue).joined(separator: ", "))])))
         }
         let granted = Set(groups)
         var columns = fixedLeading
         var seen: Set<String> = []
         for (index, name) in trimmed.enumerated() {
             if ColumnPreset(rawValue: name) != nil {
-                return .failure(ColumnLayoutProblem(index: index, message: "\"\(name)\" is a preset; a preset is given alone (columns: \(name)), not inside a list of columns"))
+                return .failure(ColumnLayoutProblem(index: index, reason: Message(.layoutPresetInList, ["name": .text(name)])))
             }
             guard let source = ColumnCatalogue.source(of: name) else {
                 let nearest = NearestName.closest(to: name, in: ColumnCatalogue.allNames + ColumnPreset.allCases.map(\.rawValue))
-                let hint = nearest.map { "; did you mean \"\($0)\"?" } ?? "; see docs/csv-columns.md for the column names"
-                return .failure(ColumnLayoutProblem(index: names.count == 1 ? nil : index,
-                                                    message: "\"\(names[index])\" is neither a result column nor a preset\(hint)"))
+                let reason = nearest.map { Message(.layoutUnknownColumnNearest, ["name": .text(names[index]), "nearest": .text($0)]) }
+                    ?? Message(.layoutUnknownColumn, ["name": .text(names[index])])
+                return .failure(ColumnLayoutProblem(index: names.count == 1 ? nil : index, reason: reason))
             }
             guard seen.insert(name).inserted else {
-                return .failure(ColumnLayoutProblem(index: index, message: "\"\(name)\" is listed twice; list each column once"))
+                return .failure(ColumnLayoutProblem(index: index, reason: Message(.layoutColumnTwice, ["name": .text(name)])))
             }
             if let group = source.group, !granted.contains(group) {
-                return .failure(ColumnLayoutProblem(index: index, message: "\"\(name)\" comes from \(group.rawValue), which this department does not receive; add \(group.rawValue) to groups or remove the column"))
+                return .failure(ColumnLayoutProblem(index: index, reason: Message(.layoutGroupNotReceived, ["name": .text(name), "group": .text(group.rawValue)])))
             }
             if !fixedLeading.contains(name) { columns.append(name) }
         }
@@ -71,7 +71,10 @@ public struct ColumnLayout: Hashable, Sendable {
 public struct ColumnLayoutProblem: Error, Hashable, Sendable, CustomStringConvertible {
     /// The list index of the offending name, when one name is at fault.
     public let index: Int?
-    public let message: String
+    /// Why, from the catalogue: a request's refusal writes it in the department's language.
+    public let reason: Message
 
+    /// English, for the configuration's problems.
+    public var message: String { reason.description }
     public var description: String { message }
 }

@@ -1,14 +1,18 @@
-/// How long inputs are kept after processing (data minimisation): archived and quarantined separately.
+/// How long inputs are kept after processing (data minimisation): archived and quarantined
+/// separately; and how long published files stay in the outbox (``outbox``).
 public struct RetentionPolicy: Hashable, Sendable {
     /// Days an archived (successfully processed) input is kept.
     public let archiveDays: Int
     /// Days a quarantined (refused or failed) input is kept.
     public let quarantineDays: Int
+    /// Results, receipts and list files in the outbox (`retention.outbox_days`; 0 = kept forever).
+    public let outbox: OutboxRetention
 
-    /// A policy; negative day counts are treated as 0 (delete at the next sweep).
-    public init(archiveDays: Int, quarantineDays: Int) {
+    /// A policy; negative day counts of inputs are treated as 0 (delete at the next sweep).
+    public init(archiveDays: Int, quarantineDays: Int, outboxDays: Int = 30) {
         self.archiveDays = max(0, archiveDays)
         self.quarantineDays = max(0, quarantineDays)
+        self.outbox = OutboxRetention(days: outboxDays)
     }
 
     /// Which kind of kept input an item is.

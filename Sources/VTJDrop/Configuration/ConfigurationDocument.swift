@@ -62,6 +62,7 @@ public struct ConfigurationDocument: Sendable {
         let flags: [(String, String?)] = [
             ("inbox", overrides.inbox), ("outbox", overrides.outbox),
             ("state", overrides.state), ("vtj.url", overrides.vtjURL), ("vtj.wire", overrides.wire),
+            ("vtj.soap_product", overrides.soapProduct), ("vtj.x_road_client", overrides.xRoadClient),
         ]
         for case let (key, value?) in flags {
             merged.values[key] = ConfigurationValue(content: .scalar(value), line: nil, baseDirectory: workingDirectory)
@@ -147,7 +148,9 @@ public struct ConfigurationDocument: Sendable {
     }
 
     private mutating func reportUnknown(key: String, path: String, known: [String], line: Int?) {
-        if ConfigurationSchema.isSecretKey(key) {
+        if ConfigurationSchema.isSecretKey(key), path.hasPrefix("status.") {
+            problems.append(.init(keyPath: path, message: "secrets are never read from the configuration file; delete this key, put the password in a file only the service user can read and name that file in status.password_file", line: line))
+        } else if ConfigurationSchema.isSecretKey(key) {
             problems.append(.init(keyPath: path, message: "secrets are never read from the configuration file; delete this key and move it to \(InterfaceCredentials.passwordFileVariable) (a file only the service user can read)", line: line))
         } else if let variable = ConfigurationSchema.environmentOnlyKeys[key.lowercased()] {
             problems.append(.init(keyPath: path, message: "credentials are never read from the configuration file; delete this key and set \(variable)", line: line))

@@ -10,17 +10,24 @@ public struct ConfigurationOverrides: Sendable, Hashable {
     public var state: String?
     /// `--vtj-url URL`.
     public var vtjURL: String?
-    /// `--wire xml|json` (`vtj.wire`).
+    /// `--wire xml|json|soap` (`vtj.wire`).
     public var wire: String?
+    /// `vtj.soap_product` (the demo's SOAP run).
+    public var soapProduct: String?
+    /// `vtj.x_road_client` (the demo's SOAP run).
+    public var xRoadClient: String?
 
     /// Overrides; nil leaves the file's (or default) value in place.
     public init(configFile: String? = nil, inbox: String? = nil, outbox: String? = nil,
-                state: String? = nil, vtjURL: String? = nil, wire: String? = nil) {
+                state: String? = nil, vtjURL: String? = nil, wire: String? = nil, soapProduct: String? = nil,
+                xRoadClient: String? = nil) {
         self.configFile = configFile
         self.inbox = inbox
         self.outbox = outbox
         self.state = state
         self.vtjURL = vtjURL
         self.wire = wire
+        self.soapProduct = soapProduct
+        self.xRoadClient = xRoadClient
     }
 }

@@ -33,13 +33,25 @@ indirect enum ConfigurationSchema: Sendable {
             "wire": .scalar,
             "municipality_codes": .list,
             "max_response_bytes": .scalar,
+            "soap_product": .scalar,
+            "x_road_service": .scalar,
         ]),
         "retention": .table([
             "archive_days": .scalar,
             "quarantine_days": .scalar,
+            "outbox_days": .scalar,
         ]),
         "schedule": .table([
             "changes_at": .list,
+        ]),
+        "duplicates": .table([
+            "window": .scalar,
+        ]),
+        "status": .table([
+            "listen": .scalar,
+            "user": .scalar,
+            "password_file": .scalar,
+            "interface_window": .scalar,
         ]),
         "departments": .entries(.table([
             "purposes": .list,
@@ -49,6 +61,7 @@ indirect enum ConfigurationSchema: Sendable {
             "columns": .list,
             "carry_columns": .scalar,
             "readiness": .scalar,
+            "language": .scalar,
             "municipality_operations": .scalar,
             "csv": .table([
                 "delimiter": .scalar,

@@ -32,9 +32,10 @@ extension ConfigurationValidator {
                 columns: document.value("\(base).columns").map { _ in listValue("\(base).columns") },
                 carryColumns: optionalBool("\(base).carry_columns"))
             let readiness: ReadinessMode = choice("\(base).readiness", default: .settle)
+            let language = self.language("\(base).language")
             switch draft.validate(keyPrefix: "departments") {
             case .success(let profile):
-                result.append(DepartmentSettings(profile: profile, readiness: readiness))
+                result.append(DepartmentSettings(profile: profile, readiness: readiness, language: language))
             case .failure(let failure):
                 for found in failure.problems {
                     problems.append(ConfigurationProblem(keyPath: found.key, message: found.message, line: line(for: found.key)))
@@ -42,6 +43,14 @@ extension ConfigurationValidator {
             }
         }
         return result.sorted { $0.id < $1.id }
+    }
+
+    /// `fi` or `sv` (Finnish when not given).
+    private mutating func language(_ keyPath: String) -> Language {
+        guard let value = document.value(keyPath), let text = value.scalar else { return .finnish }
+        if let chosen = Language(rawValue: text.lowercased()), Language.departmentChoices.contains(chosen) { return chosen }
+        problem(keyPath, "\"\(text)\" is not fi or sv (the language of the department's receipts)")
+        return .finnish
     }
 
     private mutating func listValue(_ keyPath: String) -> [String] {

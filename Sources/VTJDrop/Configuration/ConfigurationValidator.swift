@@ -40,17 +40,22 @@ struct ConfigurationValidator {
             maxFileBytes: byteCount("max_file_bytes", default: 64 << 20))
         let retention = RetentionPolicy(
             archiveDays: integer("retention.archive_days", default: 30, range: 0...3650),
-            quarantineDays: integer("retention.quarantine_days", default: 60, range: 0...3650))
+            quarantineDays: integer("retention.quarantine_days", default: 60, range: 0...3650),
+            outboxDays: integer("retention.outbox_days", default: 30, range: 0...3650))
         let schedule = changeSchedule()
         let logLevel: Logger.Level = choice("log_level", default: .info)
         let departments = self.departments()
         checkMunicipalityCodes(interface, departments: departments)
 
-        let configuration = DropConfiguration(
+        let status = statusSettings()
+
+        var configuration = DropConfiguration(
             source: document.origin ?? "built-in defaults", isBuiltInDefault: !document.isFromFile,
             inbox: inbox, outbox: outbox, state: state, interface: interface,
             credentials: credentials ?? .sandboxDefault, intake: intake, retention: retention,
             changeSchedule: schedule, logLevel: logLevel, departments: departments)
+        configuration.status = status
+        configuration.duplicateWindow = duplicateWindow(archiveDays: retention.archiveDays)
         return (problems.isEmpty && (credentials != nil || !needsInterface) ? configuration : nil, problems, warnings)
     }
 
@@ -99,6 +104,7 @@ struct ConfigurationValidator {
             caBundle: bundle, connectTimeout: connect, totalTimeout: total,
             parallelism: integer("vtj.parallelism", default: 4, range: 1...32))
         settings.wire = choice("vtj.wire", default: .xml)
+        soapSettings(&settings)
         settings.municipalityCodes = municipalityCodes()
         let cap = byteCount("vtj.max_response_bytes", default: 128 << 20)
         if cap < 1 << 20 || cap > 16 << 30 {
@@ -107,6 +113,44 @@ struct ConfigurationValidator {
             settings.maxResponseBytes = cap
         }
         return settings
+    }
+
+    /// `vtj.soap_product` and `vtj.x_road_service` (the SOAP wire only), and the X-Road client the
+    /// SOAP wire cannot do without. The endpoint is used exactly as written (no slash dropped).
+    private mutating func soapSettings(_ settings: inout InterfaceSettings) {
+        let product = string("vtj.soap_product")
+        let service = string("vtj.x_road_service")
+        guard settings.wire == .soap else {
+            for (key, value) in [("vtj.soap_product", product), ("vtj.x_road_service", service)] where value != nil {
+                problem(key, "is only for vtj.wire: soap (DVV's SOAP query interface); remove it, or set vtj.wire: soap")
+            }
+            return
+        }
+        if case .remote = settings.endpoint, let text = document.value("vtj.url").flatMap({ scalar("vtj.url", $0) }) {
+            settings.endpoint = .remote(url: text)
+        }
+        if let product {
+            if product.count > 100 || product.contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 0x20 } ?? false) }) {
+                problem("vtj.soap_product", "\"\(product.prefix(40))\" is not a product name like \"PERUSSANOMA 3\"")
+            } else {
+                settings.soapProduct = product
+            }
+        } else {
+            problem("vtj.soap_product", "required with vtj.wire: soap: the product DVV licensed (SoSoNimi), e.g. \"PERUSSANOMA 3\"",
+                    line: document.value("vtj.wire")?.line)
+        }
+        if settings.xRoadClient == nil, problems.allSatisfy({ $0.key != "vtj.x_road_client" }) {
+            problem("vtj.x_road_client", "required with vtj.wire: soap: the X-Road client subsystem INSTANCE/CLASS/MEMBER-CODE/SUBSYSTEM "
+                    + "(e.g. FI/MUN/0123456-7/vtjdrop); the SOAP message cannot be sent without it", line: document.value("vtj.wire")?.line)
+        }
+        if let service {
+            if let parsed = XRoadServiceID(path: service) {
+                settings.xRoadService = parsed
+            } else {
+                problem("vtj.x_road_service", "\"\(service.prefix(80))\" is not INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICE/VERSION "
+                        + "(e.g. FI/GOV/0245437-2/VTJkysely/HenkilonTunnusKysely/v1)")
+            }
+        }
     }
 
     /// `vtj.municipality_codes`: three-digit codes, each once.

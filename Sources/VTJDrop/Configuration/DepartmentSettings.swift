@@ -7,11 +7,18 @@ public struct DepartmentSettings: Sendable, Hashable {
     /// `readiness`: when a dropped file counts as complete (default settle).
     public var readiness: ReadinessMode
 
+    /// `language`: the language of its receipts and pending notes (`fi`, the default, or `sv`).
+    public var language: Language
+
     /// A department's settings.
-    public init(profile: DepartmentProfile, readiness: ReadinessMode = .settle) {
+    public init(profile: DepartmentProfile, readiness: ReadinessMode = .settle, language: Language = .finnish) {
         self.profile = profile
         self.readiness = readiness
+        self.language = language
     }
+
+    /// How this department's receipts are written.
+    public var receiptRenderer: ReceiptRenderer { ReceiptRenderer(language: language) }
 
     /// The id, also the folder name under inbox and outbox (`sivistys`).
     public var id: String { profile.id }

@@ -15,6 +15,14 @@ extension DropConfiguration {
             connectTimeout: settings.connectTimeout, requestTimeout: settings.totalTimeout,
             parallelism: settings.parallelism, retryPolicy: retryPolicy, temporaryDirectory: temporaryDirectory,
             wire: settings.wire, municipalityCodes: municipalityCodes ?? settings.municipalityCodes,
-            maxResponseBytes: settings.maxResponseBytes)
+            maxResponseBytes: settings.maxResponseBytes, soap: soapSettings)
+    }
+
+    /// The SOAP wire's product and X-Road identifiers (the validator made sure they are there).
+    var soapSettings: SOAPSettings? {
+        let settings = interface
+        guard settings.wire == .soap, let product = settings.soapProduct,
+              let client = settings.xRoadClient.flatMap(XRoadClientID.init(path:)) else { return nil }
+        return SOAPSettings(product: product, client: client, service: settings.xRoadService)
     }
 }

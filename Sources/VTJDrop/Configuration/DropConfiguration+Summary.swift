@@ -6,15 +6,19 @@ extension DropConfiguration {
         var lines = [
             "configuration: \(source)",
             "interface: \(interface.endpoint) (\(interface.wire) wire) as \(credentials), parallelism \(interface.parallelism)"
-                + (interface.xRoadClient.map { ", X-Road-Client \($0)" } ?? "")
+                + (interface.xRoadClient.map { (interface.wire == .soap ? ", X-Road client (xrd:client) " : ", X-Road-Client ") + $0 } ?? "")
+                + (interface.soapProduct.map { ", product \($0), one message per henkilötunnus (following, changes and municipal drops are refused)" } ?? "")
+                + (interface.xRoadService.map { ", X-Road service \($0)" } ?? "")
                 + (interface.municipalityCodes.isEmpty ? "" : ", municipalities \(interface.municipalityCodes.joined(separator: ","))")
                 + ", answers up to \(Self.size(interface.maxResponseBytes))",
             "folders: inbox \(inbox), outbox \(outbox), state \(state)",
             "intake: watch \(intake.watch.rawValue), scan every \(intake.scanInterval), settle \(intake.settle), "
                 + "max \(Self.size(intake.maxFileBytes))",
-            "retention: archive \(retention.archiveDays) d, quarantine \(retention.quarantineDays) d",
+            "retention: archive \(retention.archiveDays) d, quarantine \(retention.quarantineDays) d, outbox "
+                + (retention.outbox.days.map { "\($0) d" } ?? "kept until removed by hand"),
             "change fetches: " + (changeSchedule.isOnDemandOnly ? "on demand only"
                 : changeSchedule.times.map(\.description).joined(separator: ", ") + " Finnish time"),
+            "operator endpoint: " + (status.map { "\($0.listen.url) (" + ($0.credentials.map { "HTTP Basic as \($0.user)" } ?? "no authentication: loopback only") + ")" } ?? "off (status.listen)"),
         ]
         for department in departments {
             let profile = department.profile

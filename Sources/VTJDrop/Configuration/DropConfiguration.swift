@@ -1,5 +1,6 @@
 import Logging
 import VTJCore
+import VTJOperator
 
 /// The validated configuration the appliance runs with: every value typed, every path absolute.
 public struct DropConfiguration: Sendable {
@@ -19,7 +20,7 @@ public struct DropConfiguration: Sendable {
     public var credentials: InterfaceCredentials
     /// `watch`, `scan_interval`, `settle_seconds`, `max_file_bytes`.
     public var intake: IntakeSettings
-    /// `retention.archive_days`, `retention.quarantine_days`.
+    /// `retention.archive_days`, `retention.quarantine_days`, `retention.outbox_days`.
     public var retention: RetentionPolicy
     /// `schedule.changes_at`, in Finnish time (Europe/Helsinki).
     public var changeSchedule: DailySchedule
@@ -27,6 +28,11 @@ public struct DropConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// `departments.*`, sorted by id.
     public var departments: [DepartmentSettings]
+    /// `status.*`: the operator's HTTP endpoint (nil: off, the default).
+    public var status: OperatorSettings? = nil
+    /// `duplicates.window` (default 24 h; zero: off): a drop whose bytes equal a drop of the same
+    /// department published this recently is answered, and its receipt names the earlier request.
+    public var duplicateWindow: Duration = .seconds(24 * 3600)
 
     /// The department with this id, if configured.
     public func department(_ id: String) -> DepartmentSettings? { departments.first { $0.id == id } }
@@ -54,7 +60,8 @@ public struct InterfaceSettings: Sendable, Hashable {
 
     /// `vtj.url` (absent = sandbox).
     public var endpoint: Endpoint
-    /// `vtj.x_road_client`: sent as `X-Road-Client` when set (`FI/GOV/0123456-7/subsystem`).
+    /// `vtj.x_road_client`: sent as `X-Road-Client` when set (`FI/GOV/0123456-7/subsystem`); the
+    /// SOAP wire's mandatory `xrd:client` header.
     public var xRoadClient: String?
     /// `vtj.client_cert`: PEM client certificate for TLS.
     public var clientCertificate: String?
@@ -75,6 +82,10 @@ public struct InterfaceSettings: Sendable, Hashable {
     public var municipalityCodes: [String] = []
     /// `vtj.max_response_bytes`: the largest answer body accepted (default 128 MiB).
     public var maxResponseBytes: Int64 = 128 << 20
+    /// `vtj.soap_product`: the SOAP wire's product (`SoSoNimi`), sent verbatim; only with `wire: soap`.
+    public var soapProduct: String?
+    /// `vtj.x_road_service`: the SOAP wire's `xrd:service`, when not DVV's default in the client's instance.
+    public var xRoadService: XRoadServiceID?
 }
 
 /// How drops are noticed and when a file counts as complete.

@@ -81,9 +81,9 @@ public struct InterfaceCredentials: Sendable, Hashable, CustomStringConvertible 
         return InterfaceCredentials(user: user, password: password, passwordFile: inline == nil ? file : nil)
     }
 
-    private static func readPasswordFile(_ path: String, problems: inout [ConfigurationProblem],
-                                         warnings: inout [ConfigurationProblem]) -> Secret? {
-        let key = "env.\(passwordFileVariable)"
+    /// The password in `path` (trailing line breaks dropped); problems and warnings are filed under `key`.
+    static func readPasswordFile(_ path: String, key: String = "env.\(passwordFileVariable)",
+                                 problems: inout [ConfigurationProblem], warnings: inout [ConfigurationProblem]) -> Secret? {
         guard let data = FileManager.default.contents(atPath: path) else {
             problems.append(.init(keyPath: key, message: "cannot read the password file \(path); check that it exists and the service user may read it"))
             return nil

@@ -1,7 +1,7 @@
 import VTJClient
 import VTJCore
 
-/// What one harmless call (`kirjausavain`) found out about the interface and the appliance.
+/// What one harmless call (`kirjausavain`, or the SOAP wire's test query) found out about the interface and the appliance.
 ///
 /// The classification start-up, the daemon's probe and `run --once` share: only ``answering``
 /// lets drops be claimed. ``refusing(_:detail:)`` is the operator's to fix (credentials, licence,
@@ -27,6 +27,9 @@ public enum InterfaceCondition: Sendable, Hashable, CustomStringConvertible {
     /// `401: TUNNISTUS_EPAONNISTUI: … (request 01a2…)`.
     static func answer(_ error: VTJClientError) -> String {
         if case .gatewayRefused(_, let fault, let requestID) = error { return "\(fault.advice); X-Road-Error \(fault.type), request \(requestID)" }
+        if case .serviceRefused(_, let code, let requestID) = error {
+            return "return code \(code.code)" + (code.text.isEmpty ? "" : " \"\(code.text)\"") + ", request \(requestID)"
+        }
         guard let status = error.status else { return error.description }
         return "HTTP \(status)" + (error.serverMessage.map { ": \($0)" } ?? "") + (error.requestID.map { ", request \($0)" } ?? "")
     }
@@ -69,6 +72,8 @@ public enum InterfaceRefusal: String, Sendable, Hashable, CaseIterable {
     case transport
     /// The X-Road security server refuses the client, its access, the service or the certificate.
     case gateway
+    /// The SOAP interface refuses `vtj.soap_product` (or the account's billing information).
+    case product
 
     /// The refusal an error shows, or nil when the error is not one (a transient fault, or a 400
     /// about one message, which is that request's problem).
@@ -82,6 +87,8 @@ public enum InterfaceRefusal: String, Sendable, Hashable, CaseIterable {
             self = .transport
         case .gatewayRefused:
             self = .gateway
+        case .serviceRefused(_, let code, _) where code.stopsNewWork:
+            self = code.kind == .credentials ? .credentials : .product
         default:
             return nil
         }
@@ -91,7 +98,7 @@ public enum InterfaceRefusal: String, Sendable, Hashable, CaseIterable {
     public var explanation: String {
         switch self {
         case .credentials:
-            "the credentials were refused (401); check VTJDROP_VTJ_USER and the password file"
+            "the credentials were refused (401) (on vtj.wire soap: return code 0003, 0004 or -1500); check VTJDROP_VTJ_USER and the password file"
         case .licence:
             "the credentials are not licensed for this product (403); check the licence with DVV"
         case .address:
@@ -100,6 +107,8 @@ public enum InterfaceRefusal: String, Sendable, Hashable, CaseIterable {
             "the connection cannot work as configured (TLS or URL); check vtj.url, client_cert, client_key and ca_bundle"
         case .gateway:
             "the X-Road security server refuses the appliance; check vtj.x_road_client, the subsystem's access rights and its client certificate (vtjdrop check names the cause)"
+        case .product:
+            "the SOAP interface refuses vtj.soap_product or the account's billing information; check the product name with DVV"
         }
     }
 }

@@ -3,7 +3,8 @@ import VTJClient
 import VTJCore
 
 /// The one harmless call that tells whether the interface serves the appliance: today's
-/// `kirjausavain`, which names no person and changes nothing.
+/// `kirjausavain`, which names no person and changes nothing (on the SOAP wire, which has no log
+/// keys, a query for a fixed test henkilötunnus: the wire's own harmless call).
 ///
 /// The password is read again from its file before every probe, so an operator who fixes the
 /// file needs no restart. The client's own log lines are silenced for the probe: the runner logs
@@ -17,8 +18,8 @@ public struct InterfaceProbe: Sendable {
     public func check() async -> InterfaceCondition {
         appliance.reloadCredentials()
         do {
-            _ = try await VTJLogContext.$quiet.withValue(true) {
-                try await appliance.client.logKey(on: appliance.today)
+            try await VTJLogContext.$quiet.withValue(true) {
+                try await appliance.client.probe(on: appliance.today)
             }
             return .answering
         } catch let error as VTJClientError {

@@ -3,7 +3,7 @@ import VTJCore
 /// One entry of a department's inbox folder as `lstat` saw it (never opened).
 public struct InboxEntry: Sendable, Hashable {
     /// What kind of directory entry it is.
-    public enum Kind: String, Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
         case regular = "file"
         case symbolicLink = "symbolic link"
         case directory = "folder"

@@ -17,6 +17,39 @@ public struct InboxListing: Sendable {
             case .hardLinked(let links): "the file has \(links) hard links; drop a plain copy of it"
             }
         }
+
+        /// The refusal a journal's error text (``description``, then the quarantine words) was made
+        /// from, so a receipt published after a restart still says what the entry was.
+        public init?(described text: String) {
+            if let kind = InboxEntry.Kind.allCases.first(where: { text.hasPrefix("a \($0.rawValue) is never read") }) {
+                self = .notAFile(kind)
+            } else if let match = text.firstMatch(of: /^(\d+) bytes is over the limit of (\d+) bytes/),
+                      let size = Int64(match.1), let limit = Int64(match.2) {
+                self = .tooLarge(size: size, limit: limit)
+            } else if let match = text.firstMatch(of: /^the file has (\d+) hard links/), let links = Int(match.1) {
+                self = .hardLinked(links: links)
+            } else {
+                return nil
+            }
+        }
+
+        /// Why the entry was never opened, for the department's receipt.
+        public var message: Message {
+            switch self {
+            case .notAFile(let kind):
+                let key: MessageKey = switch kind {
+                case .symbolicLink: .entrySymbolicLink
+                case .directory: .entryFolder
+                case .fifo: .entryNamedPipe
+                case .socket: .entrySocket
+                case .characterDevice, .blockDevice: .entryDevice
+                case .regular, .unknown: .entrySpecialFile
+                }
+                return Message(.quarantinedNotAFile, ["kind": Message(key).argument])
+            case .tooLarge(let size, let limit): return Message(.quarantinedTooLarge, ["size": .count(Int(size)), "limit": .count(Int(limit))])
+            case .hardLinked(let links): return Message(.quarantinedHardLinked, ["links": .count(links)])
+            }
+        }
     }
 
     /// Regular files within the size limit, by display name (candidates for the settle tracker).

@@ -23,15 +23,18 @@ extension Appliance {
     }
 
     /// Journals a claim, which every later change of the request needs (or throws).
+    @discardableResult
     func journalClaimNow(requestID: String, department: String, originalName: String, storedPath: String,
-                         inputStamp: String? = nil) throws {
+                         inputStamp: String? = nil) throws -> Bool {
         let at = clock.now()
+        var isNew = false
         try journalBacklog.recordNow(database.journal, key: requestID) { journal in
             do {
-                try journal.recordClaim(requestID: requestID, department: department, originalName: originalName,
-                                        storedPath: storedPath, at: at, inputStamp: inputStamp)
+                isNew = try journal.recordClaim(requestID: requestID, department: department, originalName: originalName,
+                                                storedPath: storedPath, at: at, inputStamp: inputStamp)
             } catch { throw self.noteDamage(error) }
         }
+        return isNew
     }
 
     /// Notes the outcome of an interface call for `status` (kept for later when it cannot be written).

@@ -3,6 +3,7 @@ import Logging
 import Synchronization
 import VTJClient
 import VTJCore
+import VTJOperator
 
 /// Everything one drop's walk needs, built once at startup from a validated configuration.
 public final class Appliance: Sendable {
@@ -14,6 +15,12 @@ public final class Appliance: Sendable {
     public let logger: Logger
     /// `<state>/archive`, `<state>/quarantine`.
     public let mover: FileMover
+    /// What `/metrics` exposes; the runtime reports events through ``Appliance`` (Appliance+Metrics).
+    public let metrics: ApplianceMetrics
+    /// Beats while the daemon works: each turn of its loop and each interface call within a long drop.
+    public let heartbeat = LoopHeartbeat()
+    /// Messages planned and answered, for `run --once` and `demo` on a terminal.
+    public let progress = DropProgress()
     /// Journal writes that failed, to be written again (logged, never dropped).
     public let journalBacklog = JournalBacklog()
     /// Raised when the state database is lost or damaged: nothing more is claimed.
@@ -27,7 +34,7 @@ public final class Appliance: Sendable {
 
     public init(configuration: DropConfiguration, database: StateDatabase, client: VTJInterfaceClient,
                 clock: any WallClock = SystemWallClock(), monotonic: any MonotonicClock = SystemMonotonicClock(),
-                logger: Logger) throws(PipelineError) {
+                logger: Logger, metrics: ApplianceMetrics? = nil) throws(PipelineError) {
         guard let finnishTime = FinnishTime() else {
             throw .setup("the time zone Europe/Helsinki is missing; install tzdata")
         }
@@ -39,6 +46,8 @@ public final class Appliance: Sendable {
         self.finnishTime = finnishTime
         self.logger = logger
         self.mover = FileMover(stateFolder: configuration.state)
+        self.metrics = metrics ?? ApplianceMetrics(departments: configuration.departments.map(\.id))
+        connectMetrics()
     }
 
     /// Reads the password file again and gives the client what it holds (the operator may have
@@ -56,6 +65,13 @@ public final class Appliance: Sendable {
             }
             if first { logger.error("cannot read the password file again; the credentials in use are kept", metadata: ["problem": "\(problem)"]) }
         }
+    }
+
+    /// The interface for receipts in configuration words, the same in every language:
+    /// `vtj.wire soap, soap_product PERUSSANOMA 3`.
+    public var interfaceName: String {
+        let interface = configuration.interface
+        return "vtj.wire \(interface.wire)" + (interface.soapProduct.map { ", soap_product \($0)" } ?? "")
     }
 
     /// Whether answers come from the built-in sandbox (test persons): results and receipts say so.

@@ -41,7 +41,9 @@ public final class ApplianceHost: Sendable {
         case .sandbox:
             let server = SandboxServer(configuration: sandboxConfiguration)
             try await server.start()
-            guard let url = server.baseURL else { throw PipelineError.setup("the built-in sandbox did not report its port") }
+            // The SOAP query interface is served at the sandbox's root, as at a security server's.
+            let served = configuration.interface.wire == .soap ? server.soapURL : server.baseURL
+            guard let url = served else { throw PipelineError.setup("the built-in sandbox did not report its port") }
             baseURL = url
             credentials = InterfaceCredentials(user: sandboxConfiguration.user, password: Secret(sandboxConfiguration.password))
             // The built-in sandbox is licensed for one municipality; the JSON wire must name it.

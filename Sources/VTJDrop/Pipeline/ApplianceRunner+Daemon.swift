@@ -40,6 +40,7 @@ extension ApplianceRunner {
         var nextScan = ContinuousClock.now
         while !shouldStop {
             loopTurns += 1
+            heartbeat.beat()
             if let problem = stateProblem() {
                 daemonSummary = stop(daemonSummary, because: problem)
                 break
@@ -99,7 +100,7 @@ extension ApplianceRunner {
         await drain()
         daemonSummary.retrying = waiting.count + queued.count
         daemonSummary.unjournaled = appliance.journalBacklog.count
-        appliance.logger.info("vtjdrop stopped", metadata: ["summary": "\(daemonSummary)"])
+        logStopped(daemonSummary)
     }
 
     /// Claimed drops to be walked (the daemon starts them as workers free up).

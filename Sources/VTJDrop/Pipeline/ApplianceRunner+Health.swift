@@ -25,6 +25,7 @@ extension ApplianceRunner {
             gate.recordProbeFailure(now: seconds(.now), stopsNewWork: false)
         }
         if found.isAnswering { interfaceAnswered() } else { noteCondition(found) }
+        noteGate()
     }
 
     /// The interface answered (a probe, or a drop's walk).

@@ -50,6 +50,8 @@ extension ApplianceRunner {
     /// drop, so a scheduled delivery has the same journal, receipt and crash safety.
     func scheduledDrops() -> [ClaimedFile] {
         var claimed: [ClaimedFile] = []
+        // The SOAP query interface has no change log: a followed register left from another wire waits.
+        guard appliance.configuration.interface.wire.serves(.muutokset) else { return [] }
         let register = appliance.database.followedRegister
         for department in appliance.configuration.departments {
             var operations: [String] = []
@@ -86,12 +88,14 @@ extension ApplianceRunner {
         }
     }
 
-    /// Deletes archived and quarantined inputs whose retention has ended (data minimisation),
-    /// at most once an hour; every deletion is logged and journaled.
+    /// Deletes archived and quarantined inputs whose retention has ended (data minimisation), and
+    /// published files whose outbox retention has ended, at most once an hour; every deletion is
+    /// logged and journaled (outbox removals in the audit log).
     func runRetention(force: Bool = false) {
         let now = appliance.clock.now()
         if !force, let last = lastRetentionRun, now.timeIntervalSince(last) < 3600 { return }
         lastRetentionRun = now
+        runOutboxRetention(now: now)
         let journal = appliance.database.journal
         guard let due = try? journal.dueForDeletion(policy: appliance.configuration.retention, now: now) else { return }
         for candidate in due {

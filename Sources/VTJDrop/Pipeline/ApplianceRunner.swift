@@ -49,6 +49,10 @@ public actor ApplianceRunner {
     /// The password file as last seen: an edit makes a refusing interface be probed at once.
     var passwordStamp: InputStamp?
     let stopRequested = Atomic<Bool>(false)
+    /// Turned by every pass of the daemon's loop and every interface call (systemd's watchdog listens).
+    public nonisolated var heartbeat: LoopHeartbeat { appliance.heartbeat }
+    /// The gate as last logged (``noteGate()``).
+    var gateWasOpen = true
     /// Work awaited where a stop may not wait (the interface check at start): cancelled on stop.
     let onStop = StopCancellation()
     let started = ContinuousClock.now
@@ -106,7 +110,9 @@ public actor ApplianceRunner {
     /// Asks a running daemon to stop claiming and return once in-flight drops are done (or, after
     /// ``stopGrace``, interrupted: they resume at the next start).
     public nonisolated func requestStop() {
-        stopRequested.store(true, ordering: .relaxed)
+        if !stopRequested.exchange(true, ordering: .relaxed) {
+            appliance.logger.notice("stop requested (SIGTERM): claiming nothing new; drops in hand are finished first")
+        }
         onStop.cancelAll()
     }
     var shouldStop: Bool { stopRequested.load(ordering: .relaxed) || Task.isCancelled }
@@ -247,6 +253,7 @@ public actor ApplianceRunner {
                 break
             }
         }
+        noteGate()
     }
 }
 

@@ -11,6 +11,8 @@ extension DropProcessor {
     func audited<T>(_ record: AuditRecord, _ body: () async throws -> T) async throws -> T {
         let log = appliance.database.auditLog
         let id = try log.record(record)
+        appliance.reportQueried(department: record.department, count: record.hetus.count,
+                                byHetu: record.scope == .hetulista && record.operation == "perustiedot")
         do {
             let value = try await body()
             try? log.recordOutcome(queryID: id, at: now, .answered)

@@ -22,6 +22,9 @@ extension DropProcessor {
             }
             appliance.journalInterfaceCall(succeeded: true, log: context.log)
             for hetu in report.notFound { try sink.writeNotFound(hetu.value) }
+            for person in report.undelivered { try sink.writeUndelivered(person) }
+            sink.noteUndeliveredGroups(rules.groups, delivered: report.groupsDelivered, source: appliance.interfaceName)
+            for note in report.notes { sink.note(note) }
             if operation == .seurantaLisaa {
                 let notFound = Set(report.notFound.map(\.value))
                 let found = request.parsed.hetus.filter { !notFound.contains($0.value) }
@@ -29,11 +32,11 @@ extension DropProcessor {
                     found, department: context.department, purpose: request.authorisation.purpose.rawValue,
                     on: context.today, requestID: context.requestID)
                 try await ensureLogKey(department: context.department, scope: .hetu)
-                sink.note("seuranta: \(outcome.added) lisätty, \(outcome.alreadyFollowed) jo seurannassa / followed: \(outcome.added) added, \(outcome.alreadyFollowed) already followed")
+                sink.note(Message(.noteFollowAdded, ["added": .count(outcome.added), "already": .count(outcome.alreadyFollowed)]))
             }
             Self.logContradictionTotal(sink, log: context.log)
             var (receipt, unexpected) = try sink.finish()
-            if unexpected > 0 { receipt.notes.append("\(unexpected) persons returned but not asked for were left out") }
+            if unexpected > 0 { receipt.notes.append(Message(.noteUnexpectedPersons, ["count": .count(unexpected)])) }
             return try complete(context, result: sink, receipt: receipt)
         } catch {
             sink.abandon()
@@ -101,7 +104,7 @@ extension DropProcessor {
         var receipt = baseReceipt(context, parsed: request.parsed, authorisation: request.authorisation, format: nil)
         receipt.counts.found = removed
         receipt.counts.notFound = request.parsed.hetus.count - removed
-        receipt.notes.append("seuranta lopetettu: \(removed) poistettu, \(request.parsed.hetus.count - removed) ei ollut seurannassa / stopped following \(removed); \(request.parsed.hetus.count - removed) were not followed")
+        receipt.notes.append(Message(.noteFollowRemoved, ["removed": .count(removed), "notFollowed": .count(request.parsed.hetus.count - removed)]))
         return try complete(context, result: nil, receipt: receipt)
     }
 

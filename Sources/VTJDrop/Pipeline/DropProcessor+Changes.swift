@@ -18,7 +18,7 @@ extension DropProcessor {
             try appliance.journalNow(.querying, for: context.requestID)
             guard let start = try register.logKey(department: context.department, scope: scope) else {
                 try await ensureLogKey(department: context.department, scope: scope)
-                sink.note("muutosseuranta aloitettu tästä päivästä; muutoksia toimitetaan seuraavasta hausta alkaen / change tracking starts today; changes come from the next fetch on")
+                sink.note(Message(.noteChangeTrackingStarts))
                 var (receipt, _) = try sink.finish()
                 receipt.counts.changes = 0
                 return try complete(context, result: sink, receipt: receipt)
@@ -31,7 +31,7 @@ extension DropProcessor {
                 try register.forEachBatch(department: context.department, batchSize: Restriction.maxHetusPerMessage) { entries in
                     batches.append(entries.map(\.hetu))
                 }
-                if batches.isEmpty { sink.note("seurantarekisteri on tyhjä / the followed register is empty") }
+                if batches.isEmpty { sink.note(Message(.noteFollowedRegisterEmpty)) }
                 for batch in batches {
                     lastKeys.append(try await audited(AuditRecord(
                         at: now, department: context.department, purpose: purpose, requestID: context.requestID,
@@ -74,9 +74,7 @@ extension DropProcessor {
                 atPath: appliance.publisher(context.department).folder + "/" + context.resultName(request.format))
             if publishedBefore {
                 let noted = try register.pendingLogKey(requestID: context.requestID) != nil
-                receipt.notes.append(noted
-                    ? "tulos julkaistiin jo ennen keskeytystä ja se pysyy; seuraava haku jatkuu sen muutosten jälkeen / the result was published before an interruption and stands; the next delivery continues after its changes"
-                    : "tulos julkaistiin jo ennen keskeytystä; sen muutokset toimitetaan uudelleen seuraavassa haussa / the result was published before an interruption; its changes come again in the next delivery")
+                receipt.notes.append(Message(noted ? .notePublishedBeforeStands : .notePublishedBeforeRepeats))
             } else if let key = lastKeys.min() {
                 // With several messages the smallest final key is kept, so no message's changes are skipped.
                 try register.notePendingLogKey(key, requestID: context.requestID, department: context.department,

@@ -19,7 +19,7 @@ extension DropProcessor {
             purpose: authorisation?.purpose.rawValue ?? parsed?.purpose, format: format?.rawValue,
             reference: parsed?.reference, groups: authorisation?.groups ?? [],
             refusedGroups: authorisation?.refusedGroups ?? [], counts: counts,
-            rejectedLines: parsed?.rejected ?? [], notes: parsed?.notes ?? [],
+            rejectedLines: parsed?.rejected ?? [], notes: (parsed?.notes ?? []) + repeatNote(context),
             processedAt: appliance.finnishTime.zoned(at: appliance.clock.instant()), isTestData: context.isTestData)
     }
 
@@ -37,21 +37,23 @@ extension DropProcessor {
         receipt.refusal = refusal
         context.log.notice("drop refused", metadata: ["reason": "\(refusal.code)"])
         let publisher = appliance.publisher(context.department)
-        let receiptPath: String
+        let receiptPaths: [String]
         do {
-            receiptPath = try publishOnce(publisher, name: context.receiptName, bytes: ReceiptRenderer().bytes(receipt))
+            receiptPaths = try publishReceipt(receipt, publisher: publisher, name: context.receiptName,
+                                              renderer: context.settings.receiptRenderer)
         } catch {
             return wait(context.claimed, .local("cannot publish the refusal receipt: \(error)"), attempts: attempt(context),
                         log: context.log)
         }
         appliance.journal(.refused, for: context.requestID,
-                          update: JournalUpdate(resultFiles: [receiptPath], error: refusal.description), log: context.log)
+                          update: JournalUpdate(resultFiles: receiptPaths, error: refusal.description), log: context.log)
+        appliance.reportRefused(department: context.department, code: refusal.code, receiptPaths: receiptPaths)
         PendingNote(appliance: appliance, claimed: context.claimed).remove()
         // Journaled only once moved: a folder still in the work area is finished by the next start.
         if let quarantined = moveLogged(context.claimed, log: context.log, { try appliance.mover.quarantine(workFolder: $0.folder, id: $0.id) }) {
             appliance.journal(.quarantined, for: context.requestID, update: JournalUpdate(storedPath: quarantined), log: context.log)
         }
-        return .refused(receipt: receiptPath, reason: refusal.description)
+        return .refused(receipt: receiptPaths.last ?? "-", reason: refusal.description)
     }
 
     /// The input cannot be answered at all (its department is gone): keep it in quarantine.
@@ -59,6 +61,7 @@ extension DropProcessor {
         if let path = moveLogged(claimed, log: log, { try appliance.mover.quarantine(workFolder: $0.folder, id: $0.id) }) {
             appliance.journal(.quarantined, for: claimed.id.value, update: JournalUpdate(storedPath: path, error: reason), log: log)
         }
+        appliance.reportFailedForGood(department: claimed.department)
         return .refused(receipt: "-", reason: reason)
     }
 
@@ -77,6 +80,7 @@ extension DropProcessor {
         appliance.journal(.failedTransient, for: claimed.id.value,
                           update: JournalUpdate(error: reason.description, nextAttemptAt: retryAt), log: log)
         PendingNote(appliance: appliance, claimed: claimed).write(reason, retryAt: retryAt)
+        appliance.reportWaiting(department: claimed.department, reason: reason)
         return .waiting(retryAt: retryAt, reason: reason)
     }
 
@@ -112,7 +116,8 @@ extension DropProcessor {
             appliance.journal(.resultsWritten, for: context.requestID, log: context.log)
             resultPath = try commitOnce(sink, publisher: publisher)
         }
-        let receiptPath = try publishOnce(publisher, name: context.receiptName, bytes: ReceiptRenderer().bytes(receipt))
+        let receiptPaths = try publishReceipt(receipt, publisher: publisher, name: context.receiptName,
+                                              renderer: context.settings.receiptRenderer)
         let disclosure = sink.map { sink in
             DisclosureRecord(at: now, department: context.department, purpose: receipt.purpose ?? "",
                              requestID: context.requestID, operation: receipt.operation ?? "perustiedot",
@@ -122,9 +127,11 @@ extension DropProcessor {
         let at = now
         try appliance.journalBacklog.recordNow(journal, key: context.requestID) { _ in
             try appliance.database.recordPublication(requestID: context.requestID, at: at,
-                                                     update: JournalUpdate(resultFiles: [resultPath, receiptPath].compactMap { $0 }),
+                                                     update: JournalUpdate(resultFiles: [resultPath].compactMap { $0 } + receiptPaths),
                                                      disclosure: disclosure)
         }
+        appliance.reportPublished(department: context.department, receipt: receipt, hasResult: sink != nil,
+                                  withheld: sink?.withheldPersons() ?? [:], files: [resultPath].compactMap { $0 } + receiptPaths)
         PendingNote(appliance: appliance, claimed: context.claimed).remove()
         if context.inputStamp != nil, context.claimed.currentStamp() != context.inputStamp {
             // Only a writer that resumed in the moment between the last check and the rename gets here.
@@ -137,7 +144,22 @@ extension DropProcessor {
             "found": "\(receipt.counts.found)", "not-found": "\(receipt.counts.notFound)",
             "protected": "\(receipt.counts.protected)", "withheld-records": "\(receipt.withheld.totalRecords)",
         ])
-        return .published(result: resultPath, receipt: receiptPath)
+        return .published(result: resultPath, receipt: receiptPaths.last ?? "-")
+    }
+
+    /// Publishes a receipt in the department's language; when its lists are longer than it shows,
+    /// the list file goes first, so whoever sees the receipt finds the file it names. Returns the
+    /// paths published (list file, receipt), both kept if already there from before a crash.
+    func publishReceipt(_ receipt: Receipt, publisher: Publisher, name: String, renderer: ReceiptRenderer) throws -> [String] {
+        var paths: [String] = []
+        var listFile: String?
+        let listName = ReceiptRenderer.listFileName(forReceipt: name)
+        if let lists = renderer.listsText(receipt, receiptName: name) {
+            paths.append(try publishOnce(publisher, name: listName, bytes: Array(lists.utf8)))
+            listFile = listName
+        }
+        paths.append(try publishOnce(publisher, name: name, bytes: renderer.bytes(receipt, listFile: listFile)))
+        return paths
     }
 
     /// Names carry the unique request id, so an existing file of that name can only be this

@@ -25,9 +25,11 @@ public struct DropProcessor: Sendable {
     public func process(_ claimed: ClaimedFile) async -> DropOutcome {
         let log = appliance.logger(request: claimed.id.value, department: claimed.department, file: claimed.originalName.display)
         do {
-            try appliance.journalClaimNow(requestID: claimed.id.value, department: claimed.department,
-                                          originalName: claimed.originalName.display, storedPath: claimed.path,
-                                          inputStamp: claimed.claimStamp?.encoded)
+            if try appliance.journalClaimNow(requestID: claimed.id.value, department: claimed.department,
+                                             originalName: claimed.originalName.display, storedPath: claimed.path,
+                                             inputStamp: claimed.claimStamp?.encoded) {
+                appliance.reportClaimed(department: claimed.department)
+            }
         } catch {
             // The appliance's own trouble (a full disk, a damaged database): the interface is not to blame.
             return wait(claimed, .local("journal: \(error)"), attempts: 0, log: log)
@@ -44,11 +46,13 @@ public struct DropProcessor: Sendable {
         do {
             // Read and parsed on a thread of its own (AsideThread): a hostile or large file must not
             // hold the cooperative threads the daemon loop and every other drop run on.
-            let read = try await AsideThread.run { () throws -> (ParsedDrop, InputStamp) in
+            let read = try await AsideThread.run { () throws -> (ParsedDrop, InputStamp, EarlierPublication?) in
                 let input = try readStable(claimed)
-                return (try ParsedDrop.read(input.bytes, fileName: claimed.originalName), input.stamp)
+                let parsed = try ParsedDrop.read(input.bytes, fileName: claimed.originalName)
+                return (parsed, input.stamp, earlierPublication(of: input.bytes, department: claimed.department))
             }
             context.inputStamp = read.1
+            context.repeatOf = read.2
             parsed = read.0
         } catch let changing as InputChanging {
             return wait(claimed, .inputChanging(changing.description), attempts: attempt(context), log: log,
@@ -58,7 +62,8 @@ public struct DropProcessor: Sendable {
         } catch is CancellationError {
             return interrupted(claimed, log: log)
         } catch {
-            return refuse(context, refusal: .unreadableFile(detail: "\(claimed.originalName.display): \(error)"))
+            return refuse(context, refusal: .unreadableFile(detail: Message(.readErrorInFile, [
+                "file": .text(claimed.originalName.display), "reason": Message(.technicalDetail, ["detail": .text("\(error)")]).argument])))
         }
 
         var authorisation: RequestAuthorisation
@@ -67,15 +72,22 @@ public struct DropProcessor: Sendable {
         case .success(let granted): authorisation = granted
         case .failure(let refusal): return refuse(context, refusal: refusal, parsed: parsed)
         }
+        let wire = appliance.configuration.interface.wire
+        if !wire.serves(parsed.operation) {
+            // The SOAP query interface has no change log, followed register or municipal selection.
+            return refuse(context, refusal: .operationNotOnWire(parsed.operation, wire: wire), parsed: parsed, authorisation: authorisation)
+        }
         if parsed.operation.takesHetus && parsed.hetus.isEmpty {
-            return refuse(context, refusal: .invalidRequest(detail: "\(claimed.originalName.display): no valid henkilötunnus in the drop (see the rejected lines)"),
+            return refuse(context, refusal: .invalidRequest(detail: Message(.readErrorInFile, [
+                "file": .text(claimed.originalName.display), "reason": Message(.requestNoValidHetu).argument])),
                           parsed: parsed, authorisation: authorisation)
         }
         if let columns = parsed.columns {
             switch ColumnLayout.resolve(columns, groups: settings.profile.groups) {
             case .success(let layout): parsed.layout = layout
             case .failure(let problem):
-                return refuse(context, refusal: .invalidRequest(detail: "\(claimed.originalName.display): sarakkeet: \(problem.message)"),
+                return refuse(context, refusal: .invalidRequest(detail: Message(.readErrorInFile, [
+                    "file": .text(claimed.originalName.display), "reason": Message(.requestColumns, ["reason": problem.reason.argument]).argument])),
                               parsed: parsed, authorisation: authorisation)
             }
         }
@@ -127,7 +139,7 @@ public struct DropProcessor: Sendable {
                 return wait(claimed, .interfaceUnavailable(error.description), attempts: attempt(context), log: log)
             }
             log.error("the interface refused the request permanently", metadata: ["error": "\(error)"])
-            return refuse(context, refusal: .invalidRequest(detail: "the population-data interface refused it: \(error.serverMessage ?? error.description)"),
+            return refuse(context, refusal: .invalidRequest(detail: Message(.interfaceRefusedRequest, ["detail": .text(error.serverMessage ?? error.description)])),
                           parsed: parsed, authorisation: authorisation)
         } catch {
             // Disk full, unwritable outbox, database trouble: nothing is lost, try again later.
@@ -147,6 +159,8 @@ struct DropContext: Sendable {
     let isTestData: Bool
     /// The input as it was read; nothing is published if it changes after that.
     var inputStamp: InputStamp?
+    /// The same bytes were published to this department recently (`duplicates.window`): the receipt says so.
+    var repeatOf: EarlierPublication?
 
     var department: String { claimed.department }
     var requestID: String { claimed.id.value }

@@ -33,7 +33,7 @@ extension IntakeCycle {
             appliance.logger.notice("answering an inbox entry an earlier run quarantined but did not record",
                                     metadata: ["request": "\(id.value)"])
             finishRefusal(id: id, name: DropFileName(displayed: note.originalName), reason: reason,
-                          stored: folder + "/" + contents[0], department: note.department,
+                          message: InboxListing.Refusal(described: reason)?.message ?? Message(.quarantinedUnknown), stored: folder + "/" + contents[0], department: note.department,
                           log: appliance.logger.with(department: note.department))
         }
     }

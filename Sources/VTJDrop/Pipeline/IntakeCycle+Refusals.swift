@@ -16,6 +16,8 @@ extension IntakeCycle {
         /// The entry's name in its escaped display form.
         let originalName: String
         let reason: String
+        /// The reason for the department (after a restart, only that the entry was never opened).
+        var message = Message(.quarantinedUnknown)
         /// Where the entry lies in quarantine.
         let stored: String
     }
@@ -49,7 +51,7 @@ extension IntakeCycle {
                 return
             }
             firstSeen[key] = nil
-            finishRefusal(id: id, name: entry.name, reason: IntakeCycle.reason(refusal), stored: moved, department: department, log: log)
+            finishRefusal(id: id, name: entry.name, refusal: refusal, stored: moved, department: department, log: log)
         }
     }
 
@@ -67,11 +69,18 @@ extension IntakeCycle {
                       metadata: ["request": "\(id.value)", "file": "\(name.logged)", "error": "\(DropFileName.maskingHetus(in: "\(error)"))"])
             return
         }
-        finishRefusal(id: id, name: name, reason: IntakeCycle.reason(refusal), stored: moved, department: department, log: log)
+        finishRefusal(id: id, name: name, refusal: refusal, stored: moved, department: department, log: log)
     }
 
     /// Journals the quarantined entry and publishes its error receipt (or keeps it for the next pass).
-    func finishRefusal(id: RequestID, name: DropFileName, reason: String, stored: String, department: String, log: Logger) {
+    func finishRefusal(id: RequestID, name: DropFileName, refusal: InboxListing.Refusal, stored: String, department: String, log: Logger) {
+        finishRefusal(id: id, name: name, reason: IntakeCycle.reason(refusal), message: refusal.message, stored: stored,
+                      department: department, log: log)
+    }
+
+    /// Journals the quarantined entry and publishes its error receipt (or keeps it for the next pass).
+    func finishRefusal(id: RequestID, name: DropFileName, reason: String, message: Message = Message(.quarantinedUnknown),
+                       stored: String, department: String, log: Logger) {
         let at = appliance.clock.now()
         appliance.journalBacklog.record(appliance.database.journal, key: id.value, what: "claimed", logger: log) { journal in
             try journal.recordClaim(requestID: id.value, department: department, originalName: name.display, storedPath: stored, at: at)
@@ -84,18 +93,20 @@ extension IntakeCycle {
         log.warning("inbox entry was never read; moved to quarantine", metadata: [
             "request": "\(id.value)", "file": "\(name.logged)", "reason": "\(reason)"])
         deliver(PendingReceipt(department: department, requestID: id.value, originalName: name.display,
-                               reason: reason, stored: stored))
+                               reason: reason, message: message, stored: stored))
     }
 
     /// Publishes the receipt and journals the request finished; on failure keeps it for the next pass.
     private func deliver(_ pending: PendingReceipt) {
         let log = appliance.logger.with(department: pending.department)
         let receipt = Receipt(requestID: pending.requestID, department: pending.department, file: pending.originalName,
-                              processingDate: appliance.today, refusal: .unreadableFile(detail: pending.reason))
+                              processingDate: appliance.today, refusal: .unreadableFile(detail: pending.message),
+                              isTestData: appliance.answersWithTestData)
         let name = DropFileName(displayed: pending.originalName).safeStem + "." + pending.requestID + ".kuitti.txt"
         let path: String
         do {
-            path = try appliance.publisher(pending.department).publish(name, bytes: ReceiptRenderer().bytes(receipt))
+            let renderer = appliance.configuration.department(pending.department)?.receiptRenderer ?? ReceiptRenderer()
+            path = try appliance.publisher(pending.department).publish(name, bytes: renderer.bytes(receipt))
         } catch DeliveryError.alreadyExists(let existing) {
             path = existing
         } catch {
@@ -119,8 +130,10 @@ extension IntakeCycle {
             let known = Set(pendingReceipts.map(\.requestID))
             for entry in (try? appliance.database.journal.unfinished()) ?? []
             where entry.state == .refused && entry.storedPath.hasPrefix(quarantine) && !known.contains(entry.requestID) {
+                let reason = entry.error ?? "it was never opened"
                 pendingReceipts.append(PendingReceipt(department: entry.department, requestID: entry.requestID,
-                                                      originalName: entry.originalName, reason: entry.error ?? "it was never opened",
+                                                      originalName: entry.originalName, reason: reason,
+                                                      message: InboxListing.Refusal(described: reason)?.message ?? Message(.quarantinedUnknown),
                                                       stored: entry.storedPath))
             }
             recoverUnjournaledQuarantine()

@@ -17,7 +17,7 @@ public struct ParsedDrop: Sendable {
     /// Every rejected line; ``rejected`` lists the first ``HetuCollector/detailLimit`` of them.
     public var invalid: Int
     public var rejected: [RejectedLine]
-    public var notes: [String]
+    public var notes: [Message]
     /// A CSV or workbook list's own columns, to come back beside the result's (nil: none).
     public var carried: CarriedColumns?
     /// The request's own column layout (nil: the department's), resolved from ``columns``.
@@ -57,7 +57,7 @@ public struct ParsedDrop: Sendable {
         do {
             sheet = try XLSXReader().read(bytes)
         } catch {
-            throw DropReadError(file: file, line: error.row, kind: .wrongFormat, reason: error.description)
+            throw DropReadError(file: file, line: error.row, kind: .wrongFormat, message: error.message)
         }
         return try HetuListReader().read(sheet: sheet.name, rows: sheet.rows.map { ($0.number, $0.cells) }, file: file)
     }
@@ -69,28 +69,9 @@ public struct ParsedDrop: Sendable {
         duplicates = list.duplicateCount
         invalid = list.rejectedCount
         rejected = list.rejected.map { RejectedLine(line: $0.line, value: $0.text, kind: $0.error?.kind ?? "muoto", reason: $0.reason) }
-        // A workbook's parts are always UTF-8 XML: its encoding says nothing to the clerk.
-        let workbook = if case .workbook = list.dialect { true } else { false }
-        notes = (workbook ? [] : ["encoding: \(list.encoding)"]) + ["dialect: \(list.dialect)"]
+        notes = [ParsedDrop.readingNote(list)]
             + ParsedDrop.warningNotes(list.warnings, count: list.warningCount)
-            + ParsedDrop.unlistedNote(listed: rejected.count, of: invalid)
         carried = list.carried
-        notes += ParsedDrop.layoutNotes(list)
-    }
-
-    /// What the receipt says about how the list was read: a henkilötunnus column found by its
-    /// content. (The carried columns are told by the result sink, which knows whether they are.)
-    private static func layoutNotes(_ list: HetuList) -> [String] {
-        var notes: [String] = []
-        switch list.dialect {
-        case .headerless(_, let column):
-            notes.append("no header row: column \(column + 1) holds henkilötunnus and was used / otsikkorivi puuttui: sarakkeessa \(column + 1) on henkilötunnukset, ja sitä käytettiin")
-        case .workbook(_, let column, nil):
-            notes.append("no header row: column \(CellColumnName.letters(column)) holds henkilötunnus and was used / otsikkorivi puuttui: sarakkeessa \(CellColumnName.letters(column)) on henkilötunnukset, ja sitä käytettiin")
-        default:
-            break
-        }
-        return notes
     }
 
     init(_ request: DropRequest) {
@@ -107,22 +88,37 @@ public struct ParsedDrop: Sendable {
         invalid = request.rejectedCount
         rejected = request.rejected.map { RejectedLine(line: $0.line, value: $0.text, kind: $0.error?.kind ?? "muoto", reason: $0.reason) }
         notes = ParsedDrop.warningNotes(request.warnings, count: request.warningCount)
-            + ParsedDrop.unlistedNote(listed: rejected.count, of: invalid)
         if request.unknownGroups.count == DropRequest.unknownGroupLimit {
-            notes.append("only the first \(DropRequest.unknownGroupLimit) unknown data group names (of \(request.unknownGroupCount) <tietoryhma>) are listed / vain \(DropRequest.unknownGroupLimit) ensimmäistä tuntematonta tietoryhmää luetellaan")
+            notes.append(Message(.noteUnknownGroupsCapped, ["limit": .count(DropRequest.unknownGroupLimit),
+                                                            "count": .count(request.unknownGroupCount)]))
         }
     }
 
-    /// Said when a file had more rejected lines than the receipt lists (it counts them all).
-    private static func unlistedNote(listed: Int, of count: Int) -> [String] {
-        guard count > listed else { return [] }
-        return ["only the first \(listed) of \(count) rejected lines are listed / vain ensimmäiset \(listed) hylättyä riviä \(count):stä luetellaan"]
+    /// How the list was read: its encoding and, for a CSV, the delimiter and the hetu column (found
+    /// by its content when there is no header row); for a workbook, the sheet and the column.
+    private static func readingNote(_ list: HetuList) -> Message {
+        let encoding = MessageArgument.text(list.encoding.rawValue.replacing(" with BOM", with: " (BOM)").replacing(" without BOM", with: ""))
+        switch list.dialect {
+        case .plain:
+            return Message(.noteReadPlain, ["encoding": encoding])
+        case .csv(let delimiter, let column, let header):
+            let shown: MessageArgument = delimiter == "\t" ? Message(.delimiterTab).argument : .text("'\(delimiter)'")
+            return Message(.noteReadCSV, ["encoding": encoding, "delimiter": shown, "column": .count(column + 1), "header": .text(header)])
+        case .headerless(let delimiter, let column):
+            // No header row: the henkilötunnus column was found by its content.
+            let shown: MessageArgument = delimiter == "\t" ? Message(.delimiterTab).argument : .text("'\(delimiter)'")
+            return Message(.noteReadHeaderless, ["encoding": encoding, "delimiter": shown, "column": .count(column + 1)])
+        case .workbook(let sheet, let column, let header?):
+            // A workbook's parts are always UTF-8 XML: its encoding says nothing to the clerk.
+            return Message(.noteReadWorkbook, ["sheet": .text(sheet), "column": .text(CellColumnName.letters(column)), "header": .text(header)])
+        case .workbook(let sheet, let column, nil):
+            return Message(.noteReadWorkbookHeaderless, ["sheet": .text(sheet), "column": .text(CellColumnName.letters(column))])
+        }
     }
 
-    private static func warningNotes(_ warnings: [HetuList.LineWarning], count: Int) -> [String] {
+    private static func warningNotes(_ warnings: [HetuList.LineWarning], count: Int) -> [Message] {
         guard !warnings.isEmpty else { return [] }
-        let lines = warnings.prefix(20).map { String($0.line) }.joined(separator: ", ")
-        let more = count > 20 ? " (+\(count - 20) more)" : ""
-        return ["lower-case letters read as upper-case on lines \(lines)\(more) / pienet kirjaimet luettiin isoina"]
+        let lines = warnings.prefix(20).map { String($0.line) }.joined(separator: ", ") + (count > 20 ? " …" : "")
+        return [Message(.noteLowerCase, ["count": .count(count), "lines": .text(lines)])]
     }
 }

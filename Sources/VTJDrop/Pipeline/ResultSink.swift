@@ -28,6 +28,8 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
         var unexpected = 0
         /// Whom the result discloses and which groups (the disclosure log's rows), by hetu.
         var disclosed: [String: DisclosedPerson] = [:]
+        /// Persons (or change entries) with anything withheld, by rule: the operator's metric.
+        var withheldPersons: [WithholdingRule: Int] = [:]
         /// Basic data: every person through the rules, repeats and contradictions told apart.
         var ledger: AnswerLedger
         /// Where each first copy's row or element starts (by ledger slot), and where the last one ends.
@@ -70,7 +72,7 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
                           ledger: AnswerLedger(rules: DisclosureRules(authorisation: authorisation, today: receipt.processingDate)))
         if let carried {
             let names = carried.names.prefix(10).joined(separator: ", ") + (carried.names.count > 10 ? ", …" : "")
-            state.receipt.notes.append("your own columns come back last on every row of your list: \(names) / omat sarakkeenne palautetaan jokaisen rivin lopussa: \(names)")
+            state.receipt.notes.append(Message(.noteCarriedColumns, ["columns": .text(names)]))
         }
         switch format {
         case .xlsx:
@@ -106,6 +108,7 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
                 assert(slot == state.starts.count)
                 state.starts.append(try state.position())
                 state.receipt.record(disclosure)
+                for rule in disclosure.tally.records.keys { state.withheldPersons[rule, default: 0] += 1 }
                 Self.noteDisclosed(disclosure, in: &state)
                 try Self.render(disclosure, into: &state)
                 state.personsEnd = try state.position()
@@ -171,10 +174,33 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
         }
     }
 
+    /// A requested person the interface answered about without their data (its status and reason).
+    func writeUndelivered(_ person: UndeliveredPerson) throws {
+        try withState { state in
+            state.receipt.recordUndelivered(person)
+            for own in state.carried?.cells(of: person.hetu) ?? [[]] {
+                switch state.format {
+                case .csv: try state.pending.append(state.personCSV.notFoundRow(hetu: person.hetu, status: person.status, carried: own))
+                case .xlsx: try state.sheet?.append(state.personCSV.notFoundCells(hetu: person.hetu, status: person.status, carried: own))
+                case .xml: state.xml?.writeNotFound(hetu: person.hetu, status: person.status)
+                }
+            }
+        }
+    }
+
+    /// Names the granted groups the interface does not deliver at all (nothing when it delivers every one).
+    func noteUndeliveredGroups(_ granted: [GroupName], delivered: Set<GroupName>?, source: String) {
+        guard let delivered else { return }
+        let missing = granted.filter { !delivered.contains($0) }
+        guard !missing.isEmpty else { return }
+        withState { $0.receipt.undeliveredGroups = UndeliveredGroups(groups: missing, source: source) }
+    }
+
     /// One disclosed change entry (callers apply them in `muutospv` order).
     func write(_ change: ChangeDisclosure) throws {
         try withState { state in
             state.receipt.record(change)
+            for rule in change.tally.records.keys { state.withheldPersons[rule, default: 0] += 1 }
             let groups = Set(change.records.map(\.group.rawValue)).union(state.disclosed[change.hetu]?.groups ?? [])
             state.disclosed[change.hetu] = DisclosedPerson(hetu: change.hetu, status: "muutos", groups: groups.sorted())
             switch state.format {
@@ -196,8 +222,11 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
     /// Everyone the result discloses, with the groups delivered after the rules (not-found rows disclose nobody).
     func disclosedPersons() -> [DisclosedPerson] { withState { $0.disclosed.values.sorted { $0.hetu < $1.hetu } } }
 
+    /// Persons (change entries) with anything withheld, by rule.
+    func withheldPersons() -> [WithholdingRule: Int] { withState { $0.withheldPersons } }
+
     /// Adds a note to the receipt.
-    func note(_ text: String) { withState { $0.receipt.notes.append(text) } }
+    func note(_ message: Message) { withState { $0.receipt.notes.append(message) } }
 
     /// Ends the document; returns the receipt and how many returned persons were not asked for.
     func finish() throws -> (receipt: Receipt, unexpected: Int) {
@@ -223,12 +252,7 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
             }
             if !state.withdrawn.isEmpty {
                 if state.format != .xlsx { try state.pending.excise(spans) }
-                state.receipt.notes.append(
-                    "\(state.withdrawn.count) persons were answered more than once with different content; no copy was trusted: they are delivered fully censored, as if under turvakielto / \(state.withdrawn.count) henkilöstä tuli ristiriitaiset tiedot; heidät toimitetaan kokonaan pidätettyinä")
-            }
-            if state.receipt.counts.turvakieltoMissing > 0 {
-                state.receipt.notes.append(
-                    "\(state.receipt.counts.turvakieltoMissing) persons came without the TURVAKIELTO group; their addresses are withheld as if under turvakielto / \(state.receipt.counts.turvakieltoMissing) henkilön tiedoista puuttui turvakieltotieto; osoitteet pidätettiin")
+                // The receipt's summary says it (counts.contradicted), in the department's language.
             }
             return (state.receipt, state.unexpected)
         }
@@ -249,7 +273,7 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
         try sheet.replay(skipping: spans) { cells in try writer.append(cells) }
         try writer.finish()
         if writer.truncatedCells > 0 {
-            state.receipt.notes.append("\(writer.truncatedCells) cells were longer than a spreadsheet cell holds (32,767 characters) and were cut / \(writer.truncatedCells) solua lyhennettiin taulukkolaskennan enimmäispituuteen")
+            state.receipt.notes.append(Message(.noteCellsCut, ["count": .count(writer.truncatedCells)]))
         }
     }
 

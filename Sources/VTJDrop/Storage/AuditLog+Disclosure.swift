@@ -73,10 +73,10 @@ extension AuditLog {
     /// Records what became of query `queryID` (once; a replay changes nothing).
     public func recordOutcome(queryID: Int64, at date: Date, _ outcome: AuditAttemptOutcome,
                               detail: String? = nil) throws(StorageError) {
-        try StateDatabase.write(pool) { db in
+        try watched { () throws(StorageError) in try StateDatabase.write(pool) { db in
             try db.execute(sql: "INSERT OR IGNORE INTO audit_query_outcome (query_id, at, outcome, detail) VALUES (?, ?, ?, ?)",
                            arguments: [queryID, date, outcome.rawValue, detail.map(DropFileName.maskingHetus(in:))])
-        }
+        } }
     }
 
     /// Appends a disclosure inside the caller's transaction (the journal's `published` commits with it).

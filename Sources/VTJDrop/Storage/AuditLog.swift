@@ -67,13 +67,14 @@ public struct AuditEntry: Sendable, Hashable {
 /// decision, carried out by hand (see docs/operations.md).
 public struct AuditLog: Sendable {
     let pool: DatabasePool
+    var failures: WriteFailureSignal?
 
     /// Appends one query with its hetus (duplicates stored once); returns its id.
     ///
     /// Call it before the message is sent, so a crash right after sending still leaves the trace.
     @discardableResult
     public func record(_ record: AuditRecord) throws(StorageError) -> Int64 {
-        try StateDatabase.write(pool) { db in
+        try watched { () throws(StorageError) in try StateDatabase.write(pool) { db in
             let unique = Array(Set(record.hetus.map(\.value))).sorted()
             try db.execute(sql: """
                 INSERT INTO audit_query (at, department, purpose, request_id, operation, scope, hetu_count, detail)
@@ -84,7 +85,13 @@ public struct AuditLog: Sendable {
             let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO audit_hetu (hetu, query_id) VALUES (?, ?)")
             for hetu in unique { try statement.execute(arguments: [hetu, id]) }
             return id
-        }
+        } }
+    }
+
+    /// A write whose failure the operator's metrics hear of.
+    func watched<T>(_ write: () throws(StorageError) -> T) throws(StorageError) -> T {
+        guard let failures else { return try write() }
+        return try failures.watch(.audit, write)
     }
 
     /// Queries that named `hetu` (exactly as validated), newest first, optionally only since `since`.

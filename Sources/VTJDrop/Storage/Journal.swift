@@ -7,12 +7,13 @@ import GRDB
 /// nothing, so a replay after `kill -9` never duplicates a request or an event.
 public struct Journal: Sendable {
     let pool: DatabasePool
+    var failures: WriteFailureSignal?
 
     /// Records a claim; returns false when the request id was already journaled (a replay).
     @discardableResult
     public func recordClaim(requestID: String, department: String, originalName: String, storedPath: String,
                             at date: Date, inputStamp: String? = nil) throws(StorageError) -> Bool {
-        try StateDatabase.write(pool) { db in
+        try watched { () throws(StorageError) in try StateDatabase.write(pool) { db in
             try db.execute(sql: """
                 INSERT OR IGNORE INTO request (request_id, department, original_name, stored_path, state, claimed_at, updated_at, input_stamp)
                 VALUES (?, ?, ?, ?, 'claimed', ?, ?, ?)
@@ -21,7 +22,7 @@ public struct Journal: Sendable {
             try db.execute(sql: "INSERT OR IGNORE INTO request_event (request_id, state, attempt, at) VALUES (?, 'claimed', 0, ?)",
                            arguments: [requestID, date])
             return true
-        }
+        } }
     }
 
     /// Moves a request to `state`, storing the fields in `update`.
@@ -31,7 +32,15 @@ public struct Journal: Sendable {
     @discardableResult
     public func record(_ state: RequestState, for requestID: String, at date: Date,
                        update: JournalUpdate = JournalUpdate()) throws(StorageError) -> JournalTransition {
-        try StateDatabase.write(pool) { db in try Self.transition(db, to: state, for: requestID, at: date, update: update) }
+        try watched { () throws(StorageError) in
+            try StateDatabase.write(pool) { db in try Self.transition(db, to: state, for: requestID, at: date, update: update) }
+        }
+    }
+
+    /// A write whose failure the operator's metrics hear of.
+    private func watched<T>(_ write: () throws(StorageError) -> T) throws(StorageError) -> T {
+        guard let failures else { return try write() }
+        return try failures.watch(.journal, write)
     }
 
     /// ``record(_:for:at:update:)`` inside a caller's transaction (publication and its disclosure
@@ -77,8 +86,9 @@ public struct Journal: Sendable {
     /// The states a request went through, oldest first (for `audit --request`).
     public func history(_ requestID: String) throws(StorageError) -> [(state: RequestState, attempt: Int, at: Date, detail: String?)] {
         try StateDatabase.read(pool) { db in
-            try Row.fetchAll(db, sql: "SELECT state, attempt, at, detail FROM request_event WHERE request_id = ? ORDER BY id",
-                             arguments: [requestID]).map { row in
+            // Operator events (`vtjdrop retry`) are not states: Journal+Requeue reads them.
+            try Row.fetchAll(db, sql: "SELECT state, attempt, at, detail FROM request_event WHERE request_id = ? AND state != ? ORDER BY id",
+                             arguments: [requestID, Self.requeuedEvent]).map { row in
                 guard let state = RequestState(rawValue: row["state"]) else {
                     throw StorageError.corrupt("request_event.state of \(requestID)")
                 }

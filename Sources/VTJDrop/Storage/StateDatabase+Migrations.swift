@@ -134,6 +134,7 @@ extension StateDatabase {
                 """)
         }
         registerDisclosureMigration(&migrator)
+        registerOutboxRetentionMigration(&migrator)
         return migrator
     }()
 }

@@ -10,10 +10,12 @@ extension StateDatabase {
     @discardableResult
     public func recordPublication(requestID: String, at date: Date, update: JournalUpdate,
                                   disclosure: DisclosureRecord?) throws(StorageError) -> JournalTransition {
-        try write { db in
-            let transition = try Journal.transition(db, to: .published, for: requestID, at: date, update: update)
-            if let disclosure, !disclosure.persons.isEmpty { try AuditLog.insert(disclosure, db) }
-            return transition
+        try writeFailures.watch(.journal) { () throws(StorageError) in
+            try write { db in
+                let transition = try Journal.transition(db, to: .published, for: requestID, at: date, update: update)
+                if let disclosure, !disclosure.persons.isEmpty { try AuditLog.insert(disclosure, db) }
+                return transition
+            }
         }
     }
 }

@@ -12,6 +12,8 @@ public final class StateDatabase: Sendable {
     /// The database file.
     public let path: String
     let pool: DatabasePool
+    /// Failed journal and audit-log writes are told here (the operator's metrics count them).
+    public let writeFailures = WriteFailureSignal()
     /// The state folder, when this process owns it (the daemon, `run --once`): then the database
     /// is guarded by a ``StateMarker`` and its files are watched while running.
     private let guardedFolder: String?
@@ -19,9 +21,9 @@ public final class StateDatabase: Sendable {
     private let watched: Mutex<(database: FileIdentity?, log: FileIdentity?, marked: ContinuousClock.Instant)>
 
     /// The journal of requests.
-    public var journal: Journal { Journal(pool: pool) }
+    public var journal: Journal { Journal(pool: pool, failures: writeFailures) }
     /// The append-only audit log of interface queries.
-    public var auditLog: AuditLog { AuditLog(pool: pool) }
+    public var auditLog: AuditLog { AuditLog(pool: pool, failures: writeFailures) }
     /// The followed register (non-residents by department) and change-fetch log keys.
     public var followedRegister: FollowedRegister { FollowedRegister(pool: pool) }
 

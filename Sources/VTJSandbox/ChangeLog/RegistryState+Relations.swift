@@ -50,6 +50,7 @@ extension RegistryState {
         let name = now.first { $0.group == .henkilonNimi }.map { [$0.marked(.context)] } ?? []
         log(.hetuCorrection, index: index, hetu: old, records: [record.marked(.added)] + name, wasResident: wasResident, random: &random)
         retiredHetus.insert(old)
+        replacedBy[old] = index
         indexOfCorrected[old] = nil
         correctedHetu[index] = new
         indexOfCorrected[new] = index

@@ -12,6 +12,8 @@ struct RegistryState: Sendable {
     var indexOfCorrected: [String: Int] = [:]
     /// Codes replaced by a correction: they no longer find anyone.
     var retiredHetus: Set<String> = []
+    /// Whose each code replaced by a correction was.
+    var replacedBy: [String: Int] = [:]
     var log: SandboxChangeLog
     /// Persons whose ban was started by a change (cheap candidates for a ban ending).
     var bannedByChange: [Int] = []

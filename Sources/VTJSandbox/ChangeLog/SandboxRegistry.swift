@@ -82,6 +82,14 @@ public final class SandboxRegistry: Sendable {
         return Person(hetu: current, records: overlay ?? population.person(at: index).records)
     }
 
+    /// The current henkilötunnus of the person an earlier, corrected code belonged to; nil when
+    /// `old` was never anyone's earlier code (the SOAP wire answers such a code as passive).
+    public func activeHetu(replacing old: String) -> String? {
+        state.withLock { state in
+            (state.replacedBy[old] ?? population.index(ofPrevious: old)).map { state.hetu($0) }
+        }
+    }
+
     /// `kirjausavain`: the log key at the start of `day`.
     public func logKey(atStartOf day: CivilDate) -> Int64 { state.withLock { $0.log.key(atStartOf: day) } }
 

@@ -7,6 +7,8 @@ struct IdentityTable: Sendable {
     /// The earlier code of persons whose henkilötunnus was corrected.
     private(set) var previousHetus: [Int: String]
     private(set) var indexByHetu: [String: Int]
+    /// Whose earlier code each earlier code was (the SOAP wire answers it as passive, `0002`).
+    private(set) var indexByPreviousHetu: [String: Int] = [:]
 
     init(size: Int, planner: HouseholdPlanner) {
         hetus = []
@@ -28,6 +30,7 @@ struct IdentityTable: Sendable {
                             birth: sketch.birthDate, sex: sketch.sex, subject: sketch.index, hash: planner.hash, purpose: 0xA1,
                             isTaken: { self.isTaken($0) })
                         previousHetus[sketch.index] = old
+                        indexByPreviousHetu[old] = sketch.index
                         reserved.insert(old)
                     }
                 }

@@ -47,6 +47,9 @@ public struct SandboxPopulation: Sendable {
     /// The earlier henkilötunnus of a person whose code was corrected before the reference date.
     public func previousHetu(at index: Int) -> String? { identities.previousHetus[index] }
 
+    /// The index of the person whose earlier (corrected) code this is.
+    func index(ofPrevious hetu: String) -> Int? { identities.indexByPreviousHetu[hetu] }
+
     /// The person at `index` as the register holds them on the reference date, every group.
     public func person(at index: Int) -> Person {
         guard index >= 0, index < size, let sketch = planner.sketch(index) else { return Person(hetu: "") }

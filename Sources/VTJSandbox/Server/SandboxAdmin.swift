@@ -8,6 +8,7 @@ import VTJCore
 /// | method | path | body / query | answer |
 /// |---|---|---|---|
 /// | GET/POST | faults | ``SandboxFaults`` JSON (absent keys = 0) | current faults |
+/// | GET/POST | soap-faults | ``SandboxSOAPFaults`` JSON (absent keys = defaults) | current SOAP faults |
 /// | POST | credentials | `{"user":…,"password":…}` | 204 |
 /// | POST | advance | `?days=N` | `{"today":…,"latestKey":…}` |
 /// | POST | events | `{"kind":"moveOut","hetu":…}` | `{"keys":[…]}` |
@@ -35,6 +36,11 @@ struct SandboxAdmin {
         case (.post, "faults"):
             core.faults.set(try await decode(SandboxFaults.self, request))
             return try json(core.faults.faults)
+        case (.get, "soap-faults"):
+            return try json(core.soapFaults.faults)
+        case (.post, "soap-faults"):
+            core.soapFaults.set(try await decode(SandboxSOAPFaults.self, request))
+            return try json(core.soapFaults.faults)
         case (.post, "credentials"):
             let credentials = try await decode(Credentials.self, request)
             core.setCredentials(user: credentials.user, password: credentials.password)

@@ -37,8 +37,11 @@ public struct SandboxConfiguration: Sendable {
     /// Serve `/admin/…` (faults, credentials, clock, counters). Loopback test tooling only.
     public var adminEnabled: Bool
     /// The wire of a request that does not say (a GET without `Accept`, a POST without
-    /// `Content-Type`); requests that say are answered in their own wire either way.
+    /// `Content-Type`); requests that say are answered in their own wire either way. SOAP is
+    /// always served at `/` (``SandboxServer/soapURL``); `.soap` here makes REST requests XML.
     public var wire: WireKind
+    /// The SOAP wire's own faults from the start (changeable at run time, `/admin/soap-faults`).
+    public var soapFaults: SandboxSOAPFaults
 
     /// Every parameter defaults to the `vtjdrop sandbox` defaults (except `port` 0 and no history).
     public init(
@@ -47,7 +50,7 @@ public struct SandboxConfiguration: Sendable {
         user: String = "kunta", password: String = "salasana", uncensored: Bool = false,
         pageSize: Int = 500, changesPageSize: Int = 200, historyDays: Int = 0, changesPerDay: Int? = nil,
         secondsPerDay: Double? = nil, baseKey: Int64 = 5_446_623_423, faults: SandboxFaults = SandboxFaults(), adminEnabled: Bool = true,
-        wire: WireKind = .xml
+        wire: WireKind = .xml, soapFaults: SandboxSOAPFaults = SandboxSOAPFaults()
     ) {
         self.host = host
         self.port = port
@@ -67,5 +70,6 @@ public struct SandboxConfiguration: Sendable {
         self.faults = faults
         self.adminEnabled = adminEnabled
         self.wire = wire
+        self.soapFaults = soapFaults
     }
 }

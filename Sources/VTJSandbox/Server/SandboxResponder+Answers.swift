@@ -67,8 +67,11 @@ extension SandboxResponder {
     }
 
     /// A 200 with the encoded answer, cut short or made endless when a byte-level fault says so.
-    func ok(_ bytes: [UInt8], wire: SandboxWire) -> Response {
-        var headers: HTTPFields = [.contentType: wire.contentType]
+    func ok(_ bytes: [UInt8], wire: SandboxWire) -> Response { ok(bytes, contentType: wire.contentType) }
+
+    /// A 200 of this type, with the byte-level faults (the SOAP wire's answers too).
+    func ok(_ bytes: [UInt8], contentType: String) -> Response {
+        var headers: HTTPFields = [.contentType: contentType]
         switch core.faults.bodyFault() {
         case .none:
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))

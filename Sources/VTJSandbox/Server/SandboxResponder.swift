@@ -18,8 +18,14 @@ struct SandboxResponder: HTTPResponder {
     static let operations: Set<String> = ["perustiedot", "perustiedot-vko", "muutokset"]
 
     func respond(to request: Request, context: Context) async throws -> Response {
-        let fallback = SandboxWire(kind: core.configuration.wire)
+        let fallback = core.configuration.wire == .json ? SandboxWire.json : SandboxWire.xml
         var response: Response
+        if request.uri.path == SandboxSOAPResponder.path {
+            // DVV's SOAP query interface, at the root as a security server's endpoint is.
+            response = try await SandboxSOAPResponder(core: core).respond(to: request)
+            core.counters.status(Int(response.status.code))
+            return response
+        }
         do {
             // /admin is test tooling with JSON bodies of its own, whatever a client calls their type.
             let isAPI = request.uri.path.hasPrefix(SandboxResponder.apiPrefix)
@@ -57,12 +63,7 @@ struct SandboxResponder: HTTPResponder {
         core.counters.request(name)
         guard name != "unknown" else { throw SandboxHTTPFailure.notFound(path) }
 
-        let decision = core.faults.decide()
-        if decision.latencyMs > 0 {
-            core.counters.fault("latency")
-            try await Task.sleep(for: .milliseconds(decision.latencyMs))
-        }
-        switch decision.action {
+        switch try await core.injectedFault() {
         case .rateLimited(let seconds):
             core.counters.fault("rateLimited")
             throw SandboxHTTPFailure(status: .tooManyRequests, code: "LIIKAA_PYYNTOJA", message: "rate limited: retry after \(seconds) s", retryAfter: seconds)

@@ -7,6 +7,9 @@ extension SandboxServer {
     /// Replaces the faults (takes effect with the next request).
     public func setFaults(_ faults: SandboxFaults) { core.faults.set(faults) }
 
+    /// Replaces the SOAP wire's own faults (return codes, answers about someone else).
+    public func setSOAPFaults(_ faults: SandboxSOAPFaults) { core.soapFaults.set(faults) }
+
     /// Changes some faults: `server.updateFaults { $0.rateLimitNext = 2 }`.
     public func updateFaults(_ body: (inout SandboxFaults) -> Void) { core.faults.update(body) }
 

@@ -59,6 +59,9 @@ public final class SandboxServer: Service, Sendable {
     /// `http://<host>:<port>/api/v1` once serving.
     public var baseURL: String? { port.map { "http://\(configuration.host):\($0)/api/v1" } }
 
+    /// `http://<host>:<port>/`, the SOAP query interface's endpoint, once serving.
+    public var soapURL: String? { port.map { "http://\(configuration.host):\($0)/" } }
+
     /// `http://<host>:<port>/admin` once serving.
     public var adminURL: String? { port.map { "http://\(configuration.host):\($0)/admin" } }
 

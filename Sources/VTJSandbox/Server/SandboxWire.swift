@@ -29,9 +29,11 @@ struct SandboxWire: Sendable, Equatable {
         return fallback
     }
 
+    // SOAP is never encoded here: it has its own responder at `/` (SandboxSOAPResponder), and a
+    // sandbox whose default wire is SOAP answers REST requests that do not say in XML.
     var contentType: String {
         switch kind {
-        case .xml: "application/xml; charset=utf-8"
+        case .xml, .soap: "application/xml; charset=utf-8"
         case .json: "application/json"
         }
     }
@@ -45,13 +47,14 @@ struct SandboxWire: Sendable, Equatable {
         case (.json, .basicData(let persons, let page, let date)): JSONResponseWriter.perustiedot(persons, page: page, extractionDate: date)
         case (.json, .changes(let changes, let page)): JSONResponseWriter.muutokset(changes, page: page)
         case (.json, .logKey(let key)): JSONResponseWriter.logKey(key)
+        case (.soap, _): SandboxWire.xml.encode(answer)
         }
     }
 
     /// An error body (any non-2xx status).
     func error(code: String, message: String) -> [UInt8] {
         switch kind {
-        case .xml: ResponseXML.error(InterfaceErrorBody(code: code, message: message))
+        case .xml, .soap: ResponseXML.error(InterfaceErrorBody(code: code, message: message))
         case .json: JSONResponseWriter.error(InterfaceErrorBody(code: code, message: message))
         }
     }
@@ -59,7 +62,7 @@ struct SandboxWire: Sendable, Equatable {
     /// Reads a POST body for `operation` (`perustiedot`, `perustiedot-vko`, `muutokset`) by the wire's rules.
     func read(_ bytes: [UInt8], operation: String) throws(SandboxHTTPFailure) -> InterfaceRequest {
         switch kind {
-        case .xml:
+        case .xml, .soap:
             guard operation != JSONRequests.Path.perustiedotVko.rawValue else {
                 throw SandboxHTTPFailure(status: .unsupportedMediaType, code: "VIRHEELLINEN_SISALTOTYYPPI",
                                          message: "perustiedot-vko is DVV's JSON operation; post application/json, or ask the XML profile's /perustiedot with <kuntarajaus/>")

@@ -107,7 +107,7 @@ import Testing
             == .failure(.municipalityWideNotAllowed(department: "sivistys")))
         #expect(profile.authorise(purpose: nil, groups: ["AMMATTI"]) == .failure(.noGroupsLeft(requested: ["AMMATTI"])))
         for refusal in [RequestRefusal.purposeNotLicensed(.kirjasto, department: "sivistys", licensed: [.perusopetus]),
-                        .purpose(.excluded("hr", .employees)), .unreadableFile(detail: "line 3: not UTF-8")] {
+                        .purpose(.excluded("hr", .employees)), .unreadableFile(detail: .technical("line 3: not UTF-8"))] {
             #expect(!refusal.finnish.isEmpty && !refusal.description.contains("\n"))
         }
     }

@@ -18,12 +18,12 @@ struct HetuListReaderQuoteTests {
         #expect(list.hetus.map(\.value) == ["010594Y9032"])
         #expect(list.hetuLines == [rows + 2])
         #expect(list.rejected.map(\.line) == Array(2...(rows + 1)))
-        let capped = list.rejected.filter { $0.reason.contains("more than 16 lines") }
+        let capped = list.rejected.filter { $0.reason.description.contains("more than 16 lines") }
         // Row k (1-based) sees its own line break, the 60 - k later rows' and the last row's
         // inside its quote: 63 - k lines, over the cap of 16 for k ≤ 46; the rest reach the end.
         #expect(capped.count == rows + 2 - 16, "rows far enough from the end hit the line cap")
-        #expect(list.rejected.dropFirst(capped.count).allSatisfy { $0.reason.contains("never closed") })
-        #expect(capped.first?.reason == "a quoted field runs over more than 16 lines (an unclosed quote?); check the quotes on this row")
+        #expect(list.rejected.dropFirst(capped.count).allSatisfy { $0.reason.description.contains("never closed") })
+        #expect(capped.first?.reason.description == "a quoted field runs over more than 16 lines (an unclosed quote?); check the quotes on this row")
     }
 
     @Test func quotedLineBreaksWithinTheCapStillRead() throws {
@@ -38,7 +38,7 @@ struct HetuListReaderQuoteTests {
         let note = (1...17).map { "rivi \($0)" }.joined(separator: "\n")
         let list = try read("hetu;huom\n\"020594X903P\";\"\(note)\"\n030594W903B;x\n")
         #expect(list.rejected.first?.line == 2)
-        #expect(list.rejected.first?.reason.contains("more than 16 lines") == true)
+        #expect(list.rejected.first?.reason.description.contains("more than 16 lines") == true)
         #expect(list.hetus.map(\.value).contains("030594W903B"))
     }
 }

@@ -17,7 +17,7 @@ import Testing
         receipt.counts.duplicates = 1
         receipt.rejectedLines = [
             RejectedLine(line: 3, value: "010594Y9033", error: .checkCharacter(found: "3", expected: "2")),
-            RejectedLine(line: 6, value: "tyhjä|rivi", kind: "muoto", reason: "bad format: 10 characters; expected 11 (DDMMYYCNNNQ)"),
+            RejectedLine(line: 6, value: "tyhjä|rivi", kind: "muoto", reason: Message(.hetuLength, ["count": 10])),
         ]
         let rules = F.rules(purpose: .perusopetus, groups: [.henkilonNimi, .kotikunta, .huoltaja])
         receipt.record(rules.disclose(Person(hetu: "010516B903X", records: [F.name("A", "B"), F.kotikunta("091"), F.turvakielto(active: false)])))
@@ -27,7 +27,7 @@ import Testing
         receipt.record(rules.disclose(Person(hetu: "030516D9037", records: [F.name("G", "H"), F.turvakielto(active: false)])))
         receipt.recordNotFound("040594V9030")
         receipt.recordNotFound("020504A902E")
-        receipt.notes = ["rivi 4: pienet kirjaimet luettiin isoina / lower-case letters were read as upper-case"]
+        receipt.notes = [Message(.noteLowerCase, ["count": 1, "lines": "4"])]
         return receipt
     }
 
@@ -35,7 +35,7 @@ import Testing
         func text(_ operation: String, refused: Bool = false) -> String {
             let receipt = Receipt(requestID: "r", department: "sivistys", file: "muutokset.xml", processingDate: F.today,
                                   operation: operation, purpose: "perusopetus",
-                                  refusal: refused ? .unreadableFile(detail: "line 1: truncated") : nil)
+                                  refusal: refused ? .unreadableFile(detail: .technical("line 1: truncated")) : nil)
             return String(decoding: ReceiptRenderer().bytes(receipt), as: UTF8.self)
         }
         #expect(text("muutokset").contains("muutokset: 0"))
@@ -51,7 +51,7 @@ import Testing
         receipt.processedAt = summer
         receipt.isTestData = true
         let text = ReceiptRenderer().text(receipt)
-        #expect(text.hasPrefix("# TESTIAINEISTO – vtjdrop – kuitti / receipt – "))
+        #expect(text.hasPrefix("# TESTIAINEISTO – vtjdrop – kuitti – "))
         #expect(text.contains("\r\nkasitelty: 2026-07-15T13:00:00+03:00\r\n"))
         #expect(text.contains("\r\naineisto: testiaineisto\r\n"))
         let entries = try ReceiptParser.parse(text)
@@ -64,6 +64,7 @@ import Testing
 
     @Test func goldenProcessed() throws {
         try GoldenFile.check(ReceiptRenderer().bytes(Self.processed()), folder: "Receipt", name: "valmis.kuitti.txt")
+        try GoldenFile.check(ReceiptRenderer(language: .swedish).bytes(Self.processed()), folder: "Receipt", name: "valmis.sv.kuitti.txt")
     }
 
     @Test func goldenRefused() throws {
@@ -71,6 +72,7 @@ import Testing
                               processingDate: F.today, operation: "perustiedot", purpose: "henkilosto",
                               refusal: .purpose(.excluded("henkilosto", .employees)))
         try GoldenFile.check(ReceiptRenderer().bytes(receipt), folder: "Receipt", name: "hylatty.kuitti.txt")
+        try GoldenFile.check(ReceiptRenderer(language: .swedish).bytes(receipt), folder: "Receipt", name: "hylatty.sv.kuitti.txt")
     }
 
     @Test func parsesBackWithCounts() throws {
@@ -90,7 +92,9 @@ import Testing
         #expect(entries.filter { $0.key == "kuitti" }.isEmpty)
         #expect(value("tietoryhma-hylatty", "OSOITE") == "ei-tuotteen-tietoryhma")
         #expect(entries.filter { $0.key == "ei-loytynyt-hetu" }.map(\.value) == ["040594V***0", "020504A***E"])
-        #expect(value("hylatty-rivi", "3") == "010594Y***3 | tarkistusmerkki | bad check character '3': the date and individual number give '2'")
+        #expect(value("hylatty-rivi", "3") == "010594Y***3 | tarkistusmerkki | väärä tarkistusmerkki '3': päivämäärän ja yksilönumeron mukaan sen pitäisi olla '2'")
+        #expect(value("kuitti-versio") == "2")
+        #expect(value("kieli") == "fi")
     }
 
     /// Safe to forward: no full henkilötunnus in the receipt, unless not-found hetus are asked unmasked.
@@ -104,13 +108,25 @@ import Testing
         #expect(!unmasked.contains("010594Y9033"))
     }
 
-    @Test func refusedReceiptSaysWhy() throws {
+    /// Issue 16: "tiedostoa ei voitu lukea: … the file is empty" was half English.
+    @Test func refusedReceiptSaysWhyInTheDepartmentsLanguage() throws {
+        let empty = DropReadError(file: "lista.txt", kind: .empty, message: Message(.readEmpty))
         let receipt = Receipt(requestID: "x", department: "kirjasto", file: "lista.txt", processingDate: F.today,
-                              refusal: .unreadableFile(detail: "line 1: not UTF-8 nor Windows-1252"))
-        let entries = try ReceiptParser.parse(ReceiptRenderer().text(receipt))
+                              refusal: RequestRefusal(empty))
+        let finnish = ReceiptRenderer().text(receipt)
+        let entries = try ReceiptParser.parse(finnish)
         #expect(entries.first { $0.key == "tulos" }?.value == "hylatty")
         #expect(entries.first { $0.key == "syykoodi" }?.value == "tiedosto-ei-luettavissa")
-        #expect(entries.first { $0.key == "syy" }?.value == "tiedostoa ei voitu lukea: line 1: not UTF-8 nor Windows-1252")
+        #expect(entries.first { $0.key == "syy" }?.value
+            == "tiedostoa ei voitu lukea: lista.txt: tiedosto on tyhjä (0 tavua); pudota luettelo, jossa on yksi henkilötunnus riviä kohden")
+        #expect(finnish.split(separator: "\r\n")[1]
+            == "# Tiedostoa ei käsitelty eikä tulosta tehty. Syy: tiedostoa ei voitu lukea: lista.txt: tiedosto on tyhjä (0 tavua); pudota luettelo, jossa on yksi henkilötunnus riviä kohden.")
+        let swedish = ReceiptRenderer(language: .swedish).text(receipt)
+        #expect(try ReceiptParser.parse(swedish).first { $0.key == "syy" }?.value
+            == "filen kunde inte läsas: lista.txt: filen är tom (0 byte); lämna in en förteckning med en personbeteckning per rad")
+        for text in [finnish, swedish] {
+            #expect(!text.contains("reason:") && !text.contains("empty") && !text.contains("the file"), "no English: \(text)")
+        }
     }
 
     @Test func everyQuotedTextIsMaskedAndNoPathIsShown() throws {
@@ -120,8 +136,8 @@ import Testing
             requestID: "20261126T080526Z-k3m9x2q7ab", department: "sivistys", file: "010594Y9032 oppilas.txt",
             processingDate: F.today, operation: "perustiedot 020594X903P", purpose: "hetu-020275-9862",
             reference: "viite:010516B903X", refusedGroups: [GroupRefusal(requested: "030516D9037", reason: .notProductGroup)],
-            refusal: .invalidRequest(detail: "the population-data interface refused it: VIRHEELLINEN_HETU: 040594V9031 (010594y9032) ei kelpaa; opening /var/lib/vtjdrop/claims/sivistys/work/x/lista.txt: denied"))
-        receipt.notes = ["rivi 2: 010594Y9032 luettiin"]
+            refusal: .invalidRequest(detail: Message(.interfaceRefusedRequest, ["detail": "VIRHEELLINEN_HETU: 040594V9031 (010594y9032) ei kelpaa; opening /var/lib/vtjdrop/claims/sivistys/work/x/lista.txt: denied"])))
+        receipt.notes = [.technical("rivi 2: 010594Y9032 luettiin")]
         receipt.recordNotFound("040594V9030")
         let text = ReceiptRenderer().text(receipt)
         for code in ["010594Y9032", "020594X903P", "020275-9862", "010516B903X", "030516D9037", "040594V9031", "010594y9032", "040594V9030"] {
@@ -137,7 +153,7 @@ import Testing
         #expect(ReceiptRenderer(unmaskNotFound: true).text(receipt).contains("ei-loytynyt-hetu: 040594V9030\r\n"))
         // A long interface text is cut, so a receipt stays readable.
         let long = Receipt(requestID: "r", department: "d", file: "f", processingDate: F.today,
-                           refusal: .invalidRequest(detail: String(repeating: "x", count: 5000)))
+                           refusal: .invalidRequest(detail: .technical(String(repeating: "x", count: 5000))))
         #expect(ReceiptRenderer().text(long).split(separator: "\r\n").allSatisfy { $0.count < 1100 })
     }
 

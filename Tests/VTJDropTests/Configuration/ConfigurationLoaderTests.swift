@@ -25,14 +25,19 @@ import VTJDrop
         }
     }
 
-    @Test func theShippedExampleLoadsAndValidates() throws {
-        // Installed as /etc/vtjdrop/vtjdrop.yaml with its TLS files in tls/ beside it.
+    /// A shipped example installed as /etc/vtjdrop/vtjdrop.yaml with its TLS files in tls/ beside it.
+    static func installed(_ example: String) throws -> (StorageTestFolder, String) {
         let folder = try StorageTestFolder()
-        let example = try String(contentsOfFile: StorageTestFolder.repositoryRoot + "/examples/vtjdrop.yaml", encoding: .utf8)
-        let file = try folder.write("vtjdrop.yaml", example)
+        let text = try String(contentsOfFile: StorageTestFolder.repositoryRoot + "/examples/" + example, encoding: .utf8)
+        let file = try folder.write("vtjdrop.yaml", text)
         try FileManager.default.createDirectory(atPath: folder.path + "/tls", withIntermediateDirectories: true)
         for name in ["vtjdrop-client.pem", "liityntapalvelin-ca.pem"] { _ = try folder.write("tls/" + name, "PEM") }
         _ = try folder.write("tls/vtjdrop-client.key", "PEM", mode: 0o600)
+        return (folder, file)
+    }
+
+    @Test func theShippedExampleLoadsAndValidates() throws {
+        let (folder, file) = try Self.installed("vtjdrop.yaml")
         let loaded = try ConfigurationLoader.load(overrides: .init(configFile: file), environment: credentials,
                                                   workingDirectory: "/")
         let config = loaded.configuration
@@ -57,6 +62,20 @@ import VTJDrop
         #expect(config.department("kirjasto")?.profile.defaultPurpose == .kirjasto)
         #expect(config.credentials.user == "kunta-x")
         #expect(config.credentials.password.exposedForUse() == "pw-9f3a")
+    }
+
+    @Test func theShippedSOAPExampleLoadsAndValidates() throws {
+        let (_, file) = try Self.installed("vtjdrop-soap.yaml")
+        let loaded = try ConfigurationLoader.load(overrides: .init(configFile: file), environment: credentials, workingDirectory: "/")
+        let config = loaded.configuration
+        #expect(loaded.warnings.isEmpty, "\(loaded.warnings)")
+        #expect(config.interface.wire == .soap && config.interface.soapProduct == "PERUSSANOMA 3")
+        #expect(config.interface.endpoint == .remote(url: "https://liityntapalvelin.kunta.example/"), "the SOAP endpoint is used as written")
+        #expect(config.interface.xRoadClient == "FI/MUN/0123456-7/vtjdrop" && config.interface.xRoadService == nil)
+        #expect(config.interface.maxResponseBytes == 1 << 20 && config.changeSchedule.times.isEmpty)
+        #expect(config.departments.map(\.id) == ["kirjasto", "sivistys"])
+        let summary = config.summary.joined(separator: "\n")
+        #expect(summary.contains("product PERUSSANOMA 3") && !summary.contains("pw-9f3a"), "\(summary)")
     }
 
     static let remoteJSON = """
@@ -88,7 +107,7 @@ import VTJDrop
         let folder = try StorageTestFolder()
         let yaml = """
             vtj:
-              wire: soap
+              wire: ftp
               municipality_codes: [91, "0910"]
               max_response_bytes: 64K
             departments:
@@ -97,7 +116,7 @@ import VTJDrop
                 groups: [HENKILON_NIMI]
             """
         let found = try problems(yaml, in: folder, env: [:])
-        #expect(found.contains { $0.contains("vtj.wire") && $0.contains("xml or json") })
+        #expect(found.contains { $0.contains("vtj.wire") && $0.contains("\"ftp\" is not xml, json or soap") }, "\(found)")
         #expect(found.filter { $0.contains("vtj.municipality_codes") && $0.contains("three-digit") }.count == 2)
         #expect(found.contains { $0.contains("vtj.max_response_bytes") && $0.contains("1M…16G") })
         let flag = try load("vtj: {sandbox: true}\ndepartments:\n  kirjasto:\n    purposes: [kirjasto]\n    groups: [HENKILON_NIMI]\n", in: folder, env: [:],
@@ -195,6 +214,23 @@ import VTJDrop
         #expect(found.count == 1)
         #expect(found.first?.contains("YAML syntax error at line") == true)
         #expect(found.first?.contains("abc123zz") == false)
+    }
+
+    /// Issue 16: receipts in the department's language; published files leave after outbox_days.
+    @Test func languageAndOutboxRetentionAreReadAndChecked() throws {
+        let folder = try StorageTestFolder()
+        defer { folder.remove() }
+        let department = "departments:\n  kirjasto:\n    purposes: [kirjasto]\n    groups: [HENKILON_NIMI]\n"
+        let base = "vtj:\n  sandbox: true\n"
+        let chosen = try load(base + "retention:\n  outbox_days: 7\n" + department + "    language: SV\n", in: folder, env: [:])
+        #expect(chosen.configuration.department("kirjasto")?.language == .swedish)
+        #expect(chosen.configuration.retention.outbox.days == 7)
+        let defaults = try load(base + department, in: folder, env: [:])
+        #expect(defaults.configuration.department("kirjasto")?.language == .finnish)
+        #expect(defaults.configuration.retention.outbox.days == 30)
+        let wrong = try problems(base + "retention:\n  outbox_days: -1\n" + department + "    language: en\n", in: folder, env: [:])
+        #expect(wrong.contains { $0.hasPrefix("departments.kirjasto.language") && $0.contains("\"en\" is not fi or sv") }, "\(wrong)")
+        #expect(wrong.contains { $0.hasPrefix("retention.outbox_days") }, "\(wrong)")
     }
 
     @Test func aFileWithoutDepartmentsIsRefused() throws {

@@ -24,7 +24,7 @@ import VTJCore
             #expect(receiptName.hasPrefix(DropFileName(name).safeStem + "."), sourceLocation: sourceLocation)
             #expect(text.contains("tulos: hylatty"), sourceLocation: sourceLocation)
             #expect(text.contains("syykoodi: tiedosto-ei-luettavissa"), sourceLocation: sourceLocation)
-            #expect(text.contains(reason) && text.contains("never opened"), "\(text)", sourceLocation: sourceLocation)
+            #expect(text.contains(reason) && text.contains("sitä ei avattu"), "\(text)", sourceLocation: sourceLocation)
             // The journal agrees: refused, quarantined, with the receipt and the stored path.
             let id = receiptName.split(separator: ".").dropLast(2).last.map(String.init) ?? ""
             let entry = try harness.appliance.database.journal.entry(id)
@@ -41,7 +41,7 @@ import VTJCore
         defer { Task { await harness.close() } }
         let before = harness.pathsOutsideState()
         #expect(symlink("/etc/passwd", harness.root + "/inbox/sivistys/passwd.txt") == 0)
-        try await expectQuarantined(harness, "passwd.txt", kind: S_IFLNK, reason: "symbolic link", before: before)
+        try await expectQuarantined(harness, "passwd.txt", kind: S_IFLNK, reason: "symbolinen linkki", before: before)
         #expect(!harness.everyOutputByte().contains("root:x:0:0"))
         let link = harness.quarantined().first.map { harness.root + "/state/quarantine/" + $0 } ?? ""
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "/etc/passwd")
@@ -56,7 +56,7 @@ import VTJCore
         let outside = try OutsideFile(root: harness.root, extraLines: hetus)
         let before = harness.pathsOutsideState()
         #expect(symlink(outside.path, harness.root + "/inbox/sivistys/lista.txt") == 0)
-        try await expectQuarantined(harness, "lista.txt", kind: S_IFLNK, reason: "symbolic link", before: before)
+        try await expectQuarantined(harness, "lista.txt", kind: S_IFLNK, reason: "symbolinen linkki", before: before)
         #expect(outside.untouched, "the target's content and access time are unchanged")
         #expect(!harness.everyOutputByte().contains(outside.marker))
         try await harness.expectKeepsServing()
@@ -67,7 +67,7 @@ import VTJCore
         defer { Task { await harness.close() } }
         let before = harness.pathsOutsideState()
         #expect(symlink(harness.root + "/ei-ole/olematon.txt", harness.root + "/inbox/sivistys/haamu.txt") == 0)
-        try await expectQuarantined(harness, "haamu.txt", kind: S_IFLNK, reason: "symbolic link", before: before)
+        try await expectQuarantined(harness, "haamu.txt", kind: S_IFLNK, reason: "symbolinen linkki", before: before)
         #expect(!FileManager.default.fileExists(atPath: harness.root + "/ei-ole"), "the link's target was never created")
     }
 
@@ -78,7 +78,7 @@ import VTJCore
         let outside = try OutsideFile(root: harness.root, name: "lista.txt", extraLines: hetus)
         let before = harness.pathsOutsideState()
         #expect(symlink(harness.root + "/outside", harness.root + "/inbox/sivistys/kansio") == 0)
-        try await expectQuarantined(harness, "kansio", kind: S_IFLNK, reason: "symbolic link", before: before)
+        try await expectQuarantined(harness, "kansio", kind: S_IFLNK, reason: "symbolinen linkki", before: before)
         #expect(outside.untouched)
         #expect(FileManager.default.fileExists(atPath: outside.path), "the folder behind the link keeps its files")
         #expect(!harness.everyOutputByte().contains(outside.marker))
@@ -94,7 +94,7 @@ import VTJCore
         let marker = "KANSION-SISALTO-" + UUID().uuidString
         try (marker + "\n" + harness.registry.hetus(where: [.resident], limit: 1)[0]).write(
             toFile: folder + "/sisalla.txt", atomically: true, encoding: .utf8)
-        try await expectQuarantined(harness, "lista.txt", kind: S_IFDIR, reason: "folder", before: before)
+        try await expectQuarantined(harness, "lista.txt", kind: S_IFDIR, reason: "(kansio)", before: before)
         // Moved whole, its contents unread: the marker is only in the quarantined file itself.
         let quarantined = harness.quarantined().first.map { harness.root + "/state/quarantine/" + $0 } ?? ""
         #expect(try String(contentsOfFile: quarantined + "/sisalla.txt", encoding: .utf8).hasPrefix(marker))
@@ -107,7 +107,7 @@ import VTJCore
         defer { Task { await harness.close() } }
         let before = harness.pathsOutsideState()
         #expect(mkfifo(harness.root + "/inbox/sivistys/putki.txt", 0o666) == 0)
-        try await expectQuarantined(harness, "putki.txt", kind: S_IFIFO, reason: "FIFO", before: before)
+        try await expectQuarantined(harness, "putki.txt", kind: S_IFIFO, reason: "nimetty putki (FIFO)", before: before)
         try await harness.expectKeepsServing()
     }
 
@@ -128,7 +128,7 @@ import VTJCore
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
         try #require(bound == 0, "bind: \(errno)")
-        try await expectQuarantined(harness, "pistoke.txt", kind: S_IFSOCK, reason: "socket", before: before)
+        try await expectQuarantined(harness, "pistoke.txt", kind: S_IFSOCK, reason: "pistoke (socket)", before: before)
         try await harness.expectKeepsServing()
     }
 
@@ -138,7 +138,7 @@ import VTJCore
         let before = harness.pathsOutsideState()
         let marker = "ISO-TIEDOSTO-" + UUID().uuidString
         try harness.drop("sivistys", "iso.txt", marker + "\n" + String(repeating: "010594Y9032\n", count: 400))
-        try await expectQuarantined(harness, "iso.txt", kind: S_IFREG, reason: "over the limit", before: before)
+        try await expectQuarantined(harness, "iso.txt", kind: S_IFREG, reason: "suurempi kuin sallitut", before: before)
         #expect(!harness.regularFileText(under: harness.root + "/outbox").contains(marker))
         try await harness.expectKeepsServing()
     }
@@ -155,7 +155,7 @@ import VTJCore
         DeliveryFaultInjection.clear(outbox)
         _ = await harness.runOnceBounded()
         let receipts = try harness.receipts("sivistys")
-        #expect(receipts.count == 1 && receipts.values.allSatisfy { $0.contains("symbolic link") }, "published on the next pass")
+        #expect(receipts.count == 1 && receipts.values.allSatisfy { $0.contains("symbolinen linkki") }, "published on the next pass")
         _ = await harness.runOnceBounded()
         #expect(try harness.receipts("sivistys").count == 1, "exactly once")
     }
@@ -180,7 +180,7 @@ import VTJCore
         _ = after.pass(now: .now)
         let receipts = try harness.receipts("sivistys")
         #expect(receipts.count == 1 && receipts.keys.allSatisfy { $0.hasPrefix("putki." + id) })
-        #expect(receipts.values.allSatisfy { $0.contains("named pipe (FIFO)") && $0.contains("tiedosto: putki.txt") })
+        #expect(receipts.values.allSatisfy { $0.contains("nimetty putki (FIFO)") && $0.contains("tiedosto: putki.txt") })
         let entry = try harness.appliance.database.journal.entry(id)
         #expect(entry?.state == .quarantined && entry?.resultFiles.count == 1)
         _ = after.pass(now: .now)

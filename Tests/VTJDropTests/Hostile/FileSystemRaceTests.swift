@@ -130,7 +130,7 @@ import VTJCore
         #expect(!FileManager.default.fileExists(atPath: work), "the work folder went to quarantine whole")
         #expect(harness.quarantinedKind(id.value + "/vaihto.txt") == S_IFLNK)
         let receipts = try harness.receipts("sivistys")
-        #expect(receipts.count == 1 && receipts.values.allSatisfy { $0.contains("symbolic link") })
+        #expect(receipts.count == 1 && receipts.values.allSatisfy { $0.contains("symbolinen linkki") })
         #expect(try harness.appliance.database.journal.entry(id.value)?.state == .quarantined)
         #expect(outside.untouched)
         #expect(!harness.everyOutputByte().contains(outside.marker))

@@ -82,7 +82,7 @@ import VTJCore
             #expect(!mine.contains { !$0.hasSuffix(".kuitti.txt") }, "\(item): a result for a file never read: \(mine)")
             for receipt in mine {
                 let text = try harness.read(item.department, receipt)
-                #expect(text.contains("tulos: hylatty") && text.contains("limit"), "\(item): \(text)")
+                #expect(text.contains("tulos: hylatty") && text.contains("suurempi kuin sallitut"), "\(item): \(text)")
             }
             // Left in the inbox, or moved whole into quarantine (never opened either way).
             guard case .singleLine(let count) = item.content else { return }
@@ -95,17 +95,24 @@ import VTJCore
             #expect(!Self.archived(harness).contains { $0.hasSuffix("/" + item.fileName) }, "\(item): archived as if read")
             return
         case .published(let expected):
-            #expect(mine.count == (expected.result ? 2 : 1), "\(item): \(mine)")
             let receipt = try receiptEntries(item, mine, harness)
             func value(_ key: String) -> String? { receipt.first { $0.key == key }?.value }
-            #expect(value("tulos") == "valmis", "\(item): \(value("reason") ?? "")")
+            // Over 50 rejected lines or not-found hetus: the full lists are in a file beside the receipt.
+            let listed = value("luettelo").map { [$0] } ?? []
+            #expect(mine.count == (expected.result ? 2 : 1) + listed.count, "\(item): \(mine)")
+            #expect(listed.allSatisfy { mine.contains($0) }, "\(item): \(listed) not in \(mine)")
+            #expect(value("tulos") == "valmis", "\(item): \(value("syy") ?? "")")
             #expect(value("kelvolliset") == String(expected.valid), "\(item)")
             #expect(value("virheelliset") == String(expected.invalid), "\(item)")
             #expect(value("kaksoiskappaleet") == String(expected.duplicates), "\(item)")
             if let lines = expected.lines { #expect(value("rivit") == String(lines), "\(item)") }
             let rejected = receipt.filter { $0.key == "hylatty-rivi" }
             // Listed in detail up to the limit, counted in full beyond it.
-            #expect(rejected.count == min(expected.invalid, HetuCollector().detailLimit), "\(item)")
+            #expect(rejected.count == min(expected.invalid, ReceiptRenderer().listLimit), "\(item)")
+            if let list = listed.first {
+                let all = try ReceiptParser.parse(try harness.read(item.department, list)).filter { $0.key == "hylatty-rivi" }
+                #expect(all.count == min(expected.invalid, HetuCollector().detailLimit), "\(item): the list file")
+            }
             for (line, kind) in expected.rejected {
                 let entry = rejected.first { $0.qualifier == String(line) }
                 #expect(entry?.value.contains("| \(kind) |") == true, "\(item): line \(line) should be rejected as \(kind): \(rejected)")
@@ -123,19 +130,29 @@ import VTJCore
             }
             try checkStored(item, input: input, receipt: value("pyynto"), state: .archived, folder: "/state/archive/", harness)
         case .refused(let code, let line, let cause):
-            #expect(mine.count == 1 && mine.first?.hasSuffix(".kuitti.txt") == true, "\(item): \(mine)")
             let receipt = try receiptEntries(item, mine, harness)
             func value(_ key: String) -> String? { receipt.first { $0.key == key }?.value }
-            let reason = value("reason") ?? ""
+            // A refusal for its rejected lines lists them like a result's receipt: over 50, in a list file.
+            let listed = value("luettelo").map { [$0] } ?? []
+            #expect(mine.count == 1 + listed.count && mine.filter { $0.hasSuffix(".kuitti.txt") }.count == 1, "\(item): \(mine)")
+            // The receipt says it in Finnish (`syy`); the journal keeps the English for the operator.
+            let requestID = value("pyynto") ?? ""
+            let reason = (try harness.appliance.database.journal.entry(requestID))?.error ?? ""
+            let syy = value("syy") ?? ""
+            let shownName = Henkilotunnus.maskingShapes(in: ReceiptRenderer.clean(item.fileName))
             #expect(value("tulos") == "hylatty", "\(item)")
             #expect(value("syykoodi") == code, "\(item): \(reason)")
             #expect(value("tiedosto") == item.fileName, "\(item)")
             #expect(!(value("syy") ?? "").isEmpty, "\(item)")
             #expect(reason.localizedCaseInsensitiveContains(cause), "\(item): \"\(cause)\" not in: \(reason)")
-            if let line { #expect(reason.contains("\(item.fileName):\(line):"), "\(item): no file:line in: \(reason)") }
+            if let line {
+                #expect(reason.contains("\(item.fileName):\(line):"), "\(item): no file:line in: \(reason)")
+                #expect(syy.contains("\(shownName), rivi \(line): "), "\(item): no file and line in: \(syy)")
+            }
             // Whatever comes from reading the file names it in the reason (profile refusals do not need to).
             if ["tiedosto-ei-luettavissa", "virheellinen-pyynto", "tuntematon-toiminto"].contains(code) {
                 #expect(reason.contains(item.fileName + ":"), "\(item): the file is not named in: \(reason)")
+                #expect(syy.contains(shownName), "\(item): the file is not named in: \(syy)")
             }
             #expect(receipt.filter { $0.key == "hylatty-rivi" }.count <= HetuCollector().detailLimit, "\(item)")
             try checkStored(item, input: input, receipt: value("pyynto"), state: .quarantined, folder: "/state/quarantine/", harness)

@@ -49,7 +49,8 @@ final class PipelineHarness: Sendable {
          logger: Logger? = nil, external: SandboxServer? = nil, environment: [String: String] = [:],
          urlPath: String? = nil, monotonic: any MonotonicClock = SystemMonotonicClock(),
          departments: String = PipelineHarness.departmentsYAML,
-         beforeStart: (String) throws -> Void = { _ in }) async throws {
+         beforeStart: (String) throws -> Void = { _ in },
+         soapProduct: String = "PERUSSANOMA 3", vtj: [String: String] = [:]) async throws {
         self.external = external
         root = NSTemporaryDirectory() + "vtjdrop-pipeline-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
@@ -61,7 +62,12 @@ final class PipelineHarness: Sendable {
         }
         TempFolderSweeper.register(root)
         var interface = "sandbox: true"
-        if let url = external?.baseURL { interface = "url: " + (urlPath.map { url.replacingOccurrences(of: "/api/v1", with: $0) } ?? url) }
+        if let url = wire == .soap ? external?.soapURL : external?.baseURL {
+            interface = "url: " + (urlPath.map { url.replacingOccurrences(of: "/api/v1", with: $0) } ?? url)
+        }
+        // The SOAP wire names its product and X-Road client (vtj-soap-kysely.md §12).
+        if wire == .soap { interface += "\n  soap_product: \"\(soapProduct)\"\n  x_road_client: FI-TEST/MUN/0123456-7/vtjdrop" }
+        for (key, value) in vtj.sorted(by: { $0.key < $1.key }) { interface += "\n  \(key): \(value)" }
         let yaml = """
             inbox: \(settings["inbox"] ?? root + "/inbox")
             outbox: \(root)/outbox

@@ -98,7 +98,7 @@ import VTJXML
         #expect(try harness.appliance.database.auditLog.queries(hetu: try Henkilotunnus(hetus[0])).isEmpty)
     }
 
-    @Test(arguments: WireKind.allCases)
+    @Test(arguments: WireKind.serving(.muutokset))
     func followingThenChangesThenStopping(wire: WireKind) async throws {
         let harness = try await PipelineHarness(wire: wire)
         defer { Task { await harness.close() } }
@@ -128,7 +128,7 @@ import VTJXML
         #expect(try harness.only("vesihuolto", suffix: ".kuitti.txt", prefix: "loppu").contains("tulos: valmis"))
     }
 
-    @Test(arguments: WireKind.allCases)
+    @Test(arguments: WireKind.serving(.kuntaPerustiedot))
     func municipalBasicDataForALicensedDepartment(wire: WireKind) async throws {
         let harness = try await PipelineHarness(sandbox: SandboxConfiguration(population: 300, seed: 3, pageSize: 40), wire: wire)
         defer { Task { await harness.close() } }

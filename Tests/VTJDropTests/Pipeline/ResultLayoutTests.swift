@@ -76,7 +76,7 @@ import VTJSheet
         let chosen = try harness.only("koulu", suffix: ".csv", prefix: "oma.")
         #expect(chosen.replacingOccurrences(of: "\u{FEFF}", with: "").hasPrefix("hetu;tila;sukunimi;kotikunta;postinumero\r\n"))
         let refusal = try harness.only("koulu", suffix: ".kuitti.txt", prefix: "vaara.")
-        #expect(refusal.contains("did you mean \"postinumero\""), "\(refusal)")
+        #expect(refusal.contains("sarakkeet-määrite: \"postinumro\" ei ole tulostiedoston sarake eikä valmis sarakejoukko; tarkoititko \"postinumero\"?"), "\(refusal)")
 
         // The school's default: the pupil list, two guardians, no religion, the class carried.
         let school = try harness.only("koulu", suffix: ".csv", prefix: "luokka.")

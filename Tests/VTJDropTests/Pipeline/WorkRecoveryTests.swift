@@ -112,7 +112,7 @@ import VTJCore
         #expect(await harness.runner.runOnce().published == 1)
         #expect(try harness.only("vesihuolto", suffix: ".csv", prefix: "muutokset.") == "first attempt\r\n")
         #expect(try register.logKey(department: "vesihuolto", scope: .hetu) == startKey)
-        #expect(try harness.only("vesihuolto", suffix: ".kuitti.txt", prefix: "muutokset.").contains("the result was published before an interruption"))
+        #expect(try harness.only("vesihuolto", suffix: ".kuitti.txt", prefix: "muutokset.").contains("Tulos julkaistiin jo ennen keskeytystä; sen muutokset toimitetaan uudelleen"))
 
         try harness.drop("vesihuolto", "seuraava.xml", harness.request("muutokset"))
         #expect(await harness.runner.runOnce().published == 1)

@@ -67,10 +67,10 @@ import VTJSandbox
         #expect(typedSheet.rows.count == 1 + 6)
         #expect(typedSheet.rows.dropFirst().allSatisfy { $0[last]?.value == "00723" && $0[last]?.type == "s" }, "shown zeros, as text")
         let receipt = try harness.only("koulu", suffix: ".kuitti.txt", prefix: "oppilaat.")
-        #expect(receipt.contains("workbook, sheet 'Oppilaat', column B 'Henkilötunnus'"), "\(receipt)")
+        #expect(receipt.contains("Työkirja luettiin sen ensimmäiseltä välilehdeltä 'Oppilaat': henkilötunnus sarakkeessa B (Henkilötunnus)."), "\(receipt)")
 
         let refusal = try harness.only("koulu", suffix: ".kuitti.txt", prefix: "salattu.")
-        #expect(refusal.contains("password") || refusal.contains("salasana"), "\(refusal)")
+        #expect(refusal.contains("työkirja on suojattu salasanalla") && !refusal.contains("password"), "in the department's language: \(refusal)")
     }
 
     private func copy(_ from: String, to: String) throws {

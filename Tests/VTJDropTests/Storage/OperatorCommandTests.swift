@@ -122,8 +122,10 @@ import VTJDrop
         let state = try prepareState(in: folder)
         let status = try VTJDropBinary.run(["status", "--state", state],
                                            environment: ["VTJDROP_VTJ_PASSWORD": "pw-never-shown"])
-        #expect(status.status == 0, "\(status.stderr)")
+        // No daemon holds this state folder: exit 2, for monitoring (issue 17).
+        #expect(status.status == 2, "\(status.stderr)")
         let text = status.stdout
+        #expect(text.contains("verdict: NOT-RUNNING (exit 2)"), "\(text)")
         #expect(text.contains("last successful call 2026-09-21 17:13:20 +03:00"), "\(text)")
         #expect(text.contains("audit log: 1 disclosures (published results), 2 queries to the interface"))
         #expect(text.contains("daemon: not running"))

@@ -73,17 +73,25 @@ struct LoopbackHTTP {
         var sent = 0
         while sent < request.count {
             let n = request[sent...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }  // a signal (another test's child exiting) is no failure
             guard n > 0 else { throw Failure(description: "write failed") }
             sent += n
         }
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
+        var ending = "EOF"
         while true {
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }  // a signal (another test's child exiting), not the server
+            if n < 0 { ending = "read error \(errno) (\(String(cString: strerror(errno))))" }
             if n <= 0 { break }  // EOF, reset or timeout: what arrived is what the server sent
             received += buffer[0..<n]
         }
-        return try parse(received)
+        do {
+            return try parse(received)
+        } catch let failure as Failure {
+            throw Failure(description: failure.description + "; the connection ended with \(ending)")
+        }
     }
 
     private static func parse(_ bytes: [UInt8]) throws -> Reply {

@@ -13,7 +13,7 @@ struct JSONWire: InterfaceWire {
 
     func request(for call: WireCall) throws(VTJClientError) -> WireRequest {
         switch call {
-        case .logKey(let date):
+        case .logKey(let date), .probe(let date):
             return WireRequest(method: "GET", path: "/kirjausavain/\(date)", body: [], headers: [("Accept", "application/json")])
         case .basicData(let hetus, let groups):
             return post("/perustiedot", JSONRequests.write(PerustiedotRequest(restriction: .hetulista(hetus), groups: groups)))

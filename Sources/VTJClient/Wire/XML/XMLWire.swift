@@ -10,7 +10,7 @@ struct XMLWire: InterfaceWire {
 
     func request(for call: WireCall) throws(VTJClientError) -> WireRequest {
         switch call {
-        case .logKey(let date):
+        case .logKey(let date), .probe(let date):
             return WireRequest(method: "GET", path: "/kirjausavain/\(date)", body: [], headers: [("Accept", "application/xml")])
         case .basicData(let hetus, let groups):
             return post("/perustiedot", RequestXML.write(PerustiedotRequest(restriction: .hetulista(hetus), groups: groups)))

@@ -1,0 +1,44 @@
+import Foundation
+import VTJCore
+
+/// A published request whose input had the same bytes as the drop in hand.
+struct EarlierPublication: Sendable, Hashable {
+    let requestID: String
+    let publishedAt: Date
+}
+
+extension DropProcessor {
+    /// The department's latest request published within `duplicates.window` whose archived input
+    /// has exactly `bytes`; nil when none (or the window is zero).
+    ///
+    /// Found among the archived inputs (sizes compared first, then bytes), so nothing new is
+    /// stored per drop: the latest ``repeatCandidates`` of the window are looked at, an index
+    /// read and an `lstat` each, and only a file of the same size is read. Blocking file reads,
+    /// so call it off the cooperative pool.
+    func earlierPublication(of bytes: [UInt8], department: String) -> EarlierPublication? {
+        let window = appliance.configuration.duplicateWindow
+        guard window > .zero, !bytes.isEmpty else { return nil }
+        let since = now.addingTimeInterval(-Double(window.components.seconds))
+        guard let candidates = try? journal.archivedInputs(department: department, since: since, limit: Self.repeatCandidates)
+        else { return nil }
+        for candidate in candidates {
+            guard let name = DropReplay.inputName(in: candidate.folder) else { continue }
+            let path = candidate.folder + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count,
+                  let stored = FileManager.default.contents(atPath: path), stored.elementsEqual(bytes) else { continue }
+            return EarlierPublication(requestID: candidate.requestID, publishedAt: candidate.at)
+        }
+        return nil
+    }
+
+    /// How many of a department's latest publications a drop is compared with.
+    static let repeatCandidates = 500
+
+    /// The receipt's note about a repeat (empty when the drop is no repeat).
+    func repeatNote(_ context: DropContext) -> [Message] {
+        guard let earlier = context.repeatOf else { return [] }
+        let at = appliance.finnishTime.zoned(at: Instant(earlier.publishedAt)).readable
+        return [Message(.noteRepeat, ["request": .text(earlier.requestID), "at": .text(at)])]
+    }
+}
