@@ -97,7 +97,7 @@ let package = Package(
         .target(
             name: "VTJDrop",
             dependencies: [
-                "VTJCore", "VTJXML", "VTJClient", "VTJSandbox", "VTJOperator",
+                "VTJCore", "VTJXML", "VTJClient", "VTJSandbox", "VTJSheet", "VTJOperator",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
@@ -108,7 +108,7 @@ let package = Package(
         .executableTarget(
             name: "vtjdrop",
             dependencies: [
-                "VTJCore", "VTJXML", "VTJClient", "VTJSandbox", "VTJDrop", "VTJOperator",
+                "VTJCore", "VTJXML", "VTJClient", "VTJSandbox", "VTJSheet", "VTJDrop", "VTJOperator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -132,11 +132,12 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
+        // The independent spreadsheet readers (openpyxl, LibreOffice), driven by scripts read from
+        // the source tree; shared by the sheet tests and the daemon tests that drop and read workbooks.
+        .target(name: "SheetTestSupport", path: "Tests/SheetTestSupport", exclude: ["Scripts"], swiftSettings: strictSettings),
         .testTarget(
             name: "VTJSheetTests",
-            dependencies: ["VTJCore", "VTJXML", "VTJSheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-            // The independent readers (openpyxl, LibreOffice) are driven by scripts read from the source tree.
-            exclude: ["Scripts"],
+            dependencies: ["VTJCore", "VTJXML", "VTJSheet", "SheetTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -166,7 +167,7 @@ let package = Package(
             name: "VTJDropTests",
             // The executable is a dependency so its binary is built beside the tests, which run it.
             dependencies: [
-                "VTJCore", "VTJXML", "VTJJSON", "VTJClient", "VTJSandbox", "VTJDrop", "VTJOperator", "vtjdrop",
+                "VTJCore", "VTJXML", "VTJJSON", "VTJClient", "VTJSandbox", "VTJDrop", "VTJOperator", "vtjdrop", "VTJSheet", "SheetTestSupport",
                 // A raw connection proves the audit log's triggers hold against any writer.
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -9,10 +9,13 @@ import Darwin
 ///
 /// Linux gives it no name at all (`O_TMPFILE`); elsewhere it is unlinked as soon as it is
 /// open. Either way nothing is left behind by a crash, and it is readable by the owner only.
-final class SheetSpool {
-    let descriptor: Int32
+/// The pipeline keeps a workbook result's rows in one too (`SheetRowSpool`).
+public final class SheetSpool {
+    /// Open for reading and writing; closed when the spool is released.
+    public let descriptor: Int32
 
-    init(folder: String) throws(XLSXWriteError) {
+    /// A scratch file in `folder`.
+    public init(folder: String) throws(XLSXWriteError) {
         #if os(Linux)
         // O_TMPFILE is (__O_TMPFILE | O_DIRECTORY), a macro Swift does not import.
         let tmpfile: Int32 = 0o20_000_000 | O_DIRECTORY

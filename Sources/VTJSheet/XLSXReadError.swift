@@ -46,7 +46,7 @@ public enum XLSXReadError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// English, one line.
+    /// English, one line (logs, `vtjdrop hetu`); a receipt writes ``message`` in the department's language.
     public var description: String {
         switch self {
         case .encrypted:
@@ -88,45 +88,4 @@ public enum XLSXReadError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Finnish, one line.
-    public var finnish: String {
-        switch self {
-        case .encrypted:
-            "työkirja on suojattu salasanalla (salattu); tallenna se uudelleen ilman salasanaa tai CSV-tiedostoksi ja pudota uudelleen"
-        case .legacyWorkbook:
-            "tämä on Excel 97–2003 -työkirja (.xls) tai muu vanha Office-tiedosto; tallenna se Excel-työkirjaksi (.xlsx) tai CSV-tiedostoksi ja pudota uudelleen"
-        case .notAWorkbook(let what):
-            "tiedosto ei ole Excel-työkirja (se on: \(what)); pudota .xlsx-työkirja tai CSV-luettelo"
-        case .macroWorkbook:
-            "työkirjassa on makroja (.xlsm); tallenna se Excel-työkirjaksi (.xlsx) ilman makroja ja pudota uudelleen"
-        case .binaryWorkbook:
-            "tämä on Excelin binäärityökirja (.xlsb); tallenna se Excel-työkirjaksi (.xlsx) ja pudota uudelleen"
-        case .damaged(let how):
-            "työkirja on vioittunut (\(how)); avaa se Excelissä, tallenna uudelleen ja pudota uudelleen"
-        case .tooManyEntries(let limit):
-            "työkirjassa on yli \(limit) osaa (ei pelkkä luettelo); tallenna luettelo yksinään uuteen työkirjaan tai CSV-tiedostoksi"
-        case .tooLarge(_, let limit):
-            "työkirja on purettuna yli \(limit >> 20) MiB; jaa luettelo osiin tai pudota se CSV-tiedostona"
-        case .compressionRatio(let part, let limit):
-            "työkirjan osa \(part) purkautuu yli \(limit)-kertaiseksi, kuten vain zip-pommi; tallenna luettelo uudelleen Excelistä"
-        case .tooManySharedStrings(let limit):
-            "työkirjassa on yli \(limit) eri tekstiä; jaa luettelo osiin tai pudota se CSV-tiedostona"
-        case .sharedStringsTooLarge(let limit):
-            "työkirjan tekstit vievät yli \(limit >> 20) MiB; jaa luettelo osiin tai pudota se CSV-tiedostona"
-        case .noWorksheet:
-            "työkirjassa ei ole laskentataulukkoa (vain kaavioita tai makrotaulukoita); laita luettelo ensimmäiselle välilehdelle"
-        case .tooManyRows(let row, let limit):
-            "rivi \(row) on yli luettelon \(limit) rivin rajan; jaa luettelo osiin"
-        case .tooManyColumns(let row, let column, let limit):
-            "rivillä \(row) on arvo sarakkeessa \(column), yli luettelon \(limit) sarakkeen rajan; poista se tai siirrä luettelo uudelle välilehdelle"
-        case .tooManyCells(let row, let limit):
-            "taulukossa on yli \(limit) solua (rivillä \(row)); pudota vähemmän sarakkeita tai jaa luettelo osiin"
-        case .unsafeXML(let part, let line, _):
-            "työkirjan osassa \(part) (rivi \(line)) on DTD-määrittely tai entiteetti, joita ei hyväksytä; tallenna työkirja uudelleen Excelistä"
-        case .malformedXML(let part, let line, _):
-            "työkirjan osa \(part) ei ole kelvollista XML:ää (rivi \(line)); avaa työkirja Excelissä, tallenna uudelleen ja pudota uudelleen"
-        case .badCell(let row, _):
-            "rivin \(row) solua ei voi lukea; avaa työkirja Excelissä, tallenna uudelleen ja pudota uudelleen"
-        }
-    }
 }

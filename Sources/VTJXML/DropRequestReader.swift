@@ -187,7 +187,13 @@ public struct DropRequestReader: Sendable {
                 throw fail(.requestReferenceControl)
             }
         }
-        return DropRequest(operation: operation, purpose: try attribute("kayttotarkoitus"), format: format, reference: reference)
+        var request = DropRequest(operation: operation, purpose: try attribute("kayttotarkoitus"), format: format, reference: reference)
+        // `sarakkeet`: a preset or column names (space- or comma-separated), checked against the
+        // department's groups by the pipeline.
+        request.columns = try attribute("sarakkeet").map {
+            $0.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).map(String.init)
+        }
+        return request
     }
 }
 

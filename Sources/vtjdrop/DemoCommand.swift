@@ -130,7 +130,8 @@ struct DemoCommand: AsyncParsableCommand {
             let text = try String(contentsOfFile: outbox + "/sivistys/" + file, encoding: .utf8)
             print("\n--- outbox/sivistys/\(file) ---")
             if file.hasSuffix(".csv") {
-                print("(a few of its columns; the file has one column per field of every allowed group)")
+                let width = text.prefix { $0 != "\r" && $0 != "\n" }.split(separator: ";", omittingEmptySubsequences: false).count
+                print("(a few of its \(width) columns: the school's pupil list, preset oppilaslista; see docs/csv-columns.md)")
                 print(excerpt(csv: text, columns: ["hetu", "tila", "pidatetyt", "etunimi", "sukunimi", "katunimi",
                                                     "postinumero", "kotikunta", "huoltaja1_sukunimi", "uskontokuntalaji"]))
             } else {

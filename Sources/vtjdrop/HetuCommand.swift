@@ -1,18 +1,46 @@
 import ArgumentParser
+import Foundation
 import VTJCore
+import VTJDrop
 
-/// `vtjdrop hetu`: validates henkilötunnus values from arguments or standard input.
+/// `vtjdrop hetu`: validates henkilötunnus values from arguments, standard input or a file read
+/// exactly as intake reads a drop; or generates test values.
 struct HetuCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hetu",
-        abstract: "Validate henkilötunnus values (arguments, or standard input one per line).",
-        discussion: "Prints OK with birth date, sex and test flag, or the reason for rejection. Exits 0 only when every value is valid."
+        abstract: "Validate henkilötunnus values, or check a list file exactly as a drop of it would be read.",
+        discussion: """
+            vtjdrop hetu VALUE…       checks each value: OK with birth date, sex and test flag, or the reason.
+            vtjdrop hetu FILE         reads the file with the appliance's own reader (encodings, delimiters, header
+                                      or a henkilötunnus column found by content, workbooks, request documents) and
+                                      prints what a drop of it would ask for and refuse, line by line.
+            vtjdrop hetu --generate N prints N valid test henkilötunnus (individual number 900–999); --seed repeats them.
+            Values are printed in full: the tool runs on the operator's terminal for the clerk's own file.
+            It writes no log. Exit 0 only when every value is valid.
+            """
     )
 
-    @Argument(help: "Values to check; without any, lines are read from standard input.")
+    @Argument(help: "Values to check, or one file to read as a drop; without any, lines are read from standard input.")
     var values: [String] = []
 
+    @Option(name: .long, help: "Print this many valid test henkilötunnus instead of checking anything.")
+    var generate: Int?
+
+    @Option(name: .long, help: "Seed for --generate: the same seed prints the same values.")
+    var seed: UInt64?
+
     func run() throws {
+        if let generate {
+            guard generate > 0 else { throw ValidationError("--generate needs a positive count") }
+            for value in Henkilotunnus.testValues(count: generate, seed: seed ?? UInt64.random(in: 0...UInt64.max)) {
+                print(value)
+            }
+            return
+        }
+        if values.count == 1, FileManager.default.fileExists(atPath: values[0]) {
+            guard try HetuFileReport(path: values[0]).printReport() else { throw ExitCode(1) }
+            return
+        }
         var allValid = true
         var sawAny = false
         func check(_ raw: String, label: String) {

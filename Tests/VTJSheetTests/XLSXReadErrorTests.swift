@@ -1,7 +1,8 @@
 import Testing
+import VTJCore
 import VTJSheet
 
-/// Every refusal says in one line, in English and in Finnish, what to do; rows are named.
+/// Every refusal says in one line, in English (logs) and, from the catalogue, in every receipt language, what to do; rows are named.
 @Suite struct XLSXReadErrorTests {
     static let all: [XLSXReadError] = [
         .encrypted, .legacyWorkbook, .notAWorkbook("a ZIP archive"), .macroWorkbook, .binaryWorkbook, .damaged("x"),
@@ -12,12 +13,13 @@ import VTJSheet
     ]
 
     @Test(arguments: all)
-    func saysWhatToDoInBothLanguages(error: XLSXReadError) {
-        for text in [error.description, error.finnish] {
+    func saysWhatToDoInEveryLanguage(error: XLSXReadError) {
+        let texts = [error.description] + Language.allCases.map { error.message.text($0) }
+        for text in texts {
             #expect(!text.isEmpty && !text.contains("\n"))
             #expect(text.contains(";"), "a second half saying what to do: \(text)")
         }
-        #expect(error.description != error.finnish)
+        #expect(Set(Language.allCases.map { error.message.text($0) }).count == Language.allCases.count)
         switch error {
         case .tooManyRows, .tooManyColumns, .tooManyCells, .badCell: #expect(error.row == 9)
         default: #expect(error.row == nil)

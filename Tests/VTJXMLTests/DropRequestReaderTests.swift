@@ -135,8 +135,8 @@ import VTJXML
     @Test func documentErrorsNameFileLineAndReason() {
         expectError("<pyynto toiminto=\"poista-kaikki\"/>", kind: .unknownOperation, line: 1, containing: "unknown toiminto \"poista-kaikki\"; use one of perustiedot")
         expectError("<pyynto><hetulista><hetu>010594Y9032</hetu></hetulista></pyynto>", kind: .request, line: 1, containing: "no toiminto attribute")
-        expectError("<pyynto toiminto=\"perustiedot\" muoto=\"xlsx\"><hetulista><hetu>010594Y9032</hetu></hetulista></pyynto>",
-                    kind: .request, line: 1, containing: "unknown muoto \"xlsx\"")
+        expectError("<pyynto toiminto=\"perustiedot\" muoto=\"pdf\"><hetulista><hetu>010594Y9032</hetu></hetulista></pyynto>",
+                    kind: .request, line: 1, containing: "unknown muoto \"pdf\"; use csv, xlsx or xml")
         expectError("<pyynto toiminto=\"perustiedot\"/>", kind: .request, line: 1, containing: "needs a <hetulista>")
         expectError("<pyynto toiminto=\"muutokset\">\n<hetulista><hetu>010594Y9032</hetu></hetulista></pyynto>",
                     kind: .request, line: 1, containing: "takes no <hetulista>")

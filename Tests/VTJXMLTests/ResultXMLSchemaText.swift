@@ -165,7 +165,7 @@ enum ResultXMLSchemaText {
         """
         xsd += choice(FieldSpec.stubFields.map { ($0.name, shape($0.kind)) }, indent: "    ")
         xsd += "  </xs:complexType>\n"
-        xsd += enumeration("tila", ResultStatus.allCases.map(\.rawValue))
+        xsd += enumeration("tila", ResultStatus.allCases.filter { $0 != .rejected }.map(\.rawValue))  // hylatty: CSV and xlsx only
         xsd += enumeration("toimenpide", [ChangeInstruction.Action.blank.rawValue, ChangeInstruction.Action.release.rawValue])
         xsd += enumeration("saanto", WithholdingRule.allCases.map(\.rawValue))
         xsd += enumeration("muutosattribuutti", ChangeAttribute.allCases.map(\.rawValue))

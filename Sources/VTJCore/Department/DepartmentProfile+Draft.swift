@@ -11,10 +11,15 @@ extension DepartmentProfile {
         public var byteOrderMark: Bool?
         public var neutraliseFormulas: Bool?
         public var municipalityWide: Bool?
+        /// `columns`: a preset name or column names; nil = the default purpose's preset.
+        public var columns: [String]?
+        /// `carry_columns`; nil = true.
+        public var carryColumns: Bool?
 
         public init(id: String, purposes: [String], defaultPurpose: String? = nil, groups: [String],
                     format: String? = nil, delimiter: String? = nil, lineEnding: String? = nil,
-                    byteOrderMark: Bool? = nil, neutraliseFormulas: Bool? = nil, municipalityWide: Bool? = nil) {
+                    byteOrderMark: Bool? = nil, neutraliseFormulas: Bool? = nil, municipalityWide: Bool? = nil,
+                    columns: [String]? = nil, carryColumns: Bool? = nil) {
             self.id = id
             self.purposes = purposes
             self.defaultPurpose = defaultPurpose
@@ -25,6 +30,8 @@ extension DepartmentProfile {
             self.byteOrderMark = byteOrderMark
             self.neutraliseFormulas = neutraliseFormulas
             self.municipalityWide = municipalityWide
+            self.columns = columns
+            self.carryColumns = carryColumns
         }
 
         /// The profile, or every problem found, each naming its key under `keyPrefix.<id>`.
@@ -94,7 +101,7 @@ extension DepartmentProfile {
             var format = OutputFormat.csv
             if let text = self.format {
                 if let parsed = OutputFormat(rawValue: text.trimmingBlanks().lowercased()) { format = parsed } else {
-                    problem("format", "\"\(text)\" is not a result format; use csv or xml")
+                    problem("format", "\"\(text)\" is not a result format; use csv, xlsx or xml")
                 }
             }
 
@@ -117,10 +124,21 @@ extension DepartmentProfile {
             if let byteOrderMark { dialect.byteOrderMark = byteOrderMark }
             if let neutraliseFormulas { dialect.neutraliseFormulas = neutraliseFormulas }
 
+            var layout: ColumnLayout?
+            if let columns {
+                switch ColumnLayout.resolve(columns, groups: groups) {
+                case .success(let resolved): layout = resolved
+                case .failure(let found): problem(found.index.map { "columns[\($0)]" } ?? "columns", found.message)
+                }
+            } else if let defaultPurpose {
+                layout = DepartmentProfile.defaultLayout(purpose: defaultPurpose, groups: groups)
+            }
+
             guard problems.isEmpty, let defaultPurpose else { return .failure(ConfigurationProblems(problems)) }
             return .success(DepartmentProfile(
                 id: id, purposes: purposes, defaultPurpose: defaultPurpose, groups: groups, format: format,
-                csv: dialect, municipalityWide: municipalityWide ?? false))
+                csv: dialect, municipalityWide: municipalityWide ?? false, layout: layout,
+                carryColumns: carryColumns ?? true))
         }
     }
 

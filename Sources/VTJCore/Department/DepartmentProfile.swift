@@ -16,9 +16,15 @@ public struct DepartmentProfile: Hashable, Sendable {
     public var csv: CSVDialect
     /// Whether `kunta-perustiedot` / `kunta-muutokset` (the whole municipality) are allowed.
     public var municipalityWide: Bool
+    /// The columns of basic-data results (CSV, xlsx); nil or preset `kaikki` = every column of the
+    /// granted groups. A configured department without `columns:` gets its default purpose's preset.
+    public var layout: ColumnLayout?
+    /// Whether a CSV or workbook drop's own columns come back beside the result's (`carry_columns`).
+    public var carryColumns: Bool
 
     public init(id: String, purposes: [Purpose], defaultPurpose: Purpose, groups: [GroupName],
-                format: OutputFormat = .csv, csv: CSVDialect = .standard, municipalityWide: Bool = false) {
+                format: OutputFormat = .csv, csv: CSVDialect = .standard, municipalityWide: Bool = false,
+                layout: ColumnLayout? = nil, carryColumns: Bool = true) {
         self.id = id
         self.purposes = purposes
         self.defaultPurpose = defaultPurpose
@@ -26,6 +32,13 @@ public struct DepartmentProfile: Hashable, Sendable {
         self.format = format
         self.csv = csv
         self.municipalityWide = municipalityWide
+        self.layout = layout
+        self.carryColumns = carryColumns
+    }
+
+    /// The layout a department gets without `columns:`: its default purpose's preset, narrowed to its groups.
+    public static func defaultLayout(purpose: Purpose, groups: [GroupName]) -> ColumnLayout {
+        ColumnPreset.forPurpose(purpose).layout(groups: groups)
     }
 
     /// Whether `purpose` is licensed for this department.

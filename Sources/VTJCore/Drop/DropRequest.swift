@@ -31,6 +31,7 @@ public struct DropRequest: Sendable, Hashable {
     public enum OutputFormat: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
         case csv
         case xml
+        case xlsx
 
         public var description: String { rawValue }
     }
@@ -56,6 +57,8 @@ public struct DropRequest: Sendable, Hashable {
     public var format: OutputFormat?
     /// `tunniste`, echoed in every result file of the request.
     public var reference: String?
+    /// `sarakkeet`: a preset or column names for the result (nil: the department's layout).
+    public var columns: [String]?
     /// The product groups asked for, in document order without repeats; nil when the document
     /// names none (the department's groups apply).
     public var groups: [GroupName]?

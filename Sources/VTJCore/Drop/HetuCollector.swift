@@ -28,8 +28,10 @@ public struct HetuCollector: Sendable {
         self.detailLimit = max(0, detailLimit)
     }
 
-    /// Reads one value leniently (``Henkilotunnus/read(_:)``) and files it.
-    public mutating func accept(_ value: some StringProtocol, line: Int) {
+    /// Reads one value leniently (``Henkilotunnus/read(_:)``) and files it; returns it when valid
+    /// (a repeat too), nil when rejected.
+    @discardableResult
+    public mutating func accept(_ value: some StringProtocol, line: Int) -> Henkilotunnus? {
         valueCount += 1
         let reading = Henkilotunnus.read(value)
         for warning in reading.warnings {
@@ -46,10 +48,12 @@ public struct HetuCollector: Sendable {
                 hetus.append(hetu)
                 hetuLines.append(line)
             }
+            return hetu
         case .failure(let error):
             rejectedCount += 1
-            guard rejected.count < detailLimit else { return }
+            guard rejected.count < detailLimit else { return nil }
             rejected.append(.init(line: line, text: String(reading.cleaned.prefix(40)), reason: error.message, error: error))
+            return nil
         }
     }
 

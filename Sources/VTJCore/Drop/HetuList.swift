@@ -7,12 +7,21 @@ public struct HetuList: Sendable, Hashable {
         case plain
         /// A CSV with a header; `column` is the 0-based index of the hetu column named `header`.
         case csv(delimiter: Character, column: Int, header: String)
+        /// A CSV without a header row whose one column of henkilötunnus was found by its content.
+        case headerless(delimiter: Character, column: Int)
+        /// A workbook's first sheet; `header` names the hetu column, nil when the sheet has no header row.
+        case workbook(sheet: String, column: Int, header: String?)
 
         public var description: String {
             switch self {
             case .plain: "one henkilötunnus per line"
             case .csv(let delimiter, let column, let header):
                 "CSV, delimiter \(delimiter == "\t" ? "TAB" : "'\(delimiter)'"), column \(column + 1) '\(header)'"
+            case .headerless(let delimiter, let column):
+                "CSV without a header row, delimiter \(delimiter == "\t" ? "TAB" : "'\(delimiter)'"), henkilötunnus found in column \(column + 1) by its content"
+            case .workbook(let sheet, let column, let header):
+                "workbook, sheet '\(sheet)', column \(CellColumnName.letters(column))"
+                    + (header.map { " '\($0)'" } ?? " (no header row; henkilötunnus found by content)")
             }
         }
     }
@@ -94,9 +103,25 @@ public struct HetuList: Sendable, Hashable {
     public var blankLines = 0
     /// `#` comment lines (skipped).
     public var commentLines = 0
+    /// A CSV's other columns, to come back beside the result's (nil for a plain list, or a CSV
+    /// of the henkilötunnus column only).
+    public var carried: CarriedColumns?
 
     public init(encoding: TextEncoding, dialect: Dialect) {
         self.encoding = encoding
         self.dialect = dialect
+    }
+
+    /// Takes what `collector` filed: the values, repeats, rejections, warnings and their counts.
+    mutating func take(_ collector: HetuCollector) {
+        hetus = collector.hetus
+        hetuLines = collector.hetuLines
+        duplicates = collector.duplicates
+        rejected = collector.rejected
+        warnings = collector.warnings
+        rejectedCount = collector.rejectedCount
+        duplicateCount = collector.duplicateCount
+        warningCount = collector.warningCount
+        valueLines = collector.valueCount
     }
 }

@@ -47,6 +47,8 @@ extension HetuListReader {
     private struct Record {
         var value: [UInt8]?
         var fields = 1
+        /// Every field's bytes, when the row's other columns are carried.
+        var cells: [[UInt8]]?
         var end: Int
         var lines = 1
         var problem: RecordProblem?
@@ -54,24 +56,47 @@ extension HetuListReader {
         var hasText = false
     }
 
-    func readCSV(_ lines: LineCursor, delimiter: UInt8, column: Int, into list: inout HetuList,
+    /// The cells of up to ``HetuColumnDetector/sampleRows`` records from `start` (blank, comment
+    /// and unreadable rows left out), for finding the henkilötunnus column by content.
+    func sampleRecords(_ lines: LineCursor, from start: Int, delimiter: UInt8) -> [[String]] {
+        var rows: [[String]] = []
+        var position = start
+        while rows.count < HetuColumnDetector.sampleRows, let line = lines.line(at: position) {
+            let record = parseRecord(lines.bytes, at: position, delimiter: delimiter, column: 0, keepCells: true)
+            if record.problem != nil {
+                position = line.next
+                continue
+            }
+            position = record.end
+            let cells = (record.cells ?? []).map { String(decoding: $0, as: UTF8.self) }
+            let first = cells.first.map { HetuListReader.trimmed($0) } ?? ""
+            if record.hasText && !(cells.count == 1 && first.hasPrefix("#")) { rows.append(cells) }
+        }
+        return rows
+    }
+
+    func readCSV(_ lines: LineCursor, delimiter: UInt8, column: Int, hasHeader: Bool = true, into list: inout HetuList,
                  collector: inout HetuCollector) {
         var position = 0
         var number = 0
-        var headerSeen = false
+        var headerSeen = !hasHeader
+        var contentSeen = false
         while let line = lines.line(at: position) {
             let start = number + 1
             if line.range.count <= maximumRecordBytes {
                 let content = HetuListReader.trimmed(String(decoding: lines.bytes[line.range], as: UTF8.self))
-                let declaration = !headerSeen && HetuListReader.separatorDeclaration(content) != nil
-                if content.isEmpty || content.hasPrefix("#") || !headerSeen {
+                // Excel's `sep=;` line comes before the first row, header or not.
+                let declaration = !contentSeen && HetuListReader.separatorDeclaration(content) != nil
+                if !content.isEmpty && !content.hasPrefix("#") { contentSeen = true }
+                if content.isEmpty || content.hasPrefix("#") || !headerSeen || declaration {
                     if content.isEmpty { list.blankLines += 1 } else if content.hasPrefix("#") || declaration { list.commentLines += 1 } else { headerSeen = true }
                     number += 1
                     position = line.next
                     continue
                 }
             }
-            let record = parseRecord(lines.bytes, at: position, delimiter: delimiter, column: column)
+            let record = parseRecord(lines.bytes, at: position, delimiter: delimiter, column: column,
+                                     keepCells: list.carried != nil)
             if let problem = record.problem {
                 // Resynchronise on the next physical line: a stray or unclosed quote must not eat the
                 // file, so the rows after it are still read.
@@ -86,7 +111,8 @@ extension HetuListReader {
             if !record.hasText {
                 list.blankLines += record.lines
             } else if let value = record.value {
-                collector.accept(String(decoding: value, as: UTF8.self), line: start)
+                let hetu = collector.accept(String(decoding: value, as: UTF8.self), line: start)
+                list.carried?.add((record.cells ?? []).map { String(decoding: $0, as: UTF8.self) }, hetu: hetu)
             } else {
                 collector.reject(line: start, text: "",
                                  reason: Message(.rowMissingColumn, ["fields": .count(record.fields), "column": .count(column + 1)]))
@@ -95,8 +121,8 @@ extension HetuListReader {
         list.lineCount = number
     }
 
-    private func parseRecord(_ bytes: [UInt8], at start: Int, delimiter: UInt8, column: Int) -> Record {
-        var record = Record(value: column == 0 ? [] : nil, end: start)
+    private func parseRecord(_ bytes: [UInt8], at start: Int, delimiter: UInt8, column: Int, keepCells: Bool) -> Record {
+        var record = Record(value: column == 0 ? [] : nil, cells: keepCells ? [[]] : nil, end: start)
         var field = 0
         var inQuotes = false
         var fieldHasText = false
@@ -112,6 +138,7 @@ extension HetuListReader {
                 if byte == quote {
                     if index + 1 < bytes.count && bytes[index + 1] == quote {
                         if field == column { record.value?.append(quote) }
+                        record.cells?[field].append(quote)
                         index += 2
                         continue
                     }
@@ -127,6 +154,7 @@ extension HetuListReader {
                         }
                     }
                     if field == column { record.value?.append(byte) }
+                    record.cells?[field].append(byte)
                 }
                 index += 1
                 continue
@@ -137,6 +165,7 @@ extension HetuListReader {
                 record.fields += 1
                 fieldHasText = false
                 if field == column { record.value = [] }
+                record.cells?.append([])
                 index += 1
             case 0x0A, 0x0D:
                 index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
@@ -153,6 +182,7 @@ extension HetuListReader {
                     record.hasText = true
                 }
                 if field == column { record.value?.append(byte) }
+                if byte != 0x20 || !(record.cells?[field].isEmpty ?? true) { record.cells?[field].append(byte) }
                 index += 1
             }
         }

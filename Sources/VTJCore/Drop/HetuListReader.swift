@@ -26,25 +26,24 @@ public struct HetuListReader: Sendable {
         }
         let (encoding, utf8) = try DropTextDecoder.decodeToUTF8(bytes, file: file)
         let lines = LineCursor(bytes: utf8)
-        let dialect = try detectDialect(lines, file: file)
+        let (dialect, header) = try detectDialect(lines, file: file)
         var list = HetuList(encoding: encoding, dialect: dialect)
         var collector = HetuCollector()
         switch dialect {
         case .plain:
             readPlain(lines, into: &list, collector: &collector)
         case .csv(let delimiter, let column, _):
+            let carried = CarriedColumns(header: header, hetuColumn: column)
+            list.carried = carried.isEmpty ? nil : carried
             readCSV(lines, delimiter: UInt8(ascii: delimiter.unicodeScalars.first ?? ";"), column: column,
                     into: &list, collector: &collector)
+        case .headerless(let delimiter, let column):
+            readCSV(lines, delimiter: UInt8(ascii: delimiter.unicodeScalars.first ?? ";"), column: column,
+                    hasHeader: false, into: &list, collector: &collector)
+        case .workbook:
+            break
         }
-        list.hetus = collector.hetus
-        list.hetuLines = collector.hetuLines
-        list.duplicates = collector.duplicates
-        list.rejected = collector.rejected
-        list.warnings = collector.warnings
-        list.rejectedCount = collector.rejectedCount
-        list.duplicateCount = collector.duplicateCount
-        list.warningCount = collector.warningCount
-        list.valueLines = collector.valueCount
+        list.take(collector)
         guard list.valueLines > 0 else {
             // Nothing to answer: say so plainly instead of "no valid henkilötunnus".
             throw DropReadError(file: file, kind: .empty,
@@ -55,14 +54,14 @@ public struct HetuListReader: Sendable {
 
     /// Chooses CSV when the first content line is a header naming the hetu column; refuses a
     /// multi-column file without one (its values could not be found reliably).
-    private func detectDialect(_ lines: LineCursor, file: String) throws(DropReadError) -> HetuList.Dialect {
+    private func detectDialect(_ lines: LineCursor, file: String) throws(DropReadError) -> (HetuList.Dialect, header: [String]) {
         var position = 0
         var number = 0
         var declared: UInt8?
         while let line = lines.line(at: position) {
             number += 1
             position = line.next
-            guard line.range.count <= maximumRecordBytes else { return .plain }
+            guard line.range.count <= maximumRecordBytes else { return (.plain, []) }
             let text = String(decoding: lines.bytes[line.range], as: UTF8.self)
             let content = HetuListReader.trimmed(text)
             if content.isEmpty || content.hasPrefix("#") { continue }
@@ -77,17 +76,30 @@ public struct HetuListReader: Sendable {
             let cells = delimiter.map { HetuListReader.splitHeader(text, on: $0) } ?? [text]
             let names = cells.map { HetuListReader.trimmed($0).trimmingQuotes.lowercased() }
             if let column = names.firstIndex(where: { HetuListReader.headerNames.contains($0) }) {
-                return .csv(delimiter: delimiter.map { Character(Unicode.Scalar($0)) } ?? ";",
-                            column: column, header: HetuListReader.trimmed(cells[column]).trimmingQuotes)
+                return (.csv(delimiter: delimiter.map { Character(Unicode.Scalar($0)) } ?? ";",
+                             column: column, header: HetuListReader.trimmed(cells[column]).trimmingQuotes),
+                        cells.map { String(HetuListReader.trimmed($0)) })
             }
             let filled = names.filter { !$0.isEmpty }.count
+            if filled >= 2, let delimiter {
+                // No `hetu` header: one column of (nearly) only henkilötunnus is used, found by content.
+                let sample = sampleRecords(lines, from: line.next, delimiter: delimiter)
+                if let found = HetuColumnDetector.locate(first: cells, rest: sample) {
+                    let separator = Character(Unicode.Scalar(delimiter))
+                    return found.hasHeader
+                        ? (.csv(delimiter: separator, column: found.column,
+                                header: HetuListReader.trimmed(cells[found.column]).trimmingQuotes),
+                           cells.map { String(HetuListReader.trimmed($0)) })
+                        : (.headerless(delimiter: separator, column: found.column), [])
+                }
+            }
             if filled >= 2 {
                 throw DropReadError(file: file, line: number, kind: .csvHeader,
                                     message: Message(.readNoHetuColumn, ["columns": .count(cells.count)]))
             }
-            return .plain
+            return (.plain, [])
         }
-        return .plain
+        return (.plain, [])
     }
 
     private func readPlain(_ lines: LineCursor, into list: inout HetuList, collector: inout HetuCollector) {

@@ -6,6 +6,9 @@ public enum ResultStatus: String, Hashable, Sendable, CaseIterable, CustomString
     case notFound = "ei-loytynyt"
     /// Found and under turvakielto: the address groups are withheld.
     case protected = "turvakielto"
+    /// A line of the drop that held no valid henkilötunnus; only written when the drop's own
+    /// columns are carried (every row of the clerk's list comes back), never queried.
+    case rejected = "hylatty"
     /// The interface knows the person but disclosed no data (the SOAP wire's return codes 0007,
     /// 0018 and 0019): never "not found", and never "the person has no data".
     case notDisclosed = "ei-luovutettu"

@@ -66,6 +66,11 @@ public enum MessageKey: String, Hashable, Sendable, CaseIterable {
     case noteRepeat
     case noteChangeTrackingStarts
     case noteFollowedRegisterEmpty
+    case noteReadHeaderless
+    case noteReadWorkbook
+    case noteReadWorkbookHeaderless
+    case noteCarriedColumns
+    case noteCellsCut
     // Whole-drop refusals (`syy`)
     case refusalPurposeExcluded
     case refusalPurposeUnknown
@@ -102,6 +107,37 @@ public enum MessageKey: String, Hashable, Sendable, CaseIterable {
     case readOddUTF16
     case readBadUTF16
     case readControlCharacters
+    // Why a workbook (xlsx) could not be read
+    case workbookEncrypted
+    case workbookLegacy
+    case workbookNotAWorkbook
+    case workbookMacros
+    case workbookBinary
+    case workbookDamaged
+    case workbookTooManyEntries
+    case workbookTooLarge
+    case workbookCompressionRatio
+    case workbookTooManyTexts
+    case workbookTextsTooLarge
+    case workbookNoWorksheet
+    case workbookTooManyRows
+    case workbookTooManyColumns
+    case workbookTooManyCells
+    case workbookUnsafeXML
+    case workbookMalformedXML
+    case workbookBadCell
+    case workbookSheetEmpty
+    case workbookNoHetuColumn
+    case workbookHetuCellEmpty
+    case workbookNoRows
+    // Why a column layout (`columns:`, `sarakkeet`) cannot be used
+    case layoutNoColumns
+    case layoutPresetInList
+    case layoutUnknownColumnNearest
+    case layoutUnknownColumn
+    case layoutColumnTwice
+    case layoutGroupNotReceived
+    case requestColumns
     case technicalDetail
     case requestWrongRoot
     case requestUnexpectedElement

@@ -30,7 +30,8 @@ public enum ConfigurationDefaults {
     ) -> DepartmentSettings {
         DepartmentSettings(
             profile: DepartmentProfile(id: id, purposes: purposes, defaultPurpose: defaultPurpose, groups: groups,
-                                       format: format, municipalityWide: municipalityWide),
+                                       format: format, municipalityWide: municipalityWide,
+                                       layout: DepartmentProfile.defaultLayout(purpose: defaultPurpose, groups: groups)),
             readiness: readiness)
     }
 }

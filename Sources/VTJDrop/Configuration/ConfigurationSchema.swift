@@ -58,6 +58,8 @@ indirect enum ConfigurationSchema: Sendable {
             "default_purpose": .scalar,
             "groups": .list,
             "format": .scalar,
+            "columns": .list,
+            "carry_columns": .scalar,
             "readiness": .scalar,
             "language": .scalar,
             "municipality_operations": .scalar,

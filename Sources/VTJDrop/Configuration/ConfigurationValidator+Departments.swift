@@ -28,7 +28,9 @@ extension ConfigurationValidator {
                 lineEnding: string("\(csv).line_ending"),
                 byteOrderMark: optionalBool("\(csv).bom"),
                 neutraliseFormulas: optionalBool("\(csv).neutralise_formulas"),
-                municipalityWide: optionalBool("\(base).municipality_operations"))
+                municipalityWide: optionalBool("\(base).municipality_operations"),
+                columns: document.value("\(base).columns").map { _ in listValue("\(base).columns") },
+                carryColumns: optionalBool("\(base).carry_columns"))
             let readiness: ReadinessMode = choice("\(base).readiness", default: .settle)
             let language = self.language("\(base).language")
             switch draft.validate(keyPrefix: "departments") {

@@ -24,6 +24,8 @@ extension DropConfiguration {
             let profile = department.profile
             lines.append("department \(profile.id): purposes \(profile.purposes.map(\.rawValue).joined(separator: ",")) "
                 + "(default \(profile.defaultPurpose.rawValue)), \(profile.groups.count) groups, \(profile.format), "
+                + "columns \(profile.layout.map { "\($0.preset ?? "own list") (\($0.columns.count))" } ?? "kaikki")"
+                + (profile.carryColumns ? " + the list's own" : "") + ", "
                 + "readiness \(department.readiness)" + (profile.municipalityWide ? ", municipality operations" : ""))
         }
         return lines

@@ -116,7 +116,9 @@ extension DropProcessor {
                 kind: kind, pending: pending, format: request.format, authorisation: request.authorisation,
                 dialect: context.settings.profile.csv,
                 receipt: baseReceipt(context, parsed: request.parsed, authorisation: request.authorisation, format: request.format),
-                operation: request.parsed.operation.rawValue, asked: asked)
+                operation: request.parsed.operation.rawValue, asked: asked,
+                layout: request.parsed.layout ?? context.settings.profile.layout,
+                carried: context.settings.profile.carryColumns ? request.parsed.carried : nil)
         } catch {
             pending.abandon()
             throw error

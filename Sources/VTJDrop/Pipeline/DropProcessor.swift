@@ -42,7 +42,7 @@ public struct DropProcessor: Sendable {
         var context = DropContext(claimed: claimed, settings: settings, today: appliance.today, log: log,
                                   isTestData: appliance.answersWithTestData)
 
-        let parsed: ParsedDrop
+        var parsed: ParsedDrop
         do {
             // Read and parsed on a thread of its own (AsideThread): a hostile or large file must not
             // hold the cooperative threads the daemon loop and every other drop run on.
@@ -66,7 +66,7 @@ public struct DropProcessor: Sendable {
                 "file": .text(claimed.originalName.display), "reason": Message(.technicalDetail, ["detail": .text("\(error)")]).argument])))
         }
 
-        let authorisation: RequestAuthorisation
+        var authorisation: RequestAuthorisation
         switch settings.profile.authorise(purpose: parsed.purpose, groups: parsed.groups,
                                           municipalityWide: parsed.operation.isMunicipal) {
         case .success(let granted): authorisation = granted
@@ -82,7 +82,27 @@ public struct DropProcessor: Sendable {
                 "file": .text(claimed.originalName.display), "reason": Message(.requestNoValidHetu).argument])),
                           parsed: parsed, authorisation: authorisation)
         }
+        if let columns = parsed.columns {
+            switch ColumnLayout.resolve(columns, groups: settings.profile.groups) {
+            case .success(let layout): parsed.layout = layout
+            case .failure(let problem):
+                return refuse(context, refusal: .invalidRequest(detail: Message(.readErrorInFile, [
+                    "file": .text(claimed.originalName.display), "reason": Message(.requestColumns, ["reason": problem.reason.argument]).argument])),
+                              parsed: parsed, authorisation: authorisation)
+            }
+        }
+        if parsed.columns == nil, parsed.groups != nil {
+            // A request document naming its groups (a system asking for what it stores) gets every
+            // column of them; the department's layout is for lists people open.
+            parsed.layout = ColumnPreset.kaikki.layout(groups: settings.profile.groups, configured: false)
+        }
         let format = parsed.format ?? settings.profile.format
+        // An XML result carries every granted group, unless a layout was named for it: then the
+        // groups its columns come from (docs/configuration.md, `columns`).
+        if format == .xml, let layout = parsed.layout ?? settings.profile.layout, layout.isConfigured {
+            let chosen = Set(layout.groups)
+            authorisation.groups = authorisation.groups.filter(chosen.contains)
+        }
         appliance.journal(.read, for: claimed.id.value, update: JournalUpdate(
             toiminto: parsed.operation.rawValue, purpose: authorisation.purpose.rawValue, reference: parsed.reference), log: log)
 

@@ -1,5 +1,6 @@
 import Foundation
 import VTJCore
+import VTJSheet
 import VTJXML
 
 /// Writes one result file (CSV or XML) row by row into a pending outbox file and keeps the
@@ -10,6 +11,7 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
     enum Kind { case basicData, changes }
 
     private struct State {
+        let kind: Kind
         let pending: PendingFile
         let format: OutputFormat
         var receipt: Receipt
@@ -17,6 +19,10 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
         let changeCSV: CSVChangeRenderer
         var xml: ResultXMLWriter?
         var xmlWriter: XMLWriter?
+        /// Workbook results: the rows until ``finish()`` writes the workbook.
+        var sheet: SheetRowSpool?
+        /// The drop's own columns, written beside each of its rows (CSV and workbook results).
+        let carried: CarriedColumns?
         /// Hetus the department asked for: nothing else is written, whatever the interface returned.
         let asked: Set<String>?
         var unexpected = 0
@@ -34,7 +40,13 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
         var replacements: [PersonDisclosure] = []
 
         /// Where the next byte goes (CSV: appended so far; XML: the writer has flushed onto the file).
-        func position() throws -> Int64 { format == .csv ? pending.byteCount : try pending.endOffset() }
+        func position() throws -> Int64 {
+            switch format {
+            case .csv: pending.byteCount
+            case .xlsx: sheet?.byteCount ?? 0
+            case .xml: try pending.endOffset()
+            }
+        }
     }
 
     private let lock = NSLock()
@@ -46,14 +58,26 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
         return try body(&_state)
     }
 
+    /// `layout` chooses a basic-data result's columns (nil: all); `carried` are the drop's own
+    /// columns, written beside each of its rows.
     init(kind: Kind, pending: PendingFile, format: OutputFormat, authorisation: RequestAuthorisation,
-         dialect: CSVDialect, receipt: Receipt, operation: String, asked: Set<String>?) throws {
-        var state = State(pending: pending, format: format, receipt: receipt,
-                          personCSV: CSVRenderer(authorisation: authorisation, dialect: dialect, reference: receipt.reference),
+         dialect: CSVDialect, receipt: Receipt, operation: String, asked: Set<String>?,
+         layout: ColumnLayout? = nil, carried: CarriedColumns? = nil) throws {
+        let carried = format == .xml || kind == .changes ? nil : carried
+        var state = State(kind: kind, pending: pending, format: format, receipt: receipt,
+                          personCSV: CSVRenderer(authorisation: authorisation, dialect: dialect, reference: receipt.reference,
+                                                 layout: layout, carried: carried?.names ?? []),
                           changeCSV: CSVChangeRenderer(groups: authorisation.groups, dialect: dialect, reference: receipt.reference),
-                          asked: asked,
+                          carried: carried, asked: asked,
                           ledger: AnswerLedger(rules: DisclosureRules(authorisation: authorisation, today: receipt.processingDate)))
+        if let carried {
+            let names = carried.names.prefix(10).joined(separator: ", ") + (carried.names.count > 10 ? ", …" : "")
+            state.receipt.notes.append(Message(.noteCarriedColumns, ["columns": .text(names)]))
+        }
         switch format {
+        case .xlsx:
+            let temporary = pending.temporaryPath
+            state.sheet = try SheetRowSpool(folder: String(temporary[..<(temporary.lastIndex(of: "/") ?? temporary.endIndex)]))
         case .csv:
             try pending.append(kind == .basicData ? state.personCSV.header() : state.changeCSV.header())
         case .xml:
@@ -110,11 +134,21 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
     }
 
     private static func render(_ person: PersonDisclosure, into state: inout State) throws {
+        // One row per row of the drop that named the person (a repeat keeps its own cells).
+        let carried = state.carried?.cells(of: person.hetu) ?? [[]]
         switch state.format {
         case .csv:
-            let row = state.personCSV.row(person)
-            state.receipt.record(row)
-            try state.pending.append(row.bytes)
+            for (index, cells) in carried.enumerated() {
+                let row = state.personCSV.row(person, carried: cells)
+                if index == 0 { state.receipt.record(row) }
+                try state.pending.append(row.bytes)
+            }
+        case .xlsx:
+            for (index, own) in carried.enumerated() {
+                let (cells, overflow) = state.personCSV.cells(person, carried: own)
+                if index == 0 { state.receipt.record(CSVRow(bytes: [], overflow: overflow)) }
+                try state.sheet?.append(cells)
+            }
         case .xml:
             state.xml?.write(person)
             try state.xmlWriter?.flush()
@@ -130,9 +164,12 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
     func writeNotFound(_ hetu: String) throws {
         try withState { state in
             state.receipt.recordNotFound(hetu)
-            switch state.format {
-            case .csv: try state.pending.append(state.personCSV.notFoundRow(hetu: hetu))
-            case .xml: state.xml?.writeNotFound(hetu: hetu)
+            for own in state.carried?.cells(of: hetu) ?? [[]] {
+                switch state.format {
+                case .csv: try state.pending.append(state.personCSV.notFoundRow(hetu: hetu, carried: own))
+                case .xlsx: try state.sheet?.append(state.personCSV.notFoundCells(hetu: hetu, carried: own))
+                case .xml: state.xml?.writeNotFound(hetu: hetu)
+                }
             }
         }
     }
@@ -141,9 +178,12 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
     func writeUndelivered(_ person: UndeliveredPerson) throws {
         try withState { state in
             state.receipt.recordUndelivered(person)
-            switch state.format {
-            case .csv: try state.pending.append(state.personCSV.notFoundRow(hetu: person.hetu, status: person.status))
-            case .xml: state.xml?.writeNotFound(hetu: person.hetu, status: person.status)
+            for own in state.carried?.cells(of: person.hetu) ?? [[]] {
+                switch state.format {
+                case .csv: try state.pending.append(state.personCSV.notFoundRow(hetu: person.hetu, status: person.status, carried: own))
+                case .xlsx: try state.sheet?.append(state.personCSV.notFoundCells(hetu: person.hetu, status: person.status, carried: own))
+                case .xml: state.xml?.writeNotFound(hetu: person.hetu, status: person.status)
+                }
             }
         }
     }
@@ -168,6 +208,10 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
                 let row = state.changeCSV.rows(change)
                 state.receipt.record(row)
                 try state.pending.append(row.bytes)
+            case .xlsx:
+                let (rows, overflow) = state.changeCSV.cellRows(change)
+                state.receipt.record(CSVRow(bytes: [], overflow: overflow))
+                for row in rows { try state.sheet?.append(row) }
             case .xml:
                 state.xml?.write(change)
                 try state.xmlWriter?.flush()
@@ -188,18 +232,48 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
     func finish() throws -> (receipt: Receipt, unexpected: Int) {
         try withState { state in
             for replacement in state.replacements { try Self.render(replacement, into: &state) }
+            // The rows of the clerk's list without a valid henkilötunnus come back too, marked.
+            for rejected in state.carried?.rejected ?? [] {
+                switch state.format {
+                case .csv: try state.pending.append(state.personCSV.rejectedRow(value: rejected.value, carried: rejected.cells))
+                case .xlsx: try state.sheet?.append(state.personCSV.rejectedCells(value: rejected.value, carried: rejected.cells))
+                case .xml: break
+                }
+            }
             if state.format == .xml {
                 try state.xml?.finish()
             }
+            // The withdrawn copies' rows were on the temp file only; they never reach the outbox.
+            let spans = state.withdrawn.map { slot in
+                state.starts[slot]..<(slot + 1 < state.starts.count ? state.starts[slot + 1] : state.personsEnd)
+            }
+            if let sheet = state.sheet {
+                try Self.writeWorkbook(sheet, skipping: spans, kind: state.kind, state: &state)
+            }
             if !state.withdrawn.isEmpty {
-                // The withdrawn copies' rows were on the temp file only; they never reach the outbox.
-                let spans = state.withdrawn.map { slot in
-                    state.starts[slot]..<(slot + 1 < state.starts.count ? state.starts[slot + 1] : state.personsEnd)
-                }
-                try state.pending.excise(spans)
+                if state.format != .xlsx { try state.pending.excise(spans) }
                 // The receipt's summary says it (counts.contradicted), in the department's language.
             }
             return (state.receipt, state.unexpected)
+        }
+    }
+
+    /// The workbook from the spooled rows, into the pending file (docs/xlsx.md).
+    private static func writeWorkbook(_ sheet: SheetRowSpool, skipping spans: [Range<Int64>], kind: Kind,
+                                      state: inout State) throws {
+        let names = kind == .basicData ? state.personCSV.columnNames : state.changeCSV.columnNames
+        let dates = kind == .basicData ? state.personCSV.dateColumns : state.changeCSV.dateColumns
+        let pending = state.pending
+        let temporary = pending.temporaryPath
+        let writer = try pending.withDescriptor { descriptor in
+            try XLSXWriter(fileDescriptor: descriptor, documentName: pending.name,
+                           spoolFolder: String(temporary[..<(temporary.lastIndex(of: "/") ?? temporary.endIndex)]),
+                           columns: SheetColumn.columns(names: names, dates: dates))
+        }
+        try sheet.replay(skipping: spans) { cells in try writer.append(cells) }
+        try writer.finish()
+        if writer.truncatedCells > 0 {
+            state.receipt.notes.append(Message(.noteCellsCut, ["count": .count(writer.truncatedCells)]))
         }
     }
 

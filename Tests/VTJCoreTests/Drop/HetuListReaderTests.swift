@@ -171,13 +171,18 @@ import VTJCore
         #expect(plain.hetuLines == [3])
     }
 
-    @Test func aMultiColumnFileWithoutAHetuHeaderIsRefused() {
+    /// Without a `hetu` header, a column of henkilötunnus is found by its content (issue 16);
+    /// several columns and none of them henkilötunnus is still refused.
+    @Test func aMultiColumnFileWithoutAHetuHeaderOrAHetuColumnIsRefused() throws {
         #expect {
-            try reader.read(Array("# lista\n010594Y9032;Matti;Katu 1\n".utf8), file: "x.csv")
+            try reader.read(Array("# lista\nMatti;Katu 1;010594Y9033\n".utf8), file: "x.csv")
         } throws: { error in
             guard let error = error as? DropReadError else { return false }
             return error.kind == .csvHeader && error.line == 2 && error.description.hasPrefix("x.csv:2: the first row has 3 columns")
         }
+        let found = try reader.read(Array("# lista\n010594Y9032;Matti;Katu 1\n".utf8), file: "x.csv")
+        #expect(found.dialect == .headerless(delimiter: ";", column: 0))
+        #expect(found.hetus.map(\.value) == ["010594Y9032"])
     }
 
     @Test func anUnclosedQuoteLosesOnlyItsOwnRow() throws {

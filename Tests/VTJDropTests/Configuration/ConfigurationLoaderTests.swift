@@ -356,3 +356,56 @@ import VTJDrop
         }
     }
 }
+
+extension ConfigurationLoaderTests {
+    /// `columns:` (issue 16): an unknown column or preset is refused at start, naming the key
+    /// with its index and the nearest valid name; a valid one gives the layout, and a department
+    /// without the key its default purpose's preset.
+    @Test func columnsAreValidatedAtStartWithTheNearestName() throws {
+        let folder = try StorageTestFolder()
+        let found = try problems("""
+            vtj:
+              sandbox: true
+            departments:
+              koulu:
+                purposes: [perusopetus]
+                groups: [HENKILON_NIMI, KOTIKUNTA, VAKINAINEN_KOTIMAINEN_OSOITE, TURVAKIELTO]
+                columns: [sukunimi, postinumro]
+              kirjasto:
+                purposes: [kirjasto]
+                groups: [HENKILON_NIMI, KOTIKUNTA, TURVAKIELTO]
+                columns: kirjastokorti
+              rakennus:
+                purposes: [rakennusvalvonta]
+                groups: [HENKILON_NIMI, KOTIKUNTA, TURVAKIELTO]
+                columns: [etunimi, huoltaja1_hetu]
+            """, in: folder)
+        let text = found.joined(separator: "\n")
+        #expect(text.contains(#"departments.koulu.columns[1]: "postinumro" is neither a result column nor a preset; did you mean "postinumero"?"#), "\(text)")
+        #expect(text.contains(#"departments.kirjasto.columns: "kirjastokorti" is neither a result column nor a preset; did you mean "kirjastokortti"?"#), "\(text)")
+        #expect(text.contains(#"departments.rakennus.columns[1]: "huoltaja1_hetu" comes from HUOLTAJA, which this department does not receive"#), "\(text)")
+
+        let loaded = try load("""
+            inbox: \(folder.path)/inbox
+            outbox: \(folder.path)/outbox
+            state: \(folder.path)/state
+            vtj:
+              sandbox: true
+            departments:
+              koulu:
+                purposes: [perusopetus]
+                groups: [HENKILON_NIMI, KOTIKUNTA, TURVAKIELTO, HUOLTAJA]
+                format: xlsx
+                carry_columns: false
+              oma:
+                purposes: [vesihuolto]
+                groups: [HENKILON_NIMI, KOTIKUNTA, TURVAKIELTO]
+                columns: [kotikunta, sukunimi]
+            """, in: folder)
+        let koulu = try #require(loaded.configuration.department("koulu")?.profile)
+        #expect(koulu.layout?.preset == "oppilaslista" && koulu.format == .xlsx && !koulu.carryColumns)
+        #expect(koulu.layout?.columns.contains("huoltaja2_hetu") == true && koulu.layout?.columns.contains("katunimi") == false)
+        let oma = try #require(loaded.configuration.department("oma")?.profile)
+        #expect(oma.layout?.columns == ["hetu", "tila", "kotikunta", "sukunimi"] && oma.carryColumns)
+    }
+}

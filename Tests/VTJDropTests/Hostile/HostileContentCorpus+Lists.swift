@@ -133,8 +133,11 @@ extension HostileContentCorpus {
     ]
 
     static let csvAndDisguises: [HostileContentCase] = [
-        .init("L37", "CSV-style hetu;name lines without a header", file: "l37-no-header.csv",
+        .init("L37", "CSV-style hetu;name lines without a header: the hetu column is found by content", file: "l37-no-header.csv",
               .bytes(Corpus.utf8("\(g[0]);Matti Meikäläinen\n\(g[1]);Maija Meikäläinen\n")),
+              .published(valid: 2, notes: ["ilman otsikkoriviä: erotin ';'; sarakkeessa 1 on henkilötunnukset"])),
+        .init("L37b", "two columns without a header, neither of henkilötunnus", file: "l37b-no-header.csv",
+              .bytes(Corpus.utf8("Matti;Meikäläinen\nMaija;Meikäläinen\n")),
               .unreadable(line: 1, "none is named hetu")),
         .init("L38", "Excel CSV: BOM, sep=; line, header, quoted ; and newline in a cell", file: "l38-excel.csv",
               .bytes(Corpus.utf8("\u{FEFF}sep=;\r\n\"Nimi\";\"Hetu\";\"Huom\"\r\n\"Mäki; Matti\";\"\(g[0])\";\"rivi1\r\nrivi2\"\r\n\"Aho\";\"\(g[1])\";\"\"\r\n;;\r\n")),

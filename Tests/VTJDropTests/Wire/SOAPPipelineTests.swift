@@ -65,6 +65,30 @@ import VTJSandbox
         }
     }
 
+    @Test("with a layout and carried columns, a column of a group the interface does not deliver stays in place, empty")
+    func undeliveredGroupsKeepTheLayout() async throws {
+        let harness = try await PipelineHarness(wire: .soap)
+        defer { Task { await harness.close() } }
+        let minors = harness.registry.hetus(where: [.minorWithTwoGuardians], excluding: [.turvakielto], limit: 3)
+        try harness.drop("sivistys", "luokka.csv", "hetu;luokka\n" + minors.map { "\($0);7A" }.joined(separator: "\n"))
+        try harness.drop("sivistys", "oma.xml", harness.request("perustiedot", hetus: minors)
+            .replacingOccurrences(of: "<pyynto ", with: "<pyynto sarakkeet=\"sukunimi huoltaja1_hetu kotikunta\" "))
+        #expect(await harness.runner.runOnce().published == 2)
+        for prefix in ["luokka.", "oma."] {
+            let receipt = try harness.only("sivistys", suffix: ".kuitti.txt", prefix: prefix)
+            #expect(receipt.contains("tietoryhma-ei-toimitettu[HUOLTAJA]: ei-rajapinnassa"), "\(prefix): \(receipt)")
+            #expect(receipt.contains("# Tämä rajapinta ei toimita tietoryhmiä "), "\(prefix): \(receipt)")
+        }
+        let chosen = Self.rows(try harness.only("sivistys", suffix: ".csv", prefix: "oma."))
+        #expect(chosen.first == ["hetu", "tila", "sukunimi", "huoltaja1_hetu", "kotikunta"], "\(chosen)")
+        #expect(chosen.count == 4 && chosen.dropFirst().allSatisfy { $0.count == 5 && $0[3].isEmpty && !$0[2].isEmpty && !$0[4].isEmpty }, "\(chosen)")
+        let carried = Self.rows(try harness.only("sivistys", suffix: ".csv", prefix: "luokka."))
+        let header = try #require(carried.first)
+        let guardian = try #require(header.firstIndex(of: "huoltaja1_hetu"))
+        #expect(header.last == "luokka")
+        #expect(carried.count == 4 && carried.dropFirst().allSatisfy { $0[guardian].isEmpty && $0.last == "7A" && $0.count == header.count }, "\(carried)")
+    }
+
     @Test("persons answered without data get their own status and reason, never 'not found'")
     func undeliveredPersons() async throws {
         let harness = try await PipelineHarness(wire: .soap, vtj: ["parallelism": "1"])

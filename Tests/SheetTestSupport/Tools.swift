@@ -1,14 +1,14 @@
 import Foundation
-import Testing
 
 /// The independent tools the tests check workbooks with: Python's openpyxl and LibreOffice.
-/// `.ci/run` installs both; a missing tool fails the test (it is never skipped).
-enum Tools {
-    static let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Scripts")
+/// `.ci/run` installs both; a missing tool fails the test (it is never skipped). Shared by
+/// VTJSheetTests and VTJDropTests (results and drops through the real daemon).
+public enum Tools {
+    public static let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts")
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+        public init(description: String) { self.description = description }
     }
 
     /// Runs a program to its end; throws with its stderr when it fails.
@@ -17,7 +17,7 @@ enum Tools {
     /// threads as cores (two here), and a LibreOffice conversion blocking one for many seconds
     /// starved the daemon tests running beside it.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String]) async throws -> Data {
+    public static func run(_ executable: String, _ arguments: [String]) async throws -> Data {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(with: Result { try runBlocking(executable, arguments) })
@@ -58,35 +58,35 @@ enum Tools {
 
     /// A Python script of Scripts/ run with `python3` (openpyxl installed by .ci/run).
     @discardableResult
-    static func python(_ script: String, _ arguments: [String]) async throws -> Data {
+    public static func python(_ script: String, _ arguments: [String]) async throws -> Data {
         try await run("python3", [scripts.appendingPathComponent(script).path] + arguments)
     }
 
     // MARK: - openpyxl
 
     /// A cell as openpyxl reads it.
-    struct Cell: Decodable, Equatable {
-        let value: String
-        let type: String
-        let format: String
-        let date: Bool
+    public struct Cell: Decodable, Equatable {
+        public let value: String
+        public let type: String
+        public let format: String
+        public let date: Bool
     }
 
     /// A sheet as openpyxl reads it.
-    struct Sheet: Decodable {
-        let title: String
-        let freeze: String?
-        let filter: String?
-        let widths: [String: Double]
-        let rows: [[Cell?]]
+    public struct Sheet: Decodable {
+        public let title: String
+        public let freeze: String?
+        public let filter: String?
+        public let widths: [String: Double]
+        public let rows: [[Cell?]]
     }
 
-    static func openpyxlRead(_ path: String) async throws -> Sheet {
+    public static func openpyxlRead(_ path: String) async throws -> Sheet {
         try JSONDecoder().decode(Sheet.self, from: await python("openpyxl_read.py", [path]))
     }
 
     /// Writes a workbook with openpyxl from a description (Scripts/openpyxl_write.py).
-    static func openpyxlWrite(_ spec: [String: Any], to path: String) async throws {
+    public static func openpyxlWrite(_ spec: [String: Any], to path: String) async throws {
         let specPath = path + ".json"
         try JSONSerialization.data(withJSONObject: spec).write(to: URL(fileURLWithPath: specPath))
         try await python("openpyxl_write.py", [specPath, path])
@@ -96,7 +96,7 @@ enum Tools {
 
     /// `soffice --headless --convert-to FILTER` of several files in one start (each start costs
     /// seconds), with a private profile so parallel runs never share one.
-    static func libreOfficeConvert(_ files: [String], to filter: String, outdir: String, inputFilter: String? = nil,
+    public static func libreOfficeConvert(_ files: [String], to filter: String, outdir: String, inputFilter: String? = nil,
                                    profile: String) async throws {
         var arguments = ["--headless", "--norestore", "-env:UserInstallation=file://" + profile]
         if let inputFilter { arguments.append("--infilter=" + inputFilter) }
@@ -105,16 +105,16 @@ enum Tools {
     }
 
     /// CSV (UTF-8, `,`, `"`, all text quoted, cells as shown) of LibreOffice's export, as rows.
-    static func csvRows(_ path: String) async throws -> [[String]] {
+    public static func csvRows(_ path: String) async throws -> [[String]] {
         try JSONDecoder().decode([[String]].self, from: await python("csv_to_json.py", [path]))
     }
 
     /// A CSV field and whether LibreOffice quoted it (with "quote all text cells": a text cell).
-    struct QuotedField: Decodable, Equatable, Sendable {
-        let value: String
-        let quoted: Bool
+    public struct QuotedField: Decodable, Equatable, Sendable {
+        public let value: String
+        public let quoted: Bool
 
-        init(from decoder: any Decoder) throws {
+        public init(from decoder: any Decoder) throws {
             var pair = try decoder.unkeyedContainer()
             value = try pair.decode(String.self)
             quoted = try pair.decode(Bool.self)
@@ -122,17 +122,17 @@ enum Tools {
     }
 
     /// The rows of a CSV with each field's quoting.
-    static func csvFields(_ path: String) async throws -> [[QuotedField]] {
+    public static func csvFields(_ path: String) async throws -> [[QuotedField]] {
         try JSONDecoder().decode([[QuotedField]].self, from: await python("csv_to_json.py", [path, "--quoting"]))
     }
 }
 
 /// A value shared with a helper thread.
-final class Locked<Value>: @unchecked Sendable {  // every access holds `lock`
+public final class Locked<Value>: @unchecked Sendable {  // every access holds `lock`
     private let lock = NSLock()
     private var stored: Value
-    init(_ value: Value) { stored = value }
-    var value: Value {
+    public init(_ value: Value) { stored = value }
+    public var value: Value {
         get { lock.withLock { stored } }
         set { lock.withLock { stored = newValue } }
     }
