@@ -21,9 +21,9 @@ enum BenchRender {
         let renderer = CSVRenderer(groups: groups, reference: "bench;\"ref\"")
         var population = BenchPopulation(seed: seed)
         let persons = (0..<rows).map { rules.disclose(population.person($0)) }
-        let started = (now(CLOCK_MONOTONIC), now(CLOCK_PROCESS_CPUTIME_ID))
+        let started = (clockSeconds(CLOCK_MONOTONIC), clockSeconds(CLOCK_PROCESS_CPUTIME_ID))
         let output = renderRows(persons, renderer)
-        let (wall, cpu) = (now(CLOCK_MONOTONIC) - started.0, now(CLOCK_PROCESS_CPUTIME_ID) - started.1)
+        let (wall, cpu) = (clockSeconds(CLOCK_MONOTONIC) - started.0, clockSeconds(CLOCK_PROCESS_CPUTIME_ID) - started.1)
         if let path {
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o640)
             guard fd >= 0 else { fail("cannot create \(path)") }
@@ -46,11 +46,5 @@ enum BenchRender {
             if index % 10 == 0 { output += renderer.notFoundRow(hetu: person.hetu) }
         }
         return output
-    }
-
-    private static func now(_ which: clockid_t) -> Double {
-        var clock = timespec()
-        clock_gettime(which, &clock)
-        return Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9
     }
 }

@@ -18,10 +18,10 @@ enum BenchSheet {
         var wall = 0.0
         var cpu = 0.0
         func measure<T>(_ body: () throws -> T) rethrows -> T {
-            let (startWall, startCPU) = (now(CLOCK_MONOTONIC), now(CLOCK_PROCESS_CPUTIME_ID))
+            let (startWall, startCPU) = (clockSeconds(CLOCK_MONOTONIC), clockSeconds(CLOCK_PROCESS_CPUTIME_ID))
             defer {
-                wall += now(CLOCK_MONOTONIC) - startWall
-                cpu += now(CLOCK_PROCESS_CPUTIME_ID) - startCPU
+                wall += clockSeconds(CLOCK_MONOTONIC) - startWall
+                cpu += clockSeconds(CLOCK_PROCESS_CPUTIME_ID) - startCPU
             }
             return try body()
         }
@@ -51,12 +51,6 @@ enum BenchSheet {
         var status = stat()
         _ = stat(path, &status)
         print("format=\(format) rows=\(rows) columns=\(csv.columnNames.count) bytes=\(status.st_size) seconds=\(wall) cpu=\(cpu)")
-    }
-
-    private static func now(_ which: clockid_t) -> Double {
-        var clock = timespec()
-        clock_gettime(which, &clock)
-        return Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9
     }
 }
 

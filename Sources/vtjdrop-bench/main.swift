@@ -16,6 +16,13 @@ import VTJCore
 import VTJJSON
 import VTJXML
 
+/// Seconds on `which` (`CLOCK_MONOTONIC` for wall time, `CLOCK_PROCESS_CPUTIME_ID` for CPU), as every case times itself.
+func clockSeconds(_ which: clockid_t) -> Double {
+    var clock = timespec()
+    clock_gettime(which, &clock)
+    return Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9
+}
+
 func fail(_ message: String) -> Never {
     let line = Array("vtjdrop-bench: \(message)\n".utf8)
     _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
@@ -55,9 +62,7 @@ case "parse-perustiedot":
     guard let path = arguments.dropFirst().first else { fail("usage: parse-perustiedot FILE") }
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { fail("cannot open \(path)") }
-    var clock = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &clock)
-    let started = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9
+    let started = clockSeconds(CLOCK_MONOTONIC)
     var persons = 0
     var records = 0
     var fields = 0
@@ -71,8 +76,7 @@ case "parse-perustiedot":
     } catch {
         fail("\(error)")
     }
-    clock_gettime(CLOCK_MONOTONIC, &clock)
-    let seconds = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9 - started
+    let seconds = clockSeconds(CLOCK_MONOTONIC) - started
     print("persons=\(persons) records=\(records) fields=\(fields) seconds=\(seconds)")
 
 case "generate-perustiedot-json":
@@ -92,9 +96,7 @@ case "parse-perustiedot-json":
     let rest = Array(arguments.dropFirst())
     guard let path = rest.first else { fail("usage: parse-perustiedot-json FILE [streaming|serialization|decoder]") }
     let mode = rest.count > 1 ? rest[1] : "streaming"
-    var clock = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &clock)
-    let started = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9
+    let started = clockSeconds(CLOCK_MONOTONIC)
     var persons = 0
     var records = 0
     var fields = 0
@@ -119,8 +121,7 @@ case "parse-perustiedot-json":
     } catch {
         fail("\(error)")
     }
-    clock_gettime(CLOCK_MONOTONIC, &clock)
-    let seconds = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9 - started
+    let seconds = clockSeconds(CLOCK_MONOTONIC) - started
     print("persons=\(persons) records=\(records) fields=\(fields) seconds=\(seconds)")
 
 case "parse-request":
@@ -148,9 +149,7 @@ case "parse-request":
         limits.maximumDistinctNames = .max
         limits.maximumNameLength = .max
     }
-    var clock = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &clock)
-    let started = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9
+    let started = clockSeconds(CLOCK_MONOTONIC)
     let outcome: String
     do {
         let request = try DropRequestReader(limits: limits).read(bytes, file: path)
@@ -158,8 +157,7 @@ case "parse-request":
     } catch {
         outcome = "refused \(String(error.reason.prefix(80)))"
     }
-    clock_gettime(CLOCK_MONOTONIC, &clock)
-    print("bytes=\(bytes.count) seconds=\(Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9 - started) \(outcome)")
+    print("bytes=\(bytes.count) seconds=\(clockSeconds(CLOCK_MONOTONIC) - started) \(outcome)")
 
 case "write-xlsx", "write-csv":
     let rest = Array(arguments.dropFirst())
