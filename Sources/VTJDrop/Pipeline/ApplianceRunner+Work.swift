@@ -17,15 +17,14 @@ extension ApplianceRunner {
     /// Work an earlier run left behind: published → archive; anything else → walk it again.
     func recover() -> [ClaimedFile] {
         var again: [ClaimedFile] = []
-        for file in WorkRecovery(appliance: appliance).unfinished() {
-            let entry = (try? appliance.database.journal.entry(file.id.value)) ?? nil
+        for found in WorkRecovery(appliance: appliance).run() {
+            let file = found.file
             let log = appliance.logger(request: file.id.value, department: file.department)
             // Published or refused: finish the move (journaled done but the move had failed: the
             // journal keeps what it has). Anything else is walked again.
-            let action = DropLifecycle.next(inState: entry?.state)
-            switch action {
+            switch found.action {
             case .archive, .quarantine, .retry, .hold:
-                processor.executor.perform(action, file, log: log)
+                processor.executor.perform(found.action, file, log: log)
             case .walk:
                 // A drop this process claimed keeps what it knows of its input (its claim stamp).
                 if let known = waiting[file.id.value] {

@@ -3,125 +3,165 @@ import Glibc
 import Logging
 import VTJCore
 
-/// Finds claimed work left by an earlier run (a crash, `kill -9`, a shutdown mid-drop) so it is
-/// resumed: `<state>/claims/<department>/work/<request-id>/` with its claim note.
+/// What an earlier run left (a crash, `kill -9`, a shutdown mid-drop), listed from the journal and
+/// the state folder for ``RecoveryPlan`` to decide, and the plan's bookkeeping steps performed:
+/// moves finished but not journaled, change cursors, claim folders that never got their file.
+/// The claimed drops it returns are finished by ``DropExecutor`` or walked again by the runner.
 struct WorkRecovery {
     let appliance: Appliance
 
-    /// Every unfinished claim, oldest request id first. Journal records left one step behind a
-    /// finished move are completed first (see ``journalMovedWork(claims:)``).
-    func unfinished() -> [ClaimedFile] {
+    /// A claimed drop found in its work folder, with what its journal state asks for.
+    struct Found {
+        let file: ClaimedFile
+        let action: DropLifecycle.Action
+    }
+
+    /// Every unfinished claim, oldest request id first (the plan's other steps are performed first).
+    func unfinished() -> [ClaimedFile] { run().map(\.file) }
+
+    /// Lists, plans and performs the bookkeeping steps; returns the claimed drops, oldest first.
+    func run() -> [Found] {
+        let (listing, files) = list()
+        var found: [Found] = []
+        for action in RecoveryPlan(listing).actions {
+            switch action {
+            case .journalMove(let id, let state):
+                let path = state == .archived ? archiveFolder(id) : appliance.mover.quarantineFolder + "/" + id
+                appliance.logger.notice("journaling a move an earlier run finished but did not record",
+                                        metadata: ["request": "\(id)", "state": "\(state)"])
+                appliance.journal(state, for: id, update: JournalUpdate(storedPath: path))
+            case .commitLogKey(let id):
+                commitLogKey(id)
+            case .discardLogKey(let id):
+                do {
+                    try appliance.database.followedRegister.discardPendingLogKey(requestID: id)
+                } catch {
+                    appliance.logger.error("cannot drop the noted change cursor of a delivery that ended without a result",
+                                           metadata: ["request": "\(id)", "error": "\(error)"])
+                }
+            case .removeEmptyClaim(let id, let department):
+                // Killed between creating the folder and the rename: nothing was claimed.
+                let folder = workFolder(department, id)
+                _ = unlink(folder + "/" + ClaimRecord.fileName)
+                _ = rmdir(folder)
+            case .quarantineUnaccounted(let id, let department):
+                appliance.logger.error("claimed work without its claim note; moving it to quarantine for the operator",
+                                       metadata: ["request": "\(id)"])
+                do {
+                    guard let requestID = RequestID(id) else { continue }
+                    _ = try appliance.mover.quarantine(workFolder: workFolder(department, id), id: requestID)
+                } catch {
+                    appliance.logger.error("cannot move the unaccounted work folder to quarantine; it stays for the operator",
+                                           metadata: ["request": "\(id)", "error": "\(error)"])
+                }
+            case .claimed(let id, _, let next):
+                if let file = files[id] { found.append(Found(file: file, action: next)) }
+            case .publishRefusalReceipt, .answerUnjournaledQuarantine, .removeEmptyQuarantine:
+                // Intake's (its first pass answers quarantined entries: IntakeCycle+QuarantineRecovery).
+                continue
+            }
+        }
+        return found
+    }
+
+    /// The journal's unfinished rows and the state folder, as the plan reads them; and the claimed
+    /// drops found, by request id.
+    func list() -> (RecoveryPlan.Listing, [String: ClaimedFile]) {
+        let journal = appliance.database.journal
+        let entries = logged("the journal's unfinished requests") { try journal.unfinished() } ?? []
+        var listing = RecoveryPlan.Listing(quarantinePrefix: appliance.mover.quarantineFolder + "/")
+        listing.unfinished = entries.map {
+            RecoveryPlan.Entry(requestID: $0.requestID, department: $0.department, state: $0.state, storedPath: $0.storedPath)
+        }
+        var files: [String: ClaimedFile] = [:]
         let claims = Appliance.claimsFolder(state: appliance.configuration.state)
-        journalMovedWork(claims: claims)
-        settlePendingLogKeys()
-        var found: [ClaimedFile] = []
         let manager = FileManager.default
         for department in (try? manager.contentsOfDirectory(atPath: claims)) ?? [] where !department.hasPrefix(".") {
             let work = claims + "/" + department + "/work"
             for name in (try? manager.contentsOfDirectory(atPath: work)) ?? [] where !name.hasPrefix(".") {
                 guard let id = RequestID(name) else { continue }
-                if let file = claimed(folder: work + "/" + name, id: id) {
-                    found.append(file)
-                }
+                // A folder that cannot be opened (not a folder, no access) is left alone.
+                guard let (folder, file) = inspect(folder: work + "/" + name, id: id, department: department) else { continue }
+                listing.workFolders.append(folder)
+                if let file { files[id.value] = file }
             }
         }
-        return found.sorted { $0.id < $1.id }
-    }
-
-    /// A crash between moving a work folder into the archive (or quarantine) and journaling the
-    /// move leaves the request "published" (or "refused") with no work folder to resume: it would
-    /// count as backlog forever and its input would never reach retention. The folder is where
-    /// the mover put it, so the journal is completed from there.
-    private func journalMovedWork(claims: String) {
-        let journal = appliance.database.journal
-        guard let entries = try? journal.unfinished() else { return }
-        for entry in entries {
-            guard let id = RequestID(entry.requestID),
-                  access(claims + "/" + entry.department + "/work/" + id.value, F_OK) != 0, errno == ENOENT
-            else { continue }
-            let archived = appliance.mover.archiveFolder + "/" + id.datePart + "/" + id.value
-            let quarantined = appliance.mover.quarantineFolder + "/" + id.value
-            let (state, path): (RequestState, String)
-            if access(archived, F_OK) == 0 {
-                (state, path) = (.archived, archived)
-            } else if access(quarantined, F_OK) == 0 {
-                (state, path) = (.quarantined, quarantined)
-            } else {
-                continue
+        let working = Set(listing.workFolders.map(\.requestID))
+        let known = Set(entries.map(\.requestID))
+        for id in working.subtracting(known).sorted() {
+            if let entry = logged("request \(id)", { try journal.entry(id) }) ?? nil {
+                listing.unfinished.append(RecoveryPlan.Entry(requestID: id, department: entry.department, state: entry.state,
+                                                             storedPath: entry.storedPath))
             }
-            appliance.logger.notice("journaling a move an earlier run finished but did not record",
-                                    metadata: ["request": "\(id.value)", "state": "\(state)"])
-            appliance.journal(state, for: id.value, update: JournalUpdate(storedPath: path))
         }
-    }
-
-    /// A change delivery noted its final log key, then was killed around publishing. When the
-    /// journal says it was published, its changes are out, so the cursor moves to the noted key.
-    /// When the request ended without a result, the note is dropped. Work that will be walked again
-    /// keeps its note: the re-run finds its earlier result and commits the earlier key itself.
-    private func settlePendingLogKeys() {
+        for entry in entries where !working.contains(entry.requestID) {
+            if access(archiveFolder(entry.requestID), F_OK) == 0 { listing.inArchive.insert(entry.requestID) }
+            if access(appliance.mover.quarantineFolder + "/" + entry.requestID, F_OK) == 0 { listing.inQuarantine.insert(entry.requestID) }
+        }
         let register = appliance.database.followedRegister
-        guard let requests = try? register.pendingLogKeyRequests() else { return }
-        for requestID in requests {
-            let state = ((try? appliance.database.journal.entry(requestID)) ?? nil)?.state
-            switch state {
-            case .published?, .archived?:
-                do {
-                    if let key = try register.commitPendingLogKey(requestID: requestID, at: appliance.clock.now()) {
-                        appliance.logger.notice("storing the change cursor of a delivery an earlier run published",
-                                                metadata: ["request": "\(requestID)", "log-key": "\(key)"])
-                    }
-                } catch {
-                    // Kept pending: the next start tries again (the delivery is out; only its cursor waits).
-                    appliance.logger.error("cannot store the change cursor of a published delivery; the next start tries again",
-                                           metadata: ["request": "\(requestID)", "error": "\(error)"])
-                }
-            case .refused?, .quarantined?, nil:
-                do {
-                    try register.discardPendingLogKey(requestID: requestID)
-                } catch {
-                    appliance.logger.error("cannot drop the noted change cursor of a delivery that ended without a result",
-                                           metadata: ["request": "\(requestID)", "error": "\(error)"])
-                }
-            default:
-                continue
-            }
+        let noted = logged("the noted change cursors") { try register.pendingLogKeyRequests() } ?? []
+        for id in noted {
+            listing.pendingLogKeys.append((id, (logged("request \(id)") { try journal.entry(id) } ?? nil)?.state))
         }
+        return (listing, files)
     }
 
-    private func claimed(folder: String, id: RequestID) -> ClaimedFile? {
+    /// A work folder as the plan sees it, and the claimed drop in it when there is one.
+    private func inspect(folder: String, id: RequestID, department: String) -> (RecoveryPlan.WorkFolder, ClaimedFile?)? {
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
+        let note = ClaimRecord.read(in: descriptor)
+        close(descriptor)
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        guard let note = ClaimRecord.read(in: descriptor) else {
-            if contents.allSatisfy({ $0 == ClaimRecord.fileName }) {
-                // A crash between creating the folder and finishing its note (empty or cut short):
-                // the rename comes after the note, so nothing was claimed.
-                _ = unlink(folder + "/" + ClaimRecord.fileName)
-                _ = rmdir(folder)
-            } else {
-                appliance.logger.error("claimed work without its claim note; moving it to quarantine for the operator",
-                                       metadata: ["request": "\(id.value)"])
-                _ = try? appliance.mover.quarantine(workFolder: folder, id: id)
-            }
-            return nil
+        let others = !contents.allSatisfy { $0 == ClaimRecord.fileName }
+        guard let note else {
+            return (RecoveryPlan.WorkFolder(requestID: id.value, department: department, hasNote: false, hasInput: false,
+                                            hasOtherEntries: others), nil)
         }
         let path = folder + "/" + note.input
         var info = stat()
         guard lstat(path, &info) == 0 else {
-            // The note was written but the rename never happened: the drop is still in the inbox.
-            if contents.filter({ $0 != ClaimRecord.fileName }).isEmpty {
-                _ = unlink(folder + "/" + ClaimRecord.fileName)
-                _ = rmdir(folder)
-            }
-            return nil
+            return (RecoveryPlan.WorkFolder(requestID: id.value, department: department, hasNote: true, hasInput: false,
+                                            hasOtherEntries: others), nil)
         }
         let marker = contents.first { $0.hasSuffix(ReadinessMode.markerSuffix) && $0 != note.input }
         // What the claim saw, if the journal got to record it: unchanged input is resumed at once.
         let stamp = ((try? appliance.database.journal.entry(id.value)) ?? nil)?.inputStamp.flatMap(InputStamp.init(encoded:))
-        return ClaimedFile(id: id, department: note.department, originalName: DropFileName(displayed: note.originalName),
-                           folder: folder, path: path, markerPath: marker.map { folder + "/" + $0 }, size: Int64(info.st_size),
-                           claimStamp: stamp)
+        let file = ClaimedFile(id: id, department: note.department, originalName: DropFileName(displayed: note.originalName),
+                               folder: folder, path: path, markerPath: marker.map { folder + "/" + $0 }, size: Int64(info.st_size),
+                               claimStamp: stamp)
+        return (RecoveryPlan.WorkFolder(requestID: id.value, department: department, hasNote: true, hasInput: true,
+                                        hasOtherEntries: true), file)
+    }
+
+    /// A delivery noted its final log key, then was killed around publishing; the journal says it
+    /// was published, so its changes are out and the cursor moves to the noted key.
+    private func commitLogKey(_ id: String) {
+        do {
+            if let key = try appliance.database.followedRegister.commitPendingLogKey(requestID: id, at: appliance.clock.now()) {
+                appliance.logger.notice("storing the change cursor of a delivery an earlier run published",
+                                        metadata: ["request": "\(id)", "log-key": "\(key)"])
+            }
+        } catch {
+            // Kept pending: the next start tries again (the delivery is out; only its cursor waits).
+            appliance.logger.error("cannot store the change cursor of a published delivery; the next start tries again",
+                                   metadata: ["request": "\(id)", "error": "\(error)"])
+        }
+    }
+
+    private func workFolder(_ department: String, _ id: String) -> String {
+        Appliance.claimsFolder(state: appliance.configuration.state) + "/" + department + "/work/" + id
+    }
+
+    private func archiveFolder(_ id: String) -> String {
+        appliance.mover.archiveFolder + "/" + (RequestID(id)?.datePart ?? "") + "/" + id
+    }
+
+    /// A read that recovery can do without, logged when it fails (recovery then works from less).
+    private func logged<T>(_ what: String, _ read: () throws -> T) -> T? {
+        do { return try read() } catch {
+            appliance.logger.error("recovery cannot read \(what); it goes on without", metadata: ["error": "\(error)"])
+            return nil
+        }
     }
 }
