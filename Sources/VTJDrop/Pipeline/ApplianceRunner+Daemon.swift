@@ -37,7 +37,9 @@ extension ApplianceRunner {
                 hold(resumed, Self.waitReason(for: condition))
             }
         }
-        var nextScan = appliance.monotonic.now
+        let tick = DaemonTick(scanInterval: appliance.configuration.intake.scanInterval)
+        var nextScan = gateTime
+        var lastRetention: Duration?
         while !shouldStop {
             loopTurns += 1
             heartbeat.beat()
@@ -46,56 +48,42 @@ extension ApplianceRunner {
                 break
             }
             appliance.journalBacklog.replay(appliance.database.journal, logger: appliance.logger)
-            let now = appliance.monotonic.now
-            watchPasswordFile(now: now)
-            if scanSoon {
-                scanSoon = false
-                nextScan = now
-            }
+            watchPasswordFile(now: appliance.monotonic.now)
             let closed = (folders: checkFolders(), journal: checkJournal())
-            if closed.folders != nil || closed.journal != nil {
-                // Intake is closed: nothing is claimed, retried or published until the roots (or the journal) are back.
-                nextScan = now + appliance.configuration.intake.scanInterval
-            } else {
-                switch gate.decide(now: now - started) {
-                case .claim:
-                    if now >= nextScan {
-                        let pass = intake.pass(now: now)
-                        enqueue(pass.claimed)
-                        nextScan = min(now + appliance.configuration.intake.scanInterval, pass.nextCheck ?? now + .seconds(3600))
-                        if !pass.claimed.isEmpty { nextScan = appliance.monotonic.now }
-                    }
-                    // The pass may have closed the gate: then what it set aside waits for the probe.
-                    if gate.isOpen { enqueue(takeDueRetries()) }
-                case .probe:
-                    // One waiting drop is the probe; with none waiting, or while the interface refuses
-                    // the appliance (a drop would only wait again), the cheap call is.
-                    if !probeInFlight {
-                        probeInFlight = true
-                        if !gate.stoppedByRefusal, let probe = takeDueRetries(force: true).first {
-                            start(probe, isProbe: true)
-                        } else {
-                            startProbeCall()
-                        }
-                    }
-                    // The probe's answer arrives on its own; look again shortly, never in a busy loop
-                    // (that would also keep the answer from reaching this actor).
-                    nextScan = max(nextScan, now + .milliseconds(250))
-                case .wait(let until):
-                    // Nothing may be claimed or retried before the pause ends: sleep until then (or an
-                    // inotify hint), never loop on a scan time already past — that spun a core while closed.
-                    nextScan = max(nextScan, started + until)
-                }
-                if gate.isOpen { enqueue(dueScheduledDrops()) }
-                startQueued()
+            let now = gateTime
+            let decision = tick.decide(DaemonTick.Facts(
+                now: now, gate: gate, intakeClosed: closed.folders != nil || closed.journal != nil, nextScan: nextScan,
+                scanSoon: scanSoon, probeInFlight: probeInFlight,
+                hasWaitingDrop: waiting.keys.contains { inFlight[$0] == nil }, lastRetention: lastRetention))
+            scanSoon = false
+            nextScan = decision.nextScan
+            if decision.scan {
+                let pass = intake.pass(now: appliance.monotonic.now)
+                enqueue(pass.claimed)
+                nextScan = tick.nextScan(now: gateTime, claimed: pass.claimed.count, nextCheck: pass.nextCheck.map { $0 - started })
             }
-            runRetention()
+            // The pass may have closed the gate: then what it set aside waits for the probe.
+            if decision.takeDueRetries, gate.isOpen { enqueue(takeDueRetries()) }
+            if let probe = decision.probe {
+                probeInFlight = true
+                if probe == .drop, let file = takeDueRetries(force: true, limit: 1).first {
+                    start(file, isProbe: true)
+                } else {
+                    startProbeCall()
+                }
+            }
+            if decision.serve, gate.isOpen { enqueue(dueScheduledDrops()) }
+            if !decision.intakeClosed { startQueued() }
+            if decision.retention {
+                lastRetention = now
+                runRetention(force: true)
+            }
             if shouldStop { break }
             // An inotify event is a hint to scan now (and says what is still being written);
             // the periodic scan still decides what exists.
-            let events = await waitForWork(until: min(nextScan, now + .seconds(1)))
+            let events = await waitForWork(until: started + tick.wake(now: gateTime, nextScan: nextScan))
             intake.note(events)
-            if events.contains(where: { !$0.isWriteInProgress }) { nextScan = appliance.monotonic.now }
+            if events.contains(where: { !$0.isWriteInProgress }) { nextScan = gateTime }
         }
         await drain()
         daemonSummary.retrying = waiting.count + queued.count
@@ -109,14 +97,16 @@ extension ApplianceRunner {
         queued += files.filter { !known.contains($0.id.value) }
     }
 
-    /// Due waiting drops, taken out of the waiting set (their outcome puts them back if they wait again).
-    func takeDueRetries(force: Bool = false) -> [ClaimedFile] {
-        let due = dueRetries(force: force).filter { inFlight[$0.id.value] == nil }
+    /// Due waiting drops (at most `limit`), taken out of the waiting set (their outcome puts them
+    /// back if they wait again). Those beyond the limit stay waiting: before, a drop sent as the
+    /// probe took every other waiting drop out of the set with it, and they waited for a restart.
+    func takeDueRetries(force: Bool = false, limit: Int = .max) -> [ClaimedFile] {
+        let due = dueRetries(force: force).filter { inFlight[$0.id.value] == nil }.prefix(limit)
         for file in due {
             waiting[file.id.value] = nil
             dueAt[file.id.value] = nil
         }
-        return due
+        return Array(due)
     }
 
     /// Starts queued drops while workers are free and the gate is open; a department without a
