@@ -10,7 +10,7 @@ extension DropProcessor {
     /// after the delivery is published.
     func changeDelivery(_ request: AuthorisedDrop) async throws -> DropOutcome {
         let context = request.context
-        let scope: ChangeScope = request.parsed.operation == .kuntaMuutokset ? .kunta : .hetu
+        let scope: ChangeScope = request.content.operation == .kuntaMuutokset ? .kunta : .hetu
         let register = appliance.database.followedRegister
         let purpose = request.authorisation.purpose.rawValue
         let sink = try makeSink(.changes, request, asked: nil)

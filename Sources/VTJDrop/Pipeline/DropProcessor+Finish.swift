@@ -4,27 +4,27 @@ import VTJCore
 
 extension DropProcessor {
     /// The receipt every outcome starts from.
-    func baseReceipt(_ context: DropContext, parsed: ParsedDrop?, authorisation: RequestAuthorisation?,
+    func baseReceipt(_ context: DropContext, content: DropContent?, authorisation: RequestAuthorisation?,
                      format: OutputFormat?) -> Receipt {
         var counts = ReceiptCounts()
-        if let parsed {
-            counts.lines = parsed.lines
-            counts.valid = parsed.hetus.count
-            counts.invalid = parsed.invalid
-            counts.duplicates = parsed.duplicates
+        if let content {
+            counts.lines = content.valueLines
+            counts.valid = content.hetus.count
+            counts.invalid = content.rejectedCount
+            counts.duplicates = content.duplicateCount
         }
         return Receipt(
             requestID: context.requestID, department: context.department, file: context.claimed.originalName.display,
-            processingDate: context.today, operation: parsed?.operation.rawValue,
-            purpose: authorisation?.purpose.rawValue ?? parsed?.purpose, format: format?.rawValue,
-            reference: parsed?.reference, groups: authorisation?.groups ?? [],
+            processingDate: context.today, operation: content?.operation.rawValue,
+            purpose: authorisation?.purpose.rawValue ?? content?.purpose, format: format?.rawValue,
+            reference: content?.reference, groups: authorisation?.groups ?? [],
             refusedGroups: authorisation?.refusedGroups ?? [], counts: counts,
-            rejectedLines: parsed?.rejected ?? [], notes: (parsed?.notes ?? []) + repeatNote(context),
+            rejectedLines: content?.receiptRejectedLines ?? [], notes: (content?.notes ?? []) + repeatNote(context),
             processedAt: appliance.finnishTime.zoned(at: appliance.clock.instant()), isTestData: context.isTestData)
     }
 
     /// The whole drop is refused: a receipt alone says why, and the input goes to quarantine.
-    func refuse(_ context: DropContext, refusal: RequestRefusal, parsed: ParsedDrop? = nil,
+    func refuse(_ context: DropContext, refusal: RequestRefusal, content: DropContent? = nil,
                 authorisation: RequestAuthorisation? = nil) -> DropOutcome {
         do {
             // A file still being written is not refused for what its first part holds (empty, cut short).
@@ -33,7 +33,7 @@ extension DropProcessor {
             return wait(context.claimed, .inputChanging("\(error)"), attempts: attempt(context), log: context.log,
                         delay: quietPeriod)
         }
-        var receipt = baseReceipt(context, parsed: parsed, authorisation: authorisation, format: nil)
+        var receipt = baseReceipt(context, content: content, authorisation: authorisation, format: nil)
         receipt.refusal = refusal
         context.log.notice("drop refused", metadata: ["reason": "\(refusal.code)"])
         let publisher = appliance.publisher(context.department)
