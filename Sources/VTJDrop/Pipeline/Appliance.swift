@@ -32,6 +32,9 @@ public final class Appliance: Sendable {
     /// Conditions as the running daemon knows them, by kind: what the operator endpoint shows even
     /// when the database cannot store them (a journal that cannot be written).
     private let live = Mutex<[ApplianceCondition.Kind: ApplianceCondition]>([:])
+    /// Tests only: awaited before a claimed drop is read, so a test holds a walk in flight for as
+    /// long as it needs instead of timing a slow parse against a machine's load.
+    private let readHoldHook = Mutex<(@Sendable (ClaimedFile) async -> Void)?>(nil)
     /// The last problem reading the password file (logged once per change).
     private let credentialProblem = Mutex<String?>(nil)
 
@@ -51,6 +54,12 @@ public final class Appliance: Sendable {
         self.mover = FileMover(stateFolder: configuration.state)
         self.metrics = metrics ?? ApplianceMetrics(departments: configuration.departments.map(\.id))
         connectMetrics()
+    }
+
+    /// What a walk awaits before reading its input (nil: nothing; only tests set one).
+    var readHold: (@Sendable (ClaimedFile) async -> Void)? {
+        get { readHoldHook.withLock { $0 } }
+        set { readHoldHook.withLock { $0 = newValue } }
     }
 
     /// The conditions in force in this process (set by the runner once per change).

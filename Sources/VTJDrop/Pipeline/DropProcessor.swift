@@ -46,6 +46,7 @@ public struct DropProcessor: Sendable {
         do {
             // Read and parsed on a thread of its own (AsideThread): a hostile or large file must not
             // hold the cooperative threads the daemon loop and every other drop run on.
+            if let hold = appliance.readHold { await hold(claimed) }
             let read = try await AsideThread.run { () throws -> (DropContent, InputStamp, EarlierPublication?) in
                 let input = try readStable(claimed)
                 let content = try DropContentReader.read(input.bytes, fileName: claimed.originalName)

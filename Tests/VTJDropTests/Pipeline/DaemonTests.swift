@@ -33,7 +33,8 @@ import VTJSandbox
         defer { Task { await harness.close() } }
         let runner = harness.runner
         let daemon = Task { await runner.runDaemon() }
-        try await Task.sleep(for: .milliseconds(300))
+        // Polled, not slept: the loop has turned once (its start-up check answered).
+        #expect(await Self.eventuallyAsync(seconds: 60) { await runner.loopTurns > 0 }, "the daemon's loop runs")
         let hetus = harness.registry.hetus(where: [.resident], limit: 3)
         try harness.drop("sivistys", "kesken.txt", hetus.joined(separator: "\n"))
         // Polled up to 60 s: the whole suite shares two cores with other work, and a drop's walk then

@@ -15,7 +15,7 @@ import VTJSandbox
         let monotonic = ManualMonotonicClock()
         let capture = LogCapture()
         let harness = try await PipelineHarness(
-            sandbox: SandboxConfiguration(population: 400, seed: 7, uncensored: false, faults: SandboxFaults(latencyMs: 1500)),
+            sandbox: SandboxConfiguration(population: 400, seed: 7, uncensored: false),
             logger: capture.logger(), monotonic: monotonic,
             beforeStart: { root in _ = FileSystemTrap.mountTmpfs(root, kilobytes: 6144) })
         let mounted = FileSystemTrap.isMountPoint(harness.root)
@@ -27,14 +27,17 @@ import VTJSandbox
         }
 
         let hetus = harness.registry.hetus(where: [.resident], limit: 30)
-        try harness.drop("sivistys", "lista.txt", hetus.joined(separator: "\n"))
         let runner = harness.runner
         let daemon = Task { await runner.runDaemon() }
+        try await Self.holdAnswersOnceServing(harness)
+        try harness.drop("sivistys", "lista.txt", hetus.joined(separator: "\n"))
         let journal = harness.appliance.database.journal
         func state() -> RequestState? { ((try? journal.unfinished()) ?? []).first?.state }
         #expect(await DaemonTests.eventually(seconds: 20) { state() == .querying }, "the drop never started querying")
-        // The sandbox holds its answer 1.5 s: fill the state file system before it arrives.
+        // The sandbox holds its answer 10 s (far longer than filling takes, however loaded the
+        // machine): fill the state file system before it arrives; the retry is answered at once.
         let filler = try FileSystemTrap.fill(harness.root)
+        try #require(harness.host.sandbox).updateFaults { $0.latencyMs = 0 }
         let logged = await DaemonTests.eventually(seconds: 30) {
             capture.all.contains { $0.contains("journal write failed") } && capture.all.contains { $0.contains("drop will be retried") }
         }
@@ -66,7 +69,7 @@ import VTJSandbox
         let monotonic = ManualMonotonicClock()
         let capture = LogCapture()
         let harness = try await PipelineHarness(
-            sandbox: SandboxConfiguration(population: 400, seed: 7, uncensored: false, faults: SandboxFaults(latencyMs: 1500)),
+            sandbox: SandboxConfiguration(population: 400, seed: 7, uncensored: false),
             logger: capture.logger(), monotonic: monotonic,
             beforeStart: { root in _ = FileSystemTrap.mountTmpfs(root, kilobytes: 6144) })
         let mounted = FileSystemTrap.isMountPoint(harness.root)
@@ -76,14 +79,16 @@ import VTJSandbox
             return
         }
         let hetus = harness.registry.hetus(where: [.resident], limit: 4)
-        try harness.drop("sivistys", "eka.txt", hetus[0..<2].joined(separator: "\n"))
         // Written now, named so intake skips it (`*.tmp`), and renamed in once the disk is full.
         try harness.drop("kirjasto", "toka.txt.tmp", hetus[2..<4].joined(separator: "\n"))
         let runner = harness.runner
         let daemon = Task { await runner.runDaemon() }
+        try await Self.holdAnswersOnceServing(harness)
+        try harness.drop("sivistys", "eka.txt", hetus[0..<2].joined(separator: "\n"))
         let journal = harness.appliance.database.journal
         #expect(await DaemonTests.eventually(seconds: 60) { ((try? journal.unfinished()) ?? []).first?.state == .querying })
         let filler = try FileSystemTrap.fill(harness.root)
+        try #require(harness.host.sandbox).updateFaults { $0.latencyMs = 0 }
         let inbox = harness.root + "/inbox/kirjasto"
         #expect(rename(inbox + "/toka.txt.tmp", inbox + "/toka.txt") == 0)
         let closed = await DaemonTests.eventuallyAsync(seconds: 60) { await runner.journalProblem != nil }
@@ -110,6 +115,16 @@ import VTJSandbox
         #expect(served, "both drops are served once the journal can be written: \(harness.outbox("sivistys")) \(harness.outbox("kirjasto"))")
         #expect(capture.all.contains { $0.contains("the journal accepts writes again; intake reopens") })
         #expect(try source.read(now: Date()).intakeClosed == nil)
+    }
+
+    /// Once the daemon's start-up check was answered, the sandbox holds every answer 10 s — far
+    /// longer than filling a disk takes, however loaded the machine — so a test can act while a
+    /// drop is querying (it was 1.5 s from the start, and the full suite sometimes lost that race).
+    static func holdAnswersOnceServing(_ harness: PipelineHarness) async throws {
+        let sandbox = try #require(harness.host.sandbox)
+        #expect(await DaemonTests.eventually(seconds: 60) { sandbox.counters.requests("kirjausavain") >= 1 }, "start-up check")
+        #expect(await DaemonTests.eventuallyAsync(seconds: 60) { await harness.runner.loopTurns > 0 }, "the loop runs")
+        sandbox.updateFaults { $0.latencyMs = 10_000 }
     }
 
     /// Someone cleans `outbox/<dept>/.vtjdrop-tmp` away: before, every retry failed until a restart.
