@@ -4,6 +4,7 @@ import Testing
 import VTJCore
 import VTJSandbox
 import VTJXML
+import VTJTestSupport
 
 /// An upstream that contradicts itself (a person twice: first "no ban" with the address in clear,
 /// then the truth) or leaves out TURVAKIELTO must not make the appliance deliver a protected

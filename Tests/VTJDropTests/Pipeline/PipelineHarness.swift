@@ -3,6 +3,7 @@ import Logging
 @testable import VTJDrop
 import VTJCore
 import VTJSandbox
+import VTJTestSupport
 
 /// A whole appliance in a temp folder: YAML configuration, in-process sandbox, real SQLite.
 final class PipelineHarness: Sendable {

@@ -4,6 +4,7 @@ import Testing
 @testable import VTJDrop
 import VTJCore
 import VTJSandbox
+import VTJTestSupport
 
 /// What can never work is refused at start; what one department cannot do fails that department
 /// only; `run --once` exits non-zero when work could not be done (issue 13).
