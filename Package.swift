@@ -1,7 +1,9 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Dependencies point one way: VTJCore ← VTJXML / VTJJSON ← VTJClient / VTJSandbox / VTJSheet / VTJOperator ← VTJDrop ← vtjdrop.
+// Dependencies point one way: VTJCore ← VTJXML / VTJJSON ← VTJClient / VTJSheet / VTJOperator ← VTJDrop ← vtjdrop.
+// The test server VTJSandbox is linked by the executable (demo, sandbox, a built-in interface) and the
+// tests, never by the runtime library VTJDrop.
 // MemberImportVisibility is left off: Glibc's `stat` is also declared by CDispatch (through
 // Foundation), and which module "owns" it depends on compile batching, so builds became flaky.
 let strictSettings: [SwiftSetting] = [
@@ -97,7 +99,7 @@ let package = Package(
         .target(
             name: "VTJDrop",
             dependencies: [
-                "VTJCore", "VTJXML", "VTJClient", "VTJSandbox", "VTJSheet", "VTJOperator",
+                "VTJCore", "VTJXML", "VTJClient", "VTJSheet", "VTJOperator",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),

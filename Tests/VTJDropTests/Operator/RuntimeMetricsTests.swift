@@ -60,7 +60,7 @@ import VTJTestSupport
         let capture = LogCapture()
         let harness = try await PipelineHarness(logger: capture.logger())
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         let runner = harness.runner
         let daemon = Task { await runner.runDaemon() }
         #expect(await eventually(seconds: 60) { sandbox.counters.requests("kirjausavain") >= 1 }, "start-up check")

@@ -17,7 +17,7 @@ import VTJTestSupport
     @Test func dropsMeetingRefusedCredentialsWaitAndAreServedWithoutSpinning() async throws {
         let harness = try await PipelineHarness()
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         let runner = harness.runner
         await runner.replaceGate(InterfaceGate(threshold: 3, firstPause: 0.6, maximumPause: 1.2))
         let daemon = Task { await runner.runDaemon() }

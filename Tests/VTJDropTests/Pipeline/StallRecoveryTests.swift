@@ -77,7 +77,7 @@ import VTJTestSupport
         let monotonic = ManualMonotonicClock()
         let harness = try await PipelineHarness(clock: wall, monotonic: monotonic)
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         let runner = harness.runner
         // The start-up check answers first (and is not repeated within a minute); then the drop's
         // own messages fail.

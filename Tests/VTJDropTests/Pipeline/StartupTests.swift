@@ -97,7 +97,7 @@ import VTJTestSupport
         try handle.close()
 
         try Data(harness.registry.hetus(where: [.resident], limit: 1)[0].utf8).write(to: URL(fileURLWithPath: copy + "/inbox/sivistys/b.txt"))
-        let sandbox = try #require(harness.host.sandbox?.baseURL)
+        let sandbox = try #require(harness.sandbox?.baseURL)
         let yaml = try String(contentsOfFile: harness.root + "/vtjdrop.yaml", encoding: .utf8)
             .replacingOccurrences(of: harness.root + "/inbox", with: copy + "/inbox")
             .replacingOccurrences(of: harness.root + "/outbox", with: copy + "/outbox")

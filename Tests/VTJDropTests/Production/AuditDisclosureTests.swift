@@ -15,7 +15,7 @@ import VTJTestSupport
     @Test func aRetriedRequestIsOneDisclosureWithTheGroupsDelivered() async throws {
         let harness = try await PipelineHarness()
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         #expect(await harness.runner.runOnce().interface == nil)
         let protected = try #require(harness.registry.hetus(where: [.turvakielto, .adult], limit: 1).first)
         let open = try #require(harness.registry.hetus(where: [.adult, .resident], excluding: [.turvakielto], limit: 1).first)
@@ -66,7 +66,7 @@ import VTJTestSupport
     @Test func aRefusedQueryIsAnAttemptOnly() async throws {
         let harness = try await PipelineHarness()
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         #expect(await harness.runner.runOnce().interface == nil)
         sandbox.setCredentials(user: "kunta", password: "vaihdettu")
         let hetus = harness.registry.hetus(where: [.resident], limit: 10)

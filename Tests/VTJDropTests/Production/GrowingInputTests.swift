@@ -131,7 +131,7 @@ import VTJTestSupport
         writer.write(Array(hetus[0..<6]))
         let claimed = Self.claimOnceSettled(harness)
         #expect(claimed.count == 1)
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         let walk = Task { await harness.runner.process(claimed) }
         // The query has reached the sandbox, which answers 2 s later: the writer resumes meanwhile.
         #expect(await eventually(seconds: 60) { sandbox.counters.requests("perustiedot") >= 1 })

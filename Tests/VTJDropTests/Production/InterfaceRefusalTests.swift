@@ -79,7 +79,7 @@ import VTJTestSupport
     func credentialsRefusedMidRunHoldTheDropInsteadOfRefusingIt(wire: WireKind) async throws {
         let harness = try await PipelineHarness(wire: wire)
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         #expect(await harness.runner.runOnce().interface == nil, "the interface answers at first")
         sandbox.setCredentials(user: "kunta", password: "vaihdettu")
         let hetus = harness.registry.hetus(where: [.resident], limit: 2)

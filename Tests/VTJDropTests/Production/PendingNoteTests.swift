@@ -13,7 +13,7 @@ import VTJTestSupport
     @Test func anOutageAfterTheClaimGivesTheClerkANoteWithinAMinute() async throws {
         let harness = try await PipelineHarness()
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         let runner = harness.runner
         let daemon = Task { await runner.runDaemon() }
         #expect(await eventually(seconds: 60) { sandbox.counters.requests("kirjausavain") >= 1 })
