@@ -3,6 +3,7 @@ import Testing
 @testable import VTJDrop
 import VTJCore
 import VTJSandbox
+import VTJTestSupport
 
 /// Faults that used to stall a drop until the appliance was restarted (issue 13): each must be
 /// logged, retried, and heal by itself.
@@ -31,10 +32,10 @@ import VTJSandbox
         let daemon = Task { await runner.runDaemon() }
         let journal = harness.appliance.database.journal
         func state() -> RequestState? { ((try? journal.unfinished()) ?? []).first?.state }
-        #expect(await DaemonTests.eventually(seconds: 20) { state() == .querying }, "the drop never started querying")
+        #expect(await eventually(seconds: 20) { state() == .querying }, "the drop never started querying")
         // The sandbox holds its answer 1.5 s: fill the state file system before it arrives.
         let filler = try FileSystemTrap.fill(harness.root)
-        let logged = await DaemonTests.eventually(seconds: 30) {
+        let logged = await eventually(seconds: 30) {
             capture.all.contains { $0.contains("journal write failed") } && capture.all.contains { $0.contains("drop will be retried") }
         }
         #expect(logged, "a failed journal write must be logged: \(capture.all.filter { $0.hasPrefix("error") || $0.hasPrefix("warning") })")
@@ -44,7 +45,7 @@ import VTJSandbox
         // Space returns; the retry is due 30 s later on the monotonic clock.
         try FileManager.default.removeItem(atPath: filler)
         monotonic.advance(by: .seconds(31))
-        let served = await DaemonTests.eventually(seconds: 30) { harness.outbox("sivistys").count == 2 }
+        let served = await eventually(seconds: 30) { harness.outbox("sivistys").count == 2 }
         runner.requestStop()
         await daemon.value
         #expect(served, "the drop was not published once space returned")
@@ -76,7 +77,7 @@ import VTJSandbox
         let monotonic = ManualMonotonicClock()
         let harness = try await PipelineHarness(clock: wall, monotonic: monotonic)
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         let runner = harness.runner
         // The start-up check answers first (and is not repeated within a minute); then the drop's
         // own messages fail.
