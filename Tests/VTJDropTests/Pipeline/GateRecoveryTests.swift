@@ -19,7 +19,7 @@ import VTJTestSupport
         defer { Task { await harness.close() } }
         let sandbox = try #require(harness.sandbox)
         let runner = harness.runner
-        await runner.replaceGate(InterfaceGate(threshold: 3, firstPause: 0.6, maximumPause: 1.2))
+        await runner.replaceGate(InterfaceGate(threshold: 3, backoff: Backoff(first: .milliseconds(600), maximum: .milliseconds(1200))))
         let daemon = Task { await runner.runDaemon() }
         #expect(await eventually(seconds: 60) { sandbox.counters.requests("kirjausavain") >= 1 }, "start-up check")
         try await Task.sleep(for: .milliseconds(200))

@@ -30,7 +30,7 @@ import VTJTestSupport
         ])
         defer { Task { await harness.close() } }
         let runner = harness.runner
-        await runner.replaceGate(InterfaceGate(threshold: 3, firstPause: 0.2, maximumPause: 0.4))
+        await runner.replaceGate(InterfaceGate(threshold: 3, backoff: Backoff(first: .milliseconds(200), maximum: .milliseconds(400))))
         let hetus = harness.registry.hetus(where: [.resident], limit: 4)
         try harness.drop("sivistys", "ennen.txt", hetus[0..<2].joined(separator: "\n"))
 

@@ -34,7 +34,7 @@ import VTJTestSupport
 
         sandbox.setFaults(SandboxFaults())
         // The drop's own back-off is 30 s; the probe that reopens the gate retries it at once.
-        await runner.replaceGate(InterfaceGate(threshold: 1, firstPause: 0.2, maximumPause: 0.2))
+        await runner.replaceGate(InterfaceGate(threshold: 1, backoff: Backoff(first: .milliseconds(200), maximum: .milliseconds(200))))
         await runner.forceRetryNow()
         let published = await eventually(seconds: 60) { harness.outbox("sivistys").contains { $0.hasSuffix(".csv") } }
         runner.requestStop()
