@@ -83,14 +83,14 @@ import VTJTestSupport
         let runner = harness.runner
         let daemon = Task { await runner.runDaemon() }
         let journal = harness.appliance.database.journal
-        #expect(await DaemonTests.eventually(seconds: 60) { ((try? journal.unfinished()) ?? []).first?.state == .querying })
+        #expect(await eventually(seconds: 60) { ((try? journal.unfinished()) ?? []).first?.state == .querying })
         let filler = try FileSystemTrap.fill(harness.root)
         let inbox = harness.root + "/inbox/kirjasto"
         #expect(rename(inbox + "/toka.txt.tmp", inbox + "/toka.txt") == 0)
-        let closed = await DaemonTests.eventuallyAsync(seconds: 60) { await runner.journalProblem != nil }
+        let closed = await eventually(seconds: 60) { await runner.journalProblem != nil }
         #expect(closed, "a journal that cannot be written closes intake: \(capture.all.filter { $0.hasPrefix("error") })")
         let turns = await runner.loopTurns
-        #expect(await DaemonTests.eventuallyAsync(seconds: 60) { await runner.loopTurns >= turns + 3 })
+        #expect(await eventually(seconds: 60) { await runner.loopTurns >= turns + 3 })
         #expect(harness.inbox("kirjasto") == ["toka.txt"], "nothing new is claimed while the journal cannot be written")
         #expect(capture.all.filter { $0.contains("intake closed: the journal cannot be written") }.count == 1, "said once")
         let source = StateSnapshotSource(database: harness.appliance.database, configuration: harness.appliance.configuration,
@@ -101,7 +101,7 @@ import VTJTestSupport
 
         try FileManager.default.removeItem(atPath: filler)
         monotonic.advance(by: .seconds(31))
-        let served = await DaemonTests.eventually(seconds: 60) {
+        let served = await eventually(seconds: 60) {
             ["sivistys", "kirjasto"].allSatisfy { department in
                 harness.outbox(department).count == 2 && harness.outbox(department).contains { $0.hasSuffix(".kuitti.txt") }
             }
