@@ -46,7 +46,7 @@ import VTJTestSupport
     /// The lifecycle's rules hold in the journal itself: a move they forbid is an error and
     /// changes nothing (before, `record` accepted any move but out of a finished state).
     @Test func illegalTransitionsAreErrorsAndChangeNothing() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let journal = try StateDatabase(stateFolder: folder.path).journal
         try journal.recordClaim(requestID: "r1", department: "kirjasto", originalName: "a.txt", storedPath: "/w/r1", at: at(0))
