@@ -113,6 +113,9 @@ public final class Appliance: Sendable {
         Publisher(folder: configuration.outbox + "/" + department)
     }
 
+    /// Every receipt, for a result or a refusal, reaches the outbox through this one path.
+    var receipts: ReceiptDelivery { ReceiptDelivery(appliance: self) }
+
     /// Claims of one department go to `<state>/claims/<department>/work/<id>/`, so the department
     /// is known from the path even when a crash comes between the claim and its journal record.
     public func claimer(_ department: String) -> Claimer {

@@ -9,7 +9,7 @@ extension DropProcessor {
         let context = request.context
         let rules = DisclosureRules(authorisation: request.authorisation, today: context.today)
         let operation = request.content.operation
-        let sink = try makeSink(.basicData, request, asked: Set(request.content.hetus.map(\.value)))
+        let sink = try makeSink(.basicData, request, asked: AskedOnly(request.content.hetus))
         do {
             try appliance.journalNow(.querying, for: context.requestID)
             let report = try await audited(AuditRecord(
@@ -51,7 +51,7 @@ extension DropProcessor {
     func municipalBasicData(_ request: AuthorisedDrop) async throws -> DropOutcome {
         let context = request.context
         let rules = DisclosureRules(authorisation: request.authorisation, today: context.today)
-        let sink = try makeSink(.basicData, request, asked: nil)
+        let sink = try makeSink(.basicData, request, asked: .everyone)
         do {
             try appliance.journalNow(.querying, for: context.requestID)
             let delivered = SharedList<Henkilotunnus>()
@@ -108,7 +108,7 @@ extension DropProcessor {
         return try complete(context, result: nil, receipt: receipt)
     }
 
-    func makeSink(_ kind: ResultSink.Kind, _ request: AuthorisedDrop, asked: Set<String>?) throws -> ResultSink {
+    func makeSink(_ kind: ResultSink.Kind, _ request: AuthorisedDrop, asked: AskedOnly) throws -> ResultSink {
         let context = request.context
         let pending = try appliance.publisher(context.department).begin(context.resultName(request.format))
         do {

@@ -13,7 +13,7 @@ extension DropProcessor {
         let scope: ChangeScope = request.content.operation == .kuntaMuutokset ? .kunta : .hetu
         let register = appliance.database.followedRegister
         let purpose = request.authorisation.purpose.rawValue
-        let sink = try makeSink(.changes, request, asked: nil)
+        let sink = try makeSink(.changes, request, asked: .everyone)
         do {
             try appliance.journalNow(.querying, for: context.requestID)
             guard let start = try register.logKey(department: context.department, scope: scope) else {

@@ -36,11 +36,9 @@ extension DropProcessor {
         var receipt = baseReceipt(context, content: content, authorisation: authorisation, format: nil)
         receipt.refusal = refusal
         context.log.notice("drop refused", metadata: ["reason": "\(refusal.code)"])
-        let publisher = appliance.publisher(context.department)
         let receiptPaths: [String]
         do {
-            receiptPaths = try publishReceipt(receipt, publisher: publisher, name: context.receiptName,
-                                              renderer: context.settings.receiptRenderer)
+            receiptPaths = try appliance.receipts.deliver(receipt: receipt, for: context.claimed.originalName)
         } catch {
             return wait(context.claimed, .local("cannot publish the refusal receipt: \(error)"), attempts: attempt(context),
                         log: context.log)
@@ -92,8 +90,7 @@ extension DropProcessor {
             appliance.journal(.resultsWritten, for: context.requestID, log: context.log)
             resultPath = try commitOnce(sink, publisher: publisher)
         }
-        let receiptPaths = try publishReceipt(receipt, publisher: publisher, name: context.receiptName,
-                                              renderer: context.settings.receiptRenderer)
+        let receiptPaths = try appliance.receipts.deliver(receipt: receipt, for: context.claimed.originalName)
         let disclosure = sink.map { sink in
             DisclosureRecord(at: now, department: context.department, purpose: receipt.purpose ?? "",
                              requestID: context.requestID, operation: receipt.operation ?? "perustiedot",
@@ -118,31 +115,6 @@ extension DropProcessor {
             "protected": "\(receipt.counts.protected)", "withheld-records": "\(receipt.withheld.totalRecords)",
         ])
         return .published(result: resultPath, receipt: receiptPaths.last ?? "-")
-    }
-
-    /// Publishes a receipt in the department's language; when its lists are longer than it shows,
-    /// the list file goes first, so whoever sees the receipt finds the file it names. Returns the
-    /// paths published (list file, receipt), both kept if already there from before a crash.
-    func publishReceipt(_ receipt: Receipt, publisher: Publisher, name: String, renderer: ReceiptRenderer) throws -> [String] {
-        var paths: [String] = []
-        var listFile: String?
-        let listName = ReceiptRenderer.listFileName(forReceipt: name)
-        if let lists = renderer.listsText(receipt, receiptName: name) {
-            paths.append(try publishOnce(publisher, name: listName, bytes: Array(lists.utf8)))
-            listFile = listName
-        }
-        paths.append(try publishOnce(publisher, name: name, bytes: renderer.bytes(receipt, listFile: listFile)))
-        return paths
-    }
-
-    /// Names carry the unique request id, so an existing file of that name can only be this
-    /// request's own, published before a crash: it is kept, never replaced or duplicated.
-    func publishOnce(_ publisher: Publisher, name: String, bytes: [UInt8]) throws -> String {
-        do {
-            return try publisher.publish(name, bytes: bytes)
-        } catch DeliveryError.alreadyExists(let path) {
-            return path
-        }
     }
 
     func commitOnce(_ sink: ResultSink, publisher: Publisher) throws -> String {

@@ -169,7 +169,6 @@ struct DropContext: Sendable {
     var requestID: String { claimed.id.value }
     /// `<stem>.<request-id>`: every file of the request starts with it.
     var baseName: String { claimed.originalName.safeStem + "." + claimed.id.value }
-    var receiptName: String { baseName + ".kuitti.txt" }
     /// `<stem>.<request-id>.csv`, or `<stem>.<request-id>.TESTIAINEISTO.csv` when the sandbox answered.
     func resultName(_ format: OutputFormat) -> String {
         baseName + (isTestData ? "." + ReceiptRenderer.testDataMark : "") + "." + format.rawValue

@@ -6,7 +6,8 @@ import VTJXML
 /// Writes one result file (CSV or XML) row by row into a pending outbox file and keeps the
 /// receipt's tally; persons arrive from the client's worker threads, one at a time.
 ///
-/// Only what ``DisclosureRules`` returned is ever written here: the sink decides nothing.
+/// Only persons ``AskedOnly`` admits, and only what ``DisclosureRules`` returned for them, are
+/// ever written here: the sink decides nothing.
 final class ResultSink: @unchecked Sendable {  // every access to `state` goes through `lock`
     enum Kind { case basicData, changes }
 
@@ -23,8 +24,8 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
         var sheet: SheetRowSpool?
         /// The drop's own columns, written beside each of its rows (CSV and workbook results).
         let carried: CarriedColumns?
-        /// Hetus the department asked for: nothing else is written, whatever the interface returned.
-        let asked: Set<String>?
+        /// Whom the department asked for: nothing else is written, whatever the interface returned.
+        let asked: AskedOnly
         var unexpected = 0
         /// Whom the result discloses and which groups (the disclosure log's rows), by hetu.
         var disclosed: [String: DisclosedPerson] = [:]
@@ -61,7 +62,7 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
     /// `layout` chooses a basic-data result's columns (nil: all); `carried` are the drop's own
     /// columns, written beside each of its rows.
     init(kind: Kind, pending: PendingFile, format: OutputFormat, authorisation: RequestAuthorisation,
-         dialect: CSVDialect, receipt: Receipt, operation: String, asked: Set<String>?,
+         dialect: CSVDialect, receipt: Receipt, operation: String, asked: AskedOnly,
          layout: ColumnLayout? = nil, carried: CarriedColumns? = nil) throws {
         let carried = format == .xml || kind == .changes ? nil : carried
         var state = State(kind: kind, pending: pending, format: format, receipt: receipt,
@@ -101,7 +102,7 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
     @discardableResult
     func write(_ person: Person) throws -> AnswerLedger.Step? {
         try withState { state in
-            if let asked = state.asked, !asked.contains(person.hetu) { state.unexpected += 1; return nil }
+            if !state.asked.admits(person.hetu) { state.unexpected += 1; return nil }
             let step = state.ledger.next(person)
             switch step {
             case .deliver(let disclosure, let slot):

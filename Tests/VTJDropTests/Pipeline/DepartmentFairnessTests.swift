@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 @testable import VTJDrop
 import VTJCore
+import VTJTestSupport
 
 /// A heavy drop in one department must not keep another department's drop unclaimed (issue 13:
 /// a 150,000-attribute request kept a 3-hetu list in another department waiting 46 s, because the
@@ -24,13 +25,13 @@ import VTJCore
         let runner = harness.runner
         let daemon = Task { await runner.runDaemon() }
         try harness.drop("kirjasto", "raskas.xml", heavy)
-        #expect(await DaemonTests.eventually(seconds: 60) { gate.held == 1 }, "the heavy drop's walk started")
+        #expect(await eventually(seconds: 60) { gate.held == 1 }, "the heavy drop's walk started")
         try harness.drop("sivistys", "kevyt.txt", hetu[1])
-        let light = await DaemonTests.eventually(seconds: 120) { harness.outbox("sivistys").count == 2 }
+        let light = await eventually(seconds: 120) { harness.outbox("sivistys").count == 2 }
         #expect(light, "the light drop was served while the heavy one was in flight")
         #expect(!harness.outbox("kirjasto").contains { $0.hasSuffix(".kuitti.txt") })
         gate.release()
-        let heavyDone = await DaemonTests.eventually(seconds: 120) { harness.outbox("kirjasto").contains { $0.hasSuffix(".kuitti.txt") } }
+        let heavyDone = await eventually(seconds: 120) { harness.outbox("kirjasto").contains { $0.hasSuffix(".kuitti.txt") } }
         runner.requestStop()
         await daemon.value
         #expect(heavyDone)

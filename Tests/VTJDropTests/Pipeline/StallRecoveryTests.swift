@@ -4,6 +4,7 @@ import Testing
 @testable import VTJDrop
 import VTJCore
 import VTJSandbox
+import VTJTestSupport
 
 /// Faults that used to stall a drop until the appliance was restarted (issue 13): each must be
 /// logged, retried, and heal by itself.
@@ -33,12 +34,12 @@ import VTJSandbox
         try harness.drop("sivistys", "lista.txt", hetus.joined(separator: "\n"))
         let journal = harness.appliance.database.journal
         func state() -> RequestState? { ((try? journal.unfinished()) ?? []).first?.state }
-        #expect(await DaemonTests.eventually(seconds: 20) { state() == .querying }, "the drop never started querying")
+        #expect(await eventually(seconds: 20) { state() == .querying }, "the drop never started querying")
         // The sandbox holds its answer 10 s (far longer than filling takes, however loaded the
         // machine): fill the state file system before it arrives; the retry is answered at once.
         let filler = try FileSystemTrap.fill(harness.root)
-        try #require(harness.host.sandbox).updateFaults { $0.latencyMs = 0 }
-        let logged = await DaemonTests.eventually(seconds: 30) {
+        try #require(harness.sandbox).updateFaults { $0.latencyMs = 0 }
+        let logged = await eventually(seconds: 30) {
             capture.all.contains { $0.contains("journal write failed") } && capture.all.contains { $0.contains("drop will be retried") }
         }
         #expect(logged, "a failed journal write must be logged: \(capture.all.filter { $0.hasPrefix("error") || $0.hasPrefix("warning") })")
@@ -48,7 +49,7 @@ import VTJSandbox
         // Space returns; the retry is due 30 s later on the monotonic clock.
         try FileManager.default.removeItem(atPath: filler)
         monotonic.advance(by: .seconds(31))
-        let served = await DaemonTests.eventually(seconds: 30) { harness.outbox("sivistys").count == 2 }
+        let served = await eventually(seconds: 30) { harness.outbox("sivistys").count == 2 }
         runner.requestStop()
         await daemon.value
         #expect(served, "the drop was not published once space returned")
@@ -86,15 +87,15 @@ import VTJSandbox
         try await Self.holdAnswersOnceServing(harness)
         try harness.drop("sivistys", "eka.txt", hetus[0..<2].joined(separator: "\n"))
         let journal = harness.appliance.database.journal
-        #expect(await DaemonTests.eventually(seconds: 60) { ((try? journal.unfinished()) ?? []).first?.state == .querying })
+        #expect(await eventually(seconds: 60) { ((try? journal.unfinished()) ?? []).first?.state == .querying })
         let filler = try FileSystemTrap.fill(harness.root)
-        try #require(harness.host.sandbox).updateFaults { $0.latencyMs = 0 }
+        try #require(harness.sandbox).updateFaults { $0.latencyMs = 0 }
         let inbox = harness.root + "/inbox/kirjasto"
         #expect(rename(inbox + "/toka.txt.tmp", inbox + "/toka.txt") == 0)
-        let closed = await DaemonTests.eventuallyAsync(seconds: 60) { await runner.journalProblem != nil }
+        let closed = await eventually(seconds: 60) { await runner.journalProblem != nil }
         #expect(closed, "a journal that cannot be written closes intake: \(capture.all.filter { $0.hasPrefix("error") })")
         let turns = await runner.loopTurns
-        #expect(await DaemonTests.eventuallyAsync(seconds: 60) { await runner.loopTurns >= turns + 3 })
+        #expect(await eventually(seconds: 60) { await runner.loopTurns >= turns + 3 })
         #expect(harness.inbox("kirjasto") == ["toka.txt"], "nothing new is claimed while the journal cannot be written")
         #expect(capture.all.filter { $0.contains("intake closed: the journal cannot be written") }.count == 1, "said once")
         let source = StateSnapshotSource(database: harness.appliance.database, configuration: harness.appliance.configuration,
@@ -105,7 +106,7 @@ import VTJSandbox
 
         try FileManager.default.removeItem(atPath: filler)
         monotonic.advance(by: .seconds(31))
-        let served = await DaemonTests.eventually(seconds: 60) {
+        let served = await eventually(seconds: 60) {
             ["sivistys", "kirjasto"].allSatisfy { department in
                 harness.outbox(department).count == 2 && harness.outbox(department).contains { $0.hasSuffix(".kuitti.txt") }
             }
@@ -121,9 +122,9 @@ import VTJSandbox
     /// longer than filling a disk takes, however loaded the machine — so a test can act while a
     /// drop is querying (it was 1.5 s from the start, and the full suite sometimes lost that race).
     static func holdAnswersOnceServing(_ harness: PipelineHarness) async throws {
-        let sandbox = try #require(harness.host.sandbox)
-        #expect(await DaemonTests.eventually(seconds: 60) { sandbox.counters.requests("kirjausavain") >= 1 }, "start-up check")
-        #expect(await DaemonTests.eventuallyAsync(seconds: 60) { await harness.runner.loopTurns > 0 }, "the loop runs")
+        let sandbox = try #require(harness.sandbox)
+        #expect(await eventually(seconds: 60) { sandbox.counters.requests("kirjausavain") >= 1 }, "start-up check")
+        #expect(await eventually(seconds: 60) { await harness.runner.loopTurns > 0 }, "the loop runs")
         sandbox.updateFaults { $0.latencyMs = 10_000 }
     }
 
@@ -147,7 +148,7 @@ import VTJSandbox
         let monotonic = ManualMonotonicClock()
         let harness = try await PipelineHarness(clock: wall, monotonic: monotonic)
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         let runner = harness.runner
         // The start-up check answers first (and is not repeated within a minute); then the drop's
         // own messages fail.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VTJCore
 import VTJDrop
+import VTJTestSupport
 
 @Suite struct JournalTests {
     let t0 = Date(timeIntervalSince1970: 1_790_000_000)
@@ -9,7 +10,7 @@ import VTJDrop
     func at(_ seconds: Double) -> Date { t0.addingTimeInterval(seconds) }
 
     @Test func aRequestWalksItsStatesAndReplaysChangeNothing() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let journal = try StateDatabase(stateFolder: folder.path).journal
         #expect(try journal.recordClaim(requestID: "20261126-0001", department: "kirjasto", originalName: "lista 1.txt",
@@ -45,7 +46,7 @@ import VTJDrop
     /// The lifecycle's rules hold in the journal itself: a move they forbid is an error and
     /// changes nothing (before, `record` accepted any move but out of a finished state).
     @Test func illegalTransitionsAreErrorsAndChangeNothing() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let journal = try StateDatabase(stateFolder: folder.path).journal
         try journal.recordClaim(requestID: "r1", department: "kirjasto", originalName: "a.txt", storedPath: "/w/r1", at: at(0))
@@ -70,14 +71,14 @@ import VTJDrop
     }
 
     @Test func unknownRequestsAreRefused() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let journal = try StateDatabase(stateFolder: folder.path).journal
         #expect(throws: StorageError.self) { try journal.record(.read, for: "nope", at: at(0)) }
     }
 
     @Test func unfinishedWorkSurvivesReopeningForResume() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         do {
             let journal = try StateDatabase(stateFolder: folder.path).journal
@@ -102,7 +103,7 @@ import VTJDrop
     }
 
     @Test func transientFailuresCountAttemptsAndComeDueForRetry() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let journal = try StateDatabase(stateFolder: folder.path).journal
         try journal.recordClaim(requestID: "r1", department: "kirjasto", originalName: "a", storedPath: "/w/a", at: at(0))
@@ -129,7 +130,7 @@ import VTJDrop
     }
 
     @Test func interfaceHealthTracksLastSuccessAndFailureRuns() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let journal = try StateDatabase(stateFolder: folder.path).journal
         #expect(try journal.interfaceHealth().lastSuccessAt == nil)
@@ -148,7 +149,7 @@ import VTJDrop
     }
 
     @Test func retentionFindsExpiredInputsAndLogsDeletions() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let journal = try StateDatabase(stateFolder: folder.path).journal
         let day = 86_400.0
@@ -176,7 +177,7 @@ import VTJDrop
 
 @Suite struct ScheduledRunTests {
     @Test func theLastChangeFetchSurvivesARestartAndDrivesTheMakeUpDecision() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let ranAt = try #require(ISO8601DateFormatter().date(from: "2026-03-28T04:00:00Z"))  // 06:00 EET
         do {
