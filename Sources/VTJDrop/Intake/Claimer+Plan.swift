@@ -7,12 +7,7 @@ extension Claimer {
     /// resumes the same fetch once (the note is the plan) and nothing is written to any inbox.
     public func plan(_ operation: DropContent.Operation, department: String, name: DropFileName,
                      id: RequestID) throws(IntakeError) -> ClaimedFile {
-        var work = FileSystemCall.openFolder(workFolder)
-        if work < 0 && errno == ENOENT {
-            try prepare()
-            work = FileSystemCall.openFolder(workFolder)
-        }
-        guard work >= 0 else { throw .system(operation: "opening", path: workFolder, errno: errno) }
+        let work = try openWorkFolder()
         defer { close(work) }
         let folder = workFolder + "/" + id.value
         guard mkdirat(work, id.value, 0o700) == 0 else { throw .system(operation: "creating", path: folder, errno: errno) }
@@ -30,5 +25,17 @@ extension Claimer {
         FileSystemCall.syncFolder(work)
         return ClaimedFile(id: id, department: department, originalName: name, folder: folder, path: folder,
                            markerPath: nil, size: 0, planned: operation)
+    }
+
+    /// Opens the work folder (the caller closes it). A work folder removed under a running
+    /// appliance is made again, or nothing would be claimed until a restart.
+    func openWorkFolder() throws(IntakeError) -> Int32 {
+        var work = FileSystemCall.openFolder(workFolder)
+        if work < 0 && errno == ENOENT {
+            try prepare()
+            work = FileSystemCall.openFolder(workFolder)
+        }
+        guard work >= 0 else { throw .system(operation: "opening", path: workFolder, errno: errno) }
+        return work
     }
 }

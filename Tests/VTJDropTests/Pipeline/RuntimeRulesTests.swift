@@ -9,15 +9,20 @@ import VTJSandbox
     /// 2026-11-26 04:00 UTC = 06:00 in Helsinki (EET, UTC+2).
     static let sixAMHelsinki = Date(timeIntervalSince1970: 1_795_665_600)
 
-    @Test func scheduledChangeFetchRunsAtItsSlotInFinnishTime() async throws {
+    /// At 05:00 Helsinki, two customers of `vesihuolto` followed, and a runner with a 06:00 slot.
+    private func followedCustomers() async throws -> (ManualWallClock, PipelineHarness, [String], ApplianceRunner) {
         let clock = ManualWallClock(Self.sixAMHelsinki.addingTimeInterval(-3600))  // 05:00 Helsinki
         let harness = try await PipelineHarness(clock: clock)
-        defer { Task { await harness.close() } }
-        // The harness says "never"; this test needs a slot: rebuild the runner's view of the schedule.
+        // The harness says "never"; these tests need a slot: rebuild the runner's view of the schedule.
         let customers = harness.registry.hetus(where: [.resident, .adult], excluding: [.turvakielto], limit: 2)
         try harness.drop("vesihuolto", "seuranta.xml", harness.request("seuranta-lisaa", hetus: customers))
         #expect(await harness.runner.runOnce().published == 1)
-        let scheduled = try await PipelineHarness.withSchedule(["06:00"], harness: harness, clock: clock)
+        return (clock, harness, customers, try await PipelineHarness.withSchedule(["06:00"], harness: harness, clock: clock))
+    }
+
+    @Test func scheduledChangeFetchRunsAtItsSlotInFinnishTime() async throws {
+        let (clock, harness, customers, scheduled) = try await followedCustomers()
+        defer { Task { await harness.close() } }
 
         await scheduled.runSchedule()  // 05:00: sets the baseline, nothing owed
         #expect(!harness.outbox("vesihuolto").contains { $0.hasPrefix("ajastettu-muutokset") })
@@ -35,13 +40,8 @@ import VTJSandbox
     /// Issue 14, item 4: planned in memory, never through a file in an inbox; a crash between the
     /// plan and the result neither loses the fetch nor makes it twice.
     @Test func aScheduledFetchIsPlannedInMemoryAndACrashBeforeItsResultResumesItOnce() async throws {
-        let clock = ManualWallClock(Self.sixAMHelsinki.addingTimeInterval(-3600))  // 05:00 Helsinki
-        let harness = try await PipelineHarness(clock: clock)
+        let (clock, harness, customers, scheduled) = try await followedCustomers()
         defer { Task { await harness.close() } }
-        let customers = harness.registry.hetus(where: [.resident, .adult], excluding: [.turvakielto], limit: 2)
-        try harness.drop("vesihuolto", "seuranta.xml", harness.request("seuranta-lisaa", hetus: customers))
-        #expect(await harness.runner.runOnce().published == 1)
-        let scheduled = try await PipelineHarness.withSchedule(["06:00"], harness: harness, clock: clock)
         #expect(await scheduled.dueScheduledDrops().isEmpty)  // 05:00: the baseline
         _ = harness.registry.advance(days: 1)
         _ = harness.registry.apply(.moveWithin, hetu: customers[0])
