@@ -46,62 +46,38 @@ extension DropProcessor {
         appliance.journal(.refused, for: context.requestID,
                           update: JournalUpdate(resultFiles: receiptPaths, error: refusal.description), log: context.log)
         appliance.reportRefused(department: context.department, code: refusal.code, receiptPaths: receiptPaths)
-        PendingNote(appliance: appliance, claimed: context.claimed).remove()
         // Journaled only once moved: a folder still in the work area is finished by the next start.
-        if let quarantined = moveLogged(context.claimed, log: context.log, { try appliance.mover.quarantine(workFolder: $0.folder, id: $0.id) }) {
-            appliance.journal(.quarantined, for: context.requestID, update: JournalUpdate(storedPath: quarantined), log: context.log)
-        }
+        executor.perform(DropLifecycle.next(inState: .refused), context.claimed, log: context.log)
         return .refused(receipt: receiptPaths.last ?? "-", reason: refusal.description)
     }
 
     /// The input cannot be answered at all (its department is gone): keep it in quarantine.
     func quarantineOnly(_ claimed: ClaimedFile, reason: String, log: Logger) -> DropOutcome {
-        if let path = moveLogged(claimed, log: log, { try appliance.mover.quarantine(workFolder: $0.folder, id: $0.id) }) {
-            appliance.journal(.quarantined, for: claimed.id.value, update: JournalUpdate(storedPath: path, error: reason), log: log)
-        }
-        appliance.reportFailedForGood(department: claimed.department)
+        executor.quarantine(claimed, unanswerable: reason, log: log)
         return .refused(receipt: "-", reason: reason)
     }
 
     /// The drop cannot finish now: it waits claimed in its work folder for the next attempt, and
     /// its department's outbox gets a pending note saying so.
     ///
-    /// - Parameter delay: seconds until the next attempt; by default a capped exponential back-off
-    ///   (30 s, 1 min, 2 min … at most 30 min). A refusing or closed interface is retried sooner,
-    ///   as soon as a probe finds it answering again.
-    func wait(_ claimed: ClaimedFile, _ reason: WaitReason, attempts: Int, log: Logger, delay: Double? = nil) -> DropOutcome {
-        let seconds = delay ?? min(1800.0, 30.0 * pow(2.0, Double(min(attempts, 10))))
-        let retryAt = now.addingTimeInterval(seconds)
-        log.warning("drop will be retried", metadata: [
-            "reason": "\(DropFileName.maskingHetus(in: reason.description))", "retry-in-s": "\(Int(seconds.rounded(.up)))",
-        ])
-        appliance.journal(.failedTransient, for: claimed.id.value,
-                          update: JournalUpdate(error: reason.description, nextAttemptAt: retryAt), log: log)
-        PendingNote(appliance: appliance, claimed: claimed).write(reason, retryAt: retryAt)
-        appliance.reportWaiting(department: claimed.department, reason: reason)
-        return .waiting(retryAt: retryAt, reason: reason)
+    /// - Parameter delay: the time until the next attempt; by default the lifecycle's
+    ///   (``DropLifecycle/retryDelay(attempts:requested:)``: 30 s, 1 min, 2 min … at most 30 min).
+    ///   A refusing or closed interface is retried sooner, as soon as a probe finds it answering again.
+    func wait(_ claimed: ClaimedFile, _ reason: WaitReason, attempts: Int, log: Logger, delay: Duration? = nil) -> DropOutcome {
+        executor.retry(claimed, reason, after: DropLifecycle.retryDelay(attempts: attempts, requested: delay), log: log)
     }
 
     /// Stopped mid-walk (shutdown): nothing is journaled as failed and no note is written; the
     /// claimed input resumes at the next start, and a half-written result is already thrown away.
     func interrupted(_ claimed: ClaimedFile, log: Logger) -> DropOutcome {
         log.notice("drop interrupted by the stop; it resumes at the next start")
-        return .waiting(retryAt: now, reason: .local("interrupted by the stop; it resumes at the next start"))
+        return .waiting(retryAt: now, after: .zero, reason: .local("interrupted by the stop; it resumes at the next start"))
     }
 
     func attempt(_ context: DropContext) -> Int { ((try? journal.entry(context.requestID)) ?? nil)?.attempts ?? 0 }
 
-    /// Moves the work folder to the archive or quarantine; a failure is logged (the next start
-    /// finds the folder still claimed and finishes the move from the journal).
-    func moveLogged(_ claimed: ClaimedFile, log: Logger, _ move: (ClaimedFile) throws -> String) -> String? {
-        do {
-            return try move(claimed)
-        } catch {
-            log.error("cannot move the finished drop's input out of the work folder; the next start does it",
-                      metadata: ["error": "\(DropFileName.maskingHetus(in: "\(error)"))"])
-            return nil
-        }
-    }
+    /// Performs the lifecycle's actions (moves, retries, holds) for this walk.
+    var executor: DropExecutor { DropExecutor(appliance: appliance) }
 
     /// Publishes the result (if any) and the receipt, records the disclosure, then archives the input.
     ///
@@ -129,14 +105,11 @@ extension DropProcessor {
         }
         appliance.reportPublished(department: context.department, receipt: receipt, hasResult: sink != nil,
                                   withheld: sink?.withheldPersons() ?? [:], files: [resultPath].compactMap { $0 } + receiptPaths)
-        PendingNote(appliance: appliance, claimed: context.claimed).remove()
         if context.inputStamp != nil, context.claimed.currentStamp() != context.inputStamp {
             // Only a writer that resumed in the moment between the last check and the rename gets here.
             context.log.error("the dropped file changed just as its result was published; the archived input holds more than the result answers")
         }
-        if let archived = moveLogged(context.claimed, log: context.log, { try appliance.mover.archive(workFolder: $0.folder, id: $0.id) }) {
-            appliance.journal(.archived, for: context.requestID, update: JournalUpdate(storedPath: archived), log: context.log)
-        }
+        executor.perform(DropLifecycle.next(inState: .published), context.claimed, log: context.log)
         context.log.info("drop published", metadata: [
             "found": "\(receipt.counts.found)", "not-found": "\(receipt.counts.notFound)",
             "protected": "\(receipt.counts.protected)", "withheld-records": "\(receipt.withheld.totalRecords)",

@@ -58,7 +58,7 @@ public struct DropProcessor: Sendable {
             content = read.0
         } catch let changing as InputChanging {
             return wait(claimed, .inputChanging(changing.description), attempts: attempt(context), log: log,
-                        delay: changing.retryInSeconds)
+                        delay: changing.retryIn)
         } catch let error as DropReadError {
             return refuse(context, refusal: RequestRefusal(error))
         } catch is CancellationError {
@@ -124,7 +124,7 @@ public struct DropProcessor: Sendable {
             }
         } catch let changing as InputChanging {
             return wait(claimed, .inputChanging(changing.description), attempts: attempt(context), log: log,
-                        delay: changing.retryInSeconds)
+                        delay: changing.retryIn)
         } catch VTJClientError.cancelled {
             return interrupted(claimed, log: log)
         } catch is CancellationError {
