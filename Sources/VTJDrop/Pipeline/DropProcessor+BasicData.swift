@@ -14,7 +14,7 @@ extension DropProcessor {
             try appliance.journalNow(.querying, for: context.requestID)
             let report = try await audited(AuditRecord(
                 at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
-                requestID: context.requestID, operation: "perustiedot", scope: .hetulista, hetus: Array(request.content.hetus),
+                requestID: context.requestID, operation: "perustiedot", scope: .hetulista, hetus: request.content.hetus.shared,
                 detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil)) {
                 try await appliance.client.perustiedot(hetus: request.content.hetus, groups: rules.interfaceGroups) { person in
                     Self.logContradiction(try sink.write(person), hetu: person.hetu, sink: sink, log: context.log)
@@ -100,7 +100,7 @@ extension DropProcessor {
     /// `seuranta-poista`: the customer relationship ended; the entries are deleted. No query is made.
     func stopFollowing(_ request: AuthorisedDrop) throws -> DropOutcome {
         let context = request.context
-        let removed = try appliance.database.followedRegister.remove(Array(request.content.hetus), department: context.department)
+        let removed = try appliance.database.followedRegister.remove(request.content.hetus.shared, department: context.department)
         var receipt = baseReceipt(context, content: request.content, authorisation: request.authorisation, format: nil)
         receipt.counts.found = removed
         receipt.counts.notFound = request.content.hetus.count - removed

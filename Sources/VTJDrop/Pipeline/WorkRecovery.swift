@@ -118,6 +118,19 @@ struct WorkRecovery {
             return (RecoveryPlan.WorkFolder(requestID: id.value, department: department, hasNote: false, hasInput: false,
                                             hasOtherEntries: others), nil)
         }
+        if let planned = note.planned {
+            // A fetch the appliance planned (the change schedule): the note is the whole plan.
+            guard let operation = DropContent.Operation(rawValue: planned) else {
+                appliance.logger.error("planned work names an unknown operation; moving it to quarantine for the operator",
+                                       metadata: ["request": "\(id.value)", "operation": "\(planned)"])
+                _ = try? appliance.mover.quarantine(workFolder: folder, id: id)
+                return nil
+            }
+            let file = ClaimedFile(id: id, department: note.department, originalName: DropFileName(displayed: note.originalName),
+                                   folder: folder, path: folder, markerPath: nil, size: 0, planned: operation)
+            return (RecoveryPlan.WorkFolder(requestID: id.value, department: department, hasNote: true, hasInput: true,
+                                            hasOtherEntries: true), file)
+        }
         let path = folder + "/" + note.input
         var info = stat()
         guard lstat(path, &info) == 0 else {
