@@ -21,8 +21,10 @@ extension VTJInterfaceClient {
         _ operation: VTJOperation,
         call: WireCall,
         metadata: Logger.Metadata = [:],
+        owner: Int? = nil,
         parse: @escaping @Sendable (ResponseBody) throws -> T
     ) async throws -> T {
+        let owner = owner ?? newOwner()
         guard wire.supports(operation) else {
             throw VTJClientError.invalidRequest("the \(wire.kind) wire has no \(operation) operation")
         }
@@ -42,7 +44,7 @@ extension VTJInterfaceClient {
             let documentName = "\(operation) response \(requestID)"
             let attempt: Attempt<T>
             do {
-                attempt = try await pool.run { [self] handle, flag in
+                attempt = try await pool.run(owner: owner) { [self] handle, flag in
                     try self.attempt(request, requestID: requestID, documentName: documentName, handle: handle,
                                      cancellation: flag, parse: parse)
                 }

@@ -16,8 +16,11 @@ extension DropProcessor {
                 at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
                 requestID: context.requestID, operation: "perustiedot", scope: .hetulista, hetus: request.parsed.hetus,
                 detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil)) {
-                try await appliance.client.perustiedot(hetus: request.parsed.hetus, groups: rules.interfaceGroups) { person in
-                    Self.logContradiction(try sink.write(person), hetu: person.hetu, sink: sink, log: context.log)
+                // Each answer's persons are prepared on the worker reading it and reach the sink in batches.
+                try await appliance.client.perustiedot(hetus: request.parsed.hetus, groups: rules.interfaceGroups) {
+                    ResultBatch(sink) { step, prepared in
+                        if let hetu = prepared.copy?.hetu { Self.logContradiction(step, hetu: hetu, sink: sink, log: context.log) }
+                    }
                 }
             }
             appliance.journalInterfaceCall(succeeded: true, log: context.log)
@@ -108,16 +111,12 @@ extension DropProcessor {
     func makeSink(_ kind: ResultSink.Kind, _ request: AuthorisedDrop, asked: Set<String>?) throws -> ResultSink {
         let context = request.context
         let pending = try appliance.publisher(context.department).begin(context.resultName(request.format))
-        do {
-            return try ResultSink(
-                kind: kind, pending: pending, format: request.format, authorisation: request.authorisation,
-                dialect: context.settings.profile.csv,
-                receipt: baseReceipt(context, parsed: request.parsed, authorisation: request.authorisation, format: request.format),
-                operation: request.parsed.operation.rawValue, asked: asked)
-        } catch {
-            pending.abandon()
-            throw error
-        }
+        // A sink that cannot start drops its pending file, whose deinit abandons it.
+        return try ResultSink(
+            kind: kind, pending: pending, format: request.format, authorisation: request.authorisation,
+            dialect: context.settings.profile.csv,
+            receipt: baseReceipt(context, parsed: request.parsed, authorisation: request.authorisation, format: request.format),
+            operation: request.parsed.operation.rawValue, asked: asked)
     }
 
     /// Starts a department's change cursor at today's log key when it has none yet.

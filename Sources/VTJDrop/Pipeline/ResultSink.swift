@@ -1,24 +1,31 @@
 import Foundation
+import Synchronization
 import VTJCore
 import VTJXML
 
-/// Writes one result file (CSV or XML) row by row into a pending outbox file and keeps the
-/// receipt's tally; persons arrive from the client's worker threads, one at a time.
+/// Writes one result file (CSV or XML) and keeps the receipt's tally: the result's single writer.
+///
+/// Persons arrive from the client's worker threads. What can be worked out per person without the
+/// result — the rules' disclosure, the digest the ledger compares, the CSV row, the audit line — is
+/// ``prepare(_:)``d on the worker, in parallel and without a lock; ``write(_:)`` then takes prepared
+/// persons a batch at a time (``ResultBatch``), so the one lock is taken per batch, not per person.
 ///
 /// Only what ``DisclosureRules`` returned is ever written here: the sink decides nothing.
-final class ResultSink: @unchecked Sendable {  // every access to `state` goes through `lock`
+final class ResultSink: ResultWriter {
     enum Kind { case basicData, changes }
+
+    /// One person as a worker prepared it; `copy` is nil for a person not asked for.
+    struct Prepared: Sendable {
+        let copy: AnswerLedger.Copy?
+        let row: CSVRow?
+        let disclosed: DisclosedPerson?
+    }
 
     private struct State {
         let pending: PendingFile
-        let format: OutputFormat
         var receipt: Receipt
-        let personCSV: CSVRenderer
-        let changeCSV: CSVChangeRenderer
         var xml: ResultXMLWriter?
         var xmlWriter: XMLWriter?
-        /// Hetus the department asked for: nothing else is written, whatever the interface returned.
-        let asked: Set<String>?
         var unexpected = 0
         /// Whom the result discloses and which groups (the disclosure log's rows), by hetu.
         var disclosed: [String: DisclosedPerson] = [:]
@@ -32,28 +39,28 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
         var replacements: [PersonDisclosure] = []
 
         /// Where the next byte goes (CSV: appended so far; XML: the writer has flushed onto the file).
-        func position() throws -> Int64 { format == .csv ? pending.byteCount : try pending.endOffset() }
+        func position(_ format: OutputFormat) throws -> Int64 { format == .csv ? pending.byteCount : try pending.endOffset() }
     }
 
-    private let lock = NSLock()
-    private var _state: State
+    private let format: OutputFormat
+    private let personCSV: CSVRenderer
+    private let changeCSV: CSVChangeRenderer
+    private let rules: DisclosureRules
+    /// Hetus the department asked for: nothing else is written, whatever the interface returned.
+    private let asked: Set<String>?
+    private let state: Mutex<State>
 
-    private func withState<T>(_ body: (inout State) throws -> T) rethrows -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&_state)
-    }
-
-    init(kind: Kind, pending: PendingFile, format: OutputFormat, authorisation: RequestAuthorisation,
+    init(kind: Kind, pending: sending PendingFile, format: OutputFormat, authorisation: RequestAuthorisation,
          dialect: CSVDialect, receipt: Receipt, operation: String, asked: Set<String>?) throws {
-        var state = State(pending: pending, format: format, receipt: receipt,
-                          personCSV: CSVRenderer(authorisation: authorisation, dialect: dialect, reference: receipt.reference),
-                          changeCSV: CSVChangeRenderer(groups: authorisation.groups, dialect: dialect, reference: receipt.reference),
-                          asked: asked,
-                          ledger: AnswerLedger(rules: DisclosureRules(authorisation: authorisation, today: receipt.processingDate)))
+        self.format = format
+        self.personCSV = CSVRenderer(authorisation: authorisation, dialect: dialect, reference: receipt.reference)
+        self.changeCSV = CSVChangeRenderer(groups: authorisation.groups, dialect: dialect, reference: receipt.reference)
+        self.rules = DisclosureRules(authorisation: authorisation, today: receipt.processingDate)
+        self.asked = asked
+        var state = State(pending: pending, receipt: receipt, ledger: AnswerLedger(rules: rules))
         switch format {
         case .csv:
-            try pending.append(kind == .basicData ? state.personCSV.header() : state.changeCSV.header())
+            try pending.append(kind == .basicData ? personCSV.header() : changeCSV.header())
         case .xml:
             let descriptor = try pending.withDescriptor { $0 }
             let writer = try XMLWriter(fileDescriptor: descriptor, documentName: pending.name)
@@ -66,50 +73,69 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
             state.xmlWriter = writer
             state.xml = xml
         }
-        self._state = state
+        self.state = Mutex(state)
+    }
+
+    /// Works out, off the writer, what writing `person` needs: nothing for a person not asked for;
+    /// else the ledger's copy, the CSV row (XML is written by the writer itself) and the audit line.
+    func prepare(_ person: Person) -> Prepared {
+        if let asked, !asked.contains(person.hetu) { return Prepared(copy: nil, row: nil, disclosed: nil) }
+        let copy = AnswerLedger.Copy(person, rules: rules)
+        return Prepared(copy: copy, row: format == .csv ? personCSV.row(copy.disclosure) : nil,
+                        disclosed: Self.disclosed(copy.disclosure))
     }
 
     /// One person of a basic-data answer, through the rules: persons not asked for and identical
     /// repeats are skipped; a person whose copies differ is withdrawn and written fully censored at
     /// the end. Returns the ledger's step (nil when the person was not asked for).
     @discardableResult
-    func write(_ person: Person) throws -> AnswerLedger.Step? {
-        try withState { state in
-            if let asked = state.asked, !asked.contains(person.hetu) { state.unexpected += 1; return nil }
-            let step = state.ledger.next(person)
-            switch step {
-            case .deliver(let disclosure, let slot):
-                assert(slot == state.starts.count)
-                state.starts.append(try state.position())
-                state.receipt.record(disclosure)
-                Self.noteDisclosed(disclosure, in: &state)
-                try Self.render(disclosure, into: &state)
-                state.personsEnd = try state.position()
-            case .repeated:
-                break
-            case .withdraw(let slot, let earlier, let replacement):
-                state.withdrawn.append(slot)
-                state.replacements.append(replacement)
-                state.receipt.recordWithdrawal(earlier, replacement: replacement)
-                // What the result finally says of the person: found, protected, no group at all.
-                Self.noteDisclosed(replacement, in: &state)
-            case .alreadyWithdrawn(let records):
-                state.receipt.recordWithdrawnCopy(records: records)
+    func write(_ person: Person) throws -> AnswerLedger.Step? { try write([prepare(person)])[0] }
+
+    /// Prepared persons in the order read, under one lock; their ledger steps, in the same order.
+    func write(_ batch: [Prepared]) throws -> [AnswerLedger.Step?] {
+        try state.withLock { state in
+            try batch.map { prepared in
+                guard let copy = prepared.copy else { state.unexpected += 1; return nil }
+                let step = state.ledger.next(copy)
+                switch step {
+                case .deliver(let disclosure, let slot):
+                    assert(slot == state.starts.count)
+                    state.starts.append(try state.position(format))
+                    state.receipt.record(disclosure)
+                    let line = prepared.disclosed ?? Self.disclosed(disclosure)
+                    state.disclosed[line.hetu] = line
+                    if let row = prepared.row {
+                        state.receipt.record(row)
+                        try state.pending.append(row.bytes)
+                    } else {
+                        try render(disclosure, into: &state)
+                    }
+                    state.personsEnd = try state.position(format)
+                case .repeated:
+                    break
+                case .withdraw(let slot, let earlier, let replacement):
+                    state.withdrawn.append(slot)
+                    state.replacements.append(replacement)
+                    state.receipt.recordWithdrawal(earlier, replacement: replacement)
+                    // What the result finally says of the person: found, protected, no group at all.
+                    state.disclosed[replacement.hetu] = Self.disclosed(replacement)
+                case .alreadyWithdrawn(let records):
+                    state.receipt.recordWithdrawnCopy(records: records)
+                }
+                return step
             }
-            return step
         }
     }
 
-    private static func noteDisclosed(_ person: PersonDisclosure, in state: inout State) {
-        state.disclosed[person.hetu] = DisclosedPerson(
-            hetu: person.hetu, status: person.isProtected ? "turvakielto" : "loytyi",
-            groups: Set(person.records.map(\.group.rawValue)).sorted())
+    private static func disclosed(_ person: PersonDisclosure) -> DisclosedPerson {
+        DisclosedPerson(hetu: person.hetu, status: person.isProtected ? "turvakielto" : "loytyi",
+                        groups: Set(person.records.map(\.group.rawValue)).sorted())
     }
 
-    private static func render(_ person: PersonDisclosure, into state: inout State) throws {
-        switch state.format {
+    private func render(_ person: PersonDisclosure, into state: inout State) throws {
+        switch format {
         case .csv:
-            let row = state.personCSV.row(person)
+            let row = personCSV.row(person)
             state.receipt.record(row)
             try state.pending.append(row.bytes)
         case .xml:
@@ -120,15 +146,15 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
 
     /// How many persons were written, repeated identically, and withdrawn as contradictory.
     var answerTally: (persons: Int, repeats: Int, contradictions: Int) {
-        withState { ($0.ledger.persons, $0.ledger.repeats, $0.ledger.contradictions) }
+        state.withLock { ($0.ledger.persons, $0.ledger.repeats, $0.ledger.contradictions) }
     }
 
     /// A requested hetu the interface did not return.
     func writeNotFound(_ hetu: String) throws {
-        try withState { state in
+        try state.withLock { state in
             state.receipt.recordNotFound(hetu)
-            switch state.format {
-            case .csv: try state.pending.append(state.personCSV.notFoundRow(hetu: hetu))
+            switch format {
+            case .csv: try state.pending.append(personCSV.notFoundRow(hetu: hetu))
             case .xml: state.xml?.writeNotFound(hetu: hetu)
             }
         }
@@ -136,13 +162,13 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
 
     /// One disclosed change entry (callers apply them in `muutospv` order).
     func write(_ change: ChangeDisclosure) throws {
-        try withState { state in
+        try state.withLock { state in
             state.receipt.record(change)
             let groups = Set(change.records.map(\.group.rawValue)).union(state.disclosed[change.hetu]?.groups ?? [])
             state.disclosed[change.hetu] = DisclosedPerson(hetu: change.hetu, status: "muutos", groups: groups.sorted())
-            switch state.format {
+            switch format {
             case .csv:
-                let row = state.changeCSV.rows(change)
+                let row = changeCSV.rows(change)
                 state.receipt.record(row)
                 try state.pending.append(row.bytes)
             case .xml:
@@ -153,16 +179,16 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
     }
 
     /// Everyone the result discloses, with the groups delivered after the rules (not-found rows disclose nobody).
-    func disclosedPersons() -> [DisclosedPerson] { withState { $0.disclosed.values.sorted { $0.hetu < $1.hetu } } }
+    func disclosedPersons() -> [DisclosedPerson] { state.withLock { $0.disclosed.values.sorted { $0.hetu < $1.hetu } } }
 
     /// Adds a note to the receipt.
-    func note(_ text: String) { withState { $0.receipt.notes.append(text) } }
+    func note(_ text: String) { state.withLock { $0.receipt.notes.append(text) } }
 
     /// Ends the document; returns the receipt and how many returned persons were not asked for.
     func finish() throws -> (receipt: Receipt, unexpected: Int) {
-        try withState { state in
-            for replacement in state.replacements { try Self.render(replacement, into: &state) }
-            if state.format == .xml {
+        try state.withLock { state in
+            for replacement in state.replacements { try render(replacement, into: &state) }
+            if format == .xml {
                 try state.xml?.finish()
             }
             if !state.withdrawn.isEmpty {
@@ -183,8 +209,8 @@ final class ResultSink: @unchecked Sendable {  // every access to `state` goes t
     }
 
     /// Throws away what was written.
-    func abandon() { withState { $0.pending.abandon() } }
+    func abandon() { state.withLock { $0.pending.abandon() } }
 
     /// Publishes the result; returns its path.
-    func commit() throws -> String { try withState { try $0.pending.commit() } }
+    func commit() throws -> String { try state.withLock { try $0.pending.commit() } }
 }

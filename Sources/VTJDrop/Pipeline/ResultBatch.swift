@@ -1,0 +1,36 @@
+import VTJClient
+import VTJCore
+
+/// One answer's persons on their way to their result's writer: prepared on the worker thread that
+/// reads the answer and handed over ``size`` at a time, so the writer's lock is taken once per
+/// batch and the workers never queue behind each other person by person (issue 15).
+///
+/// A batch is small so that the persons held stay few (at most ``size`` per worker in flight).
+final class ResultBatch<Writer: ResultWriter>: PersonBatch {
+    static var size: Int { 128 }
+
+    private let writer: Writer
+    private let onStep: (AnswerLedger.Step?, Writer.Prepared) -> Void
+    private var prepared: [Writer.Prepared] = []
+
+    /// `onStep` sees every written person's ledger step (on the worker, after the writer let go).
+    init(_ writer: Writer, onStep: @escaping (AnswerLedger.Step?, Writer.Prepared) -> Void = { _, _ in }) {
+        self.writer = writer
+        self.onStep = onStep
+        prepared.reserveCapacity(Self.size)
+    }
+
+    func add(_ person: Person) throws {
+        prepared.append(writer.prepare(person))
+        if prepared.count >= Self.size { try flush() }
+    }
+
+    func finish() throws { try flush() }
+
+    private func flush() throws {
+        guard !prepared.isEmpty else { return }
+        let steps = try writer.write(prepared)
+        for (step, person) in zip(steps, prepared) { onStep(step, person) }
+        prepared.removeAll(keepingCapacity: true)
+    }
+}
