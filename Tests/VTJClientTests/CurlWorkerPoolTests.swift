@@ -4,8 +4,8 @@ import Synchronization
 import Testing
 @testable import VTJClient
 
-/// The worker pool's fair sharing (issue 15): one drop's messages never take every worker, and a
-/// free worker goes to the owner running the fewest jobs.
+/// The worker pool's fair sharing (issue 15): one drop's messages never take the spare worker, and
+/// a free worker goes to the owner running the fewest jobs.
 @Suite("CurlWorkerPool sharing")
 struct CurlWorkerPoolTests {
     /// Jobs that run on the pool's threads and hold their worker until released, each by name.
@@ -36,9 +36,9 @@ struct CurlWorkerPoolTests {
         return condition()
     }
 
-    @Test("a large drop leaves one of four workers free; another drop's job starts at once")
+    @Test("a large drop runs its three messages and leaves the spare worker free; another drop's job starts at once")
     func oneWorkerStaysFree() async throws {
-        let pool = CurlWorkerPool(size: 4, name: "test-pool")
+        let pool = CurlWorkerPool(size: 3, spare: 1, name: "test-pool")
         defer { pool.shutdown() }
         let gate = Gate()
         var large: [Task<String, any Error>] = []
@@ -60,7 +60,7 @@ struct CurlWorkerPoolTests {
 
     @Test("a freed worker goes to the owner running the fewest jobs, not to the oldest job")
     func fewestRunningFirst() async throws {
-        let pool = CurlWorkerPool(size: 4, name: "test-pool")
+        let pool = CurlWorkerPool(size: 3, spare: 1, name: "test-pool")
         defer { pool.shutdown() }
         let gate = Gate()
         var tasks: [Task<String, any Error>] = []
@@ -85,8 +85,8 @@ struct CurlWorkerPoolTests {
         #expect(Set(gate.order) == ["a0", "a1", "a2", "a3", "a4", "b0", "b1"])
     }
 
-    @Test("with two workers a lone drop uses both")
-    func twoWorkersBothUsed() async throws {
+    @Test("without a spare a lone drop uses every worker")
+    func noSpareAllUsed() async throws {
         let pool = CurlWorkerPool(size: 2, name: "test-pool")
         defer { pool.shutdown() }
         let gate = Gate()

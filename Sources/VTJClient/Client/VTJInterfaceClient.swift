@@ -43,7 +43,8 @@ public final class VTJInterfaceClient: Sendable {
         self.credentials = Mutex(configuration.credentials)
         self.baseLogger = logger
         self.sleeper = sleeper
-        self.pool = CurlWorkerPool(size: max(1, configuration.parallelism))
+        // One spare worker: another drop's message never waits behind a large drop's (issue 15).
+        self.pool = CurlWorkerPool(size: max(1, configuration.parallelism), spare: 1)
         self.wire = switch configuration.wire {
         case .xml: XMLWire()
         case .json: JSONWire()

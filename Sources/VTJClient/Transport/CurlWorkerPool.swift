@@ -10,10 +10,11 @@ import Synchronization
 /// own thread is also what keeps connections alive between calls.
 ///
 /// Fair sharing (issue 15; docs/performance.md, "Sharing the interface"): every job belongs to an
-/// owner (one drop's operation). A free worker takes the oldest job of the owner running the fewest
-/// jobs, and with three workers or more no owner runs more than `size - 1` jobs at once, so one
-/// worker is always left for another drop: a ten-person drop never queues behind a large one's
-/// messages. (With one or two workers, keeping one back would halve a lone drop's speed.)
+/// owner (one drop's operation), and no owner runs more than `size` jobs at once. The pool keeps
+/// `spare` workers beyond `size`, so a drop alone keeps its full `size` messages in flight while
+/// another drop's message still finds a free worker at once; and a free worker takes the oldest
+/// job of the owner running the fewest jobs, so a ten-person drop never queues behind a large
+/// one's messages, and two large drops share the workers evenly.
 final class CurlWorkerPool: Sendable {
     typealias Job = @Sendable (CurlHandle?) -> Void
 
@@ -60,15 +61,19 @@ final class CurlWorkerPool: Sendable {
 
     private let queue: Mutex<Queue>
     private let wake: [DispatchSemaphore]
-    /// Jobs one owner may run at once: all but one worker (all of them when there are fewer than three).
+    /// Jobs one owner may run at once.
     private let cap: Int
+    /// Worker threads (and so connections): `size` plus the spare ones.
     let size: Int
 
-    init(size: Int, name: String = "vtj-curl") {
-        self.size = max(1, size)
-        self.cap = self.size >= 3 ? self.size - 1 : self.size
-        self.queue = Mutex(Queue(idle: Array((0..<max(1, size)).reversed()), handed: Array(repeating: nil, count: max(1, size))))
-        self.wake = (0..<max(1, size)).map { _ in DispatchSemaphore(value: 0) }
+    /// - Parameters:
+    ///   - size: the most jobs one owner runs at once (`vtj.parallelism`: one drop's messages in flight).
+    ///   - spare: workers beyond that, kept for other owners' jobs.
+    init(size: Int, spare: Int = 0, name: String = "vtj-curl") {
+        self.cap = max(1, size)
+        self.size = cap + max(0, spare)
+        self.queue = Mutex(Queue(idle: Array((0..<self.size).reversed()), handed: Array(repeating: nil, count: self.size)))
+        self.wake = (0..<self.size).map { _ in DispatchSemaphore(value: 0) }
         for index in 0..<self.size {
             let thread = Thread { [self] in workerLoop(index) }
             thread.name = "\(name)-\(index)"

@@ -18,8 +18,8 @@ extension DropProcessor {
                 detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil)) {
                 // Each answer's persons are prepared on the worker reading it and reach the sink in batches.
                 try await appliance.client.perustiedot(hetus: request.parsed.hetus, groups: rules.interfaceGroups) {
-                    ResultBatch(sink) { step, prepared in
-                        if let hetu = prepared.copy?.hetu { Self.logContradiction(step, hetu: hetu, sink: sink, log: context.log) }
+                    ResultBatch(sink) { writing, prepared in
+                        if let hetu = prepared.copy?.hetu { Self.logContradiction(writing, hetu: hetu, log: context.log) }
                     }
                 }
             }
@@ -61,7 +61,7 @@ extension DropProcessor {
                 detail: "kunta-perustiedot")) {
                 try await appliance.client.municipalBasicData(groups: rules.interfaceGroups) { person in
                     if let hetu = try? Henkilotunnus(person.hetu) { delivered.append(hetu) }
-                    Self.logContradiction(try sink.write(person), hetu: person.hetu, sink: sink, log: context.log)
+                    Self.logContradiction(try sink.write(person), hetu: person.hetu, log: context.log)
                 }
             }
             appliance.journalInterfaceCall(succeeded: true, log: context.log)
@@ -82,8 +82,8 @@ extension DropProcessor {
 
     /// A contradiction is the interface's fault and a near-leak: the operator hears of each one, the
     /// first ``contradictionsLogged`` of a drop one by one (masked), the rest in a total.
-    static func logContradiction(_ step: AnswerLedger.Step?, hetu: String, sink: ResultSink, log: Logger) {
-        guard case .withdraw? = step, sink.answerTally.contradictions <= contradictionsLogged else { return }
+    static func logContradiction(_ writing: ResultWriting, hetu: String, log: Logger) {
+        guard case .withdraw? = writing.step, writing.contradictions <= contradictionsLogged else { return }
         log.error("the interface answered a person twice with different content; the person is delivered fully censored",
                   metadata: ["hetu": "\(Henkilotunnus.mask(hetu))"])
     }

@@ -10,11 +10,11 @@ final class ResultBatch<Writer: ResultWriter>: PersonBatch {
     static var size: Int { 128 }
 
     private let writer: Writer
-    private let onStep: (AnswerLedger.Step?, Writer.Prepared) -> Void
+    private let onStep: (ResultWriting, Writer.Prepared) -> Void
     private var prepared: [Writer.Prepared] = []
 
-    /// `onStep` sees every written person's ledger step (on the worker, after the writer let go).
-    init(_ writer: Writer, onStep: @escaping (AnswerLedger.Step?, Writer.Prepared) -> Void = { _, _ in }) {
+    /// `onStep` sees what became of every written person (on the worker, after the writer let go).
+    init(_ writer: Writer, onStep: @escaping (ResultWriting, Writer.Prepared) -> Void = { _, _ in }) {
         self.writer = writer
         self.onStep = onStep
         prepared.reserveCapacity(Self.size)
@@ -29,8 +29,8 @@ final class ResultBatch<Writer: ResultWriter>: PersonBatch {
 
     private func flush() throws {
         guard !prepared.isEmpty else { return }
-        let steps = try writer.write(prepared)
-        for (step, person) in zip(steps, prepared) { onStep(step, person) }
+        let written = try writer.write(prepared)
+        for (writing, person) in zip(written, prepared) { onStep(writing, person) }
         prepared.removeAll(keepingCapacity: true)
     }
 }

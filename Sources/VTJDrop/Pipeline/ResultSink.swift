@@ -87,15 +87,18 @@ final class ResultSink: ResultWriter {
 
     /// One person of a basic-data answer, through the rules: persons not asked for and identical
     /// repeats are skipped; a person whose copies differ is withdrawn and written fully censored at
-    /// the end. Returns the ledger's step (nil when the person was not asked for).
+    /// the end. Returns the ledger's step (nil when the person was not asked for) and the contradictions so far.
     @discardableResult
-    func write(_ person: Person) throws -> AnswerLedger.Step? { try write([prepare(person)])[0] }
+    func write(_ person: Person) throws -> ResultWriting { try write([prepare(person)])[0] }
 
-    /// Prepared persons in the order read, under one lock; their ledger steps, in the same order.
-    func write(_ batch: [Prepared]) throws -> [AnswerLedger.Step?] {
+    /// Prepared persons in the order read, under one lock; what became of each, in the same order.
+    func write(_ batch: [Prepared]) throws -> [ResultWriting] {
         try state.withLock { state in
             try batch.map { prepared in
-                guard let copy = prepared.copy else { state.unexpected += 1; return nil }
+                guard let copy = prepared.copy else {
+                    state.unexpected += 1
+                    return ResultWriting(step: nil, contradictions: state.ledger.contradictions)
+                }
                 let step = state.ledger.next(copy)
                 switch step {
                 case .deliver(let disclosure, let slot):
@@ -122,7 +125,7 @@ final class ResultSink: ResultWriter {
                 case .alreadyWithdrawn(let records):
                     state.receipt.recordWithdrawnCopy(records: records)
                 }
-                return step
+                return ResultWriting(step: step, contradictions: state.ledger.contradictions)
             }
         }
     }

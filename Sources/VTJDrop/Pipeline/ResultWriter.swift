@@ -7,6 +7,13 @@ protocol ResultWriter: AnyObject, Sendable {
     associatedtype Prepared: Sendable
     /// Pure and thread-safe: called on the worker threads, several at once.
     func prepare(_ person: Person) -> Prepared
-    /// Writes a batch; the ledger's step for each person (nil: not asked for), in the same order.
-    func write(_ batch: [Prepared]) throws -> [AnswerLedger.Step?]
+    /// Writes a batch; for each person, in the same order, what the ledger made of it.
+    func write(_ batch: [Prepared]) throws -> [ResultWriting]
+}
+
+/// What writing one person came to: the ledger's step (nil: not asked for) and how many persons
+/// the result had withdrawn as contradictory once this one was written (so the first few are logged one by one).
+struct ResultWriting: Sendable {
+    var step: AnswerLedger.Step?
+    var contradictions: Int
 }
