@@ -11,11 +11,11 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Check the connection to the configured interface with one harmless call, and say what is wrong.",
         discussion: """
-            Reads the same configuration and credentials as `vtjdrop run`, asks the interface for today's \\
-            log key (kirjausavain) once, and reports the wire, the URL, name lookup, TCP, TLS (certificate \\
-            problems named), X-Road, authentication, the answer and the round-trip time. Nothing is \\
-            claimed, stored or logged. Exit 0 only when the interface answered correctly, 1 when it did \\
-            not, 2 when the configuration itself is wrong. With vtj.sandbox: true (or no configuration) the built-in \\
+            Reads the same configuration and credentials as `vtjdrop run`, asks the interface for today's \
+            log key (kirjausavain) once, and reports the wire, the URL, name lookup, TCP, TLS (certificate \
+            problems named), X-Road, authentication, the answer and the round-trip time. Nothing is \
+            claimed, stored or logged. Exit 0 only when the interface answered correctly, 1 when it did \
+            not, 2 when the configuration itself is wrong. With vtj.sandbox: true (or no configuration) the built-in \
             sandbox is checked.
             """
     )
