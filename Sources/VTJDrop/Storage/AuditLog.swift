@@ -71,37 +71,20 @@ public struct AuditLog: Sendable {
     /// Appends one query with its hetus (duplicates stored once); returns its id.
     ///
     /// Call it before the message is sent, so a crash right after sending still leaves the trace.
-    /// The hetus go in a transaction per ``hetusPerTransaction`` (a message's worth), the first with
-    /// the query itself: a list of 100,000 never holds the state database's one writer for long, so
-    /// another department's small drop journals its steps in between (issue 15).
     @discardableResult
     public func record(_ record: AuditRecord) throws(StorageError) -> Int64 {
-        let unique = Array(Set(record.hetus.map(\.value))).sorted()
-        let chunks = stride(from: 0, to: max(unique.count, 1), by: Self.hetusPerTransaction).map {
-            unique[$0..<min($0 + Self.hetusPerTransaction, unique.count)]
-        }
-        let id = try StateDatabase.write(pool) { db in
+        try StateDatabase.write(pool) { db in
+            let unique = Array(Set(record.hetus.map(\.value))).sorted()
             try db.execute(sql: """
                 INSERT INTO audit_query (at, department, purpose, request_id, operation, scope, hetu_count, detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [record.at, record.department, record.purpose, record.requestID, record.operation,
                                  record.scope.rawValue, unique.count, record.detail])
             let id = db.lastInsertedRowID
-            try Self.insert(chunks[0], query: id, db)
+            let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO audit_hetu (hetu, query_id) VALUES (?, ?)")
+            for hetu in unique { try statement.execute(arguments: [hetu, id]) }
             return id
         }
-        for chunk in chunks.dropFirst() {
-            try StateDatabase.write(pool) { db in try Self.insert(chunk, query: id, db) }
-        }
-        return id
-    }
-
-    /// Hetus of one query written per transaction: one message's worth.
-    static let hetusPerTransaction = 1000
-
-    private static func insert(_ hetus: ArraySlice<String>, query id: Int64, _ db: Database) throws {
-        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO audit_hetu (hetu, query_id) VALUES (?, ?)")
-        for hetu in hetus { try statement.execute(arguments: [hetu, id]) }
     }
 
     /// Queries that named `hetu` (exactly as validated), newest first, optionally only since `since`.
