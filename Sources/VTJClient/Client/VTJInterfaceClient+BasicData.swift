@@ -17,13 +17,27 @@ extension VTJInterfaceClient {
         groups: [GroupName]? = nil,
         onPerson: @escaping @Sendable (Person) throws -> Void
     ) async throws -> BasicDataReport {
+        try await perustiedot(hetus: hetus, groups: groups, sink: PersonSink(onPerson))
+    }
+
+    /// ``perustiedot(hetus:groups:onPerson:)`` with each answer's persons read into a batch of the
+    /// caller's (`batches` makes one per answer), on the worker thread that reads it, without a lock
+    /// per person: persons of different answers reach different batches at the same time.
+    public func perustiedot(
+        hetus: some Sequence<Henkilotunnus>,
+        groups: [GroupName]? = nil,
+        batches: @escaping @Sendable () -> any PersonBatch
+    ) async throws -> BasicDataReport {
+        try await perustiedot(hetus: hetus, groups: groups, sink: PersonSink(batches: batches))
+    }
+
+    private func perustiedot(hetus: some Sequence<Henkilotunnus>, groups: [GroupName]?, sink: PersonSink) async throws -> BasicDataReport {
         let input = Array(hetus)
         let groups = Self.askable(groups)
         let plan = MessagePlanner(maxHetusPerMessage: hetusPerMessage).plan(hetus: input)
         var asked: [Henkilotunnus] = []
         var seen = Set<String>()
         for hetu in input where seen.insert(hetu.value).inserted { asked.append(hetu) }
-        let sink = PersonSink(onPerson)
         let outcomes = MessageOutcomes()
         let messages = plan.messages.enumerated().compactMap { index, restriction -> (Int, [String])? in
             if case .hetulista(let list) = restriction { return (index, list) }
@@ -33,6 +47,7 @@ extension VTJInterfaceClient {
             "vtj.hetus": "\(asked.count)", "vtj.messages": "\(messages.count)",
             "vtj.duplicates": "\(plan.duplicatesDropped)",
         ])
+        let owner = newOwner()
         let returned = try await withThrowingTaskGroup(of: Set<String>.self) { group in
             var pending = messages.makeIterator()
             var inFlight = 0
@@ -42,7 +57,7 @@ extension VTJInterfaceClient {
                 let (index, list) = next
                 inFlight += 1
                 group.addTask {
-                    try await self.fetchHetuMessage(index: index, hetus: list, groups: groups, sink: sink, outcomes: outcomes)
+                    try await self.fetchHetuMessage(index: index, hetus: list, groups: groups, sink: sink, outcomes: outcomes, owner: owner)
                 }
             }
             for _ in 0..<max(1, configuration.parallelism) { startNext() }
@@ -71,12 +86,12 @@ extension VTJInterfaceClient {
 
     /// One hetu message with retries; returns the hetus it delivered.
     private func fetchHetuMessage(index: Int, hetus: [String], groups: [GroupName]?, sink: PersonSink,
-                                  outcomes: MessageOutcomes) async throws -> Set<String> {
+                                  outcomes: MessageOutcomes, owner: Int) async throws -> Set<String> {
         let delivered = DeliveredSet()
         let wire = self.wire
         let info = try await execute(.perustiedot, call: .basicData(hetus: hetus, groups: groups),
-                                     metadata: ["vtj.message": "\(index + 1)", "vtj.hetus": "\(hetus.count)"]) { (response: ResponseBody) -> HetuAnswer in
-            try wire.readHetuAnswer(response, asked: hetus) { person in try sink.deliver(person, seen: delivered) }
+                                     metadata: ["vtj.message": "\(index + 1)", "vtj.hetus": "\(hetus.count)"], owner: owner) { (response: ResponseBody) -> HetuAnswer in
+            try sink.reading(seen: delivered) { try wire.readHetuAnswer(response, asked: hetus, onPerson: $0) }
         }
         outcomes.add(info, redacting: redacted)
         if !info.upToDate {
@@ -126,7 +141,7 @@ extension VTJInterfaceClient {
             let delivered = DeliveredSet()
             let call = WireCall.municipalBasicData(codes: codes, groups: groups, continuation: continuation)
             let (info, requestID) = try await execute(.municipalBasicData, call: call, metadata: ["vtj.page": "\(pages)"]) { (response: ResponseBody) -> (PerustiedotPageInfo, String) in
-                let info = try wire.readPerustiedot(response) { person in try sink.deliver(person, seen: delivered) }
+                let info = try sink.reading(seen: delivered) { try wire.readPerustiedot(response, onPerson: $0) }
                 if !info.upToDate && (info.continuation ?? "").isEmpty {
                     throw ProfileViolation(description: "ajanTasalla=\"false\" without jatkoavain")
                 }
