@@ -32,56 +32,99 @@ extension VTJInterfaceClient {
     }
 
     private func perustiedot(hetus: some Sequence<Henkilotunnus>, groups: [GroupName]?, sink: PersonSink) async throws -> BasicDataReport {
-        let input = Array(hetus)
+        let input = Array(hetus)  // the caller's array itself, not a copy
         let groups = Self.askable(groups)
-        let plan = MessagePlanner(maxHetusPerMessage: hetusPerMessage).plan(hetus: input)
-        var asked: [Henkilotunnus] = []
-        var seen = Set<String>()
-        for hetu in input where seen.insert(hetu.value).inserted { asked.append(hetu) }
+        // The messages are cut from the list as they are sent (MessagePlanner's rules: at most
+        // hetusPerMessage each, every henkilötunnus once, in first-seen order), so what is held per
+        // henkilötunnus is an 8-byte key and a bit, not the plan's strings, sets and copies (issue 15's memory bound).
+        let keys = HenkilotunnusKeys(input)
+        let askedCount = keys.count
+        var sent = [UInt64](repeating: 0, count: (askedCount + 63) / 64)
+        let perMessage = hetusPerMessage
+        let messageCount = (askedCount + perMessage - 1) / perMessage
         let outcomes = MessageOutcomes()
-        let messages = plan.messages.enumerated().compactMap { index, restriction -> (Int, [String])? in
-            if case .hetulista(let list) = restriction { return (index, list) }
-            return nil
-        }
         logger.info("VTJ perustiedot", metadata: [
-            "vtj.hetus": "\(asked.count)", "vtj.messages": "\(messages.count)",
-            "vtj.duplicates": "\(plan.duplicatesDropped)",
+            "vtj.hetus": "\(askedCount)", "vtj.messages": "\(messageCount)",
+            "vtj.duplicates": "\(input.count - askedCount)",
         ])
         let owner = newOwner()
-        let returned = try await withThrowingTaskGroup(of: Set<String>.self) { group in
-            var pending = messages.makeIterator()
+        var cursor = input.makeIterator()
+        func nextMessage() -> [Henkilotunnus]? {
+            var list: [Henkilotunnus] = []
+            list.reserveCapacity(perMessage)
+            while list.count < perMessage, let hetu = cursor.next() {
+                // Every code of the list is among its keys.
+                guard let position = keys.position(of: hetu.key) else { continue }
+                let bit: UInt64 = 1 << (position % 64)
+                if sent[position / 64] & bit == 0 {
+                    sent[position / 64] |= bit
+                    list.append(hetu)
+                }
+            }
+            return list.isEmpty ? nil : list
+        }
+        // Per message, in sending order: the hetus it asked and did not get back, and any it got
+        // back without asking (another message's, or nobody's).
+        var missing: [[Henkilotunnus]] = Array(repeating: [], count: messageCount)
+        var strays = Set<String>()
+        try await withThrowingTaskGroup(of: (Int, [Henkilotunnus], Set<String>).self) { group in
+            var index = 0
             var inFlight = 0
-            var returned = Set<String>()
             func startNext() {
-                guard let next = pending.next() else { return }
-                let (index, list) = next
+                guard let list = nextMessage() else { return }
+                let number = index
+                index += 1
                 inFlight += 1
                 group.addTask {
-                    try await self.fetchHetuMessage(index: index, hetus: list, groups: groups, sink: sink, outcomes: outcomes, owner: owner)
+                    let delivered = try await self.fetchHetuMessage(index: number, hetus: list.map(\.value), groups: groups,
+                                                                    sink: sink, outcomes: outcomes, owner: owner)
+                    return (number, list.filter { !delivered.contains($0.value) },
+                            delivered.subtracting(list.lazy.map(\.value)))
                 }
             }
             for _ in 0..<max(1, configuration.parallelism) { startNext() }
-            while inFlight > 0, let delivered = try await group.next() {
+            while inFlight > 0, let answered = try await group.next() {
                 inFlight -= 1
-                returned.formUnion(delivered)
+                missing[answered.0] = answered.1
+                strays.formUnion(answered.2)
                 startNext()
             }
-            return returned
-        }.union(try await followPassiveHetus(outcomes, groups: groups, sink: sink))
+        }
+        let followed = try await followPassiveHetus(outcomes, groups: groups, sink: sink)
         let undelivered = outcomes.undelivered
         let withoutData = Set(undelivered.map(\.hetu))
-        let notFound = asked.filter { !returned.contains($0.value) && !withoutData.contains($0.value) }
-        let unexpected = returned.subtracting(seen).sorted()
+        // A hetu one message asked for may come back in another's answer: it was returned all the same.
+        let notFound = missing.joined().filter {
+            !strays.contains($0.value) && !followed.contains($0.value) && !withoutData.contains($0.value)
+        }
+        missing = []
+        let unexpected = strays.subtracting(Self.listed(strays, in: input)).sorted()
         if !unexpected.isEmpty {
             logger.notice("VTJ returned persons not asked for", metadata: ["vtj.count": "\(unexpected.count)"])
         }
-        let order = Dictionary(input.enumerated().map { ($1.value, $0) }, uniquingKeysWith: min)
-        return BasicDataReport(asked: asked.count, returned: sink.delivered, notFound: notFound,
-                               unexpected: unexpected, messages: messages.count,
-                               duplicatesDropped: plan.duplicatesDropped,
-                               undelivered: undelivered.sorted { order[$0.hetu, default: .max] < order[$1.hetu, default: .max] },
+        return BasicDataReport(asked: askedCount, returned: sink.delivered, notFound: notFound,
+                               unexpected: unexpected, messages: messageCount,
+                               duplicatesDropped: input.count - askedCount,
+                               undelivered: Self.inListOrder(undelivered, input: input),
                                groupsDelivered: outcomes.carried.map { $0.isEmpty ? wire.deliverableGroups ?? [] : $0 },
                                notes: outcomes.notes)
+    }
+
+    /// Which of `hetus` (few: returned by a message that did not ask for them) the list has.
+    private static func listed(_ hetus: Set<String>, in input: [Henkilotunnus]) -> Set<String> {
+        guard !hetus.isEmpty else { return [] }
+        return Set(input.lazy.map(\.value).filter(hetus.contains))
+    }
+
+    /// `undelivered` in the order of the list (by each henkilötunnus's first row).
+    private static func inListOrder(_ undelivered: [UndeliveredPerson], input: [Henkilotunnus]) -> [UndeliveredPerson] {
+        guard undelivered.count > 1 else { return undelivered }
+        let named = Set(undelivered.map(\.hetu))
+        var order: [String: Int] = [:]
+        for (index, hetu) in input.enumerated() where named.contains(hetu.value) && order[hetu.value] == nil {
+            order[hetu.value] = index
+        }
+        return undelivered.sorted { order[$0.hetu, default: .max] < order[$1.hetu, default: .max] }
     }
 
     /// One hetu message with retries; returns the hetus it delivered.

@@ -9,7 +9,7 @@ extension DropProcessor {
         let context = request.context
         let rules = DisclosureRules(authorisation: request.authorisation, today: context.today)
         let operation = request.parsed.operation
-        let sink = try makeSink(.basicData, request, asked: Set(request.parsed.hetus.map(\.value)))
+        let sink = try makeSink(.basicData, request, asked: HenkilotunnusKeys(request.parsed.hetus))
         do {
             try appliance.journalNow(.querying, for: context.requestID)
             let report = try await audited(AuditRecord(
@@ -111,7 +111,7 @@ extension DropProcessor {
         return try complete(context, result: nil, receipt: receipt)
     }
 
-    func makeSink(_ kind: ResultSink.Kind, _ request: AuthorisedDrop, asked: Set<String>?) throws -> ResultSink {
+    func makeSink(_ kind: ResultSink.Kind, _ request: AuthorisedDrop, asked: HenkilotunnusKeys?) throws -> ResultSink {
         let context = request.context
         let pending = try appliance.publisher(context.department).begin(context.resultName(request.format))
         // A sink that cannot start drops its pending file, whose deinit abandons it.

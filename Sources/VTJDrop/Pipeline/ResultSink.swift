@@ -29,6 +29,8 @@ final class ResultSink: PreparedPersonSink {
         var unexpected = 0
         /// Whom the result discloses and which groups (the disclosure log's rows), by hetu.
         var disclosed: [String: DisclosedPerson] = [:]
+        /// Each distinct group list once: persons share it instead of holding an array each.
+        var groupLists: Set<[String]> = []
         /// Persons (or change entries) with anything withheld, by rule: the operator's metric.
         var withheldPersons: [WithholdingRule: Int] = [:]
         /// Basic data: every person through the rules, repeats and contradictions told apart.
@@ -39,6 +41,15 @@ final class ResultSink: PreparedPersonSink {
         /// Slots whose copy was withdrawn, and the censored rows to write in their place at the end.
         var withdrawn: [Int] = []
         var replacements: [PersonDisclosure] = []
+
+        /// Files the disclosure log's row of a person (the last one for a hetu stands).
+        mutating func note(_ person: DisclosedPerson) {
+            var person = person
+            if let groups = person.groups {
+                person.groups = groupLists.insert(groups).memberAfterInsert
+            }
+            disclosed[person.hetu] = person
+        }
     }
 
     private let format: OutputFormat
@@ -46,14 +57,15 @@ final class ResultSink: PreparedPersonSink {
     private let rules: DisclosureRules
     /// The drop's own columns, written beside each of its rows (CSV and workbook results).
     private let carried: CarriedColumns?
-    /// Hetus the department asked for: nothing else is written, whatever the interface returned.
-    private let asked: Set<String>?
+    /// The hetus the department asked for: nothing else is written, whatever the interface
+    /// returned. Keys, not strings: 8 bytes a henkilötunnus.
+    private let asked: HenkilotunnusKeys?
     private let state: Mutex<State>
 
     /// `layout` chooses a basic-data result's columns (nil: all); `carried` are the drop's own
     /// columns, written beside each of its rows.
     init(kind: Kind, pending: sending PendingFile, format: OutputFormat, authorisation: RequestAuthorisation,
-         dialect: CSVDialect, receipt: Receipt, operation: String, asked: Set<String>?,
+         dialect: CSVDialect, receipt: Receipt, operation: String, asked: HenkilotunnusKeys?,
          layout: ColumnLayout? = nil, carried: CarriedColumns? = nil) throws {
         let carried = format == .xml || kind == .changes ? nil : carried
         let personCSV = CSVRenderer(authorisation: authorisation, dialect: dialect, reference: receipt.reference,
@@ -81,7 +93,12 @@ final class ResultSink: PreparedPersonSink {
 
     /// Whether `hetu` was asked for: a person the department did not ask for is never written,
     /// whatever the interface returned (issue 14 moves this rule into the core; this is its one call site).
-    private func isAsked(_ hetu: String) -> Bool { asked?.contains(hetu) ?? true }
+    /// A string that is not a valid henkilötunnus was never asked for.
+    private func isAsked(_ hetu: String) -> Bool {
+        guard let asked else { return true }
+        guard let code = try? Henkilotunnus(hetu) else { return false }
+        return asked.contains(code)
+    }
 
     /// Works out, off the writer, what writing `person` needs: nothing for a person not asked for;
     /// else the ledger's copy, the CSV rows (XML and workbooks are written by the writer itself) and the audit line.
@@ -113,8 +130,7 @@ final class ResultSink: PreparedPersonSink {
                     state.starts.append(try state.writer.position())
                     state.receipt.record(disclosure)
                     for rule in disclosure.tally.records.keys { state.withheldPersons[rule, default: 0] += 1 }
-                    let line = prepared.disclosed ?? Self.disclosed(disclosure)
-                    state.disclosed[line.hetu] = line
+                    state.note(prepared.disclosed ?? Self.disclosed(disclosure))
                     try write(disclosure, rendered: prepared.rows, into: &state)
                     state.personsEnd = try state.writer.position()
                 case .repeated:
@@ -124,7 +140,7 @@ final class ResultSink: PreparedPersonSink {
                     state.replacements.append(replacement)
                     state.receipt.recordWithdrawal(earlier, replacement: replacement)
                     // What the result finally says of the person: found, protected, no group at all.
-                    state.disclosed[replacement.hetu] = Self.disclosed(replacement)
+                    state.note(Self.disclosed(replacement))
                 case .alreadyWithdrawn(let records):
                     state.receipt.recordWithdrawnCopy(records: records)
                 }
@@ -186,7 +202,7 @@ final class ResultSink: PreparedPersonSink {
             state.receipt.record(change)
             for rule in change.tally.records.keys { state.withheldPersons[rule, default: 0] += 1 }
             let groups = Set(change.records.map(\.group.rawValue)).union(state.disclosed[change.hetu]?.groups ?? [])
-            state.disclosed[change.hetu] = DisclosedPerson(hetu: change.hetu, status: "muutos", groups: groups.sorted())
+            state.note(DisclosedPerson(hetu: change.hetu, status: "muutos", groups: groups.sorted()))
             state.receipt.record(CSVRow(bytes: [], overflow: try state.writer.write(change)))
         }
     }
