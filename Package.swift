@@ -1,7 +1,9 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Dependencies point one way: VTJCore ← VTJXML / VTJJSON ← VTJClient / VTJSandbox / VTJSheet / VTJOperator ← VTJDrop ← vtjdrop.
+// Dependencies point one way: VTJCore ← VTJXML / VTJJSON ← VTJClient / VTJSheet / VTJOperator ← VTJDrop ← vtjdrop.
+// The test server VTJSandbox is linked by the executable (demo, sandbox, a built-in interface) and the
+// tests, never by the runtime library VTJDrop.
 // MemberImportVisibility is left off: Glibc's `stat` is also declared by CDispatch (through
 // Foundation), and which module "owns" it depends on compile batching, so builds became flaky.
 let strictSettings: [SwiftSetting] = [
@@ -97,7 +99,7 @@ let package = Package(
         .target(
             name: "VTJDrop",
             dependencies: [
-                "VTJCore", "VTJXML", "VTJClient", "VTJSandbox", "VTJSheet", "VTJOperator",
+                "VTJCore", "VTJXML", "VTJClient", "VTJSheet", "VTJOperator",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
@@ -119,46 +121,54 @@ let package = Package(
         .executableTarget(name: "vtjdrop-bench", dependencies: ["VTJCore", "VTJXML", "VTJJSON", "VTJSheet"], swiftSettings: strictSettings),
 
         // MARK: - Tests (mirror the modules)
+        // What every test target shares, written once: temp folders, `eventually`, child processes
+        // run off the cooperative pool, log capture, loopback HTTP client/server and ports, the
+        // running sandbox, test henkilötunnus, and the independent spreadsheet readers (openpyxl,
+        // LibreOffice) driven by scripts read from the source tree.
+        .target(
+            name: "VTJTestSupport",
+            dependencies: ["VTJCore", "VTJSandbox", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/VTJTestSupport",
+            exclude: ["Scripts"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "VTJCoreTests",
-            dependencies: ["VTJCore"],
+            dependencies: ["VTJCore", "VTJTestSupport"],
             // Golden files and the CSV re-read script are read from the source tree (#filePath).
             exclude: ["Rendering/Golden", "Receipt/Golden", "Scripts"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "VTJXMLTests",
-            dependencies: ["VTJCore", "VTJXML"],
+            dependencies: ["VTJCore", "VTJXML", "VTJTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
-        // The independent spreadsheet readers (openpyxl, LibreOffice), driven by scripts read from
-        // the source tree; shared by the sheet tests and the daemon tests that drop and read workbooks.
-        .target(name: "SheetTestSupport", path: "Tests/SheetTestSupport", exclude: ["Scripts"], swiftSettings: strictSettings),
         .testTarget(
             name: "VTJSheetTests",
-            dependencies: ["VTJCore", "VTJXML", "VTJSheet", "SheetTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["VTJCore", "VTJXML", "VTJSheet", "VTJTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "VTJJSONTests",
-            dependencies: ["VTJCore", "VTJXML", "VTJJSON"],
+            dependencies: ["VTJCore", "VTJXML", "VTJJSON", "VTJTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "VTJClientTests",
-            dependencies: ["VTJCore", "VTJXML", "VTJJSON", "VTJClient", "VTJSandbox"],
+            dependencies: ["VTJCore", "VTJXML", "VTJJSON", "VTJClient", "VTJSandbox", "VTJTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "VTJSandboxTests",
-            dependencies: ["VTJCore", "VTJXML", "VTJJSON", "VTJSandbox"],
+            dependencies: ["VTJCore", "VTJXML", "VTJJSON", "VTJSandbox", "VTJTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "VTJOperatorTests",
             dependencies: [
-                "VTJCore", "VTJOperator",
+                "VTJCore", "VTJOperator", "VTJTestSupport",
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: strictSettings
@@ -167,7 +177,7 @@ let package = Package(
             name: "VTJDropTests",
             // The executable is a dependency so its binary is built beside the tests, which run it.
             dependencies: [
-                "VTJCore", "VTJXML", "VTJJSON", "VTJClient", "VTJSandbox", "VTJDrop", "VTJOperator", "vtjdrop", "VTJSheet", "SheetTestSupport",
+                "VTJCore", "VTJXML", "VTJJSON", "VTJClient", "VTJSandbox", "VTJDrop", "VTJOperator", "vtjdrop", "VTJSheet", "VTJTestSupport",
                 // A raw connection proves the audit log's triggers hold against any writer.
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -19,7 +19,7 @@ public struct DropRequestReader: Sendable {
     }
 
     /// Reads a document held in memory.
-    public func read(_ bytes: [UInt8], file: String) throws(DropReadError) -> DropRequest {
+    public func read(_ bytes: [UInt8], file: String) throws(DropReadError) -> DropContent {
         try DropRequestReader.refuseNonDocument(bytes, file: file)
         try limits.check(bytes, file: file)
         let reader: XMLStreamReader
@@ -33,7 +33,7 @@ public struct DropRequestReader: Sendable {
 
     /// Reads a document from an open descriptor (streamed; the caller closes it). Line numbers
     /// are then libxml2's parser position, which can run ahead of the element; prefer bytes.
-    public func read(fileDescriptor: Int32, file: String) throws(DropReadError) -> DropRequest {
+    public func read(fileDescriptor: Int32, file: String) throws(DropReadError) -> DropContent {
         let reader: XMLStreamReader
         do throws(XMLReadError) {
             reader = try XMLStreamReader(fileDescriptor: fileDescriptor, documentName: file)
@@ -45,9 +45,9 @@ public struct DropRequestReader: Sendable {
 
     private enum Section { case none, groups, hetus }
 
-    private func read(_ reader: XMLStreamReader, file: String, startTagLines: [Int]?) throws(DropReadError) -> DropRequest {
+    private func read(_ reader: XMLStreamReader, file: String, startTagLines: [Int]?) throws(DropReadError) -> DropContent {
         var startTags = 0
-        var request: DropRequest?
+        var request: DropContent?
         var rootLine = 0
         var section = Section.none
         var value: String?
@@ -115,15 +115,7 @@ public struct DropRequestReader: Sendable {
             throw DropReadError(file: file, line: nil, kind: .request, message: Message(.requestNoRoot))
         }
         if sawGroups && !groups.isEmpty || !result.unknownGroups.isEmpty { result.groups = groups }
-        result.hetus = collector.hetus
-        result.hetuLines = collector.hetuLines
-        result.duplicates = collector.duplicates
-        result.rejected = collector.rejected
-        result.warnings = collector.warnings
-        result.hetuElements = collector.valueCount
-        result.rejectedCount = collector.rejectedCount
-        result.duplicateCount = collector.duplicateCount
-        result.warningCount = collector.warningCount
+        result.take(collector)
         if result.operation.takesHetus && result.hetuElements == 0 {
             throw fail(rootLine, .requestNeedsHetus, ["operation": .text(result.operation.rawValue)])
         }
@@ -134,7 +126,7 @@ public struct DropRequestReader: Sendable {
     }
 
     private func finish(name: String, value: String, line: Int, groups: inout [GroupName],
-                        collector: inout HetuCollector, request: inout DropRequest?) {
+                        collector: inout HetuCollector, request: inout DropContent?) {
         if name == "hetu" {
             collector.accept(value, line: line)
             return
@@ -147,13 +139,13 @@ public struct DropRequestReader: Sendable {
             // groups must not become a million receipt lines.
             let name = String(value.dropRequestTrimmed.prefix(60))
             request?.unknownGroupCount += 1
-            guard let known = request?.unknownGroups, known.count < DropRequest.unknownGroupLimit,
+            guard let known = request?.unknownGroups, known.count < DropContent.unknownGroupLimit,
                   !known.contains(where: { $0.name == name }) else { return }
             request?.unknownGroups.append(.init(name: name, line: line))
         }
     }
 
-    private func readAttributes(_ reader: XMLStreamReader, line: Int, file: String) throws(DropReadError) -> DropRequest {
+    private func readAttributes(_ reader: XMLStreamReader, line: Int, file: String) throws(DropReadError) -> DropContent {
         func fail(_ key: MessageKey, _ arguments: [String: MessageArgument] = [:]) -> DropReadError {
             DropReadError(file: file, line: line, kind: .request, message: Message(key, arguments))
         }
@@ -163,17 +155,17 @@ public struct DropRequestReader: Sendable {
             guard value.utf8.count <= maximumValueLength else { throw fail(.requestAttributeTooLong, ["name": .text(name), "limit": .count(maximumValueLength)]) }
             return value.isEmpty ? nil : value
         }
-        let known = DropRequest.Operation.allCases.map(\.rawValue).joined(separator: ", ")
+        let known = DropContent.Operation.allCases.map(\.rawValue).joined(separator: ", ")
         guard let toiminto = try attribute("toiminto") else {
             throw fail(.requestNoOperation, ["known": .text(known)])
         }
-        guard let operation = DropRequest.Operation(rawValue: toiminto.lowercased()) else {
+        guard let operation = DropContent.Operation(rawValue: toiminto.lowercased()) else {
             throw DropReadError(file: file, line: line, kind: .unknownOperation,
                                 message: Message(.requestUnknownOperation, ["value": .text(String(toiminto.prefix(60))), "known": .text(known)]))
         }
-        var format: DropRequest.OutputFormat?
+        var format: OutputFormat?
         if let muoto = try attribute("muoto") {
-            guard let known = DropRequest.OutputFormat(rawValue: muoto.lowercased()) else {
+            guard let known = OutputFormat(rawValue: muoto.lowercased()) else {
                 throw fail(.requestUnknownFormat, ["value": .text(String(muoto.prefix(60)))])
             }
             format = known
@@ -187,7 +179,7 @@ public struct DropRequestReader: Sendable {
                 throw fail(.requestReferenceControl)
             }
         }
-        var request = DropRequest(operation: operation, purpose: try attribute("kayttotarkoitus"), format: format, reference: reference)
+        var request = DropContent(origin: .requestDocument, operation: operation, purpose: try attribute("kayttotarkoitus"), format: format, reference: reference)
         // `sarakkeet`: a preset or column names (space- or comma-separated), checked against the
         // department's groups by the pipeline.
         request.columns = try attribute("sarakkeet").map {

@@ -25,34 +25,23 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try locations.load()
-        var sandbox: SandboxServer?
-        var baseURL = ""
-        var credentials = configuration.credentials
-        var codes: [String]?
-        switch configuration.interface.endpoint {
-        case .remote(let url):
-            baseURL = url
-        case .sandbox:
-            let sandboxConfiguration = SandboxConfiguration()
-            let server = SandboxServer(configuration: sandboxConfiguration)
-            try await server.start()
-            baseURL = (configuration.interface.wire == .soap ? server.soapURL : server.baseURL) ?? ""
-            credentials = InterfaceCredentials(user: sandboxConfiguration.user, password: Secret(sandboxConfiguration.password))
-            codes = [sandboxConfiguration.licensedMunicipality]
-            sandbox = server
-        }
+        let sandbox = try await BuiltInSandbox.start(for: configuration)
+        var baseURL = sandbox?.interface.url ?? ""
+        if case .remote(let url) = configuration.interface.endpoint { baseURL = url }
+        let credentials = sandbox?.interface.credentials ?? configuration.credentials
+        let codes = sandbox.map { [$0.interface.licensedMunicipality] }
         let client: VTJInterfaceClient
         do {
             client = try VTJInterfaceClient(configuration: configuration.clientConfiguration(
                 baseURL: baseURL, credentials: credentials, temporaryDirectory: NSTemporaryDirectory(), municipalityCodes: codes))
         } catch {
             printError("vtjdrop check: \(error)")
-            await sandbox?.shutdown()
+            await sandbox?.server.shutdown()
             throw ExitCode(2)
         }
         let today = FinnishTime().map { $0.localDate(at: SystemWallClock().instant()) } ?? CivilDate(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400))
         let report = await client.checkConnection(on: today)
-        await sandbox?.shutdown()
+        await sandbox?.server.shutdown()
         print(CheckReportText.render(report, source: configuration.source, sandbox: sandbox != nil, user: credentials.user))
         if !report.diagnosis.isHealthy { throw ExitCode(1) }
     }

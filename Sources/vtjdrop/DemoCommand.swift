@@ -39,9 +39,11 @@ struct DemoCommand: AsyncParsableCommand {
                                               xRoadClient: wire == .soap ? "FI-TEST/MUN/0123456-7/vtjdrop" : nil),
             environment: [:])
         let logger = Bootstrap.logger(level: .notice)
-        let host = try await ApplianceHost.start(configuration: loaded.configuration, logger: logger,
-                                                 sandboxConfiguration: SandboxConfiguration(population: 3000, seed: 2026))
-        guard let registry = host.sandbox?.registry else { throw ValidationError("the demo needs the built-in sandbox") }
+        guard let sandbox = try await BuiltInSandbox.start(for: loaded.configuration,
+                                                           SandboxConfiguration(population: 3000, seed: 2026))
+        else { throw ValidationError("the demo needs the built-in sandbox") }
+        let host = try await ApplianceHost.start(configuration: loaded.configuration, logger: logger, builtIn: sandbox.interface)
+        let registry = sandbox.server.registry
         let inbox = loaded.configuration.inbox
         func pick(_ kinds: Set<SandboxPersonKind>, excluding: Set<SandboxPersonKind> = [], _ count: Int = 1) -> [String] {
             registry.hetus(where: kinds, excluding: excluding, limit: count)
@@ -58,7 +60,7 @@ struct DemoCommand: AsyncParsableCommand {
             .soap: "SOAP query interface (VTJ-kyselyrajapinta, product \(soapProduct)): one message per henkilötunnus; "
                 + "following and changes are refused there with a receipt",
         ]
-        let endpoint = wire == .soap ? host.sandbox?.soapURL : host.sandbox?.baseURL
+        let endpoint = sandbox.server.url(for: wire)
         print("sandbox: \(endpoint ?? "-") (population 3000, seed 2026), spoken over the \(spoken[wire] ?? wire.rawValue)\n")
 
         // 1. A class list as teachers make them: BOM, CRLF, a comment, a typo, a duplicate, lower case.
@@ -97,6 +99,7 @@ struct DemoCommand: AsyncParsableCommand {
               ? "privacy check: no street name or postal code of the protected persons appears in any outbox file."
               : "PRIVACY CHECK FAILED: \(leaked)")
         await host.shutdown()
+        await sandbox.server.shutdown()
         if !leaked.isEmpty { throw ExitCode(1) }
     }
 

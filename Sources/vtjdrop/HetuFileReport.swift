@@ -2,7 +2,7 @@ import Foundation
 import VTJCore
 import VTJDrop
 
-/// `vtjdrop hetu FILE`: the file read by intake's own reader (``ParsedDrop/source(_:fileName:)``)
+/// `vtjdrop hetu FILE`: the file read by intake's own reader (``DropContentReader``)
 /// and what a drop of it would ask for and refuse, line by line, in the order of the file.
 struct HetuFileReport {
     let path: String
@@ -11,51 +11,39 @@ struct HetuFileReport {
     func printReport() throws -> Bool {
         let name = DropFileName((path as NSString).lastPathComponent)
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        let source: ParsedDrop.Source
+        let content: DropContent
         do {
-            source = try ParsedDrop.source(bytes, fileName: name)
+            content = try DropContentReader.read(bytes, fileName: name)
         } catch {
             print("\(path): a drop of this file would be refused as a whole: \(error)")
             return false
         }
-        let entries: [(line: Int, text: String)]
-        let summary: String
-        switch source {
-        case .list(let list):
-            print("\(path): \(list.dialect), encoding \(list.encoding)")
-            if let carried = list.carried { print("columns carried back beside the result: \(carried.names.joined(separator: ", "))") }
-            entries = Self.lines(hetus: list.hetus, lines: list.hetuLines, duplicates: list.duplicates, rejected: list.rejected,
-                                 warnings: list.warnings)
-            summary = Self.summary(valid: list.hetus.count, duplicates: list.duplicateCount, listed: list.rejected.count,
-                                   rejected: list.rejectedCount)
-        case .request(let request):
-            print("\(path): request document, toiminto \(request.operation)" + (request.purpose.map { ", kayttotarkoitus \($0)" } ?? ""))
-            entries = Self.lines(hetus: request.hetus, lines: request.hetuLines, duplicates: request.duplicates,
-                                 rejected: request.rejected, warnings: request.warnings)
-            summary = Self.summary(valid: request.hetus.count, duplicates: request.duplicateCount, listed: request.rejected.count,
-                                   rejected: request.rejectedCount)
+        switch content.origin {
+        case .list(let encoding, let dialect):
+            print("\(path): \(dialect), encoding \(encoding)")
+            if let carried = content.carried { print("columns carried back beside the result: \(carried.names.joined(separator: ", "))") }
+        case .requestDocument, .planned:
+            print("\(path): request document, toiminto \(content.operation)" + (content.purpose.map { ", kayttotarkoitus \($0)" } ?? ""))
         }
-        for entry in entries { print("line \(entry.line)\t\(entry.text)") }
-        print(summary)
-        switch source {
-        case .list(let list): return list.rejectedCount == 0 && !list.hetus.isEmpty
-        case .request(let request): return request.rejectedCount == 0
-        }
+        for entry in Self.lines(content) { print("line \(entry.line)\t\(entry.text)") }
+        print(Self.summary(valid: content.hetus.count, duplicates: content.duplicateCount, listed: content.rejected.count,
+                           rejected: content.rejectedCount))
+        if case .list = content.origin { return content.rejectedCount == 0 && !content.hetus.isEmpty }
+        return content.rejectedCount == 0
     }
 
     /// Accepted, repeated and refused values merged in file order (line, then kind).
-    private static func lines(hetus: [Henkilotunnus], lines: [Int], duplicates: [HetuList.Duplicate],
-                              rejected: [HetuList.RejectedLine], warnings: [HetuList.LineWarning]) -> [(line: Int, text: String)] {
+    private static func lines(_ content: DropContent) -> [(line: Int, text: String)] {
         var noted: [Int: String] = [:]
-        for warning in warnings { noted[warning.line] = "\twarning: \(warning.warning)" }
+        for warning in content.warnings { noted[warning.line] = "\twarning: \(warning.warning)" }
         var entries: [(line: Int, text: String)] = []
-        for (hetu, line) in zip(hetus, lines) {
+        for (hetu, line) in zip(content.hetus, content.hetuLines) {
             entries.append((line, "\(hetu.value)\tasked\t\(hetu.birthDate)\t\(hetu.sex.rawValue)" + (noted[line] ?? "")))
         }
-        for repeated in duplicates {
+        for repeated in content.duplicates {
             entries.append((repeated.line, "\(repeated.hetu.value)\trepeat of line \(repeated.firstLine), asked once"))
         }
-        for line in rejected {
+        for line in content.rejected {
             entries.append((line.line, "\(line.text)\tREFUSED\t\(line.reason)"))
         }
         return entries.sorted { $0.line < $1.line }

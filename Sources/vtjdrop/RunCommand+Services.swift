@@ -10,7 +10,8 @@ extension RunCommand {
     /// outlives the drain so its page shows it; systemd hears `STOPPING=1` first.
     static func services(configuration: DropConfiguration, host: ApplianceHost,
                          logger: Logger) -> [ServiceGroupConfiguration.ServiceConfiguration] {
-        let source = StateSnapshotSource(database: host.appliance.database, configuration: configuration)
+        let source = StateSnapshotSource(database: host.appliance.database, configuration: configuration,
+                                         live: { [appliance = host.appliance] in appliance.liveConditions })
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let status = configuration.status {
             // Counters are the runtime's (Appliance+Metrics); the gauges are also read from the state

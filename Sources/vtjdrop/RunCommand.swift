@@ -38,9 +38,12 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(RunExitStatus.cannotStart)
         }
         let host: ApplianceHost
+        var sandbox: BuiltInSandbox?
         do {
-            host = try await ApplianceHost.start(configuration: configuration, logger: logger)
+            sandbox = try await BuiltInSandbox.start(for: configuration)
+            host = try await ApplianceHost.start(configuration: configuration, logger: logger, builtIn: sandbox?.interface)
         } catch {
+            await sandbox?.server.shutdown()
             printError("vtjdrop cannot start: \(error)")
             throw ExitCode(RunExitStatus.cannotStart)
         }
@@ -50,6 +53,7 @@ struct RunCommand: AsyncParsableCommand {
             let summary = await host.runner.runOnce()
             await line.finish()
             await host.shutdown()
+            await sandbox?.server.shutdown()
             print("vtjdrop run --once: \(summary)")
             let status = RunExitStatus.once(summary)
             if let reason = status.reason { printError("vtjdrop run --once: work not done: \(reason)") }
@@ -57,7 +61,9 @@ struct RunCommand: AsyncParsableCommand {
             return
         }
         let group = ServiceGroup(configuration: .init(
-            services: Self.services(configuration: configuration, host: host, logger: logger),
+            // The sandbox first, so that it stops last: the drain still reaches it.
+            services: (sandbox.map { [.init(service: $0.service)] } ?? [])
+                + Self.services(configuration: configuration, host: host, logger: logger),
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
             try await group.run()
@@ -67,6 +73,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         let status = RunExitStatus.daemon(stoppedBecause: await host.runner.stoppedBecause)
         await host.shutdown()
+        await sandbox?.server.shutdown()
         if let reason = status.reason { printError("vtjdrop stopped: \(reason)") }
         if status.code != 0 { throw ExitCode(status.code) }
     }

@@ -86,11 +86,11 @@ struct SandboxCommand: AsyncParsableCommand {
         say("vtjdrop sandbox: serving http://\(host):\(bound)/api/v1 (\(wire == .json ? "DVV's JSON wire; XML profile" : "XML profile; DVV's JSON wire") when asked, user \(user), \(population) persons, seed \(seed), municipality \(municipality), today \(server.registry.today), log key \(server.registry.latestKey)\(uncensored ? ", UNCENSORED" : ""))")
         say("SOAP (VTJ-kyselyrajapinta): POST http://\(host):\(bound)/ — HenkilonTunnusKysely, products PERUSSANOMA 3, HUOLLETTAVA-HUOLTAJAT, HUOLTAJA-HUOLLETTAVAT")
         say("admin: http://\(host):\(bound)/admin/status — stop with Ctrl-C")
-        // Wait for SIGINT/SIGTERM; the server itself runs in the background.
-        let untilSignal = ServiceGroup(configuration: .init(
-            services: [UntilShutdown()], gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "vtjdrop.sandbox")))
-        try await untilSignal.run()
-        await server.shutdown()
+        // Serves until SIGINT/SIGTERM; the service stops the server at the graceful shutdown.
+        let group = ServiceGroup(configuration: .init(
+            services: [SandboxService(server: server)], gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: Logger(label: "vtjdrop.sandbox")))
+        try await group.run()
         say("vtjdrop sandbox: stopped")
     }
 
@@ -110,12 +110,5 @@ struct SandboxCommand: AsyncParsableCommand {
             return line
         }
         return ProcessInfo.processInfo.environment["VTJDROP_SANDBOX_PASSWORD"] ?? "salasana"
-    }
-}
-
-/// A service that does nothing until a graceful shutdown is asked for.
-private struct UntilShutdown: Service {
-    func run() async throws {
-        try? await gracefulShutdown()
     }
 }

@@ -24,9 +24,12 @@ struct StatusCommand: ParsableCommand {
     @Option(name: .customLong("max-age"), help: "Seconds a drop may wait (inbox or claimed) before status says degraded.")
     var maxAge = 900
     @Flag(help: "Print one JSON document (stable fields, docs/operations.md) instead of text.") var json = false
+    @Flag(help: "With --json: add every journal entry whose state changed within --days (names masked, no henkilötunnus).")
+    var journal = false
 
     func validate() throws {
         guard maxAge > 0 else { throw ValidationError("--max-age must be a positive number of seconds") }
+        guard !journal || json else { throw ValidationError("--journal goes with --json") }
     }
 
     func run() throws {
@@ -45,7 +48,17 @@ struct StatusCommand: ParsableCommand {
         }
         let verdict = StatusVerdict(snapshot, now: now, maximumAge: .seconds(maxAge))
         if json {
-            print(StatusDocument(snapshot, verdict: verdict, now: now).json())
+            var document = StatusDocument(snapshot, verdict: verdict, now: now)
+            if journal {
+                let since = now.addingTimeInterval(-Double(days) * 86_400)
+                do {
+                    document.journal = try database.journal.entries(updatedSince: since).map(Self.documentEntry)
+                } catch {
+                    printError("vtjdrop status: \(error)")
+                    throw ExitCode(2)
+                }
+            }
+            print(document.json())
         } else {
             try printText(database: database, configuration: configuration, snapshot: snapshot, now: now)
             print(verdict.level == .healthy ? "verdict: healthy (exit 0)"
@@ -113,5 +126,13 @@ struct StatusCommand: ParsableCommand {
         }
         print(OperatorText.table(rows))
         print("audit log: \(try database.auditLog.disclosureCount()) disclosures (published results), \(try database.auditLog.count()) queries to the interface")
+    }
+
+    private static func documentEntry(_ entry: JournalEntry) -> StatusDocument.JournalEntry {
+        StatusDocument.JournalEntry(
+            requestID: entry.requestID, department: entry.department, originalName: entry.originalName,
+            storedPath: entry.storedPath, state: entry.state.rawValue, operation: entry.toiminto, attempts: entry.attempts,
+            error: entry.error, resultFiles: entry.resultFiles, claimedAt: entry.claimedAt, updatedAt: entry.updatedAt,
+            finishedAt: entry.finishedAt)
     }
 }

@@ -4,6 +4,7 @@ import Testing
 import VTJClient
 import VTJCore
 import VTJSandbox
+import VTJTestSupport
 
 /// The client's log lines name the caller's drop (a gap found while writing scripts/fault-test:
 /// "VTJ call failed, retrying" said neither department nor file).
@@ -17,7 +18,7 @@ struct ClientLogContextTests {
             let logs = LogCapture()
             var settings = ClientTestData.configuration(base, parallelism: 2, maxHetusPerMessage: 100)
             settings.credentials = BasicCredentials(user: "kunta", password: "salasana")
-            let client = try VTJInterfaceClient(configuration: settings, logger: logs.logger)
+            let client = try VTJInterfaceClient(configuration: settings, logger: logs.logger())
             let asked = try server.registry.population.hetus.prefix(200).map { try Henkilotunnus($0) }
             let context: [String: Logger.MetadataValue] = ["department": "sivistys", "file": "lista.txt", "request": "R-1"]
             _ = try await VTJLogContext.$metadata.withValue(context) {

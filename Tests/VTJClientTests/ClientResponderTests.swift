@@ -4,6 +4,7 @@ import Testing
 import VTJClient
 import VTJCore
 import VTJXML
+import VTJTestSupport
 
 /// VTJInterfaceClient against the scripted loopback responder: headers, echo, retry timing,
 /// error classification and what reaches the logs.
@@ -23,7 +24,7 @@ struct ClientResponderTests {
         defer { responder.stop() }
         let client = try VTJInterfaceClient(configuration: ClientTestData.configuration(
             responder.baseURL, parallelism: 1, maxHetusPerMessage: 10))
-        let report = try await client.perustiedot(hetus: ClientTestData.hetus(35)) { _ in }
+        let report = try await client.perustiedot(hetus: TestHetu.distinct(35)) { _ in }
         #expect(report.messages == 4)
         let seen = responder.requests
         #expect(seen.count == 4)
@@ -66,7 +67,7 @@ struct ClientResponderTests {
         let sleeper = RecordingSleeper()
         let client = try VTJInterfaceClient(configuration: ClientTestData.configuration(responder.baseURL), sleeper: sleeper.sleeper)
         let started = ContinuousClock.now
-        let report = try await client.perustiedot(hetus: ClientTestData.hetus(3)) { _ in }
+        let report = try await client.perustiedot(hetus: TestHetu.distinct(3)) { _ in }
         let elapsed = ContinuousClock.now - started
         #expect(report.returned == 3)
         #expect(sleeper.recorded.count == 1)
@@ -89,7 +90,7 @@ struct ClientResponderTests {
         let sleeper = RecordingSleeper()
         let client = try VTJInterfaceClient(configuration: ClientTestData.configuration(responder.baseURL), sleeper: sleeper.sleeper)
         let persons = Collected<String>()
-        let asked = ClientTestData.hetus(5)
+        let asked = TestHetu.distinct(5)
         let report = try await client.perustiedot(hetus: asked) { persons.append($0.hetu) }
         #expect(Set(persons.all) == Set(asked.map(\.value)))
         #expect(persons.all.count == 5)
@@ -102,7 +103,7 @@ struct ClientResponderTests {
 
     @Test("a body that ends mid-document after some persons: the retry's copies are all handed on, counted once")
     func partialBodyRepeatsHandedOn() async throws {
-        let asked = ClientTestData.hetus(50)
+        let asked = TestHetu.distinct(50)
         let full = ClientTestData.perustiedotBody(asked.map(\.value))
         // Whole at the HTTP level (the transfer succeeds), cut as a document: read until it breaks.
         let replies = ReplyScript([.init(status: 200, body: Array(full.prefix(full.count * 2 / 3)))])
@@ -126,9 +127,9 @@ struct ClientResponderTests {
         let responder = try LoopbackResponder { _ in .init(status: status, body: ResponseXML.error(virhe)) }
         defer { responder.stop() }
         let logs = LogCapture()
-        let client = try VTJInterfaceClient(configuration: ClientTestData.configuration(responder.baseURL), logger: logs.logger)
+        let client = try VTJInterfaceClient(configuration: ClientTestData.configuration(responder.baseURL), logger: logs.logger())
         do {
-            _ = try await client.perustiedot(hetus: ClientTestData.hetus(3)) { _ in }
+            _ = try await client.perustiedot(hetus: TestHetu.distinct(3)) { _ in }
             Issue.record("\(status) did not fail")
         } catch let error as VTJClientError {
             #expect(error.isPermanent)
@@ -183,13 +184,13 @@ struct ClientResponderTests {
 
     @Test("logs carry request ids but never a full hetu or the password")
     func logHygiene() async throws {
-        let asked = ClientTestData.hetus(12)
+        let asked = TestHetu.distinct(12)
         let replies = ReplyScript([.init(status: 500)])
         let responder = try LoopbackResponder { seen in replies.next() ?? Self.echoPersons(missing: [asked[0].value])(seen) }
         defer { responder.stop() }
         let logs = LogCapture()
         let client = try VTJInterfaceClient(configuration: ClientTestData.configuration(responder.baseURL, maxHetusPerMessage: 5),
-                                            logger: logs.logger)
+                                            logger: logs.logger())
         let report = try await client.perustiedot(hetus: asked) { _ in }
         #expect(report.notFound == [asked[0]])
         let text = logs.all.joined(separator: "\n")

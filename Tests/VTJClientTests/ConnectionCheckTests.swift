@@ -3,6 +3,7 @@ import Testing
 import VTJClient
 import VTJCore
 import VTJSandbox
+import VTJTestSupport
 
 /// The operator's connection check: one call, classified. Certificate problems against a real TLS
 /// server (`openssl s_server`) on loopback; the rest against the sandbox.

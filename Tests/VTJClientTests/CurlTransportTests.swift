@@ -6,6 +6,7 @@ import Synchronization
 import Testing
 import VTJClient
 import VTJCore
+import VTJTestSupport
 
 /// libcurl against the scripted loopback responder: streaming to a file, cut bodies, timeouts,
 /// Basic auth, connection reuse and cancellation.

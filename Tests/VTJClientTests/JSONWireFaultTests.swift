@@ -4,6 +4,7 @@ import Testing
 import VTJCore
 import VTJJSON
 import VTJSandbox
+import VTJTestSupport
 
 /// Bad answers on the JSON wire get the XML path's treatment (issue 11, item 7), the body cap holds
 /// on every wire, and a security server's X-Road errors become one clear message each.
@@ -25,7 +26,7 @@ import VTJSandbox
         defer { responder.stop() }
         let client = try client(responder.baseURL, wire: wire)
         do {
-            _ = try await client.perustiedot(hetus: ClientTestData.hetus(2)) { _ in }
+            _ = try await client.perustiedot(hetus: TestHetu.distinct(2)) { _ in }
         } catch let error as VTJClientError {
             return error
         }
@@ -66,8 +67,8 @@ import VTJSandbox
 
     @Test("persons nobody asked for are reported, not lost in the count; a person twice is handed on twice, counted once")
     func unaskedAndTwice() async throws {
-        let asked = ClientTestData.hetus(2).map(\.value)
-        let stranger = ClientTestData.hetus(1, offset: 500)[0].value
+        let asked = TestHetu.distinct(2).map(\.value)
+        let stranger = TestHetu.distinct(1, offset: 500)[0].value
         let persons = (asked + [stranger, asked[0]]).map(ClientTestData.person)
         let responder = try LoopbackResponder { _ in
             .init(status: 200, headers: Self.json, body: JSONResponseWriter.perustiedot(persons, page: PerustiedotPageInfo(upToDate: true)))
@@ -83,7 +84,7 @@ import VTJSandbox
 
     @Test("an error body on the JSON wire is quoted short, on one line, with henkilötunnus masked")
     func errorBodyExcerpt() async throws {
-        let hetu = ClientTestData.hetus(1)[0].value
+        let hetu = TestHetu.distinct(1)[0].value
         let body = "{\"virhe\": \"tuntematon\nhetu \(hetu)\", \"pitka\": \"\(String(repeating: "x", count: 500))\"}"
         let error = try await Self.failure(.init(status: 400, headers: Self.json, body: Array(body.utf8)))
         guard case .rejected(_, 400, let virhe?, _) = error else {
@@ -127,7 +128,7 @@ import VTJSandbox
         }
         defer { responder.stop() }
         let client = try Self.client(responder.baseURL, cap: 1 << 20, maxAttempts: 1)
-        await #expect { _ = try await client.perustiedot(hetus: ClientTestData.hetus(1)) { _ in } } throws: { error in
+        await #expect { _ = try await client.perustiedot(hetus: TestHetu.distinct(1)) { _ in } } throws: { error in
             guard case .unavailable(_, _, .transport(.tooLarge, _), _)? = error as? VTJClientError else { return false }
             return true
         }

@@ -4,6 +4,7 @@ import Testing
 import VTJCore
 import VTJJSON
 import VTJSandbox
+import VTJTestSupport
 
 /// The client over DVV's JSON wire, against the real sandbox on loopback: the same persons,
 /// changes and keys as over the XML profile, requests that keep to the contract's schema, and
@@ -24,7 +25,7 @@ import VTJSandbox
         var configuration = SandboxFixture.defaultConfiguration
         configuration.uncensored = uncensored
         try await SandboxFixture.withSandbox(configuration) { server, base in
-            let hetus = try server.registry.population.hetus.prefix(400).map { try Henkilotunnus($0) } + ClientTestData.hetus(3)
+            let hetus = try server.registry.population.hetus.prefix(400).map { try Henkilotunnus($0) } + TestHetu.distinct(3)
             var results: [WireKind: [String: Person]] = [:]
             for wire in [WireKind.xml, .json] {
                 let persons = Collected<Person>()
@@ -108,10 +109,10 @@ import VTJSandbox
         configuration.municipalityCodes = ["091", "049"]
         let client = try VTJInterfaceClient(configuration: configuration)
         _ = try await client.logKey(on: SandboxFixture.day)
-        _ = try await client.perustiedot(hetus: ClientTestData.hetus(1500)) { _ in }
-        _ = try await client.perustiedot(hetus: ClientTestData.hetus(2), groups: [.henkilonNimi, .kotikunta]) { _ in }
+        _ = try await client.perustiedot(hetus: TestHetu.distinct(1500)) { _ in }
+        _ = try await client.perustiedot(hetus: TestHetu.distinct(2), groups: [.henkilonNimi, .kotikunta]) { _ in }
         _ = try await client.municipalBasicData(groups: [.kotikunta]) { _ in }
-        try await client.changes(after: 5_446_623_423, restriction: .hetulista(ClientTestData.hetus(3).map(\.value))) { _ in }
+        try await client.changes(after: 5_446_623_423, restriction: .hetulista(TestHetu.distinct(3).map(\.value))) { _ in }
         try await client.changes(after: 5_446_623_423, restriction: .kuntarajaus([])) { _ in }
         let seen = responder.requests
         func bodies(_ suffix: String) -> [[UInt8]] { seen.filter { $0.path.hasSuffix(suffix) }.map(\.body) }

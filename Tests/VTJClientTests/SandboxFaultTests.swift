@@ -9,26 +9,13 @@ import VTJSandbox
 struct SandboxFaultTests {
     static let day = SandboxFixture.day
 
-    static func withSandbox<T>(
-        _ configuration: SandboxConfiguration = SandboxFixture.defaultConfiguration,
-        _ body: (SandboxServer, String) async throws -> T
-    ) async throws -> T {
-        try await SandboxFixture.withSandbox(configuration, body)
-    }
-
-    static func client(_ base: String, parallelism: Int = 4, maxHetusPerMessage: Int = 1000, maxAttempts: Int = 6,
-                       sleeper: RecordingSleeper? = nil) throws -> VTJInterfaceClient {
-        try SandboxFixture.client(base, parallelism: parallelism, maxHetusPerMessage: maxHetusPerMessage,
-                                  maxAttempts: maxAttempts, sleeper: sleeper)
-    }
-
     @Test("a share of 500s is ridden out; persons still arrive exactly once")
     func serverErrorShare() async throws {
         var configuration = SandboxConfiguration(population: 1000, seed: 4, referenceDate: Self.day)
         configuration.faults = SandboxFaults(errorRate: 0.3)
-        try await Self.withSandbox(configuration) { server, base in
+        try await SandboxFixture.withSandbox(configuration) { server, base in
             let asked = try server.registry.population.hetus.map { try Henkilotunnus($0) }
-            let client = try Self.client(base, maxHetusPerMessage: 25, maxAttempts: 12)
+            let client = try SandboxFixture.client(base, maxHetusPerMessage: 25, maxAttempts: 12)
             let persons = Collected<String>()
             let report = try await client.perustiedot(hetus: asked) { persons.append($0.hetu) }
             #expect(report.messages == 40)
@@ -44,9 +31,9 @@ struct SandboxFaultTests {
     func rateLimited() async throws {
         var configuration = SandboxConfiguration(population: 300, seed: 2, referenceDate: Self.day)
         configuration.faults = SandboxFaults(rateLimitNext: 1, retryAfterSeconds: 1)
-        try await Self.withSandbox(configuration) { server, base in
+        try await SandboxFixture.withSandbox(configuration) { server, base in
             let sleeper = RecordingSleeper()
-            let client = try Self.client(base, sleeper: sleeper)
+            let client = try SandboxFixture.client(base, sleeper: sleeper)
             let started = ContinuousClock.now
             let key = try await client.logKey(on: Self.day)
             #expect(ContinuousClock.now - started >= .seconds(1))
@@ -62,9 +49,9 @@ struct SandboxFaultTests {
     func serviceUnavailable() async throws {
         var configuration = SandboxConfiguration(population: 300, seed: 2, referenceDate: Self.day)
         configuration.faults = SandboxFaults(retryAfterSeconds: 1, unavailableNext: 1)
-        try await Self.withSandbox(configuration) { server, base in
+        try await SandboxFixture.withSandbox(configuration) { server, base in
             let sleeper = RecordingSleeper()
-            let client = try Self.client(base, sleeper: sleeper)
+            let client = try SandboxFixture.client(base, sleeper: sleeper)
             let started = ContinuousClock.now
             let key = try await client.logKey(on: Self.day)
             #expect(ContinuousClock.now - started >= .seconds(1))
@@ -81,8 +68,8 @@ struct SandboxFaultTests {
         // No change history: a hetu correction would (rightly) make an old hetu "not found".
         var configuration = SandboxConfiguration(population: 700, seed: 6, referenceDate: Self.day)
         configuration.faults = SandboxFaults(truncateNext: 3)
-        try await Self.withSandbox(configuration) { server, base in
-            let client = try Self.client(base, parallelism: 1, maxHetusPerMessage: 100)
+        try await SandboxFixture.withSandbox(configuration) { server, base in
+            let client = try SandboxFixture.client(base, parallelism: 1, maxHetusPerMessage: 100)
             let asked = try server.registry.population.hetus.prefix(350).map { try Henkilotunnus($0) }
             let persons = Collected<String>()
             let report = try await client.perustiedot(hetus: asked) { persons.append($0.hetu) }
@@ -96,8 +83,8 @@ struct SandboxFaultTests {
 
     @Test("credentials changed on the server: 401, permanent, virhe text, no retry")
     func credentialsChanged() async throws {
-        try await Self.withSandbox { server, base in
-            let client = try Self.client(base)
+        try await SandboxFixture.withSandbox { server, base in
+            let client = try SandboxFixture.client(base)
             _ = try await client.logKey(on: Self.day)
             server.setCredentials(user: "kunta", password: "uusi-salasana")
             let before = client.statistics.attempts
@@ -117,9 +104,9 @@ struct SandboxFaultTests {
 
     @Test("400 and 404 are permanent and carry the server's virhe")
     func badRequestAndUnknownPath() async throws {
-        try await Self.withSandbox { _, base in
+        try await SandboxFixture.withSandbox { _, base in
             do {
-                _ = try await Self.client(base).logKey(on: CivilDate(year: 12_345, month: 1, day: 1)!)
+                _ = try await SandboxFixture.client(base).logKey(on: CivilDate(year: 12_345, month: 1, day: 1)!)
                 Issue.record("a five-digit year was accepted")
             } catch let error as VTJClientError {
                 #expect(error.status == 400)
@@ -127,7 +114,7 @@ struct SandboxFaultTests {
                 #expect(error.serverMessage?.contains("VIRHEELLINEN_PAIVAMAARA") == true)
             }
             do {
-                _ = try await Self.client(base + "/wrong").logKey(on: Self.day)
+                _ = try await SandboxFixture.client(base + "/wrong").logKey(on: Self.day)
                 Issue.record("an unknown path answered")
             } catch let error as VTJClientError {
                 #expect(error.status == 404)
@@ -141,7 +128,7 @@ struct SandboxFaultTests {
     func latencyTimeout() async throws {
         var configuration = SandboxConfiguration(population: 100, seed: 8, referenceDate: Self.day)
         configuration.faults = SandboxFaults(latencyMs: 1500)
-        try await Self.withSandbox(configuration) { server, base in
+        try await SandboxFixture.withSandbox(configuration) { server, base in
             var settings = ClientTestData.configuration(base, maxAttempts: 2)
             settings.requestTimeout = .milliseconds(300)
             let client = try VTJInterfaceClient(configuration: settings)
@@ -168,7 +155,7 @@ struct SandboxFaultTests {
         let server = SandboxServer(configuration: SandboxConfiguration(population: 100, referenceDate: Self.day))
         try await server.start()
         let base = try #require(server.baseURL)
-        let client = try Self.client(base, maxAttempts: 2)
+        let client = try SandboxFixture.client(base, maxAttempts: 2)
         _ = try await client.logKey(on: Self.day)
         await server.shutdown()
         do {

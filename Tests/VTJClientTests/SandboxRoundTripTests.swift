@@ -3,32 +3,20 @@ import Testing
 import VTJClient
 import VTJCore
 import VTJSandbox
+import VTJTestSupport
 
 /// Client ↔ sandbox over real loopback HTTP (Hummingbird server, libcurl client, libxml2 both ends).
 @Suite("Client against the sandbox")
 struct SandboxRoundTripTests {
     static let day = SandboxFixture.day
 
-    static func withSandbox<T>(
-        _ configuration: SandboxConfiguration = SandboxFixture.defaultConfiguration,
-        _ body: (SandboxServer, String) async throws -> T
-    ) async throws -> T {
-        try await SandboxFixture.withSandbox(configuration, body)
-    }
-
-    static func client(_ base: String, parallelism: Int = 4, maxHetusPerMessage: Int = 1000, maxAttempts: Int = 6,
-                       sleeper: RecordingSleeper? = nil) throws -> VTJInterfaceClient {
-        try SandboxFixture.client(base, parallelism: parallelism, maxHetusPerMessage: maxHetusPerMessage,
-                                  maxAttempts: maxAttempts, sleeper: sleeper)
-    }
-
     @Test("perustiedot: every person as the sandbox holds it, unknown hetus reported not found")
     func perustiedotRoundTrip() async throws {
-        try await Self.withSandbox(SandboxConfiguration(population: 2400, seed: 3, referenceDate: Self.day)) { server, base in
+        try await SandboxFixture.withSandbox(SandboxConfiguration(population: 2400, seed: 3, referenceDate: Self.day)) { server, base in
             let known = try server.registry.population.hetus.map { try Henkilotunnus($0) }
-            let unknown = ClientTestData.hetus(25, offset: 70_000)
+            let unknown = TestHetu.distinct(25, offset: 70_000)
             let asked = known + unknown + known.prefix(40)  // duplicates are sent once
-            let client = try Self.client(base)
+            let client = try SandboxFixture.client(base)
             let persons = Collected<Person>()
             let report = try await client.perustiedot(hetus: asked) { persons.append($0) }
 
@@ -48,10 +36,10 @@ struct SandboxRoundTripTests {
 
     @Test("perustiedot narrowed to groups delivers only those groups, and TURVAKIELTO which is always asked for")
     func groupsNarrowing() async throws {
-        try await Self.withSandbox { server, base in
+        try await SandboxFixture.withSandbox { server, base in
             let asked = try server.registry.population.hetus.prefix(50).map { try Henkilotunnus($0) }
             let persons = Collected<Person>()
-            _ = try await Self.client(base).perustiedot(hetus: asked, groups: [.henkilonNimi, .kotikunta]) { persons.append($0) }
+            _ = try await SandboxFixture.client(base).perustiedot(hetus: asked, groups: [.henkilonNimi, .kotikunta]) { persons.append($0) }
             #expect(persons.all.count == 50)
             let groups = Set(persons.all.flatMap { $0.records.map(\.group) })
             #expect(groups.isSubset(of: [.henkilonNimi, .kotikunta, .turvakielto]))
@@ -62,7 +50,7 @@ struct SandboxRoundTripTests {
     @Test("municipal basic data follows jatkoavain across many pages")
     func municipalPaging() async throws {
         let configuration = SandboxConfiguration(population: 900, seed: 11, referenceDate: Self.day, pageSize: 37)
-        try await Self.withSandbox(configuration) { server, base in
+        try await SandboxFixture.withSandbox(configuration) { server, base in
             var expected: [Person] = []
             var start: Int? = 0
             while let from = start {
@@ -71,7 +59,7 @@ struct SandboxRoundTripTests {
                 start = page.next
             }
             let persons = Collected<Person>()
-            let report = try await Self.client(base).municipalBasicData { persons.append($0) }
+            let report = try await SandboxFixture.client(base).municipalBasicData { persons.append($0) }
             #expect(report.persons == expected.count)
             #expect(report.pages >= expected.count / 37)
             #expect(report.pages > 5)
@@ -82,9 +70,9 @@ struct SandboxRoundTripTests {
 
     @Test("municipal basic data outside the licence is 403 with the server's text")
     func unlicensedMunicipality() async throws {
-        try await Self.withSandbox { _, base in
+        try await SandboxFixture.withSandbox { _, base in
             do {
-                _ = try await Self.client(base).municipalBasicData(municipalities: ["049"]) { _ in }
+                _ = try await SandboxFixture.client(base).municipalBasicData(municipalities: ["049"]) { _ in }
                 Issue.record("an unlicensed municipality was served")
             } catch let error as VTJClientError {
                 #expect(error.status == 403)
@@ -98,8 +86,8 @@ struct SandboxRoundTripTests {
     func changesPaging() async throws {
         let configuration = SandboxConfiguration(population: 800, seed: 5, referenceDate: Self.day, changesPageSize: 9,
                                                  historyDays: 20, changesPerDay: 6)
-        try await Self.withSandbox(configuration) { server, base in
-            let client = try Self.client(base)
+        try await SandboxFixture.withSandbox(configuration) { server, base in
+            let client = try SandboxFixture.client(base)
             let start = Self.day.adding(days: -20)
             let key = try await client.logKey(on: start)
             #expect(key == server.registry.logKey(atStartOf: start))
@@ -135,8 +123,8 @@ struct SandboxRoundTripTests {
     @Test("changes for a hetu list, and over 1000 hetus refused before sending")
     func changesForHetus() async throws {
         let configuration = SandboxConfiguration(population: 500, seed: 9, referenceDate: Self.day, historyDays: 10, changesPerDay: 8)
-        try await Self.withSandbox(configuration) { server, base in
-            let client = try Self.client(base)
+        try await SandboxFixture.withSandbox(configuration) { server, base in
+            let client = try SandboxFixture.client(base)
             let key = try await client.logKey(on: Self.day.adding(days: -10))
             let hetus = Array(server.registry.population.hetus.prefix(1000))
             let pages = PageLog()
@@ -144,7 +132,7 @@ struct SandboxRoundTripTests {
             let wanted = Set(hetus)
             #expect(await pages.pages.flatMap(\.changes).allSatisfy { wanted.contains($0.hetu) })
 
-            let tooMany = ClientTestData.hetus(1001).map(\.value)
+            let tooMany = TestHetu.distinct(1001).map(\.value)
             let before = server.counters.requests("muutokset")
             await #expect(throws: VTJClientError.self) {
                 try await client.changes(after: key, restriction: .hetulista(tooMany)) { _ in }
@@ -155,9 +143,9 @@ struct SandboxRoundTripTests {
 
     @Test("each worker keeps its connection: far fewer connections than requests")
     func connectionReuse() async throws {
-        try await Self.withSandbox { server, base in
+        try await SandboxFixture.withSandbox { server, base in
             let asked = try server.registry.population.hetus.map { try Henkilotunnus($0) }
-            let client = try Self.client(base, parallelism: 2, maxHetusPerMessage: 20)
+            let client = try SandboxFixture.client(base, parallelism: 2, maxHetusPerMessage: 20)
             _ = try await client.perustiedot(hetus: asked) { _ in }
             let statistics = client.statistics
             #expect(statistics.attempts == 30)

@@ -5,6 +5,7 @@ import Foundation
 import Testing
 import VTJClient
 import VTJCore
+import VTJTestSupport
 
 /// https with a private CA and a client certificate, against `openssl s_server` on loopback
 /// (real TLS; the server serves files, so it cannot echo X-Request-Id).
@@ -24,27 +25,25 @@ struct TLSTests {
         init(requireClientCertificate: Bool = true, subjectAltName: String = "IP:127.0.0.1") throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("vtj-tls-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try "subjectAltName=\(subjectAltName)\n".write(to: folder.appendingPathComponent("san.ext"), atomically: true, encoding: .utf8)
-            let steps = [
-                "req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=vtjdrop-test-CA",
-                "req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj /CN=127.0.0.1",
-                "x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 2 -extfile san.ext",
-                "req -newkey rsa:2048 -nodes -keyout client.key -out client.csr -subj /CN=vtjdrop-client",
-                "x509 -req -in client.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out client.pem -days 2",
-            ]
-            for step in steps { try Fixture.openssl(step.split(separator: " ").map(String.init), in: folder) }
+            try TestCertificates.write(in: folder.path, subjectAltName: subjectAltName, openssl: OpenSSLTool.path ?? "openssl")
             let file = folder.appendingPathComponent("api/v1/kirjausavain")
             try FileManager.default.createDirectory(at: file, withIntermediateDirectories: true)
             try "<kirjausavainVastaus><viimeisinKirjausavain>9876543210123</viimeisinKirjausavain></kirjausavainVastaus>"
                 .write(to: file.appendingPathComponent("2026-11-20"), atomically: true, encoding: .utf8)
 
-            port = try Fixture.freePort()
+            port = try LoopbackSocket.freePort()
             server = try Fixture.spawn(
                 "exec \(OpenSSLTool.path ?? "openssl") s_server -accept 127.0.0.1:\(port) -cert server.pem -key server.key "
                     + (requireClientCertificate ? "-CAfile ca.pem -Verify 1 " : "") + "-WWW -quiet", in: folder)
-            do { try Fixture.waitUntilListening(port) } catch {
+            // Polled on this thread: the fixture is made before the test's first await.
+            var listening = false
+            for _ in 0..<100 where !listening {
+                listening = LoopbackSocket.isListening(port)
+                if !listening { usleep(50_000) }
+            }
+            guard listening else {
                 Fixture.stop(server)
-                throw error
+                throw FixtureError("openssl s_server did not start")
             }
         }
 
@@ -56,13 +55,6 @@ struct TLSTests {
         func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
         var url: String { "https://127.0.0.1:\(port)/api/v1/kirjausavain/2026-11-20" }
-
-        static func openssl(_ arguments: [String], in folder: URL) throws {
-            let pid = try spawn("exec \(OpenSSLTool.path ?? "openssl") " + arguments.joined(separator: " "), in: folder)
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-            guard status == 0 else { throw FixtureError("openssl \(arguments.first ?? "") failed (status \(status))") }
-        }
 
         /// Starts `/bin/sh -c` in `folder` with output discarded. Not Foundation's Process: its
         /// waitUntilExit can hang on Linux, and children inherit the test runner's blocked SIGTERM.
@@ -82,37 +74,6 @@ struct TLSTests {
             kill(pid, SIGKILL)
             var status: Int32 = 0
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        }
-
-        static func freePort() throws -> Int {
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            defer { close(fd) }
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-            let ok = withUnsafeMutablePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-            }
-            guard ok else { throw FixtureError("no free port") }
-            return Int(UInt16(bigEndian: address.sin_port))
-        }
-
-        static func waitUntilListening(_ port: Int) throws {
-            for _ in 0..<100 {
-                let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-                var address = sockaddr_in()
-                address.sin_family = sa_family_t(AF_INET)
-                address.sin_port = UInt16(port).bigEndian
-                address.sin_addr.s_addr = inet_addr("127.0.0.1")
-                let connected = withUnsafePointer(to: &address) {
-                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-                }
-                close(fd)
-                if connected == 0 { return }
-                usleep(50_000)
-            }
-            throw FixtureError("openssl s_server did not start")
         }
     }
 

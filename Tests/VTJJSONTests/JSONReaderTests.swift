@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VTJJSON
+import VTJTestSupport
 
 /// The pull reader on its own: JSON's grammar, UTF-8, limits, and streaming across buffer edges.
 @Suite struct JSONReaderTests {
@@ -121,9 +122,9 @@ import Testing
         // Every token crosses a 16-byte buffer edge somewhere; a long string makes the buffer grow.
         let long = String(repeating: "ä", count: 300)
         let text = #"{"henkilotunnus": "010594Y9032", "numero": 5446623423, "escape": "a\"b\u00e4", "long": "\#(long)", "flag": false, "x": null}"#
-        let path = NSTemporaryDirectory() + "json-reader-\(UUID().uuidString).json"
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let folder = try TempFolder("json-reader")
+        defer { folder.remove() }
+        let path = try folder.write("body.json", text)
         let fd = open(path, O_RDONLY)
         defer { close(fd) }
         let streamed = try walk(JSONReader(fileDescriptor: fd, documentName: "file", bufferSize: 16))

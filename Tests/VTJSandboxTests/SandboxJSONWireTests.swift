@@ -4,6 +4,7 @@ import VTJCore
 import VTJJSON
 import VTJSandbox
 import VTJXML
+import VTJTestSupport
 
 /// The sandbox's JSON wire seen from outside over a raw socket: negotiation by Content-Type and
 /// Accept, DVV's paths, the request schema's rules, error bodies in the request's wire, and the

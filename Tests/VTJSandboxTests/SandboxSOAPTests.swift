@@ -4,6 +4,7 @@ import Testing
 import VTJCore
 import VTJSandbox
 import VTJXML
+import VTJTestSupport
 
 /// The sandbox's SOAP query interface over real loopback HTTP: the same population as the REST
 /// wires mapped onto each product's blocks, the X-Road headers checked as a security server

@@ -3,6 +3,7 @@ import Testing
 import VTJCore
 import VTJSandbox
 import VTJXML
+import VTJTestSupport
 
 @Suite struct SandboxServerTests {
     static func perustiedot(_ hetus: [String], groups: [GroupName]? = nil) -> [UInt8] {

@@ -1,5 +1,5 @@
 import Foundation
-import SheetTestSupport
+import VTJTestSupport
 import Testing
 import VTJSheet
 
@@ -22,13 +22,13 @@ import VTJSheet
     }
 
     /// Made once, by the first test that needs it; the others await the same task.
-    static let batch = Task<Result<Batch, Tools.Failure>, Never> {
+    static let batch = Task<Result<Batch, ChildProcess.Failure>, Never> {
         do {
             return .success(try await makeBatch())
-        } catch let failure as Tools.Failure {
+        } catch let failure as ChildProcess.Failure {
             return .failure(failure)
         } catch {
-            return .failure(Tools.Failure(description: "\(error)"))
+            return .failure(ChildProcess.Failure(description: "\(error)"))
         }
     }
 
@@ -49,7 +49,7 @@ import VTJSheet
     ]
 
     private static func makeBatch() async throws -> Batch {
-        let folder = try SheetFolder()
+        let folder = try TempFolder("vtjsheet")
         let profile = folder.file("profile")
         // 1. Our workbooks, shown by LibreOffice as CSV (UTF-8, ",", every text quoted, as shown).
         let corpus = try XLSXWriterTests.write(ValueCorpus.rows, in: folder, name: "corpus.xlsx")
@@ -68,7 +68,7 @@ import VTJSheet
                                      inputFilter: importOptions, profile: profile)
         // 3. The .xlsx saved again with a password (LibreOffice's own encryption, over UNO).
         let encrypted = folder.file("salattu.xlsx")
-        try await Tools.run("/usr/bin/python3", [Tools.scripts.appendingPathComponent("libreoffice_encrypt.py").path,
+        try await ChildProcess.output("/usr/bin/python3", [Tools.scripts.appendingPathComponent("libreoffice_encrypt.py").path,
                                            folder.file("xlsx/luokka.xlsx"), encrypted, profile])
         func bytes(_ path: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) }
         return Batch(corpusCSV: try await Tools.csvRows(folder.file("csv/corpus.csv")),

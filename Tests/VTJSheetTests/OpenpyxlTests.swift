@@ -1,5 +1,5 @@
 import Foundation
-import SheetTestSupport
+import VTJTestSupport
 import Testing
 import VTJSheet
 
@@ -8,7 +8,7 @@ import VTJSheet
 /// dates, booleans, formulas, hidden sheets, the 1904 date system).
 @Suite struct OpenpyxlTests {
     @Test func openpyxlReadsEveryValueAsTextOrDate() async throws {
-        let folder = try SheetFolder()
+        let folder = try TempFolder("vtjsheet")
         let path = try XLSXWriterTests.write(ValueCorpus.rows, in: folder)
         let sheet = try await Tools.openpyxlRead(path)
         #expect(sheet.title == "Tulos")
@@ -57,7 +57,7 @@ import VTJSheet
 
     @Test(arguments: [false, true])
     func readsAWorkbookOpenpyxlWrote(date1904: Bool) async throws {
-        let folder = try SheetFolder()
+        let folder = try TempFolder("vtjsheet")
         let path = folder.file("luokka.xlsx")
         try await Tools.openpyxlWrite(["sheets": [["title": "Luokka 3B", "rows": Self.clerkSheet]], "date1904": date1904], to: path)
         let sheet = try XLSXReader().read([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
@@ -66,7 +66,7 @@ import VTJSheet
     }
 
     @Test func theFirstVisibleSheetInWorkbookOrderIsRead() async throws {
-        let folder = try SheetFolder()
+        let folder = try TempFolder("vtjsheet")
         let path = folder.file("kaksi.xlsx")
         try await Tools.openpyxlWrite(["sheets": [
             ["title": "Ohje", "state": "hidden", "rows": [[["text": "piilotettu ohje"]]]],

@@ -1,5 +1,5 @@
 import Foundation
-import SheetTestSupport
+import VTJTestSupport
 import Testing
 import VTJCore
 @testable import VTJSheet
@@ -8,7 +8,7 @@ import ZIPFoundation
 /// The writer's package, its files and its refusals; the values are checked by independent
 /// readers in OpenpyxlTests and LibreOfficeTests.
 @Suite struct XLSXWriterTests {
-    static func write(_ rows: [[String]], columns: [SheetColumn] = ValueCorpus.columns, in folder: SheetFolder,
+    static func write(_ rows: [[String]], columns: [SheetColumn] = ValueCorpus.columns, in folder: TempFolder,
                       name: String = "tulos.xlsx") throws -> String {
         let path = folder.file(name)
         let writer = try XLSXWriter(path: path, columns: columns)
@@ -18,7 +18,7 @@ import ZIPFoundation
     }
 
     @Test func thePackageHoldsTheMinimalPartsAndIsPrivate() async throws {
-        let folder = try SheetFolder()
+        let folder = try TempFolder("vtjsheet")
         let path = try Self.write(ValueCorpus.rows, in: folder)
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         #expect(archive.map(\.path) == ["[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml",
@@ -34,12 +34,12 @@ import ZIPFoundation
             _ = try archive.extract(entry) { data.append($0) }
             let part = folder.file("part.xml")
             try data.write(to: URL(fileURLWithPath: part))
-            try await Tools.run("xmllint", ["--noout", "--nonet", part])
+            try await ChildProcess.output("xmllint", ["--noout", "--nonet", part])
         }
     }
 
     @Test func ourReaderReadsBackEveryValue() throws {
-        let folder = try SheetFolder()
+        let folder = try TempFolder("vtjsheet")
         let path = try Self.write(ValueCorpus.rows, in: folder)
         let sheet = try XLSXReader().read([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
         #expect(sheet.name == "Tulos")
@@ -56,7 +56,7 @@ import ZIPFoundation
     }
 
     @Test func aTextColumnIsNeverANumberOrADate() throws {
-        let folder = try SheetFolder()
+        let folder = try TempFolder("vtjsheet")
         let path = try Self.write([["00723", "2001-02-03", "=1+1"]], columns: [SheetColumn("a"), SheetColumn("b"), SheetColumn("c")], in: folder)
         let sheet = try Self.part("xl/worksheets/sheet1.xml", of: path)
         #expect(sheet.contains("<c r=\"A2\" t=\"inlineStr\" s=\"1\"><is><t>00723</t></is></c>"))
@@ -66,7 +66,7 @@ import ZIPFoundation
     }
 
     @Test func aDateColumnWritesSerialsOnlyForFullDates() throws {
-        let folder = try SheetFolder()
+        let folder = try TempFolder("vtjsheet")
         let rows = ValueCorpus.dates.map { [$0.value] }
         let path = try Self.write(rows, columns: [SheetColumn("pv", kind: .date)], in: folder)
         let sheet = try Self.part("xl/worksheets/sheet1.xml", of: path)
@@ -84,7 +84,7 @@ import ZIPFoundation
     }
 
     @Test func headerIsFrozenAndFilteredAndTheFilterCoversEveryRow() throws {
-        let folder = try SheetFolder()
+        let folder = try TempFolder("vtjsheet")
         let path = try Self.write(Array(repeating: ["a", "", "2001-02-03", "", "b"], count: 7), in: folder)
         let sheet = try Self.part("xl/worksheets/sheet1.xml", of: path)
         #expect(sheet.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\">"))
@@ -95,7 +95,7 @@ import ZIPFoundation
     }
 
     @Test func controlCharactersBecomeReplacementCharactersAndLongCellsAreCutAndCounted() throws {
-        let folder = try SheetFolder()
+        let folder = try TempFolder("vtjsheet")
         let path = folder.file("t.xlsx")
         let writer = try XLSXWriter(path: path, columns: [SheetColumn("a")])
         try writer.append(["a\u{01}b\u{0B}c\u{FFFE}"])
@@ -117,7 +117,7 @@ import ZIPFoundation
     }
 
     @Test func refusalsAreClearAndLeaveNothingBehind() throws {
-        let folder = try SheetFolder()
+        let folder = try TempFolder("vtjsheet")
         let existing = folder.file("olemassa.xlsx")
         try Data("x".utf8).write(to: URL(fileURLWithPath: existing))
         #expect(throws: XLSXWriteError.destinationNotEmpty(path: existing)) {
@@ -142,7 +142,7 @@ import ZIPFoundation
 
     /// The pipeline's way: into a pending file it created and publishes itself.
     @Test func writesIntoAnEmptyOpenFileAndRefusesAFullOne() throws {
-        let folder = try SheetFolder()
+        let folder = try TempFolder("vtjsheet")
         let path = folder.file("pending.tmp")
         let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL, 0o600)
         defer { close(descriptor) }
@@ -158,7 +158,7 @@ import ZIPFoundation
     }
 
     @Test func aFullDiskIsAnErrorNotABrokenWorkbook() throws {
-        let folder = try SheetFolder()
+        let folder = try TempFolder("vtjsheet")
         let full = open("/dev/full", O_RDWR)
         try #require(full >= 0)
         defer { close(full) }
@@ -171,7 +171,7 @@ import ZIPFoundation
     }
 
     @Test func anEmptyResultIsAHeaderOnlySheet() throws {
-        let folder = try SheetFolder()
+        let folder = try TempFolder("vtjsheet")
         let path = try Self.write([], in: folder)
         let sheet = try XLSXReader().read([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
         #expect(sheet.rows.count == 1)

@@ -5,7 +5,7 @@ import VTJXML
 @Suite struct DropRequestReaderTests {
     let reader = DropRequestReader()
 
-    private func read(_ xml: String) throws(DropReadError) -> DropRequest { try reader.read(Array(xml.utf8), file: "pyynto.xml") }
+    private func read(_ xml: String) throws(DropReadError) -> DropContent { try reader.read(Array(xml.utf8), file: "pyynto.xml") }
 
     private func expectError(_ xml: String, kind: DropReadError.Kind, line: Int?, containing phrase: String,
                              sourceLocation: SourceLocation = #_sourceLocation) {
@@ -37,8 +37,8 @@ import VTJXML
         #expect(request.hetuElements == 2)
     }
 
-    @Test(arguments: DropRequest.Operation.allCases)
-    func everyOperation(operation: DropRequest.Operation) throws {
+    @Test(arguments: DropContent.Operation.allCases)
+    func everyOperation(operation: DropContent.Operation) throws {
         let body = operation.takesHetus ? "<hetulista><hetu>010594Y9032</hetu></hetulista>" : ""
         let request = try read("<pyynto toiminto=\"\(operation.rawValue)\">\(body)</pyynto>")
         #expect(request.operation == operation)
@@ -127,7 +127,7 @@ import VTJXML
     @Test func unknownGroupsAreReportedOnceEachAndBounded() throws {
         let names = (0..<300).map { "<tietoryhma>KUVA\($0 % 150)</tietoryhma>" }.joined()
         let request = try read("<pyynto toiminto=\"perustiedot\"><tietoryhmat>\(names)</tietoryhmat><hetulista><hetu>010594Y9032</hetu></hetulista></pyynto>")
-        #expect(request.unknownGroups.map(\.name) == (0..<DropRequest.unknownGroupLimit).map { "KUVA\($0)" })
+        #expect(request.unknownGroups.map(\.name) == (0..<DropContent.unknownGroupLimit).map { "KUVA\($0)" })
         #expect(request.unknownGroupCount == 300)
         #expect(request.groups == [])
     }

@@ -2,11 +2,11 @@ import Foundation
 import Testing
 import VTJCore
 import VTJXML
+import VTJTestSupport
 
 @Suite struct ResultXMLWriterTests {
     static let today = CivilDate(year: 2026, month: 11, day: 26)!
-    static let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("docs")
+    static let docs = URL(fileURLWithPath: repositoryRoot).appendingPathComponent("docs")
     static let schemaPath = docs.appendingPathComponent("vtjdrop-result.xsd").path
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/ResultXML")

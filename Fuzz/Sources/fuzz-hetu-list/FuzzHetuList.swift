@@ -17,7 +17,7 @@ public func fuzzHetuList(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 }
 
 /// Bookkeeping every receipt relies on: counts add up, values are distinct and valid.
-private func check(_ list: HetuList) {
+private func check(_ list: DropContent) {
     precondition(list.hetus.count == list.hetuLines.count, "one line per accepted value")
     precondition(Set(list.hetus).count == list.hetus.count, "accepted values are distinct")
     precondition(list.valueLines == list.hetus.count + list.duplicateCount + list.rejectedCount, "every value is filed once")
@@ -26,5 +26,5 @@ private func check(_ list: HetuList) {
     precondition(lines.allSatisfy { $0 >= 1 && $0 <= list.lineCount }, "line numbers lie within the file")
     precondition(list.hetus.allSatisfy { (try? Henkilotunnus($0.value)) == $0 }, "accepted values are valid")
     precondition(list.rejected.allSatisfy { $0.text.count <= 41 }, "rejected text is shortened")
-    _ = list.dialect.description
+    _ = list.origin.description
 }

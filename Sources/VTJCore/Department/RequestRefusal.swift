@@ -15,7 +15,7 @@ public enum RequestRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     /// The request document is readable but wrong (missing hetulista…); `detail` says what.
     case invalidRequest(detail: Message)
     /// The configured interface (`vtj.wire`) cannot serve this `toiminto` at all: nothing was sent.
-    case operationNotOnWire(DropRequest.Operation, wire: WireKind)
+    case operationNotOnWire(DropContent.Operation, wire: WireKind)
 
     /// Stable machine code for the receipt's `syykoodi`.
     public var code: String {
@@ -67,7 +67,7 @@ public enum RequestRefusal: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// What the interface lacks for `operation`, in plain words (the SOAP query interface is the
     /// only wire that refuses operations, vtj-soap-kysely.md §11).
-    private static func wireLimitation(_ operation: DropRequest.Operation) -> MessageKey {
+    private static func wireLimitation(_ operation: DropContent.Operation) -> MessageKey {
         switch operation {
         case .muutokset, .seurantaLisaa, .seurantaPoista: .wireLacksChanges
         case .kuntaPerustiedot, .kuntaMuutokset: .wireLacksMunicipality

@@ -6,11 +6,11 @@ public struct HetuCollector: Sendable {
     /// The line each of ``hetus`` was first seen on.
     public private(set) var hetuLines: [Int] = []
     /// Repeats of values already collected.
-    public private(set) var duplicates: [HetuList.Duplicate] = []
+    public private(set) var duplicates: [DropContent.Duplicate] = []
     /// Values that are not valid, with line and reason.
-    public private(set) var rejected: [HetuList.RejectedLine] = []
+    public private(set) var rejected: [DropContent.RejectedLine] = []
     /// Accepted values worth a remark (lower case).
-    public private(set) var warnings: [HetuList.LineWarning] = []
+    public private(set) var warnings: [DropContent.LineWarning] = []
     /// Values read (valid, duplicate or rejected).
     public private(set) var valueCount = 0
     /// All rejected values; ``rejected`` holds the first ``detailLimit`` of them.

@@ -75,7 +75,7 @@ extension HetuListReader {
         return rows
     }
 
-    func readCSV(_ lines: LineCursor, delimiter: UInt8, column: Int, hasHeader: Bool = true, into list: inout HetuList,
+    func readCSV(_ lines: LineCursor, delimiter: UInt8, column: Int, hasHeader: Bool = true, into list: inout DropContent,
                  collector: inout HetuCollector) {
         var position = 0
         var number = 0

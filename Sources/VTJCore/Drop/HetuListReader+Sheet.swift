@@ -6,7 +6,7 @@ extension HetuListReader {
     public typealias SheetRow = (number: Int, cells: [String])
 
     /// Reads the rows of sheet `sheet` of `file`; throws when no henkilötunnus column can be found.
-    public func read(sheet: String, rows: [SheetRow], file: String) throws(DropReadError) -> HetuList {
+    public func read(sheet: String, rows: [SheetRow], file: String) throws(DropReadError) -> DropContent {
         guard let first = rows.first else {
             throw DropReadError(file: file, kind: .empty,
                                 message: Message(.workbookSheetEmpty, ["sheet": .text(sheet)]))
@@ -24,7 +24,7 @@ extension HetuListReader {
         }
         let header = location.hasHeader && location.column < first.cells.count
             ? String(HetuListReader.trimmed(first.cells[location.column])) : nil
-        var list = HetuList(encoding: .utf8, dialect: .workbook(sheet: sheet, column: location.column, header: header))
+        var list = DropContent(encoding: .utf8, dialect: .workbook(sheet: sheet, column: location.column, header: header))
         if location.hasHeader {
             let carried = CarriedColumns(header: first.cells.map { String(HetuListReader.trimmed($0)) }, hetuColumn: location.column)
             list.carried = carried.isEmpty ? nil : carried

@@ -20,14 +20,14 @@ public struct HetuListReader: Sendable {
     }
 
     /// Reads a whole list; throws only when the file cannot be used at all.
-    public func read(_ bytes: [UInt8], file: String) throws(DropReadError) -> HetuList {
+    public func read(_ bytes: [UInt8], file: String) throws(DropReadError) -> DropContent {
         guard !bytes.isEmpty else {
             throw DropReadError(file: file, kind: .empty, message: Message(.readEmpty))
         }
         let (encoding, utf8) = try DropTextDecoder.decodeToUTF8(bytes, file: file)
         let lines = LineCursor(bytes: utf8)
         let (dialect, header) = try detectDialect(lines, file: file)
-        var list = HetuList(encoding: encoding, dialect: dialect)
+        var list = DropContent(encoding: encoding, dialect: dialect)
         var collector = HetuCollector()
         switch dialect {
         case .plain:
@@ -54,7 +54,7 @@ public struct HetuListReader: Sendable {
 
     /// Chooses CSV when the first content line is a header naming the hetu column; refuses a
     /// multi-column file without one (its values could not be found reliably).
-    private func detectDialect(_ lines: LineCursor, file: String) throws(DropReadError) -> (HetuList.Dialect, header: [String]) {
+    private func detectDialect(_ lines: LineCursor, file: String) throws(DropReadError) -> (DropContent.Dialect, header: [String]) {
         var position = 0
         var number = 0
         var declared: UInt8?
@@ -102,7 +102,7 @@ public struct HetuListReader: Sendable {
         return (.plain, [])
     }
 
-    private func readPlain(_ lines: LineCursor, into list: inout HetuList, collector: inout HetuCollector) {
+    private func readPlain(_ lines: LineCursor, into list: inout DropContent, collector: inout HetuCollector) {
         var position = 0
         var number = 0
         while let line = lines.line(at: position) {

@@ -12,7 +12,7 @@ public enum WireKind: String, Sendable, Hashable, CaseIterable, CustomStringConv
 
     /// Whether a drop's `toiminto` can be served on this wire at all. The SOAP query interface has
     /// no change log, no followed register and no selection by municipality (vtj-soap-kysely.md §11).
-    public func serves(_ operation: DropRequest.Operation) -> Bool {
+    public func serves(_ operation: DropContent.Operation) -> Bool {
         switch self {
         case .xml, .json: true
         case .soap: operation == .perustiedot
@@ -20,7 +20,7 @@ public enum WireKind: String, Sendable, Hashable, CaseIterable, CustomStringConv
     }
 
     /// The wires that serve `operation`, for the refusal's "use … instead".
-    public static func serving(_ operation: DropRequest.Operation) -> [WireKind] {
+    public static func serving(_ operation: DropContent.Operation) -> [WireKind] {
         allCases.filter { $0.serves(operation) }
     }
 }

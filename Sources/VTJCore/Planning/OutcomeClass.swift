@@ -94,4 +94,10 @@ public enum PermanentReason: Hashable, Sendable, CustomStringConvertible {
 extension Duration {
     /// Whole seconds, rounded down (for messages).
     public var wholeSeconds: Int64 { components.seconds }
+
+    /// Whole seconds, rounded up (a wait is never announced shorter than it is).
+    public var wholeSecondsUp: Int64 { components.seconds + (components.attoseconds > 0 ? 1 : 0) }
+
+    /// Seconds as a floating-point number (for Foundation dates at the runtime's edge).
+    public var secondsValue: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

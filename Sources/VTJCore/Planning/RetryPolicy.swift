@@ -62,15 +62,10 @@ public struct RetryPolicy: Hashable, Sendable {
         }
     }
 
-    /// The back-off ceiling before the `retry`-th retry (1-based): initial × 2^(retry−1), capped.
+    /// The back-off ceiling before the `retry`-th retry (1-based): initial × 2^(retry−1), capped
+    /// (the appliance's one ``Backoff`` rule with this policy's bounds).
     public func backoffCeiling(retry: Int) -> Duration {
-        var ceiling = initialDelay
-        var step = 1
-        while step < retry && ceiling < maxDelay {
-            ceiling = ceiling * 2
-            step += 1
-        }
-        return min(ceiling, maxDelay)
+        Backoff(first: initialDelay, maximum: maxDelay).delay(afterFailures: retry)
     }
 
     /// The wait before the `retry`-th retry with "equal jitter": half the ceiling plus a random

@@ -148,7 +148,7 @@ public struct ReceiptRenderer: Hashable, Sendable {
     }
 
     static func isChangeDelivery(_ receipt: Receipt) -> Bool {
-        receipt.operation.flatMap(DropRequest.Operation.init(rawValue:))?.isChangeDelivery ?? false
+        receipt.operation.flatMap(DropContent.Operation.init(rawValue:))?.isChangeDelivery ?? false
     }
 
     /// UTF-8 bytes of ``text(_:listFile:)``.

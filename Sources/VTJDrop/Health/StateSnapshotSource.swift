@@ -19,8 +19,13 @@ public struct StateSnapshotSource: OperatorSnapshotSource {
     public let failureWindowDays: Int
     /// How many drops of each department are listed.
     public let recentLimit: Int
+    /// The running daemon's own conditions (``Appliance/liveConditions``), over what the database
+    /// stored: a journal that cannot be written cannot store that it cannot.
+    public let live: (@Sendable () -> [ApplianceCondition])?
 
-    public init(database: StateDatabase, configuration: DropConfiguration?, failureWindowDays: Int = 7, recentLimit: Int = 50) {
+    public init(database: StateDatabase, configuration: DropConfiguration?, failureWindowDays: Int = 7, recentLimit: Int = 50,
+                live: (@Sendable () -> [ApplianceCondition])? = nil) {
+        self.live = live
         self.database = database
         self.configuration = configuration
         self.failureWindowDays = failureWindowDays
@@ -39,7 +44,8 @@ public struct StateSnapshotSource: OperatorSnapshotSource {
     /// The snapshot, read here and now (blocking).
     public func read(now: Date) throws(StorageError) -> OperatorSnapshot {
         let journal = database.journal
-        let conditions = try database.conditions()
+        let held = live?() ?? []
+        let conditions = held + (try database.conditions()).filter { stored in !held.contains { $0.kind == stored.kind } }
         let health = try journal.interfaceHealth()
         let backlog = Dictionary(uniqueKeysWithValues: try journal.backlog().map { ($0.department, $0) })
         let since = now.addingTimeInterval(-Double(max(0, failureWindowDays)) * 86_400)
@@ -76,7 +82,7 @@ public struct StateSnapshotSource: OperatorSnapshotSource {
                 endpoint: configuration?.interface.endpoint.description ?? "-", wire: configuration?.interface.wire.rawValue ?? "-",
                 gate: condition(.interface), lastSuccessAt: health.lastSuccessAt, lastFailureAt: health.lastFailureAt,
                 lastFailure: health.lastFailure, consecutiveFailures: health.consecutiveFailures),
-            intakeClosed: condition(.folders), departments: departments,
+            intakeClosed: condition(.folders) ?? condition(.journal), departments: departments,
             schedule: ScheduleStatus(times: configuration?.changeSchedule.times.map(\.description) ?? [], lastRunAt: lastRun, nextRunAt: nextRun),
             failureWindowDays: failureWindowDays)
     }

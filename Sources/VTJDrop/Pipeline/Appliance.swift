@@ -29,6 +29,9 @@ public final class Appliance: Sendable {
     public let departmentHealth = DepartmentHealth()
     /// Schedules inside a run (retries, pauses), never moved by a stepped wall clock.
     public let monotonic: any MonotonicClock
+    /// Conditions as the running daemon knows them, by kind: what the operator endpoint shows even
+    /// when the database cannot store them (a journal that cannot be written).
+    private let live = Mutex<[ApplianceCondition.Kind: ApplianceCondition]>([:])
     /// The last problem reading the password file (logged once per change).
     private let credentialProblem = Mutex<String?>(nil)
 
@@ -48,6 +51,19 @@ public final class Appliance: Sendable {
         self.mover = FileMover(stateFolder: configuration.state)
         self.metrics = metrics ?? ApplianceMetrics(departments: configuration.departments.map(\.id))
         connectMetrics()
+    }
+
+    /// The conditions in force in this process (set by the runner once per change).
+    public var liveConditions: [ApplianceCondition] { live.withLock { Array($0.values) } }
+
+    /// Sets (or with nil clears) a condition in memory and, where the database accepts it, on record.
+    func noteCondition(_ kind: ApplianceCondition.Kind, _ condition: ApplianceCondition?) {
+        live.withLock { $0[kind] = condition }
+        if let condition {
+            database.setCondition(kind, code: condition.code, since: condition.since, detail: condition.detail)
+        } else {
+            database.clearCondition(kind)
+        }
     }
 
     /// Reads the password file again and gives the client what it holds (the operator may have
@@ -88,6 +104,9 @@ public final class Appliance: Sendable {
         Publisher(folder: configuration.outbox + "/" + department)
     }
 
+    /// Every receipt, for a result or a refusal, reaches the outbox through this one path.
+    var receipts: ReceiptDelivery { ReceiptDelivery(appliance: self) }
+
     /// Claims of one department go to `<state>/claims/<department>/work/<id>/`, so the department
     /// is known from the path even when a crash comes between the claim and its journal record.
     public func claimer(_ department: String) -> Claimer {
@@ -119,7 +138,7 @@ public final class Appliance: Sendable {
         var failed: [String] = []
         for department in configuration.departments {
             if let problem = prepareFolders(of: department.id) {
-                departmentHealth.fail(department.id, problem: problem, now: monotonic.now())
+                departmentHealth.fail(department.id, problem: problem, now: monotonic.now)
                 logger.error("department is not served until its folders work; the others are", metadata: [
                     "department": "\(department.id)", "problem": "\(problem)", "retry-every-s": "60"])
                 failed.append("\(department.id): \(problem)")

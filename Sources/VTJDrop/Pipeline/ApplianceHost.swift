@@ -2,21 +2,20 @@ import Foundation
 import Logging
 import VTJClient
 import VTJCore
-import VTJSandbox
 
 /// Builds a running appliance from a validated configuration: the state lock, the database, the
-/// built-in sandbox when no interface URL is configured, the client, and the runner.
+/// client (to the configured URL, or to the built-in sandbox the command started), and the runner.
 public final class ApplianceHost: Sendable {
     public let appliance: Appliance
     public let runner: ApplianceRunner
-    /// The in-process sandbox when `vtj.url` is absent.
-    public let sandbox: SandboxServer?
     private let lock: StateLock
 
     /// Starts what the configuration needs; nothing is claimed yet.
+    /// - Parameter builtIn: the built-in sandbox's address, required when the configuration's
+    ///   interface is the sandbox (`vtj.sandbox: true`, or no configuration).
     public static func start(configuration: DropConfiguration, logger: Logger, clock: any WallClock = SystemWallClock(),
                              monotonic: any MonotonicClock = SystemMonotonicClock(),
-                             sandboxConfiguration: SandboxConfiguration = SandboxConfiguration(),
+                             builtIn: BuiltInInterface? = nil,
                              retryPolicy: RetryPolicy = RetryPolicy()) async throws -> ApplianceHost {
         if configuration.isBuiltInDefault {
             // The newcomer path (no configuration at all): ./inbox, ./outbox and ./state are made here.
@@ -31,7 +30,6 @@ public final class ApplianceHost: Sendable {
         let lock = try StateLock(stateFolder: configuration.state)
         let database = try StateDatabase(stateFolder: configuration.state)
 
-        var sandbox: SandboxServer?
         let baseURL: String
         var credentials = configuration.credentials
         var municipalityCodes = configuration.interface.municipalityCodes
@@ -39,18 +37,15 @@ public final class ApplianceHost: Sendable {
         case .remote(let url):
             baseURL = url
         case .sandbox:
-            let server = SandboxServer(configuration: sandboxConfiguration)
-            try await server.start()
-            // The SOAP query interface is served at the sandbox's root, as at a security server's.
-            let served = configuration.interface.wire == .soap ? server.soapURL : server.baseURL
-            guard let url = served else { throw PipelineError.setup("the built-in sandbox did not report its port") }
-            baseURL = url
-            credentials = InterfaceCredentials(user: sandboxConfiguration.user, password: Secret(sandboxConfiguration.password))
+            guard let builtIn else {
+                throw PipelineError.setup("the configuration names the built-in sandbox, which this command does not start; set vtj.url")
+            }
+            baseURL = builtIn.url
+            credentials = builtIn.credentials
             // The built-in sandbox is licensed for one municipality; the JSON wire must name it.
-            if municipalityCodes.isEmpty { municipalityCodes = [sandboxConfiguration.licensedMunicipality] }
-            sandbox = server
+            if municipalityCodes.isEmpty { municipalityCodes = [builtIn.licensedMunicipality] }
             logger.notice("built-in sandbox started: results and receipts are marked \(ReceiptRenderer.testDataMark) (invented test persons, not the population register)",
-                          metadata: ["url": "\(url)", "wire": "\(configuration.interface.wire)"])
+                          metadata: ["url": "\(baseURL)", "wire": "\(configuration.interface.wire)"])
         }
         let temporary = configuration.state + "/tmp"
         try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true,
@@ -63,19 +58,18 @@ public final class ApplianceHost: Sendable {
                                       monotonic: monotonic, logger: logger)
         try appliance.prepareFolders()
         let runner = try ApplianceRunner(appliance: appliance, roots: roots)
-        return ApplianceHost(appliance: appliance, runner: runner, sandbox: sandbox, lock: lock)
+        return ApplianceHost(appliance: appliance, runner: runner, lock: lock)
     }
 
-    private init(appliance: Appliance, runner: ApplianceRunner, sandbox: SandboxServer?, lock: StateLock) {
+    private init(appliance: Appliance, runner: ApplianceRunner, lock: StateLock) {
         self.appliance = appliance
         self.runner = runner
-        self.sandbox = sandbox
         self.lock = lock
     }
 
-    /// Stops the in-process sandbox (the lock is released when the host goes away).
+    /// Ends the host's part (the lock is released when the host goes away); the sandbox, if any,
+    /// is its command's service.
     public func shutdown() async {
-        await sandbox?.shutdown()
         _ = lock
     }
 }

@@ -37,7 +37,7 @@ extension ApplianceRunner {
                 hold(resumed, Self.waitReason(for: condition))
             }
         }
-        var nextScan = ContinuousClock.now
+        var nextScan = appliance.monotonic.now
         while !shouldStop {
             loopTurns += 1
             heartbeat.beat()
@@ -46,23 +46,24 @@ extension ApplianceRunner {
                 break
             }
             appliance.journalBacklog.replay(appliance.database.journal, logger: appliance.logger)
-            let now = ContinuousClock.now
+            let now = appliance.monotonic.now
             watchPasswordFile(now: now)
             if scanSoon {
                 scanSoon = false
                 nextScan = now
             }
-            if checkFolders() != nil {
-                // Intake is closed: nothing is claimed, retried or published until the roots are back.
+            let closed = (folders: checkFolders(), journal: checkJournal())
+            if closed.folders != nil || closed.journal != nil {
+                // Intake is closed: nothing is claimed, retried or published until the roots (or the journal) are back.
                 nextScan = now + appliance.configuration.intake.scanInterval
             } else {
-                switch gate.decide(now: seconds(now)) {
+                switch gate.decide(now: now - started) {
                 case .claim:
                     if now >= nextScan {
                         let pass = intake.pass(now: now)
                         enqueue(pass.claimed)
-                        nextScan = min(now + appliance.configuration.intake.scanInterval, pass.nextCheck ?? .now + .seconds(3600))
-                        if !pass.claimed.isEmpty { nextScan = .now }
+                        nextScan = min(now + appliance.configuration.intake.scanInterval, pass.nextCheck ?? now + .seconds(3600))
+                        if !pass.claimed.isEmpty { nextScan = appliance.monotonic.now }
                     }
                     // The pass may have closed the gate: then what it set aside waits for the probe.
                     if gate.isOpen { enqueue(takeDueRetries()) }
@@ -83,8 +84,7 @@ extension ApplianceRunner {
                 case .wait(let until):
                     // Nothing may be claimed or retried before the pause ends: sleep until then (or an
                     // inotify hint), never loop on a scan time already past — that spun a core while closed.
-                    // Rounded up: waking a fraction of a millisecond early would turn the loop again at once.
-                    nextScan = max(nextScan, started + .milliseconds(Int64((until * 1000).rounded(.up))))
+                    nextScan = max(nextScan, started + until)
                 }
                 if gate.isOpen { enqueue(dueScheduledDrops()) }
                 startQueued()
@@ -95,7 +95,7 @@ extension ApplianceRunner {
             // the periodic scan still decides what exists.
             let events = await waitForWork(until: min(nextScan, now + .seconds(1)))
             intake.note(events)
-            if events.contains(where: { !$0.isWriteInProgress }) { nextScan = .now }
+            if events.contains(where: { !$0.isWriteInProgress }) { nextScan = appliance.monotonic.now }
         }
         await drain()
         daemonSummary.retrying = waiting.count + queued.count
@@ -182,7 +182,7 @@ extension ApplianceRunner {
             "in-flight": "\(tasks.count)", "grace-s": "\(Self.stopGrace.components.seconds)"])
         let finished = await withTaskGroup(of: Bool.self) { group in
             group.addTask { for task in tasks { await task.value }; return true }
-            group.addTask { (try? await Task.sleep(for: Self.stopGrace)) == nil }
+            group.addTask { [clock = appliance.monotonic] in (try? await clock.sleep(for: Self.stopGrace)) == nil }
             let first = await group.next() ?? true
             if !first { for task in tasks { task.cancel() } }
             group.cancelAll()

@@ -6,7 +6,7 @@ extension ApplianceRunner {
     /// Whether the interface serves the appliance: one harmless call, unless it answered within the
     /// last minute. The gate and the logged, stored condition follow the outcome.
     func checkInterface() async -> InterfaceCondition {
-        if let last = lastAnswered, ContinuousClock.now - last < .seconds(60), gate.isOpen { return .answering }
+        if let last = lastAnswered, appliance.monotonic.now - last < .seconds(60), gate.isOpen { return .answering }
         await probeInterface()
         return condition
     }
@@ -20,9 +20,9 @@ extension ApplianceRunner {
         case .answering:
             gate.recordSuccess()
         case .refusing:
-            gate.recordProbeFailure(now: seconds(.now), stopsNewWork: true)
+            gate.recordProbeFailure(now: gateTime, stopsNewWork: true)
         case .unreachable:
-            gate.recordProbeFailure(now: seconds(.now), stopsNewWork: false)
+            gate.recordProbeFailure(now: gateTime, stopsNewWork: false)
         }
         if found.isAnswering { interfaceAnswered() } else { noteCondition(found) }
         noteGate()
@@ -30,7 +30,7 @@ extension ApplianceRunner {
 
     /// The interface answered (a probe, or a drop's walk).
     func interfaceAnswered() {
-        lastAnswered = .now
+        lastAnswered = appliance.monotonic.now
         noteCondition(.answering)
     }
 
@@ -69,19 +69,41 @@ extension ApplianceRunner {
         return problem
     }
 
+    /// Whether the journal cannot be written (its failed writes still wait in ``JournalBacklog``):
+    /// then nothing new is claimed — a drop whose steps cannot be recorded cannot be resumed safely
+    /// — and it is logged, and shown by `status`, `/healthz`, `/readyz` and the page, once per change.
+    @discardableResult
+    func checkJournal() -> String? {
+        let waiting = appliance.journalBacklog.count
+        let problem = waiting == 0 ? nil
+            : "the journal cannot be written (\(waiting) writes waiting; the log has the error): nothing new is claimed until it can; "
+                + "free space on the state disk or fix the state database's permissions"
+        guard (problem == nil) != (journalProblem == nil) else { return problem }
+        journalProblem = problem
+        if let problem {
+            appliance.logger.error("intake closed: \(problem)")
+            appliance.noteCondition(.journal, ApplianceCondition(kind: .journal, code: "journal-unwritable",
+                                                                 since: appliance.clock.now(), detail: problem))
+        } else {
+            appliance.logger.notice("the journal accepts writes again; intake reopens")
+            appliance.noteCondition(.journal, nil)
+        }
+        return problem
+    }
+
     /// An edited password file is worth a probe now, while the interface refuses the credentials.
     func watchPasswordFile(now: ContinuousClock.Instant) {
         guard let file = appliance.configuration.credentials.passwordFile else { return }
         let stamp = InputStamp.of(path: file)
         defer { passwordStamp = stamp }
-        if gate.stoppedByRefusal, passwordStamp != nil, stamp != passwordStamp { gate.probeSoon(now: seconds(now)) }
+        if gate.stoppedByRefusal, passwordStamp != nil, stamp != passwordStamp { gate.probeSoon(now: now - started) }
     }
 
     /// Claimed drops that cannot be walked now: they wait, and their departments get pending notes.
     func hold(_ files: [ClaimedFile], _ reason: WaitReason) {
         for file in files {
             waiting[file.id.value] = file
-            PendingNote(appliance: appliance, claimed: file).write(reason, retryAt: nil)
+            processor.executor.perform(.hold, file, reason: reason, log: appliance.logger)
         }
     }
 

@@ -9,7 +9,7 @@ extension ApplianceRunner {
     /// state disk) would never come back. Drops set aside unstarted have no due time: they are
     /// always due, or they would sit in the work folder until the next restart.
     func dueRetries(force: Bool = false) -> [ClaimedFile] {
-        let now = appliance.monotonic.now()
+        let now = appliance.monotonic.now
         return waiting.values.filter { file in force || (dueAt[file.id.value].map { $0 <= now } ?? true) }
             .sorted { $0.id < $1.id }
     }
@@ -20,23 +20,13 @@ extension ApplianceRunner {
         for file in WorkRecovery(appliance: appliance).unfinished() {
             let entry = (try? appliance.database.journal.entry(file.id.value)) ?? nil
             let log = appliance.logger(request: file.id.value, department: file.department)
-            switch entry?.state {
-            case .published?:
-                PendingNote(appliance: appliance, claimed: file).remove()
-                if let archived = processor.moveLogged(file, log: log, { try appliance.mover.archive(workFolder: $0.folder, id: $0.id) }) {
-                    appliance.journal(.archived, for: file.id.value, update: JournalUpdate(storedPath: archived), log: log)
-                }
-            case .refused?:
-                PendingNote(appliance: appliance, claimed: file).remove()
-                if let moved = processor.moveLogged(file, log: log, { try appliance.mover.quarantine(workFolder: $0.folder, id: $0.id) }) {
-                    appliance.journal(.quarantined, for: file.id.value, update: JournalUpdate(storedPath: moved), log: log)
-                }
-            case .archived?:
-                // Journaled done, but the move had failed: finish the move, never walk it again.
-                _ = processor.moveLogged(file, log: log, { try appliance.mover.archive(workFolder: $0.folder, id: $0.id) })
-            case .quarantined?:
-                _ = processor.moveLogged(file, log: log, { try appliance.mover.quarantine(workFolder: $0.folder, id: $0.id) })
-            default:
+            // Published or refused: finish the move (journaled done but the move had failed: the
+            // journal keeps what it has). Anything else is walked again.
+            let action = DropLifecycle.next(inState: entry?.state)
+            switch action {
+            case .archive, .quarantine, .retry, .hold:
+                processor.executor.perform(action, file, log: log)
+            case .walk:
                 // A drop this process claimed keeps what it knows of its input (its claim stamp).
                 if let known = waiting[file.id.value] {
                     again.append(known)
@@ -57,12 +47,12 @@ extension ApplianceRunner {
     /// so a large copy into the inbox cannot turn the loop thousands of times.
     func waitForWork(until deadline: ContinuousClock.Instant) async -> [InotifyWatcher.Event] {
         guard let watcher else {
-            try? await Task.sleep(until: deadline, clock: .continuous)
+            try? await appliance.monotonic.sleep(until: deadline, tolerance: nil)
             return []
         }
         var collected: [InotifyWatcher.Event] = []
         while true {
-            let timeout = deadline - .now
+            let timeout = deadline - appliance.monotonic.now
             guard timeout > .zero else { return collected + watcher.drain() }
             let events = await withCheckedContinuation { continuation in
                 DispatchQueue.global().async { continuation.resume(returning: watcher.wait(timeout: timeout)) }
@@ -73,8 +63,6 @@ extension ApplianceRunner {
         }
     }
 
-    func seconds(_ instant: ContinuousClock.Instant) -> Double {
-        let elapsed = instant - started
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    }
+    /// Now on the gate's time line: the monotonic time since the runner was made.
+    var gateTime: Duration { appliance.monotonic.now - started }
 }

@@ -31,9 +31,9 @@ public actor ApplianceRunner {
     /// Why the appliance stopped on its own (its state folder was lost or damaged), if it did.
     public private(set) var stoppedBecause: String?
     var lastScheduleComplaint: ContinuousClock.Instant?
-    /// Waiting drops whose input was still being written, with when to read them again
-    /// (`run --once` waits for those within its deadline).
-    var changing: [String: Date] = [:]
+    /// Waiting drops whose input was still being written (`run --once` waits for those within its
+    /// deadline; they are due at their ``dueAt``).
+    var changing: Set<String> = []
     var lastRetentionRun: Date?
     /// Turns of the daemon loop (tests check that a closed gate sleeps instead of spinning).
     var loopTurns = 0
@@ -46,6 +46,8 @@ public actor ApplianceRunner {
     let roots: FolderRoots?
     /// What is wrong with a folder root now (intake is closed meanwhile).
     var folderProblem: String?
+    /// Why the journal cannot be written now (intake is closed meanwhile).
+    var journalProblem: String?
     /// The password file as last seen: an edit makes a refusing interface be probed at once.
     var passwordStamp: InputStamp?
     let stopRequested = Atomic<Bool>(false)
@@ -55,7 +57,8 @@ public actor ApplianceRunner {
     var gateWasOpen = true
     /// Work awaited where a stop may not wait (the interface check at start): cancelled on stop.
     let onStop = StopCancellation()
-    let started = ContinuousClock.now
+    /// When the runner was made, on the injected monotonic clock (the gate counts from here).
+    let started: ContinuousClock.Instant
     /// How long in-flight drops may finish after a stop request before they are interrupted
     /// (they resume at the next start); well inside systemd's `TimeoutStopSec=60`.
     static let stopGrace: Duration = .seconds(15)
@@ -90,6 +93,7 @@ public actor ApplianceRunner {
         self.intake = IntakeCycle(appliance: appliance)
         self.workers = max(1, workers)
         self.roots = roots
+        self.started = appliance.monotonic.now
         let intakeSettings = appliance.configuration.intake
         var watcher: InotifyWatcher?
         if intakeSettings.watch != .poll {
@@ -142,28 +146,29 @@ public actor ApplianceRunner {
             return finish(summary)
         }
         summary.add(await process(resumed))
-        let deadline = ContinuousClock.now + maximumWait
+        let deadline = appliance.monotonic.now + maximumWait
         while !shouldStop, gate.isOpen {
             if let problem = stateProblem() { return stop(summary, because: problem) }
             if let problem = checkFolders() {
                 summary.folders = problem
                 break
             }
+            // Writes that still fail are counted in the summary (`unjournaled`); nothing more is claimed.
+            if checkJournal() != nil { break }
             if let watcher { intake.note(watcher.drain()) }
-            let now = ContinuousClock.now
+            let now = appliance.monotonic.now
             let pass = intake.pass(now: now)
             summary.add(await process(pass.claimed))
             // Drops whose input was still being written are read again within the run once quiet.
-            let due = dueRetries().filter { changing[$0.id.value] != nil }
+            let due = dueRetries().filter { changing.contains($0.id.value) }
             summary.add(await process(due))
             guard pass.claimed.isEmpty, due.isEmpty else { continue }
             var next = pass.waiting > 0 ? pass.nextCheck : nil
-            if let soonest = changing.values.min() {
-                let instant = now + .milliseconds(Int64(max(0, soonest.timeIntervalSince(appliance.clock.now())) * 1000))
-                next = min(next ?? instant, instant)
+            if let soonest = changing.compactMap({ dueAt[$0] }).min() {
+                next = min(next ?? soonest, soonest)
             }
             guard let next, next < deadline else { break }
-            try? await Task.sleep(until: max(next, now + .milliseconds(50)), clock: .continuous)
+            try? await appliance.monotonic.sleep(until: max(next, now + .milliseconds(50)), tolerance: nil)
         }
         if gate.stoppedByRefusal, case .refusing = self.condition { summary.interface = self.condition }
         appliance.journalBacklog.replay(appliance.database.journal, logger: appliance.logger)
@@ -223,7 +228,7 @@ public actor ApplianceRunner {
     }
 
     func record(_ outcome: DropOutcome, for file: ClaimedFile, into summary: inout Summary) {
-        changing[file.id.value] = nil
+        changing.remove(file.id.value)
         switch outcome {
         case .published:
             forget(file)
@@ -233,21 +238,20 @@ public actor ApplianceRunner {
         case .refused:
             forget(file)
             summary.refused += 1
-        case .waiting(let retryAt, let reason):
+        case .waiting(_, let after, let reason):
             waiting[file.id.value] = file
             // Scheduled on the monotonic clock: a wall clock stepped back must not stall the retry.
-            let delay = max(0, retryAt.timeIntervalSince(appliance.clock.now()))
-            dueAt[file.id.value] = appliance.monotonic.now() + .milliseconds(Int64(delay * 1000))
+            dueAt[file.id.value] = appliance.monotonic.now + after
             switch reason {
             case .interfaceRefuses(let refusal):
                 // The operator's to fix: claiming stops now and the probe is the cheap call.
-                gate.recordFailure(now: seconds(.now), stopsNewWork: true)
+                gate.recordFailure(now: gateTime, stopsNewWork: true)
                 noteCondition(refusal)
             case .interfaceUnavailable(let detail):
-                gate.recordFailure(now: seconds(.now), stopsNewWork: false)
+                gate.recordFailure(now: gateTime, stopsNewWork: false)
                 if !gate.isOpen { noteCondition(.unreachable(detail: detail)) }
             case .inputChanging:
-                changing[file.id.value] = retryAt
+                changing.insert(file.id.value)
             case .interfaceClosed, .local:
                 // A full or read-only outbox is that department's trouble, not the interface's.
                 break
@@ -265,7 +269,7 @@ extension ApplianceRunner {
 
     /// True at most once a minute, for a complaint that would otherwise repeat every loop turn.
     func scheduleComplaintDue() -> Bool {
-        let now = ContinuousClock.now
+        let now = appliance.monotonic.now
         if let last = lastScheduleComplaint, now - last < .seconds(60) { return false }
         lastScheduleComplaint = now
         return true

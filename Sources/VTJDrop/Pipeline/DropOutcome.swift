@@ -6,15 +6,16 @@ public enum DropOutcome: Sendable, Hashable, CustomStringConvertible {
     case published(result: String?, receipt: String)
     /// Refused as the department's request: receipt published, input quarantined.
     case refused(receipt: String, reason: String)
-    /// Not finished: the drop stays claimed and is walked again after `retryAt` (or sooner, when
-    /// the interface answers again). Its department gets a pending note meanwhile.
-    case waiting(retryAt: Date, reason: WaitReason)
+    /// Not finished: the drop stays claimed and is walked again `after` this long on the monotonic
+    /// clock (or sooner, when the interface answers again); `retryAt` is the same moment on the
+    /// wall clock, for the journal and the pending note. Its department gets the note meanwhile.
+    case waiting(retryAt: Date, after: Duration, reason: WaitReason)
 
     public var description: String {
         switch self {
         case .published(let result, let receipt): "published \(result ?? "-") and \(receipt)"
         case .refused(let receipt, let reason): "refused (\(reason)); receipt \(receipt)"
-        case .waiting(let at, let reason): "will retry at \(at): \(reason)"
+        case .waiting(let at, _, let reason): "will retry at \(at): \(reason)"
         }
     }
 }

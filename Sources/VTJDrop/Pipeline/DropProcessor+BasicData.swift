@@ -8,16 +8,16 @@ extension DropProcessor {
     func basicData(_ request: AuthorisedDrop) async throws -> DropOutcome {
         let context = request.context
         let rules = DisclosureRules(authorisation: request.authorisation, today: context.today)
-        let operation = request.parsed.operation
-        let sink = try makeSink(.basicData, request, asked: HenkilotunnusKeys(request.parsed.hetus))
+        let operation = request.content.operation
+        let sink = try makeSink(.basicData, request, asked: AskedOnly(request.content.hetus))
         do {
             try appliance.journalNow(.querying, for: context.requestID)
             let report = try await audited(AuditRecord(
                 at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
-                requestID: context.requestID, operation: "perustiedot", scope: .hetulista, hetus: request.parsed.hetus,
+                requestID: context.requestID, operation: "perustiedot", scope: .hetulista, hetus: Array(request.content.hetus),
                 detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil)) {
                 // Each answer's persons are prepared on the worker reading it and reach the sink in batches.
-                try await appliance.client.perustiedot(hetus: request.parsed.hetus, groups: rules.interfaceGroups) {
+                try await appliance.client.perustiedot(hetus: request.content.hetus, groups: rules.interfaceGroups) {
                     ResultBatch(sink) { writing, prepared in
                         if let hetu = prepared.copy?.hetu { Self.logContradiction(writing, hetu: hetu, log: context.log) }
                     }
@@ -30,7 +30,7 @@ extension DropProcessor {
             for note in report.notes { sink.note(note) }
             if operation == .seurantaLisaa {
                 let notFound = Set(report.notFound.map(\.value))
-                let found = request.parsed.hetus.filter { !notFound.contains($0.value) }
+                let found = request.content.hetus.filter { !notFound.contains($0.value) }
                 let outcome = try appliance.database.followedRegister.add(
                     found, department: context.department, purpose: request.authorisation.purpose.rawValue,
                     on: context.today, requestID: context.requestID)
@@ -54,7 +54,7 @@ extension DropProcessor {
     func municipalBasicData(_ request: AuthorisedDrop) async throws -> DropOutcome {
         let context = request.context
         let rules = DisclosureRules(authorisation: request.authorisation, today: context.today)
-        let sink = try makeSink(.basicData, request, asked: nil)
+        let sink = try makeSink(.basicData, request, asked: .everyone)
         do {
             try appliance.journalNow(.querying, for: context.requestID)
             let delivered = SharedList<Henkilotunnus>()
@@ -103,25 +103,25 @@ extension DropProcessor {
     /// `seuranta-poista`: the customer relationship ended; the entries are deleted. No query is made.
     func stopFollowing(_ request: AuthorisedDrop) throws -> DropOutcome {
         let context = request.context
-        let removed = try appliance.database.followedRegister.remove(request.parsed.hetus, department: context.department)
-        var receipt = baseReceipt(context, parsed: request.parsed, authorisation: request.authorisation, format: nil)
+        let removed = try appliance.database.followedRegister.remove(Array(request.content.hetus), department: context.department)
+        var receipt = baseReceipt(context, content: request.content, authorisation: request.authorisation, format: nil)
         receipt.counts.found = removed
-        receipt.counts.notFound = request.parsed.hetus.count - removed
-        receipt.notes.append(Message(.noteFollowRemoved, ["removed": .count(removed), "notFollowed": .count(request.parsed.hetus.count - removed)]))
+        receipt.counts.notFound = request.content.hetus.count - removed
+        receipt.notes.append(Message(.noteFollowRemoved, ["removed": .count(removed), "notFollowed": .count(request.content.hetus.count - removed)]))
         return try complete(context, result: nil, receipt: receipt)
     }
 
-    func makeSink(_ kind: ResultSink.Kind, _ request: AuthorisedDrop, asked: HenkilotunnusKeys?) throws -> ResultSink {
+    func makeSink(_ kind: ResultSink.Kind, _ request: AuthorisedDrop, asked: AskedOnly) throws -> ResultSink {
         let context = request.context
         let pending = try appliance.publisher(context.department).begin(context.resultName(request.format))
         // A sink that cannot start drops its pending file, whose deinit abandons it.
         return try ResultSink(
             kind: kind, pending: pending, format: request.format, authorisation: request.authorisation,
             dialect: context.settings.profile.csv,
-            receipt: baseReceipt(context, parsed: request.parsed, authorisation: request.authorisation, format: request.format),
-            operation: request.parsed.operation.rawValue, asked: asked,
-            layout: request.parsed.layout ?? context.settings.profile.layout,
-            carried: context.settings.profile.carryColumns ? request.parsed.carried : nil)
+            receipt: baseReceipt(context, content: request.content, authorisation: request.authorisation, format: request.format),
+            operation: request.content.operation.rawValue, asked: asked,
+            layout: request.layout,
+            carried: context.settings.profile.carryColumns ? request.content.carried : nil)
     }
 
     /// Starts a department's change cursor at today's log key when it has none yet.

@@ -10,10 +10,10 @@ extension DropProcessor {
     /// after the delivery is published.
     func changeDelivery(_ request: AuthorisedDrop) async throws -> DropOutcome {
         let context = request.context
-        let scope: ChangeScope = request.parsed.operation == .kuntaMuutokset ? .kunta : .hetu
+        let scope: ChangeScope = request.content.operation == .kuntaMuutokset ? .kunta : .hetu
         let register = appliance.database.followedRegister
         let purpose = request.authorisation.purpose.rawValue
-        let sink = try makeSink(.changes, request, asked: nil)
+        let sink = try makeSink(.changes, request, asked: .everyone)
         do {
             try appliance.journalNow(.querying, for: context.requestID)
             guard let start = try register.logKey(department: context.department, scope: scope) else {

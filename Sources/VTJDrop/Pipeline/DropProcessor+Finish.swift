@@ -4,27 +4,27 @@ import VTJCore
 
 extension DropProcessor {
     /// The receipt every outcome starts from.
-    func baseReceipt(_ context: DropContext, parsed: ParsedDrop?, authorisation: RequestAuthorisation?,
+    func baseReceipt(_ context: DropContext, content: DropContent?, authorisation: RequestAuthorisation?,
                      format: OutputFormat?) -> Receipt {
         var counts = ReceiptCounts()
-        if let parsed {
-            counts.lines = parsed.lines
-            counts.valid = parsed.hetus.count
-            counts.invalid = parsed.invalid
-            counts.duplicates = parsed.duplicates
+        if let content {
+            counts.lines = content.valueLines
+            counts.valid = content.hetus.count
+            counts.invalid = content.rejectedCount
+            counts.duplicates = content.duplicateCount
         }
         return Receipt(
             requestID: context.requestID, department: context.department, file: context.claimed.originalName.display,
-            processingDate: context.today, operation: parsed?.operation.rawValue,
-            purpose: authorisation?.purpose.rawValue ?? parsed?.purpose, format: format?.rawValue,
-            reference: parsed?.reference, groups: authorisation?.groups ?? [],
+            processingDate: context.today, operation: content?.operation.rawValue,
+            purpose: authorisation?.purpose.rawValue ?? content?.purpose, format: format?.rawValue,
+            reference: content?.reference, groups: authorisation?.groups ?? [],
             refusedGroups: authorisation?.refusedGroups ?? [], counts: counts,
-            rejectedLines: parsed?.rejected ?? [], notes: (parsed?.notes ?? []) + repeatNote(context),
+            rejectedLines: content?.receiptRejectedLines ?? [], notes: (content?.notes ?? []) + repeatNote(context),
             processedAt: appliance.finnishTime.zoned(at: appliance.clock.instant()), isTestData: context.isTestData)
     }
 
     /// The whole drop is refused: a receipt alone says why, and the input goes to quarantine.
-    func refuse(_ context: DropContext, refusal: RequestRefusal, parsed: ParsedDrop? = nil,
+    func refuse(_ context: DropContext, refusal: RequestRefusal, content: DropContent? = nil,
                 authorisation: RequestAuthorisation? = nil) -> DropOutcome {
         do {
             // A file still being written is not refused for what its first part holds (empty, cut short).
@@ -33,14 +33,12 @@ extension DropProcessor {
             return wait(context.claimed, .inputChanging("\(error)"), attempts: attempt(context), log: context.log,
                         delay: quietPeriod)
         }
-        var receipt = baseReceipt(context, parsed: parsed, authorisation: authorisation, format: nil)
+        var receipt = baseReceipt(context, content: content, authorisation: authorisation, format: nil)
         receipt.refusal = refusal
         context.log.notice("drop refused", metadata: ["reason": "\(refusal.code)"])
-        let publisher = appliance.publisher(context.department)
         let receiptPaths: [String]
         do {
-            receiptPaths = try publishReceipt(receipt, publisher: publisher, name: context.receiptName,
-                                              renderer: context.settings.receiptRenderer)
+            receiptPaths = try appliance.receipts.deliver(receipt: receipt, for: context.claimed.originalName)
         } catch {
             return wait(context.claimed, .local("cannot publish the refusal receipt: \(error)"), attempts: attempt(context),
                         log: context.log)
@@ -48,62 +46,38 @@ extension DropProcessor {
         appliance.journal(.refused, for: context.requestID,
                           update: JournalUpdate(resultFiles: receiptPaths, error: refusal.description), log: context.log)
         appliance.reportRefused(department: context.department, code: refusal.code, receiptPaths: receiptPaths)
-        PendingNote(appliance: appliance, claimed: context.claimed).remove()
         // Journaled only once moved: a folder still in the work area is finished by the next start.
-        if let quarantined = moveLogged(context.claimed, log: context.log, { try appliance.mover.quarantine(workFolder: $0.folder, id: $0.id) }) {
-            appliance.journal(.quarantined, for: context.requestID, update: JournalUpdate(storedPath: quarantined), log: context.log)
-        }
+        executor.perform(DropLifecycle.next(inState: .refused), context.claimed, log: context.log)
         return .refused(receipt: receiptPaths.last ?? "-", reason: refusal.description)
     }
 
     /// The input cannot be answered at all (its department is gone): keep it in quarantine.
     func quarantineOnly(_ claimed: ClaimedFile, reason: String, log: Logger) -> DropOutcome {
-        if let path = moveLogged(claimed, log: log, { try appliance.mover.quarantine(workFolder: $0.folder, id: $0.id) }) {
-            appliance.journal(.quarantined, for: claimed.id.value, update: JournalUpdate(storedPath: path, error: reason), log: log)
-        }
-        appliance.reportFailedForGood(department: claimed.department)
+        executor.quarantine(claimed, unanswerable: reason, log: log)
         return .refused(receipt: "-", reason: reason)
     }
 
     /// The drop cannot finish now: it waits claimed in its work folder for the next attempt, and
     /// its department's outbox gets a pending note saying so.
     ///
-    /// - Parameter delay: seconds until the next attempt; by default a capped exponential back-off
-    ///   (30 s, 1 min, 2 min … at most 30 min). A refusing or closed interface is retried sooner,
-    ///   as soon as a probe finds it answering again.
-    func wait(_ claimed: ClaimedFile, _ reason: WaitReason, attempts: Int, log: Logger, delay: Double? = nil) -> DropOutcome {
-        let seconds = delay ?? min(1800.0, 30.0 * pow(2.0, Double(min(attempts, 10))))
-        let retryAt = now.addingTimeInterval(seconds)
-        log.warning("drop will be retried", metadata: [
-            "reason": "\(DropFileName.maskingHetus(in: reason.description))", "retry-in-s": "\(Int(seconds.rounded(.up)))",
-        ])
-        appliance.journal(.failedTransient, for: claimed.id.value,
-                          update: JournalUpdate(error: reason.description, nextAttemptAt: retryAt), log: log)
-        PendingNote(appliance: appliance, claimed: claimed).write(reason, retryAt: retryAt)
-        appliance.reportWaiting(department: claimed.department, reason: reason)
-        return .waiting(retryAt: retryAt, reason: reason)
+    /// - Parameter delay: the time until the next attempt; by default the lifecycle's
+    ///   (``DropLifecycle/retryDelay(attempts:requested:)``: 30 s, 1 min, 2 min … at most 30 min).
+    ///   A refusing or closed interface is retried sooner, as soon as a probe finds it answering again.
+    func wait(_ claimed: ClaimedFile, _ reason: WaitReason, attempts: Int, log: Logger, delay: Duration? = nil) -> DropOutcome {
+        executor.retry(claimed, reason, after: DropLifecycle.retryDelay(attempts: attempts, requested: delay), log: log)
     }
 
     /// Stopped mid-walk (shutdown): nothing is journaled as failed and no note is written; the
     /// claimed input resumes at the next start, and a half-written result is already thrown away.
     func interrupted(_ claimed: ClaimedFile, log: Logger) -> DropOutcome {
         log.notice("drop interrupted by the stop; it resumes at the next start")
-        return .waiting(retryAt: now, reason: .local("interrupted by the stop; it resumes at the next start"))
+        return .waiting(retryAt: now, after: .zero, reason: .local("interrupted by the stop; it resumes at the next start"))
     }
 
     func attempt(_ context: DropContext) -> Int { ((try? journal.entry(context.requestID)) ?? nil)?.attempts ?? 0 }
 
-    /// Moves the work folder to the archive or quarantine; a failure is logged (the next start
-    /// finds the folder still claimed and finishes the move from the journal).
-    func moveLogged(_ claimed: ClaimedFile, log: Logger, _ move: (ClaimedFile) throws -> String) -> String? {
-        do {
-            return try move(claimed)
-        } catch {
-            log.error("cannot move the finished drop's input out of the work folder; the next start does it",
-                      metadata: ["error": "\(DropFileName.maskingHetus(in: "\(error)"))"])
-            return nil
-        }
-    }
+    /// Performs the lifecycle's actions (moves, retries, holds) for this walk.
+    var executor: DropExecutor { DropExecutor(appliance: appliance) }
 
     /// Publishes the result (if any) and the receipt, records the disclosure, then archives the input.
     ///
@@ -116,8 +90,7 @@ extension DropProcessor {
             appliance.journal(.resultsWritten, for: context.requestID, log: context.log)
             resultPath = try commitOnce(sink, publisher: publisher)
         }
-        let receiptPaths = try publishReceipt(receipt, publisher: publisher, name: context.receiptName,
-                                              renderer: context.settings.receiptRenderer)
+        let receiptPaths = try appliance.receipts.deliver(receipt: receipt, for: context.claimed.originalName)
         let disclosure = sink.map { sink in
             DisclosureRecord(at: now, department: context.department, purpose: receipt.purpose ?? "",
                              requestID: context.requestID, operation: receipt.operation ?? "perustiedot",
@@ -132,44 +105,16 @@ extension DropProcessor {
         }
         appliance.reportPublished(department: context.department, receipt: receipt, hasResult: sink != nil,
                                   withheld: sink?.withheldPersons() ?? [:], files: [resultPath].compactMap { $0 } + receiptPaths)
-        PendingNote(appliance: appliance, claimed: context.claimed).remove()
         if context.inputStamp != nil, context.claimed.currentStamp() != context.inputStamp {
             // Only a writer that resumed in the moment between the last check and the rename gets here.
             context.log.error("the dropped file changed just as its result was published; the archived input holds more than the result answers")
         }
-        if let archived = moveLogged(context.claimed, log: context.log, { try appliance.mover.archive(workFolder: $0.folder, id: $0.id) }) {
-            appliance.journal(.archived, for: context.requestID, update: JournalUpdate(storedPath: archived), log: context.log)
-        }
+        executor.perform(DropLifecycle.next(inState: .published), context.claimed, log: context.log)
         context.log.info("drop published", metadata: [
             "found": "\(receipt.counts.found)", "not-found": "\(receipt.counts.notFound)",
             "protected": "\(receipt.counts.protected)", "withheld-records": "\(receipt.withheld.totalRecords)",
         ])
         return .published(result: resultPath, receipt: receiptPaths.last ?? "-")
-    }
-
-    /// Publishes a receipt in the department's language; when its lists are longer than it shows,
-    /// the list file goes first, so whoever sees the receipt finds the file it names. Returns the
-    /// paths published (list file, receipt), both kept if already there from before a crash.
-    func publishReceipt(_ receipt: Receipt, publisher: Publisher, name: String, renderer: ReceiptRenderer) throws -> [String] {
-        var paths: [String] = []
-        var listFile: String?
-        let listName = ReceiptRenderer.listFileName(forReceipt: name)
-        if let lists = renderer.listsText(receipt, receiptName: name) {
-            paths.append(try publishOnce(publisher, name: listName, bytes: Array(lists.utf8)))
-            listFile = listName
-        }
-        paths.append(try publishOnce(publisher, name: name, bytes: renderer.bytes(receipt, listFile: listFile)))
-        return paths
-    }
-
-    /// Names carry the unique request id, so an existing file of that name can only be this
-    /// request's own, published before a crash: it is kept, never replaced or duplicated.
-    func publishOnce(_ publisher: Publisher, name: String, bytes: [UInt8]) throws -> String {
-        do {
-            return try publisher.publish(name, bytes: bytes)
-        } catch DeliveryError.alreadyExists(let path) {
-            return path
-        }
     }
 
     func commitOnce(_ sink: ResultSink, publisher: Publisher) throws -> String {

@@ -6,14 +6,13 @@ import VTJCore
 /// the file into the work folder). Nothing is published from it; it is read again, whole, once quiet.
 struct InputChanging: Error, CustomStringConvertible {
     let description: String
-    /// When to look again.
-    let retryInSeconds: Double
+    /// When to look again, from now.
+    let retryIn: Duration
 }
 
 extension DropProcessor {
     /// The settle period, at least a second: how long a changed input must stay quiet.
-    var quietPeriod: Double { max(1, Double(appliance.configuration.intake.settle.components.seconds)
-        + Double(appliance.configuration.intake.settle.components.attoseconds) / 1e18) }
+    var quietPeriod: Duration { max(.seconds(1), appliance.configuration.intake.settle) }
 
     /// Reads the claimed input, refusing to use bytes that may not be its final content.
     ///
@@ -26,17 +25,17 @@ extension DropProcessor {
             throw IntakeError.system(operation: "inspecting", path: claimed.path, errno: errno)
         }
         if before != claimed.claimStamp {
-            let quiet = Double(before.quietFor(nowNanoseconds: Self.realTimeNanoseconds())) / 1e9
+            let quiet = Duration.nanoseconds(before.quietFor(nowNanoseconds: Self.realTimeNanoseconds()))
             if quiet < quietPeriod {
                 throw InputChanging(
-                    description: "the file was still being written after it was claimed; it is read again, whole, once unchanged for \(Int(quietPeriod.rounded(.up))) s",
-                    retryInSeconds: max(0.5, quietPeriod - max(0, quiet)))
+                    description: "the file was still being written after it was claimed; it is read again, whole, once unchanged for \(quietPeriod.wholeSecondsUp) s",
+                    retryIn: max(.milliseconds(500), quietPeriod - max(.zero, quiet)))
             }
         }
         let bytes = try claimed.readAll(limit: appliance.configuration.intake.maxFileBytes)
         guard let after = claimed.currentStamp(), after == before, Int64(bytes.count) == after.size else {
             throw InputChanging(description: "the file changed while it was read; it is read again, whole, once unchanged",
-                                retryInSeconds: quietPeriod)
+                                retryIn: quietPeriod)
         }
         return (bytes, after)
     }
@@ -47,7 +46,7 @@ extension DropProcessor {
         guard let read = context.inputStamp else { return }
         if context.claimed.currentStamp() != read {
             throw InputChanging(description: "the file changed after it was read; nothing was published from it, it is read again, whole, once unchanged",
-                                retryInSeconds: quietPeriod)
+                                retryIn: quietPeriod)
         }
     }
 

@@ -42,21 +42,21 @@ public struct DropProcessor: Sendable {
         var context = DropContext(claimed: claimed, settings: settings, today: appliance.today, log: log,
                                   isTestData: appliance.answersWithTestData)
 
-        var parsed: ParsedDrop
+        let content: DropContent
         do {
             // Read and parsed on a thread of its own (AsideThread): a hostile or large file must not
             // hold the cooperative threads the daemon loop and every other drop run on.
-            let read = try await AsideThread.run { () throws -> (ParsedDrop, InputStamp, EarlierPublication?) in
+            let read = try await AsideThread.run { () throws -> (DropContent, InputStamp, EarlierPublication?) in
                 let input = try readStable(claimed)
-                let parsed = try ParsedDrop.read(input.bytes, fileName: claimed.originalName)
-                return (parsed, input.stamp, earlierPublication(of: input.bytes, department: claimed.department))
+                let content = try DropContentReader.read(input.bytes, fileName: claimed.originalName)
+                return (content, input.stamp, earlierPublication(of: input.bytes, department: claimed.department))
             }
             context.inputStamp = read.1
             context.repeatOf = read.2
-            parsed = read.0
+            content = read.0
         } catch let changing as InputChanging {
             return wait(claimed, .inputChanging(changing.description), attempts: attempt(context), log: log,
-                        delay: changing.retryInSeconds)
+                        delay: changing.retryIn)
         } catch let error as DropReadError {
             return refuse(context, refusal: RequestRefusal(error))
         } catch is CancellationError {
@@ -67,48 +67,50 @@ public struct DropProcessor: Sendable {
         }
 
         var authorisation: RequestAuthorisation
-        switch settings.profile.authorise(purpose: parsed.purpose, groups: parsed.groups,
-                                          municipalityWide: parsed.operation.isMunicipal) {
+        switch settings.profile.authorise(purpose: content.purpose, groups: content.groupNames,
+                                          municipalityWide: content.operation.isMunicipal) {
         case .success(let granted): authorisation = granted
-        case .failure(let refusal): return refuse(context, refusal: refusal, parsed: parsed)
+        case .failure(let refusal): return refuse(context, refusal: refusal, content: content)
         }
         let wire = appliance.configuration.interface.wire
-        if !wire.serves(parsed.operation) {
+        if !wire.serves(content.operation) {
             // The SOAP query interface has no change log, followed register or municipal selection.
-            return refuse(context, refusal: .operationNotOnWire(parsed.operation, wire: wire), parsed: parsed, authorisation: authorisation)
+            return refuse(context, refusal: .operationNotOnWire(content.operation, wire: wire), content: content, authorisation: authorisation)
         }
-        if parsed.operation.takesHetus && parsed.hetus.isEmpty {
+        if content.operation.takesHetus && content.hetus.isEmpty {
             return refuse(context, refusal: .invalidRequest(detail: Message(.readErrorInFile, [
                 "file": .text(claimed.originalName.display), "reason": Message(.requestNoValidHetu).argument])),
-                          parsed: parsed, authorisation: authorisation)
+                          content: content, authorisation: authorisation)
         }
-        if let columns = parsed.columns {
+        var layout: ColumnLayout?
+        if let columns = content.columns {
             switch ColumnLayout.resolve(columns, groups: settings.profile.groups) {
-            case .success(let layout): parsed.layout = layout
+            case .success(let resolved): layout = resolved
             case .failure(let problem):
                 return refuse(context, refusal: .invalidRequest(detail: Message(.readErrorInFile, [
                     "file": .text(claimed.originalName.display), "reason": Message(.requestColumns, ["reason": problem.reason.argument]).argument])),
-                              parsed: parsed, authorisation: authorisation)
+                              content: content, authorisation: authorisation)
             }
         }
-        if parsed.columns == nil, parsed.groups != nil {
+        if content.columns == nil, content.groupNames != nil {
             // A request document naming its groups (a system asking for what it stores) gets every
             // column of them; the department's layout is for lists people open.
-            parsed.layout = ColumnPreset.kaikki.layout(groups: settings.profile.groups, configured: false)
+            layout = ColumnPreset.kaikki.layout(groups: settings.profile.groups, configured: false)
         }
-        let format = parsed.format ?? settings.profile.format
+        let format = content.format ?? settings.profile.format
         // An XML result carries every granted group, unless a layout was named for it: then the
         // groups its columns come from (docs/configuration.md, `columns`).
-        if format == .xml, let layout = parsed.layout ?? settings.profile.layout, layout.isConfigured {
-            let chosen = Set(layout.groups)
+        if format == .xml, let named = layout ?? settings.profile.layout, named.isConfigured {
+            let chosen = Set(named.groups)
             authorisation.groups = authorisation.groups.filter(chosen.contains)
         }
         appliance.journal(.read, for: claimed.id.value, update: JournalUpdate(
-            toiminto: parsed.operation.rawValue, purpose: authorisation.purpose.rawValue, reference: parsed.reference), log: log)
+            toiminto: content.operation.rawValue, purpose: authorisation.purpose.rawValue, reference: content.reference), log: log)
 
-        let request = AuthorisedDrop(context: context, parsed: parsed, authorisation: authorisation, format: format)
+        let request = AuthorisedDrop(context: context, content: content, authorisation: authorisation, format: format,
+                                     layout: layout ?? settings.profile.layout)
         do {
-            switch parsed.operation {
+            switch content.operation {
             case .perustiedot, .seurantaLisaa:
                 return try await basicData(request)
             case .seurantaPoista:
@@ -120,7 +122,7 @@ public struct DropProcessor: Sendable {
             }
         } catch let changing as InputChanging {
             return wait(claimed, .inputChanging(changing.description), attempts: attempt(context), log: log,
-                        delay: changing.retryInSeconds)
+                        delay: changing.retryIn)
         } catch VTJClientError.cancelled {
             return interrupted(claimed, log: log)
         } catch is CancellationError {
@@ -140,7 +142,7 @@ public struct DropProcessor: Sendable {
             }
             log.error("the interface refused the request permanently", metadata: ["error": "\(error)"])
             return refuse(context, refusal: .invalidRequest(detail: Message(.interfaceRefusedRequest, ["detail": .text(error.serverMessage ?? error.description)])),
-                          parsed: parsed, authorisation: authorisation)
+                          content: content, authorisation: authorisation)
         } catch {
             // Disk full, unwritable outbox, database trouble: nothing is lost, try again later.
             _ = appliance.noteDamage(error)
@@ -166,7 +168,6 @@ struct DropContext: Sendable {
     var requestID: String { claimed.id.value }
     /// `<stem>.<request-id>`: every file of the request starts with it.
     var baseName: String { claimed.originalName.safeStem + "." + claimed.id.value }
-    var receiptName: String { baseName + ".kuitti.txt" }
     /// `<stem>.<request-id>.csv`, or `<stem>.<request-id>.TESTIAINEISTO.csv` when the sandbox answered.
     func resultName(_ format: OutputFormat) -> String {
         baseName + (isTestData ? "." + ReceiptRenderer.testDataMark : "") + "." + format.rawValue
@@ -176,7 +177,9 @@ struct DropContext: Sendable {
 /// A drop that passed the profile check.
 struct AuthorisedDrop: Sendable {
     let context: DropContext
-    let parsed: ParsedDrop
+    let content: DropContent
     let authorisation: RequestAuthorisation
     let format: OutputFormat
+    /// The result's columns: the request document's own, else the department's.
+    let layout: ColumnLayout?
 }

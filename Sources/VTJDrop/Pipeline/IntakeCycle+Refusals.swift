@@ -102,13 +102,9 @@ extension IntakeCycle {
         let receipt = Receipt(requestID: pending.requestID, department: pending.department, file: pending.originalName,
                               processingDate: appliance.today, refusal: .unreadableFile(detail: pending.message),
                               isTestData: appliance.answersWithTestData)
-        let name = DropFileName(displayed: pending.originalName).safeStem + "." + pending.requestID + ".kuitti.txt"
-        let path: String
+        let paths: [String]
         do {
-            let renderer = appliance.configuration.department(pending.department)?.receiptRenderer ?? ReceiptRenderer()
-            path = try appliance.publisher(pending.department).publish(name, bytes: renderer.bytes(receipt))
-        } catch DeliveryError.alreadyExists(let existing) {
-            path = existing
+            paths = try appliance.receipts.deliver(receipt: receipt, for: DropFileName(displayed: pending.originalName))
         } catch {
             reportOnce("receipt:\(pending.requestID)", log) {
                 $0.error("cannot publish the receipt of a quarantined entry; trying again on the next scan",
@@ -118,7 +114,7 @@ extension IntakeCycle {
             return
         }
         appliance.journal(.quarantined, for: pending.requestID,
-                          update: JournalUpdate(storedPath: pending.stored, resultFiles: [path]), log: log)
+                          update: JournalUpdate(storedPath: pending.stored, resultFiles: paths), log: log)
     }
 
     /// Retries receipts that could not be published; on the first pass also those an earlier run

@@ -81,7 +81,7 @@ final class IntakeCycle {
             let folder = appliance.inboxFolder(department.id)
             let log = appliance.logger.with(department: department.id)
             // A department whose folders do not work is left alone (its drops wait) and retried.
-            let health = appliance.departmentHealth.check(department.id, now: appliance.monotonic.now()) {
+            let health = appliance.departmentHealth.check(department.id, now: appliance.monotonic.now) {
                 appliance.prepareFolders(of: department.id)
             }
             if health.changed { log.notice("the department's folders work again; it is served") }

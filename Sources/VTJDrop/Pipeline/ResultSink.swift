@@ -10,7 +10,8 @@ import VTJXML
 /// ``prepare(_:)``d on the worker, in parallel and without a lock; ``write(_:)`` then takes prepared
 /// persons a batch at a time (``ResultBatch``), so the one lock is taken per batch, not per person.
 ///
-/// Only what ``DisclosureRules`` returned is ever written here: the sink decides nothing.
+/// Only persons ``AskedOnly`` admits, and only what ``DisclosureRules`` returned for them, are
+/// ever written here: the sink decides nothing.
 final class ResultSink: PreparedPersonSink {
     enum Kind { case basicData, changes }
 
@@ -57,15 +58,14 @@ final class ResultSink: PreparedPersonSink {
     private let rules: DisclosureRules
     /// The drop's own columns, written beside each of its rows (CSV and workbook results).
     private let carried: CarriedColumns?
-    /// The hetus the department asked for: nothing else is written, whatever the interface
-    /// returned. Keys, not strings: 8 bytes a henkilötunnus.
-    private let asked: HenkilotunnusKeys?
+    /// Whom the department asked for: nothing else is written, whatever the interface returned.
+    private let asked: AskedOnly
     private let state: Mutex<State>
 
     /// `layout` chooses a basic-data result's columns (nil: all); `carried` are the drop's own
     /// columns, written beside each of its rows.
     init(kind: Kind, pending: sending PendingFile, format: OutputFormat, authorisation: RequestAuthorisation,
-         dialect: CSVDialect, receipt: Receipt, operation: String, asked: HenkilotunnusKeys?,
+         dialect: CSVDialect, receipt: Receipt, operation: String, asked: AskedOnly,
          layout: ColumnLayout? = nil, carried: CarriedColumns? = nil) throws {
         let carried = format == .xml || kind == .changes ? nil : carried
         let personCSV = CSVRenderer(authorisation: authorisation, dialect: dialect, reference: receipt.reference,
@@ -91,19 +91,10 @@ final class ResultSink: PreparedPersonSink {
         self.state = Mutex(state)
     }
 
-    /// Whether `hetu` was asked for: a person the department did not ask for is never written,
-    /// whatever the interface returned (issue 14 moves this rule into the core; this is its one call site).
-    /// A string that is not a valid henkilötunnus was never asked for.
-    private func isAsked(_ hetu: String) -> Bool {
-        guard let asked else { return true }
-        guard let code = try? Henkilotunnus(hetu) else { return false }
-        return asked.contains(code)
-    }
-
     /// Works out, off the writer, what writing `person` needs: nothing for a person not asked for;
     /// else the ledger's copy, the CSV rows (XML and workbooks are written by the writer itself) and the audit line.
     func prepare(_ person: Person) -> Prepared {
-        guard isAsked(person.hetu) else { return Prepared(copy: nil, rows: nil, disclosed: nil) }
+        guard asked.admits(person.hetu) else { return Prepared(copy: nil, rows: nil, disclosed: nil) }
         let copy = AnswerLedger.Copy(person, rules: rules)
         return Prepared(copy: copy, rows: format == .csv ? rows(copy.disclosure) : nil,
                         disclosed: Self.disclosed(copy.disclosure))

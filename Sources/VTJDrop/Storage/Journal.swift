@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import VTJCore
 
 /// The durable record of every request's progress; what the runtime resumes from after a crash.
 ///
@@ -29,6 +30,8 @@ public struct Journal: Sendable {
     ///
     /// Same state again → ``JournalTransition/alreadyRecorded``; after archived/quarantined →
     /// ``JournalTransition/alreadyFinished(_:)``. `failed-transient` counts an attempt each time.
+    /// Any other move ``DropLifecycle/isLegal(from:to:)`` forbids throws
+    /// ``StorageError/illegalTransition(request:from:to:)`` and changes nothing.
     @discardableResult
     public func record(_ state: RequestState, for requestID: String, at date: Date,
                        update: JournalUpdate = JournalUpdate()) throws(StorageError) -> JournalTransition {
@@ -53,6 +56,9 @@ public struct Journal: Sendable {
         let current = RequestState(rawValue: row["state"]) ?? .claimed
         if current.isFinished { return .alreadyFinished(current) }
         if current == state, state != .failedTransient { return .alreadyRecorded }
+        guard DropLifecycle.isLegal(from: current, to: state) else {
+            throw StorageError.illegalTransition(request: requestID, from: current, to: state)
+        }
 
         var attempts: Int = row["attempts"]
         if state == .failedTransient { attempts += 1 }

@@ -38,6 +38,11 @@ public final class JournalBacklog: Sendable {
             do {
                 try write(journal)
                 return true
+            } catch let error as StorageError where error.isIllegalTransition {
+                // A bug, not an outage: written again it would be refused again, and block the request's later writes.
+                logger.error("journal write refused as an illegal transition; it is not kept", metadata: [
+                    "request": "\(key)", "journal": "\(what)", "error": "\(error)"])
+                return false
             } catch {
                 logger.error("journal write failed; it is kept and written again when the database accepts writes", metadata: [
                     "request": "\(key)", "journal": "\(what)", "error": "\(error)", "waiting-writes": "\(queue.count + 1)"])
@@ -79,6 +84,10 @@ public final class JournalBacklog: Sendable {
                     // A state change of a request whose claim was never recorded: the claim's own
                     // retry records the request afresh; this change has nothing to attach to.
                     written += 1
+                } catch let error as StorageError where error.isIllegalTransition {
+                    // Refused, not failed: kept, it would block the request's later writes for ever.
+                    logger.error("journal write refused as an illegal transition; it is not kept", metadata: [
+                        "request": "\(item.key)", "journal": "\(item.what)", "error": "\(error)"])
                 } catch {
                     blocked.insert(item.key)
                     remaining.append(item)

@@ -3,14 +3,16 @@ import GRDB
 
 /// Something that keeps the daemon from serving, as `vtjdrop status` shows it.
 public struct ApplianceCondition: Sendable, Hashable {
-    /// Which part: the interface, or the folder roots.
+    /// Which part: the interface, the folder roots, or the journal.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         case interface
         case folders
+        /// The journal cannot be written: intake is closed until it can.
+        case journal
     }
 
     public var kind: Kind
-    /// A short stable name (`refusing-credentials`, `unreachable`, `folder-root-missing`).
+    /// A short stable name (`refusing-credentials`, `unreachable`, `folder-root-missing`, `journal-unwritable`).
     public var code: String
     /// Since when.
     public var since: Date

@@ -8,6 +8,8 @@ public enum StorageError: Error, Sendable, CustomStringConvertible {
     case missing(path: String)
     /// A transition was recorded for a request the journal never saw claimed.
     case unknownRequest(String)
+    /// A state change ``DropLifecycle/isLegal(from:to:)`` forbids (a bug: retrying cannot help).
+    case illegalTransition(request: String, from: RequestState, to: RequestState)
     /// SQLite refused an operation (the statement's arguments are never included).
     case database(String)
     /// A stored value could not be read back (the database was edited by hand or damaged).
@@ -29,6 +31,8 @@ public enum StorageError: Error, Sendable, CustomStringConvertible {
             "no state database at \(path); point --state (or --config) at the appliance's state folder"
         case .unknownRequest(let id):
             "the journal has no request \(id); record its claim first"
+        case .illegalTransition(let id, let from, let to):
+            "the journal refused to move request \(id) from \(from) to \(to), a step its lifecycle does not allow; report this as a bug with the log"
         case .database(let message):
             "state database error: \(message)"
         case .corrupt(let message):
@@ -42,5 +46,13 @@ public enum StorageError: Error, Sendable, CustomStringConvertible {
             "the state file \(path) \(reason): what was written to it since may be lost with it, so vtjdrop stops; "
                 + "restore the state folder from backup (docs/operations.md, \"Backup\") and start vtjdrop again"
         }
+    }
+}
+
+extension StorageError {
+    /// Whether this is a refused illegal state change (never worth writing again).
+    var isIllegalTransition: Bool {
+        if case .illegalTransition = self { return true }
+        return false
     }
 }

@@ -55,6 +55,8 @@ public struct StatusDocument: Encodable, Sendable {
     var nextChangeFetchAt: Date?
     var lastChangeFetchAt: Date?
     var versions: [String: String]
+    /// The journal's entries of the failure window (`--journal`); nil leaves the field out.
+    public var journal: [JournalEntry]?
 
     public init(_ snapshot: OperatorSnapshot, verdict: StatusVerdict, now: Date) {
         func age(_ since: Date?) -> Int? { since.map { max(0, Int(now.timeIntervalSince($0))) } }
@@ -112,6 +114,6 @@ public struct StatusDocument: Encodable, Sendable {
         return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self)
     }
 
-    private static func masked(_ text: String) -> String { HealthVerdict(isHealthy: false, reason: text).reason }
+    static func masked(_ text: String) -> String { HealthVerdict(isHealthy: false, reason: text).reason }
 
 }

@@ -4,6 +4,7 @@ import Testing
 import VTJCore
 import VTJSandbox
 import VTJXML
+import VTJTestSupport
 
 /// Clients and canned answers for the SOAP wire's tests.
 enum SOAPTest {
@@ -61,7 +62,7 @@ enum SOAPTest {
 
     /// The error a `perustiedot` call of one person fails with.
     static func failure(_ url: String, maxAttempts: Int = 2, password: String = "salasana",
-                        hetu: Henkilotunnus = ClientTestData.hetus(1)[0]) async throws -> VTJClientError {
+                        hetu: Henkilotunnus = TestHetu.distinct(1)[0]) async throws -> VTJClientError {
         let client = try client(url, parallelism: 1, maxAttempts: maxAttempts, password: password)
         do {
             _ = try await client.perustiedot(hetus: [hetu]) { _ in }

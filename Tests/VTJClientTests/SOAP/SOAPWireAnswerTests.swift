@@ -3,6 +3,7 @@ import Testing
 @testable import VTJClient
 import VTJCore
 import VTJXML
+import VTJTestSupport
 
 /// How each answer of the SOAP interface ends up (vtj-soap-kysely.md §8): return codes as the
 /// table says, in a document or as a fault pair; a passive henkilötunnus followed once to its
@@ -42,7 +43,7 @@ import VTJXML
         }
         defer { responder.stop() }
         let client = try SOAPTest.client(responder.baseURL, parallelism: 1, maxAttempts: 2)
-        let hetu = ClientTestData.hetus(1)[0]
+        let hetu = TestHetu.distinct(1)[0]
         switch expected {
         case .notFound:
             let report = try await client.perustiedot(hetus: [hetu]) { _ in }
@@ -67,7 +68,7 @@ import VTJXML
 
     @Test("a passive henkilötunnus is followed once to the active one, delivered under the row asked, with the correction")
     func passiveFollowed() async throws {
-        let (old, active) = (ClientTestData.hetus(2)[0].value, ClientTestData.hetus(2)[1].value)
+        let (old, active) = (TestHetu.distinct(2)[0].value, TestHetu.distinct(2)[1].value)
         let responder = try LoopbackResponder { seen in
             SOAPTest.query(seen).hetu == old ? SOAPTest.answer(seen, code: "0002", text: "passivoitu", person: SOAPTest.person(active))
                 : SOAPTest.answer(seen, person: SOAPTest.person(active))
@@ -88,7 +89,7 @@ import VTJXML
     func underFifteenWithData() async throws {
         let responder = try LoopbackResponder { seen in SOAPTest.answer(seen, code: "0018", person: SOAPTest.person(SOAPTest.query(seen).hetu ?? "")) }
         defer { responder.stop() }
-        let report = try await SOAPTest.client(responder.baseURL).perustiedot(hetus: ClientTestData.hetus(1)) { _ in }
+        let report = try await SOAPTest.client(responder.baseURL).perustiedot(hetus: TestHetu.distinct(1)) { _ in }
         #expect(report.returned == 1 && report.undelivered.isEmpty)
     }
 
@@ -143,7 +144,7 @@ import VTJXML
         }
         defer { responder.stop() }
         let client = try SOAPTest.client(responder.baseURL, parallelism: 1, maxAttempts: 2, cap: 4096)
-        await #expect { _ = try await client.perustiedot(hetus: ClientTestData.hetus(1)) { _ in } } throws: { error in
+        await #expect { _ = try await client.perustiedot(hetus: TestHetu.distinct(1)) { _ in } } throws: { error in
             guard case .unavailable(_, _, .transport(.tooLarge, _), _)? = error as? VTJClientError else { return false }
             return true
         }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import VTJClient
 import VTJCore
+import VTJTestSupport
 
 /// An independent server speaking the contract: a scripted loopback server (not the sandbox)
 /// answers with the spec's example and with answers shaped like the captured real envelopes

@@ -3,6 +3,7 @@ import Testing
 @testable import VTJClient
 import VTJCore
 import VTJXML
+import VTJTestSupport
 
 /// The SOAP wire carries the DVV password in every message body. A server that echoes the
 /// request back (whole, in a fault's text, in a return code's text, in an error page) must never
@@ -38,10 +39,10 @@ import VTJXML
         configuration.credentials = BasicCredentials(user: "kunta", password: Self.planted)
         configuration.wire = .soap
         configuration.soap = SOAPTest.settings
-        let client = try VTJInterfaceClient(configuration: configuration, logger: capture.logger)
+        let client = try VTJInterfaceClient(configuration: configuration, logger: capture.logger())
         var texts: [String] = []
         do {
-            let report = try await client.perustiedot(hetus: ClientTestData.hetus(1)) { _ in }
+            let report = try await client.perustiedot(hetus: TestHetu.distinct(1)) { _ in }
             texts += report.undelivered.map(\.reason)
         } catch {
             texts.append("\(error)")

@@ -3,6 +3,7 @@ import Testing
 @testable import VTJClient
 import VTJCore
 import VTJSandbox
+import VTJTestSupport
 
 /// The client against the real sandbox's SOAP endpoint: a list becomes one message per person,
 /// kept-alive connections, at most `parallelism` in flight; the probe and `vtjdrop check` use
@@ -12,7 +13,7 @@ import VTJSandbox
     func list() async throws {
         try await SOAPTest.withSandbox { server, url in
             let known = try server.registry.population.hetus.prefix(60).map { try Henkilotunnus($0) }
-            let unknown = ClientTestData.hetus(3, offset: 50)
+            let unknown = TestHetu.distinct(3, offset: 50)
             let client = try SOAPTest.client(url, parallelism: 4)
             let persons = Collected<Person>()
             let report = try await client.perustiedot(hetus: known + unknown + known.prefix(5)) { persons.append($0) }

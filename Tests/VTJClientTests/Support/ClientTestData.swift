@@ -10,21 +10,6 @@ enum ClientTestData {
     static let user = "kunta"
     static let password = "salasana-\u{00E4}-9f3"
 
-    /// `count` distinct test henkilötunnus (individual numbers 900–999) starting at `offset`.
-    static func hetus(_ count: Int, offset: Int = 0) -> [Henkilotunnus] {
-        (offset..<(offset + count)).map { index in
-            let date = CivilDate(daysSinceEpoch: -18_000 + index / 100)
-            let number = 900 + index % 100
-            let part = two(date.day) + two(date.month) + two(date.year % 100)
-            let check = Henkilotunnus.checkCharacter(datePart: part, individualNumber: number)
-            let sign: Character = date.year >= 2000 ? "A" : "-"
-            // Generated from valid parts, so this cannot fail; a failure would be a test bug worth a crash.
-            return try! Henkilotunnus("\(part)\(sign)\(number)\(check)")
-        }
-    }
-
-    private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-
     static func person(_ hetu: String) -> Person {
         Person(hetu: hetu, records: [
             Record(group: .henkilonNimi, fields: [.text("etunimi", "Äijä-Öörni"), .text("sukunimi", "O'Brien Åberg")]),
@@ -72,36 +57,6 @@ final class RecordingSleeper: Sendable {
         { [self] duration in
             waits.withLock { $0.append(duration) }
             try await Task.sleep(for: duration)
-        }
-    }
-}
-
-/// Collects log lines in memory so tests can check what is (not) logged.
-final class LogCapture: Sendable {
-    private let lines = Mutex<[String]>([])
-
-    var all: [String] { lines.withLock { $0 } }
-
-    var logger: Logger {
-        Logger(label: "test") { _ in CaptureHandler(capture: self) }
-    }
-
-    func append(_ line: String) { lines.withLock { $0.append(line) } }
-
-    struct CaptureHandler: LogHandler {
-        let capture: LogCapture
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-
-        func log(event: LogEvent) {
-            let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-            let rendered = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            capture.append("\(event.level) \(event.message) \(rendered)")
         }
     }
 }

@@ -1,12 +1,11 @@
 import Foundation
+import VTJTestSupport
 
 /// Validates JSON documents against a definition of the contract's envelope schema
 /// (`docs/vtj-json-wire.schema.json`, section 8 of vtj-json-wire.md) with Python's `jsonschema`,
 /// an implementation independent of ours.
 enum JSONSchemaCheck {
-    static let schemaPath = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("docs/vtj-json-wire.schema.json").path
+    static let schemaPath = repositoryRoot + "/docs/vtj-json-wire.schema.json"
 
     private static let script = """
         import json, sys
@@ -24,24 +23,12 @@ enum JSONSchemaCheck {
         // One document per line: compact JSON never holds a raw line break.
         let input = documents.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n") + "\n"
         for python in ["python3", "/usr/bin/python3"] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = [python, "-c", script, schemaPath, definition]
-            let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-            process.standardInput = stdin
-            process.standardOutput = stdout
-            process.standardError = stderr
-            try process.run()
-            stdin.fileHandleForWriting.write(Data(input.utf8))
-            try stdin.fileHandleForWriting.close()
-            let output = stdout.fileHandleForReading.readDataToEndOfFile()
-            let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            if process.terminationStatus == 0 {
-                return String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
+            let outcome = try ChildProcess.runBlocking(python, ["-c", script, schemaPath, definition], stdin: Data(input.utf8))
+            if outcome.status == 0 {
+                return outcome.stdout.split(separator: "\n").map(String.init)
             }
-            if !String(decoding: errors, as: UTF8.self).contains("No module named") {
-                throw SchemaCheckError(String(decoding: errors, as: UTF8.self))
+            if !outcome.stderr.contains("No module named") {
+                throw SchemaCheckError(outcome.stderr)
             }
         }
         throw SchemaCheckError("no python3 with jsonschema (apt-get install python3-jsonschema)")

@@ -3,6 +3,7 @@ import Testing
 import VTJClient
 import VTJCore
 import VTJSandbox
+import VTJTestSupport
 
 /// Starts an in-process sandbox on an ephemeral loopback port and makes clients for it.
 enum SandboxFixture {
@@ -14,17 +15,7 @@ enum SandboxFixture {
         _ configuration: SandboxConfiguration = defaultConfiguration,
         _ body: (SandboxServer, String) async throws -> T
     ) async throws -> T {
-        let server = SandboxServer(configuration: configuration)
-        try await server.start()
-        do {
-            let base = try #require(server.baseURL)
-            let result = try await body(server, base)
-            await server.shutdown()
-            return result
-        } catch {
-            await server.shutdown()
-            throw error
-        }
+        try await withRunningSandbox(configuration) { server, _ in try await body(server, try #require(server.baseURL)) }
     }
 
     static func client(_ base: String, parallelism: Int = 4, maxHetusPerMessage: Int = 1000, maxAttempts: Int = 6,

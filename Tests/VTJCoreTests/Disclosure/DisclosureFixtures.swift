@@ -1,4 +1,5 @@
 @testable import VTJCore
+import VTJTestSupport
 
 /// Builders for persons and records in disclosure, rendering and receipt tests (test hetus only: 900–999).
 enum DisclosureFixtures {
@@ -7,17 +8,8 @@ enum DisclosureFixtures {
 
     /// A valid test henkilötunnus for a birth date (individual number 900–999).
     static func hetu(_ date: CivilDate, number: Int = 903) -> String {
-        precondition((900...999).contains(number), "test hetus use individual numbers 900-999")
-        let datePart = two(date.day) + two(date.month) + two(date.year % 100)
-        let sign: Character = switch date.year / 100 {
-        case 18: "+"
-        case 19: "Y"
-        default: "A"
-        }
-        return datePart + String(sign) + String(number) + String(Henkilotunnus.checkCharacter(datePart: datePart, individualNumber: number))
+        TestHetu.born(date, number: number, sign: date.year / 100 == 19 ? "Y" : nil)
     }
-
-    private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     static func date(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
 

@@ -20,7 +20,7 @@ import VTJCore
         return date + sign + String(repeating: "0", count: 3 - digits.count) + digits + String(Henkilotunnus.checkCharacter(datePart: date, individualNumber: number))
     }
 
-    private func read(_ text: String) throws -> HetuList { try reader.read(Array(text.utf8), file: "lista.txt") }
+    private func read(_ text: String) throws -> DropContent { try reader.read(Array(text.utf8), file: "lista.txt") }
 
     @Test func plainListAsDepartmentsWriteIt() throws {
         let text = """

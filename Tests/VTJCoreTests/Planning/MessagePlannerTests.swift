@@ -1,18 +1,12 @@
 import Testing
 import VTJCore
+import VTJTestSupport
 
 @Suite("MessagePlanner")
 struct MessagePlannerTests {
     /// A valid test henkilötunnus (individual number 900–999) for a day offset and number.
     static func testHetu(day: Int, number: Int, sign: Character? = nil) throws -> Henkilotunnus {
-        let date = CivilDate(daysSinceEpoch: -20_000 + day * 3)
-        let century = sign ?? (date.year < 2000 ? "-" : "A")
-        let dd = date.day < 10 ? "0\(date.day)" : "\(date.day)"
-        let mm = date.month < 10 ? "0\(date.month)" : "\(date.month)"
-        let yy = date.year % 100 < 10 ? "0\(date.year % 100)" : "\(date.year % 100)"
-        let part = dd + mm + yy
-        let check = Henkilotunnus.checkCharacter(datePart: part, individualNumber: number)
-        return try Henkilotunnus("\(part)\(century)\(number)\(check)")
+        try Henkilotunnus(TestHetu.born(CivilDate(daysSinceEpoch: -20_000 + day * 3), number: number, sign: sign))
     }
 
     /// A random drop: `count` picks from a pool, so duplicates are common, with mixed century signs.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VTJCore
+import VTJTestSupport
 
 @Suite struct CSVRendererTests {
     typealias F = DisclosureFixtures
@@ -18,9 +19,7 @@ import Testing
 
     /// docs/csv-columns.md names every column of every group, so the documentation stays true.
     @Test func documentationListsEveryColumn() throws {
-        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/csv-columns.md")
-        let text = try String(contentsOf: docs, encoding: .utf8)
+        let text = try String(contentsOfFile: repositoryRoot + "/docs/csv-columns.md", encoding: .utf8)
         for group in GroupName.productGroupsInOrder {
             let layout = try #require(CSVGroupLayout.layout(of: group))
             #expect(text.contains("| \(group.rawValue) |"), "\(group) has no row")

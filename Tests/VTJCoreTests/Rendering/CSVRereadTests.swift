@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VTJCore
+import VTJTestSupport
 
 /// A CSV written by vtjdrop, re-read by an independent parser (Python's `csv` module), gives the values back.
 @Suite struct CSVRereadTests {
@@ -18,25 +19,13 @@ import Testing
     ]
 
     static func reread(_ bytes: [UInt8], delimiter: String) throws -> [[String]] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vtjdrop-reread-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("tulos.csv")
-        try Data(bytes).write(to: file)
+        let folder = try TempFolder("vtjdrop-reread")
+        let file = try folder.write("tulos.csv", bytes: bytes)
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Scripts/reread_csv.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, file.path, delimiter]
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "python: \(String(decoding: errors, as: UTF8.self))")
+        let outcome = try ChildProcess.runBlocking("python3", [script.path, file, delimiter])
+        #expect(outcome.status == 0, "python: \(outcome.stderr)")
+        let data = outcome.stdoutData
         return try JSONDecoder().decode([[String]].self, from: data)
     }
 

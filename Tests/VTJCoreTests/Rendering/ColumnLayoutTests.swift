@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VTJCore
+import VTJTestSupport
 
 /// Column layouts (docs/csv-columns.md, "Layouts and presets"): presets, explicit lists, refusals,
 /// fixed positions, slots, carried columns — and that no layout can show what a rule withheld.
@@ -128,9 +129,7 @@ import Testing
 extension ColumnLayoutTests {
     /// docs/csv-columns.md lists every preset's columns in order, so the documentation stays true.
     @Test func documentationListsEveryPresetsColumns() throws {
-        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/csv-columns.md")
-        let text = try String(contentsOf: docs, encoding: .utf8)
+        let text = try String(contentsOfFile: repositoryRoot + "/docs/csv-columns.md", encoding: .utf8)
         for preset in ColumnPreset.allCases where preset != .kaikki {
             let columns = preset.layout(groups: GroupName.productGroupsInOrder).columns
             #expect(text.contains("| `\(preset.rawValue)` | \(columns.count) |"), "\(preset)")

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import VTJTestSupport
 import Testing
 
 /// `vtjdrop check` as an operator runs it: the built binary, a configuration file, credentials in the
@@ -18,25 +19,7 @@ struct CheckCommandTests {
         init(requireClientCertificate: Bool) throws {
             folder = NSTemporaryDirectory() + "vtjdrop-check-" + UUID().uuidString
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try "subjectAltName=IP:127.0.0.1\n".write(toFile: folder + "/san.ext", atomically: true, encoding: .utf8)
-            for step in [
-                "req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=vtjdrop-check-test-CA",
-                "req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj /CN=127.0.0.1",
-                "x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 2 -extfile san.ext",
-                "req -newkey rsa:2048 -nodes -keyout client.key -out client.csr -subj /CN=vtjdrop-client",
-                "x509 -req -in client.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out client.pem -days 2",
-            ] {
-                let openssl = Process()
-                openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-                openssl.arguments = step.split(separator: " ").map(String.init)
-                openssl.currentDirectoryURL = URL(fileURLWithPath: folder)
-                openssl.standardOutput = FileHandle.nullDevice
-                openssl.standardError = FileHandle.nullDevice
-                try openssl.run()
-                openssl.waitUntilExit()
-                guard openssl.terminationStatus == 0 else { throw CheckTestError("openssl \(step) failed") }
-            }
-            chmod(folder + "/client.key", 0o600)
+            try TestCertificates.write(in: folder, caName: "vtjdrop-check-test-CA", openssl: "/usr/bin/openssl")
             let script = """
                 import http.server, ssl, sys, json, base64
                 class Handler(http.server.BaseHTTPRequestHandler):

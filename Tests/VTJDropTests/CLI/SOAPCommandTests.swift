@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 import VTJSandbox
+import VTJTestSupport
 
 /// `vtjdrop check` and `vtjdrop demo` on `vtj.wire: soap`, as an operator runs them: the built
 /// binary, a configuration file, credentials in the environment, the sandbox's SOAP endpoint on loopback.
 @Suite(.serialized) struct SOAPCommandTests {
     static let environment = ["VTJDROP_VTJ_USER": "kunta", "VTJDROP_VTJ_PASSWORD": "salasana", "PATH": "/usr/bin:/bin"]
 
-    static func configuration(in folder: StorageTestFolder, url: String, product: String = "PERUSSANOMA 3") throws -> String {
+    static func configuration(in folder: TempFolder, url: String, product: String = "PERUSSANOMA 3") throws -> String {
         try folder.write("vtjdrop-\(UUID().uuidString).yaml", """
             state: \(folder.path)/state
             inbox: \(folder.path)/inbox
@@ -26,7 +27,7 @@ import VTJSandbox
 
     @Test("check asks the test henkilötunnus over SOAP, and names a wrong password, product or endpoint without printing the password")
     func checkOnTheSOAPWire() async throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let server = SandboxServer(configuration: SandboxConfiguration(population: 100))
         _ = try await server.start()
@@ -57,7 +58,7 @@ import VTJSandbox
 
     @Test("demo --wire soap serves the henkilötunnus drops over SOAP and refuses following and changes with a receipt")
     func demoOnTheSOAPWire() async throws {
-        let temp = try StorageTestFolder()
+        let temp = try TempFolder()
         defer { temp.remove() }
         let folder = temp.path + "/demo"
         let demo = try await VTJDropBinary.runDetached(["demo", "--wire", "soap", "--folder", folder], environment: [:])

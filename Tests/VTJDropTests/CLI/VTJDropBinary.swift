@@ -1,12 +1,9 @@
 import Foundation
+import VTJTestSupport
 
 /// Runs the built `vtjdrop` binary (it sits beside the test bundle) and captures its output.
 enum VTJDropBinary {
-    struct Outcome {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
+    typealias Outcome = ChildProcess.Outcome
 
     static var url: URL {
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
@@ -20,38 +17,18 @@ enum VTJDropBinary {
         return directory.appendingPathComponent("vtjdrop")
     }
 
+    /// Runs the binary to its end on this thread (a caller on the cooperative pool uses ``runDetached``).
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil,
                     currentDirectory: String? = nil) throws -> Outcome {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
-        if let environment { process.environment = environment }
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus,
-                       stdout: String(decoding: stdoutData, as: UTF8.self),
-                       stderr: String(decoding: stderrData, as: UTF8.self))
+        try ChildProcess.runBlocking(url.path, arguments, stdin: stdin.map { Data($0.utf8) }, environment: environment,
+                                     currentDirectory: currentDirectory)
     }
 
-    /// ``run(_:stdin:environment:currentDirectory:)`` on a thread of its own: waiting for a binary
-    /// that runs for seconds must not hold one of the few threads every other test's tasks share.
+    /// The binary run to its end on a thread of its own: waiting for a binary that runs for seconds
+    /// must not hold one of the few threads every other test's tasks share.
     static func runDetached(_ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil,
                             currentDirectory: String? = nil) async throws -> Outcome {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result {
-                    try run(arguments, stdin: stdin, environment: environment, currentDirectory: currentDirectory)
-                })
-            }
-        }
+        try await ChildProcess.run(url.path, arguments, stdin: stdin.map { Data($0.utf8) }, environment: environment,
+                                   currentDirectory: currentDirectory)
     }
 }

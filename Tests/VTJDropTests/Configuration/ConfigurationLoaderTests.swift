@@ -2,11 +2,12 @@ import Foundation
 import Testing
 import VTJCore
 import VTJDrop
+import VTJTestSupport
 
 @Suite struct ConfigurationLoaderTests {
     let credentials = ["VTJDROP_VTJ_USER": "kunta-x", "VTJDROP_VTJ_PASSWORD": "pw-9f3a"]
 
-    func load(_ yaml: String, in folder: StorageTestFolder, env: [String: String]? = nil,
+    func load(_ yaml: String, in folder: TempFolder, env: [String: String]? = nil,
               overrides: ConfigurationOverrides = .init()) throws -> ConfigurationLoader.Loaded {
         let file = try folder.write("vtjdrop.yaml", yaml)
         var overrides = overrides
@@ -15,7 +16,7 @@ import VTJDrop
                                             workingDirectory: folder.path + "/cwd")
     }
 
-    func problems(_ yaml: String, in folder: StorageTestFolder, env: [String: String]? = nil) throws -> [String] {
+    func problems(_ yaml: String, in folder: TempFolder, env: [String: String]? = nil) throws -> [String] {
         do {
             _ = try load(yaml, in: folder, env: env)
             Issue.record("expected the configuration to be refused")
@@ -26,9 +27,9 @@ import VTJDrop
     }
 
     /// A shipped example installed as /etc/vtjdrop/vtjdrop.yaml with its TLS files in tls/ beside it.
-    static func installed(_ example: String) throws -> (StorageTestFolder, String) {
-        let folder = try StorageTestFolder()
-        let text = try String(contentsOfFile: StorageTestFolder.repositoryRoot + "/examples/" + example, encoding: .utf8)
+    static func installed(_ example: String) throws -> (TempFolder, String) {
+        let folder = try TempFolder()
+        let text = try String(contentsOfFile: repositoryRoot + "/examples/" + example, encoding: .utf8)
         let file = try folder.write("vtjdrop.yaml", text)
         try FileManager.default.createDirectory(atPath: folder.path + "/tls", withIntermediateDirectories: true)
         for name in ["vtjdrop-client.pem", "liityntapalvelin-ca.pem"] { _ = try folder.write("tls/" + name, "PEM") }
@@ -90,7 +91,7 @@ import VTJDrop
         """
 
     @Test func theJSONWireNeedsTheLicensedCodesForMunicipalOperations() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         let refused = try problems(Self.remoteJSON, in: folder)
         #expect(refused.count == 1 && refused[0].contains("vtj.municipality_codes") && refused[0].contains("vesihuolto"))
         let named = try load(Self.remoteJSON.replacingOccurrences(of: "  wire: json", with: "  wire: json\n  municipality_codes: [\"091\", \"049\"]"),
@@ -104,7 +105,7 @@ import VTJDrop
     }
 
     @Test func wireCodesAndResponseCapAreChecked() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         let yaml = """
             vtj:
               wire: ftp
@@ -142,7 +143,7 @@ import VTJDrop
     }
 
     @Test func everyProblemIsListedAtOnceWithItsKeyPath() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let found = try problems("""
             inbox: ./in
@@ -194,7 +195,7 @@ import VTJDrop
     }
 
     @Test func refusalMessageNamesTheFileAndListsProblemsOnePerLine() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let file = try folder.write("bad.yaml", "watch: never\nsettle_seconds: soon\n")
         #expect {
@@ -208,7 +209,7 @@ import VTJDrop
     }
 
     @Test func yamlSyntaxErrorsGiveTheLineButNotTheText() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let found = try problems("inbox: ./in\nvtj:\n  url: [unclosed\n  user_secret: \"abc123zz\n", in: folder)
         #expect(found.count == 1)
@@ -218,7 +219,7 @@ import VTJDrop
 
     /// Issue 16: receipts in the department's language; published files leave after outbox_days.
     @Test func languageAndOutboxRetentionAreReadAndChecked() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let department = "departments:\n  kirjasto:\n    purposes: [kirjasto]\n    groups: [HENKILON_NIMI]\n"
         let base = "vtj:\n  sandbox: true\n"
@@ -234,14 +235,14 @@ import VTJDrop
     }
 
     @Test func aFileWithoutDepartmentsIsRefused() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let found = try problems("inbox: ./in\nvtj:\n  sandbox: true\n", in: folder, env: [:])
         #expect(found == ["departments: no department configured; add at least one (see examples/vtjdrop.yaml)"])
     }
 
     @Test func relativePathsFollowTheFileAndFlagsFollowTheWorkingDirectory() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let yaml = """
             inbox: data/in
@@ -266,7 +267,7 @@ import VTJDrop
     }
 
     @Test func theConfigFileMayComeFromTheEnvironment() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let file = try folder.write("c.yaml", "vtj: {sandbox: true}\ndepartments:\n  kirjasto: {purposes: [kirjasto], groups: [KOTIKUNTA]}\n")
         let config = try ConfigurationLoader.load(overrides: .init(), environment: ["VTJDROP_CONFIG": file],
@@ -279,7 +280,7 @@ import VTJDrop
     /// Issue 12, finding 2: a file without `vtj.url` once answered real drops from the sandbox's
     /// test population without a word. A file must name the interface, or choose the sandbox on purpose.
     @Test func aFileMustNameTheInterfaceOrChooseTheSandbox() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let departments = "departments:\n  kirjasto: {purposes: [kirjasto], groups: [KOTIKUNTA]}\n"
         let missing = try problems(departments, in: folder, env: [:])
@@ -300,7 +301,7 @@ import VTJDrop
     }
 
     @Test func overlappingFoldersAndMissingTLSFilesAreReported() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let found = try problems("""
             inbox: ./shared
@@ -321,7 +322,7 @@ import VTJDrop
     }
 
     @Test func tlsFilesThatExistAreAccepted() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         try folder.write("tls/c.pem", "cert")
         try folder.write("tls/k.pem", "key", mode: 0o604)
@@ -346,7 +347,7 @@ import VTJDrop
 
 @Suite struct ConfigurationDocsTests {
     @Test func docsConfigurationMdDocumentsEveryKey() throws {
-        let docs = try String(contentsOfFile: StorageTestFolder.repositoryRoot + "/docs/configuration.md", encoding: .utf8)
+        let docs = try String(contentsOfFile: repositoryRoot + "/docs/configuration.md", encoding: .utf8)
         let keys = ConfigurationDocument.knownKeyPaths
         #expect(keys.count > 25)
         for key in keys {
@@ -362,7 +363,7 @@ extension ConfigurationLoaderTests {
     /// with its index and the nearest valid name; a valid one gives the layout, and a department
     /// without the key its default purpose's preset.
     @Test func columnsAreValidatedAtStartWithTheNearestName() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         let found = try problems("""
             vtj:
               sandbox: true

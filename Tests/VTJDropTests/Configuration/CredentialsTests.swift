@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VTJCore
 import VTJDrop
+import VTJTestSupport
 
 @Suite struct CredentialsTests {
     let remoteYAML = """
@@ -11,12 +12,12 @@ import VTJDrop
           kirjasto: {purposes: [kirjasto], groups: [KOTIKUNTA]}
         """
 
-    func load(_ env: [String: String], folder: StorageTestFolder) throws -> ConfigurationLoader.Loaded {
+    func load(_ env: [String: String], folder: TempFolder) throws -> ConfigurationLoader.Loaded {
         let file = try folder.write("c.yaml", remoteYAML)
         return try ConfigurationLoader.load(overrides: .init(configFile: file), environment: env, workingDirectory: folder.path)
     }
 
-    func problems(_ env: [String: String], folder: StorageTestFolder) -> [String] {
+    func problems(_ env: [String: String], folder: TempFolder) -> [String] {
         do {
             _ = try load(env, folder: folder)
             return []
@@ -41,7 +42,7 @@ import VTJDrop
     }
 
     @Test func aRemoteInterfaceNeedsUserAndPassword() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let found = problems([:], folder: folder)
         #expect(found.count == 2)
@@ -50,7 +51,7 @@ import VTJDrop
     }
 
     @Test func passwordFileIsReadAndItsNewlineDropped() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let file = try folder.write("pw", "correct horse\n", mode: 0o600)
         let loaded = try load(["VTJDROP_VTJ_USER": "kunta", "VTJDROP_VTJ_PASSWORD_FILE": file], folder: folder)
@@ -59,7 +60,7 @@ import VTJDrop
     }
 
     @Test func aWorldReadablePasswordFileIsWarnedAbout() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let file = try folder.write("pw", "pw-xyz", mode: 0o644)
         let loaded = try load(["VTJDROP_VTJ_USER": "kunta", "VTJDROP_VTJ_PASSWORD_FILE": file], folder: folder)
@@ -67,7 +68,7 @@ import VTJDrop
     }
 
     @Test func conflictingOrBrokenPasswordSourcesAreProblemsThatNeverShowTheValue() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let empty = try folder.write("empty", "\n", mode: 0o600)
         let both = problems(["VTJDROP_VTJ_USER": "k", "VTJDROP_VTJ_PASSWORD": "inline-pw-77",
@@ -92,7 +93,7 @@ import VTJDrop
     }
 
     @Test func aUserKeyOrAURLWithCredentialsInTheFileIsRefused() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let file = try folder.write("c.yaml", """
             vtj:

@@ -3,6 +3,7 @@ import Glibc
 import Testing
 @testable import VTJDrop
 import VTJCore
+import VTJTestSupport
 
 /// The running daemon (inotify, a scan interval far too long to explain an answer) meets a
 /// FIFO, a link to /etc/passwd and a folder next to a good drop: it never blocks, quarantines
@@ -21,7 +22,7 @@ import VTJCore
         let hetus = harness.registry.hetus(where: [.resident], limit: 2)
         try harness.drop("sivistys", "hyva.txt", hetus.joined(separator: "\n"))
         // Polled up to 60 s on a loaded machine; the 300 s scan interval leaves only inotify to explain it.
-        let served = await DaemonTests.eventually(seconds: 60) { harness.outbox("sivistys").count == 5 }
+        let served = await eventually(seconds: 60) { harness.outbox("sivistys").count == 5 }
         runner.requestStop()
         await daemon.value
         #expect(served, "\(harness.outbox("sivistys"))")

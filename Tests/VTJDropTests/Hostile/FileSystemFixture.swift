@@ -3,6 +3,7 @@ import Glibc
 import Testing
 @testable import VTJDrop
 import VTJCore
+import VTJTestSupport
 
 /// A file outside every inbox that hostile entries point at: its marker text must never appear
 /// in any output, and neither its content nor its access time may change (nobody read it).
@@ -208,14 +209,7 @@ enum FileSystemTrap {
 
     private static func run(_ tool: String, _ arguments: [String]) -> Bool {
         guard !refused, getuid() == 0, FileManager.default.isExecutableFile(atPath: tool) else { return false }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
+        return (try? ChildProcess.runBlocking(tool, arguments))?.status == 0
     }
 
     /// Fills the file system holding `folder` until writes fail with ENOSPC; returns the filler's path.

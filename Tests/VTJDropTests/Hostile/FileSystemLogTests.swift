@@ -3,6 +3,7 @@ import Glibc
 import Testing
 @testable import VTJDrop
 import VTJCore
+import VTJTestSupport
 
 /// Departments name files and folders after persons: a henkilötunnus in a file or folder name
 /// never reaches a log line (it is masked, `010594Y***2`), whatever happens to the entry.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import VTJDrop
 import VTJCore
+import VTJTestSupport
 
 /// Runs the whole hostile-content corpus through one appliance (real files, SQLite, libxml2,
 /// libcurl and the in-process sandbox) and checks every drop's receipt, where its input ended up,
@@ -22,14 +23,12 @@ import VTJCore
     /// they must stay the corpus's bytes. `VTJDROP_WRITE_FUZZ_SEEDS=1 swift test --filter
     /// HostileContentTests` rewrites them after a corpus change.
     @Test func fuzzSeedsAreTheCorpusBytes() throws {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
         let write = ProcessInfo.processInfo.environment["VTJDROP_WRITE_FUZZ_SEEDS"] == "1"
         var seeds = 0
         for item in HostileContentCorpus.all {
             guard let bytes = item.content.staticBytes else { continue }
             let target = item.fileName.hasSuffix(".xml") ? "request-xml" : "hetu-list"
-            let path = url.path + "/Fuzz/corpus/\(target)/content-\(item.stem)"
+            let path = repositoryRoot + "/Fuzz/corpus/\(target)/content-\(item.stem)"
             if write { try Data(bytes).write(to: URL(fileURLWithPath: path)) }
             #expect(FileManager.default.contents(atPath: path) == Data(bytes), "\(item): seed \(path) differs; rerun with VTJDROP_WRITE_FUZZ_SEEDS=1")
             seeds += 1

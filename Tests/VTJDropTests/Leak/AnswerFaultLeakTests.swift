@@ -4,6 +4,7 @@ import Testing
 import VTJCore
 import VTJSandbox
 import VTJXML
+import VTJTestSupport
 
 /// An upstream that contradicts itself (a person twice: first "no ban" with the address in clear,
 /// then the truth) or leaves out TURVAKIELTO must not make the appliance deliver a protected
@@ -29,14 +30,14 @@ import VTJXML
         #expect(needles.count >= 8)
 
         // Every person of every answer comes twice: the forged copy first.
-        harness.host.sandbox!.updateFaults { $0.contradictRate = 1 }
+        harness.sandbox!.updateFaults { $0.contradictRate = 1 }
         let asked = protected + ordinary
         let department = format == "csv" ? "sivistys" : "kirjasto"
         let body = format == "csv" ? asked.joined(separator: "\n")
             : harness.request("perustiedot", purpose: "kirjasto", hetus: asked)
         try harness.drop(department, "lista." + (format == "csv" ? "txt" : "xml"), body)
         #expect(await harness.runner.runOnce().published == 1)
-        #expect(harness.host.sandbox!.counters.faults["contradict", default: 0] == asked.count)
+        #expect(harness.sandbox!.counters.faults["contradict", default: 0] == asked.count)
 
         let outbox = harness.allText(under: harness.root + "/outbox")
         LeakCheckTests.expectNoLeak(of: needles, in: [("outbox", outbox), ("log lines", capture.all.joined(separator: "\n"))])
@@ -70,7 +71,7 @@ import VTJXML
         #expect(!capture.all.contains { line in asked.contains { line.contains($0) } })
 
         // Positive control: without the fault, ordinary addresses do come through the same search.
-        harness.host.sandbox!.updateFaults { $0.contradictRate = 0 }
+        harness.sandbox!.updateFaults { $0.contradictRate = 0 }
         try harness.drop(department, "toinen." + (format == "csv" ? "txt" : "xml"), body)
         #expect(await harness.runner.runOnce().published == 1)
         let again = harness.allText(under: harness.root + "/outbox")
@@ -86,7 +87,7 @@ import VTJXML
         let protected = registry.hetus(where: [.turvakielto])
         let ordinary = registry.hetus(where: [.resident], excluding: [.turvakielto], limit: 20)
         let needles = Set(protected.flatMap { harness.addressNeedles($0) })
-        harness.host.sandbox!.updateFaults { $0.dropTurvakieltoRate = 1 }
+        harness.sandbox!.updateFaults { $0.dropTurvakieltoRate = 1 }
         try harness.drop("sivistys", "lista.txt", (protected + ordinary).joined(separator: "\n"))
         #expect(await harness.runner.runOnce().published == 1)
         let outbox = harness.allText(under: harness.root + "/outbox")

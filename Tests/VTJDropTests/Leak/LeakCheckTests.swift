@@ -4,6 +4,7 @@ import Testing
 @testable import VTJDrop
 import VTJCore
 import VTJSandbox
+import VTJTestSupport
 
 /// The worst bug this appliance can have is a protected person's address leaving it. With the
 /// sandbox sending those addresses uncensored (as if the interface had failed to censor), every

@@ -23,10 +23,10 @@ import VTJSandbox
         #expect(await harness.runner.runOnce().published + 0 >= 3)
 
         // An interface whose error text quotes the request: the next basic-data call is refused with it.
-        harness.host.sandbox!.updateFaults { $0.rejectQuotingNext = 1 }
+        harness.sandbox!.updateFaults { $0.rejectQuotingNext = 1 }
         try harness.drop("vesihuolto", "lainaus.txt", asked.joined(separator: "\n"))
         _ = await harness.runner.runOnce()
-        #expect(harness.host.sandbox!.counters.faults["rejectQuoting", default: 0] == 1)
+        #expect(harness.sandbox!.counters.faults["rejectQuoting", default: 0] == 1)
 
         var receipts: [String: String] = [:]
         for department in ["kirjasto", "sivistys", "vesihuolto"] {

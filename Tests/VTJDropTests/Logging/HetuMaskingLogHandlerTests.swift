@@ -1,6 +1,7 @@
 import Logging
 import Testing
 import VTJDrop
+import VTJTestSupport
 
 /// The daemon's last guard: whatever a call site logs, no henkilötunnus reaches the log handler.
 @Suite struct HetuMaskingLogHandlerTests {

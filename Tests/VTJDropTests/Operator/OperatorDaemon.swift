@@ -1,4 +1,5 @@
 import Foundation
+import VTJTestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -23,7 +24,7 @@ final class OperatorDaemon: @unchecked Sendable {
             try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
         }
         TempFolderSweeper.register(root)
-        port = try Self.freePort()
+        port = try LoopbackSocket.freePort()
         try """
             inbox: \(root)/inbox
             outbox: \(root)/outbox
@@ -52,7 +53,7 @@ final class OperatorDaemon: @unchecked Sendable {
     /// A daemon whose interface URL names a loopback port nothing listens on (credentials from a
     /// password file this daemon's folder holds): the interface cannot be reached.
     static func unreachable() throws -> OperatorDaemon {
-        let closed = try freePort()
+        let closed = try LoopbackSocket.freePort()
         let password = NSTemporaryDirectory() + "vtjdrop-pw-" + UUID().uuidString
         try "salasana\n".write(toFile: password, atomically: true, encoding: .utf8)
         chmod(password, 0o600)
@@ -64,7 +65,7 @@ final class OperatorDaemon: @unchecked Sendable {
     /// SIGTERM, then waits (bounded, polling) for the exit; SIGKILL if it does not come.
     func stop() async -> Int32? {
         if process.isRunning { process.terminate() }
-        let exited = await DaemonTests.eventually(seconds: 30) { !self.process.isRunning }
+        let exited = await eventually(seconds: 30) { !self.process.isRunning }
         if !exited { kill(process.processIdentifier, SIGKILL) }
         finalLog = log
         TempFolderSweeper.removeTree(root)
@@ -95,28 +96,10 @@ final class OperatorDaemon: @unchecked Sendable {
     /// Waits until `path` answers with `status`; returns the last answer.
     func await(_ path: String, status: Int, seconds: Double = 60) async -> (status: Int, body: String)? {
         var last: (status: Int, body: String)?
-        _ = await DaemonTests.eventuallyAsync(seconds: seconds) {
+        _ = await eventually(seconds: seconds) {
             last = await self.get(path)
             return last?.status == status
         }
         return last
-    }
-
-    /// A loopback port nothing listens on now (the kernel's pick, released at once).
-    static func freePort() throws -> Int {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(descriptor, pointer, length) == 0 && getsockname(descriptor, pointer, &length) == 0
-            }
-        }
-        guard bound else { throw CocoaError(.fileWriteUnknown) }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

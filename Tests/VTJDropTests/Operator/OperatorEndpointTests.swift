@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VTJTestSupport
 
 extension OperatorProcessTests {
     /// The operator endpoint of the real daemon over real HTTP: `/metrics`, `/healthz`, `/readyz`, `/`.
@@ -14,7 +15,7 @@ extension OperatorProcessTests {
             // A clerk names the file after a person: the name is masked everywhere it is shown.
             try daemon.drop("sivistys", "lista-\(Self.hetus[0]).txt", Self.hetus.joined(separator: "\n"))
             try daemon.drop("sivistys", "rikki.txt", "ei henkilötunnuksia\n")
-            let served = await DaemonTests.eventually(seconds: 60) { daemon.outbox("sivistys").filter { $0.hasSuffix(".kuitti.txt") }.count == 2 }
+            let served = await eventually(seconds: 60) { daemon.outbox("sivistys").filter { $0.hasSuffix(".kuitti.txt") }.count == 2 }
             #expect(served, "\(daemon.outbox("sivistys"))")
 
             let metrics = await daemon.get("/metrics")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VTJTestSupport
 
 extension OperatorProcessTests {
     /// `run --once` draws its progress on a terminal (a real pty through script(1)) and prints none
@@ -45,7 +46,7 @@ extension OperatorProcessTests {
             defer { try? FileManager.default.removeItem(atPath: root) }
             let typescript = root + "/tty.txt"
             let command = "'\(VTJDropBinary.url.path)' run --once --config '\(root)/vtjdrop.yaml'"
-            let outcome = try await Self.runDetached("/usr/bin/script", ["-q", "-e", "-c", command, typescript])
+            let outcome = try await ChildProcess.run("/usr/bin/script", ["-q", "-e", "-c", command, typescript]).status
             #expect(outcome == 0)
             let seen = String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: typescript))) ?? Data(), as: UTF8.self)
             #expect(seen.contains("messages 3/3 · "), "\(seen.suffix(600))")
@@ -60,23 +61,6 @@ extension OperatorProcessTests {
             #expect(outcome.status == 0)
             #expect(outcome.stdout.contains("1 published"))
             #expect(!outcome.stderr.contains("messages 3/3") && !outcome.stderr.contains("hetu/s"), "\(outcome.stderr.suffix(400))")
-        }
-
-        private static func runDetached(_ executable: String, _ arguments: [String]) async throws -> Int32 {
-            try await withCheckedThrowingContinuation { continuation in
-                DispatchQueue.global().async {
-                    continuation.resume(with: Result {
-                        let process = Process()
-                        process.executableURL = URL(fileURLWithPath: executable)
-                        process.arguments = arguments
-                        process.standardOutput = FileHandle.nullDevice
-                        process.standardInput = FileHandle.nullDevice
-                        try process.run()
-                        process.waitUntilExit()
-                        return process.terminationStatus
-                    })
-                }
-            }
         }
     }
 }

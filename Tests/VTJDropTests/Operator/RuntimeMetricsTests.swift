@@ -3,6 +3,7 @@ import Testing
 @testable import VTJDrop
 import VTJCore
 import VTJSandbox
+import VTJTestSupport
 
 /// The metrics the runtime reports at the events themselves (Appliance+Metrics), read back as
 /// the Prometheus text `/metrics` serves, after real drops through the real sandbox.
@@ -59,13 +60,13 @@ import VTJSandbox
         let capture = LogCapture()
         let harness = try await PipelineHarness(logger: capture.logger())
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         let runner = harness.runner
         let daemon = Task { await runner.runDaemon() }
-        #expect(await DaemonTests.eventually(seconds: 60) { sandbox.counters.requests("kirjausavain") >= 1 }, "start-up check")
+        #expect(await eventually(seconds: 60) { sandbox.counters.requests("kirjausavain") >= 1 }, "start-up check")
         sandbox.setCredentials(user: "kunta", password: "vaihdettu")
         try harness.drop("sivistys", "lista.txt", harness.registry.hetus(where: [.resident], limit: 2).joined(separator: "\n"))
-        let held = await DaemonTests.eventually(seconds: 60) { harness.outbox("sivistys").contains { $0.hasSuffix(".odottaa.txt") } }
+        let held = await eventually(seconds: 60) { harness.outbox("sivistys").contains { $0.hasSuffix(".odottaa.txt") } }
         #expect(held, "the drop waits with a pending note: \(harness.outbox("sivistys"))")
         runner.requestStop()
         await daemon.value

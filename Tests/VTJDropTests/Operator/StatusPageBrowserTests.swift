@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VTJTestSupport
 
 extension OperatorProcessTests {
     /// The status page in a real browser: Debian's headless Chromium loads it while the daemon serves
@@ -17,7 +18,7 @@ extension OperatorProcessTests {
             // Loaded while the daemon works on the drops: whatever it shows, nothing personal.
             let during = try await Chromium.dumpDOM(chromium, url: daemon.url + "/")
             #expect(during.contains("vtjdrop status"), "\(during.prefix(400))")
-            let served = await DaemonTests.eventually(seconds: 60) {
+            let served = await eventually(seconds: 60) {
                 daemon.outbox("sivistys").filter { $0.hasSuffix(".kuitti.txt") }.count == 2 && daemon.outbox("kirjasto").contains { $0.hasSuffix(".kuitti.txt") }
             }
             #expect(served)
@@ -62,21 +63,7 @@ enum Chromium {
         defer { try? FileManager.default.removeItem(atPath: profile) }
         let common = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                       "--user-data-dir=" + profile]
-        return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result {
-                    let process = Process()
-                    process.executableURL = URL(fileURLWithPath: chromium)
-                    process.arguments = common + arguments
-                    let out = Pipe()
-                    process.standardOutput = out
-                    process.standardError = FileHandle.nullDevice
-                    try process.run()
-                    let data = out.fileHandleForReading.readDataToEndOfFile()
-                    process.waitUntilExit()
-                    return (String(decoding: data, as: UTF8.self), process.terminationStatus)
-                })
-            }
-        }
+        let outcome = try await ChildProcess.run(chromium, common + arguments)
+        return (outcome.stdout, outcome.status)
     }
 }

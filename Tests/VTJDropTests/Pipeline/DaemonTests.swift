@@ -3,29 +3,10 @@ import Testing
 @testable import VTJDrop
 import VTJCore
 import VTJSandbox
+import VTJTestSupport
 
 /// The daemon loop: drops noticed while it runs, with inotify and with polling only.
 @Suite(.serialized) struct DaemonTests {
-    /// Waits (bounded) until `condition` holds.
-    static func eventually(seconds: Double = 15, _ condition: () -> Bool) async -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if condition() { return true }
-            try? await Task.sleep(for: .milliseconds(50))
-        }
-        return condition()
-    }
-
-    /// Waits (bounded) until an actor-isolated `condition` holds.
-    static func eventuallyAsync(seconds: Double = 15, _ condition: () async -> Bool) async -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if await condition() { return true }
-            try? await Task.sleep(for: .milliseconds(50))
-        }
-        return await condition()
-    }
-
     @Test(arguments: ["inotify", "poll"])
     func dropWhileRunningIsServed(watch: String) async throws {
         // A scan interval far beyond the window: with inotify only the event can explain a result in time.
@@ -38,7 +19,7 @@ import VTJSandbox
         try harness.drop("sivistys", "kesken.txt", hetus.joined(separator: "\n"))
         // Polled up to 60 s: the whole suite shares two cores with other work, and a drop's walk then
         // takes seconds; the 300 s scan interval still leaves only the event to explain the result.
-        let served = await Self.eventually(seconds: 60) { harness.outbox("sivistys").count == 2 }
+        let served = await eventually(seconds: 60) { harness.outbox("sivistys").count == 2 }
         runner.requestStop()
         await daemon.value
         #expect(served, "no result within the deadline (watch: \(watch))")

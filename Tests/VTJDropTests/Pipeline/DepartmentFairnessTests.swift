@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import VTJDrop
 import VTJCore
+import VTJTestSupport
 
 /// A heavy drop in one department must not keep another department's drop unclaimed (issue 13:
 /// a 150,000-attribute request kept a 3-hetu list in another department waiting 46 s, because the
@@ -18,11 +19,11 @@ import VTJCore
         let runner = harness.runner
         let daemon = Task { await runner.runDaemon() }
         try harness.drop("kirjasto", "raskas.xml", heavy)
-        #expect(await DaemonTests.eventually(seconds: 20) { ((try? journal.recent(department: "kirjasto")) ?? []).count == 1 })
+        #expect(await eventually(seconds: 20) { ((try? journal.recent(department: "kirjasto")) ?? []).count == 1 })
         try harness.drop("sivistys", "kevyt.txt", hetu[1])
-        let light = await DaemonTests.eventually(seconds: 60) { harness.outbox("sivistys").count == 2 }
+        let light = await eventually(seconds: 60) { harness.outbox("sivistys").count == 2 }
         let heavyDoneFirst = harness.outbox("kirjasto").contains { $0.hasSuffix(".kuitti.txt") }
-        let heavyDone = await DaemonTests.eventually(seconds: 120) { harness.outbox("kirjasto").contains { $0.hasSuffix(".kuitti.txt") } }
+        let heavyDone = await eventually(seconds: 120) { harness.outbox("kirjasto").contains { $0.hasSuffix(".kuitti.txt") } }
         runner.requestStop()
         await daemon.value
         #expect(light && heavyDone)

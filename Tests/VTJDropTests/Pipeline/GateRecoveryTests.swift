@@ -3,6 +3,7 @@ import Testing
 @testable import VTJDrop
 import VTJCore
 import VTJSandbox
+import VTJTestSupport
 
 /// The daemon with the interface gate closed: found by `scripts/fault-test` (issue 6), each a regression test.
 @Suite(.serialized) struct GateRecoveryTests {
@@ -16,18 +17,18 @@ import VTJSandbox
     @Test func dropsMeetingRefusedCredentialsWaitAndAreServedWithoutSpinning() async throws {
         let harness = try await PipelineHarness()
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         let runner = harness.runner
-        await runner.replaceGate(InterfaceGate(threshold: 3, firstPause: 0.6, maximumPause: 1.2))
+        await runner.replaceGate(InterfaceGate(threshold: 3, backoff: Backoff(first: .milliseconds(600), maximum: .milliseconds(1200))))
         let daemon = Task { await runner.runDaemon() }
-        #expect(await DaemonTests.eventually(seconds: 60) { sandbox.counters.requests("kirjausavain") >= 1 }, "start-up check")
+        #expect(await eventually(seconds: 60) { sandbox.counters.requests("kirjausavain") >= 1 }, "start-up check")
         try await Task.sleep(for: .milliseconds(200))
         sandbox.setCredentials(user: "kunta", password: "vaihdettu")
         let hetus = harness.registry.hetus(where: [.resident], limit: 8)
         for index in 0..<4 {
             try harness.drop("sivistys", "lista-\(index).txt", hetus[index * 2..<index * 2 + 2].joined(separator: "\n"))
         }
-        let closed = await DaemonTests.eventuallyAsync(seconds: 60) { await !runner.gate.isOpen }
+        let closed = await eventually(seconds: 60) { await !runner.gate.isOpen }
         #expect(closed, "the 401 closed the gate")
         let turnsAtClose = await runner.loopTurns
         try await Task.sleep(for: .milliseconds(1000))
@@ -37,7 +38,7 @@ import VTJSandbox
                 "claimed drops have pending notes and nothing else: \(whileClosed)")
         #expect(whileClosed.count + harness.inbox("sivistys").count == 4, "every drop is either waiting claimed or untouched in the inbox")
         sandbox.setCredentials(user: "kunta", password: "salasana")
-        let served = await DaemonTests.eventually(seconds: 60) {
+        let served = await eventually(seconds: 60) {
             harness.outbox("sivistys").filter { $0.hasSuffix(".csv") }.count == 4
         }
         runner.requestStop()

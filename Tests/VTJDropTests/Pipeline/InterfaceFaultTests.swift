@@ -11,7 +11,7 @@ import VTJSandbox
     @Test func serverErrorsKeepTheDropClaimedUntilTheInterfaceRecovers() async throws {
         let harness = try await PipelineHarness()
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         #expect(await harness.runner.runOnce().interface == nil, "the start-up check passes")
         sandbox.setFaults(SandboxFaults(errorRate: 1.0))
         let hetus = harness.registry.hetus(where: [.resident], limit: 3)
@@ -38,7 +38,7 @@ import VTJSandbox
     @Test func anInterfaceDownAtStartClaimsNothing() async throws {
         let harness = try await PipelineHarness()
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         sandbox.setFaults(SandboxFaults(errorRate: 1.0))
         let hetus = harness.registry.hetus(where: [.resident], limit: 2)
         try harness.drop("sivistys", "alussa.txt", hetus.joined(separator: "\n"))
@@ -56,7 +56,7 @@ import VTJSandbox
     @Test func truncatedBodiesAndRateLimitsAreRetriedTransparently() async throws {
         let harness = try await PipelineHarness()
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         sandbox.setFaults(SandboxFaults(rateLimitNext: 1, retryAfterSeconds: 1, truncateNext: 1))
         let hetus = harness.registry.hetus(where: [.resident], limit: 5)
         try harness.drop("sivistys", "katkeava.txt", hetus.joined(separator: "\n"))

@@ -1,8 +1,10 @@
 import Foundation
 import Logging
+import Testing
 @testable import VTJDrop
 import VTJCore
 import VTJSandbox
+import VTJTestSupport
 
 /// A whole appliance in a temp folder: YAML configuration, in-process sandbox, real SQLite.
 final class PipelineHarness: Sendable {
@@ -10,7 +12,9 @@ final class PipelineHarness: Sendable {
     let host: ApplianceHost
     var appliance: Appliance { host.appliance }
     var runner: ApplianceRunner { host.runner }
-    var registry: SandboxRegistry { (host.sandbox ?? external)!.registry }
+    var registry: SandboxRegistry { (sandbox ?? external)!.registry }
+    /// The built-in sandbox this harness started (as `vtjdrop run` does) when no `external` one is reached.
+    let sandbox: SandboxServer?
     /// The sandbox reached over `vtj.url` (with credentials from the environment), when the test chose one.
     let external: SandboxServer?
 
@@ -86,12 +90,23 @@ final class PipelineHarness: Sendable {
                                                   environment: environment)
         var quiet = Logger(label: "test")
         quiet.logLevel = .warning
+        var builtIn: BuiltInInterface?
+        if external == nil {
+            let server = SandboxServer(configuration: sandbox)
+            try await server.start()
+            builtIn = BuiltInInterface(url: try #require(server.url(for: wire)), user: sandbox.user, password: sandbox.password,
+                                       licensedMunicipality: sandbox.licensedMunicipality)
+            self.sandbox = server
+        } else {
+            self.sandbox = nil
+        }
         host = try await ApplianceHost.start(configuration: loaded.configuration, logger: logger ?? quiet, clock: clock,
-                                             monotonic: monotonic, sandboxConfiguration: sandbox, retryPolicy: retryPolicy)
+                                             monotonic: monotonic, builtIn: builtIn, retryPolicy: retryPolicy)
     }
 
     func close() async {
         await host.shutdown()
+        await sandbox?.shutdown()
         await external?.shutdown()
         TempFolderSweeper.removeTree(root)
     }

@@ -4,6 +4,7 @@ import Testing
 import VTJCore
 import VTJSandbox
 import VTJXML
+import VTJTestSupport
 
 /// One drop of every toiminto through the real pipeline: files, SQLite, libcurl, the sandbox.
 @Suite(.serialized) struct PipelineOperationTests {
@@ -143,9 +144,7 @@ import VTJXML
 
     /// The repository's own file, found from this source file's location.
     static func repositoryFile(_ relative: String) -> String? {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        let path = url.appendingPathComponent(relative).path
+        let path = repositoryRoot + "/" + relative
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }
 }

@@ -4,6 +4,7 @@ import FoundationNetworking
 #endif
 import Testing
 import Synchronization
+import VTJTestSupport
 
 /// SIGTERM: the daemon stops claiming, finishes what it has and exits cleanly.
 @Suite(.serialized) struct ShutdownTests {
@@ -29,12 +30,12 @@ import Synchronization
         // The built-in sandbox (vtj.sandbox: true) serves a dropped list while the daemon runs.
         try "010594Y9032\n".write(toFile: root + "/inbox/sivistys/.a.part", atomically: true, encoding: .utf8)
         try FileManager.default.moveItem(atPath: root + "/inbox/sivistys/.a.part", toPath: root + "/inbox/sivistys/a.txt")
-        let served = await DaemonTests.eventually(seconds: 30) {
+        let served = await eventually(seconds: 30) {
             ((try? FileManager.default.contentsOfDirectory(atPath: root + "/outbox/sivistys")) ?? []).contains { $0.hasSuffix(".kuitti.txt") }
         }
         #expect(served)
         process.terminate()  // SIGTERM
-        let exited = await DaemonTests.eventually(seconds: 20) { !process.isRunning }
+        let exited = await eventually(seconds: 20) { !process.isRunning }
         #expect(exited, "the daemon did not stop on SIGTERM")
         if exited { #expect(process.terminationStatus == 0) } else { kill(process.processIdentifier, SIGKILL) }
         let work = (try? FileManager.default.contentsOfDirectory(atPath: root + "/state/claims/sivistys/work")) ?? []
@@ -111,7 +112,7 @@ import Synchronization
     static func terminate(_ process: Process) async -> Double? {
         let asked = Date()
         process.terminate()
-        let exited = await DaemonTests.eventually(seconds: 50) { !process.isRunning }
+        let exited = await eventually(seconds: 50) { !process.isRunning }
         if !exited { kill(process.processIdentifier, SIGKILL) }
         return exited ? Date().timeIntervalSince(asked) : nil
     }
@@ -120,11 +121,11 @@ import Synchronization
         let (sandbox, url) = try await Self.sandbox()
         defer { sandbox.terminate() }
         let (daemon, root, lines) = try Self.daemon(url)
-        #expect(await DaemonTests.eventually(seconds: 30) { lines.text.contains("vtjdrop is serving") })
+        #expect(await eventually(seconds: 30) { lines.text.contains("vtjdrop is serving") })
         try await Self.hang(url)
         try "010594Y9032\n".write(toFile: root + "/inbox/sivistys/.a.part", atomically: true, encoding: .utf8)
         try FileManager.default.moveItem(atPath: root + "/inbox/sivistys/.a.part", toPath: root + "/inbox/sivistys/a.txt")
-        let querying = await DaemonTests.eventually(seconds: 30) { lines.text.contains("VTJ perustiedot") }
+        let querying = await eventually(seconds: 30) { lines.text.contains("VTJ perustiedot") }
         #expect(querying, "the drop never reached the interface: \(lines.text.suffix(2000))")
         let took = await Self.terminate(daemon)
         // 15 s of grace for drops in flight, then they are interrupted; systemd allows 60 s.
@@ -146,7 +147,7 @@ import Synchronization
         defer { sandbox.terminate() }
         try await Self.hang(url)
         let (daemon, _, lines) = try Self.daemon(url)
-        #expect(await DaemonTests.eventually(seconds: 30) { lines.text.contains("starting") })
+        #expect(await eventually(seconds: 30) { lines.text.contains("starting") })
         try await Task.sleep(for: .milliseconds(500))  // the check is under way (its answer hangs for 10 min)
         let took = await Self.terminate(daemon)
         #expect(took.map { $0 < 10 } == true, "SIGTERM took \(took.map { "\($0) s" } ?? "over 50 s")")

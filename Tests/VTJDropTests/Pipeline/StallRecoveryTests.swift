@@ -1,8 +1,10 @@
 import Foundation
+import Glibc
 import Testing
 @testable import VTJDrop
 import VTJCore
 import VTJSandbox
+import VTJTestSupport
 
 /// Faults that used to stall a drop until the appliance was restarted (issue 13): each must be
 /// logged, retried, and heal by itself.
@@ -31,10 +33,10 @@ import VTJSandbox
         let daemon = Task { await runner.runDaemon() }
         let journal = harness.appliance.database.journal
         func state() -> RequestState? { ((try? journal.unfinished()) ?? []).first?.state }
-        #expect(await DaemonTests.eventually(seconds: 20) { state() == .querying }, "the drop never started querying")
+        #expect(await eventually(seconds: 20) { state() == .querying }, "the drop never started querying")
         // The sandbox holds its answer 1.5 s: fill the state file system before it arrives.
         let filler = try FileSystemTrap.fill(harness.root)
-        let logged = await DaemonTests.eventually(seconds: 30) {
+        let logged = await eventually(seconds: 30) {
             capture.all.contains { $0.contains("journal write failed") } && capture.all.contains { $0.contains("drop will be retried") }
         }
         #expect(logged, "a failed journal write must be logged: \(capture.all.filter { $0.hasPrefix("error") || $0.hasPrefix("warning") })")
@@ -44,7 +46,7 @@ import VTJSandbox
         // Space returns; the retry is due 30 s later on the monotonic clock.
         try FileManager.default.removeItem(atPath: filler)
         monotonic.advance(by: .seconds(31))
-        let served = await DaemonTests.eventually(seconds: 30) { harness.outbox("sivistys").count == 2 }
+        let served = await eventually(seconds: 30) { harness.outbox("sivistys").count == 2 }
         runner.requestStop()
         await daemon.value
         #expect(served, "the drop was not published once space returned")
@@ -54,6 +56,61 @@ import VTJSandbox
         let entry = try #require(try journal.recent(department: "sivistys").first)
         #expect(entry.state == .archived)
         #expect(try journal.history(entry.requestID).map(\.state).contains(.failedTransient), "the failure is on record, late but in order")
+    }
+
+    /// The journal cannot be written (the state disk is full): intake closes — a second drop stays
+    /// in the inbox — the log says so once, and the operator's snapshot (what `/healthz`, `/readyz`,
+    /// the page and `status` show) says intake is closed for the journal, from the daemon's memory
+    /// because the database cannot store it. Space returns: intake reopens and both drops are served.
+    /// Before, the daemon went on claiming drops whose steps it could not record.
+    @Test func aJournalThatCannotBeWrittenClosesIntakeAndSaysSo() async throws {
+        let monotonic = ManualMonotonicClock()
+        let capture = LogCapture()
+        let harness = try await PipelineHarness(
+            sandbox: SandboxConfiguration(population: 400, seed: 7, uncensored: false, faults: SandboxFaults(latencyMs: 1500)),
+            logger: capture.logger(), monotonic: monotonic,
+            beforeStart: { root in _ = FileSystemTrap.mountTmpfs(root, kilobytes: 6144) })
+        let mounted = FileSystemTrap.isMountPoint(harness.root)
+        defer { Task { await harness.close(); if mounted { FileSystemTrap.unmount(harness.root) } } }
+        guard mounted else {
+            print("StallRecoveryTests: no tmpfs could be mounted here; the journal-unwritable case did not run")
+            return
+        }
+        let hetus = harness.registry.hetus(where: [.resident], limit: 4)
+        try harness.drop("sivistys", "eka.txt", hetus[0..<2].joined(separator: "\n"))
+        // Written now, named so intake skips it (`*.tmp`), and renamed in once the disk is full.
+        try harness.drop("kirjasto", "toka.txt.tmp", hetus[2..<4].joined(separator: "\n"))
+        let runner = harness.runner
+        let daemon = Task { await runner.runDaemon() }
+        let journal = harness.appliance.database.journal
+        #expect(await eventually(seconds: 60) { ((try? journal.unfinished()) ?? []).first?.state == .querying })
+        let filler = try FileSystemTrap.fill(harness.root)
+        let inbox = harness.root + "/inbox/kirjasto"
+        #expect(rename(inbox + "/toka.txt.tmp", inbox + "/toka.txt") == 0)
+        let closed = await eventually(seconds: 60) { await runner.journalProblem != nil }
+        #expect(closed, "a journal that cannot be written closes intake: \(capture.all.filter { $0.hasPrefix("error") })")
+        let turns = await runner.loopTurns
+        #expect(await eventually(seconds: 60) { await runner.loopTurns >= turns + 3 })
+        #expect(harness.inbox("kirjasto") == ["toka.txt"], "nothing new is claimed while the journal cannot be written")
+        #expect(capture.all.filter { $0.contains("intake closed: the journal cannot be written") }.count == 1, "said once")
+        let source = StateSnapshotSource(database: harness.appliance.database, configuration: harness.appliance.configuration,
+                                         live: { harness.appliance.liveConditions })
+        let snapshot = try source.read(now: Date())
+        #expect(snapshot.intakeClosed?.code == "journal-unwritable", "\(String(describing: snapshot.intakeClosed))")
+        #expect(!snapshot.isServing)
+
+        try FileManager.default.removeItem(atPath: filler)
+        monotonic.advance(by: .seconds(31))
+        let served = await eventually(seconds: 60) {
+            ["sivistys", "kirjasto"].allSatisfy { department in
+                harness.outbox(department).count == 2 && harness.outbox(department).contains { $0.hasSuffix(".kuitti.txt") }
+            }
+        }
+        runner.requestStop()
+        await daemon.value
+        #expect(served, "both drops are served once the journal can be written: \(harness.outbox("sivistys")) \(harness.outbox("kirjasto"))")
+        #expect(capture.all.contains { $0.contains("the journal accepts writes again; intake reopens") })
+        #expect(try source.read(now: Date()).intakeClosed == nil)
     }
 
     /// Someone cleans `outbox/<dept>/.vtjdrop-tmp` away: before, every retry failed until a restart.
@@ -76,7 +133,7 @@ import VTJSandbox
         let monotonic = ManualMonotonicClock()
         let harness = try await PipelineHarness(clock: wall, monotonic: monotonic)
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         let runner = harness.runner
         // The start-up check answers first (and is not repeated within a minute); then the drop's
         // own messages fail.

@@ -4,6 +4,7 @@ import Testing
 @testable import VTJDrop
 import VTJCore
 import VTJSandbox
+import VTJTestSupport
 
 /// What can never work is refused at start; what one department cannot do fails that department
 /// only; `run --once` exits non-zero when work could not be done (issue 13).
@@ -96,7 +97,7 @@ import VTJSandbox
         try handle.close()
 
         try Data(harness.registry.hetus(where: [.resident], limit: 1)[0].utf8).write(to: URL(fileURLWithPath: copy + "/inbox/sivistys/b.txt"))
-        let sandbox = try #require(harness.host.sandbox?.baseURL)
+        let sandbox = try #require(harness.sandbox?.baseURL)
         let yaml = try String(contentsOfFile: harness.root + "/vtjdrop.yaml", encoding: .utf8)
             .replacingOccurrences(of: harness.root + "/inbox", with: copy + "/inbox")
             .replacingOccurrences(of: harness.root + "/outbox", with: copy + "/outbox")

@@ -1,5 +1,5 @@
 import Foundation
-import SheetTestSupport
+import VTJTestSupport
 import Testing
 @testable import VTJDrop
 import VTJCore

@@ -4,6 +4,7 @@ import Testing
 @testable import VTJDrop
 import VTJCore
 import VTJSandbox
+import VTJTestSupport
 
 /// Issue 12, finding 6: the audit log answers a citizen's "who looked at my data", so it must list
 /// real disclosures only, with what was disclosed. Queries that failed, were refused or were
@@ -14,7 +15,7 @@ import VTJSandbox
     @Test func aRetriedRequestIsOneDisclosureWithTheGroupsDelivered() async throws {
         let harness = try await PipelineHarness()
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         #expect(await harness.runner.runOnce().interface == nil)
         let protected = try #require(harness.registry.hetus(where: [.turvakielto, .adult], limit: 1).first)
         let open = try #require(harness.registry.hetus(where: [.adult, .resident], excluding: [.turvakielto], limit: 1).first)
@@ -65,7 +66,7 @@ import VTJSandbox
     @Test func aRefusedQueryIsAnAttemptOnly() async throws {
         let harness = try await PipelineHarness()
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         #expect(await harness.runner.runOnce().interface == nil)
         sandbox.setCredentials(user: "kunta", password: "vaihdettu")
         let hetus = harness.registry.hetus(where: [.resident], limit: 10)
@@ -83,7 +84,7 @@ import VTJSandbox
     /// published basic-data requests become disclosures marked `ennen-v4` (what was delivered was
     /// not recorded then); requests never published do not; the new tables are append-only too.
     @Test func anExistingDatabaseIsMigrated() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let path = folder.path + "/vtjdrop.sqlite"
         let t0 = Date(timeIntervalSince1970: 1_790_000_000)

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import VTJTestSupport
 
 /// Issue 12, finding 1: `vtjdrop demo --folder DIR` deleted DIR recursively, whatever it held
 /// (`--folder ..` deleted the parent). The demo now works only in a new or empty folder, or one an
 /// earlier demo made; anything else is refused untouched. The real binary, real folders.
 @Suite(.serialized) struct DemoFolderTests {
     @Test func aFolderWithSomeonesFilesIsRefusedUntouched() async throws {
-        let temp = try StorageTestFolder()
+        let temp = try TempFolder()
         defer { temp.remove() }
         let precious = try temp.write("tarkea/opinnayte.docx", "seitsemän vuoden työ")
         let folder = temp.path + "/tarkea"
@@ -19,7 +20,7 @@ import Testing
     }
 
     @Test func theParentFolderIsRefused() async throws {
-        let temp = try StorageTestFolder()
+        let temp = try TempFolder()
         defer { temp.remove() }
         try temp.write("muuta.txt", "x")
         try FileManager.default.createDirectory(atPath: temp.path + "/alikansio", withIntermediateDirectories: true)
@@ -31,7 +32,7 @@ import Testing
 
     /// Without `--folder`, `./demo` under the same rule.
     @Test func theDefaultFolderFollowsTheSameRule() async throws {
-        let temp = try StorageTestFolder()
+        let temp = try TempFolder()
         defer { temp.remove() }
         try temp.write("demo/oma.txt", "oma")
         let run = try await VTJDropBinary.runDetached(["demo"], environment: [:], currentDirectory: temp.path)
@@ -42,7 +43,7 @@ import Testing
     /// A new folder works, and the same folder again (the demo's marker says it made it); other
     /// entries someone put beside the demo's own are left alone.
     @Test func aNewFolderAndTheDemosOwnFolderWork() async throws {
-        let temp = try StorageTestFolder()
+        let temp = try TempFolder()
         defer { temp.remove() }
         let folder = temp.path + "/uusi/demo"
         let first = try await VTJDropBinary.runDetached(["demo", "--folder", folder], environment: [:])

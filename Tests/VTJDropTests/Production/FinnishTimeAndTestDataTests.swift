@@ -5,6 +5,7 @@ import Testing
 @testable import VTJDrop
 import VTJCore
 import VTJSandbox
+import VTJTestSupport
 
 /// Issue 12, items 2 and 8: answers from the built-in sandbox are marked as test data wherever a
 /// clerk sees them; times people read are Finnish time with the offset, file names keep a
@@ -28,7 +29,7 @@ import VTJSandbox
 
     /// The real binary on a machine set to UTC: its log lines still say Finnish time.
     @Test func theDaemonLogsFinnishTimeWhateverTheMachinesZone() async throws {
-        let temp = try StorageTestFolder()
+        let temp = try TempFolder()
         defer { temp.remove() }
         let run = try await VTJDropBinary.runDetached(["run", "--once"], environment: ["TZ": "UTC"], currentDirectory: temp.path)
         #expect(run.status == 0, "\(run.stderr)")

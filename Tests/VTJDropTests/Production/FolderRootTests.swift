@@ -4,6 +4,7 @@ import Testing
 @testable import VTJDrop
 import VTJCore
 import VTJSandbox
+import VTJTestSupport
 
 /// Issue 12, finding 4: a missing inbox root was created (`mkdir -p`) and the daemon reported
 /// healthy, so with an unmounted share clerks' files went where nobody watched. Roots must exist
@@ -11,7 +12,7 @@ import VTJSandbox
 @Suite(.serialized) struct FolderRootTests {
     @Test(arguments: ["inbox", "outbox", "state"])
     func aMissingRootRefusesToStartAndIsNotCreated(_ missing: String) async throws {
-        let root = try StorageTestFolder()
+        let root = try TempFolder()
         defer { root.remove() }
         for folder in ["inbox", "outbox", "state"] where folder != missing {
             try FileManager.default.createDirectory(atPath: root.path + "/" + folder, withIntermediateDirectories: true)
@@ -37,12 +38,12 @@ import VTJSandbox
         let daemon = Task { await runner.runDaemon() }
         let hetus = harness.registry.hetus(where: [.resident], limit: 4)
         try harness.drop("sivistys", "ensin.txt", hetus[0..<2].joined(separator: "\n"))
-        #expect(await DaemonTests.eventually(seconds: 60) { harness.outbox("sivistys").count == 2 }, "served while the roots are there")
+        #expect(await eventually(seconds: 60) { harness.outbox("sivistys").count == 2 }, "served while the roots are there")
 
         // The share is unmounted: the root vanishes (moved aside here), clerks keep dropping into it.
         let inbox = harness.root + "/inbox", aside = harness.root + "/inbox-pois"
         #expect(rename(inbox, aside) == 0)
-        let noticed = await DaemonTests.eventually(seconds: 60) { ((try? harness.appliance.database.conditions()) ?? []).contains { $0.kind == .folders } }
+        let noticed = await eventually(seconds: 60) { ((try? harness.appliance.database.conditions()) ?? []).contains { $0.kind == .folders } }
         #expect(noticed, "intake closed")
         try await Task.sleep(for: .milliseconds(500))  // a few more scans: still not recreated
         #expect(!FileManager.default.fileExists(atPath: inbox), "the root is never silently recreated")
@@ -55,7 +56,7 @@ import VTJSandbox
 
         // Mounted again: intake reopens by itself and serves what waited.
         #expect(rename(aside, inbox) == 0)
-        let served = await DaemonTests.eventually(seconds: 60) { harness.outbox("sivistys").filter { $0.hasSuffix(".csv") }.count == 2 }
+        let served = await eventually(seconds: 60) { harness.outbox("sivistys").filter { $0.hasSuffix(".csv") }.count == 2 }
         runner.requestStop()
         await daemon.value
         #expect(served, "the drop made while the root was away is served once it is back: \(harness.outbox("sivistys"))")
@@ -66,7 +67,7 @@ import VTJSandbox
 
     /// The newcomer path (no configuration at all) still makes ./inbox, ./outbox and ./state.
     @Test func withoutAnyConfigurationTheRootsAreMadeInTheWorkingFolder() async throws {
-        let root = try StorageTestFolder()
+        let root = try TempFolder()
         defer { root.remove() }
         let run = try await VTJDropBinary.runDetached(["run", "--once"], environment: [:], currentDirectory: root.path)
         #expect(run.status == 0, "\(run.stderr)")

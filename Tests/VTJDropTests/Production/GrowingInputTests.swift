@@ -4,6 +4,7 @@ import Testing
 @testable import VTJDrop
 import VTJCore
 import VTJSandbox
+import VTJTestSupport
 
 /// A drop still being written is never taken as complete, in any readiness mode (issue 12,
 /// finding 5; issue 13, first bullet). The writers here are real: a descriptor kept open on the
@@ -51,7 +52,7 @@ import VTJSandbox
             try await Task.sleep(for: .milliseconds(watch == "poll" ? 60 : 100))
         }
         writer.close()
-        let served = await DaemonTests.eventually(seconds: 60) { harness.outbox("sivistys").filter { $0.hasSuffix(".csv") }.count == 1 }
+        let served = await eventually(seconds: 60) { harness.outbox("sivistys").filter { $0.hasSuffix(".csv") }.count == 1 }
         runner.requestStop()
         await daemon.value
         #expect(served, "\(watch): \(harness.outbox("sivistys"))")
@@ -74,7 +75,7 @@ import VTJSandbox
         try await Task.sleep(for: .milliseconds(1500))  // the writer's pause: three settle periods
         writer.write((0..<2000).map { hetus[($0 + 7) % hetus.count] })
         writer.close()
-        let served = await DaemonTests.eventually(seconds: 60) { harness.outbox("sivistys").filter { $0.hasSuffix(".kuitti.txt") }.count == 1 }
+        let served = await eventually(seconds: 60) { harness.outbox("sivistys").filter { $0.hasSuffix(".kuitti.txt") }.count == 1 }
         runner.requestStop()
         await daemon.value
         #expect(served)
@@ -109,7 +110,7 @@ import VTJSandbox
         writer.close()
 
         // Read again once unchanged for the quiet period (its change time says when).
-        let published = await DaemonTests.eventuallyAsync(seconds: 60) {
+        let published = await eventually(seconds: 60) {
             if harness.outbox("sivistys").contains(where: { $0.hasSuffix(".csv") }) { return true }
             return await harness.runner.process(claimed).published == 1
         }
@@ -130,16 +131,16 @@ import VTJSandbox
         writer.write(Array(hetus[0..<6]))
         let claimed = Self.claimOnceSettled(harness)
         #expect(claimed.count == 1)
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         let walk = Task { await harness.runner.process(claimed) }
         // The query has reached the sandbox, which answers 2 s later: the writer resumes meanwhile.
-        #expect(await DaemonTests.eventually(seconds: 60) { sandbox.counters.requests("perustiedot") >= 1 })
+        #expect(await eventually(seconds: 60) { sandbox.counters.requests("perustiedot") >= 1 })
         writer.write(Array(hetus[6..<12]))
         writer.close()
         let during = await walk.value
         #expect(during.published == 0, "nothing published from the partial read: \(during)")
         #expect(harness.outbox("sivistys").allSatisfy { $0.hasSuffix(".odottaa.txt") }, "\(harness.outbox("sivistys"))")
-        let published = await DaemonTests.eventuallyAsync(seconds: 60) { await harness.runner.process(claimed).published == 1 }
+        let published = await eventually(seconds: 60) { await harness.runner.process(claimed).published == 1 }
         #expect(published)
         #expect(Self.rows(try harness.only("sivistys", suffix: ".csv")) == 12)
         // The thrown-away walk asked the interface, but disclosed nothing: one disclosure, two queries.

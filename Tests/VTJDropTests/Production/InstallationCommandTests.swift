@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VTJDrop
+import VTJTestSupport
 
 /// Issue 12, item 9: `vtjdrop --version` and `vtjdrop check-config FILE`, which validates
 /// without touching any folder. The real binary.
@@ -12,7 +13,7 @@ import VTJDrop
     }
 
     @Test func checkConfigValidatesWithoutTouchingAnyFolder() async throws {
-        let temp = try StorageTestFolder()
+        let temp = try TempFolder()
         defer { temp.remove() }
         for folder in ["inbox", "outbox", "state"] { try FileManager.default.createDirectory(atPath: temp.path + "/" + folder, withIntermediateDirectories: true) }
         let password = try temp.write("salasana", "s3cret-value\n", mode: 0o600)

@@ -4,6 +4,7 @@ import Testing
 @testable import VTJDrop
 import VTJCore
 import VTJSandbox
+import VTJTestSupport
 
 /// Issue 12, finding 3 (and issue 13's 404): wrong credentials or a wrong address are the
 /// operator's problem. The daemon stays up, claims nothing, logs one error per change of state,
@@ -18,7 +19,7 @@ import VTJSandbox
 
     @Test func wrongPasswordAtStartClaimsNothingAndAFixedPasswordFileResumes() async throws {
         let sandbox = try await Self.externalSandbox()
-        let secrets = try StorageTestFolder()
+        let secrets = try TempFolder()
         defer { secrets.remove() }
         let passwordFile = try secrets.write("vtj-password", "vaarin\n", mode: 0o600)
         let capture = LogCapture()
@@ -29,13 +30,13 @@ import VTJSandbox
         ])
         defer { Task { await harness.close() } }
         let runner = harness.runner
-        await runner.replaceGate(InterfaceGate(threshold: 3, firstPause: 0.2, maximumPause: 0.4))
+        await runner.replaceGate(InterfaceGate(threshold: 3, backoff: Backoff(first: .milliseconds(200), maximum: .milliseconds(400))))
         let hetus = harness.registry.hetus(where: [.resident], limit: 4)
         try harness.drop("sivistys", "ennen.txt", hetus[0..<2].joined(separator: "\n"))
 
         let daemon = Task { await runner.runDaemon() }
         // Several probes meet the wrong password while drops wait untouched in the inbox.
-        let probed = await DaemonTests.eventually(seconds: 60) { sandbox.counters.requests("kirjausavain") >= 4 }
+        let probed = await eventually(seconds: 60) { sandbox.counters.requests("kirjausavain") >= 4 }
         try harness.drop("sivistys", "aikana.txt", hetus[2..<4].joined(separator: "\n"))
         try await Task.sleep(for: .milliseconds(600))
         #expect(probed, "the daemon kept probing")
@@ -58,7 +59,7 @@ import VTJSandbox
 
         // The operator fixes the file: no restart, the daemon notices and resumes by itself.
         try "salasana\n".write(toFile: passwordFile, atomically: true, encoding: .utf8)
-        let served = await DaemonTests.eventually(seconds: 60) {
+        let served = await eventually(seconds: 60) {
             harness.outbox("sivistys").filter { $0.hasSuffix(".csv") }.count == 2
         }
         runner.requestStop()
@@ -78,7 +79,7 @@ import VTJSandbox
     func credentialsRefusedMidRunHoldTheDropInsteadOfRefusingIt(wire: WireKind) async throws {
         let harness = try await PipelineHarness(wire: wire)
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         #expect(await harness.runner.runOnce().interface == nil, "the interface answers at first")
         sandbox.setCredentials(user: "kunta", password: "vaihdettu")
         let hetus = harness.registry.hetus(where: [.resident], limit: 2)
@@ -141,7 +142,7 @@ import VTJSandbox
     func runOnceExitsNonZeroAndLeavesTheInboxUntouched(_ fault: String) async throws {
         let sandbox = try await Self.externalSandbox()
         defer { Task { await sandbox.shutdown() } }
-        let root = try StorageTestFolder()
+        let root = try TempFolder()
         defer { root.remove() }
         for folder in ["inbox/sivistys", "outbox", "state"] { try FileManager.default.createDirectory(atPath: root.path + "/" + folder, withIntermediateDirectories: true) }
         var url = sandbox.baseURL!

@@ -4,6 +4,7 @@ import Testing
 @testable import VTJDrop
 import VTJCore
 import VTJSandbox
+import VTJTestSupport
 
 /// Issue 12, finding 7: during an outage the file disappeared from the inbox and nothing appeared
 /// in the outbox for minutes. A claimed drop that waits gets `<name>.odottaa.txt` in its outbox at
@@ -12,14 +13,14 @@ import VTJSandbox
     @Test func anOutageAfterTheClaimGivesTheClerkANoteWithinAMinute() async throws {
         let harness = try await PipelineHarness()
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         let runner = harness.runner
         let daemon = Task { await runner.runDaemon() }
-        #expect(await DaemonTests.eventually(seconds: 60) { sandbox.counters.requests("kirjausavain") >= 1 })
+        #expect(await eventually(seconds: 60) { sandbox.counters.requests("kirjausavain") >= 1 })
         sandbox.setFaults(SandboxFaults(errorRate: 1.0))
         let dropped = Date()
         try harness.drop("sivistys", "katko.txt", harness.registry.hetus(where: [.resident], limit: 3).joined(separator: "\n"))
-        let noted = await DaemonTests.eventually(seconds: 60) { harness.outbox("sivistys").contains { $0.hasSuffix(".odottaa.txt") } }
+        let noted = await eventually(seconds: 60) { harness.outbox("sivistys").contains { $0.hasSuffix(".odottaa.txt") } }
         let after = Date().timeIntervalSince(dropped)
         #expect(noted && after < 60, "a note within a minute (took \(after) s)")
         #expect(harness.inbox("sivistys").isEmpty, "the file was taken")
@@ -33,9 +34,9 @@ import VTJSandbox
 
         sandbox.setFaults(SandboxFaults())
         // The drop's own back-off is 30 s; the probe that reopens the gate retries it at once.
-        await runner.replaceGate(InterfaceGate(threshold: 1, firstPause: 0.2, maximumPause: 0.2))
+        await runner.replaceGate(InterfaceGate(threshold: 1, backoff: Backoff(first: .milliseconds(200), maximum: .milliseconds(200))))
         await runner.forceRetryNow()
-        let published = await DaemonTests.eventually(seconds: 60) { harness.outbox("sivistys").contains { $0.hasSuffix(".csv") } }
+        let published = await eventually(seconds: 60) { harness.outbox("sivistys").contains { $0.hasSuffix(".csv") } }
         runner.requestStop()
         await daemon.value
         #expect(published)

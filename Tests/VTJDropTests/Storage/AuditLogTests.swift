@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import VTJCore
 import VTJDrop
+import VTJTestSupport
 
 @Suite struct AuditLogTests {
     let t0 = Date(timeIntervalSince1970: 1_790_000_000)
@@ -10,7 +11,7 @@ import VTJDrop
     func hetu(_ text: String) throws -> Henkilotunnus { try Henkilotunnus(text) }
 
     @Test func answersWhoAskedAboutAPersonWhenAndWhy() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let audit = try StateDatabase(stateFolder: folder.path).auditLog
         let a = try hetu("010594Y9032"), b = try hetu("010516B903X"), c = try hetu("020275-9862")
@@ -39,7 +40,7 @@ import VTJDrop
     }
 
     @Test func theAuditTablesRefuseUpdateAndDelete() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let database = try StateDatabase(stateFolder: folder.path)
         try database.auditLog.record(.init(at: t0, department: "kirjasto", purpose: "kirjasto", requestID: "r1",
@@ -59,7 +60,7 @@ import VTJDrop
     }
 
     @Test func municipalQueriesAreLoggedWithTheirDeliveredPersons() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let audit = try StateDatabase(stateFolder: folder.path).auditLog
         try audit.record(.init(at: t0, department: "vesihuolto", purpose: "vesihuolto", requestID: "k1",

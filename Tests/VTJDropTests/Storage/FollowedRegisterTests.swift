@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VTJCore
 import VTJDrop
+import VTJTestSupport
 
 @Suite struct FollowedRegisterTests {
     let day1 = CivilDate(year: 2026, month: 11, day: 2)!
@@ -10,7 +11,7 @@ import VTJDrop
     func hetus(_ texts: String...) throws -> [Henkilotunnus] { try texts.map { try Henkilotunnus($0) } }
 
     @Test func addIsIdempotentAndKeepsTheOriginalPurposeAndDate() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let register = try StateDatabase(stateFolder: folder.path).followedRegister
         let people = try hetus("010594Y9032", "010516B903X", "010594Y9032")
@@ -27,7 +28,7 @@ import VTJDrop
     }
 
     @Test func removeDeletesTheEntryOnlyInThatDepartment() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let register = try StateDatabase(stateFolder: folder.path).followedRegister
         let people = try hetus("010594Y9032", "010516B903X")
@@ -40,7 +41,7 @@ import VTJDrop
     }
 
     @Test func batchesWalkTheWholeRegisterInHetuOrder() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let register = try StateDatabase(stateFolder: folder.path).followedRegister
         // 2,500 distinct test hetus (individual numbers 900–999 over 25 birth dates).
@@ -65,7 +66,7 @@ import VTJDrop
     }
 
     @Test func rekeyMovesEveryDepartmentsEntryToTheCorrectedHetu() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let register = try StateDatabase(stateFolder: folder.path).followedRegister
         let old = try Henkilotunnus("010594Y9032"), new = try Henkilotunnus("020594X903P")
@@ -82,7 +83,7 @@ import VTJDrop
     }
 
     @Test func logKeysPersistPerDepartmentAndScope() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let when = Date(timeIntervalSince1970: 1_790_000_000)
         do {

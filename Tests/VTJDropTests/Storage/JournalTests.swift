@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VTJCore
 import VTJDrop
+import VTJTestSupport
 
 @Suite struct JournalTests {
     let t0 = Date(timeIntervalSince1970: 1_790_000_000)
@@ -9,7 +10,7 @@ import VTJDrop
     func at(_ seconds: Double) -> Date { t0.addingTimeInterval(seconds) }
 
     @Test func aRequestWalksItsStatesAndReplaysChangeNothing() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let journal = try StateDatabase(stateFolder: folder.path).journal
         #expect(try journal.recordClaim(requestID: "20261126-0001", department: "kirjasto", originalName: "lista 1.txt",
@@ -42,15 +43,42 @@ import VTJDrop
         #expect(states == [.claimed, .read, .querying, .resultsWritten, .published, .archived])
     }
 
+    /// The lifecycle's rules hold in the journal itself: a move they forbid is an error and
+    /// changes nothing (before, `record` accepted any move but out of a finished state).
+    @Test func illegalTransitionsAreErrorsAndChangeNothing() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let journal = try StateDatabase(stateFolder: folder.path).journal
+        try journal.recordClaim(requestID: "r1", department: "kirjasto", originalName: "a.txt", storedPath: "/w/r1", at: at(0))
+        #expect(throws: StorageError.self, "archived without being published") { try journal.record(.archived, for: "r1", at: at(1)) }
+        try journal.record(.read, for: "r1", at: at(1))
+        try journal.record(.published, for: "r1", at: at(2))
+        for next in [RequestState.read, .querying, .failedTransient, .refused, .quarantined, .claimed] {
+            #expect(throws: StorageError.self, "published → \(next)") { try journal.record(next, for: "r1", at: at(3)) }
+        }
+        #expect(try journal.entry("r1")?.state == .published)
+        #expect(try journal.history("r1").map(\.state) == [.claimed, .read, .published])
+
+        try journal.recordClaim(requestID: "r2", department: "kirjasto", originalName: "b.txt", storedPath: "/w/r2", at: at(0))
+        try journal.record(.refused, for: "r2", at: at(1))
+        do {
+            try journal.record(.published, for: "r2", at: at(2))
+            Issue.record("a refused drop was published")
+        } catch {
+            #expect("\(error)".contains("from refused to published"), "\(error)")
+        }
+        #expect(try journal.record(.quarantined, for: "r2", at: at(3)) == .recorded)
+    }
+
     @Test func unknownRequestsAreRefused() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let journal = try StateDatabase(stateFolder: folder.path).journal
         #expect(throws: StorageError.self) { try journal.record(.read, for: "nope", at: at(0)) }
     }
 
     @Test func unfinishedWorkSurvivesReopeningForResume() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         do {
             let journal = try StateDatabase(stateFolder: folder.path).journal
@@ -75,7 +103,7 @@ import VTJDrop
     }
 
     @Test func transientFailuresCountAttemptsAndComeDueForRetry() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let journal = try StateDatabase(stateFolder: folder.path).journal
         try journal.recordClaim(requestID: "r1", department: "kirjasto", originalName: "a", storedPath: "/w/a", at: at(0))
@@ -102,7 +130,7 @@ import VTJDrop
     }
 
     @Test func interfaceHealthTracksLastSuccessAndFailureRuns() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let journal = try StateDatabase(stateFolder: folder.path).journal
         #expect(try journal.interfaceHealth().lastSuccessAt == nil)
@@ -121,7 +149,7 @@ import VTJDrop
     }
 
     @Test func retentionFindsExpiredInputsAndLogsDeletions() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let journal = try StateDatabase(stateFolder: folder.path).journal
         let day = 86_400.0
@@ -129,6 +157,7 @@ import VTJDrop
                                 ("q-old", .quarantined, 0.0), ("open", .querying, 0.0)] {
             try journal.recordClaim(requestID: id, department: "kirjasto", originalName: id, storedPath: "/w/" + id, at: at(when))
             if end == .quarantined { try journal.record(.refused, for: id, at: at(when)) }
+            if end == .archived { try journal.record(.published, for: id, at: at(when)) }
             try journal.record(end, for: id, at: at(when), update: .init(storedPath: "/kept/" + id))
         }
         let policy = RetentionPolicy(archiveDays: 30, quarantineDays: 60)
@@ -148,7 +177,7 @@ import VTJDrop
 
 @Suite struct ScheduledRunTests {
     @Test func theLastChangeFetchSurvivesARestartAndDrivesTheMakeUpDecision() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let ranAt = try #require(ISO8601DateFormatter().date(from: "2026-03-28T04:00:00Z"))  // 06:00 EET
         do {

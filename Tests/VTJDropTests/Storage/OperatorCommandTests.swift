@@ -2,13 +2,14 @@ import Foundation
 import Testing
 import VTJCore
 import VTJDrop
+import VTJTestSupport
 
 /// `vtjdrop audit` and `vtjdrop status` run as the real binary against a real state database.
 @Suite struct OperatorCommandTests {
     let asked = "010594Y9032"
     let other = "020594X903P"
 
-    func prepareState(in folder: StorageTestFolder) throws -> String {
+    func prepareState(in folder: TempFolder) throws -> String {
         let state = folder.path + "/state"
         let database = try StateDatabase(stateFolder: state)
         let t0 = Date(timeIntervalSince1970: 1_790_000_000)  // 2026-09-21
@@ -39,7 +40,7 @@ import VTJDrop
     }
 
     @Test func auditByHetuShowsWhoWhenWhyAndMasksEveryOtherHetu() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let state = try prepareState(in: folder)
         let byHetu = try VTJDropBinary.run(["audit", "--state", state, "--hetu", asked.lowercased()], environment: [:])
@@ -70,7 +71,7 @@ import VTJDrop
     }
 
     @Test func auditExportIsOneCSVRowPerPersonPerQueryInANewOwnerOnlyFile() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let state = try prepareState(in: folder)
         let toStdout = try VTJDropBinary.run(["audit", "--state", state, "--export"], environment: [:])
@@ -117,7 +118,7 @@ import VTJDrop
     }
 
     @Test func statusSummarisesWithoutHetusOrCredentials() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let state = try prepareState(in: folder)
         let status = try VTJDropBinary.run(["status", "--state", state],
@@ -137,7 +138,7 @@ import VTJDrop
     }
 
     @Test func aMissingStateFolderIsAClearErrorNotANewDatabase() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let outcome = try VTJDropBinary.run(["status", "--state", folder.path + "/none"], environment: [:])
         #expect(outcome.status != 0)

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 import VTJDrop
+import VTJTestSupport
 
 @Suite struct StateDatabaseTests {
     @Test func walModeFullSyncAndPrivateFileModes() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let state = folder.path + "/state"
         let previous = umask(0o022)
@@ -14,16 +15,16 @@ import VTJDrop
                                          storedPath: state + "/work/r1", at: Date())
         #expect(try database.journalMode() == "wal")
         #expect(try database.synchronousLevel() == 2)
-        #expect(try StorageTestFolder.mode(of: state) == 0o750)
+        #expect(try TempFolder.mode(of: state) == 0o750)
         for suffix in ["", "-wal", "-shm"] {
             let path = database.path + suffix
             #expect(FileManager.default.fileExists(atPath: path), "\(path)")
-            #expect(try StorageTestFolder.mode(of: path) == 0o640, "\(path)")
+            #expect(try TempFolder.mode(of: path) == 0o640, "\(path)")
         }
     }
 
     @Test func readOnlyCommandsDoNotCreateADatabase() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         #expect {
             try StateDatabase(stateFolder: folder.path + "/nowhere", create: false)
@@ -34,7 +35,7 @@ import VTJDrop
     }
 
     @Test func reopeningKeepsDataAndMigratesOnlyOnce() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         do {
             let database = try StateDatabase(stateFolder: folder.path)
@@ -45,7 +46,7 @@ import VTJDrop
     }
 
     @Test func aFileWhereTheStateFolderShouldBeIsReported() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let blocker = try folder.write("state", "not a folder")
         #expect {
@@ -56,7 +57,7 @@ import VTJDrop
     }
 
     @Test func aSecondConnectionReadsWhileTheDaemonsConnectionWrites() throws {
-        let folder = try StorageTestFolder()
+        let folder = try TempFolder()
         defer { folder.remove() }
         let daemon = try StateDatabase(stateFolder: folder.path)
         let operator_ = try StateDatabase(stateFolder: folder.path, create: false)

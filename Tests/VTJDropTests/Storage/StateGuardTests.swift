@@ -3,6 +3,7 @@ import GRDB
 import Testing
 @testable import VTJDrop
 import VTJCore
+import VTJTestSupport
 
 /// The audit log must not vanish silently (issue 13): a database truncated to 0 bytes was replaced
 /// by a new empty one at start, and database files unlinked while running went unnoticed.
@@ -66,10 +67,10 @@ import VTJCore
         let runner = harness.runner
         let daemon = Task { await runner.runDaemon() }
         try harness.drop("sivistys", "a.txt", harness.registry.hetus(where: [.resident], limit: 2).joined(separator: "\n"))
-        #expect(await DaemonTests.eventually(seconds: 20) { harness.outbox("sivistys").count == 2 })
+        #expect(await eventually(seconds: 20) { harness.outbox("sivistys").count == 2 })
         let database = harness.root + "/state/" + StateLayout.databaseFileName
         for suffix in ["", "-wal", "-shm"] { unlink(database + suffix) }
-        let stopped = await DaemonTests.eventually(seconds: 20) { daemon.isCancelled || capture.all.contains { $0.contains("stops claiming") } }
+        let stopped = await eventually(seconds: 20) { daemon.isCancelled || capture.all.contains { $0.contains("stops claiming") } }
         #expect(stopped)
         await daemon.value  // the daemon returns by itself
         let reason = try #require(await runner.stoppedBecause)

@@ -37,7 +37,7 @@ import VTJSandbox
             #expect(receipt.contains("kyselyrajapinta"), "\(name)")
         }
         #expect(try harness.appliance.database.auditLog.queries(hetu: try Henkilotunnus(hetus[0])).isEmpty, "no query was made")
-        #expect(harness.host.sandbox?.counters.requests("HenkilonTunnusKysely") == 1, "only the start-up probe")
+        #expect(harness.sandbox?.counters.requests("HenkilonTunnusKysely") == 1, "only the start-up probe")
         #expect(try harness.appliance.database.followedRegister.count(department: "vesihuolto") == 0)
     }
 
@@ -93,7 +93,7 @@ import VTJSandbox
     func undeliveredPersons() async throws {
         let harness = try await PipelineHarness(wire: .soap, vtj: ["parallelism": "1"])
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         #expect(await harness.runner.runOnce().interface == nil)
         let hetus = harness.registry.hetus(where: [.adult, .resident], excluding: [.turvakielto], limit: 4)
         sandbox.setSOAPFaults(SandboxSOAPFaults(returnCode: "0019", returnCodeNext: 2))
@@ -111,7 +111,7 @@ import VTJSandbox
     func partlyFailingDropIsRetriedWhole() async throws {
         let harness = try await PipelineHarness(wire: .soap)
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         #expect(await harness.runner.runOnce().interface == nil)
         let hetus = harness.registry.hetus(where: [.resident], limit: 40)
         // Three of the forty messages meet the service's internal error on every attempt; the others succeed.
@@ -133,7 +133,7 @@ import VTJSandbox
     func badAnswersKeepTheDrop(_ fault: String) async throws {
         let harness = try await PipelineHarness(wire: .soap, vtj: ["parallelism": "1"])
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         #expect(await harness.runner.runOnce().interface == nil)
         let hetus = harness.registry.hetus(where: [.adult, .resident], excluding: [.turvakielto], limit: 3)
         let many = 20  // more than every attempt of a message
@@ -156,7 +156,7 @@ import VTJSandbox
     func startUpProbe() async throws {
         let harness = try await PipelineHarness(wire: .soap)
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         sandbox.setCredentials(user: "kunta", password: "vaihdettu")
         let hetus = harness.registry.hetus(where: [.resident], limit: 2)
         try harness.drop("sivistys", "odottaa.txt", hetus.joined(separator: "\n"))
@@ -179,7 +179,7 @@ extension SOAPPipelineTests {
     func missingBanFlagFailsClosed() async throws {
         let harness = try await PipelineHarness(wire: .soap, vtj: ["parallelism": "1"])  // the sandbox runs uncensored
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         #expect(await harness.runner.runOnce().interface == nil)
         let protected = harness.registry.hetus(where: [.turvakielto, .resident], limit: 2)
         let needles = Set(protected.flatMap { harness.addressNeedles($0) })

@@ -15,7 +15,7 @@ import VTJSandbox
     @Test func aSwedishDepartmentReadsTheSOAPWiresTextsInSwedish() async throws {
         let harness = try await PipelineHarness(wire: .soap, departments: Self.departments, vtj: ["parallelism": "1"])
         defer { Task { await harness.close() } }
-        let sandbox = try #require(harness.host.sandbox)
+        let sandbox = try #require(harness.sandbox)
         #expect(await harness.runner.runOnce().interface == nil)
         try harness.drop("vesihuolto", "muutokset.xml", harness.request("muutokset"))
         let minors = harness.registry.hetus(where: [.minorWithTwoGuardians], excluding: [.turvakielto], limit: 3)

@@ -1,21 +1,13 @@
 import VTJCore
 import VTJSandbox
+import VTJTestSupport
 
-/// Starts a sandbox on an ephemeral loopback port for the duration of `body`.
+/// Starts a sandbox on an ephemeral loopback port for the duration of `body`, with a raw HTTP client for it.
 func withSandbox<T>(
     _ configuration: SandboxConfiguration = SandboxConfiguration(population: 400, referenceDate: testToday),
     _ body: (SandboxServer, LoopbackHTTP) async throws -> T
 ) async throws -> T {
-    let server = SandboxServer(configuration: configuration)
-    let port = try await server.start()
-    do {
-        let result = try await body(server, LoopbackHTTP(port: port))
-        await server.shutdown()
-        return result
-    } catch {
-        await server.shutdown()
-        throw error
-    }
+    try await withRunningSandbox(configuration) { server, port in try await body(server, LoopbackHTTP(port: port)) }
 }
 
 /// A fixed "today" so every run generates the same population.

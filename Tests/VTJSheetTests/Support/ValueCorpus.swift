@@ -1,13 +1,12 @@
 import VTJCore
 import VTJSheet
+import VTJTestSupport
 
 /// Values a spreadsheet would reinterpret if it could, and the columns they are written in.
 enum ValueCorpus {
     /// A test henkilötunnus (individual number 900–999) born on `day.month.(century+yy)` with `sign`.
     static func hetu(_ day: Int, _ month: Int, _ yy: Int, sign: Character, number: Int = 950) -> String {
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let datePart = two(day) + two(month) + two(yy)
-        return datePart + String(sign) + String(number) + String(Henkilotunnus.checkCharacter(datePart: datePart, individualNumber: number))
+        TestHetu.born(CivilDate(year: 2000 + yy, month: month, day: day)!, number: number, sign: sign)
     }
 
     /// Every century sign: + (1800s); - Y X W V U (1900s); A B C D E F (2000s).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VTJTestSupport
 
 /// Test inputs: the fixture files, and the repository's copy of the profile schema.
 enum Fixture {
@@ -17,9 +18,7 @@ enum Fixture {
 
     /// `docs/vtj-xml-profile.xsd` in this checkout (a copy of the shared spec's schema).
     static var profileSchemaPath: String {
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("docs/vtj-xml-profile.xsd").path
+        repositoryRoot + "/docs/vtj-xml-profile.xsd"
     }
 
     static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }

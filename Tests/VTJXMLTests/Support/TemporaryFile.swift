@@ -1,22 +1,21 @@
 import Foundation
+import VTJTestSupport
 
-/// A file in a fresh temporary folder, opened for reading; removed when released.
+/// A file in a fresh temporary folder, opened for reading; closed and removed when released.
 final class TemporaryFile {
-    let folder: URL
+    let folder: TempFolder
     let path: String
     let descriptor: Int32
 
     init(bytes: [UInt8], name: String = "body.xml") throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("vtjxml-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        path = folder.appendingPathComponent(name).path
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        folder = try TempFolder("vtjxml")
+        path = try folder.write(name, bytes: bytes)
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw CocoaError(.fileReadNoPermission) }
     }
 
     deinit {
         close(descriptor)
-        try? FileManager.default.removeItem(at: folder)
+        folder.remove()
     }
 }

@@ -6,11 +6,11 @@ import Synchronization
 ///
 /// Tests close their harness from `defer { Task { … } }` (a defer body cannot await), and the
 /// process may exit before such a task runs; without this sweep every run left folders in /tmp.
-enum TempFolderSweeper {
+public enum TempFolderSweeper {
     private static let folders = Mutex<(installed: Bool, paths: Set<String>)>((false, []))
 
     /// Remember `path` for removal at exit (a folder closed earlier is simply gone by then).
-    static func register(_ path: String) {
+    public static func register(_ path: String) {
         let install = folders.withLock { state -> Bool in
             state.paths.insert(path)
             defer { state.installed = true }
@@ -25,7 +25,7 @@ enum TempFolderSweeper {
 
     /// `rm -rf` without following links. FileManager gives up on the names the hostile-input tests
     /// create (bytes that are not UTF-8) and leaves the rest of the folder behind, so paths stay bytes.
-    static func removeTree(_ path: String) { removeTree(bytes: Array(path.utf8CString.dropLast())) }
+    public static func removeTree(_ path: String) { removeTree(bytes: Array(path.utf8CString.dropLast())) }
 
     private static func removeTree(bytes path: [CChar]) {
         let terminated = path + [0]

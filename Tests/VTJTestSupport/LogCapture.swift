@@ -2,21 +2,25 @@ import Foundation
 import Logging
 import Synchronization
 
-/// Every log line the appliance writes, rendered with all metadata, kept for searching.
-final class LogCapture: Sendable {
+/// Every log line a logger writes, rendered with all metadata, kept for searching (what is and
+/// what is not logged: masked henkilötunnus, never a password).
+public final class LogCapture: Sendable {
     private let lines = Mutex<[String]>([])
 
+    public init() {}
+
     /// A trace-level logger whose every line lands here.
-    func logger(label: String = "vtjdrop") -> Logger {
+    public func logger(label: String = "vtjdrop") -> Logger {
         var logger = Logger(label: label) { label in Handler(label: label, capture: self) }
         logger.logLevel = .trace
         return logger
     }
 
     /// A trace-level handler whose every line lands here, for wrapping in another handler.
-    func handler(label: String = "vtjdrop") -> any LogHandler { Handler(label: label, capture: self) }
+    public func handler(label: String = "vtjdrop") -> any LogHandler { Handler(label: label, capture: self) }
 
-    var all: [String] { lines.withLock { $0 } }
+    /// Every line so far, in order.
+    public var all: [String] { lines.withLock { $0 } }
 
     fileprivate func append(_ line: String) { lines.withLock { $0.append(line) } }
 

@@ -6,60 +6,10 @@ import Foundation
 public enum Tools {
     public static let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts")
 
-    public struct Failure: Error, CustomStringConvertible {
-        public let description: String
-        public init(description: String) { self.description = description }
-    }
-
-    /// Runs a program to its end; throws with its stderr when it fails.
-    ///
-    /// The wait happens on a Dispatch thread: the test runner's cooperative pool has as many
-    /// threads as cores (two here), and a LibreOffice conversion blocking one for many seconds
-    /// starved the daemon tests running beside it.
-    @discardableResult
-    public static func run(_ executable: String, _ arguments: [String]) async throws -> Data {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try runBlocking(executable, arguments) })
-            }
-        }
-    }
-
-    private static func runBlocking(_ executable: String, _ arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [executable] + arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
-            throw Failure(description: "cannot run \(executable) (\(error)); .ci/run installs it")
-        }
-        // Read both pipes to their end before waiting, so a chatty tool never blocks.
-        let errorData = Locked<Data>(Data())
-        let drained = DispatchGroup()
-        drained.enter()
-        DispatchQueue.global().async {
-            errorData.value = errors.fileHandleForReading.readDataToEndOfFile()
-            drained.leave()
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        drained.wait()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(executable) \(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): "
-                + String(decoding: errorData.value, as: UTF8.self))
-        }
-        return data
-    }
-
     /// A Python script of Scripts/ run with `python3` (openpyxl installed by .ci/run).
     @discardableResult
     public static func python(_ script: String, _ arguments: [String]) async throws -> Data {
-        try await run("python3", [scripts.appendingPathComponent(script).path] + arguments)
+        try await ChildProcess.output("python3", [scripts.appendingPathComponent(script).path] + arguments)
     }
 
     // MARK: - openpyxl
@@ -101,7 +51,7 @@ public enum Tools {
         var arguments = ["--headless", "--norestore", "-env:UserInstallation=file://" + profile]
         if let inputFilter { arguments.append("--infilter=" + inputFilter) }
         arguments += ["--convert-to", filter, "--outdir", outdir] + files
-        try await run("soffice", arguments)
+        try await ChildProcess.output("soffice", arguments)
     }
 
     /// CSV (UTF-8, `,`, `"`, all text quoted, cells as shown) of LibreOffice's export, as rows.
@@ -124,16 +74,5 @@ public enum Tools {
     /// The rows of a CSV with each field's quoting.
     public static func csvFields(_ path: String) async throws -> [[QuotedField]] {
         try JSONDecoder().decode([[QuotedField]].self, from: await python("csv_to_json.py", [path, "--quoting"]))
-    }
-}
-
-/// A value shared with a helper thread.
-public final class Locked<Value>: @unchecked Sendable {  // every access holds `lock`
-    private let lock = NSLock()
-    private var stored: Value
-    public init(_ value: Value) { stored = value }
-    public var value: Value {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
     }
 }

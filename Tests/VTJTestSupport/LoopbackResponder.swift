@@ -6,36 +6,38 @@ import Synchronization
 
 /// A small scripted HTTP/1.1 server on 127.0.0.1 (real sockets, keep-alive) for transport-level cases
 /// the sandbox does not cover: lying Content-Length, stalls, wrong echoes, odd statuses.
-final class LoopbackResponder: Sendable {
+public final class LoopbackResponder: Sendable {
     /// One request as the server read it.
-    struct Seen: Sendable {
-        var method: String
-        var path: String
-        var headers: [(String, String)]
-        var body: [UInt8]
+    public struct Seen: Sendable {
+        public var method: String
+        public var path: String
+        public var headers: [(String, String)]
+        public var body: [UInt8]
         /// 1-based number of the TCP connection it came on.
-        var connection: Int
+        public var connection: Int
 
-        func header(_ name: String) -> String? {
+        /// The first value of header `name` (case-insensitive).
+        public func header(_ name: String) -> String? {
             headers.first { $0.0.lowercased() == name.lowercased() }?.1
         }
     }
 
     /// What to answer.
-    struct Reply: Sendable {
-        var status: Int
-        var headers: [(String, String)] = []
-        var body: [UInt8] = []
+    public struct Reply: Sendable {
+        public var status: Int
+        public var headers: [(String, String)] = []
+        public var body: [UInt8] = []
         /// Pause before answering.
-        var delay: Duration = .zero
+        public var delay: Duration = .zero
         /// Announce this many more bytes than sent, then close (a cut transfer).
-        var missingBytes = 0
+        public var missingBytes = 0
         /// Echo the request's X-Request-Id (as the profile says), or send this value instead.
-        var echo: Echo = .same
+        public var echo: Echo = .same
 
-        enum Echo: Sendable { case same, none, other(String) }
+        /// Which X-Request-Id the answer carries.
+        public enum Echo: Sendable { case same, none, other(String) }
 
-        init(status: Int, headers: [(String, String)] = [], body: [UInt8] = [], delay: Duration = .zero,
+        public init(status: Int, headers: [(String, String)] = [], body: [UInt8] = [], delay: Duration = .zero,
              missingBytes: Int = 0, echo: Echo = .same) {
             self.status = status
             self.headers = headers
@@ -45,12 +47,13 @@ final class LoopbackResponder: Sendable {
             self.echo = echo
         }
 
-        init(status: Int, xml: String, headers: [(String, String)] = []) {
+        /// An XML body.
+        public init(status: Int, xml: String, headers: [(String, String)] = []) {
             self.init(status: status, headers: headers, body: Array(xml.utf8))
         }
     }
 
-    let port: Int
+    public let port: Int
     private let listener: Int32
     private let handler: @Sendable (Seen) -> Reply
     private let state = Mutex(State())
@@ -62,42 +65,27 @@ final class LoopbackResponder: Sendable {
         var stopped = false
     }
 
-    init(handler: @escaping @Sendable (Seen) -> Reply) throws {
+    /// Listens on an ephemeral loopback port and answers every request with `handler`.
+    public init(handler: @escaping @Sendable (Seen) -> Reply) throws {
         self.handler = handler
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw ResponderError("socket failed") }
-        var yes: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(fd, 64) == 0 else { close(fd); throw ResponderError("bind/listen failed") }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        port = Int(UInt16(bigEndian: address.sin_port))
-        listener = fd
+        (listener, port) = try LoopbackSocket.makeListener()
         Thread { [self] in acceptLoop() }.start()
     }
 
     deinit { stop() }
 
-    var baseURL: String { "http://127.0.0.1:\(port)/api/v1" }
+    /// The interface root on this server.
+    public var baseURL: String { "http://127.0.0.1:\(port)/api/v1" }
 
     /// Requests seen so far, in arrival order.
-    var requests: [Seen] { state.withLock { $0.seen } }
+    public var requests: [Seen] { state.withLock { $0.seen } }
 
     /// TCP connections accepted so far.
-    var connections: Int { state.withLock { $0.connections } }
+    public var connections: Int { state.withLock { $0.connections } }
 
     /// Stops accepting and ends open connections. Descriptors are closed only by the threads using
     /// them, and shut down under the lock, so no number is touched after another test reuses it.
-    func stop() {
+    public func stop() {
         state.withLock { state in
             guard !state.stopped else { return }
             state.stopped = true
@@ -199,10 +187,5 @@ final class LoopbackResponder: Sendable {
             offset += written
         }
         return true
-    }
-
-    struct ResponderError: Error, CustomStringConvertible {
-        let description: String
-        init(_ description: String) { self.description = description }
     }
 }

@@ -1,6 +1,5 @@
-/// What a henkilötunnus list drop contained (drop contract 2.1): the distinct valid values in
-/// first-seen order, and everything the receipt must report about the rest.
-public struct HetuList: Sendable, Hashable {
+/// The line-level facts of a drop's values, for the receipt and `vtjdrop hetu`.
+extension DropContent {
     /// How the lines were laid out.
     public enum Dialect: Sendable, Hashable, CustomStringConvertible {
         /// One value per line.
@@ -72,56 +71,5 @@ public struct HetuList: Sendable, Hashable {
             self.line = line
             self.warning = warning
         }
-    }
-
-    /// The detected encoding.
-    public var encoding: TextEncoding
-    /// Plain lines or CSV (delimiter and column).
-    public var dialect: Dialect
-    /// Distinct valid values in the order first seen.
-    public var hetus: [Henkilotunnus] = []
-    /// The line each value of ``hetus`` was first seen on (same order).
-    public var hetuLines: [Int] = []
-    /// Repeats of values already listed (queried once); the first ``HetuCollector/detailLimit``.
-    public var duplicates: [Duplicate] = []
-    /// Lines that are not valid henkilötunnus, with number and reason; the first
-    /// ``HetuCollector/detailLimit`` (``rejectedCount`` counts them all).
-    public var rejected: [RejectedLine] = []
-    /// Accepted values worth a remark; the first ``HetuCollector/detailLimit``.
-    public var warnings: [LineWarning] = []
-    /// Every rejected line, listed or not.
-    public var rejectedCount = 0
-    /// Every repeat, listed or not.
-    public var duplicateCount = 0
-    /// Every warning, listed or not.
-    public var warningCount = 0
-    /// Physical lines in the file.
-    public var lineCount = 0
-    /// Lines that held a value (valid, duplicate or rejected); the CSV header is not one.
-    public var valueLines = 0
-    /// Empty or blank lines (skipped).
-    public var blankLines = 0
-    /// `#` comment lines (skipped).
-    public var commentLines = 0
-    /// A CSV's other columns, to come back beside the result's (nil for a plain list, or a CSV
-    /// of the henkilötunnus column only).
-    public var carried: CarriedColumns?
-
-    public init(encoding: TextEncoding, dialect: Dialect) {
-        self.encoding = encoding
-        self.dialect = dialect
-    }
-
-    /// Takes what `collector` filed: the values, repeats, rejections, warnings and their counts.
-    mutating func take(_ collector: HetuCollector) {
-        hetus = collector.hetus
-        hetuLines = collector.hetuLines
-        duplicates = collector.duplicates
-        rejected = collector.rejected
-        warnings = collector.warnings
-        rejectedCount = collector.rejectedCount
-        duplicateCount = collector.duplicateCount
-        warningCount = collector.warningCount
-        valueLines = collector.valueCount
     }
 }

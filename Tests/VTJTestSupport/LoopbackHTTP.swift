@@ -7,40 +7,46 @@ import Foundation
 
 /// A deliberately small HTTP/1.1 client over a raw socket, so tests see exactly what the
 /// server sent (a cut body stays cut) without depending on the libcurl client under test elsewhere.
-struct LoopbackHTTP {
-    struct Reply {
-        let status: Int
+public struct LoopbackHTTP: Sendable {
+    /// One answer as it came off the socket.
+    public struct Reply: Sendable {
+        public let status: Int
         /// Header names lower-cased.
-        let headers: [String: String]
-        let body: [UInt8]
+        public let headers: [String: String]
+        public let body: [UInt8]
         /// The body is shorter than its Content-Length promised.
-        var isTruncated: Bool {
+        public var isTruncated: Bool {
             guard let length = headers["content-length"].flatMap(Int.init) else { return false }
             return body.count < length
         }
-        var text: String { String(decoding: body, as: UTF8.self) }
+        public var text: String { String(decoding: body, as: UTF8.self) }
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    /// The exchange failed before a complete answer head arrived.
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
-    let port: Int
-    var authorization: String? = LoopbackHTTP.basic(user: "kunta", password: "salasana")
+    public let port: Int
+    /// Sent as `Authorization` (the sandbox's test user by default; nil sends none).
+    public var authorization: String? = LoopbackHTTP.basic(user: "kunta", password: "salasana")
 
-    static func basic(user: String, password: String) -> String {
+    public init(port: Int) { self.port = port }
+
+    /// A Basic authorization value.
+    public static func basic(user: String, password: String) -> String {
         "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
     }
 
-    func get(_ path: String, headers: [String: String] = [:]) async throws -> Reply {
+    public func get(_ path: String, headers: [String: String] = [:]) async throws -> Reply {
         try await send("GET", path, headers: headers, body: [])
     }
 
-    func post(_ path: String, _ body: [UInt8], headers: [String: String] = [:]) async throws -> Reply {
+    public func post(_ path: String, _ body: [UInt8], headers: [String: String] = [:]) async throws -> Reply {
         try await send("POST", path, headers: headers.merging(["Content-Type": "application/xml; charset=utf-8"]) { a, _ in a }, body: body)
     }
 
-    func send(_ method: String, _ path: String, headers: [String: String], body: [UInt8]) async throws -> Reply {
+    public func send(_ method: String, _ path: String, headers: [String: String], body: [UInt8]) async throws -> Reply {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\nContent-Length: \(body.count)\r\n"
         if let authorization { head += "Authorization: \(authorization)\r\n" }
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
@@ -53,23 +59,11 @@ struct LoopbackHTTP {
     }
 
     private static func exchange(_ request: [UInt8], port: Int) throws -> Reply {
-        #if canImport(Glibc)
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-        let fd = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        guard fd >= 0 else { throw Failure(description: "socket() failed") }
+        let fd = try LoopbackSocket.newSocket()
         defer { close(fd) }
         var timeout = timeval(tv_sec: 20, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw Failure(description: "connect to port \(port) failed") }
+        guard LoopbackSocket.connectLoopback(fd, port: port) else { throw Failure(description: "connect to port \(port) failed") }
         var sent = 0
         while sent < request.count {
             let n = request[sent...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
