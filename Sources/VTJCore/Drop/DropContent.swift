@@ -109,6 +109,15 @@ public struct DropContent: Sendable, Hashable {
         DropContent(origin: .planned, operation: operation, reference: reference)
     }
 
+    /// The change delivery the daily schedule owes a department (`muutokset`, `kunta-muutokset`),
+    /// echoing `ajastettu` as its reference.
+    public static func scheduled(_ operation: Operation) -> DropContent {
+        planned(operation, reference: scheduledReference)
+    }
+
+    /// The reference of a scheduled fetch's results and receipt.
+    public static let scheduledReference = "ajastettu"
+
     /// A `<hetu>` element of a request document is a value as a list line is one.
     public var hetuElements: Int { valueLines }
 

@@ -14,6 +14,10 @@ public struct HetuSequence: RandomAccessCollection, Sendable, Hashable, Expressi
     public var endIndex: Int { values.endIndex }
     public subscript(position: Int) -> Henkilotunnus { values[position] }
 
+    /// The values as one array, shared, not copied: for the callers that still take a whole list
+    /// (the audit record of a query, the followed register). Streaming callers take ``chunks(ofCount:)``.
+    public var shared: [Henkilotunnus] { values }
+
     /// The values in consecutive chunks of at most `size` (at least 1), in order: one chunk is
     /// what one interface message can carry.
     public func chunks(ofCount size: Int) -> HetuChunks { HetuChunks(values: values[...], size: Swift.max(1, size)) }

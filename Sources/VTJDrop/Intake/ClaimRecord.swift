@@ -14,16 +14,21 @@ struct ClaimRecord: Sendable, Hashable {
     var input: String
     /// Why an inbox entry was quarantined unread (notes in `<state>/quarantine/<id>/` only; one line).
     var reason: String?
+    /// The `toiminto` of a fetch the appliance planned itself (a scheduled change delivery): the
+    /// folder holds no input, and the note is the plan a restart resumes.
+    var planned: String?
 
     var text: String {
         "department=\(department)\nname=\(originalName)\ninput=\(input)\n" + (reason.map { "reason=\($0)\n" } ?? "")
+            + (planned.map { "planned=\($0)\n" } ?? "")
     }
 
-    init(department: String, originalName: String, input: String, reason: String? = nil) {
+    init(department: String, originalName: String, input: String, reason: String? = nil, planned: String? = nil) {
         self.department = department
         self.originalName = originalName
         self.input = input
         self.reason = reason
+        self.planned = planned
     }
 
     init?(text: String) {
@@ -32,9 +37,10 @@ struct ClaimRecord: Sendable, Hashable {
             guard let equals = line.firstIndex(of: "=") else { continue }
             fields[String(line[..<equals])] = String(line[line.index(after: equals)...])
         }
+        let planned = fields["planned"].flatMap { $0.isEmpty ? nil : $0 }
         guard let department = fields["department"], let name = fields["name"], let input = fields["input"],
-              !department.isEmpty, !input.isEmpty, !input.contains("/"), !input.hasPrefix(".") else { return nil }
-        self.init(department: department, originalName: name, input: input, reason: fields["reason"])
+              !department.isEmpty, planned != nil || !input.isEmpty, !input.contains("/"), !input.hasPrefix(".") else { return nil }
+        self.init(department: department, originalName: name, input: input, reason: fields["reason"], planned: planned)
     }
 
     /// Writes the note with O_EXCL and fsyncs it.

@@ -20,9 +20,11 @@ public struct ClaimedFile: Sendable, Hashable {
     public let size: Int64
     /// The input as the claim left it; nil for work resumed after a restart (unknown then).
     public let claimStamp: InputStamp?
+    /// A fetch the appliance planned itself (its `toiminto`): nothing was dropped, nothing is read.
+    public let planned: DropContent.Operation?
 
     public init(id: RequestID, department: String, originalName: DropFileName, folder: String, path: String,
-                markerPath: String?, size: Int64, claimStamp: InputStamp? = nil) {
+                markerPath: String?, size: Int64, claimStamp: InputStamp? = nil, planned: DropContent.Operation? = nil) {
         self.id = id
         self.department = department
         self.originalName = originalName
@@ -31,6 +33,7 @@ public struct ClaimedFile: Sendable, Hashable {
         self.markerPath = markerPath
         self.size = size
         self.claimStamp = claimStamp
+        self.planned = planned
     }
 
     /// The input as it is now.
@@ -40,6 +43,7 @@ public struct ClaimedFile: Sendable, Hashable {
     public static func == (lhs: ClaimedFile, rhs: ClaimedFile) -> Bool {
         lhs.id == rhs.id && lhs.department == rhs.department && lhs.originalName == rhs.originalName
             && lhs.folder == rhs.folder && lhs.path == rhs.path && lhs.markerPath == rhs.markerPath && lhs.size == rhs.size
+            && lhs.planned == rhs.planned
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -48,14 +48,7 @@ public struct Claimer: Sendable {
         }
         if let refusal = refusal(info) { return .refused(refusal, refusedPath: nil) }
 
-        var work = FileSystemCall.openFolder(workFolder)
-        if work < 0 && errno == ENOENT {
-            // The work folder was removed under a running appliance: make it again, or nothing
-            // would be claimed until a restart.
-            try prepare()
-            work = FileSystemCall.openFolder(workFolder)
-        }
-        guard work >= 0 else { throw .system(operation: "opening", path: workFolder, errno: errno) }
+        let work = try openWorkFolder()
         defer { close(work) }
         guard mkdirat(work, id.value, 0o700) == 0 else {
             throw .system(operation: "creating", path: workFolder + "/" + id.value, errno: errno)

@@ -46,41 +46,33 @@ extension ApplianceRunner {
         return []
     }
 
-    /// Writes a `muutokset` request for each department that is owed one and claims it like a
-    /// drop, so a scheduled delivery has the same journal, receipt and crash safety.
+    /// Plans a change delivery for each department that is owed one, in memory: claimed under a
+    /// new request id with a claim note naming the `toiminto` (the plan a restart resumes, never
+    /// a file in any inbox), then walked like a drop, with the same journal, receipt and crash safety.
     func scheduledDrops() -> [ClaimedFile] {
         var claimed: [ClaimedFile] = []
         // The SOAP query interface has no change log: a followed register left from another wire waits.
         guard appliance.configuration.interface.wire.serves(.muutokset) else { return [] }
         let register = appliance.database.followedRegister
         for department in appliance.configuration.departments {
-            var operations: [String] = []
-            if ((try? register.count(department: department.id)) ?? 0) > 0 { operations.append("muutokset") }
+            var operations: [DropContent.Operation] = []
+            if ((try? register.count(department: department.id)) ?? 0) > 0 { operations.append(.muutokset) }
             if department.profile.municipalityWide, ((try? register.logKey(department: department.id, scope: .kunta)) ?? nil) != nil {
-                operations.append("kunta-muutokset")
+                operations.append(.kuntaMuutokset)
             }
             for operation in operations {
-                if let file = makeScheduledDrop(department: department.id, operation: operation) { claimed.append(file) }
+                if let file = planScheduledFetch(department: department.id, operation: operation) { claimed.append(file) }
             }
         }
         return claimed
     }
 
-    private func makeScheduledDrop(department: String, operation: String) -> ClaimedFile? {
-        let folder = appliance.configuration.state + "/scheduled/" + department
-        let name = "ajastettu-\(operation).xml"
-        let body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<pyynto toiminto=\"\(operation)\" tunniste=\"ajastettu\"/>\n"
+    /// The claim of one planned fetch; its name (`ajastettu-<toiminto>`) gives the receipt and
+    /// result their stem, as every scheduled delivery's has been.
+    private func planScheduledFetch(department: String, operation: DropContent.Operation) -> ClaimedFile? {
+        let name = DropFileName(DropContent.scheduledReference + "-" + operation.rawValue + ".xml")
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-            let path = folder + "/" + name
-            guard FileManager.default.createFile(atPath: path, contents: Data(body.utf8), attributes: [.posixPermissions: 0o600]) else {
-                throw PipelineError.setup("cannot write \(path)")
-            }
-            let outcome = try appliance.claimer(department).claim(DropFileName(name), department: department, from: folder,
-                                                                  id: RequestIDGenerator.next())
-            guard case .claimed(let file) = outcome else { return nil }
-            return file
+            return try appliance.claimer(department).plan(operation, department: department, name: name, id: RequestIDGenerator.next())
         } catch {
             appliance.logger.error("cannot start a scheduled change fetch",
                                    metadata: ["department": "\(department)", "error": "\(error)"])

@@ -14,10 +14,10 @@ extension DropProcessor {
             try appliance.journalNow(.querying, for: context.requestID)
             let report = try await audited(AuditRecord(
                 at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
-                requestID: context.requestID, operation: "perustiedot", scope: .hetulista, hetus: Array(request.content.hetus),
+                requestID: context.requestID, operation: "perustiedot", scope: .hetulista, hetus: request.content.hetus.shared,
                 detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil)) {
                 // Each answer's persons are prepared on the worker reading it and reach the sink in batches.
-                try await appliance.client.perustiedot(hetus: request.content.hetus, groups: rules.interfaceGroups) {
+                try await appliance.client.perustiedot(hetus: request.content.hetus.shared, groups: rules.interfaceGroups) {
                     ResultBatch(sink) { writing, prepared in
                         if let hetu = prepared.copy?.hetu { Self.logContradiction(writing, hetu: hetu, log: context.log) }
                     }
@@ -103,7 +103,7 @@ extension DropProcessor {
     /// `seuranta-poista`: the customer relationship ended; the entries are deleted. No query is made.
     func stopFollowing(_ request: AuthorisedDrop) throws -> DropOutcome {
         let context = request.context
-        let removed = try appliance.database.followedRegister.remove(Array(request.content.hetus), department: context.department)
+        let removed = try appliance.database.followedRegister.remove(request.content.hetus.shared, department: context.department)
         var receipt = baseReceipt(context, content: request.content, authorisation: request.authorisation, format: nil)
         receipt.counts.found = removed
         receipt.counts.notFound = request.content.hetus.count - removed

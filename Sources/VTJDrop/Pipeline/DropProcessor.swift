@@ -46,7 +46,9 @@ public struct DropProcessor: Sendable {
         do {
             // Read and parsed on a thread of its own (AsideThread): a hostile or large file must not
             // hold the cooperative threads the daemon loop and every other drop run on.
-            let read = try await AsideThread.run { () throws -> (DropContent, InputStamp, EarlierPublication?) in
+            let read = try await AsideThread.run { () throws -> (DropContent, InputStamp?, EarlierPublication?) in
+                // A fetch the appliance planned (the change schedule) has nothing to read.
+                if let operation = claimed.planned { return (DropContent.scheduled(operation), nil, nil) }
                 let input = try readStable(claimed)
                 let content = try DropContentReader.read(input.bytes, fileName: claimed.originalName)
                 return (content, input.stamp, earlierPublication(of: input.bytes, department: claimed.department))

@@ -107,6 +107,17 @@ struct WorkRecovery {
             }
             return nil
         }
+        if let planned = note.planned {
+            // A fetch the appliance planned (the change schedule): the note is the whole plan.
+            guard let operation = DropContent.Operation(rawValue: planned) else {
+                appliance.logger.error("planned work names an unknown operation; moving it to quarantine for the operator",
+                                       metadata: ["request": "\(id.value)", "operation": "\(planned)"])
+                _ = try? appliance.mover.quarantine(workFolder: folder, id: id)
+                return nil
+            }
+            return ClaimedFile(id: id, department: note.department, originalName: DropFileName(displayed: note.originalName),
+                               folder: folder, path: folder, markerPath: nil, size: 0, planned: operation)
+        }
         let path = folder + "/" + note.input
         var info = stat()
         guard lstat(path, &info) == 0 else {

@@ -9,15 +9,20 @@ import VTJSandbox
     /// 2026-11-26 04:00 UTC = 06:00 in Helsinki (EET, UTC+2).
     static let sixAMHelsinki = Date(timeIntervalSince1970: 1_795_665_600)
 
-    @Test func scheduledChangeFetchRunsAtItsSlotInFinnishTime() async throws {
+    /// At 05:00 Helsinki, two customers of `vesihuolto` followed, and a runner with a 06:00 slot.
+    private func followedCustomers() async throws -> (ManualWallClock, PipelineHarness, [String], ApplianceRunner) {
         let clock = ManualWallClock(Self.sixAMHelsinki.addingTimeInterval(-3600))  // 05:00 Helsinki
         let harness = try await PipelineHarness(clock: clock)
-        defer { Task { await harness.close() } }
-        // The harness says "never"; this test needs a slot: rebuild the runner's view of the schedule.
+        // The harness says "never"; these tests need a slot: rebuild the runner's view of the schedule.
         let customers = harness.registry.hetus(where: [.resident, .adult], excluding: [.turvakielto], limit: 2)
         try harness.drop("vesihuolto", "seuranta.xml", harness.request("seuranta-lisaa", hetus: customers))
         #expect(await harness.runner.runOnce().published == 1)
-        let scheduled = try await PipelineHarness.withSchedule(["06:00"], harness: harness, clock: clock)
+        return (clock, harness, customers, try await PipelineHarness.withSchedule(["06:00"], harness: harness, clock: clock))
+    }
+
+    @Test func scheduledChangeFetchRunsAtItsSlotInFinnishTime() async throws {
+        let (clock, harness, customers, scheduled) = try await followedCustomers()
+        defer { Task { await harness.close() } }
 
         await scheduled.runSchedule()  // 05:00: sets the baseline, nothing owed
         #expect(!harness.outbox("vesihuolto").contains { $0.hasPrefix("ajastettu-muutokset") })
@@ -30,6 +35,40 @@ import VTJSandbox
         #expect(try harness.only("vesihuolto", suffix: ".csv", prefix: "ajastettu-muutokset").contains(customers[0]))
         await scheduled.runSchedule()  // the same slot never runs twice
         #expect(harness.outbox("vesihuolto").filter { $0.hasPrefix("ajastettu-muutokset") }.count == 2)
+    }
+
+    /// Issue 14, item 4: planned in memory, never through a file in an inbox; a crash between the
+    /// plan and the result neither loses the fetch nor makes it twice.
+    @Test func aScheduledFetchIsPlannedInMemoryAndACrashBeforeItsResultResumesItOnce() async throws {
+        let (clock, harness, customers, scheduled) = try await followedCustomers()
+        defer { Task { await harness.close() } }
+        #expect(await scheduled.dueScheduledDrops().isEmpty)  // 05:00: the baseline
+        _ = harness.registry.advance(days: 1)
+        _ = harness.registry.apply(.moveWithin, hetu: customers[0])
+        clock.advance(seconds: 3600 + 60)  // 06:01 Helsinki
+
+        // Planned, then "killed" before the walk: only the claim note records the fetch.
+        let planned = await scheduled.dueScheduledDrops()
+        let fetch = try #require(planned.first)
+        #expect(planned.count == 1 && fetch.planned == .muutokset)
+        let folder = try FileManager.default.contentsOfDirectory(atPath: fetch.folder)
+        #expect(folder == [".claim"], "the plan is the note; no request document is written: \(folder)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: harness.root + "/inbox/vesihuolto").isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: harness.root + "/state/scheduled"))
+        #expect(await scheduled.dueScheduledDrops().isEmpty, "the slot was recorded before the plan: never planned twice")
+
+        // The next start finds the plan and walks it once; the receipt is a scheduled one.
+        let restarted = try await PipelineHarness.withSchedule(["06:00"], harness: harness, clock: clock)
+        let resumed = await restarted.recover()
+        #expect(resumed.map(\.id) == [fetch.id] && resumed.first?.planned == .muutokset)
+        #expect(await restarted.process(resumed).published == 1)
+        #expect(await restarted.recover().isEmpty)
+        let delivered = harness.outbox("vesihuolto").filter { $0.hasPrefix("ajastettu-muutokset.\(fetch.id.value)") }
+        #expect(delivered.count == 2, "\(delivered)")  // result and receipt
+        #expect(try harness.only("vesihuolto", suffix: ".csv", prefix: "ajastettu-muutokset").contains(customers[0]))
+        let receipt = try harness.only("vesihuolto", suffix: ".kuitti.txt", prefix: "ajastettu-muutokset")
+        #expect(receipt.contains("tunniste: ajastettu") && receipt.contains("toiminto: muutokset"))
+        #expect((try harness.appliance.database.journal.entry(fetch.id.value))?.state == .archived)
     }
 
     @Test func retentionDeletesArchivedInputsOnScheduleAndLogsIt() async throws {
