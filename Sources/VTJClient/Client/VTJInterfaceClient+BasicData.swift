@@ -17,66 +17,124 @@ extension VTJInterfaceClient {
         groups: [GroupName]? = nil,
         onPerson: @escaping @Sendable (Person) throws -> Void
     ) async throws -> BasicDataReport {
-        let input = Array(hetus)
+        try await perustiedot(hetus: hetus, groups: groups, sink: PersonSink(onPerson))
+    }
+
+    /// ``perustiedot(hetus:groups:onPerson:)`` with each answer's persons read into a batch of the
+    /// caller's (`batches` makes one per answer), on the worker thread that reads it, without a lock
+    /// per person: persons of different answers reach different batches at the same time.
+    public func perustiedot(
+        hetus: some Sequence<Henkilotunnus>,
+        groups: [GroupName]? = nil,
+        batches: @escaping @Sendable () -> any PersonBatch
+    ) async throws -> BasicDataReport {
+        try await perustiedot(hetus: hetus, groups: groups, sink: PersonSink(batches: batches))
+    }
+
+    private func perustiedot(hetus: some Sequence<Henkilotunnus>, groups: [GroupName]?, sink: PersonSink) async throws -> BasicDataReport {
+        let input = Array(hetus)  // the caller's array itself, not a copy
         let groups = Self.askable(groups)
-        let plan = MessagePlanner(maxHetusPerMessage: hetusPerMessage).plan(hetus: input)
-        var asked: [Henkilotunnus] = []
-        var seen = Set<String>()
-        for hetu in input where seen.insert(hetu.value).inserted { asked.append(hetu) }
-        let sink = PersonSink(onPerson)
+        // The messages are cut from the list as they are sent (MessagePlanner's rules: at most
+        // hetusPerMessage each, every henkilötunnus once, in first-seen order), so what is held per
+        // henkilötunnus is an 8-byte key and a bit, not the plan's strings, sets and copies (issue 15's memory bound).
+        let keys = HenkilotunnusKeys(input)
+        let askedCount = keys.count
+        var sent = [UInt64](repeating: 0, count: (askedCount + 63) / 64)
+        let perMessage = hetusPerMessage
+        let messageCount = (askedCount + perMessage - 1) / perMessage
         let outcomes = MessageOutcomes()
-        let messages = plan.messages.enumerated().compactMap { index, restriction -> (Int, [String])? in
-            if case .hetulista(let list) = restriction { return (index, list) }
-            return nil
-        }
         logger.info("VTJ perustiedot", metadata: [
-            "vtj.hetus": "\(asked.count)", "vtj.messages": "\(messages.count)",
-            "vtj.duplicates": "\(plan.duplicatesDropped)",
+            "vtj.hetus": "\(askedCount)", "vtj.messages": "\(messageCount)",
+            "vtj.duplicates": "\(input.count - askedCount)",
         ])
-        let returned = try await withThrowingTaskGroup(of: Set<String>.self) { group in
-            var pending = messages.makeIterator()
+        let owner = newOwner()
+        var cursor = input.makeIterator()
+        func nextMessage() -> [Henkilotunnus]? {
+            var list: [Henkilotunnus] = []
+            list.reserveCapacity(perMessage)
+            while list.count < perMessage, let hetu = cursor.next() {
+                // Every code of the list is among its keys.
+                guard let position = keys.position(of: hetu.key) else { continue }
+                let bit: UInt64 = 1 << (position % 64)
+                if sent[position / 64] & bit == 0 {
+                    sent[position / 64] |= bit
+                    list.append(hetu)
+                }
+            }
+            return list.isEmpty ? nil : list
+        }
+        // Per message, in sending order: the hetus it asked and did not get back, and any it got
+        // back without asking (another message's, or nobody's).
+        var missing: [[Henkilotunnus]] = Array(repeating: [], count: messageCount)
+        var strays = Set<String>()
+        try await withThrowingTaskGroup(of: (Int, [Henkilotunnus], Set<String>).self) { group in
+            var index = 0
             var inFlight = 0
-            var returned = Set<String>()
             func startNext() {
-                guard let next = pending.next() else { return }
-                let (index, list) = next
+                guard let list = nextMessage() else { return }
+                let number = index
+                index += 1
                 inFlight += 1
                 group.addTask {
-                    try await self.fetchHetuMessage(index: index, hetus: list, groups: groups, sink: sink, outcomes: outcomes)
+                    let delivered = try await self.fetchHetuMessage(index: number, hetus: list.map(\.value), groups: groups,
+                                                                    sink: sink, outcomes: outcomes, owner: owner)
+                    return (number, list.filter { !delivered.contains($0.value) },
+                            delivered.subtracting(list.lazy.map(\.value)))
                 }
             }
             for _ in 0..<max(1, configuration.parallelism) { startNext() }
-            while inFlight > 0, let delivered = try await group.next() {
+            while inFlight > 0, let answered = try await group.next() {
                 inFlight -= 1
-                returned.formUnion(delivered)
+                missing[answered.0] = answered.1
+                strays.formUnion(answered.2)
                 startNext()
             }
-            return returned
-        }.union(try await followPassiveHetus(outcomes, groups: groups, sink: sink))
+        }
+        let followed = try await followPassiveHetus(outcomes, groups: groups, sink: sink)
         let undelivered = outcomes.undelivered
         let withoutData = Set(undelivered.map(\.hetu))
-        let notFound = asked.filter { !returned.contains($0.value) && !withoutData.contains($0.value) }
-        let unexpected = returned.subtracting(seen).sorted()
+        // A hetu one message asked for may come back in another's answer: it was returned all the same.
+        let notFound = missing.joined().filter {
+            !strays.contains($0.value) && !followed.contains($0.value) && !withoutData.contains($0.value)
+        }
+        missing = []
+        let unexpected = strays.subtracting(Self.listed(strays, in: input)).sorted()
         if !unexpected.isEmpty {
             logger.notice("VTJ returned persons not asked for", metadata: ["vtj.count": "\(unexpected.count)"])
         }
-        let order = Dictionary(input.enumerated().map { ($1.value, $0) }, uniquingKeysWith: min)
-        return BasicDataReport(asked: asked.count, returned: sink.delivered, notFound: notFound,
-                               unexpected: unexpected, messages: messages.count,
-                               duplicatesDropped: plan.duplicatesDropped,
-                               undelivered: undelivered.sorted { order[$0.hetu, default: .max] < order[$1.hetu, default: .max] },
+        return BasicDataReport(asked: askedCount, returned: sink.delivered, notFound: notFound,
+                               unexpected: unexpected, messages: messageCount,
+                               duplicatesDropped: input.count - askedCount,
+                               undelivered: Self.inListOrder(undelivered, input: input),
                                groupsDelivered: outcomes.carried.map { $0.isEmpty ? wire.deliverableGroups ?? [] : $0 },
                                notes: outcomes.notes)
     }
 
+    /// Which of `hetus` (few: returned by a message that did not ask for them) the list has.
+    private static func listed(_ hetus: Set<String>, in input: [Henkilotunnus]) -> Set<String> {
+        guard !hetus.isEmpty else { return [] }
+        return Set(input.lazy.map(\.value).filter(hetus.contains))
+    }
+
+    /// `undelivered` in the order of the list (by each henkilötunnus's first row).
+    private static func inListOrder(_ undelivered: [UndeliveredPerson], input: [Henkilotunnus]) -> [UndeliveredPerson] {
+        guard undelivered.count > 1 else { return undelivered }
+        let named = Set(undelivered.map(\.hetu))
+        var order: [String: Int] = [:]
+        for (index, hetu) in input.enumerated() where named.contains(hetu.value) && order[hetu.value] == nil {
+            order[hetu.value] = index
+        }
+        return undelivered.sorted { order[$0.hetu, default: .max] < order[$1.hetu, default: .max] }
+    }
+
     /// One hetu message with retries; returns the hetus it delivered.
     private func fetchHetuMessage(index: Int, hetus: [String], groups: [GroupName]?, sink: PersonSink,
-                                  outcomes: MessageOutcomes) async throws -> Set<String> {
+                                  outcomes: MessageOutcomes, owner: Int) async throws -> Set<String> {
         let delivered = DeliveredSet()
         let wire = self.wire
         let info = try await execute(.perustiedot, call: .basicData(hetus: hetus, groups: groups),
-                                     metadata: ["vtj.message": "\(index + 1)", "vtj.hetus": "\(hetus.count)"]) { (response: ResponseBody) -> HetuAnswer in
-            try wire.readHetuAnswer(response, asked: hetus) { person in try sink.deliver(person, seen: delivered) }
+                                     metadata: ["vtj.message": "\(index + 1)", "vtj.hetus": "\(hetus.count)"], owner: owner) { (response: ResponseBody) -> HetuAnswer in
+            try sink.reading(seen: delivered) { try wire.readHetuAnswer(response, asked: hetus, onPerson: $0) }
         }
         outcomes.add(info, redacting: redacted)
         if !info.upToDate {
@@ -126,7 +184,7 @@ extension VTJInterfaceClient {
             let delivered = DeliveredSet()
             let call = WireCall.municipalBasicData(codes: codes, groups: groups, continuation: continuation)
             let (info, requestID) = try await execute(.municipalBasicData, call: call, metadata: ["vtj.page": "\(pages)"]) { (response: ResponseBody) -> (PerustiedotPageInfo, String) in
-                let info = try wire.readPerustiedot(response) { person in try sink.deliver(person, seen: delivered) }
+                let info = try sink.reading(seen: delivered) { try wire.readPerustiedot(response, onPerson: $0) }
                 if !info.upToDate && (info.continuation ?? "").isEmpty {
                     throw ProfileViolation(description: "ajanTasalla=\"false\" without jatkoavain")
                 }

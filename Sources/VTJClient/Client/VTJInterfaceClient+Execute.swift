@@ -21,8 +21,10 @@ extension VTJInterfaceClient {
         _ operation: VTJOperation,
         call: WireCall,
         metadata: Logger.Metadata = [:],
+        owner: Int? = nil,
         parse: @escaping @Sendable (ResponseBody) throws -> T
     ) async throws -> T {
+        let owner = owner ?? newOwner()
         guard wire.supports(operation) || call.isProbe else {
             throw VTJClientError.invalidRequest("the \(wire.kind) wire has no \(operation) operation")
         }
@@ -44,7 +46,7 @@ extension VTJInterfaceClient {
             let attempt: Attempt<T>
             let began = ContinuousClock.now
             do {
-                attempt = try await pool.run { [self] handle, flag in
+                attempt = try await pool.run(owner: owner) { [self] handle, flag in
                     try self.attempt(request, requestID: requestID, documentName: documentName, handle: handle,
                                      cancellation: flag, parse: parse)
                 }

@@ -16,8 +16,10 @@ extension VTJInterfaceClient {
             let seen = DeliveredSet()
             let answer = try await execute(.perustiedot, call: .basicData(hetus: [active], groups: groups),
                                            metadata: ["vtj.message": "passive", "vtj.hetus": "1"]) { (response: ResponseBody) -> HetuAnswer in
-                try wire.readHetuAnswer(response, asked: [active]) { person in
-                    try sink.deliver(Person(hetu: asked, records: [correction] + person.records), seen: seen)
+                try sink.reading(seen: seen) { deliver in
+                    try wire.readHetuAnswer(response, asked: [active]) { person in
+                        try deliver(Person(hetu: asked, records: [correction] + person.records))
+                    }
                 }
             }
             if seen.all.contains(asked) {

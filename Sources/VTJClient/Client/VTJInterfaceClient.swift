@@ -22,6 +22,8 @@ public final class VTJInterfaceClient: Sendable {
     let pool: CurlWorkerPool
     let ids = RequestIDGenerator()
     let counters = Mutex(ClientStatistics())
+    /// Numbers the operations sharing the worker pool (each one drop's), so it can share them fairly.
+    private let owners = Atomic(0)
     let baseURL: String
     /// The credentials sent from now on (``useCredentials(_:)`` replaces them without a restart).
     let credentials: Mutex<BasicCredentials>
@@ -44,7 +46,8 @@ public final class VTJInterfaceClient: Sendable {
         self.credentials = Mutex(configuration.credentials)
         self.baseLogger = logger
         self.sleeper = sleeper
-        self.pool = CurlWorkerPool(size: max(1, configuration.parallelism))
+        // One spare worker: another drop's message never waits behind a large drop's (issue 15).
+        self.pool = CurlWorkerPool(size: max(1, configuration.parallelism), spare: 1)
         self.wire = switch (configuration.wire, configuration.soap) {
         case (.xml, _): XMLWire()
         case (.json, _): JSONWire()
@@ -76,6 +79,9 @@ public final class VTJInterfaceClient: Sendable {
 
     /// Counters since the client was made.
     public var statistics: ClientStatistics { counters.withLock { $0 } }
+
+    /// A new owner for ``CurlWorkerPool/run(owner:_:)``: one per operation, all its messages under it.
+    func newOwner() -> Int { owners.add(1, ordering: .relaxed).newValue }
 
     private static func validate(_ configuration: VTJClientConfiguration) throws(VTJClientError) {
         let base = configuration.baseURL

@@ -52,26 +52,45 @@ public struct AnswerLedger: Sendable {
     public init(rules: DisclosureRules) { self.rules = rules }
 
     /// Judges one person of the answer.
-    public mutating func next(_ person: Person) -> Step {
-        let digest = person.hashValue
-        guard var entry = entries[person.hetu] else {
-            let disclosure = rules.disclose(person)
-            entries[person.hetu] = Entry(digest: digest, slot: UInt32(truncatingIfNeeded: persons),
-                                         deliveredRecords: UInt16(clamping: disclosure.records.count),
-                                         wasProtected: disclosure.isProtected, withdrawn: false)
+    public mutating func next(_ person: Person) -> Step { next(Copy(person, rules: rules)) }
+
+    /// Judges one person whose digest and disclosure were worked out beforehand (``Copy``, on the
+    /// thread that read it), so the ledger's own step is a lookup.
+    public mutating func next(_ copy: Copy) -> Step {
+        guard var entry = entries[copy.hetu] else {
+            entries[copy.hetu] = Entry(digest: copy.digest, slot: UInt32(truncatingIfNeeded: persons),
+                                       deliveredRecords: UInt16(clamping: copy.disclosure.records.count),
+                                       wasProtected: copy.disclosure.isProtected, withdrawn: false)
             persons += 1
-            return .deliver(disclosure, slot: persons - 1)
+            return .deliver(copy.disclosure, slot: persons - 1)
         }
-        if entry.withdrawn { return .alreadyWithdrawn(records: person.records.count) }
-        if entry.digest == digest {
+        if entry.withdrawn { return .alreadyWithdrawn(records: copy.records) }
+        if entry.digest == copy.digest {
             repeats += 1
             return .repeated
         }
         entry.withdrawn = true
-        entries[person.hetu] = entry
+        entries[copy.hetu] = entry
         contradictions += 1
         return .withdraw(slot: Int(entry.slot),
                          earlier: EarlierCopy(wasProtected: entry.wasProtected, deliveredRecords: Int(entry.deliveredRecords)),
-                         replacement: rules.discloseContradicted(hetu: person.hetu, records: person.records.count))
+                         replacement: rules.discloseContradicted(hetu: copy.hetu, records: copy.records))
+    }
+
+    /// One copy of a person as the ledger needs it: the whole person's digest, its record count and
+    /// what the rules disclose of it. Pure, so it is made where the person was read (in parallel);
+    /// only ``AnswerLedger/next(_:)-(Copy)`` needs the ledger. The rules must be the ledger's.
+    public struct Copy: Sendable {
+        public let hetu: String
+        public let digest: Int
+        public let records: Int
+        public let disclosure: PersonDisclosure
+
+        public init(_ person: Person, rules: DisclosureRules) {
+            hetu = person.hetu
+            digest = person.hashValue
+            records = person.records.count
+            disclosure = rules.disclose(person)
+        }
     }
 }

@@ -3,6 +3,7 @@ enum RecordSanitiser {
     /// The allowed fields of `fields` under `spec`, and how many fields (at any depth) were dropped.
     static func sanitise(_ fields: [Field], spec: [FieldSpec]) -> (fields: [Field], dropped: Int) {
         var kept: [Field] = []
+        kept.reserveCapacity(fields.count)
         var dropped = 0
         for field in fields {
             guard let fieldSpec = spec.first(where: { $0.name == field.name }),
@@ -29,6 +30,7 @@ enum RecordSanitiser {
             return (.composite(kept), lost)
         case (.list(let item, let itemSpec), .composite(let children)):
             var items: [Field] = []
+            items.reserveCapacity(children.count)
             var lost = 0
             for child in children {
                 guard child.name == item, case .composite(let grandchildren) = child.value else {

@@ -4,11 +4,28 @@
 /// people, so the value is kept exactly as validated and never normalised.
 public struct Henkilotunnus: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The eleven characters, upper-case, exactly as validated.
+    ///
+    /// The only stored property (16 bytes, the eleven ASCII bytes inline): a list of 1,000,000 is
+    /// held as 16 MB, not 48 (issue 15's memory bound); the date and number are read from it.
     public let value: String
+
     /// The birth date encoded in the code.
-    public let birthDate: CivilDate
+    public var birthDate: CivilDate {
+        let bytes = Array(value.utf8)
+        func number(_ range: Range<Int>) -> Int { bytes[range].reduce(0) { $0 * 10 + Int($1) - 0x30 } }
+        let century = switch bytes[6] {
+        case UInt8(ascii: "+"): 1800
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): 2000
+        default: 1900
+        }
+        // Validated on the way in: the date exists.
+        return CivilDate(year: century + number(4..<6), month: number(2..<4), day: number(0..<2))!
+    }
+
     /// The individual number, 002–999.
-    public let individualNumber: Int
+    public var individualNumber: Int {
+        value.utf8.dropFirst(7).prefix(3).reduce(0) { $0 * 10 + Int($1) - 0x30 }
+    }
 
     /// Alphabet of the check character, indexed by DDMMYYNNN mod 31.
     public static let checkAlphabet: [Character] = Array("0123456789ABCDEFHJKLMNPRSTUVWXY")
@@ -22,6 +39,15 @@ public struct Henkilotunnus: Hashable, Sendable, Comparable, CustomStringConvert
 
     /// Validates an exact value (no trimming, no case folding).
     public init(_ text: some StringProtocol) throws(HenkilotunnusError) {
+        if let valid = Self.validASCII(text) {
+            self = valid
+        } else {
+            self = try Self.validCharacters(text)
+        }
+    }
+
+    /// The whole check, `Character` by `Character`, naming what is wrong.
+    static func validCharacters(_ text: some StringProtocol) throws(HenkilotunnusError) -> Henkilotunnus {
         let chars = Array(text)
         guard !chars.isEmpty else { throw .empty }
         guard chars.count == 11 else { throw .length(chars.count) }
@@ -37,7 +63,7 @@ public struct Henkilotunnus: Hashable, Sendable, Comparable, CustomStringConvert
         let day = Int(String(chars[0...1]))!
         let month = Int(String(chars[2...3]))!
         let year = century + Int(String(chars[4...5]))!
-        guard let birth = CivilDate(year: year, month: month, day: day) else {
+        guard CivilDate(year: year, month: month, day: day) != nil else {
             throw .date(String(chars[0...5]), century: century)
         }
         let number = Int(String(chars[7...9]))!
@@ -45,16 +71,68 @@ public struct Henkilotunnus: Hashable, Sendable, Comparable, CustomStringConvert
 
         let expected = Henkilotunnus.checkCharacter(datePart: String(chars[0...5]), individualNumber: number)
         guard chars[10] == expected else { throw .checkCharacter(found: chars[10], expected: expected) }
-
-        self.value = String(chars)
-        self.birthDate = birth
-        self.individualNumber = number
+        return Henkilotunnus(value: String(chars))
     }
+
+    private init(value: String) { self.value = value }
+
+    /// The common case read from the UTF-8 bytes (a list of 100,000 is read, and every answered
+    /// person's age taken, through here): a valid code of eleven ASCII bytes. Anything else is nil
+    /// and goes the `Character` way above, which says what is wrong; both accept the same codes.
+    static func validASCII(_ text: some StringProtocol) -> Henkilotunnus? {
+        let utf8 = text.utf8
+        guard utf8.count == 11 else { return nil }
+        var bytes: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let valid = withUnsafeMutableBytes(of: &bytes) { buffer -> Henkilotunnus? in
+            var index = 0
+            for byte in utf8 { buffer[index] = byte; index += 1 }
+            func digits(_ range: Range<Int>) -> Int? {
+                var number = 0
+                for index in range {
+                    let digit = Int(buffer[index]) - 0x30
+                    guard digit >= 0, digit <= 9 else { return nil }
+                    number = number * 10 + digit
+                }
+                return number
+            }
+            let century: Int
+            switch buffer[6] {
+            case UInt8(ascii: "+"): century = 1800
+            case UInt8(ascii: "-"), UInt8(ascii: "U")...UInt8(ascii: "Y"): century = 1900
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): century = 2000
+            default: return nil
+            }
+            guard let date = digits(0..<6), let number = digits(7..<10), number >= 2,
+                  CivilDate(year: century + date % 100, month: date / 100 % 100, day: date / 10000) != nil,
+                  buffer[10] == checkBytes[(date * 1000 + number) % 31]
+            else { return nil }
+            return Henkilotunnus(value: String(text))
+        }
+        return valid
+    }
+
+    /// ``checkAlphabet`` as ASCII bytes.
+    private static let checkBytes: [UInt8] = Array("0123456789ABCDEFHJKLMNPRSTUVWXY".utf8)
 
     /// The check character for a birth-date part (DDMMYY) and individual number.
     public static func checkCharacter(datePart: String, individualNumber: Int) -> Character {
         let digits = datePart + (individualNumber < 10 ? "00" : individualNumber < 100 ? "0" : "") + String(individualNumber)
         return checkAlphabet[Int(digits)! % 31]
+    }
+
+    /// The code as one number, unique per code: its nine digits and its century sign (the check
+    /// character follows from the digits). A set of 1,000,000 of these is 8 bytes a code.
+    public var key: UInt64 {
+        var digits: UInt64 = 0
+        var sign: UInt64 = 0
+        for (index, byte) in value.utf8.enumerated() {
+            switch index {
+            case 6: sign = UInt64(byte)
+            case 10: break
+            default: digits = digits * 10 + UInt64(byte &- 0x30)
+            }
+        }
+        return digits << 8 | sign
     }
 
     /// The century sign (`+`, `-`, `Y` … `A` … `F`).

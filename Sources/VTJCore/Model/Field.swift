@@ -21,7 +21,7 @@ public struct Field: Hashable, Sendable {
 }
 
 /// The value of a field: the shapes of the wire profile (section 3).
-public indirect enum FieldValue: Hashable, Sendable {
+public enum FieldValue: Hashable, Sendable {
     /// Text, a code or a boolean (`true`/`false`).
     case text(String)
     /// An element with `tarkkuus`.

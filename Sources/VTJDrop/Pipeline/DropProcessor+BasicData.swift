@@ -16,8 +16,11 @@ extension DropProcessor {
                 at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
                 requestID: context.requestID, operation: "perustiedot", scope: .hetulista, hetus: request.content.hetus.shared,
                 detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil)) {
-                try await appliance.client.perustiedot(hetus: request.content.hetus, groups: rules.interfaceGroups) { person in
-                    Self.logContradiction(try sink.write(person), hetu: person.hetu, sink: sink, log: context.log)
+                // Each answer's persons are prepared on the worker reading it and reach the sink in batches.
+                try await appliance.client.perustiedot(hetus: request.content.hetus.shared, groups: rules.interfaceGroups) {
+                    ResultBatch(sink) { writing, prepared in
+                        if let hetu = prepared.copy?.hetu { Self.logContradiction(writing, hetu: hetu, log: context.log) }
+                    }
                 }
             }
             appliance.journalInterfaceCall(succeeded: true, log: context.log)
@@ -61,7 +64,7 @@ extension DropProcessor {
                 detail: "kunta-perustiedot")) {
                 try await appliance.client.municipalBasicData(groups: rules.interfaceGroups) { person in
                     if let hetu = try? Henkilotunnus(person.hetu) { delivered.append(hetu) }
-                    Self.logContradiction(try sink.write(person), hetu: person.hetu, sink: sink, log: context.log)
+                    Self.logContradiction(try sink.write(person), hetu: person.hetu, log: context.log)
                 }
             }
             appliance.journalInterfaceCall(succeeded: true, log: context.log)
@@ -82,8 +85,8 @@ extension DropProcessor {
 
     /// A contradiction is the interface's fault and a near-leak: the operator hears of each one, the
     /// first ``contradictionsLogged`` of a drop one by one (masked), the rest in a total.
-    static func logContradiction(_ step: AnswerLedger.Step?, hetu: String, sink: ResultSink, log: Logger) {
-        guard case .withdraw? = step, sink.answerTally.contradictions <= contradictionsLogged else { return }
+    static func logContradiction(_ writing: ResultWriting, hetu: String, log: Logger) {
+        guard case .withdraw? = writing.step, writing.contradictions <= contradictionsLogged else { return }
         log.error("the interface answered a person twice with different content; the person is delivered fully censored",
                   metadata: ["hetu": "\(Henkilotunnus.mask(hetu))"])
     }
@@ -111,18 +114,14 @@ extension DropProcessor {
     func makeSink(_ kind: ResultSink.Kind, _ request: AuthorisedDrop, asked: AskedOnly) throws -> ResultSink {
         let context = request.context
         let pending = try appliance.publisher(context.department).begin(context.resultName(request.format))
-        do {
-            return try ResultSink(
-                kind: kind, pending: pending, format: request.format, authorisation: request.authorisation,
-                dialect: context.settings.profile.csv,
-                receipt: baseReceipt(context, content: request.content, authorisation: request.authorisation, format: request.format),
-                operation: request.content.operation.rawValue, asked: asked,
-                layout: request.layout,
-                carried: context.settings.profile.carryColumns ? request.content.carried : nil)
-        } catch {
-            pending.abandon()
-            throw error
-        }
+        // A sink that cannot start drops its pending file, whose deinit abandons it.
+        return try ResultSink(
+            kind: kind, pending: pending, format: request.format, authorisation: request.authorisation,
+            dialect: context.settings.profile.csv,
+            receipt: baseReceipt(context, content: request.content, authorisation: request.authorisation, format: request.format),
+            operation: request.content.operation.rawValue, asked: asked,
+            layout: request.layout,
+            carried: context.settings.profile.carryColumns ? request.content.carried : nil)
     }
 
     /// Starts a department's change cursor at today's log key when it has none yet.

@@ -75,7 +75,10 @@ public struct AuditLog: Sendable {
     @discardableResult
     public func record(_ record: AuditRecord) throws(StorageError) -> Int64 {
         try watched { () throws(StorageError) in try StateDatabase.write(pool) { db in
-            let unique = Array(Set(record.hetus.map(\.value))).sorted()
+            // Sorted and deduplicated in place: one copy of the list's values, not three (issue 15's memory bound).
+            var unique = record.hetus.map(\.value)
+            unique.sort()
+            unique.removeDuplicatesInSortedOrder()
             try db.execute(sql: """
                 INSERT INTO audit_query (at, department, purpose, request_id, operation, scope, hetu_count, detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)

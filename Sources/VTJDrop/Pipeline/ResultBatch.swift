@@ -1,0 +1,36 @@
+import VTJClient
+import VTJCore
+
+/// One answer's persons on their way to their result's writer: prepared on the worker thread that
+/// reads the answer and handed over ``size`` at a time, so the writer's lock is taken once per
+/// batch and the workers never queue behind each other person by person (issue 15).
+///
+/// A batch is small so that the persons held stay few (at most ``size`` per worker in flight).
+final class ResultBatch<Sink: PreparedPersonSink>: PersonBatch {
+    static var size: Int { 128 }
+
+    private let sink: Sink
+    private let onStep: (ResultWriting, Sink.Prepared) -> Void
+    private var prepared: [Sink.Prepared] = []
+
+    /// `onStep` sees what became of every written person (on the worker, after the writer let go).
+    init(_ sink: Sink, onStep: @escaping (ResultWriting, Sink.Prepared) -> Void = { _, _ in }) {
+        self.sink = sink
+        self.onStep = onStep
+        prepared.reserveCapacity(Self.size)
+    }
+
+    func add(_ person: Person) throws {
+        prepared.append(sink.prepare(person))
+        if prepared.count >= Self.size { try flush() }
+    }
+
+    func finish() throws { try flush() }
+
+    private func flush() throws {
+        guard !prepared.isEmpty else { return }
+        let written = try sink.write(prepared)
+        for (writing, person) in zip(written, prepared) { onStep(writing, person) }
+        prepared.removeAll(keepingCapacity: true)
+    }
+}
