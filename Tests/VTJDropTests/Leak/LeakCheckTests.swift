@@ -101,7 +101,9 @@ import VTJTestSupport
     static func expectNoLeak(of needles: Set<String>, in haystacks: [(String, String)]) {
         for (place, text) in haystacks {
             let leaked = needles.filter { occurs($0, in: text) }.sorted()
-            #expect(leaked.isEmpty, "protected address values found in \(place): \(leaked)")
+            // The line each value stands in, so a finding can be told from a chance match at once.
+            let lines = leaked.compactMap { needle in text.split(separator: "\n").first { occurs(needle, in: String($0)) } }
+            #expect(leaked.isEmpty, "protected address values found in \(place): \(leaked), in: \(lines.map { String($0.prefix(300)) })")
         }
     }
 
