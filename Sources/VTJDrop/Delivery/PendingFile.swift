@@ -133,21 +133,15 @@ public final class PendingFile {
         let outbox = open(publisher.folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard outbox >= 0 else { throw .system(operation: "opening", path: publisher.folder, errno: errno) }
         defer { close(outbox) }
-        for candidate in publisher.candidates(for: name) {
-            let code = DeliveryFaultInjection.error(at: .publish, folder: publisher.folder)
-                ?? NoReplaceRename.rename(temporaryFolder, Array(temporaryName.utf8), outbox, candidate,
-                                          forceFallback: publisher.forceLinkFallback)
-            if code == EEXIST { continue }
-            guard code == 0 else { throw .system(operation: "publishing", path: publisher.folder + "/" + candidate, errno: code) }
-            // The new name must survive a crash before the journal says "published".
-            _ = fsync(outbox)
-            _ = fsync(temporaryFolder)
-            return publisher.folder + "/" + candidate
-        }
-        if case .suffix(let attempts) = publisher.collisionPolicy {
-            throw .noFreeName(path: publisher.folder + "/" + name, attempts: attempts)
-        }
-        throw .alreadyExists(path: publisher.folder + "/" + name)
+        let code = DeliveryFaultInjection.error(at: .publish, folder: publisher.folder)
+            ?? NoReplaceRename.rename(temporaryFolder, Array(temporaryName.utf8), outbox, name,
+                                      forceFallback: publisher.forceLinkFallback)
+        if code == EEXIST { throw .alreadyExists(path: publisher.folder + "/" + name) }
+        guard code == 0 else { throw .system(operation: "publishing", path: publisher.folder + "/" + name, errno: code) }
+        // The new name must survive a crash before the journal says "published".
+        _ = fsync(outbox)
+        _ = fsync(temporaryFolder)
+        return publisher.folder + "/" + name
     }
 
     /// Throws the written bytes away; the outbox never sees them. Safe to call more than once.

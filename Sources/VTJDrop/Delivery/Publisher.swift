@@ -4,14 +4,6 @@ import Glibc
 /// ever overwriting: write to a temp file in `outbox/<dept>/.vtjdrop-tmp/` (O_EXCL, explicit
 /// mode), fsync, rename into place with RENAME_NOREPLACE (or link + unlink), fsync the folder.
 public struct Publisher: Sendable {
-    /// What to do when the final name is taken.
-    public enum CollisionPolicy: Sendable, Hashable {
-        /// Refuse with ``DeliveryError/alreadyExists(path:)`` (the default).
-        case fail
-        /// Publish as `stem-1.ext`, `stem-2.ext`, … (at most `attempts` tries).
-        case suffix(attempts: Int)
-    }
-
     /// The hidden temp folder inside each outbox folder (same file system, so rename works).
     public static let temporaryFolderName = ".vtjdrop-tmp"
 
@@ -21,16 +13,15 @@ public struct Publisher: Sendable {
     public var fileMode: mode_t
     /// A group to give published files (the department's readers), if any.
     public var group: gid_t?
-    /// What happens when the final name is taken (default: fail).
-    public var collisionPolicy: CollisionPolicy
     /// Test hook: publish with link + unlink even where renameat2 works.
     var forceLinkFallback = false
 
-    public init(folder: String, fileMode: mode_t = 0o640, group: gid_t? = nil, collisionPolicy: CollisionPolicy = .fail) {
+    /// A taken final name is refused with ``DeliveryError/alreadyExists(path:)``: every name carries
+    /// its request id, so a collision is a second publication, never a name to work around.
+    public init(folder: String, fileMode: mode_t = 0o640, group: gid_t? = nil) {
         self.folder = folder
         self.fileMode = fileMode
         self.group = group
-        self.collisionPolicy = collisionPolicy
     }
 
     /// `outbox/<department>/.vtjdrop-tmp`.
@@ -132,14 +123,5 @@ public struct Publisher: Sendable {
     static func validate(_ name: String) throws(DeliveryError) {
         guard !name.isEmpty, name.utf8.count <= 255, !name.hasPrefix("."), !name.contains("/"), !name.utf8.contains(0)
         else { throw .invalidName(name) }
-    }
-
-    /// The candidate names for `name` under the collision policy.
-    func candidates(for name: String) -> [String] {
-        guard case .suffix(let attempts) = collisionPolicy else { return [name] }
-        let dot = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : $0 }
-        let stem = dot.map { String(name[..<$0]) } ?? name
-        let suffix = dot.map { String(name[$0...]) } ?? ""
-        return [name] + (1...max(attempts, 1)).map { stem + "-\($0)" + suffix }
     }
 }

@@ -4,9 +4,9 @@ import Testing
 @testable import VTJDrop
 
 @Suite(.serialized) struct PublisherTests {
-    private func setUp(policy: Publisher.CollisionPolicy = .fail) throws -> (DropTestFolder, Publisher) {
+    private func setUp() throws -> (DropTestFolder, Publisher) {
         let temp = try DropTestFolder()
-        let publisher = Publisher(folder: temp.path + "/outbox/sivistys", collisionPolicy: policy)
+        let publisher = Publisher(folder: temp.path + "/outbox/sivistys")
         try publisher.prepare()
         return (temp, publisher)
     }
@@ -128,19 +128,6 @@ import Testing
         #expect(throws: DeliveryError.self) { try pending.append("x") }
         #expect(throws: DeliveryError.self) { try pending.commit() }
         #expect(try visible(publisher) == ["a.csv"])
-    }
-
-    @Test func theSuffixPolicyPicksTheNextFreeNameAndGivesUpBoundedly() throws {
-        let (temp, publisher) = try setUp(policy: .suffix(attempts: 2))
-        defer { temp.remove() }
-        #expect(try publisher.publish("r.csv", bytes: [0x31]).hasSuffix("/r.csv"))
-        #expect(try publisher.publish("r.csv", bytes: [0x32]).hasSuffix("/r-1.csv"))
-        #expect(try publisher.publish("r.csv", bytes: [0x33]).hasSuffix("/r-2.csv"))
-        #expect(throws: DeliveryError.noFreeName(path: publisher.folder + "/r.csv", attempts: 2)) {
-            try publisher.publish("r.csv", bytes: [0x34])
-        }
-        #expect(try DropTestFolder.read(publisher.folder + "/r.csv") == "1")
-        #expect(try DropTestFolder.names(publisher.temporaryFolder).isEmpty)
     }
 
     @Test(arguments: ["", ".piilo.csv", "../karkuun.csv", "a/b.csv", String(repeating: "x", count: 256), "nul\u{0}.csv"])
