@@ -22,7 +22,7 @@ struct ClientLogContextTests {
             let asked = try server.registry.population.hetus.prefix(200).map { try Henkilotunnus($0) }
             let context: [String: Logger.MetadataValue] = ["department": "sivistys", "file": "lista.txt", "request": "R-1"]
             _ = try await VTJLogContext.$metadata.withValue(context) {
-                try await client.perustiedot(hetus: asked) { _ in }
+                try await client.basicData(hetus: asked) { _ in }
             }
             let retries = logs.all.filter { $0.contains("VTJ call failed, retrying") }
             #expect(retries.count == 2, "both messages met one 500 each")

@@ -48,7 +48,7 @@ struct ClientPagingGuardTests {
         defer { responder.stop() }
         let client = try VTJInterfaceClient(configuration: ClientTestData.configuration(responder.baseURL, parallelism: 1))
         await #expect(throws: CallerStop.self) {
-            _ = try await client.perustiedot(hetus: TestHetu.distinct(30)) { _ in throw CallerStop() }
+            _ = try await client.basicData(hetus: TestHetu.distinct(30)) { _ in throw CallerStop() }
         }
         #expect(responder.requests.count == 1)
         #expect(client.statistics.retries == 0)

@@ -24,7 +24,7 @@ struct ClientResponderTests {
         defer { responder.stop() }
         let client = try VTJInterfaceClient(configuration: ClientTestData.configuration(
             responder.baseURL, parallelism: 1, maxHetusPerMessage: 10))
-        let report = try await client.perustiedot(hetus: TestHetu.distinct(35)) { _ in }
+        let report = try await client.basicData(hetus: TestHetu.distinct(35)) { _ in }
         #expect(report.messages == 4)
         let seen = responder.requests
         #expect(seen.count == 4)
@@ -53,7 +53,7 @@ struct ClientResponderTests {
         defer { responder.stop() }
         let client = try VTJInterfaceClient(configuration: ClientTestData.configuration(responder.baseURL))
         let persons = Collected<String>()
-        let report = try await client.perustiedot(hetus: [try Henkilotunnus("010594Y9032")]) { persons.append($0.hetu) }
+        let report = try await client.basicData(hetus: [try Henkilotunnus("010594Y9032")]) { persons.append($0.hetu) }
         #expect(persons.all == ["010594Y9032"])
         #expect(report.notFound.isEmpty)
         #expect(client.statistics.attempts == 2)
@@ -67,7 +67,7 @@ struct ClientResponderTests {
         let sleeper = RecordingSleeper()
         let client = try VTJInterfaceClient(configuration: ClientTestData.configuration(responder.baseURL), sleeper: sleeper.sleeper)
         let started = ContinuousClock.now
-        let report = try await client.perustiedot(hetus: TestHetu.distinct(3)) { _ in }
+        let report = try await client.basicData(hetus: TestHetu.distinct(3)) { _ in }
         let elapsed = ContinuousClock.now - started
         #expect(report.returned == 3)
         #expect(sleeper.recorded.count == 1)
@@ -91,7 +91,7 @@ struct ClientResponderTests {
         let client = try VTJInterfaceClient(configuration: ClientTestData.configuration(responder.baseURL), sleeper: sleeper.sleeper)
         let persons = Collected<String>()
         let asked = TestHetu.distinct(5)
-        let report = try await client.perustiedot(hetus: asked) { persons.append($0.hetu) }
+        let report = try await client.basicData(hetus: asked) { persons.append($0.hetu) }
         #expect(Set(persons.all) == Set(asked.map(\.value)))
         #expect(persons.all.count == 5)
         #expect(report.notFound.isEmpty)
@@ -111,7 +111,7 @@ struct ClientResponderTests {
         defer { responder.stop() }
         let client = try VTJInterfaceClient(configuration: ClientTestData.configuration(responder.baseURL))
         let persons = Collected<Person>()
-        let report = try await client.perustiedot(hetus: asked) { persons.append($0) }
+        let report = try await client.basicData(hetus: asked) { persons.append($0) }
         // Whether a second copy is harmless is the disclosure rules' call (AnswerLedger), so the
         // client hands every copy on: the cut attempt's persons arrive again from the retry.
         #expect(persons.all.count > 50)
@@ -129,7 +129,7 @@ struct ClientResponderTests {
         let logs = LogCapture()
         let client = try VTJInterfaceClient(configuration: ClientTestData.configuration(responder.baseURL), logger: logs.logger())
         do {
-            _ = try await client.perustiedot(hetus: TestHetu.distinct(3)) { _ in }
+            _ = try await client.basicData(hetus: TestHetu.distinct(3)) { _ in }
             Issue.record("\(status) did not fail")
         } catch let error as VTJClientError {
             #expect(error.isPermanent)
@@ -191,7 +191,7 @@ struct ClientResponderTests {
         let logs = LogCapture()
         let client = try VTJInterfaceClient(configuration: ClientTestData.configuration(responder.baseURL, maxHetusPerMessage: 5),
                                             logger: logs.logger())
-        let report = try await client.perustiedot(hetus: asked) { _ in }
+        let report = try await client.basicData(hetus: asked) { _ in }
         #expect(report.notFound == [asked[0]])
         let text = logs.all.joined(separator: "\n")
         #expect(text.contains("vtj.request-id="))

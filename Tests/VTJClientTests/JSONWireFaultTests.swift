@@ -26,7 +26,7 @@ import VTJTestSupport
         defer { responder.stop() }
         let client = try client(responder.baseURL, wire: wire)
         do {
-            _ = try await client.perustiedot(hetus: TestHetu.distinct(2)) { _ in }
+            _ = try await client.basicData(hetus: TestHetu.distinct(2)) { _ in }
         } catch let error as VTJClientError {
             return error
         }
@@ -75,7 +75,7 @@ import VTJTestSupport
         }
         defer { responder.stop() }
         let collected = Collected<Person>()
-        let report = try await Self.client(responder.baseURL).perustiedot(hetus: asked.map { try! Henkilotunnus($0) }) { collected.append($0) }
+        let report = try await Self.client(responder.baseURL).basicData(hetus: asked.map { try! Henkilotunnus($0) }) { collected.append($0) }
         #expect(report.unexpected == [stranger] && report.notFound.isEmpty)
         // Whether a second copy is harmless is the disclosure rules' call (AnswerLedger, issue 13).
         #expect(collected.all.filter { $0.hetu == asked[0] }.count == 2)
@@ -103,7 +103,7 @@ import VTJTestSupport
             let client = try Self.client(base, wire: wire, cap: 1 << 20, maxAttempts: 2)
             let hetus = try server.registry.population.hetus.prefix(5).map { try Henkilotunnus($0) }
             do {
-                _ = try await client.perustiedot(hetus: hetus) { _ in }
+                _ = try await client.basicData(hetus: hetus) { _ in }
                 Issue.record("an endless body must fail the message")
             } catch let error as VTJClientError {
                 guard case .unavailable(_, 2, .transport(.tooLarge, _), _) = error else {
@@ -116,7 +116,7 @@ import VTJTestSupport
             #expect(server.counters.faults("endless") == 2)
             // The next call, without the fault, works on the same client.
             let persons = Collected<Person>()
-            _ = try await client.perustiedot(hetus: hetus) { persons.append($0) }
+            _ = try await client.basicData(hetus: hetus) { persons.append($0) }
             #expect(persons.all.count == 5)
         }
     }
@@ -128,7 +128,7 @@ import VTJTestSupport
         }
         defer { responder.stop() }
         let client = try Self.client(responder.baseURL, cap: 1 << 20, maxAttempts: 1)
-        await #expect { _ = try await client.perustiedot(hetus: TestHetu.distinct(1)) { _ in } } throws: { error in
+        await #expect { _ = try await client.basicData(hetus: TestHetu.distinct(1)) { _ in } } throws: { error in
             guard case .unavailable(_, _, .transport(.tooLarge, _), _)? = error as? VTJClientError else { return false }
             return true
         }
@@ -153,12 +153,12 @@ import VTJTestSupport
             let hetus = try server.registry.population.hetus.prefix(3).map { try Henkilotunnus($0) }
             if transient {
                 // Retried, and the next attempt goes through.
-                let report = try await client.perustiedot(hetus: hetus) { _ in }
+                let report = try await client.basicData(hetus: hetus) { _ in }
                 #expect(report.returned == 3 && client.statistics.retries == 1)
                 return
             }
             do {
-                _ = try await client.perustiedot(hetus: hetus) { _ in }
+                _ = try await client.basicData(hetus: hetus) { _ in }
                 Issue.record("\(type) must fail the call")
             } catch let error as VTJClientError {
                 guard case .gatewayRefused(_, let fault, _) = error else {

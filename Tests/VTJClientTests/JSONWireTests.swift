@@ -29,7 +29,7 @@ import VTJTestSupport
             var results: [WireKind: [String: Person]] = [:]
             for wire in [WireKind.xml, .json] {
                 let persons = Collected<Person>()
-                let report = try await Self.client(base, wire: wire).perustiedot(hetus: hetus) { persons.append($0) }
+                let report = try await Self.client(base, wire: wire).basicData(hetus: hetus) { persons.append($0) }
                 #expect(report.notFound.count == 3 && report.returned == 400)
                 results[wire] = Dictionary(uniqueKeysWithValues: persons.all.map { ($0.hetu, $0) })
             }
@@ -109,8 +109,8 @@ import VTJTestSupport
         configuration.municipalityCodes = ["091", "049"]
         let client = try VTJInterfaceClient(configuration: configuration)
         _ = try await client.logKey(on: SandboxFixture.day)
-        _ = try await client.perustiedot(hetus: TestHetu.distinct(1500)) { _ in }
-        _ = try await client.perustiedot(hetus: TestHetu.distinct(2), groups: [.henkilonNimi, .kotikunta]) { _ in }
+        _ = try await client.basicData(hetus: TestHetu.distinct(1500)) { _ in }
+        _ = try await client.basicData(hetus: TestHetu.distinct(2), groups: [.henkilonNimi, .kotikunta]) { _ in }
         _ = try await client.municipalBasicData(groups: [.kotikunta]) { _ in }
         try await client.changes(after: 5_446_623_423, restriction: .hetulista(TestHetu.distinct(3).map(\.value))) { _ in }
         try await client.changes(after: 5_446_623_423, restriction: .kuntarajaus([])) { _ in }

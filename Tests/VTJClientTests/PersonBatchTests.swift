@@ -5,7 +5,7 @@ import VTJClient
 import VTJCore
 import VTJSandbox
 
-/// `perustiedot(hetus:groups:batches:)` (issue 15): each answer's persons reach a batch of their
+/// `basicData(hetus:groups:batches:)` (issue 15): each answer's persons reach a batch of their
 /// own on the worker that reads it, and every batch is finished once, also for a cut answer.
 @Suite("Client person batches")
 struct PersonBatchTests {
@@ -52,7 +52,7 @@ struct PersonBatchTests {
             let asked = try server.registry.population.hetus.map { try Henkilotunnus($0) }
             let client = try SandboxFixture.client(base, maxHetusPerMessage: 100)
             let ledger = Ledger()
-            let report = try await client.perustiedot(hetus: asked) { ledger.make() }
+            let report = try await client.basicData(hetus: asked) { ledger.make() }
             #expect(report.messages == 10)
             #expect(report.returned == asked.count)
             #expect(ledger.batches == 10)
@@ -72,7 +72,7 @@ struct PersonBatchTests {
         try await SandboxFixture.withSandbox { server, base in
             let asked = try server.registry.population.hetus.prefix(50).map { try Henkilotunnus($0) }
             let client = try SandboxFixture.client(base)
-            await #expect(throws: Full.self) { try await client.perustiedot(hetus: asked) { Failing() } }
+            await #expect(throws: Full.self) { try await client.basicData(hetus: asked) { Failing() } }
         }
     }
 }

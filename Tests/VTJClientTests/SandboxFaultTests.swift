@@ -17,7 +17,7 @@ struct SandboxFaultTests {
             let asked = try server.registry.population.hetus.map { try Henkilotunnus($0) }
             let client = try SandboxFixture.client(base, maxHetusPerMessage: 25, maxAttempts: 12)
             let persons = Collected<String>()
-            let report = try await client.perustiedot(hetus: asked) { persons.append($0.hetu) }
+            let report = try await client.basicData(hetus: asked) { persons.append($0.hetu) }
             #expect(report.messages == 40)
             #expect(report.notFound.isEmpty)
             #expect(persons.all.count == asked.count)
@@ -72,7 +72,7 @@ struct SandboxFaultTests {
             let client = try SandboxFixture.client(base, parallelism: 1, maxHetusPerMessage: 100)
             let asked = try server.registry.population.hetus.prefix(350).map { try Henkilotunnus($0) }
             let persons = Collected<String>()
-            let report = try await client.perustiedot(hetus: asked) { persons.append($0.hetu) }
+            let report = try await client.basicData(hetus: asked) { persons.append($0.hetu) }
             #expect(persons.all.count == 350)
             #expect(Set(persons.all).count == 350)
             #expect(report.notFound.isEmpty)

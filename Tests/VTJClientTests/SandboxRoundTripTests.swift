@@ -18,7 +18,7 @@ struct SandboxRoundTripTests {
             let asked = known + unknown + known.prefix(40)  // duplicates are sent once
             let client = try SandboxFixture.client(base)
             let persons = Collected<Person>()
-            let report = try await client.perustiedot(hetus: asked) { persons.append($0) }
+            let report = try await client.basicData(hetus: asked) { persons.append($0) }
 
             #expect(report.messages == 3)
             #expect(report.duplicatesDropped == 40)
@@ -39,7 +39,7 @@ struct SandboxRoundTripTests {
         try await SandboxFixture.withSandbox { server, base in
             let asked = try server.registry.population.hetus.prefix(50).map { try Henkilotunnus($0) }
             let persons = Collected<Person>()
-            _ = try await SandboxFixture.client(base).perustiedot(hetus: asked, groups: [.henkilonNimi, .kotikunta]) { persons.append($0) }
+            _ = try await SandboxFixture.client(base).basicData(hetus: asked, groups: [.henkilonNimi, .kotikunta]) { persons.append($0) }
             #expect(persons.all.count == 50)
             let groups = Set(persons.all.flatMap { $0.records.map(\.group) })
             #expect(groups.isSubset(of: [.henkilonNimi, .kotikunta, .turvakielto]))
@@ -146,7 +146,7 @@ struct SandboxRoundTripTests {
         try await SandboxFixture.withSandbox { server, base in
             let asked = try server.registry.population.hetus.map { try Henkilotunnus($0) }
             let client = try SandboxFixture.client(base, parallelism: 2, maxHetusPerMessage: 20)
-            _ = try await client.perustiedot(hetus: asked) { _ in }
+            _ = try await client.basicData(hetus: asked) { _ in }
             let statistics = client.statistics
             #expect(statistics.attempts == 30)
             #expect(statistics.newConnections >= 1 && statistics.newConnections <= 2)

@@ -12,26 +12,26 @@ extension VTJInterfaceClient {
     ///
     /// - Parameter groups: the tietoryhmät to ask for; nil = every group the product allows.
     /// - Throws: ``VTJClientError``, or whatever `onPerson` threw.
-    public func perustiedot(
+    public func basicData(
         hetus: some Sequence<Henkilotunnus>,
         groups: [GroupName]? = nil,
         onPerson: @escaping @Sendable (Person) throws -> Void
     ) async throws -> BasicDataReport {
-        try await perustiedot(hetus: hetus, groups: groups, sink: PersonSink(onPerson))
+        try await basicData(hetus: hetus, groups: groups, sink: PersonSink(onPerson))
     }
 
-    /// ``perustiedot(hetus:groups:onPerson:)`` with each answer's persons read into a batch of the
+    /// ``basicData(hetus:groups:onPerson:)`` with each answer's persons read into a batch of the
     /// caller's (`batches` makes one per answer), on the worker thread that reads it, without a lock
     /// per person: persons of different answers reach different batches at the same time.
-    public func perustiedot(
+    public func basicData(
         hetus: some Sequence<Henkilotunnus>,
         groups: [GroupName]? = nil,
         batches: @escaping @Sendable () -> any PersonBatch
     ) async throws -> BasicDataReport {
-        try await perustiedot(hetus: hetus, groups: groups, sink: PersonSink(batches: batches))
+        try await basicData(hetus: hetus, groups: groups, sink: PersonSink(batches: batches))
     }
 
-    private func perustiedot(hetus: some Sequence<Henkilotunnus>, groups: [GroupName]?, sink: PersonSink) async throws -> BasicDataReport {
+    private func basicData(hetus: some Sequence<Henkilotunnus>, groups: [GroupName]?, sink: PersonSink) async throws -> BasicDataReport {
         let input = Array(hetus)  // the caller's array itself, not a copy
         let groups = Self.askable(groups)
         // The messages are cut from the list as they are sent (MessagePlanner's rules: at most
@@ -132,7 +132,7 @@ extension VTJInterfaceClient {
                                   outcomes: MessageOutcomes, owner: Int) async throws -> Set<String> {
         let delivered = DeliveredSet()
         let wire = self.wire
-        let info = try await execute(.perustiedot, call: .basicData(hetus: hetus, groups: groups),
+        let info = try await execute(.basicData, call: .basicData(hetus: hetus, groups: groups),
                                      metadata: ["vtj.message": "\(index + 1)", "vtj.hetus": "\(hetus.count)"], owner: owner) { (response: ResponseBody) -> HetuAnswer in
             try sink.reading(seen: delivered) { try wire.readHetuAnswer(response, asked: hetus, onPerson: $0) }
         }

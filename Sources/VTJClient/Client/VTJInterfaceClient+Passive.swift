@@ -14,7 +14,7 @@ extension VTJInterfaceClient {
                 .text("voimassaolo", "PASSIIVI"), .text("muutettuHenkilotunnus", asked), .text("aktiivinenHenkilotunnus", active),
             ])
             let seen = DeliveredSet()
-            let answer = try await execute(.perustiedot, call: .basicData(hetus: [active], groups: groups),
+            let answer = try await execute(.basicData, call: .basicData(hetus: [active], groups: groups),
                                            metadata: ["vtj.message": "passive", "vtj.hetus": "1"]) { (response: ResponseBody) -> HetuAnswer in
                 try sink.reading(seen: seen) { deliver in
                     try wire.readHetuAnswer(response, asked: [active]) { person in

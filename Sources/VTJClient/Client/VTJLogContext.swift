@@ -6,7 +6,7 @@ import Logging
 ///
 /// ```swift
 /// try await VTJLogContext.$metadata.withValue(["department": "sivistys", "file": "lista.txt"]) {
-///     try await client.perustiedot(hetus: hetus) { … }
+///     try await client.basicData(hetus: hetus) { … }
 /// }
 /// ```
 /// Never put a henkilötunnus or a credential in it: the values are logged as given.

@@ -3,12 +3,12 @@ public enum VTJOperation: String, Sendable, Hashable, CustomStringConvertible {
     /// `GET /kirjausavain/{date}`.
     case logKey = "kirjausavain"
     /// `POST /perustiedot` with a hetu list.
-    case perustiedot = "perustiedot"
+    case basicData = "perustiedot"
     /// The municipal snapshot, paged by `jatkoavain`: `POST /perustiedot` with `kuntarajaus` (XML
     /// profile) or `POST /perustiedot-vko` with `kuntakoodit` (JSON wire).
     case municipalBasicData = "perustiedot-kuntarajaus"
     /// `POST /muutokset`, paged by log key.
-    case muutokset = "muutokset"
+    case changes = "muutokset"
 
     public var description: String { rawValue }
 }

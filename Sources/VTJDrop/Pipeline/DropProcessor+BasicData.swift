@@ -17,7 +17,7 @@ extension DropProcessor {
                 requestID: context.requestID, operation: "perustiedot", scope: .hetulista, hetus: request.content.hetus.shared,
                 detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil)) {
                 // Each answer's persons are prepared on the worker reading it and reach the sink in batches.
-                try await appliance.client.perustiedot(hetus: request.content.hetus.shared, groups: rules.interfaceGroups) {
+                try await appliance.client.basicData(hetus: request.content.hetus.shared, groups: rules.interfaceGroups) {
                     ResultBatch(sink) { writing, prepared in
                         if let hetu = prepared.copy?.hetu { Self.logContradiction(writing, hetu: hetu, log: context.log) }
                     }

@@ -135,7 +135,7 @@ extension DropProcessor {
         _ = try await audited(AuditRecord(
             at: now, department: context.department, purpose: purpose, requestID: context.requestID,
             operation: "perustiedot", scope: .hetulista, hetus: toAsk, detail: "turvakielto check for a change delivery")) {
-            try await appliance.client.perustiedot(hetus: toAsk, groups: [.turvakielto]) { person in
+            try await appliance.client.basicData(hetus: toAsk, groups: [.turvakielto]) { person in
                 let protected = person.isUnderTurvakielto(on: context.today)
                 states.withLock { $0[person.hetu] = protected ? .protected : .notProtected }
             }

@@ -65,7 +65,7 @@ enum SOAPTest {
                         hetu: Henkilotunnus = TestHetu.distinct(1)[0]) async throws -> VTJClientError {
         let client = try client(url, parallelism: 1, maxAttempts: maxAttempts, password: password)
         do {
-            _ = try await client.perustiedot(hetus: [hetu]) { _ in }
+            _ = try await client.basicData(hetus: [hetu]) { _ in }
         } catch let error as VTJClientError {
             return error
         }

@@ -46,20 +46,20 @@ import VTJTestSupport
         let hetu = TestHetu.distinct(1)[0]
         switch expected {
         case .notFound:
-            let report = try await client.perustiedot(hetus: [hetu]) { _ in }
+            let report = try await client.basicData(hetus: [hetu]) { _ in }
             #expect(report.notFound == [hetu] && report.undelivered.isEmpty && responder.requests.count == 1)
         case .undelivered(let status):
-            let report = try await client.perustiedot(hetus: [hetu]) { _ in }
+            let report = try await client.basicData(hetus: [hetu]) { _ in }
             #expect(report.undelivered == [UndeliveredPerson(hetu: hetu.value, status: status, reason: "\(code) teksti \(code)")])
             #expect(report.notFound.isEmpty && report.returned == 0, "never counted as not found")
         case .refused(let kind, let stops):
-            await #expect { _ = try await client.perustiedot(hetus: [hetu]) { _ in } } throws: { error in
+            await #expect { _ = try await client.basicData(hetus: [hetu]) { _ in } } throws: { error in
                 guard case .serviceRefused(_, let returned, _)? = error as? VTJClientError else { return false }
                 return returned.kind == kind && returned.code == code && (error as? VTJClientError)?.stopsNewWork == stops
             }
             #expect(responder.requests.count == 1, "a refusal is not retried")
         case .retried:
-            await #expect { _ = try await client.perustiedot(hetus: [hetu]) { _ in } } throws: { error in
+            await #expect { _ = try await client.basicData(hetus: [hetu]) { _ in } } throws: { error in
                 guard case .unavailable(_, 2, .service(let returned), _)? = error as? VTJClientError else { return false }
                 return returned.code == code && (error as? VTJClientError)?.isTransient == true
             }
@@ -75,7 +75,7 @@ import VTJTestSupport
         }
         defer { responder.stop() }
         let persons = Collected<Person>()
-        let report = try await SOAPTest.client(responder.baseURL).perustiedot(hetus: [try Henkilotunnus(old)]) { persons.append($0) }
+        let report = try await SOAPTest.client(responder.baseURL).basicData(hetus: [try Henkilotunnus(old)]) { persons.append($0) }
         let person = try #require(persons.all.first)
         #expect(persons.all.count == 1 && person.hetu == old && report.notFound.isEmpty && report.undelivered.isEmpty)
         let correction = try #require(person.record(.henkilotunnusKorjaus))
@@ -89,7 +89,7 @@ import VTJTestSupport
     func underFifteenWithData() async throws {
         let responder = try LoopbackResponder { seen in SOAPTest.answer(seen, code: "0018", person: SOAPTest.person(SOAPTest.query(seen).hetu ?? "")) }
         defer { responder.stop() }
-        let report = try await SOAPTest.client(responder.baseURL).perustiedot(hetus: TestHetu.distinct(1)) { _ in }
+        let report = try await SOAPTest.client(responder.baseURL).basicData(hetus: TestHetu.distinct(1)) { _ in }
         #expect(report.returned == 1 && report.undelivered.isEmpty)
     }
 
@@ -144,7 +144,7 @@ import VTJTestSupport
         }
         defer { responder.stop() }
         let client = try SOAPTest.client(responder.baseURL, parallelism: 1, maxAttempts: 2, cap: 4096)
-        await #expect { _ = try await client.perustiedot(hetus: TestHetu.distinct(1)) { _ in } } throws: { error in
+        await #expect { _ = try await client.basicData(hetus: TestHetu.distinct(1)) { _ in } } throws: { error in
             guard case .unavailable(_, _, .transport(.tooLarge, _), _)? = error as? VTJClientError else { return false }
             return true
         }

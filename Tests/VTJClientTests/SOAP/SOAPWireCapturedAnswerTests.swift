@@ -30,7 +30,7 @@ struct SOAPWireCapturedAnswerTests {
         let responder = try LoopbackResponder { seen in (try? Self.reply(file, for: seen)) ?? SOAPTest.xml("", status: 500) }
         defer { responder.stop() }
         let persons = Collected<Person>()
-        let report = try await SOAPTest.client(responder.baseURL, maxAttempts: 1).perustiedot(hetus: [try Henkilotunnus(hetu)]) { persons.append($0) }
+        let report = try await SOAPTest.client(responder.baseURL, maxAttempts: 1).basicData(hetus: [try Henkilotunnus(hetu)]) { persons.append($0) }
         let person = try #require(persons.all.first, "\(file): \(report)")
         #expect(persons.all.count == 1 && person.hetu == hetu && report.returned == 1 && report.notFound.isEmpty && report.undelivered.isEmpty)
         #expect(person.record(.henkilonNimi)?.text("sukunimi")?.isEmpty == false, "\(file)")

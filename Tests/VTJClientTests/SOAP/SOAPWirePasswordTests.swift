@@ -42,7 +42,7 @@ import VTJTestSupport
         let client = try VTJInterfaceClient(configuration: configuration, logger: capture.logger())
         var texts: [String] = []
         do {
-            let report = try await client.perustiedot(hetus: TestHetu.distinct(1)) { _ in }
+            let report = try await client.basicData(hetus: TestHetu.distinct(1)) { _ in }
             texts += report.undelivered.map(\.reason)
         } catch {
             texts.append("\(error)")

@@ -17,7 +17,7 @@ import VTJXML
         let hetu = TestHetu.distinct(1)[0]
         let persons = Collected<Person>()
         try await VTJLogContext.$metadata.withValue(["department": "sivistys", "request": "oppilaat.20261206T101500Z-k3x9q"]) {
-            _ = try await client.perustiedot(hetus: [hetu]) { persons.append($0) }
+            _ = try await client.basicData(hetus: [hetu]) { persons.append($0) }
         }
         #expect(persons.all.map(\.hetu) == [hetu.value])
         let seen = try #require(responder.requests.first)
@@ -40,7 +40,7 @@ import VTJXML
         defer { responder.stop() }
         let service = try #require(XRoadServiceID(path: "FI/GOV/0245437-2/VTJkysely/HenkilonTunnusKysely/v2"))
         let client = try SOAPTest.client(responder.baseURL, settings: SOAPSettings(product: "Perussanoma 3", client: SOAPTest.settings.client, service: service))
-        _ = try await client.perustiedot(hetus: TestHetu.distinct(1)) { _ in }
+        _ = try await client.basicData(hetus: TestHetu.distinct(1)) { _ in }
         let query = SOAPTest.query(try #require(responder.requests.first))
         #expect(query.service == service && query.product == "Perussanoma 3", "the product is sent verbatim")
         #expect(query.endUser == "vtjdrop/tarkistus" && query.issue == nil)
@@ -57,7 +57,7 @@ import VTJXML
         }
         defer { responder.stop() }
         let hetus = TestHetu.distinct(5)
-        let report = try await SOAPTest.client(responder.baseURL, parallelism: 2).perustiedot(hetus: hetus + hetus.prefix(2)) { _ in }
+        let report = try await SOAPTest.client(responder.baseURL, parallelism: 2).basicData(hetus: hetus + hetus.prefix(2)) { _ in }
         #expect(report.returned == 5 && report.messages == 5 && report.duplicatesDropped == 2 && report.notFound.isEmpty)
         let queries = responder.requests.map(SOAPTest.query)
         #expect(queries.count == 10)

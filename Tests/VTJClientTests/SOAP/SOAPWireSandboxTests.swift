@@ -16,7 +16,7 @@ import VTJTestSupport
             let unknown = TestHetu.distinct(3, offset: 50)
             let client = try SOAPTest.client(url, parallelism: 4)
             let persons = Collected<Person>()
-            let report = try await client.perustiedot(hetus: known + unknown + known.prefix(5)) { persons.append($0) }
+            let report = try await client.basicData(hetus: known + unknown + known.prefix(5)) { persons.append($0) }
             #expect(report.returned == 60 && report.notFound == unknown && report.messages == 63 && report.duplicatesDropped == 5)
             #expect(server.counters.requests("HenkilonTunnusKysely") == 63)
             #expect(client.statistics.newConnections <= 4, "kept-alive connections: \(client.statistics.newConnections) for 63 messages")
@@ -36,7 +36,7 @@ import VTJTestSupport
         try await SOAPTest.withSandbox(configuration) { server, url in
             let hetus = try server.registry.population.hetus.prefix(24).map { try Henkilotunnus($0) }
             let started = ContinuousClock.now
-            _ = try await SOAPTest.client(url, parallelism: 8).perustiedot(hetus: hetus) { _ in }
+            _ = try await SOAPTest.client(url, parallelism: 8).basicData(hetus: hetus) { _ in }
             let elapsed = ContinuousClock.now - started
             // 24 messages of 40 ms: one at a time would take 960 ms; eight at a time at least 3 × 40 ms.
             #expect(elapsed >= .milliseconds(120), "more than 8 in flight? \(elapsed)")
@@ -82,12 +82,12 @@ import VTJTestSupport
         try await SOAPTest.withSandbox { server, url in
             let hetus = try server.registry.population.hetus.prefix(3).map { try Henkilotunnus($0) }
             server.setFaults(SandboxFaults(xRoadErrorNext: 1, xRoadErrorType: "Server.ServerProxy.AccessDenied"))
-            await #expect { _ = try await SOAPTest.client(url, parallelism: 1).perustiedot(hetus: hetus) { _ in } } throws: { error in
+            await #expect { _ = try await SOAPTest.client(url, parallelism: 1).basicData(hetus: hetus) { _ in } } throws: { error in
                 (error as? VTJClientError)?.stopsNewWork == true
             }
             server.setFaults(SandboxFaults(xRoadErrorNext: 2, xRoadErrorType: "Server.ServerProxy.NetworkError"))
             server.setSOAPFaults(SandboxSOAPFaults(returnCode: "-1800", returnCodeNext: 1))
-            let report = try await SOAPTest.client(url, parallelism: 1, maxAttempts: 4).perustiedot(hetus: hetus) { _ in }
+            let report = try await SOAPTest.client(url, parallelism: 1, maxAttempts: 4).basicData(hetus: hetus) { _ in }
             #expect(report.returned == 3)
         }
     }

@@ -12,10 +12,10 @@ struct SOAPWire: InterfaceWire {
     /// One henkilötunnus per message: the interface has no list form (§3.2).
     var maxHetusPerMessage: Int { 1 }
     var credentialsInBody: Bool { true }
-    var probeOperation: VTJOperation { .perustiedot }
+    var probeOperation: VTJOperation { .basicData }
     var deliverableGroups: Set<GroupName>? { SOAPAnswerReader.deliverableGroups }
 
-    func supports(_ operation: VTJOperation) -> Bool { operation == .perustiedot }
+    func supports(_ operation: VTJOperation) -> Bool { operation == .basicData }
 
     func request(for call: WireCall) throws(VTJClientError) -> WireRequest {
         throw .invalidRequest("the soap wire writes each attempt's own message; this is a vtjdrop fault")
