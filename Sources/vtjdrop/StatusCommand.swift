@@ -112,8 +112,8 @@ struct StatusCommand: ParsableCommand {
             let work = backlog[department]
             let failed = failures[department]
             let waiting = inbox[department]
-            let hetuKey = try register.logKey(department: department, scope: .hetu).map(String.init) ?? "-"
-            let kuntaKey = try register.logKey(department: department, scope: .kunta).map(String.init) ?? "-"
+            let hetuKey = try register.logKey(department: department, scope: .hetuList).map(String.init) ?? "-"
+            let kuntaKey = try register.logKey(department: department, scope: .municipalities).map(String.init) ?? "-"
             rows.append([
                 department,
                 waiting.map { String($0.count) } ?? "?",

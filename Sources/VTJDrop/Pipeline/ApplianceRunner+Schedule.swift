@@ -57,7 +57,7 @@ extension ApplianceRunner {
         for department in appliance.configuration.departments {
             var operations: [DropContent.Operation] = []
             if ((try? register.count(department: department.id)) ?? 0) > 0 { operations.append(.muutokset) }
-            if department.profile.municipalityWide, ((try? register.logKey(department: department.id, scope: .kunta)) ?? nil) != nil {
+            if department.profile.municipalityWide, ((try? register.logKey(department: department.id, scope: .municipalities)) ?? nil) != nil {
                 operations.append(.kuntaMuutokset)
             }
             for operation in operations {

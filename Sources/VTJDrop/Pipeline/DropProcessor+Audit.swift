@@ -15,7 +15,7 @@ extension DropProcessor {
         // loop run on (issue 15's latency goal).
         let id = record.hetus.count > Self.auditAsideFrom ? try await AsideThread.run { try log.record(record) } : try log.record(record)
         appliance.reportQueried(department: record.department, count: record.hetus.count,
-                                byHetu: record.scope == .hetulista && record.operation == "perustiedot")
+                                byHetu: record.scope == .hetuList && record.operation == "perustiedot")
         do {
             let value = try await body()
             try? log.recordOutcome(queryID: id, at: now, .answered)

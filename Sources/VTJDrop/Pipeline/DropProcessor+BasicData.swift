@@ -14,7 +14,7 @@ extension DropProcessor {
             try appliance.journalNow(.querying, for: context.requestID)
             let report = try await audited(AuditRecord(
                 at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
-                requestID: context.requestID, operation: "perustiedot", scope: .hetulista, hetus: request.content.hetus.shared,
+                requestID: context.requestID, operation: "perustiedot", scope: .hetuList, hetus: request.content.hetus.shared,
                 detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil)) {
                 // Each answer's persons are prepared on the worker reading it and reach the sink in batches.
                 try await appliance.client.basicData(hetus: request.content.hetus.shared, groups: rules.interfaceGroups) {
@@ -34,7 +34,7 @@ extension DropProcessor {
                 let outcome = try appliance.database.followedRegister.add(
                     found, department: context.department, purpose: request.authorisation.purpose.rawValue,
                     on: context.today, requestID: context.requestID)
-                try await ensureLogKey(department: context.department, scope: .hetu)
+                try await ensureLogKey(department: context.department, scope: .hetuList)
                 sink.note(Message(.noteFollowAdded, ["added": .count(outcome.added), "already": .count(outcome.alreadyFollowed)]))
             }
             Self.logContradictionTotal(sink, log: context.log)
@@ -60,7 +60,7 @@ extension DropProcessor {
             let delivered = SharedList<Henkilotunnus>()
             let report = try await audited(AuditRecord(
                 at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
-                requestID: context.requestID, operation: "perustiedot", scope: .kuntarajaus, hetus: [],
+                requestID: context.requestID, operation: "perustiedot", scope: .municipalities, hetus: [],
                 detail: "kunta-perustiedot")) {
                 try await appliance.client.municipalBasicData(groups: rules.interfaceGroups) { person in
                     if let hetu = try? Henkilotunnus(person.hetu) { delivered.append(hetu) }
@@ -71,7 +71,7 @@ extension DropProcessor {
             // Whom the delivery named is audited too, so a search by hetu finds the query.
             try auditAnswered(AuditRecord(
                 at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
-                requestID: context.requestID, operation: "perustiedot", scope: .kuntarajaus, hetus: delivered.all,
+                requestID: context.requestID, operation: "perustiedot", scope: .municipalities, hetus: delivered.all,
                 detail: "kunta-perustiedot: \(report.pages) pages delivered"))
             Self.logContradictionTotal(sink, log: context.log)
             var (receipt, _) = try sink.finish()
@@ -125,7 +125,7 @@ extension DropProcessor {
     }
 
     /// Starts a department's change cursor at today's log key when it has none yet.
-    func ensureLogKey(department: String, scope: ChangeScope) async throws {
+    func ensureLogKey(department: String, scope: Restriction.Scope) async throws {
         let register = appliance.database.followedRegister
         guard try register.logKey(department: department, scope: scope) == nil else { return }
         let key = try await appliance.client.logKey(on: appliance.today)

@@ -10,7 +10,7 @@ extension DropProcessor {
     /// after the delivery is published.
     func changeDelivery(_ request: AuthorisedDrop) async throws -> DropOutcome {
         let context = request.context
-        let scope: ChangeScope = request.content.operation == .kuntaMuutokset ? .kunta : .hetu
+        let scope: Restriction.Scope = request.content.operation == .kuntaMuutokset ? .municipalities : .hetuList
         let register = appliance.database.followedRegister
         let purpose = request.authorisation.purpose.rawValue
         let sink = try makeSink(.changes, request, asked: .everyone)
@@ -26,7 +26,7 @@ extension DropProcessor {
 
             let collected = SharedList<Change>()
             var lastKeys: [Int64] = []
-            if scope == .hetu {
+            if scope == .hetuList {
                 var batches: [[Henkilotunnus]] = []
                 try register.forEachBatch(department: context.department, batchSize: Restriction.maxHetusPerMessage) { entries in
                     batches.append(entries.map(\.hetu))
@@ -35,7 +35,7 @@ extension DropProcessor {
                 for batch in batches {
                     lastKeys.append(try await audited(AuditRecord(
                         at: now, department: context.department, purpose: purpose, requestID: context.requestID,
-                        operation: "muutokset", scope: .hetulista, hetus: batch, detail: "after log key \(start)")) {
+                        operation: "muutokset", scope: .hetuList, hetus: batch, detail: "after log key \(start)")) {
                         try await appliance.client.changes(after: start, restriction: .hetulista(batch.map(\.value))) { page in
                             collected.append(contentsOf: page.changes)
                         }
@@ -44,14 +44,14 @@ extension DropProcessor {
             } else {
                 lastKeys.append(try await audited(AuditRecord(
                     at: now, department: context.department, purpose: purpose, requestID: context.requestID,
-                    operation: "muutokset", scope: .kuntarajaus, hetus: [], detail: "kunta-muutokset after log key \(start)")) {
+                    operation: "muutokset", scope: .municipalities, hetus: [], detail: "kunta-muutokset after log key \(start)")) {
                     try await appliance.client.changes(after: start, restriction: .kuntarajaus([])) { page in
                         collected.append(contentsOf: page.changes)
                     }
                 })
                 try auditAnswered(AuditRecord(
                     at: now, department: context.department, purpose: purpose, requestID: context.requestID,
-                    operation: "muutokset", scope: .kuntarajaus, hetus: Self.distinctHetus(of: collected.all), detail: "after log key \(start)"))
+                    operation: "muutokset", scope: .municipalities, hetus: Self.distinctHetus(of: collected.all), detail: "after log key \(start)"))
             }
             appliance.journalInterfaceCall(succeeded: true, log: context.log)
 
@@ -134,7 +134,7 @@ extension DropProcessor {
         let states = Mutex<[String: ProtectionKnowledge]>([:])
         _ = try await audited(AuditRecord(
             at: now, department: context.department, purpose: purpose, requestID: context.requestID,
-            operation: "perustiedot", scope: .hetulista, hetus: toAsk, detail: "turvakielto check for a change delivery")) {
+            operation: "perustiedot", scope: .hetuList, hetus: toAsk, detail: "turvakielto check for a change delivery")) {
             try await appliance.client.basicData(hetus: toAsk, groups: [.turvakielto]) { person in
                 let protected = person.isUnderTurvakielto(on: context.today)
                 states.withLock { $0[person.hetu] = protected ? .protected : .notProtected }

@@ -4,13 +4,6 @@ import VTJCore
 
 /// One query about to be sent to the interface, as the audit log records it.
 public struct AuditRecord: Sendable, Hashable {
-    /// Whether the message named hetus or the municipality.
-    public enum Scope: String, Sendable, Hashable {
-        /// A `hetulista` message: `hetus` are the ones asked about.
-        case hetulista
-        /// A `kuntarajaus` message: `hetus` are the persons delivered (recorded after each page).
-        case kuntarajaus
-    }
 
     public var at: Date
     public var department: String
@@ -18,14 +11,16 @@ public struct AuditRecord: Sendable, Hashable {
     public var requestID: String
     /// The interface operation (`perustiedot`, `muutokset`, `kirjausavain`).
     public var operation: String
-    public var scope: Scope
+    /// Whether the message named hetus (`hetus` are the ones asked about) or the municipalities
+    /// (`hetus` are the persons delivered, recorded after each page).
+    public var scope: Restriction.Scope
     public var hetus: [Henkilotunnus]
     /// Free text such as a page number or log key; never a hetu or credential.
     public var detail: String?
 
     /// A record of one query.
     public init(at: Date, department: String, purpose: String, requestID: String, operation: String,
-                scope: Scope, hetus: [Henkilotunnus], detail: String? = nil) {
+                scope: Restriction.Scope, hetus: [Henkilotunnus], detail: String? = nil) {
         self.at = at
         self.department = department
         self.purpose = purpose
@@ -45,7 +40,7 @@ public struct AuditEntry: Sendable, Hashable {
     public var purpose: String
     public var requestID: String
     public var operation: String
-    public var scope: AuditRecord.Scope
+    public var scope: Restriction.Scope
     /// Number of hetus the query named (or delivered, for kuntarajaus).
     public var hetuCount: Int
     /// The hetus, when asked for (``AuditLog/queries(request:)``); empty otherwise.
@@ -132,7 +127,7 @@ public struct AuditLog: Sendable {
     }
 
     static func entry(_ row: Row, hetus: [String]) throws -> AuditEntry {
-        guard let scope = AuditRecord.Scope(rawValue: row["scope"]) else { throw StorageError.corrupt("audit_query.scope") }
+        guard let scope = Restriction.Scope(rawValue: row["scope"]) else { throw StorageError.corrupt("audit_query.scope") }
         let outcome: String? = row.hasColumn("outcome") ? row["outcome"] : nil
         return AuditEntry(id: row["id"], at: row["at"], department: row["department"], purpose: row["purpose"],
                           requestID: row["request_id"], operation: row["operation"], scope: scope,

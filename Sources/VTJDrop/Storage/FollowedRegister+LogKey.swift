@@ -1,26 +1,26 @@
 import Foundation
 import GRDB
+import VTJCore
 
 /// Which change stream a log key belongs to: the followed hetus, or the whole municipality.
-public enum ChangeScope: String, Sendable, Hashable, CaseIterable {
-    /// `muutokset` with a `hetulista` of the department's followed register.
-    case hetu
-    /// `muutokset` with `kuntarajaus` (departments licensed for municipality operations).
-    case kunta
+extension Restriction.Scope {
+    /// The word a change cursor is stored under (`change_log_key.scope`, `change_log_key_pending.scope`):
+    /// `hetu` or `kunta`, as databases made before the scope had one type hold them.
+    var cursorKey: String { self == .hetuList ? "hetu" : "kunta" }
 }
 
 extension FollowedRegister {
     /// The last log key whose changes were delivered, or nil before the first fetch.
-    public func logKey(department: String, scope: ChangeScope) throws(StorageError) -> Int64? {
+    public func logKey(department: String, scope: Restriction.Scope) throws(StorageError) -> Int64? {
         try StateDatabase.read(pool) { db in
             try Int64.fetchOne(db, sql: "SELECT log_key FROM change_log_key WHERE department = ? AND scope = ?",
-                               arguments: [department, scope.rawValue])
+                               arguments: [department, scope.cursorKey])
         }
     }
 
     /// Stores a log key; call only after the delivery carrying its changes is published.
-    public func storeLogKey(_ key: Int64, department: String, scope: ChangeScope, at date: Date) throws(StorageError) {
-        try StateDatabase.write(pool) { db in try Self.storeLogKey(key, department: department, scope: scope.rawValue, at: date, in: db) }
+    public func storeLogKey(_ key: Int64, department: String, scope: Restriction.Scope, at date: Date) throws(StorageError) {
+        try StateDatabase.write(pool) { db in try Self.storeLogKey(key, department: department, scope: scope.cursorKey, at: date, in: db) }
     }
 
     static func storeLogKey(_ key: Int64, department: String, scope: String, at date: Date, in db: Database) throws {
@@ -31,10 +31,10 @@ extension FollowedRegister {
     }
 
     /// When the key was last stored (for `status`).
-    public func logKeyUpdatedAt(department: String, scope: ChangeScope) throws(StorageError) -> Date? {
+    public func logKeyUpdatedAt(department: String, scope: Restriction.Scope) throws(StorageError) -> Date? {
         try StateDatabase.read(pool) { db in
             try Date.fetchOne(db, sql: "SELECT updated_at FROM change_log_key WHERE department = ? AND scope = ?",
-                              arguments: [department, scope.rawValue])
+                              arguments: [department, scope.cursorKey])
         }
     }
 }

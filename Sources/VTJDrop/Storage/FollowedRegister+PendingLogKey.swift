@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import VTJCore
 
 /// The log key a change delivery will move the cursor to, noted before its result is published.
 ///
@@ -8,14 +9,14 @@ import GRDB
 /// one its changes end at, whether this process or the next one commits it.
 extension FollowedRegister {
     /// Notes (or replaces) the key a request's delivery ends at; call before publishing it.
-    public func notePendingLogKey(_ key: Int64, requestID: String, department: String, scope: ChangeScope,
+    public func notePendingLogKey(_ key: Int64, requestID: String, department: String, scope: Restriction.Scope,
                                   at date: Date) throws(StorageError) {
         try StateDatabase.write(pool) { db in
             try db.execute(sql: """
                 INSERT INTO change_log_key_pending (request_id, department, scope, log_key, noted_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (request_id) DO UPDATE SET department = excluded.department, scope = excluded.scope,
                     log_key = excluded.log_key, noted_at = excluded.noted_at
-                """, arguments: [requestID, department, scope.rawValue, key, date])
+                """, arguments: [requestID, department, scope.cursorKey, key, date])
         }
     }
 

@@ -17,7 +17,7 @@ import VTJCore
         try harness.drop("vesihuolto", "alku.xml", harness.request("muutokset"))
         #expect(await harness.runner.runOnce().published == 1)
         let register = harness.appliance.database.followedRegister
-        #expect(try register.logKey(department: "vesihuolto", scope: .hetu) == harness.registry.latestKey,
+        #expect(try register.logKey(department: "vesihuolto", scope: .hetuList) == harness.registry.latestKey,
                 "a completed delivery moves the cursor to the interface's latest key")
         #expect(!harness.registry.apply(.moveWithin, hetu: customers[0]).isEmpty)
         return (customers, harness.registry.latestKey)
@@ -34,7 +34,7 @@ import VTJCore
         try appliance.database.journal.recordClaim(requestID: id.value, department: "vesihuolto", originalName: "muutokset.xml",
                                                    storedPath: claimed.path, at: Date())
         try appliance.database.followedRegister.notePendingLogKey(key, requestID: id.value, department: "vesihuolto",
-                                                                  scope: .hetu, at: Date())
+                                                                  scope: .hetuList, at: Date())
         try appliance.database.journal.record(.resultsWritten, for: id.value, at: Date())
         try appliance.publisher("vesihuolto").publish("muutokset." + id.value + ".TESTIAINEISTO.csv", bytes: Array("first attempt\r\n".utf8))
         if state == .published {
@@ -62,7 +62,7 @@ import VTJCore
 
         #expect(await harness.runner.runOnce().published == 0, "a published delivery is archived, not run again")
         let register = harness.appliance.database.followedRegister
-        #expect(try register.logKey(department: "vesihuolto", scope: .hetu) == afterFirstMove)
+        #expect(try register.logKey(department: "vesihuolto", scope: .hetuList) == afterFirstMove)
         #expect(try register.pendingLogKeyRequests().isEmpty)
         #expect(try harness.appliance.database.journal.entry(id.value)?.state == .archived)
         try await expectNextDeliveryIsExactlyTheRest(harness, customers: customers)
@@ -78,7 +78,7 @@ import VTJCore
         #expect(await harness.runner.runOnce().published == 1)
         #expect(try harness.only("vesihuolto", suffix: ".csv", prefix: "muutokset.") == "first attempt\r\n", "the kept result stands")
         let register = harness.appliance.database.followedRegister
-        #expect(try register.logKey(department: "vesihuolto", scope: .hetu) == afterFirstMove,
+        #expect(try register.logKey(department: "vesihuolto", scope: .hetuList) == afterFirstMove,
                 "not the re-run's key: that would skip customer 1's move")
         #expect(try harness.only("vesihuolto", suffix: ".kuitti.txt", prefix: "muutokset.").contains("seuraava muutoshaku jatkuu sen muutosten jälkeen"))
         try await expectNextDeliveryIsExactlyTheRest(harness, customers: customers)
@@ -89,11 +89,11 @@ import VTJCore
         defer { Task { await harness.close() } }
         let (_, afterFirstMove) = try await prepare(harness)
         let register = harness.appliance.database.followedRegister
-        let before = try register.logKey(department: "vesihuolto", scope: .hetu)
+        let before = try register.logKey(department: "vesihuolto", scope: .hetuList)
         try register.notePendingLogKey(afterFirstMove, requestID: "20260101T000000Z-unknown", department: "vesihuolto",
-                                       scope: .hetu, at: Date())
+                                       scope: .hetuList, at: Date())
         _ = await harness.runner.runOnce()
         #expect(try register.pendingLogKeyRequests().isEmpty)
-        #expect(try register.logKey(department: "vesihuolto", scope: .hetu) == before)
+        #expect(try register.logKey(department: "vesihuolto", scope: .hetuList) == before)
     }
 }

@@ -108,7 +108,7 @@ import VTJTestSupport
         _ = await harness.runner.runOnce()
         let register = harness.appliance.database.followedRegister
         #expect(try register.count(department: "vesihuolto") == 3)
-        let startKey = try #require(try register.logKey(department: "vesihuolto", scope: .hetu))
+        let startKey = try #require(try register.logKey(department: "vesihuolto", scope: .hetuList))
 
         _ = harness.registry.advance(days: 1)
         _ = harness.registry.apply(.moveWithin, hetu: customers[0])
@@ -120,7 +120,7 @@ import VTJTestSupport
         #expect(changes.contains(customers[0]))
         #expect(changes.contains(customers[1]))
         for needle in newAddress { #expect(!changes.contains(needle), "protected person's address leaked in changes: \(needle)") }
-        #expect(try register.logKey(department: "vesihuolto", scope: .hetu)! > startKey)
+        #expect(try register.logKey(department: "vesihuolto", scope: .hetuList)! > startKey)
 
         try harness.drop("vesihuolto", "loppu.xml", harness.request("seuranta-poista", hetus: [customers[2]]))
         _ = await harness.runner.runOnce()
@@ -139,7 +139,7 @@ import VTJTestSupport
         let residents = harness.registry.hetus(where: [.resident])
         #expect(csv.split(separator: "\r\n").count == residents.count + 1)
         let audit = try harness.appliance.database.auditLog.queries(hetu: try Henkilotunnus(residents[0]))
-        #expect(audit.contains { $0.scope == .kuntarajaus && $0.department == "vesihuolto" })
+        #expect(audit.contains { $0.scope == .municipalities && $0.department == "vesihuolto" })
     }
 
     /// The repository's own file, found from this source file's location.

@@ -92,7 +92,7 @@ import VTJCore
         try harness.drop("vesihuolto", "seuranta.xml", harness.request("seuranta-lisaa", hetus: customers))
         _ = await harness.runner.runOnce()
         let register = appliance.database.followedRegister
-        let startKey = try #require(try register.logKey(department: "vesihuolto", scope: .hetu))
+        let startKey = try #require(try register.logKey(department: "vesihuolto", scope: .hetuList))
 
         _ = harness.registry.advance(days: 1)
         _ = harness.registry.apply(.moveWithin, hetu: customers[0])
@@ -111,13 +111,13 @@ import VTJCore
 
         #expect(await harness.runner.runOnce().published == 1)
         #expect(try harness.only("vesihuolto", suffix: ".csv", prefix: "muutokset.") == "first attempt\r\n")
-        #expect(try register.logKey(department: "vesihuolto", scope: .hetu) == startKey)
+        #expect(try register.logKey(department: "vesihuolto", scope: .hetuList) == startKey)
         #expect(try harness.only("vesihuolto", suffix: ".kuitti.txt", prefix: "muutokset.").contains("Tulos julkaistiin jo ennen keskeytystä; sen muutokset toimitetaan uudelleen"))
 
         try harness.drop("vesihuolto", "seuraava.xml", harness.request("muutokset"))
         #expect(await harness.runner.runOnce().published == 1)
         let next = try harness.only("vesihuolto", suffix: ".csv", prefix: "seuraava.")
         #expect(next.contains(customers[1]), "the change that came between the two attempts was lost")
-        #expect(try register.logKey(department: "vesihuolto", scope: .hetu)! > startKey)
+        #expect(try register.logKey(department: "vesihuolto", scope: .hetuList)! > startKey)
     }
 }

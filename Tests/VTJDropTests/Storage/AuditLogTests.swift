@@ -16,11 +16,11 @@ import VTJTestSupport
         let audit = try StateDatabase(stateFolder: folder.path).auditLog
         let a = try hetu("010594Y9032"), b = try hetu("010516B903X"), c = try hetu("020275-9862")
         try audit.record(.init(at: t0, department: "kirjasto", purpose: "kirjasto", requestID: "r1",
-                               operation: "perustiedot", scope: .hetulista, hetus: [a, b, a]))
+                               operation: "perustiedot", scope: .hetuList, hetus: [a, b, a]))
         try audit.record(.init(at: t0.addingTimeInterval(3600), department: "sivistys", purpose: "perusopetus", requestID: "r2",
-                               operation: "perustiedot", scope: .hetulista, hetus: [b, c]))
+                               operation: "perustiedot", scope: .hetuList, hetus: [b, c]))
         try audit.record(.init(at: t0.addingTimeInterval(7200), department: "sivistys", purpose: "perusopetus", requestID: "r2",
-                               operation: "muutokset", scope: .hetulista, hetus: [b], detail: "log key 5446623423"))
+                               operation: "muutokset", scope: .hetuList, hetus: [b], detail: "log key 5446623423"))
 
         let aboutB = try audit.queries(hetu: b)
         #expect(aboutB.map(\.requestID) == ["r2", "r2", "r1"], "newest first")
@@ -44,7 +44,7 @@ import VTJTestSupport
         defer { folder.remove() }
         let database = try StateDatabase(stateFolder: folder.path)
         try database.auditLog.record(.init(at: t0, department: "kirjasto", purpose: "kirjasto", requestID: "r1",
-                                           operation: "perustiedot", scope: .hetulista, hetus: [try hetu("010594Y9032")]))
+                                           operation: "perustiedot", scope: .hetuList, hetus: [try hetu("010594Y9032")]))
         // A separate connection, as anyone with file access would use.
         let raw = try DatabaseQueue(path: database.path)
         for sql in ["UPDATE audit_query SET department = 'x'", "DELETE FROM audit_query",
@@ -64,11 +64,11 @@ import VTJTestSupport
         defer { folder.remove() }
         let audit = try StateDatabase(stateFolder: folder.path).auditLog
         try audit.record(.init(at: t0, department: "vesihuolto", purpose: "vesihuolto", requestID: "k1",
-                               operation: "perustiedot", scope: .kuntarajaus, hetus: []))
+                               operation: "perustiedot", scope: .municipalities, hetus: []))
         try audit.record(.init(at: t0, department: "vesihuolto", purpose: "vesihuolto", requestID: "k1",
-                               operation: "perustiedot", scope: .kuntarajaus, hetus: [try hetu("030594W903B")], detail: "page 1"))
+                               operation: "perustiedot", scope: .municipalities, hetus: [try hetu("030594W903B")], detail: "page 1"))
         let found = try audit.queries(hetu: try hetu("030594W903B"))
-        #expect(found.map(\.scope) == [.kuntarajaus])
+        #expect(found.map(\.scope) == [.municipalities])
         #expect(try audit.queries(request: "k1").map(\.hetuCount) == [0, 1])
     }
 }

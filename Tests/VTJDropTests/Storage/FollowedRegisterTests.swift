@@ -88,15 +88,15 @@ import VTJTestSupport
         let when = Date(timeIntervalSince1970: 1_790_000_000)
         do {
             let register = try StateDatabase(stateFolder: folder.path).followedRegister
-            #expect(try register.logKey(department: "kirjasto", scope: .hetu) == nil)
-            try register.storeLogKey(5_446_623_423, department: "kirjasto", scope: .hetu, at: when)
-            try register.storeLogKey(1, department: "kirjasto", scope: .kunta, at: when)
-            try register.storeLogKey(5_446_623_999, department: "kirjasto", scope: .hetu, at: when.addingTimeInterval(60))
+            #expect(try register.logKey(department: "kirjasto", scope: .hetuList) == nil)
+            try register.storeLogKey(5_446_623_423, department: "kirjasto", scope: .hetuList, at: when)
+            try register.storeLogKey(1, department: "kirjasto", scope: .municipalities, at: when)
+            try register.storeLogKey(5_446_623_999, department: "kirjasto", scope: .hetuList, at: when.addingTimeInterval(60))
         }
         let register = try StateDatabase(stateFolder: folder.path).followedRegister
-        #expect(try register.logKey(department: "kirjasto", scope: .hetu) == 5_446_623_999, "beyond 32 bits")
-        #expect(try register.logKey(department: "kirjasto", scope: .kunta) == 1)
-        #expect(try register.logKey(department: "sivistys", scope: .hetu) == nil)
-        #expect(try register.logKeyUpdatedAt(department: "kirjasto", scope: .hetu) == when.addingTimeInterval(60))
+        #expect(try register.logKey(department: "kirjasto", scope: .hetuList) == 5_446_623_999, "beyond 32 bits")
+        #expect(try register.logKey(department: "kirjasto", scope: .municipalities) == 1)
+        #expect(try register.logKey(department: "sivistys", scope: .hetuList) == nil)
+        #expect(try register.logKeyUpdatedAt(department: "kirjasto", scope: .hetuList) == when.addingTimeInterval(60))
     }
 }

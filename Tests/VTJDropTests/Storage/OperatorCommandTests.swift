@@ -17,14 +17,14 @@ import VTJTestSupport
                                          storedPath: state + "/work/req-1", at: t0)
         try database.journal.record(.querying, for: "req-1", at: t0, update: .init(toiminto: "perustiedot", purpose: "kirjasto"))
         try database.auditLog.record(.init(at: t0, department: "kirjasto", purpose: "kirjasto", requestID: "req-1",
-                                           operation: "perustiedot", scope: .hetulista,
+                                           operation: "perustiedot", scope: .hetuList,
                                            hetus: [try Henkilotunnus(asked), try Henkilotunnus(other)]))
         // req-2 was published: its query was answered and its result disclosed the asked person only.
         try database.journal.recordClaim(requestID: "req-2", department: "kirjasto", originalName: "lista2.txt",
                                          storedPath: state + "/work/req-2", at: t0)
         try database.journal.record(.querying, for: "req-2", at: t0, update: .init(toiminto: "perustiedot", purpose: "kirjasto"))
         let query = try database.auditLog.record(.init(at: t0, department: "kirjasto", purpose: "kirjasto", requestID: "req-2",
-                                                       operation: "perustiedot", scope: .hetulista,
+                                                       operation: "perustiedot", scope: .hetuList,
                                                        hetus: [try Henkilotunnus(asked), try Henkilotunnus(other)]))
         try database.auditLog.recordOutcome(queryID: query, at: t0, .answered)
         try database.recordPublication(requestID: "req-2", at: t0, update: .init(resultFiles: ["lista2.req-2.csv"]),
