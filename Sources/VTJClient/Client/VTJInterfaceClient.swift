@@ -20,7 +20,7 @@ public final class VTJInterfaceClient: Sendable {
     let baseLogger: Logger
     let sleeper: Sleeper
     let pool: CurlWorkerPool
-    let ids = RequestIDGenerator()
+    let ids = MessageIDGenerator()
     let counters = Mutex(ClientStatistics())
     /// Numbers the operations sharing the worker pool (each one drop's), so it can share them fairly.
     private let owners = Atomic(0)

@@ -1,11 +1,11 @@
 import Testing
 import VTJClient
 
-@Suite("RequestIDGenerator")
-struct RequestIDGeneratorTests {
+@Suite("MessageIDGenerator")
+struct MessageIDGeneratorTests {
     @Test("ids are UUIDv7-shaped, unique and sort by time, even within one millisecond")
     func uniqueAndSortable() {
-        let generator = RequestIDGenerator()
+        let generator = MessageIDGenerator()
         var ids: [String] = []
         // 5000 ids in one millisecond overflow the 4096-step counter into the next millisecond.
         for _ in 0..<5000 { ids.append(generator.next(unixMillis: 1_764_000_000_000)) }

@@ -1,10 +1,11 @@
 import Synchronization
 
-/// Makes `X-Request-Id` values: UUIDv7 (RFC 9562), unique and sortable by time as text.
+/// Makes a message's `X-Request-Id` (a message to the interface, not a drop: a drop's id is
+/// `RequestID`, made by VTJDrop's `RequestIDGenerator`): UUIDv7 (RFC 9562), unique and sortable by time as text.
 ///
 /// Within one millisecond the 12-bit `rand_a` field counts up, so ids from one process are
 /// strictly increasing even when many are made at once.
-public final class RequestIDGenerator: Sendable {
+public final class MessageIDGenerator: Sendable {
     private struct State {
         var millis: UInt64 = 0
         var counter: UInt16 = 0
