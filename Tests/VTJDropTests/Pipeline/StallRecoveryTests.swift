@@ -15,17 +15,8 @@ import VTJTestSupport
     @Test func stateDiskFullWhileQueryingIsLoggedRetriedAndHeals() async throws {
         let monotonic = ManualMonotonicClock()
         let capture = LogCapture()
-        let harness = try await PipelineHarness(
-            sandbox: SandboxConfiguration(population: 400, seed: 7, uncensored: false),
-            logger: capture.logger(), monotonic: monotonic,
-            beforeStart: { root in _ = FileSystemTrap.mountTmpfs(root, kilobytes: 6144) })
-        let mounted = FileSystemTrap.isMountPoint(harness.root)
-        defer { Task { await harness.close(); if mounted { FileSystemTrap.unmount(harness.root) } } }
-        guard mounted else {
-            // No mount rights (not root, or a container without them): this case needs a real full disk.
-            print("StallRecoveryTests: no tmpfs could be mounted here; the state-disk-full case did not run")
-            return
-        }
+        guard let harness = try await Self.smallDiskHarness(capture, monotonic, case: "state-disk-full") else { return }
+        defer { Self.close(harness) }
 
         let hetus = harness.registry.hetus(where: [.resident], limit: 30)
         let runner = harness.runner
@@ -69,16 +60,8 @@ import VTJTestSupport
     @Test func aJournalThatCannotBeWrittenClosesIntakeAndSaysSo() async throws {
         let monotonic = ManualMonotonicClock()
         let capture = LogCapture()
-        let harness = try await PipelineHarness(
-            sandbox: SandboxConfiguration(population: 400, seed: 7, uncensored: false),
-            logger: capture.logger(), monotonic: monotonic,
-            beforeStart: { root in _ = FileSystemTrap.mountTmpfs(root, kilobytes: 6144) })
-        let mounted = FileSystemTrap.isMountPoint(harness.root)
-        defer { Task { await harness.close(); if mounted { FileSystemTrap.unmount(harness.root) } } }
-        guard mounted else {
-            print("StallRecoveryTests: no tmpfs could be mounted here; the journal-unwritable case did not run")
-            return
-        }
+        guard let harness = try await Self.smallDiskHarness(capture, monotonic, case: "journal-unwritable") else { return }
+        defer { Self.close(harness) }
         let hetus = harness.registry.hetus(where: [.resident], limit: 4)
         // Written now, named so intake skips it (`*.tmp`), and renamed in once the disk is full.
         try harness.drop("kirjasto", "toka.txt.tmp", hetus[2..<4].joined(separator: "\n"))
@@ -165,5 +148,25 @@ import VTJTestSupport
         #expect(due.count == 1, "due 30 s later whatever the wall clock says")
         let second = await runner.process(due)
         #expect(second.published == 1, "\(second)")
+    }
+
+    /// A daemon whose state and outbox live on a 6 MiB tmpfs, so a test can fill the disk for real;
+    /// nil (and a printed line) where no tmpfs can be mounted (not root, or a container without rights).
+    static func smallDiskHarness(_ capture: LogCapture, _ monotonic: ManualMonotonicClock, case name: String) async throws -> PipelineHarness? {
+        let harness = try await PipelineHarness(
+            sandbox: SandboxConfiguration(population: 400, seed: 7, uncensored: false),
+            logger: capture.logger(), monotonic: monotonic,
+            beforeStart: { root in _ = FileSystemTrap.mountTmpfs(root, kilobytes: 6144) })
+        guard FileSystemTrap.isMountPoint(harness.root) else {
+            print("StallRecoveryTests: no tmpfs could be mounted here; the \(name) case did not run")
+            await harness.close()
+            return nil
+        }
+        return harness
+    }
+
+    /// Closes the daemon, then unmounts its tmpfs.
+    static func close(_ harness: PipelineHarness) {
+        Task { await harness.close(); FileSystemTrap.unmount(harness.root) }
     }
 }
