@@ -123,7 +123,13 @@ struct WorkRecovery {
             guard let operation = DropContent.Operation(rawValue: planned) else {
                 appliance.logger.error("planned work names an unknown operation; moving it to quarantine for the operator",
                                        metadata: ["request": "\(id.value)", "operation": "\(planned)"])
-                _ = try? appliance.mover.quarantine(workFolder: folder, id: id)
+                do {
+                    _ = try appliance.mover.quarantine(workFolder: folder, id: id)
+                } catch {
+                    // Left claimed: the next start finds the same note and tries the move again.
+                    appliance.logger.error("cannot move the planned work to quarantine; the next start tries again",
+                                           metadata: ["request": "\(id.value)", "error": "\(DropFileName.maskingHetus(in: "\(error)"))"])
+                }
                 return nil
             }
             let file = ClaimedFile(id: id, department: note.department, originalName: DropFileName(displayed: note.originalName),
