@@ -68,11 +68,7 @@ public final class Appliance: Sendable {
     /// Sets (or with nil clears) a condition in memory and, where the database accepts it, on record.
     func noteCondition(_ kind: ApplianceCondition.Kind, _ condition: ApplianceCondition?) {
         live.withLock { $0[kind] = condition }
-        if let condition {
-            database.setCondition(kind, code: condition.code, since: condition.since, detail: condition.detail)
-        } else {
-            database.clearCondition(kind)
-        }
+        storeCondition(kind, condition)
     }
 
     /// Reads the password file again and gives the client what it holds (the operator may have
