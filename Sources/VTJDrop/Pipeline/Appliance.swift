@@ -112,6 +112,9 @@ public final class Appliance: Sendable {
     /// Every receipt, for a result or a refusal, reaches the outbox through this one path.
     var receipts: ReceiptDelivery { ReceiptDelivery(appliance: self) }
 
+    /// Makes every receipt's first form (a drop's, a refusal's, a never-read entry's).
+    var receiptBuilder: ReceiptBuilder { ReceiptBuilder(appliance: self) }
+
     /// Claims of one department go to `<state>/claims/<department>/work/<id>/`, so the department
     /// is known from the path even when a crash comes between the claim and its journal record.
     public func claimer(_ department: String) -> Claimer {
