@@ -131,7 +131,7 @@ struct StatusCommand: ParsableCommand {
     private static func documentEntry(_ entry: JournalEntry) -> StatusDocument.JournalEntry {
         StatusDocument.JournalEntry(
             requestID: entry.requestID, department: entry.department, originalName: entry.originalName,
-            storedPath: entry.storedPath, state: entry.state.rawValue, operation: entry.toiminto, attempts: entry.attempts,
+            storedPath: entry.storedPath, state: entry.state.rawValue, operation: entry.operation, attempts: entry.attempts,
             error: entry.error, resultFiles: entry.resultFiles, claimedAt: entry.claimedAt, updatedAt: entry.updatedAt,
             finishedAt: entry.finishedAt)
     }

@@ -15,14 +15,14 @@ import VTJTestSupport
         let t0 = Date(timeIntervalSince1970: 1_790_000_000)  // 2026-09-21
         try database.journal.recordClaim(requestID: "req-1", department: "kirjasto", originalName: "\(other) lista.txt",
                                          storedPath: state + "/work/req-1", at: t0)
-        try database.journal.record(.querying, for: "req-1", at: t0, update: .init(toiminto: "perustiedot", purpose: "kirjasto"))
+        try database.journal.record(.querying, for: "req-1", at: t0, update: .init(operation: "perustiedot", purpose: "kirjasto"))
         try database.auditLog.record(.init(at: t0, department: "kirjasto", purpose: "kirjasto", requestID: "req-1",
                                            operation: "perustiedot", scope: .hetuList,
                                            hetus: [try Henkilotunnus(asked), try Henkilotunnus(other)]))
         // req-2 was published: its query was answered and its result disclosed the asked person only.
         try database.journal.recordClaim(requestID: "req-2", department: "kirjasto", originalName: "lista2.txt",
                                          storedPath: state + "/work/req-2", at: t0)
-        try database.journal.record(.querying, for: "req-2", at: t0, update: .init(toiminto: "perustiedot", purpose: "kirjasto"))
+        try database.journal.record(.querying, for: "req-2", at: t0, update: .init(operation: "perustiedot", purpose: "kirjasto"))
         let query = try database.auditLog.record(.init(at: t0, department: "kirjasto", purpose: "kirjasto", requestID: "req-2",
                                                        operation: "perustiedot", scope: .hetuList,
                                                        hetus: [try Henkilotunnus(asked), try Henkilotunnus(other)]))
