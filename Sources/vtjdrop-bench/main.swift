@@ -6,7 +6,7 @@
 //                                                                — VTJJSON's streaming reader, or Foundation's two ways
 //   vtjdrop-bench write-xlsx ROWS FILE [SEED] | write-csv …        — a 25-column result (scripts/bench-xlsx)
 //   vtjdrop-bench render-csv ROWS [PROFILE [FILE [SEED]]]         — CSV rows of disclosed persons (scripts/bench-render)
-//   vtjdrop-bench parse-request FILE [--no-limits]               — a request drop through DropRequestReader (scripts/bench-request)
+//   vtjdrop-bench parse-request FILE [--no-limits]               — a request drop through RequestDocumentReader (scripts/bench-request)
 // FILE may be /dev/stdout and /dev/stdin, to stream a body of any size through a pipe.
 import Foundation
 #if canImport(Glibc)
@@ -125,7 +125,7 @@ case "parse-perustiedot-json":
     print("persons=\(persons) records=\(records) fields=\(fields) seconds=\(seconds)")
 
 case "parse-request":
-    // A drop's request document through DropRequestReader (the byte scan of its bounds, then
+    // A drop's request document through RequestDocumentReader (the byte scan of its bounds, then
     // libxml2); --no-limits lifts the bounds, to time what libxml2 alone would cost.
     let rest = Array(arguments.dropFirst())
     guard let path = rest.first else { fail("usage: parse-request FILE [--no-limits]") }
@@ -152,7 +152,7 @@ case "parse-request":
     let started = clockSeconds(CLOCK_MONOTONIC)
     let outcome: String
     do {
-        let request = try DropRequestReader(limits: limits).read(bytes, file: path)
+        let request = try RequestDocumentReader(limits: limits).read(bytes, file: path)
         outcome = "accepted hetus=\(request.hetus.count)"
     } catch {
         outcome = "refused \(String(error.reason.prefix(80)))"

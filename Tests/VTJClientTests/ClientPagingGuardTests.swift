@@ -58,7 +58,7 @@ struct ClientPagingGuardTests {
     func callerErrorPage() async throws {
         let responder = try LoopbackResponder { seen in
             let key: Int64
-            if case .muutokset(let request)? = try? RequestXML.read(seen.body, documentName: "request") {
+            if case .muutokset(let request)? = try? MessageXML.read(seen.body, documentName: "request") {
                 key = request.logKey + 10
             } else {
                 key = 0

@@ -7,7 +7,7 @@ import VTJTestSupport
 
 @Suite struct SandboxServerTests {
     static func perustiedot(_ hetus: [String], groups: [GroupName]? = nil) -> [UInt8] {
-        RequestXML.write(PerustiedotRequest(restriction: .hetulista(hetus), groups: groups))
+        MessageXML.write(PerustiedotMessage(restriction: .hetulista(hetus), groups: groups))
     }
 
     static func persons(_ reply: LoopbackHTTP.Reply) throws -> (persons: [Person], page: PerustiedotPageInfo) {
@@ -125,7 +125,7 @@ import VTJTestSupport
             var seen: [String] = []
             var pages = 0
             repeat {
-                let request = RequestXML.write(PerustiedotRequest(restriction: .kuntarajaus([]), continuation: continuation))
+                let request = MessageXML.write(PerustiedotMessage(restriction: .kuntarajaus([]), continuation: continuation))
                 let (persons, page) = try Self.persons(try await http.post("/api/v1/perustiedot", request))
                 seen += persons.map(\.hetu)
                 pages += 1
@@ -137,7 +137,7 @@ import VTJTestSupport
             #expect(pages > 5)
             #expect(Set(seen).count == seen.count)
             #expect(Set(seen) == Set(residents))
-            let bad = try await http.post("/api/v1/perustiedot", RequestXML.write(PerustiedotRequest(restriction: .kuntarajaus([]), continuation: "zz")))
+            let bad = try await http.post("/api/v1/perustiedot", MessageXML.write(PerustiedotMessage(restriction: .kuntarajaus([]), continuation: "zz")))
             #expect(bad.status == 400)
         }
     }
@@ -151,7 +151,7 @@ import VTJTestSupport
             var changes: [Change] = []
             var pages = 0
             while pages < 500 {
-                let body = RequestXML.write(MuutoksetRequest(logKey: key, restriction: .kuntarajaus([])))
+                let body = MessageXML.write(MuutoksetMessage(logKey: key, restriction: .kuntarajaus([])))
                 let reply = try await http.post("/api/v1/muutokset", body)
                 #expect(reply.status == 200)
                 var page: [Change] = []

@@ -40,7 +40,7 @@ struct ResponseReaderMutationTests {
             Issue.record("unexpected error type \(error)")
         }
         // The same bytes as a request or a change page: again no crash, only results or errors.
-        _ = try? RequestXML.read(body, documentName: "damaged")
+        _ = try? MessageXML.read(body, documentName: "damaged")
         _ = try? ResponseReader(bytes: body, documentName: "damaged").readMuutokset { _ in }
         _ = ResponseReader.readError(body)
     }

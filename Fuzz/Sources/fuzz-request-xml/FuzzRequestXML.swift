@@ -6,7 +6,7 @@ import VTJXML
 public func fuzzRequestXML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     do {
-        let request = try DropRequestReader().read(bytes, file: "fuzz.xml")
+        let request = try RequestDocumentReader().read(bytes, file: "fuzz.xml")
         precondition(request.hetus.count == request.hetuLines.count, "one line per accepted value")
         precondition(Set(request.hetus).count == request.hetus.count, "accepted values are distinct")
         precondition(request.hetuElements == request.hetus.count + request.duplicateCount + request.rejectedCount,

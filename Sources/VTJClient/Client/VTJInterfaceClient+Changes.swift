@@ -38,7 +38,7 @@ extension VTJInterfaceClient {
         var number = 0
         while true {
             number += 1
-            let call = WireCall.changes(MuutoksetRequest(logKey: current, restriction: restriction))
+            let call = WireCall.changes(MuutoksetMessage(logKey: current, restriction: restriction))
             let (changes, info, requestID) = try await execute(.changes, call: call,
                                                     metadata: ["vtj.page": "\(number)", "vtj.log-key": "\(current)"]) { (response: ResponseBody) -> ([Change], MuutoksetPageInfo, String) in
                 var changes: [Change] = []

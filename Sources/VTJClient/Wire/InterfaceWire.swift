@@ -9,7 +9,7 @@ enum WireCall: Sendable {
     /// One page of a municipal snapshot (`kuntarajaus`), continued by `jatkoavain`.
     case municipalBasicData(codes: [String], groups: [GroupName]?, continuation: String?)
     /// One page of `muutokset` after a log key.
-    case changes(MuutoksetRequest)
+    case changes(MuutoksetMessage)
     /// The wire's one harmless call (a start-up probe, `vtjdrop check`): today's `kirjausavain` on
     /// the REST wires, a query for a fixed test henkilötunnus on the SOAP wire.
     case probe(CivilDate)

@@ -10,7 +10,7 @@ public enum Restriction: Hashable, Sendable {
 }
 
 /// `perustiedotPyynto`: current basic data.
-public struct PerustiedotRequest: Hashable, Sendable {
+public struct PerustiedotMessage: Hashable, Sendable {
     public var restriction: Restriction
     /// nil = every group the product allows.
     public var groups: [GroupName]?
@@ -25,7 +25,7 @@ public struct PerustiedotRequest: Hashable, Sendable {
 }
 
 /// `muutoksetPyynto`: changes after a log key.
-public struct MuutoksetRequest: Hashable, Sendable {
+public struct MuutoksetMessage: Hashable, Sendable {
     /// `viimeisinKirjausavain` (64-bit; values above 2^32 occur).
     public var logKey: Int64
     public var restriction: Restriction
@@ -36,10 +36,10 @@ public struct MuutoksetRequest: Hashable, Sendable {
     }
 }
 
-/// A request the interface accepts (what the sandbox reads off the wire).
-public enum InterfaceRequest: Hashable, Sendable {
-    case perustiedot(PerustiedotRequest)
-    case muutokset(MuutoksetRequest)
+/// A message the interface accepts (what the sandbox reads off the wire): a `perustiedotPyynto` or `muutoksetPyynto`.
+public enum InterfaceMessage: Hashable, Sendable {
+    case perustiedot(PerustiedotMessage)
+    case muutokset(MuutoksetMessage)
 }
 
 /// The `virhe` body of a non-2xx response.

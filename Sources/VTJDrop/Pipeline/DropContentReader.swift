@@ -9,7 +9,7 @@ public enum DropContentReader {
     /// The content of a dropped file; a file that cannot be used at all throws the reason.
     public static func read(_ bytes: [UInt8], fileName: DropFileName) throws(DropReadError) -> DropContent {
         if fileName.fileExtension.lowercased() == "xml" {
-            return try DropRequestReader().read(bytes, file: fileName.display)
+            return try RequestDocumentReader().read(bytes, file: fileName.display)
         }
         if XLSXReader.isWorkbookContainer(bytes) { return try readWorkbook(bytes, file: fileName.display) }
         return try HetuListReader().read(bytes, file: fileName.display)

@@ -5,14 +5,14 @@ import VTJJSON
 
 extension SandboxResponder {
     /// The answer model for a request already read by its wire.
-    func answer(to request: InterfaceRequest, operation: String) throws -> SandboxAnswer {
+    func answer(to request: InterfaceMessage, operation: String) throws -> SandboxAnswer {
         switch request {
-        case .perustiedot(let ask): try basicData(ask, snapshot: operation == JSONRequests.Path.perustiedotVko.rawValue)
+        case .perustiedot(let ask): try basicData(ask, snapshot: operation == JSONMessages.Path.perustiedotVko.rawValue)
         case .muutokset(let ask): try changes(ask, operation: operation)
         }
     }
 
-    private func basicData(_ ask: PerustiedotRequest, snapshot: Bool) throws -> SandboxAnswer {
+    private func basicData(_ ask: PerustiedotMessage, snapshot: Bool) throws -> SandboxAnswer {
         let groups = ask.groups.map(Set.init)
         let censor = !core.configuration.uncensored
         // The weekly snapshot names its extraction day (vtj-json-wire.md 3.4).
@@ -41,7 +41,7 @@ extension SandboxResponder {
         }
     }
 
-    private func changes(_ ask: MuutoksetRequest, operation: String) throws -> SandboxAnswer {
+    private func changes(_ ask: MuutoksetMessage, operation: String) throws -> SandboxAnswer {
         guard operation == "muutokset" else {
             throw SandboxHTTPFailure(status: .badRequest, code: "VIRHEELLINEN_SANOMA", message: "expected a perustiedot request on /\(operation)")
         }

@@ -60,24 +60,24 @@ struct SandboxWire: Sendable, Equatable {
     }
 
     /// Reads a POST body for `operation` (`perustiedot`, `perustiedot-vko`, `muutokset`) by the wire's rules.
-    func read(_ bytes: [UInt8], operation: String) throws(SandboxHTTPFailure) -> InterfaceRequest {
+    func read(_ bytes: [UInt8], operation: String) throws(SandboxHTTPFailure) -> InterfaceMessage {
         switch kind {
         case .xml, .soap:
-            guard operation != JSONRequests.Path.perustiedotVko.rawValue else {
+            guard operation != JSONMessages.Path.perustiedotVko.rawValue else {
                 throw SandboxHTTPFailure(status: .unsupportedMediaType, code: "VIRHEELLINEN_SISALTOTYYPPI",
                                          message: "perustiedot-vko is DVV's JSON operation; post application/json, or ask the XML profile's /perustiedot with <kuntarajaus/>")
             }
             do {
-                return try RequestXML.read(bytes, documentName: operation == "muutokset" ? "muutoksetPyynto" : "perustiedotPyynto")
+                return try MessageXML.read(bytes, documentName: operation == "muutokset" ? "muutoksetPyynto" : "perustiedotPyynto")
             } catch {
                 throw SandboxHTTPFailure(status: .badRequest, code: error.interfaceCode, message: error.description)
             }
         case .json:
-            guard let path = JSONRequests.Path(rawValue: operation) else {
+            guard let path = JSONMessages.Path(rawValue: operation) else {
                 throw SandboxHTTPFailure.notFound("/api/v1/" + operation)
             }
             do {
-                return try JSONRequests.read(bytes, path: path, documentName: operation)
+                return try JSONMessages.read(bytes, path: path, documentName: operation)
             } catch {
                 throw SandboxHTTPFailure(status: .badRequest, code: error.interfaceCode, message: error.description)
             }

@@ -23,7 +23,7 @@ enum ClientTestData {
 
     /// The hetus asked for in a `perustiedotPyynto`.
     static func askedHetus(_ body: [UInt8]) -> [String] {
-        guard case .perustiedot(let request)? = try? RequestXML.read(body, documentName: "request"),
+        guard case .perustiedot(let request)? = try? MessageXML.read(body, documentName: "request"),
               case .hetulista(let list) = request.restriction
         else { return [] }
         return list

@@ -16,19 +16,19 @@ struct JSONWire: InterfaceWire {
         case .logKey(let date), .probe(let date):
             return WireRequest(method: "GET", path: "/kirjausavain/\(date)", body: [], headers: [("Accept", "application/json")])
         case .basicData(let hetus, let groups):
-            return post("/perustiedot", JSONRequests.write(PerustiedotRequest(restriction: .hetulista(hetus), groups: groups)))
+            return post("/perustiedot", JSONMessages.write(PerustiedotMessage(restriction: .hetulista(hetus), groups: groups)))
         case .municipalBasicData(let codes, let groups, let continuation):
             // JSON has no twin of the XML profile's empty <kuntarajaus/>: the codes must be named.
             guard !codes.isEmpty else {
                 throw .invalidRequest("a municipal snapshot over the JSON wire needs the licensed municipality codes; set vtj.municipality_codes")
             }
-            return post("/perustiedot-vko", JSONRequests.write(PerustiedotRequest(restriction: .kuntarajaus(codes), groups: groups,
+            return post("/perustiedot-vko", JSONMessages.write(PerustiedotMessage(restriction: .kuntarajaus(codes), groups: groups,
                                                                                   continuation: continuation)))
         case .changes(let request):
             if case .kuntarajaus(let codes) = request.restriction, codes.isEmpty {
                 throw .invalidRequest("municipal changes over the JSON wire need the licensed municipality codes; set vtj.municipality_codes")
             }
-            return post("/muutokset", JSONRequests.write(request))
+            return post("/muutokset", JSONMessages.write(request))
         }
     }
 

@@ -13,13 +13,13 @@ struct XMLWire: InterfaceWire {
         case .logKey(let date), .probe(let date):
             return WireRequest(method: "GET", path: "/kirjausavain/\(date)", body: [], headers: [("Accept", "application/xml")])
         case .basicData(let hetus, let groups):
-            return post("/perustiedot", RequestXML.write(PerustiedotRequest(restriction: .hetulista(hetus), groups: groups)))
+            return post("/perustiedot", MessageXML.write(PerustiedotMessage(restriction: .hetulista(hetus), groups: groups)))
         case .municipalBasicData(let codes, let groups, let continuation):
             // An empty kuntarajaus asks for every municipality the credentials are licensed for.
-            return post("/perustiedot", RequestXML.write(PerustiedotRequest(restriction: .kuntarajaus(codes), groups: groups,
+            return post("/perustiedot", MessageXML.write(PerustiedotMessage(restriction: .kuntarajaus(codes), groups: groups,
                                                                              continuation: continuation)))
         case .changes(let request):
-            return post("/muutokset", RequestXML.write(request))
+            return post("/muutokset", MessageXML.write(request))
         }
     }
 

@@ -1,9 +1,9 @@
 import VTJCore
 
-/// Request bodies of the interface: written by the client (xmlTextWriter), read by the sandbox.
-public enum RequestXML {
+/// Message bodies sent to the interface (the wire's `…Pyynto` elements): written by the client (xmlTextWriter), read by the sandbox.
+public enum MessageXML {
     /// A `perustiedotPyynto` (profile 2.2). An empty `groups` list is written like nil (all groups).
-    public static func write(_ request: PerustiedotRequest) -> [UInt8] {
+    public static func write(_ request: PerustiedotMessage) -> [UInt8] {
         ResponseXML.document { writer in
             writer.startElement(Wire.perustiedotPyynto)
             writeRestriction(request.restriction, to: writer)
@@ -18,7 +18,7 @@ public enum RequestXML {
     }
 
     /// A `muutoksetPyynto` (profile 2.3).
-    public static func write(_ request: MuutoksetRequest) -> [UInt8] {
+    public static func write(_ request: MuutoksetMessage) -> [UInt8] {
         ResponseXML.document { writer in
             writer.startElement(Wire.muutoksetPyynto)
             writer.element(Wire.viimeisinKirjausavain, text: String(request.logKey))
@@ -44,7 +44,7 @@ public enum RequestXML {
     /// `hetulista`/`kuntarajaus`, a non-empty `hetulista` of at most 1000 `hetu`, a 64-bit
     /// `viimeisinKirjausavain` for `muutoksetPyynto`. Unknown elements are ignored. The error's
     /// ``XMLReadError/kind`` (and ``XMLReadError/interfaceCode``) says which rule was broken.
-    public static func read(_ bytes: [UInt8], documentName: String) throws(XMLReadError) -> InterfaceRequest {
-        try RequestReader(bytes: bytes, documentName: documentName).read()
+    public static func read(_ bytes: [UInt8], documentName: String) throws(XMLReadError) -> InterfaceMessage {
+        try MessageReader(bytes: bytes, documentName: documentName).read()
     }
 }

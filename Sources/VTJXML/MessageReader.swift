@@ -1,7 +1,7 @@
 import VTJCore
 
-/// Reads one request body (see ``RequestXML/read(_:documentName:)``).
-final class RequestReader {
+/// Reads one message body (see ``MessageXML/read(_:documentName:)``).
+final class MessageReader {
     private let cursor: XMLCursor
     private let ids: NameIDs
 
@@ -10,7 +10,7 @@ final class RequestReader {
         ids = NameIDs(cursor)
     }
 
-    func read() throws(XMLReadError) -> InterfaceRequest {
+    func read() throws(XMLReadError) -> InterfaceMessage {
         try cursor.moveToRoot()
         let root = cursor.nameID
         guard root >= 0, root == ids.perustiedotPyynto || root == ids.muutoksetPyynto else {
@@ -58,9 +58,9 @@ final class RequestReader {
             guard let logKey else {
                 throw cursor.failure("<\(Wire.muutoksetPyynto)> has no <\(Wire.viimeisinKirjausavain)>", kind: .invalidMessage)
             }
-            return .muutokset(MuutoksetRequest(logKey: logKey, restriction: restriction))
+            return .muutokset(MuutoksetMessage(logKey: logKey, restriction: restriction))
         }
-        return .perustiedot(PerustiedotRequest(restriction: restriction, groups: groups, continuation: continuation))
+        return .perustiedot(PerustiedotMessage(restriction: restriction, groups: groups, continuation: continuation))
     }
 
     /// The reason for a restriction the interface refuses, in the profile's element names.

@@ -1,9 +1,9 @@
 import VTJCore
 
-/// Request bodies of the JSON wire: written by the client, read by the sandbox (section 3 and the
+/// Message bodies of the JSON wire: written by the client, read by the sandbox (section 3 and the
 /// envelope schema of section 8). The client never sends a key the schema does not name (DVV's
 /// `PerustietoRequest` has `additionalProperties: false`; the old `tuotekoodi` is gone).
-public enum JSONRequests {
+public enum JSONMessages {
     /// The three POST paths.
     public enum Path: String, Sendable, CaseIterable {
         /// `POST /perustiedot`: basic data by `hetulista`.
@@ -16,7 +16,7 @@ public enum JSONRequests {
 
     /// `{"hetulista": […], "tietoryhmat"?: […]}` (`/perustiedot`, or `/perustiedot-vko` with
     /// `kuntakoodit` and `jatkoavain` for a municipal snapshot). Empty `groups` is written like nil.
-    public static func write(_ request: PerustiedotRequest) -> [UInt8] {
+    public static func write(_ request: PerustiedotMessage) -> [UInt8] {
         let writer = JSONWriter()
         writer.beginObject()
         writeRestriction(request.restriction, to: writer)
@@ -32,7 +32,7 @@ public enum JSONRequests {
     }
 
     /// `{"viimeisinKirjausavain": n, "hetulista" | "kuntakoodit": […]}`; the key is a JSON number.
-    public static func write(_ request: MuutoksetRequest) -> [UInt8] {
+    public static func write(_ request: MuutoksetMessage) -> [UInt8] {
         let writer = JSONWriter()
         writer.beginObject()
         writer.key("viimeisinKirjausavain")
@@ -57,7 +57,7 @@ public enum JSONRequests {
     /// of `hetulista` and `kuntakoodit` where both are allowed, 1…1000 valid henkilötunnus, three-digit
     /// codes, group names in capitals, a non-negative integer key. The error's
     /// ``JSONReadError/kind`` (and ``JSONReadError/interfaceCode``) says which rule was broken.
-    public static func read(_ bytes: [UInt8], path: Path, documentName: String) throws(JSONReadError) -> InterfaceRequest {
-        try JSONRequestReader(bytes: bytes, path: path, documentName: documentName).read()
+    public static func read(_ bytes: [UInt8], path: Path, documentName: String) throws(JSONReadError) -> InterfaceMessage {
+        try JSONMessageReader(bytes: bytes, path: path, documentName: documentName).read()
     }
 }

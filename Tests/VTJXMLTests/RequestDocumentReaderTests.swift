@@ -2,8 +2,8 @@ import Testing
 import VTJCore
 import VTJXML
 
-@Suite struct DropRequestReaderTests {
-    let reader = DropRequestReader()
+@Suite struct RequestDocumentReaderTests {
+    let reader = RequestDocumentReader()
 
     private func read(_ xml: String) throws(DropReadError) -> DropContent { try reader.read(Array(xml.utf8), file: "pyynto.xml") }
 

@@ -4,10 +4,10 @@ import VTJXML
 
 /// Request bodies: what the client writes is what the sandbox reads, and the sandbox refuses
 /// what the interface refuses.
-struct RequestXMLTests {
+struct MessageXMLTests {
     static func problem(_ body: String) -> XMLReadError? {
         do {
-            _ = try RequestXML.read(Array(body.utf8), documentName: "pyynto")
+            _ = try MessageXML.read(Array(body.utf8), documentName: "pyynto")
             return nil
         } catch { return error }
     }
@@ -16,19 +16,19 @@ struct RequestXMLTests {
     func writtenRequestsReadBackEqual(seed: UInt64) throws {
         var generator = ModelGenerator(seed: seed)
         let restriction = generator.restriction()
-        let perustiedot = PerustiedotRequest(
+        let perustiedot = PerustiedotMessage(
             restriction: restriction,
             groups: generator.bool() ? nil : (0..<generator.int(1...5)).map { _ in generator.pick(GroupName.productGroupsInOrder) },
             continuation: generator.bool() ? nil : "ab\(generator.int(0...999))")
-        #expect(try RequestXML.read(RequestXML.write(perustiedot), documentName: "p") == .perustiedot(perustiedot))
+        #expect(try MessageXML.read(MessageXML.write(perustiedot), documentName: "p") == .perustiedot(perustiedot))
         let key = Int64.random(in: 0...Int64.max, using: &generator.random)
-        let muutokset = MuutoksetRequest(logKey: key, restriction: restriction)
-        #expect(try RequestXML.read(RequestXML.write(muutokset), documentName: "m") == .muutokset(muutokset))
+        let muutokset = MuutoksetMessage(logKey: key, restriction: restriction)
+        #expect(try MessageXML.read(MessageXML.write(muutokset), documentName: "m") == .muutokset(muutokset))
     }
 
     @Test func hetusAreWrittenExactlyAsGiven() throws {
-        let request = PerustiedotRequest(restriction: .hetulista(["010594Y9032", "020275-9862", "010121A962W"]))
-        let text = Fixture.text(RequestXML.write(request))
+        let request = PerustiedotMessage(restriction: .hetulista(["010594Y9032", "020275-9862", "010121A962W"]))
+        let text = Fixture.text(MessageXML.write(request))
         #expect(text.contains("<hetu>010594Y9032</hetu>"))
         #expect(text.contains("<hetu>020275-9862</hetu>"))
         #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
@@ -37,12 +37,12 @@ struct RequestXMLTests {
 
     @Test func thousandHetusIsTheLimit() throws {
         let hetus = (0..<1000).map { ModelGenerator.testHetus[$0 % ModelGenerator.testHetus.count] }
-        let atLimit = RequestXML.write(PerustiedotRequest(restriction: .hetulista(hetus)))
-        #expect(try RequestXML.read(atLimit, documentName: "p") == .perustiedot(PerustiedotRequest(restriction: .hetulista(hetus))))
-        let over = RequestXML.write(MuutoksetRequest(logKey: 1, restriction: .hetulista(hetus + ["010594Y9032"])))
-        #expect(throws: XMLReadError.self) { try RequestXML.read(over, documentName: "p") }
+        let atLimit = MessageXML.write(PerustiedotMessage(restriction: .hetulista(hetus)))
+        #expect(try MessageXML.read(atLimit, documentName: "p") == .perustiedot(PerustiedotMessage(restriction: .hetulista(hetus))))
+        let over = MessageXML.write(MuutoksetMessage(logKey: 1, restriction: .hetulista(hetus + ["010594Y9032"])))
+        #expect(throws: XMLReadError.self) { try MessageXML.read(over, documentName: "p") }
         do {
-            _ = try RequestXML.read(over, documentName: "p")
+            _ = try MessageXML.read(over, documentName: "p")
         } catch {
             #expect(error.kind == .restriction(.tooManyHetus))
             #expect(error.interfaceCode == "LIIAN_MONTA_HETUA")
@@ -92,28 +92,28 @@ struct RequestXMLTests {
               <jatkoavain>ab12</jatkoavain>
             </perustiedotPyynto>
             """
-        let request = try RequestXML.read(Array(body.utf8), documentName: "p")
-        #expect(request == .perustiedot(PerustiedotRequest(
+        let request = try MessageXML.read(Array(body.utf8), documentName: "p")
+        #expect(request == .perustiedot(PerustiedotMessage(
             restriction: .hetulista(["010594Y9032", "010516B903X"]),
             groups: [.kotikunta, GroupName(rawValue: "UUSI_RYHMA")],
             continuation: "ab12")))
     }
 
     @Test func municipalRequestsWithAndWithoutCodes() throws {
-        #expect(try RequestXML.read(Array("<perustiedotPyynto><kuntarajaus/></perustiedotPyynto>".utf8), documentName: "p")
-            == .perustiedot(PerustiedotRequest(restriction: .kuntarajaus([]))))
+        #expect(try MessageXML.read(Array("<perustiedotPyynto><kuntarajaus/></perustiedotPyynto>".utf8), documentName: "p")
+            == .perustiedot(PerustiedotMessage(restriction: .kuntarajaus([]))))
         let key: Int64 = 5_446_623_423
-        let request = MuutoksetRequest(logKey: key, restriction: .kuntarajaus(["091", "049"]))
-        #expect(try RequestXML.read(RequestXML.write(request), documentName: "m") == .muutokset(request))
+        let request = MuutoksetMessage(logKey: key, restriction: .kuntarajaus(["091", "049"]))
+        #expect(try MessageXML.read(MessageXML.write(request), documentName: "m") == .muutokset(request))
     }
 
     @Test(arguments: 0..<50 as Range<UInt64>)
     func writtenRequestsValidateAgainstTheProfileSchema(seed: UInt64) throws {
         var generator = ModelGenerator(seed: seed)
         let restriction = generator.restriction()
-        let perustiedot = PerustiedotRequest(restriction: restriction, groups: [.kotikunta, .henkilonNimi], continuation: generator.bool() ? "ab1" : nil)
-        #expect(try XMLSchemaValidator.validate(document: RequestXML.write(perustiedot), schemaPath: Fixture.profileSchemaPath) == [])
-        let muutokset = MuutoksetRequest(logKey: Int64(generator.int(0...Int.max)), restriction: restriction)
-        #expect(try XMLSchemaValidator.validate(document: RequestXML.write(muutokset), schemaPath: Fixture.profileSchemaPath) == [])
+        let perustiedot = PerustiedotMessage(restriction: restriction, groups: [.kotikunta, .henkilonNimi], continuation: generator.bool() ? "ab1" : nil)
+        #expect(try XMLSchemaValidator.validate(document: MessageXML.write(perustiedot), schemaPath: Fixture.profileSchemaPath) == [])
+        let muutokset = MuutoksetMessage(logKey: Int64(generator.int(0...Int.max)), restriction: restriction)
+        #expect(try XMLSchemaValidator.validate(document: MessageXML.write(muutokset), schemaPath: Fixture.profileSchemaPath) == [])
     }
 }

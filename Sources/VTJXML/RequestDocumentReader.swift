@@ -3,7 +3,7 @@ import VTJCore
 /// Reads a request document drop (`<pyynto …>`, drop contract 2.2) with the same safe libxml2
 /// settings as every other read: no network, no entities, DOCTYPE refused (so XXE and
 /// billion-laughs documents fail with a clear error instead of being expanded).
-public struct DropRequestReader: Sendable {
+public struct RequestDocumentReader: Sendable {
     /// A `hetu`, `tietoryhma` or attribute value longer than this is refused.
     public var maximumValueLength: Int
     /// The longest `tunniste` accepted (it is echoed into result files).
@@ -20,7 +20,7 @@ public struct DropRequestReader: Sendable {
 
     /// Reads a document held in memory.
     public func read(_ bytes: [UInt8], file: String) throws(DropReadError) -> DropContent {
-        try DropRequestReader.refuseNonDocument(bytes, file: file)
+        try RequestDocumentReader.refuseNonDocument(bytes, file: file)
         try limits.check(bytes, file: file)
         let reader: XMLStreamReader
         do throws(XMLReadError) {
@@ -28,7 +28,7 @@ public struct DropRequestReader: Sendable {
         } catch {
             throw DropReadError(file: file, line: error.line, kind: .xml, message: Message(.requestXMLSyntax, ["detail": .text(error.reason)]))
         }
-        return try read(reader, file: file, startTagLines: DropRequestReader.startTagLines(bytes))
+        return try read(reader, file: file, startTagLines: RequestDocumentReader.startTagLines(bytes))
     }
 
     /// Reads a document from an open descriptor (streamed; the caller closes it). Line numbers
@@ -189,7 +189,7 @@ public struct DropRequestReader: Sendable {
     }
 }
 
-extension DropRequestReader {
+extension RequestDocumentReader {
     /// Refuses, before libxml2 sees it, a file with nothing in it and a file that plainly is not
     /// XML (a henkilötunnus list named `.xml`), whose libxml2 errors ("Document is empty") would
     /// mislead. UTF-16 documents are left to libxml2.

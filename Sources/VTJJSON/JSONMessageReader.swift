@@ -1,16 +1,16 @@
 import VTJCore
 
-/// Reads one request body for the sandbox (see ``JSONRequests/read(_:path:documentName:)``).
-struct JSONRequestReader {
+/// Reads one request body for the sandbox (see ``JSONMessages/read(_:path:documentName:)``).
+struct JSONMessageReader {
     private let reader: JSONReader
-    private let path: JSONRequests.Path
+    private let path: JSONMessages.Path
 
-    init(bytes: [UInt8], path: JSONRequests.Path, documentName: String) {
+    init(bytes: [UInt8], path: JSONMessages.Path, documentName: String) {
         reader = JSONReader(bytes: bytes, documentName: documentName)
         self.path = path
     }
 
-    func read() throws(JSONReadError) -> InterfaceRequest {
+    func read() throws(JSONReadError) -> InterfaceMessage {
         guard try reader.peekKind() == .object else { throw reader.failure("the request is not a JSON object", kind: .invalidMessage) }
         try reader.enterObject()
         var hetus: [String]?
@@ -56,9 +56,9 @@ struct JSONRequestReader {
         }
         if path == .muutokset {
             guard let logKey else { throw reader.failure("a /muutokset request needs \"viimeisinKirjausavain\"", kind: .invalidMessage) }
-            return .muutokset(MuutoksetRequest(logKey: logKey, restriction: restriction))
+            return .muutokset(MuutoksetMessage(logKey: logKey, restriction: restriction))
         }
-        return .perustiedot(PerustiedotRequest(restriction: restriction, groups: groups, continuation: continuation))
+        return .perustiedot(PerustiedotMessage(restriction: restriction, groups: groups, continuation: continuation))
     }
 
     /// The reason for a restriction the interface refuses, in this wire's key names.
