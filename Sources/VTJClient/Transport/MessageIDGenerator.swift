@@ -1,7 +1,7 @@
 import Synchronization
 
 /// Makes a message's `X-Request-Id` (a message to the interface, not a drop: a drop's id is
-/// `RequestID`, made by VTJDrop's `RequestIDGenerator`): UUIDv7 (RFC 9562), unique and sortable by time as text.
+/// `DropID`, made by VTJDrop's `DropIDGenerator`): UUIDv7 (RFC 9562), unique and sortable by time as text.
 ///
 /// Within one millisecond the 12-bit `rand_a` field counts up, so ids from one process are
 /// strictly increasing even when many are made at once.

@@ -2,7 +2,7 @@
 ///
 /// Operators and clerks read Finnish time (Europe/Helsinki); the offset is always written out so
 /// that a time around the daylight-saving change, or one read on a machine set to UTC, is never
-/// ambiguous. File names keep a sortable UTC stamp instead (see ``RequestID``).
+/// ambiguous. File names keep a sortable UTC stamp instead (see ``DropID``).
 public struct ZonedDateTime: Hashable, Sendable, CustomStringConvertible {
     /// The local reading.
     public let local: LocalDateTime

@@ -21,13 +21,13 @@ public struct FileMover: Sendable {
     /// Archives a request's work folder (`<state>/work/<id>`) under its claim date; returns
     /// where it went.
     @discardableResult
-    public func archive(workFolder: String, id: RequestID) throws(DeliveryError) -> String {
+    public func archive(workFolder: String, id: DropID) throws(DeliveryError) -> String {
         try move(workFolder, into: archiveFolder + "/" + id.datePart, as: id.value)
     }
 
     /// Quarantines a request's work folder (its input could not be processed).
     @discardableResult
-    public func quarantine(workFolder: String, id: RequestID) throws(DeliveryError) -> String {
+    public func quarantine(workFolder: String, id: DropID) throws(DeliveryError) -> String {
         try move(workFolder, into: quarantineFolder, as: id.value)
     }
 
@@ -35,7 +35,7 @@ public struct FileMover: Sendable {
     /// itself is renamed (a link is moved, never followed; nothing is opened).
     @discardableResult
     public func quarantine(_ name: DropFileName, department: String, from departmentFolder: String,
-                           id: RequestID) throws(DeliveryError) -> String {
+                           id: DropID) throws(DeliveryError) -> String {
         let source = open(departmentFolder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard source >= 0 else { throw .system(operation: "opening", path: departmentFolder, errno: errno) }
         defer { close(source) }
@@ -51,7 +51,7 @@ public struct FileMover: Sendable {
     /// between the rename and the journal leaves an entry the next start can still answer.
     @discardableResult
     func quarantineEntry(_ name: DropFileName, department: String, reason: String, from departmentFolder: String,
-                         id: RequestID) throws(DeliveryError) -> String {
+                         id: DropID) throws(DeliveryError) -> String {
         let source = open(departmentFolder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard source >= 0 else { throw .system(operation: "opening", path: departmentFolder, errno: errno) }
         defer { close(source) }

@@ -5,7 +5,7 @@ import VTJCore
 /// appliance's, and nobody else can change or replace it.
 public struct ClaimedFile: Sendable, Hashable {
     /// The request id given at the claim.
-    public let id: RequestID
+    public let id: DropID
     /// The department folder's name (the inbox sub-folder it came from).
     public let department: String
     /// The name as the department dropped it.
@@ -23,7 +23,7 @@ public struct ClaimedFile: Sendable, Hashable {
     /// A fetch the appliance planned itself (its `toiminto`): nothing was dropped, nothing is read.
     public let planned: DropContent.Operation?
 
-    public init(id: RequestID, department: String, originalName: DropFileName, folder: String, path: String,
+    public init(id: DropID, department: String, originalName: DropFileName, folder: String, path: String,
                 markerPath: String?, size: Int64, claimStamp: InputStamp? = nil, planned: DropContent.Operation? = nil) {
         self.id = id
         self.department = department

@@ -6,7 +6,7 @@ extension Claimer {
     /// work folder holds the claim note alone, naming the `toiminto`, so a crash before the result
     /// resumes the same fetch once (the note is the plan) and nothing is written to any inbox.
     public func plan(_ operation: DropContent.Operation, department: String, name: DropFileName,
-                     id: RequestID) throws(IntakeError) -> ClaimedFile {
+                     id: DropID) throws(IntakeError) -> ClaimedFile {
         let work = try openWorkFolder()
         defer { close(work) }
         let folder = workFolder + "/" + id.value

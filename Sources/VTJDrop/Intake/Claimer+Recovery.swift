@@ -25,7 +25,7 @@ extension Claimer {
         var leftovers: [Leftover] = []
         for name in names.sorted() {
             let folder = workFolder + "/" + name
-            guard let id = RequestID(name) else {
+            guard let id = DropID(name) else {
                 leftovers.append(.unknown(folder: folder))
                 continue
             }

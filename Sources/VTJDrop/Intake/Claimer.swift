@@ -38,7 +38,7 @@ public struct Claimer: Sendable {
     /// Claims `name` from `inbox/<department>` (`departmentFolder`) under `id`, then moves its
     /// `.done` marker (if any) along so it is consumed.
     public func claim(_ name: DropFileName, department: String, from departmentFolder: String,
-                      marker: DropFileName? = nil, id: RequestID) throws(IntakeError) -> Outcome {
+                      marker: DropFileName? = nil, id: DropID) throws(IntakeError) -> Outcome {
         let source = FileSystemCall.openFolder(departmentFolder)
         guard source >= 0 else { throw .system(operation: "opening", path: departmentFolder, errno: errno) }
         defer { close(source) }

@@ -1,12 +1,13 @@
 import Foundation
 import Logging
 import Synchronization
+import VTJCore
 
 extension Appliance {
     /// Journals a state change. A failed write is logged and kept for later (``JournalBacklog``),
     /// never dropped silently; returns whether it was written now.
     @discardableResult
-    func journal(_ state: RequestState, for requestID: String, update: JournalUpdate = JournalUpdate(),
+    func journal(_ state: DropState, for requestID: String, update: JournalUpdate = JournalUpdate(),
                  log: Logger? = nil) -> Bool {
         let at = clock.now()
         return journalBacklog.record(database.journal, key: requestID, what: state.rawValue, logger: log ?? logger) { journal in
@@ -15,7 +16,7 @@ extension Appliance {
     }
 
     /// Journals a state change that must be on record before the next step (or throws).
-    func journalNow(_ state: RequestState, for requestID: String, update: JournalUpdate = JournalUpdate()) throws {
+    func journalNow(_ state: DropState, for requestID: String, update: JournalUpdate = JournalUpdate()) throws {
         let at = clock.now()
         try journalBacklog.recordNow(database.journal, key: requestID) { journal in
             do { try journal.record(state, for: requestID, at: at, update: update) } catch { throw self.noteDamage(error) }

@@ -72,7 +72,7 @@ extension ApplianceRunner {
     private func planScheduledFetch(department: String, operation: DropContent.Operation) -> ClaimedFile? {
         let name = DropFileName(DropContent.scheduledReference + "-" + operation.rawValue + ".xml")
         do {
-            return try appliance.claimer(department).plan(operation, department: department, name: name, id: RequestIDGenerator.next())
+            return try appliance.claimer(department).plan(operation, department: department, name: name, id: DropIDGenerator.next())
         } catch {
             appliance.logger.error("cannot start a scheduled change fetch",
                                    metadata: ["department": "\(department)", "error": "\(error)"])

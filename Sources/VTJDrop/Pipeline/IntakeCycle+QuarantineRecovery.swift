@@ -17,7 +17,7 @@ extension IntakeCycle {
         var found: [RecoveryPlan.UnjournaledQuarantine] = []
         var notes: [String: (note: ClaimRecord, entries: [String])] = [:]
         for name in (try? FileManager.default.contentsOfDirectory(atPath: quarantine)) ?? [] {
-            guard let id = RequestID(name), ((try? appliance.database.journal.entry(id.value)) ?? nil) == nil else { continue }
+            guard let id = DropID(name), ((try? appliance.database.journal.entry(id.value)) ?? nil) == nil else { continue }
             let folder = quarantine + "/" + id.value
             let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard descriptor >= 0 else { continue }
@@ -38,7 +38,7 @@ extension IntakeCycle {
                 _ = unlink(folder + "/" + ClaimRecord.fileName)
                 _ = rmdir(folder)
             case .answerUnjournaledQuarantine(let id):
-                guard let (note, entries) = notes[id], let reason = note.reason, let requestID = RequestID(id) else { continue }
+                guard let (note, entries) = notes[id], let reason = note.reason, let requestID = DropID(id) else { continue }
                 appliance.logger.notice("answering an inbox entry an earlier run quarantined but did not record",
                                         metadata: ["request": "\(id)"])
                 finishRefusal(id: requestID, name: DropFileName(displayed: note.originalName), reason: reason,

@@ -38,7 +38,7 @@ extension IntakeCycle {
         case .waitQuietly:
             break
         case .quarantine:
-            let id = RequestIDGenerator.next()
+            let id = DropIDGenerator.next()
             let moved: String
             do {
                 moved = try appliance.mover.quarantineEntry(entry.name, department: department, reason: IntakeCycle.reason(refusal),
@@ -57,7 +57,7 @@ extension IntakeCycle {
 
     /// The claim moved something that is not a regular file into a work folder (it was swapped in
     /// between the check and the rename): the whole work folder goes to quarantine unopened.
-    func quarantineWork(_ path: String, id: RequestID, name: DropFileName, refusal: InboxListing.Refusal,
+    func quarantineWork(_ path: String, id: DropID, name: DropFileName, refusal: InboxListing.Refusal,
                         department: String, log: Logger) {
         let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
         let moved: String
@@ -73,13 +73,13 @@ extension IntakeCycle {
     }
 
     /// Journals the quarantined entry and publishes its error receipt (or keeps it for the next pass).
-    func finishRefusal(id: RequestID, name: DropFileName, refusal: InboxListing.Refusal, stored: String, department: String, log: Logger) {
+    func finishRefusal(id: DropID, name: DropFileName, refusal: InboxListing.Refusal, stored: String, department: String, log: Logger) {
         finishRefusal(id: id, name: name, reason: IntakeCycle.reason(refusal), message: refusal.message, stored: stored,
                       department: department, log: log)
     }
 
     /// Journals the quarantined entry and publishes its error receipt (or keeps it for the next pass).
-    func finishRefusal(id: RequestID, name: DropFileName, reason: String, message: Message = Message(.quarantinedUnknown),
+    func finishRefusal(id: DropID, name: DropFileName, reason: String, message: Message = Message(.quarantinedUnknown),
                        stored: String, department: String, log: Logger) {
         let at = appliance.clock.now()
         appliance.journalBacklog.record(appliance.database.journal, key: id.value, what: "claimed", logger: log) { journal in

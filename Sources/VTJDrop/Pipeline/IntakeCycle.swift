@@ -111,7 +111,7 @@ final class IntakeCycle {
             for ready in decisions.ready {
                 guard let entry = listing.files[ready.name] else { continue }
                 let marker = ready.marker.flatMap { listing.files[$0]?.name }
-                let id = RequestIDGenerator.next()
+                let id = DropIDGenerator.next()
                 do {
                     switch try claimer.claim(entry.name, department: department.id, from: folder, marker: marker, id: id) {
                     case .claimed(let file):

@@ -48,7 +48,7 @@ struct WorkRecovery {
                 appliance.logger.error("claimed work without its claim note; moving it to quarantine for the operator",
                                        metadata: ["request": "\(id)"])
                 do {
-                    guard let requestID = RequestID(id) else { continue }
+                    guard let requestID = DropID(id) else { continue }
                     _ = try appliance.mover.quarantine(workFolder: workFolder(department, id), id: requestID)
                 } catch {
                     appliance.logger.error("cannot move the unaccounted work folder to quarantine; it stays for the operator",
@@ -79,7 +79,7 @@ struct WorkRecovery {
         for department in (try? manager.contentsOfDirectory(atPath: claims)) ?? [] where !department.hasPrefix(".") {
             let work = claims + "/" + department + "/work"
             for name in (try? manager.contentsOfDirectory(atPath: work)) ?? [] where !name.hasPrefix(".") {
-                guard let id = RequestID(name) else { continue }
+                guard let id = DropID(name) else { continue }
                 // A folder that cannot be opened (not a folder, no access) is left alone.
                 guard let (folder, file) = inspect(folder: work + "/" + name, id: id, department: department) else { continue }
                 listing.workFolders.append(folder)
@@ -107,7 +107,7 @@ struct WorkRecovery {
     }
 
     /// A work folder as the plan sees it, and the claimed drop in it when there is one.
-    private func inspect(folder: String, id: RequestID, department: String) -> (RecoveryPlan.WorkFolder, ClaimedFile?)? {
+    private func inspect(folder: String, id: DropID, department: String) -> (RecoveryPlan.WorkFolder, ClaimedFile?)? {
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         let note = ClaimRecord.read(in: descriptor)
@@ -173,7 +173,7 @@ struct WorkRecovery {
     }
 
     private func archiveFolder(_ id: String) -> String {
-        appliance.mover.archiveFolder + "/" + (RequestID(id)?.datePart ?? "") + "/" + id
+        appliance.mover.archiveFolder + "/" + (DropID(id)?.datePart ?? "") + "/" + id
     }
 
     /// A read that recovery can do without, logged when it fails (recovery then works from less).

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import VTJCore
 
 extension Journal {
     /// The history event of an operator's re-queue (`vtjdrop retry`); the request's state is unchanged.
@@ -36,7 +37,7 @@ extension Journal {
     }
 
     /// The department's requests in `state` claimed since `since`, oldest first.
-    public func entries(department: String, state: RequestState, claimedSince since: Date) throws(StorageError) -> [JournalEntry] {
+    public func entries(department: String, state: DropState, claimedSince since: Date) throws(StorageError) -> [JournalEntry] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: "SELECT * FROM request WHERE department = ? AND state = ? AND claimed_at >= ? ORDER BY request_id",
                              arguments: [department, state.rawValue, since]).map { try Self.entry($0) }

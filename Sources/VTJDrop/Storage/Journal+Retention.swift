@@ -34,7 +34,7 @@ extension Journal {
                 """, arguments: [storedBefore, storedBefore]).map { row in
                 RetentionCandidate(
                     requestID: row["request_id"], department: row["department"],
-                    kind: row["state"] == RequestState.archived.rawValue ? .archive : .quarantine,
+                    kind: row["state"] == DropState.archived.rawValue ? .archive : .quarantine,
                     path: row["stored_path"], storedAt: row["finished_at"])
             }
         }

@@ -33,7 +33,7 @@ public struct Journal: Sendable {
     /// Any other move ``DropLifecycle/isLegal(from:to:)`` forbids throws
     /// ``StorageError/illegalTransition(request:from:to:)`` and changes nothing.
     @discardableResult
-    public func record(_ state: RequestState, for requestID: String, at date: Date,
+    public func record(_ state: DropState, for requestID: String, at date: Date,
                        update: JournalUpdate = JournalUpdate()) throws(StorageError) -> JournalTransition {
         try watched { () throws(StorageError) in
             try StateDatabase.write(pool) { db in try Self.transition(db, to: state, for: requestID, at: date, update: update) }
@@ -48,12 +48,12 @@ public struct Journal: Sendable {
 
     /// ``record(_:for:at:update:)`` inside a caller's transaction (publication and its disclosure
     /// rows commit together).
-    static func transition(_ db: Database, to state: RequestState, for requestID: String, at date: Date,
+    static func transition(_ db: Database, to state: DropState, for requestID: String, at date: Date,
                            update: JournalUpdate) throws -> JournalTransition {
         guard let row = try Row.fetchOne(db, sql: "SELECT state, attempts, result_files FROM request WHERE request_id = ?",
                                          arguments: [requestID])
         else { throw StorageError.unknownRequest(requestID) }
-        let current = RequestState(rawValue: row["state"]) ?? .claimed
+        let current = DropState(rawValue: row["state"]) ?? .claimed
         if current.isFinished { return .alreadyFinished(current) }
         if current == state, state != .failedTransient { return .alreadyRecorded }
         guard DropLifecycle.isLegal(from: current, to: state) else {
@@ -90,12 +90,12 @@ public struct Journal: Sendable {
     }
 
     /// The states a request went through, oldest first (for `audit --request`).
-    public func history(_ requestID: String) throws(StorageError) -> [(state: RequestState, attempt: Int, at: Date, detail: String?)] {
+    public func history(_ requestID: String) throws(StorageError) -> [(state: DropState, attempt: Int, at: Date, detail: String?)] {
         try StateDatabase.read(pool) { db in
             // Operator events (`vtjdrop retry`) are not states: Journal+Requeue reads them.
             try Row.fetchAll(db, sql: "SELECT state, attempt, at, detail FROM request_event WHERE request_id = ? AND state != ? ORDER BY id",
                              arguments: [requestID, Self.requeuedEvent]).map { row in
-                guard let state = RequestState(rawValue: row["state"]) else {
+                guard let state = DropState(rawValue: row["state"]) else {
                     throw StorageError.corrupt("request_event.state of \(requestID)")
                 }
                 return (state, row["attempt"], row["at"], row["detail"])
@@ -105,7 +105,7 @@ public struct Journal: Sendable {
 
     static func entry(_ row: Row) throws -> JournalEntry {
         let id: String = row["request_id"]
-        guard let state = RequestState(rawValue: row["state"]) else { throw StorageError.corrupt("request.state of \(id)") }
+        guard let state = DropState(rawValue: row["state"]) else { throw StorageError.corrupt("request.state of \(id)") }
         return JournalEntry(
             requestID: id, department: row["department"], originalName: row["original_name"],
             storedPath: row["stored_path"], state: state, operation: row["toiminto"], purpose: row["purpose"],

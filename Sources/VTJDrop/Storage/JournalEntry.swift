@@ -1,4 +1,5 @@
 import Foundation
+import VTJCore
 
 /// One request as the journal knows it.
 public struct JournalEntry: Sendable, Hashable {
@@ -11,7 +12,7 @@ public struct JournalEntry: Sendable, Hashable {
     /// Where the input is now (work folder, archive or quarantine).
     public var storedPath: String
     /// Current state.
-    public var state: RequestState
+    public var state: DropState
     /// The drop's operation (the request document's `toiminto`, `perustiedot` for a list), once
     /// read; stored in the journal's column `toiminto`.
     public var operation: String?
@@ -74,5 +75,5 @@ public enum JournalTransition: Sendable, Hashable {
     /// The request was already in that state (a replay after a crash): nothing changed.
     case alreadyRecorded
     /// The request had already finished (archived or quarantined): nothing changed.
-    case alreadyFinished(RequestState)
+    case alreadyFinished(DropState)
 }

@@ -1,3 +1,5 @@
+import VTJCore
+
 /// Why the state database could not be used; messages name the path and what to do, never a hetu or secret.
 public enum StorageError: Error, Sendable, CustomStringConvertible {
     /// The state folder could not be created or is not a folder.
@@ -9,7 +11,7 @@ public enum StorageError: Error, Sendable, CustomStringConvertible {
     /// A transition was recorded for a request the journal never saw claimed.
     case unknownRequest(String)
     /// A state change ``DropLifecycle/isLegal(from:to:)`` forbids (a bug: retrying cannot help).
-    case illegalTransition(request: String, from: RequestState, to: RequestState)
+    case illegalTransition(request: String, from: DropState, to: DropState)
     /// SQLite refused an operation (the statement's arguments are never included).
     case database(String)
     /// A stored value could not be read back (the database was edited by hand or damaged).

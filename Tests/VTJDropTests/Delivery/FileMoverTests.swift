@@ -12,7 +12,7 @@ import VTJDrop
         try DropTestFolder.write("010594Y9032\n", to: inbox + "/lista.txt")
         let claimer = Claimer(stateFolder: temp.path + "/state")
         try claimer.prepare()
-        let id = RequestID(secondsSinceEpoch: 1_795_707_780, random: 7)
+        let id = DropID(secondsSinceEpoch: 1_795_707_780, random: 7)
         guard case .claimed(let claimed) = try claimer.claim(DropFileName("lista.txt"), department: "a", from: inbox, id: id) else {
             Issue.record("not claimed"); return
         }
@@ -28,7 +28,7 @@ import VTJDrop
     @Test func collisionsGetASuffixAndNeverLoop() throws {
         let temp = try DropTestFolder()
         defer { temp.remove() }
-        let id = RequestID(secondsSinceEpoch: 1_795_707_780, random: 9)
+        let id = DropID(secondsSinceEpoch: 1_795_707_780, random: 9)
         let mover = FileMover(stateFolder: temp.path + "/state", attempts: 2)
         var results: [String] = []
         for round in 0..<3 {
@@ -51,7 +51,7 @@ import VTJDrop
         defer { temp.remove() }
         let inbox = try temp.folder("inbox/a")
         try FileManager.default.createSymbolicLink(atPath: inbox + "/passwd.txt", withDestinationPath: "/etc/passwd")
-        let id = RequestID(secondsSinceEpoch: 1_795_707_780, random: 11)
+        let id = DropID(secondsSinceEpoch: 1_795_707_780, random: 11)
         let moved = try FileMover(stateFolder: temp.path + "/state").quarantine(DropFileName("passwd.txt"), department: "a", from: inbox, id: id)
         #expect(moved == temp.path + "/state/quarantine/" + id.value + "-a-passwd.txt")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: moved) == "/etc/passwd")

@@ -17,7 +17,7 @@ import VTJCore
         let inbox = harness.root + "/inbox/sivistys"
         #expect(symlink(outside.path, inbox + "/linkki oppilaat.txt") == 0)
         // The earlier run: note written, link renamed into quarantine, then killed before the journal.
-        let id = RequestIDGenerator.next()
+        let id = DropIDGenerator.next()
         let stored = try harness.appliance.mover.quarantineEntry(DropFileName(raw: Array("linkki oppilaat.txt".utf8)), department: "sivistys",
                                                                 reason: reason, from: inbox, id: id)
         #expect(try harness.appliance.database.journal.entry(id.value) == nil)
@@ -43,7 +43,7 @@ import VTJCore
         let outside = try OutsideFile(root: harness.root)
         #expect(symlink(outside.path, harness.root + "/inbox/sivistys/linkki.txt") == 0)
         // The earlier run: folder and note made, killed before the rename; the link is still in the inbox.
-        let stale = RequestIDGenerator.next()
+        let stale = DropIDGenerator.next()
         let folder = harness.root + "/state/quarantine/" + stale.value
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY)

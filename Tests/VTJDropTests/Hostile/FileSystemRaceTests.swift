@@ -25,7 +25,7 @@ import VTJCore
         #expect(unlink(inbox + "/lista.txt") == 0)
         let claimer = Claimer(stateFolder: temp.path + "/state")
         try claimer.prepare()
-        let outcome = try claimer.claim(entry.name, department: "a", from: inbox, id: RequestIDGenerator.next())
+        let outcome = try claimer.claim(entry.name, department: "a", from: inbox, id: DropIDGenerator.next())
         #expect(outcome == .vanished)
         #expect(try DropTestFolder.names(temp.path + "/state/work").isEmpty, "no empty claim left behind")
     }
@@ -100,7 +100,7 @@ import VTJCore
         let entry = try #require(try InboxScanner().scan(folder: folder).files["vaihdettu.txt"])
         #expect(unlink(folder + "/vaihdettu.txt") == 0 && symlink(outside.path, folder + "/vaihdettu.txt") == 0)
         let outcome = try harness.appliance.claimer("sivistys").claim(entry.name, department: "sivistys", from: folder,
-                                                                      id: RequestIDGenerator.next())
+                                                                      id: DropIDGenerator.next())
         #expect(outcome == .refused(.notAFile(.symbolicLink), refusedPath: nil))
         #expect(workFolders(harness).isEmpty)
         _ = await harness.runOnceBounded()
@@ -120,7 +120,7 @@ import VTJCore
         let target = outside.path
         // Between the claim's lstat and its rename: the rename then moves the link itself.
         claimer.beforeRename = { _ = unlink(path); _ = symlink(target, path) }
-        let id = RequestIDGenerator.next()
+        let id = DropIDGenerator.next()
         let outcome = try claimer.claim(DropFileName("vaihto.txt"), department: "sivistys", from: folder, id: id)
         let work = harness.root + "/state/claims/sivistys/work/" + id.value
         #expect(outcome == .refused(.notAFile(.symbolicLink), refusedPath: work + "/vaihto.txt"))

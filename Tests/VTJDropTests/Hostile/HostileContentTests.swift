@@ -164,7 +164,7 @@ import VTJTestSupport
     }
 
     /// The journal says where the input went, and the input is there, byte for byte.
-    private func checkStored(_ item: HostileContentCase, input: [UInt8]?, receipt requestID: String?, state: RequestState,
+    private func checkStored(_ item: HostileContentCase, input: [UInt8]?, receipt requestID: String?, state: DropState,
                              folder: String, _ harness: PipelineHarness) throws {
         let id = try #require(requestID, "\(item): receipt without pyynto")
         let entry = try #require(try harness.appliance.database.journal.entry(id), "\(item): no journal entry")

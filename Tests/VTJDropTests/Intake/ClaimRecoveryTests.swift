@@ -15,7 +15,7 @@ import VTJDrop
         try DropTestFolder.write("", to: inbox + "/" + String(decoding: odd, as: UTF8.self) + ".done")
         let claimer = Claimer(stateFolder: temp.path + "/state")
         try claimer.prepare()
-        let id = RequestID(secondsSinceEpoch: 1_795_707_780, random: 3)
+        let id = DropID(secondsSinceEpoch: 1_795_707_780, random: 3)
         let outcome = try claimer.claim(DropFileName(raw: odd), department: "kirjasto", from: inbox, id: id)
         guard case .claimed(let claimed) = outcome else { Issue.record("\(outcome)"); return }
 
@@ -29,11 +29,11 @@ import VTJDrop
         defer { temp.remove() }
         let claimer = Claimer(stateFolder: temp.path + "/state")
         try claimer.prepare()
-        let early = RequestID(secondsSinceEpoch: 1_795_707_780, random: 1)
+        let early = DropID(secondsSinceEpoch: 1_795_707_780, random: 1)
         let work = try temp.folder("state/work/" + early.value)
         try DropTestFolder.write("department=a\nname=x.txt\ninput=x.txt\n", to: work + "/.claim")
         try temp.folder("state/work/jotain-muuta")
-        let late = RequestID(secondsSinceEpoch: 1_795_707_781, random: 1)
+        let late = DropID(secondsSinceEpoch: 1_795_707_781, random: 1)
         try temp.folder("state/work/" + late.value)
 
         let leftovers = try claimer.leftovers()

@@ -17,7 +17,7 @@ import VTJDrop
         let (temp, inbox, claimer) = try setUp()
         defer { temp.remove() }
         try DropTestFolder.write("010594Y9032\n020594X903P\n", to: inbox + "/oppilaat.txt")
-        let id = RequestID(secondsSinceEpoch: 1_795_707_780, random: 42)
+        let id = DropID(secondsSinceEpoch: 1_795_707_780, random: 42)
         let outcome = try claimer.claim(DropFileName("oppilaat.txt"), department: "sivistys", from: inbox, id: id)
         guard case .claimed(let claimed) = outcome else { Issue.record("\(outcome)"); return }
         #expect(claimed.id == id)
@@ -45,7 +45,7 @@ import VTJDrop
         #expect(pass.ready.isEmpty, "the link must not even reach the settle tracker")
 
         var handedToReader: [[UInt8]] = []
-        let outcome = try claimer.claim(DropFileName("lista.txt"), department: "sivistys", from: inbox, id: RequestIDGenerator.next())
+        let outcome = try claimer.claim(DropFileName("lista.txt"), department: "sivistys", from: inbox, id: DropIDGenerator.next())
         if case .claimed(let claimed) = outcome { handedToReader.append(try claimed.readAll(limit: 1 << 20)) }
         #expect(outcome == .refused(.notAFile(.symbolicLink), refusedPath: nil))
         #expect(handedToReader.isEmpty)
@@ -59,9 +59,9 @@ import VTJDrop
         defer { temp.remove() }
         #expect(mkfifo(inbox + "/putki.txt", 0o644) == 0)
         try DropTestFolder.write(String(repeating: "9", count: 5000), to: inbox + "/iso.txt")
-        #expect(try claimer.claim(DropFileName("putki.txt"), department: "a", from: inbox, id: RequestIDGenerator.next())
+        #expect(try claimer.claim(DropFileName("putki.txt"), department: "a", from: inbox, id: DropIDGenerator.next())
             == .refused(.notAFile(.fifo), refusedPath: nil))
-        #expect(try claimer.claim(DropFileName("iso.txt"), department: "a", from: inbox, id: RequestIDGenerator.next())
+        #expect(try claimer.claim(DropFileName("iso.txt"), department: "a", from: inbox, id: DropIDGenerator.next())
             == .refused(.tooLarge(size: 5000, limit: 4096), refusedPath: nil))
         #expect(try DropTestFolder.names(inbox) == ["iso.txt", "putki.txt"])
     }
@@ -73,11 +73,11 @@ import VTJDrop
         defer { temp.remove() }
         try DropTestFolder.write("salainen\n", to: temp.path + "/muualla.txt")
         #expect(link(temp.path + "/muualla.txt", inbox + "/lista.txt") == 0)
-        #expect(try claimer.claim(DropFileName("lista.txt"), department: "a", from: inbox, id: RequestIDGenerator.next())
+        #expect(try claimer.claim(DropFileName("lista.txt"), department: "a", from: inbox, id: DropIDGenerator.next())
             == .refused(.hardLinked(links: 2), refusedPath: nil))
         #expect(try DropTestFolder.names(inbox) == ["lista.txt"])
         #expect(unlink(temp.path + "/muualla.txt") == 0) // as sftp-server does after link()
-        guard case .claimed = try claimer.claim(DropFileName("lista.txt"), department: "a", from: inbox, id: RequestIDGenerator.next()) else {
+        guard case .claimed = try claimer.claim(DropFileName("lista.txt"), department: "a", from: inbox, id: DropIDGenerator.next()) else {
             Issue.record("a file with one name must be claimed"); return
         }
     }
@@ -85,7 +85,7 @@ import VTJDrop
     @Test func aVanishedFileIsNotAnErrorAndLeavesNoWorkFolder() throws {
         let (temp, inbox, claimer) = try setUp()
         defer { temp.remove() }
-        let outcome = try claimer.claim(DropFileName("poissa.txt"), department: "a", from: inbox, id: RequestIDGenerator.next())
+        let outcome = try claimer.claim(DropFileName("poissa.txt"), department: "a", from: inbox, id: DropIDGenerator.next())
         #expect(outcome == .vanished)
         #expect(try DropTestFolder.names(temp.path + "/state/work").isEmpty)
     }
@@ -96,8 +96,8 @@ import VTJDrop
         defer { temp.remove() }
         try DropTestFolder.write("010594Y9032\n", to: inbox + "/a.txt")
         let name = DropFileName("a.txt")
-        let first = try claimer.claim(name, department: "a", from: inbox, id: RequestIDGenerator.next())
-        let second = try claimer.claim(name, department: "a", from: inbox, id: RequestIDGenerator.next())
+        let first = try claimer.claim(name, department: "a", from: inbox, id: DropIDGenerator.next())
+        let second = try claimer.claim(name, department: "a", from: inbox, id: DropIDGenerator.next())
         #expect(first != .vanished)
         #expect(second == .vanished)
     }
@@ -112,7 +112,7 @@ import VTJDrop
         let ready = tracker.observe(listing.stamps, at: .now).ready
         try #require(ready.count == 1)
         let outcome = try claimer.claim(DropFileName(ready[0].name), department: "a", from: inbox,
-                                        marker: ready[0].marker.map { DropFileName($0) }, id: RequestIDGenerator.next())
+                                        marker: ready[0].marker.map { DropFileName($0) }, id: DropIDGenerator.next())
         guard case .claimed(let claimed) = outcome else { Issue.record("\(outcome)"); return }
         #expect(claimed.markerPath == claimed.folder + "/a.txt.done")
         #expect(try DropTestFolder.names(inbox).isEmpty)
@@ -132,7 +132,7 @@ import VTJDrop
         let claimer = Claimer(stateFolder: state)
         try claimer.prepare()
         #expect(throws: IntakeError.crossDevice(from: inbox, to: state + "/work")) {
-            try claimer.claim(DropFileName("a.txt"), department: "a", from: inbox, id: RequestIDGenerator.next())
+            try claimer.claim(DropFileName("a.txt"), department: "a", from: inbox, id: DropIDGenerator.next())
         }
         #expect(try DropTestFolder.names(inbox) == ["a.txt"])
     }

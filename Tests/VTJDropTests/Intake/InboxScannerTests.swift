@@ -73,7 +73,7 @@ import VTJDrop
         let claimer = Claimer(stateFolder: temp.path + "/state")
         try claimer.prepare()
         for name in names {
-            guard case .claimed(let claimed) = try claimer.claim(name, department: "a", from: inbox, id: RequestIDGenerator.next()) else {
+            guard case .claimed(let claimed) = try claimer.claim(name, department: "a", from: inbox, id: DropIDGenerator.next()) else {
                 Issue.record("\(name) was not claimed")
                 continue
             }

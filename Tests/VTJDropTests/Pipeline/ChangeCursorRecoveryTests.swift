@@ -24,10 +24,10 @@ import VTJCore
     }
 
     /// The first attempt of `muutokset.xml`: claimed, its key noted, its result published; then killed.
-    func firstAttemptKilledAfterPublishing(_ harness: PipelineHarness, key: Int64, journal state: RequestState) throws -> RequestID {
+    func firstAttemptKilledAfterPublishing(_ harness: PipelineHarness, key: Int64, journal state: DropState) throws -> DropID {
         let appliance = harness.appliance
         try harness.drop("vesihuolto", "muutokset.xml", harness.request("muutokset"))
-        let id = RequestIDGenerator.next()
+        let id = DropIDGenerator.next()
         let outcome = try appliance.claimer("vesihuolto").claim(
             DropFileName(raw: Array("muutokset.xml".utf8)), department: "vesihuolto", from: appliance.inboxFolder("vesihuolto"), id: id)
         guard case .claimed(let claimed) = outcome else { throw HarnessError("not claimed: \(outcome)") }

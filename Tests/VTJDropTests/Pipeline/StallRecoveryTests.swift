@@ -24,7 +24,7 @@ import VTJTestSupport
         try await Self.holdAnswersOnceServing(harness)
         try harness.drop("sivistys", "lista.txt", hetus.joined(separator: "\n"))
         let journal = harness.appliance.database.journal
-        func state() -> RequestState? { ((try? journal.unfinished()) ?? []).first?.state }
+        func state() -> DropState? { ((try? journal.unfinished()) ?? []).first?.state }
         #expect(await eventually(seconds: 20) { state() == .querying }, "the drop never started querying")
         // The sandbox holds its answer 10 s (far longer than filling takes, however loaded the
         // machine): fill the state file system before it arrives; the retry is answered at once.

@@ -9,13 +9,13 @@ import VTJCore
     /// the work folder was moved to the archive (or quarantine) but before the journal said so,
     /// the request stayed "published" ("refused") for ever: backlog in `status`, and its input
     /// never reached retention.
-    @Test(arguments: [RequestState.published, .refused])
-    func aMoveTheJournalMissedIsRecordedOnRestart(_ reached: RequestState) async throws {
+    @Test(arguments: [DropState.published, .refused])
+    func aMoveTheJournalMissedIsRecordedOnRestart(_ reached: DropState) async throws {
         let harness = try await PipelineHarness()
         defer { Task { await harness.close() } }
         let appliance = harness.appliance
         try harness.drop("sivistys", "lista.txt", "010594Y9032\n")
-        let id = RequestIDGenerator.next()
+        let id = DropIDGenerator.next()
         let outcome = try appliance.claimer("sivistys").claim(
             DropFileName(raw: Array("lista.txt".utf8)), department: "sivistys", from: appliance.inboxFolder("sivistys"), id: id)
         guard case .claimed(let claimed) = outcome else { Issue.record("not claimed: \(outcome)"); return }
@@ -44,7 +44,7 @@ import VTJCore
         defer { Task { await harness.close() } }
         let appliance = harness.appliance
         try harness.drop("sivistys", "lista.txt", "010594Y9032\n")
-        let id = RequestIDGenerator.next()
+        let id = DropIDGenerator.next()
         let outcome = try appliance.claimer("sivistys").claim(
             DropFileName(raw: Array("lista.txt".utf8)), department: "sivistys", from: appliance.inboxFolder("sivistys"), id: id)
         guard case .claimed(let claimed) = outcome else { Issue.record("not claimed: \(outcome)"); return }
@@ -67,7 +67,7 @@ import VTJCore
         let harness = try await PipelineHarness()
         defer { Task { await harness.close() } }
         try harness.drop("sivistys", "lista.txt", "010594Y9032\n")
-        let id = RequestIDGenerator.next()
+        let id = DropIDGenerator.next()
         let work = harness.root + "/state/claims/sivistys/work/" + id.value
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         try note.write(toFile: work + "/.claim", atomically: false, encoding: .utf8)
@@ -98,7 +98,7 @@ import VTJCore
         _ = harness.registry.apply(.moveWithin, hetu: customers[0])
         // The first attempt: claimed, its result (with the first move) published, then killed.
         try harness.drop("vesihuolto", "muutokset.xml", harness.request("muutokset"))
-        let id = RequestIDGenerator.next()
+        let id = DropIDGenerator.next()
         let outcome = try appliance.claimer("vesihuolto").claim(
             DropFileName(raw: Array("muutokset.xml".utf8)), department: "vesihuolto", from: appliance.inboxFolder("vesihuolto"), id: id)
         guard case .claimed(let claimed) = outcome else { Issue.record("not claimed: \(outcome)"); return }

@@ -53,7 +53,7 @@ import VTJTestSupport
         #expect(throws: StorageError.self, "archived without being published") { try journal.record(.archived, for: "r1", at: at(1)) }
         try journal.record(.read, for: "r1", at: at(1))
         try journal.record(.published, for: "r1", at: at(2))
-        for next in [RequestState.read, .querying, .failedTransient, .refused, .quarantined, .claimed] {
+        for next in [DropState.read, .querying, .failedTransient, .refused, .quarantined, .claimed] {
             #expect(throws: StorageError.self, "published → \(next)") { try journal.record(next, for: "r1", at: at(3)) }
         }
         #expect(try journal.entry("r1")?.state == .published)
@@ -153,7 +153,7 @@ import VTJTestSupport
         defer { folder.remove() }
         let journal = try StateDatabase(stateFolder: folder.path).journal
         let day = 86_400.0
-        for (id, end, when) in [("a-old", RequestState.archived, 0.0), ("a-new", .archived, 25 * day),
+        for (id, end, when) in [("a-old", DropState.archived, 0.0), ("a-new", .archived, 25 * day),
                                 ("q-old", .quarantined, 0.0), ("open", .querying, 0.0)] {
             try journal.recordClaim(requestID: id, department: "kirjasto", originalName: id, storedPath: "/w/" + id, at: at(when))
             if end == .quarantined { try journal.record(.refused, for: id, at: at(when)) }

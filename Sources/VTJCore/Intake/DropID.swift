@@ -1,8 +1,10 @@
-/// A request's id: UTC time of the claim then randomness, `20261126T154300Z-k3m9x2q7ab`.
+/// A drop's id: UTC time of the claim then randomness, `20261126T154300Z-k3m9x2q7ab`. People see
+/// it as the *request id* (`pyynto:` on receipts, `request=` in log lines, `audit --request`,
+/// `retry <request-id>`, the journal's `request_id`): those outward words and stored names stay.
 ///
-/// Sorting ids as strings sorts requests by claim second; the random part keeps ids of the
+/// Sorting ids as strings sorts drops by claim second; the random part keeps ids of the
 /// same second apart. Only `[0-9A-Za-z-]`, so it is safe in file names and log lines.
-public struct RequestID: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct DropID: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The id as text, e.g. `20261126T154300Z-k3m9x2q7ab`.
     public let value: String
 
@@ -18,7 +20,7 @@ public struct RequestID: Hashable, Sendable, Comparable, CustomStringConvertible
         text += two(secondOfDay / 3600) + two(secondOfDay / 60 % 60) + two(secondOfDay % 60) + "Z-"
         var bits = random
         for _ in 0..<10 {
-            text.append(RequestID.alphabet[Int(bits & 31)])
+            text.append(DropID.alphabet[Int(bits & 31)])
             bits >>= 5
         }
         self.value = text
@@ -29,7 +31,7 @@ public struct RequestID: Hashable, Sendable, Comparable, CustomStringConvertible
         let chars = Array(text)
         guard chars.count == 27, chars[8] == "T", chars[15] == "Z", chars[16] == "-",
               chars[0..<8].allSatisfy(\.isASCIIDigit), chars[9..<15].allSatisfy(\.isASCIIDigit),
-              chars[17...].allSatisfy({ RequestID.alphabet.contains($0) })
+              chars[17...].allSatisfy({ DropID.alphabet.contains($0) })
         else { return nil }
         self.value = String(chars)
     }
@@ -42,5 +44,5 @@ public struct RequestID: Hashable, Sendable, Comparable, CustomStringConvertible
 
     public var description: String { value }
 
-    public static func < (lhs: RequestID, rhs: RequestID) -> Bool { lhs.value < rhs.value }
+    public static func < (lhs: DropID, rhs: DropID) -> Bool { lhs.value < rhs.value }
 }
