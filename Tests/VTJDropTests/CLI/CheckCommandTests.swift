@@ -17,8 +17,7 @@ struct CheckCommandTests {
         private let process: Process
 
         init(requireClientCertificate: Bool) throws {
-            folder = NSTemporaryDirectory() + "vtjdrop-check-" + UUID().uuidString
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            folder = try TempFolder("vtjdrop-check").path
             try TestCertificates.write(in: folder, caName: "vtjdrop-check-test-CA", openssl: "/usr/bin/openssl")
             let script = """
                 import http.server, ssl, sys, json, base64
@@ -128,9 +127,9 @@ struct CheckCommandTests {
     }
 
     @Test func aBrokenConfigurationExitsTwo() async throws {
-        let folder = NSTemporaryDirectory() + "vtjdrop-check-bad-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temp = try TempFolder("vtjdrop-check-bad")
+        defer { temp.remove() }
+        let folder = temp.path
         try "vtj:\n  wire: soap\ndepartments:\n  a:\n    purposes: [kirjasto]\n    groups: [HENKILON_NIMI]\n"
             .write(toFile: folder + "/c.yaml", atomically: true, encoding: .utf8)
         let outcome = try await VTJDropBinary.runDetached(["check", "--config", folder + "/c.yaml"], environment: [:])

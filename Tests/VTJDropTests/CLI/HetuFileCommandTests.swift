@@ -9,11 +9,8 @@ import VTJCore
     static let hetus = Henkilotunnus.testValues(count: 4, seed: 161)
 
     func write(_ bytes: [UInt8], _ name: String) throws -> String {
-        let folder = NSTemporaryDirectory() + "vtjdrop-hetufile-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let path = folder + "/" + name
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-        return path
+        // Removed when the test process exits (the file is read by the binary after this returns).
+        try TempFolder("vtjdrop-hetufile").write(name, bytes: bytes)
     }
 
     @Test func aCSVInWindows1252IsReportedLineByLineAsADropWouldBeRead() async throws {
@@ -42,8 +39,9 @@ import VTJCore
     }
 
     @Test func aWorkbookIsReadAsADropWouldBeAndARefusedOneSaysWhy() async throws {
-        let folder = NSTemporaryDirectory() + "vtjdrop-hetufile-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temp = try TempFolder("vtjdrop-hetufile")
+        defer { temp.remove() }
+        let folder = temp.path
         let rows: [[Any]] = [[["text": "Henkilötunnus"], ["text": "Luokka"]]] + Self.hetus.map { [["text": $0], ["text": "7A"]] }
         try await Tools.openpyxlWrite(["sheets": [["title": "Lista", "rows": rows]]], to: folder + "/lista.xlsx")
         let outcome = try await VTJDropBinary.runDetached(["hetu", folder + "/lista.xlsx"])
