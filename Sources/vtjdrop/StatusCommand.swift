@@ -85,7 +85,12 @@ struct StatusCommand: ParsableCommand {
             print("serving: " + (running ? "yes, nothing stops intake" : "-"))
         }
         for condition in conditions {
-            let what = condition.kind == .interface ? "NOT SERVING — interface" : "NOT SERVING — folders"
+            let what = switch condition.kind {
+            case .interface: "NOT SERVING — interface"
+            case .folders: "NOT SERVING — folders"
+            case .journal: "NOT SERVING — journal"
+            case .watch: "NOT WATCHED — inbox folder"
+            }
             print("\(what) since \(OperatorText.time(condition.since, zone: zone)): \(OperatorText.masked(condition.detail))")
         }
         print("interface gate: " + (snapshot.interface.gate.map { "CLOSED since \(OperatorText.time($0.since, zone: zone)) (\($0.code))" } ?? "open"))
