@@ -1,22 +1,19 @@
+import VTJCore
+
 /// A JSON document could not be read: names the document, the line, the byte offset and the reason.
 public struct JSONReadError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What kind of problem it was, so a caller can answer precisely (the sandbox's `koodi`, the
     /// client's retry decision).
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    public enum Kind: Sendable, Hashable {
         /// Not JSON: a syntax error, invalid UTF-8, a body cut short, nesting deeper than allowed.
         case malformed
         /// JSON, but not the message expected (a missing key, a value of the wrong type).
         case invalidMessage
         /// A request with a key its schema does not allow (`additionalProperties: false`).
         case unknownKey
-        /// A request with more than ``Restriction/maxHetusPerMessage`` hetus.
-        case tooManyHetus
-        /// A request with both `hetulista` and `kuntakoodit`.
-        case conflictingRestriction
-        /// A request with neither `hetulista` nor `kuntakoodit`.
-        case missingRestriction
-        /// A request whose `hetulista` is empty.
-        case emptyHetulista
+        /// A request whose restriction the interface refuses (too many hetus, both or neither
+        /// of `hetulista` and `kuntakoodit`, an empty `hetulista`).
+        case restriction(Restriction.Problem)
     }
 
     public let document: String
@@ -38,12 +35,6 @@ public struct JSONReadError: Error, Sendable, Hashable, CustomStringConvertible 
 
     /// The `koodi` an interface answers this problem with (HTTP 400), the same codes as the XML profile.
     public var interfaceCode: String {
-        switch kind {
-        case .tooManyHetus: "LIIAN_MONTA_HETUA"
-        case .conflictingRestriction: "RISTIRIITAINEN_RAJAUS"
-        case .missingRestriction: "PUUTTUVA_RAJAUS"
-        case .emptyHetulista: "TYHJA_HETULISTA"
-        case .malformed, .invalidMessage, .unknownKey: "VIRHEELLINEN_SANOMA"
-        }
+        if case .restriction(let problem) = kind { problem.interfaceCode } else { Restriction.Problem.malformedMessageCode }
     }
 }

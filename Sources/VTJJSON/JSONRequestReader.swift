@@ -49,23 +49,27 @@ struct JSONRequestReader {
         }
         try reader.finish()
         let restriction: Restriction
-        switch (hetus, codes) {
-        case (.some, .some):
-            throw reader.failure("a request holds both \"hetulista\" and \"kuntakoodit\"; send exactly one", kind: .conflictingRestriction)
-        case (nil, nil):
-            throw reader.failure(path == .perustiedot ? "a /perustiedot request needs \"hetulista\""
-                                 : "a request needs exactly one of \"hetulista\" or \"kuntakoodit\"", kind: .missingRestriction)
-        case (.some(let hetus), nil):
-            guard !hetus.isEmpty else { throw reader.failure("\"hetulista\" is empty", kind: .emptyHetulista) }
-            restriction = .hetulista(hetus)
-        case (nil, .some(let codes)):
-            restriction = .kuntarajaus(codes)
+        do throws(Restriction.Problem) {
+            restriction = try Restriction(hetus: hetus, codes: codes)
+        } catch {
+            throw reader.failure(wording(error), kind: .restriction(error))
         }
         if path == .muutokset {
             guard let logKey else { throw reader.failure("a /muutokset request needs \"viimeisinKirjausavain\"", kind: .invalidMessage) }
             return .muutokset(MuutoksetRequest(logKey: logKey, restriction: restriction))
         }
         return .perustiedot(PerustiedotRequest(restriction: restriction, groups: groups, continuation: continuation))
+    }
+
+    /// The reason for a restriction the interface refuses, in this wire's key names.
+    private func wording(_ problem: Restriction.Problem) -> String {
+        switch problem {
+        case .conflicting: "a request holds both \"hetulista\" and \"kuntakoodit\"; send exactly one"
+        case .missing: path == .perustiedot ? "a /perustiedot request needs \"hetulista\""
+            : "a request needs exactly one of \"hetulista\" or \"kuntakoodit\""
+        case .emptyHetulista: "\"hetulista\" is empty"
+        case .tooManyHetus: "more than \(Restriction.maxHetusPerMessage) entries in \"hetulista\""
+        }
     }
 
     /// An array of strings, each matching `pattern`; stops at once past `limit`.
@@ -76,7 +80,7 @@ struct JSONRequestReader {
         var first = true
         while try reader.nextItem(&first) {
             if let limit, values.count == limit {
-                throw reader.failure("more than \(limit) entries in \"\(key)\"", kind: .tooManyHetus)
+                throw reader.failure("more than \(limit) entries in \"\(key)\"", kind: .restriction(.tooManyHetus))
             }
             guard try reader.peekKind() == .string else { throw reader.failure("an entry of \"\(key)\" is not a string", kind: .invalidMessage) }
             let value = try reader.readString()

@@ -49,16 +49,10 @@ final class RequestReader {
         }
         try cursor.finishDocument()
         let restriction: Restriction
-        switch (hetus, codes) {
-        case (.some, .some):
-            throw cursor.failure("a request holds both <\(Wire.hetulista)> and <\(Wire.kuntarajaus)>; send exactly one", kind: .conflictingRestriction)
-        case (nil, nil):
-            throw cursor.failure("a request needs exactly one of <\(Wire.hetulista)> or <\(Wire.kuntarajaus)>", kind: .missingRestriction)
-        case (.some(let hetus), nil):
-            guard !hetus.isEmpty else { throw cursor.failure("<\(Wire.hetulista)> holds no <\(Wire.hetu)>", kind: .emptyHetulista) }
-            restriction = .hetulista(hetus)
-        case (nil, .some(let codes)):
-            restriction = .kuntarajaus(codes)
+        do throws(Restriction.Problem) {
+            restriction = try Restriction(hetus: hetus, codes: codes)
+        } catch {
+            throw cursor.failure(Self.wording(error), kind: .restriction(error))
         }
         if root == ids.muutoksetPyynto {
             guard let logKey else {
@@ -67,6 +61,16 @@ final class RequestReader {
             return .muutokset(MuutoksetRequest(logKey: logKey, restriction: restriction))
         }
         return .perustiedot(PerustiedotRequest(restriction: restriction, groups: groups, continuation: continuation))
+    }
+
+    /// The reason for a restriction the interface refuses, in the profile's element names.
+    private static func wording(_ problem: Restriction.Problem) -> String {
+        switch problem {
+        case .conflicting: "a request holds both <\(Wire.hetulista)> and <\(Wire.kuntarajaus)>; send exactly one"
+        case .missing: "a request needs exactly one of <\(Wire.hetulista)> or <\(Wire.kuntarajaus)>"
+        case .emptyHetulista: "<\(Wire.hetulista)> holds no <\(Wire.hetu)>"
+        case .tooManyHetus: "more than \(Restriction.maxHetusPerMessage) <\(Wire.hetu)> in one message"
+        }
     }
 
     /// On a wrapper's start: the trimmed texts of its `item` children (others ignored). Stops at
@@ -81,7 +85,7 @@ final class RequestReader {
                 continue
             }
             if let limit, values.count == limit {
-                throw cursor.failure("more than \(limit) <\(cursor.name)> in one message", kind: .tooManyHetus)
+                throw cursor.failure("more than \(limit) <\(cursor.name)> in one message", kind: .restriction(.tooManyHetus))
             }
             values.append(try cursor.readText().trimmingBlanks)
         }

@@ -1,8 +1,10 @@
+import VTJCore
+
 /// An XML document could not be read: names the document, the line and the reason.
 public struct XMLReadError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What kind of problem it was, so a caller can answer precisely (the sandbox's `koodi`,
     /// the client's transient/permanent decision).
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    public enum Kind: Sendable, Hashable {
         /// Not well-formed, cut short, or not readable at all.
         case malformed
         /// A DOCTYPE, an entity or another construct the profile refuses for safety.
@@ -11,14 +13,9 @@ public struct XMLReadError: Error, Sendable, Hashable, CustomStringConvertible {
         case unexpectedRoot
         /// The right message with wrong content (a missing attribute, a bad number, …).
         case invalidMessage
-        /// A request with more than ``Restriction/maxHetusPerMessage`` hetus.
-        case tooManyHetus
-        /// A request with both `hetulista` and `kuntarajaus`.
-        case conflictingRestriction
-        /// A request with neither `hetulista` nor `kuntarajaus`.
-        case missingRestriction
-        /// A request whose `hetulista` holds no `hetu`.
-        case emptyHetulista
+        /// A request whose restriction the interface refuses (too many hetus, both or neither
+        /// of `hetulista` and `kuntarajaus`, a `hetulista` without a `hetu`).
+        case restriction(Restriction.Problem)
     }
 
     public let document: String
@@ -37,12 +34,6 @@ public struct XMLReadError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The `virhe/koodi` an interface answers this problem with (HTTP 400).
     public var interfaceCode: String {
-        switch kind {
-        case .tooManyHetus: "LIIAN_MONTA_HETUA"
-        case .conflictingRestriction: "RISTIRIITAINEN_RAJAUS"
-        case .missingRestriction: "PUUTTUVA_RAJAUS"
-        case .emptyHetulista: "TYHJA_HETULISTA"
-        case .malformed, .forbiddenConstruct, .unexpectedRoot, .invalidMessage: "VIRHEELLINEN_SANOMA"
-        }
+        if case .restriction(let problem) = kind { problem.interfaceCode } else { Restriction.Problem.malformedMessageCode }
     }
 }

@@ -135,7 +135,7 @@ struct AuditCommand: ParsableCommand {
             ("department", entry.department),
             ("input file", OperatorText.masked(entry.originalName)),
             ("state", entry.state.rawValue),
-            ("toiminto", entry.toiminto), ("purpose", entry.purpose),
+            ("toiminto", entry.operation), ("purpose", entry.purpose),
             ("reference", entry.reference.map { OperatorText.masked($0) }),
             ("claimed", OperatorText.time(entry.claimedAt, zone: zone)),
             ("finished", entry.finishedAt.map { OperatorText.time($0, zone: zone) }),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VTJCore
 import VTJDrop
+import VTJSandbox
 
 /// `vtjdrop hetu`: validates henkilötunnus values from arguments, standard input or a file read
 /// exactly as intake reads a drop; or generates test values.
@@ -15,6 +16,9 @@ struct HetuCommand: ParsableCommand {
                                       or a henkilötunnus column found by content, workbooks, request documents) and
                                       prints what a drop of it would ask for and refuse, line by line.
             vtjdrop hetu --generate N prints N valid test henkilötunnus (individual number 900–999); --seed repeats them.
+                                      These are valid codes, but the built-in sandbox knows none of them: to try
+                                      the sandbox (vtj.sandbox: true, vtjdrop sandbox), add --sandbox, which
+                                      prints N persons of the population it serves today (found, with data).
             Values are printed in full: the tool runs on the operator's terminal for the clerk's own file.
             It writes no log. Exit 0 only when every value is valid.
             """
@@ -29,14 +33,27 @@ struct HetuCommand: ParsableCommand {
     @Option(name: .long, help: "Seed for --generate: the same seed prints the same values.")
     var seed: UInt64?
 
+    @Flag(name: .long, help: "With --generate: print persons of the built-in sandbox's population (vtj.sandbox: true, vtjdrop sandbox with its default --population and --seed), so the sandbox finds them.")
+    var sandbox = false
+
     func run() throws {
         if let generate {
             guard generate > 0 else { throw ValidationError("--generate needs a positive count") }
-            for value in Henkilotunnus.testValues(count: generate, seed: seed ?? UInt64.random(in: 0...UInt64.max)) {
-                print(value)
+            let seed = seed ?? UInt64.random(in: 0...UInt64.max)
+            let values: [String]
+            if sandbox {
+                let population = SandboxPopulation(serving: SandboxConfiguration())
+                guard generate <= population.size else {
+                    throw ValidationError("the built-in sandbox's population holds \(population.size) persons; ask for at most that many")
+                }
+                values = population.sampleHetus(count: generate, seed: seed)
+            } else {
+                values = Henkilotunnus.testValues(count: generate, seed: seed)
             }
+            for value in values { print(value) }
             return
         }
+        if sandbox { throw ValidationError("--sandbox goes with --generate") }
         if values.count == 1, FileManager.default.fileExists(atPath: values[0]) {
             guard try HetuFileReport(path: values[0]).printReport() else { throw ExitCode(1) }
             return

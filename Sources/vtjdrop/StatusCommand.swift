@@ -11,7 +11,8 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "Show whether vtjdrop runs and serves: gate, backlog, interface health, failures, followed registers.",
         discussion: """
-            Reads the state database (safe while the daemon runs). Prints no henkilötunnus and no credential. \
+            Reads the state database (safe while the daemon runs). Prints no henkilötunnus and no credential \
+            (except with --audit or --followed, which list the persons in full, as `audit --export` does). \
             Exit status: 0 healthy; 1 degraded (the interface gate or intake is closed, or a drop has waited \
             longer than --max-age); 2 the daemon is not running or the state cannot be read. --json prints \
             one JSON document for scripts (its fields: docs/operations.md).
@@ -26,10 +27,14 @@ struct StatusCommand: ParsableCommand {
     @Flag(help: "Print one JSON document (stable fields, docs/operations.md) instead of text.") var json = false
     @Flag(help: "With --json: add every journal entry whose state changed within --days (names masked, no henkilötunnus).")
     var journal = false
+    @Flag(help: "With --json: add the audit log's queries and disclosures within --days, henkilötunnus in full (as audit --export).")
+    var audit = false
+    @Flag(help: "With --json: add every department's followed register (henkilötunnus in full) and change cursors.")
+    var followed = false
 
     func validate() throws {
         guard maxAge > 0 else { throw ValidationError("--max-age must be a positive number of seconds") }
-        guard !journal || json else { throw ValidationError("--journal goes with --json") }
+        guard (!journal && !audit && !followed) || json else { throw ValidationError("--journal, --audit and --followed go with --json") }
     }
 
     func run() throws {
@@ -49,14 +54,11 @@ struct StatusCommand: ParsableCommand {
         let verdict = StatusVerdict(snapshot, now: now, maximumAge: .seconds(maxAge))
         if json {
             var document = StatusDocument(snapshot, verdict: verdict, now: now)
-            if journal {
-                let since = now.addingTimeInterval(-Double(days) * 86_400)
-                do {
-                    document.journal = try database.journal.entries(updatedSince: since).map(Self.documentEntry)
-                } catch {
-                    printError("vtjdrop status: \(error)")
-                    throw ExitCode(2)
-                }
+            do {
+                try addDetails(to: &document, database: database, since: now.addingTimeInterval(-Double(days) * 86_400))
+            } catch {
+                printError("vtjdrop status: \(error)")
+                throw ExitCode(2)
             }
             print(document.json())
         } else {
@@ -81,7 +83,8 @@ struct StatusCommand: ParsableCommand {
         let running = StateSnapshotSource.daemonRunning(stateFolder: (database.path as NSString).deletingLastPathComponent)
         print("daemon: " + (running ? "running" : "not running (what follows is as the last run left it)"))
         let conditions = try database.conditions()
-        if conditions.isEmpty {
+        // A vanished inbox folder stops only its department's intake: the others are served.
+        if !conditions.contains(where: { $0.kind != .watch }) {
             print("serving: " + (running ? "yes, nothing stops intake" : "-"))
         }
         for condition in conditions {
@@ -133,11 +136,4 @@ struct StatusCommand: ParsableCommand {
         print("audit log: \(try database.auditLog.disclosureCount()) disclosures (published results), \(try database.auditLog.count()) queries to the interface")
     }
 
-    private static func documentEntry(_ entry: JournalEntry) -> StatusDocument.JournalEntry {
-        StatusDocument.JournalEntry(
-            requestID: entry.requestID, department: entry.department, originalName: entry.originalName,
-            storedPath: entry.storedPath, state: entry.state.rawValue, operation: entry.toiminto, attempts: entry.attempts,
-            error: entry.error, resultFiles: entry.resultFiles, claimedAt: entry.claimedAt, updatedAt: entry.updatedAt,
-            finishedAt: entry.finishedAt)
-    }
 }

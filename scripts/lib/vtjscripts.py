@@ -50,9 +50,10 @@ def wait_for(condition, seconds, step=0.2):
     return condition()
 
 
-def status(binary, state, days=30):
-    """`vtjdrop status --json --journal --state STATE`: the document, whatever the verdict's exit code."""
-    completed = subprocess.run([binary, "status", "--json", "--journal", "--state", state, "--days", str(days)],
+def status(binary, state, days=30, details=("--journal",)):
+    """`vtjdrop status --json --journal --state STATE` (or other `details` flags: `--audit`,
+    `--followed`): the document, whatever the verdict's exit code."""
+    completed = subprocess.run([binary, "status", "--json", *details, "--state", state, "--days", str(days)],
                                capture_output=True, text=True, timeout=120)
     try:
         return json.loads(completed.stdout)
@@ -69,6 +70,25 @@ def journal(binary, state, days=30):
         return []
     optional = ("operation", "error", "finished_at")  # the document leaves out what is not set
     return [dict({key: None for key in optional}, **entry) for entry in status(binary, state, days).get("journal", [])]
+
+
+def audit(binary, state, days=30):
+    """The audit log of the last `days` as `status --json --audit` reports it: {"queries": [dicts
+    with query_id, request_id, operation, scope, hetu_count, hetus, outcome], "disclosures": [dicts
+    with request_id, operation, person_count, persons]}; empty lists before the daemon made its state."""
+    if not os.path.exists(os.path.join(state, "vtjdrop.sqlite")):
+        return {"queries": [], "disclosures": []}
+    return status(binary, state, days, details=("--audit",)).get("audit", {"queries": [], "disclosures": []})
+
+
+def followed(binary, state):
+    """The followed registers as `status --json --followed` reports them: ({department: set of
+    hetus}, [request ids whose change cursor is noted but not committed])."""
+    if not os.path.exists(os.path.join(state, "vtjdrop.sqlite")):
+        return {}, []
+    document = status(binary, state, details=("--followed",))
+    registers = {entry["department"]: set(entry["hetus"]) for entry in document.get("followed", [])}
+    return registers, document.get("pending_log_keys", [])
 
 
 def timestamp(text):

@@ -127,7 +127,7 @@ public struct StateSnapshotSource: OperatorSnapshotSource {
         }
         return DropStatus(
             requestID: entry.requestID, fileName: entry.originalName, state: entry.state.rawValue, phase: phase,
-            operation: entry.toiminto, claimedAt: entry.claimedAt, updatedAt: entry.updatedAt,
+            operation: entry.operation, claimedAt: entry.claimedAt, updatedAt: entry.updatedAt,
             finishedAt: entry.finishedAt, attempts: entry.attempts, nextAttemptAt: entry.nextAttemptAt, error: entry.error)
     }
 

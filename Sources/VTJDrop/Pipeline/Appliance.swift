@@ -68,11 +68,7 @@ public final class Appliance: Sendable {
     /// Sets (or with nil clears) a condition in memory and, where the database accepts it, on record.
     func noteCondition(_ kind: ApplianceCondition.Kind, _ condition: ApplianceCondition?) {
         live.withLock { $0[kind] = condition }
-        if let condition {
-            database.setCondition(kind, code: condition.code, since: condition.since, detail: condition.detail)
-        } else {
-            database.clearCondition(kind)
-        }
+        storeCondition(kind, condition)
     }
 
     /// Reads the password file again and gives the client what it holds (the operator may have
@@ -115,6 +111,9 @@ public final class Appliance: Sendable {
 
     /// Every receipt, for a result or a refusal, reaches the outbox through this one path.
     var receipts: ReceiptDelivery { ReceiptDelivery(appliance: self) }
+
+    /// Makes every receipt's first form (a drop's, a refusal's, a never-read entry's).
+    var receiptBuilder: ReceiptBuilder { ReceiptBuilder(appliance: self) }
 
     /// Claims of one department go to `<state>/claims/<department>/work/<id>/`, so the department
     /// is known from the path even when a crash comes between the claim and its journal record.

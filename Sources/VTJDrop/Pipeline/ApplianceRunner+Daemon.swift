@@ -18,7 +18,7 @@ extension ApplianceRunner {
             return
         }
         let resumed = recover()
-        appliance.database.clearConditions()
+        appliance.forgetStoredConditions()
         condition = .answering
         if let problem = checkFolders() {
             hold(resumed, .local(problem))

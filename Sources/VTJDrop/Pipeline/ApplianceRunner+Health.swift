@@ -43,13 +43,13 @@ extension ApplianceRunner {
         switch new {
         case .answering:
             appliance.logger.notice("the interface answers again; claiming resumes", metadata: ["was": "\(was.code)"])
-            appliance.database.clearCondition(.interface)
+            appliance.storeCondition(.interface, nil)
         case .refusing:
             appliance.logger.error("\(new)")
-            appliance.database.setCondition(.interface, code: new.code, since: now, detail: new.description)
+            appliance.storeCondition(.interface, ApplianceCondition(kind: .interface, code: new.code, since: now, detail: new.description))
         case .unreachable:
             appliance.logger.warning("\(new)")
-            appliance.database.setCondition(.interface, code: new.code, since: now, detail: new.description)
+            appliance.storeCondition(.interface, ApplianceCondition(kind: .interface, code: new.code, since: now, detail: new.description))
         }
     }
 
@@ -61,10 +61,10 @@ extension ApplianceRunner {
         folderProblem = problem
         if let problem {
             appliance.logger.error("intake closed: \(problem)")
-            appliance.database.setCondition(.folders, code: "folder-root-missing", since: appliance.clock.now(), detail: problem)
+            appliance.storeCondition(.folders, ApplianceCondition(kind: .folders, code: "folder-root-missing", since: appliance.clock.now(), detail: problem))
         } else {
             appliance.logger.notice("the folder roots are back; intake reopens")
-            appliance.database.clearCondition(.folders)
+            appliance.storeCondition(.folders, nil)
         }
         return problem
     }

@@ -132,7 +132,7 @@ public actor ApplianceRunner {
         var summary = Summary()
         if let problem = stateProblem() { return stop(summary, because: problem) }
         // A fresh look: what an earlier run stored is found again (or not) below.
-        appliance.database.clearConditions()
+        appliance.forgetStoredConditions()
         condition = .answering
         folderProblem = nil
         let resumed = recover()

@@ -6,21 +6,8 @@ extension DropProcessor {
     /// The receipt every outcome starts from.
     func baseReceipt(_ context: DropContext, content: DropContent?, authorisation: RequestAuthorisation?,
                      format: OutputFormat?) -> Receipt {
-        var counts = ReceiptCounts()
-        if let content {
-            counts.lines = content.valueLines
-            counts.valid = content.hetus.count
-            counts.invalid = content.rejectedCount
-            counts.duplicates = content.duplicateCount
-        }
-        return Receipt(
-            requestID: context.requestID, department: context.department, file: context.claimed.originalName.display,
-            processingDate: context.today, operation: content?.operation.rawValue,
-            purpose: authorisation?.purpose.rawValue ?? content?.purpose, format: format?.rawValue,
-            reference: content?.reference, groups: authorisation?.groups ?? [],
-            refusedGroups: authorisation?.refusedGroups ?? [], counts: counts,
-            rejectedLines: content?.receiptRejectedLines ?? [], notes: (content?.notes ?? []) + repeatNote(context),
-            processedAt: appliance.finnishTime.zoned(at: appliance.clock.instant()), isTestData: context.isTestData)
+        appliance.receiptBuilder.drop(context, content: content, authorisation: authorisation, format: format,
+                                      notes: repeatNote(context))
     }
 
     /// The whole drop is refused: a receipt alone says why, and the input goes to quarantine.
@@ -33,8 +20,8 @@ extension DropProcessor {
             return wait(context.claimed, .inputChanging("\(error)"), attempts: attempt(context), log: context.log,
                         delay: quietPeriod)
         }
-        var receipt = baseReceipt(context, content: content, authorisation: authorisation, format: nil)
-        receipt.refusal = refusal
+        let receipt = appliance.receiptBuilder.refusal(refusal, context, content: content, authorisation: authorisation,
+                                                       notes: repeatNote(context))
         context.log.notice("drop refused", metadata: ["reason": "\(refusal.code)"])
         let receiptPaths: [String]
         do {

@@ -108,7 +108,7 @@ public struct DropProcessor: Sendable {
             authorisation.groups = authorisation.groups.filter(chosen.contains)
         }
         appliance.journal(.read, for: claimed.id.value, update: JournalUpdate(
-            toiminto: content.operation.rawValue, purpose: authorisation.purpose.rawValue, reference: content.reference), log: log)
+            operation: content.operation.rawValue, purpose: authorisation.purpose.rawValue, reference: content.reference), log: log)
 
         let request = AuthorisedDrop(context: context, content: content, authorisation: authorisation, format: format,
                                      layout: layout ?? settings.profile.layout)

@@ -99,9 +99,8 @@ extension IntakeCycle {
     /// Publishes the receipt and journals the request finished; on failure keeps it for the next pass.
     private func deliver(_ pending: PendingReceipt) {
         let log = appliance.logger.with(department: pending.department)
-        let receipt = Receipt(requestID: pending.requestID, department: pending.department, file: pending.originalName,
-                              processingDate: appliance.today, refusal: .unreadableFile(detail: pending.message),
-                              isTestData: appliance.answersWithTestData)
+        let receipt = appliance.receiptBuilder.unreadEntry(requestID: pending.requestID, department: pending.department,
+                                                           file: pending.originalName, reason: pending.message)
         let paths: [String]
         do {
             paths = try appliance.receipts.deliver(receipt: receipt, for: DropFileName(displayed: pending.originalName))

@@ -23,12 +23,13 @@ extension IntakeCycle {
 
     private func recordWatchCondition() {
         guard !vanishedFolders.isEmpty else {
-            appliance.database.clearCondition(.watch)
+            appliance.storeCondition(.watch, nil)
             return
         }
         let folders = vanishedFolders.sorted().map { DropFileName.maskingHetus(in: $0) }.joined(separator: ", ")
-        appliance.database.setCondition(.watch, code: "inbox-folder-vanished", since: appliance.clock.now(),
-                                        detail: "inbox folder vanished: \(folders); restore it (or remount its share): it is watched again as soon as it exists")
+        appliance.storeCondition(.watch, ApplianceCondition(
+            kind: .watch, code: "inbox-folder-vanished", since: appliance.clock.now(),
+            detail: "inbox folder vanished: \(folders); restore it (or remount its share): it is watched again as soon as it exists"))
     }
 
     private func logger(for folder: String) -> Logger {

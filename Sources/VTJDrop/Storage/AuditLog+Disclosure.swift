@@ -20,43 +20,38 @@ public struct DisclosedPerson: Sendable, Hashable {
 }
 
 /// A result published to a department: who, for what, about whom, what, when.
+@dynamicMemberLookup
 public struct DisclosureRecord: Sendable, Hashable {
-    public var at: Date
-    public var department: String
-    public var purpose: String
-    public var requestID: String
-    /// The drop's `toiminto` (`perustiedot`, `seuranta-lisaa`, `kunta-perustiedot`, `muutokset`, `kunta-muutokset`).
-    public var operation: String
+    /// Who received it, for what, from which drop, when; its `operation` is the drop's
+    /// (`perustiedot`, `seuranta-lisaa`, `kunta-perustiedot`, `muutokset`, `kunta-muutokset`).
+    public var header: AuditHeader
     /// The published result's file name.
     public var resultFile: String?
     public var persons: [DisclosedPerson]
 
     public init(at: Date, department: String, purpose: String, requestID: String, operation: String,
                 resultFile: String?, persons: [DisclosedPerson]) {
-        self.at = at
-        self.department = department
-        self.purpose = purpose
-        self.requestID = requestID
-        self.operation = operation
+        self.header = AuditHeader(at: at, department: department, purpose: purpose, requestID: requestID, operation: operation)
         self.resultFile = resultFile
         self.persons = persons
     }
+
+    public subscript<T>(dynamicMember path: KeyPath<AuditHeader, T>) -> T { header[keyPath: path] }
 }
 
 /// A disclosure read back, with the persons asked for (one for a search by hetu, all for a request).
+@dynamicMemberLookup
 public struct DisclosureEntry: Sendable, Hashable {
     public var id: Int64
-    public var at: Date
-    public var department: String
-    public var purpose: String
-    public var requestID: String
-    public var operation: String
+    public var header: AuditHeader
     public var resultFile: String?
     /// Persons the result disclosed.
     public var personCount: Int
     /// `julkaistu` (recorded at publication) or `ennen-v4` (reconstructed at the upgrade).
     public var provenance: String
     public var persons: [DisclosedPerson]
+
+    public subscript<T>(dynamicMember path: KeyPath<AuditHeader, T>) -> T { header[keyPath: path] }
 }
 
 /// What became of one query to the interface (an attempt, never by itself a disclosure).
@@ -85,8 +80,7 @@ extension AuditLog {
         try db.execute(sql: """
             INSERT OR IGNORE INTO audit_disclosure (at, department, purpose, request_id, operation, result_file, person_count, provenance)
             VALUES (?, ?, ?, ?, ?, ?, ?, 'julkaistu')
-            """, arguments: [record.at, record.department, record.purpose, record.requestID, record.operation,
-                             record.resultFile, Set(record.persons.map(\.hetu)).count])
+            """, arguments: record.header.arguments + [record.resultFile, Set(record.persons.map(\.hetu)).count])
         guard db.changesCount > 0 else { return }
         let id = db.lastInsertedRowID
         let statement = try db.cachedStatement(sql: """
@@ -148,8 +142,7 @@ extension AuditLog {
     }
 
     private static func disclosure(_ row: Row, persons: [DisclosedPerson]) -> DisclosureEntry {
-        DisclosureEntry(id: row["id"], at: row["at"], department: row["department"], purpose: row["purpose"],
-                        requestID: row["request_id"], operation: row["operation"], resultFile: row["result_file"],
+        DisclosureEntry(id: row["id"], header: AuditHeader(row: row), resultFile: row["result_file"],
                         personCount: row["person_count"], provenance: row["provenance"], persons: persons)
     }
 }

@@ -3,14 +3,11 @@ import GRDB
 import VTJCore
 
 /// One query about to be sent to the interface, as the audit log records it.
+@dynamicMemberLookup
 public struct AuditRecord: Sendable, Hashable {
-
-    public var at: Date
-    public var department: String
-    public var purpose: String
-    public var requestID: String
-    /// The interface operation (`perustiedot`, `muutokset`, `kirjausavain`).
-    public var operation: String
+    /// Who asked, for what, in which drop, when; its `operation` is the interface's
+    /// (`perustiedot`, `muutokset`, `kirjausavain`).
+    public var header: AuditHeader
     /// Whether the message named hetus (`hetus` are the ones asked about) or the municipalities
     /// (`hetus` are the persons delivered, recorded after each page).
     public var scope: Restriction.Scope
@@ -21,25 +18,20 @@ public struct AuditRecord: Sendable, Hashable {
     /// A record of one query.
     public init(at: Date, department: String, purpose: String, requestID: String, operation: String,
                 scope: Restriction.Scope, hetus: [Henkilotunnus], detail: String? = nil) {
-        self.at = at
-        self.department = department
-        self.purpose = purpose
-        self.requestID = requestID
-        self.operation = operation
+        self.header = AuditHeader(at: at, department: department, purpose: purpose, requestID: requestID, operation: operation)
         self.scope = scope
         self.hetus = hetus
         self.detail = detail
     }
+
+    public subscript<T>(dynamicMember path: KeyPath<AuditHeader, T>) -> T { header[keyPath: path] }
 }
 
 /// One query read back from the audit log.
+@dynamicMemberLookup
 public struct AuditEntry: Sendable, Hashable {
     public var id: Int64
-    public var at: Date
-    public var department: String
-    public var purpose: String
-    public var requestID: String
-    public var operation: String
+    public var header: AuditHeader
     public var scope: Restriction.Scope
     /// Number of hetus the query named (or delivered, for kuntarajaus).
     public var hetuCount: Int
@@ -51,6 +43,8 @@ public struct AuditEntry: Sendable, Hashable {
     public var outcome: AuditAttemptOutcome?
     /// The failure in words, for failed and refused queries (no hetu, no credential).
     public var outcomeDetail: String?
+
+    public subscript<T>(dynamicMember path: KeyPath<AuditHeader, T>) -> T { header[keyPath: path] }
 }
 
 /// The append-only audit log: every query to the interface (an attempt: who asked about whom, when
@@ -77,8 +71,7 @@ public struct AuditLog: Sendable {
             try db.execute(sql: """
                 INSERT INTO audit_query (at, department, purpose, request_id, operation, scope, hetu_count, detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [record.at, record.department, record.purpose, record.requestID, record.operation,
-                                 record.scope.rawValue, unique.count, record.detail])
+                """, arguments: record.header.arguments + [record.scope.rawValue, unique.count, record.detail])
             let id = db.lastInsertedRowID
             let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO audit_hetu (hetu, query_id) VALUES (?, ?)")
             for hetu in unique { try statement.execute(arguments: [hetu, id]) }
@@ -129,8 +122,7 @@ public struct AuditLog: Sendable {
     static func entry(_ row: Row, hetus: [String]) throws -> AuditEntry {
         guard let scope = Restriction.Scope(rawValue: row["scope"]) else { throw StorageError.corrupt("audit_query.scope") }
         let outcome: String? = row.hasColumn("outcome") ? row["outcome"] : nil
-        return AuditEntry(id: row["id"], at: row["at"], department: row["department"], purpose: row["purpose"],
-                          requestID: row["request_id"], operation: row["operation"], scope: scope,
+        return AuditEntry(id: row["id"], header: AuditHeader(row: row), scope: scope,
                           hetuCount: row["hetu_count"], hetus: hetus, detail: row["detail"],
                           outcome: outcome.flatMap(AuditAttemptOutcome.init(rawValue:)),
                           outcomeDetail: row.hasColumn("outcome_detail") ? row["outcome_detail"] : nil)

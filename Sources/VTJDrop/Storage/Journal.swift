@@ -73,7 +73,7 @@ public struct Journal: Sendable {
             WHERE request_id = ?
             """, arguments: [
                 state.rawValue, attempts, date, state.isFinished, date,
-                update.toiminto, update.purpose, update.reference, update.storedPath,
+                update.operation, update.purpose, update.reference, update.storedPath,
                 update.error, Self.encode(files),
                 state == .failedTransient ? update.nextAttemptAt : nil, requestID,
             ])
@@ -108,7 +108,7 @@ public struct Journal: Sendable {
         guard let state = RequestState(rawValue: row["state"]) else { throw StorageError.corrupt("request.state of \(id)") }
         return JournalEntry(
             requestID: id, department: row["department"], originalName: row["original_name"],
-            storedPath: row["stored_path"], state: state, toiminto: row["toiminto"], purpose: row["purpose"],
+            storedPath: row["stored_path"], state: state, operation: row["toiminto"], purpose: row["purpose"],
             reference: row["reference"], attempts: row["attempts"], nextAttemptAt: row["next_attempt_at"],
             error: row["error"], resultFiles: files(row["result_files"]), claimedAt: row["claimed_at"],
             updatedAt: row["updated_at"], finishedAt: row["finished_at"], inputDeletedAt: row["input_deleted_at"],

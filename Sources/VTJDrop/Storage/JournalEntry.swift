@@ -12,8 +12,9 @@ public struct JournalEntry: Sendable, Hashable {
     public var storedPath: String
     /// Current state.
     public var state: RequestState
-    /// `toiminto`, once read.
-    public var toiminto: String?
+    /// The drop's operation (the request document's `toiminto`, `perustiedot` for a list), once
+    /// read; stored in the journal's column `toiminto`.
+    public var operation: String?
     /// `kayttotarkoitus` as requested (or the department's default), once read.
     public var purpose: String?
     /// The requester's `tunniste`, once read.
@@ -40,7 +41,8 @@ public struct JournalEntry: Sendable, Hashable {
 
 /// Fields recorded alongside a state change; nil leaves the stored value unchanged.
 public struct JournalUpdate: Sendable, Hashable {
-    public var toiminto: String?
+    /// The drop's operation (``JournalEntry/operation``).
+    public var operation: String?
     public var purpose: String?
     public var reference: String?
     /// The input's new location (after archiving or quarantining).
@@ -53,9 +55,9 @@ public struct JournalUpdate: Sendable, Hashable {
     public var nextAttemptAt: Date?
 
     /// An update; every field optional.
-    public init(toiminto: String? = nil, purpose: String? = nil, reference: String? = nil, storedPath: String? = nil,
+    public init(operation: String? = nil, purpose: String? = nil, reference: String? = nil, storedPath: String? = nil,
                 resultFiles: [String] = [], error: String? = nil, nextAttemptAt: Date? = nil) {
-        self.toiminto = toiminto
+        self.operation = operation
         self.purpose = purpose
         self.reference = reference
         self.storedPath = storedPath

@@ -23,23 +23,23 @@ public struct ApplianceCondition: Sendable, Hashable {
 }
 
 extension StateDatabase {
-    /// Stores a condition (the daemon calls this once per change). Failures are ignored: the log
-    /// line the daemon writes alongside says the same.
-    public func setCondition(_ kind: ApplianceCondition.Kind, code: String, since: Date, detail: String) {
-        _ = try? write { db in
+    /// Stores a condition (the daemon calls this once per change, through
+    /// `Appliance.storeCondition`, which logs a failure).
+    public func setCondition(_ kind: ApplianceCondition.Kind, code: String, since: Date, detail: String) throws(StorageError) {
+        try write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO appliance_condition (name, code, since, detail) VALUES (?, ?, ?, ?)",
                            arguments: [kind.rawValue, code, since, detail])
         }
     }
 
     /// The condition has passed.
-    public func clearCondition(_ kind: ApplianceCondition.Kind) {
-        _ = try? write { db in try db.execute(sql: "DELETE FROM appliance_condition WHERE name = ?", arguments: [kind.rawValue]) }
+    public func clearCondition(_ kind: ApplianceCondition.Kind) throws(StorageError) {
+        try write { db in try db.execute(sql: "DELETE FROM appliance_condition WHERE name = ?", arguments: [kind.rawValue]) }
     }
 
     /// Forgets what an earlier run stored (a new daemon finds out for itself).
-    public func clearConditions() {
-        _ = try? write { db in try db.execute(sql: "DELETE FROM appliance_condition") }
+    public func clearConditions() throws(StorageError) {
+        try write { db in try db.execute(sql: "DELETE FROM appliance_condition") }
     }
 
     /// The conditions in force, as the daemon last stored them.

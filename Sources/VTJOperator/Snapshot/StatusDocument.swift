@@ -57,6 +57,12 @@ public struct StatusDocument: Encodable, Sendable {
     var versions: [String: String]
     /// The journal's entries of the failure window (`--journal`); nil leaves the field out.
     public var journal: [JournalEntry]?
+    /// The audit log's queries and disclosures of the failure window (`--audit`); nil leaves it out.
+    public var audit: Audit?
+    /// Every department's followed register and change cursors (`--followed`); nil leaves it out.
+    public var followed: [Followed]?
+    /// Change deliveries whose final log key is noted but not yet committed (`--followed`).
+    public var pendingLogKeys: [String]?
 
     public init(_ snapshot: OperatorSnapshot, verdict: StatusVerdict, now: Date) {
         func age(_ since: Date?) -> Int? { since.map { max(0, Int(now.timeIntervalSince($0))) } }

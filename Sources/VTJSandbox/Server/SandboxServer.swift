@@ -33,11 +33,7 @@ public final class SandboxServer: Service, Sendable {
 
     /// Generates the population (and `historyDays` of changes) now; serving starts later.
     public convenience init(configuration: SandboxConfiguration = SandboxConfiguration(), logger: Logger? = nil) {
-        let today = configuration.referenceDate ?? SandboxServer.todayUTC()
-        let population = SandboxPopulation(
-            size: configuration.population, seed: configuration.seed,
-            referenceDate: today.adding(days: -max(0, configuration.historyDays)),
-            licensedMunicipality: configuration.licensedMunicipality)
+        let population = SandboxPopulation(serving: configuration)
         let registry = SandboxRegistry(population: population, baseKey: configuration.baseKey, changesPerDay: configuration.changesPerDay)
         if configuration.historyDays > 0 { registry.advance(days: configuration.historyDays) }
         self.init(configuration: configuration, registry: registry, logger: logger)

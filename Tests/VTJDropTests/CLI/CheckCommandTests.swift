@@ -94,16 +94,16 @@ struct CheckCommandTests {
 
     static let environment = ["VTJDROP_VTJ_USER": "kunta", "VTJDROP_VTJ_PASSWORD": "salasana", "PATH": "/usr/bin:/bin"]
 
-    @Test func unknownCAIsNamedAndTheCABundleFixesIt() throws {
+    @Test func unknownCAIsNamedAndTheCABundleFixesIt() async throws {
         let server = try TLSServer(requireClientCertificate: false)
-        let untrusted = try VTJDropBinary.run(["check", "--config", try server.configuration([:])], environment: Self.environment)
+        let untrusted = try await VTJDropBinary.runDetached(["check", "--config", try server.configuration([:])], environment: Self.environment)
         #expect(untrusted.status == 1)
         #expect(untrusted.stdout.contains("wire:           json (DVV's REST + JSON)"))
         #expect(untrusted.stdout.contains("TCP connect:    ok"))
         #expect(untrusted.stdout.contains("TLS:            FAILED: TLS: the server's certificate is signed by a CA this machine does not trust (unknown CA)"))
         #expect(untrusted.stdout.contains("set vtj.ca_bundle"))
         #expect(untrusted.stdout.contains("answer:         not reached"))
-        let trusted = try VTJDropBinary.run(["check", "--config", try server.configuration(["ca_bundle": "ca.pem"])],
+        let trusted = try await VTJDropBinary.runDetached(["check", "--config", try server.configuration(["ca_bundle": "ca.pem"])],
                                             environment: Self.environment)
         #expect(trusted.status == 0, "\(trusted.stdout)\(trusted.stderr)")
         #expect(trusted.stdout.contains("TLS:            ok, certificate verified"))
@@ -111,29 +111,29 @@ struct CheckCommandTests {
         #expect(trusted.stdout.contains("result:         OK"))
         var wrong = Self.environment
         wrong["VTJDROP_VTJ_PASSWORD"] = "väärä"
-        let refused = try VTJDropBinary.run(["check", "--config", try server.configuration(["ca_bundle": "ca.pem"])], environment: wrong)
+        let refused = try await VTJDropBinary.runDetached(["check", "--config", try server.configuration(["ca_bundle": "ca.pem"])], environment: wrong)
         #expect(refused.status == 1 && refused.stdout.contains("authentication: FAILED"))
         #expect(!refused.stdout.contains("väärä") && !refused.stderr.contains("väärä"), "a password is never printed")
     }
 
-    @Test func mutualTLSWithAndWithoutTheClientCertificate() throws {
+    @Test func mutualTLSWithAndWithoutTheClientCertificate() async throws {
         let server = try TLSServer(requireClientCertificate: true)
-        let without = try VTJDropBinary.run(["check", "--config", try server.configuration(["ca_bundle": "ca.pem"])],
+        let without = try await VTJDropBinary.runDetached(["check", "--config", try server.configuration(["ca_bundle": "ca.pem"])],
                                             environment: Self.environment)
         #expect(without.status == 1)
         #expect(without.stdout.contains("client certificate"), "\(without.stdout)")
-        let with = try VTJDropBinary.run(["check", "--config", try server.configuration(
+        let with = try await VTJDropBinary.runDetached(["check", "--config", try server.configuration(
             ["ca_bundle": "ca.pem", "client_cert": "client.pem", "client_key": "client.key"])], environment: Self.environment)
         #expect(with.status == 0, "\(with.stdout)\(with.stderr)")
     }
 
-    @Test func aBrokenConfigurationExitsTwo() throws {
+    @Test func aBrokenConfigurationExitsTwo() async throws {
         let folder = NSTemporaryDirectory() + "vtjdrop-check-bad-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "vtj:\n  wire: soap\ndepartments:\n  a:\n    purposes: [kirjasto]\n    groups: [HENKILON_NIMI]\n"
             .write(toFile: folder + "/c.yaml", atomically: true, encoding: .utf8)
-        let outcome = try VTJDropBinary.run(["check", "--config", folder + "/c.yaml"], environment: [:])
+        let outcome = try await VTJDropBinary.runDetached(["check", "--config", folder + "/c.yaml"], environment: [:])
         #expect(outcome.status == 2 && outcome.stderr.contains("vtj.wire"))
     }
 }

@@ -2,8 +2,8 @@ import Testing
 
 /// `vtjdrop hetu`, run as the real binary.
 @Suite struct HetuCommandTests {
-    @Test func validAndInvalidValuesExitOne() throws {
-        let outcome = try VTJDropBinary.run(["hetu", "010594Y9032", "010594Y9033"])
+    @Test func validAndInvalidValuesExitOne() async throws {
+        let outcome = try await VTJDropBinary.runDetached(["hetu", "010594Y9032", "010594Y9033"])
         #expect(outcome.status == 1)
         let lines = outcome.stdout.split(separator: "\n")
         #expect(lines.count == 2)
@@ -11,14 +11,14 @@ import Testing
         #expect(lines.last?.contains("ERROR\tbad check character '3'") == true)
     }
 
-    @Test func allValidExitsZero() throws {
-        let outcome = try VTJDropBinary.run(["hetu", "020504A902E", "020275-9862"])
+    @Test func allValidExitsZero() async throws {
+        let outcome = try await VTJDropBinary.runDetached(["hetu", "020504A902E", "020275-9862"])
         #expect(outcome.status == 0)
         #expect(outcome.stdout.contains("2004-05-02\tnainen"))
     }
 
-    @Test func standardInputOnePerLineSkipsBlanksAndComments() throws {
-        let outcome = try VTJDropBinary.run(["hetu"], stdin: "# list\n010594Y9032\r\n\n\"020594x903p\"\n010594Y000X\n")
+    @Test func standardInputOnePerLineSkipsBlanksAndComments() async throws {
+        let outcome = try await VTJDropBinary.runDetached(["hetu"], stdin: "# list\n010594Y9032\r\n\n\"020594x903p\"\n010594Y000X\n")
         #expect(outcome.status == 1)
         let lines = outcome.stdout.split(separator: "\n")
         #expect(lines.count == 3)
@@ -27,8 +27,8 @@ import Testing
         #expect(lines[2].hasPrefix("line 5:") && lines[2].contains("000 and 001"))
     }
 
-    @Test func nothingToCheckIsAUsageError() throws {
-        let outcome = try VTJDropBinary.run(["hetu"], stdin: "")
+    @Test func nothingToCheckIsAUsageError() async throws {
+        let outcome = try await VTJDropBinary.runDetached(["hetu"], stdin: "")
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains("no values given"))
     }

@@ -17,13 +17,6 @@ enum VTJDropBinary {
         return directory.appendingPathComponent("vtjdrop")
     }
 
-    /// Runs the binary to its end on this thread (a caller on the cooperative pool uses ``runDetached``).
-    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil,
-                    currentDirectory: String? = nil) throws -> Outcome {
-        try ChildProcess.runBlocking(url.path, arguments, stdin: stdin.map { Data($0.utf8) }, environment: environment,
-                                     currentDirectory: currentDirectory)
-    }
-
     /// The binary run to its end on a thread of its own: waiting for a binary that runs for seconds
     /// must not hold one of the few threads every other test's tasks share.
     static func runDetached(_ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil,

@@ -18,7 +18,7 @@ import VTJTestSupport
         #expect(try journal.recordClaim(requestID: "20261126-0001", department: "kirjasto", originalName: "lista 1.txt",
                                         storedPath: "/s/work/20261126-0001", at: at(5)) == false)
         #expect(try journal.record(.read, for: "20261126-0001", at: at(1),
-                                   update: .init(toiminto: "perustiedot", purpose: "kirjasto", reference: "viite-7")) == .recorded)
+                                   update: .init(operation: "perustiedot", purpose: "kirjasto", reference: "viite-7")) == .recorded)
         #expect(try journal.record(.querying, for: "20261126-0001", at: at(2)) == .recorded)
         #expect(try journal.record(.querying, for: "20261126-0001", at: at(3)) == .alreadyRecorded)
         try journal.record(.resultsWritten, for: "20261126-0001", at: at(4),
@@ -31,7 +31,7 @@ import VTJTestSupport
 
         let entry = try #require(try journal.entry("20261126-0001"))
         #expect(entry.state == .archived)
-        #expect(entry.toiminto == "perustiedot")
+        #expect(entry.operation == "perustiedot")
         #expect(entry.purpose == "kirjasto")
         #expect(entry.reference == "viite-7")
         #expect(entry.originalName == "lista 1.txt")

@@ -15,14 +15,14 @@ import VTJTestSupport
         let t0 = Date(timeIntervalSince1970: 1_790_000_000)  // 2026-09-21
         try database.journal.recordClaim(requestID: "req-1", department: "kirjasto", originalName: "\(other) lista.txt",
                                          storedPath: state + "/work/req-1", at: t0)
-        try database.journal.record(.querying, for: "req-1", at: t0, update: .init(toiminto: "perustiedot", purpose: "kirjasto"))
+        try database.journal.record(.querying, for: "req-1", at: t0, update: .init(operation: "perustiedot", purpose: "kirjasto"))
         try database.auditLog.record(.init(at: t0, department: "kirjasto", purpose: "kirjasto", requestID: "req-1",
                                            operation: "perustiedot", scope: .hetuList,
                                            hetus: [try Henkilotunnus(asked), try Henkilotunnus(other)]))
         // req-2 was published: its query was answered and its result disclosed the asked person only.
         try database.journal.recordClaim(requestID: "req-2", department: "kirjasto", originalName: "lista2.txt",
                                          storedPath: state + "/work/req-2", at: t0)
-        try database.journal.record(.querying, for: "req-2", at: t0, update: .init(toiminto: "perustiedot", purpose: "kirjasto"))
+        try database.journal.record(.querying, for: "req-2", at: t0, update: .init(operation: "perustiedot", purpose: "kirjasto"))
         let query = try database.auditLog.record(.init(at: t0, department: "kirjasto", purpose: "kirjasto", requestID: "req-2",
                                                        operation: "perustiedot", scope: .hetuList,
                                                        hetus: [try Henkilotunnus(asked), try Henkilotunnus(other)]))
@@ -39,11 +39,11 @@ import VTJTestSupport
         return state
     }
 
-    @Test func auditByHetuShowsWhoWhenWhyAndMasksEveryOtherHetu() throws {
+    @Test func auditByHetuShowsWhoWhenWhyAndMasksEveryOtherHetu() async throws {
         let folder = try TempFolder()
         defer { folder.remove() }
         let state = try prepareState(in: folder)
-        let byHetu = try VTJDropBinary.run(["audit", "--state", state, "--hetu", asked.lowercased()], environment: [:])
+        let byHetu = try await VTJDropBinary.runDetached(["audit", "--state", state, "--hetu", asked.lowercased()], environment: [:])
         #expect(byHetu.status == 0, "\(byHetu.stderr)")
         // One disclosure (the published req-2, with the groups it delivered), two queries (attempts).
         #expect(byHetu.stdout.contains("Disclosures of \(asked) (results published to a department): 1"), "\(byHetu.stdout)")
@@ -54,27 +54,27 @@ import VTJTestSupport
         #expect(byHetu.stdout.contains("2026-09-21 17:13:20 +03:00"), "time in Finnish local time with its offset: \(byHetu.stdout)")
         #expect(!byHetu.stdout.contains(other))
 
-        let since = try VTJDropBinary.run(["audit", "--state", state, "--hetu", asked, "--since", "2026-09-22"], environment: [:])
+        let since = try await VTJDropBinary.runDetached(["audit", "--state", state, "--hetu", asked, "--since", "2026-09-22"], environment: [:])
         #expect(since.stdout.contains("Disclosures of \(asked) since 2026-09-22 (results published to a department): 0"))
         #expect(since.stdout.contains("naming \(asked) since 2026-09-22 (attempts; a query is not a disclosure): 0"))
 
-        let byRequest = try VTJDropBinary.run(["audit", "--state", state, "--request", "req-1"], environment: [:])
+        let byRequest = try await VTJDropBinary.runDetached(["audit", "--state", state, "--request", "req-1"], environment: [:])
         #expect(byRequest.status == 0, "\(byRequest.stderr)")
         #expect(byRequest.stdout.contains("querying"))
         #expect(byRequest.stdout.contains("020594X***P lista.txt"), "hetus in file names are masked")
         #expect(byRequest.stdout.contains("010594Y***2"))
         #expect(byRequest.stdout.contains("Disclosed: nothing"), "req-1 never published: \(byRequest.stdout)")
         #expect(!byRequest.stdout.contains(asked) && !byRequest.stdout.contains(other))
-        let published = try VTJDropBinary.run(["audit", "--state", state, "--request", "req-2"], environment: [:])
+        let published = try await VTJDropBinary.runDetached(["audit", "--state", state, "--request", "req-2"], environment: [:])
         #expect(published.stdout.contains("Disclosed: 1 persons in lista2.req-2.csv"), "\(published.stdout)")
         #expect(published.stdout.contains("1 × HENKILON_NIMI KOTIKUNTA"))
     }
 
-    @Test func auditExportIsOneCSVRowPerPersonPerQueryInANewOwnerOnlyFile() throws {
+    @Test func auditExportIsOneCSVRowPerPersonPerQueryInANewOwnerOnlyFile() async throws {
         let folder = try TempFolder()
         defer { folder.remove() }
         let state = try prepareState(in: folder)
-        let toStdout = try VTJDropBinary.run(["audit", "--state", state, "--export"], environment: [:])
+        let toStdout = try await VTJDropBinary.runDetached(["audit", "--state", state, "--export"], environment: [:])
         #expect(toStdout.status == 0, "\(toStdout.stderr)")
         let lines = toStdout.stdout.split(whereSeparator: \.isNewline).map(String.init)
         // The disclosures: only what reached a department, with the groups delivered.
@@ -84,7 +84,7 @@ import VTJTestSupport
                 "\(lines)")
         #expect(toStdout.stderr.contains("exported 1 disclosures"))
 
-        let attempts = try VTJDropBinary.run(["audit", "--state", state, "--export", "--attempts"], environment: [:])
+        let attempts = try await VTJDropBinary.runDetached(["audit", "--state", state, "--export", "--attempts"], environment: [:])
         let queryLines = attempts.stdout.split(whereSeparator: \.isNewline).map(String.init)
         #expect(queryLines.first?.hasSuffix(AuditExport.columns.joined(separator: ";")) == true, "\(queryLines)")
         #expect(queryLines.count == 5, "header + one row per hetu per query: \(queryLines)")
@@ -93,35 +93,35 @@ import VTJTestSupport
         #expect(queryLines.contains { $0.contains(";req-2;") && $0.contains(";\(other);2;;vastattu;") })
         #expect(attempts.stderr.contains("exported 2 queries"))
 
-        let empty = try VTJDropBinary.run(["audit", "--state", state, "--export", "--since", "2026-09-22"], environment: [:])
+        let empty = try await VTJDropBinary.runDetached(["audit", "--state", state, "--export", "--since", "2026-09-22"], environment: [:])
         #expect(empty.stdout.split(whereSeparator: \.isNewline).count == 1, "only the header: \(empty.stdout)")
-        let before = try VTJDropBinary.run(["audit", "--state", state, "--export", "--until", "2026-09-21"], environment: [:])
+        let before = try await VTJDropBinary.runDetached(["audit", "--state", state, "--export", "--until", "2026-09-21"], environment: [:])
         #expect(before.stdout.split(whereSeparator: \.isNewline).count == 1, "--until is exclusive: \(before.stdout)")
 
         let file = folder.path + "/export.csv"
-        let written = try VTJDropBinary.run(["audit", "--state", state, "--export", "--output", file], environment: [:])
+        let written = try await VTJDropBinary.runDetached(["audit", "--state", state, "--export", "--output", file], environment: [:])
         #expect(written.status == 0 && written.stdout.isEmpty, "\(written.stderr)")
         #expect(try String(contentsOfFile: file, encoding: .utf8).contains(asked))
         let mode = (try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int) ?? -1
         #expect(mode == 0o600)
-        let again = try VTJDropBinary.run(["audit", "--state", state, "--export", "--output", file], environment: [:])
+        let again = try await VTJDropBinary.runDetached(["audit", "--state", state, "--export", "--output", file], environment: [:])
         #expect(again.status != 0 && again.stderr.contains("give a new file name"), "an export never overwrites: \(again.stderr)")
-        let wrong = try VTJDropBinary.run(["audit", "--state", state, "--output", file], environment: [:])
+        let wrong = try await VTJDropBinary.runDetached(["audit", "--state", state, "--output", file], environment: [:])
         #expect(wrong.status != 0 && wrong.stderr.contains("--export"))
     }
 
-    @Test func sandboxFaultSharesAreCheckedBeforeServing() throws {
+    @Test func sandboxFaultSharesAreCheckedBeforeServing() async throws {
         for flag in ["--error-rate", "--rate-limit", "--unavailable-rate", "--truncate-rate"] {
-            let result = try VTJDropBinary.run(["sandbox", flag, "1.5"], environment: [:])
+            let result = try await VTJDropBinary.runDetached(["sandbox", flag, "1.5"], environment: [:])
             #expect(result.status != 0 && result.stderr.contains("\(flag) must be between 0 and 1"), "\(flag): \(result.stderr)")
         }
     }
 
-    @Test func statusSummarisesWithoutHetusOrCredentials() throws {
+    @Test func statusSummarisesWithoutHetusOrCredentials() async throws {
         let folder = try TempFolder()
         defer { folder.remove() }
         let state = try prepareState(in: folder)
-        let status = try VTJDropBinary.run(["status", "--state", state],
+        let status = try await VTJDropBinary.runDetached(["status", "--state", state],
                                            environment: ["VTJDROP_VTJ_PASSWORD": "pw-never-shown"])
         // No daemon holds this state folder: exit 2, for monitoring (issue 17).
         #expect(status.status == 2, "\(status.stderr)")
@@ -137,10 +137,10 @@ import VTJTestSupport
         for secret in [asked, other, "pw-never-shown"] { #expect(!text.contains(secret)) }
     }
 
-    @Test func aMissingStateFolderIsAClearErrorNotANewDatabase() throws {
+    @Test func aMissingStateFolderIsAClearErrorNotANewDatabase() async throws {
         let folder = try TempFolder()
         defer { folder.remove() }
-        let outcome = try VTJDropBinary.run(["status", "--state", folder.path + "/none"], environment: [:])
+        let outcome = try await VTJDropBinary.runDetached(["status", "--state", folder.path + "/none"], environment: [:])
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains("no state database at"))
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/none"))

@@ -1,0 +1,32 @@
+import Foundation
+import GRDB
+
+/// What every audit row begins with, a query's or a disclosure's, recorded or read back: when,
+/// which department, for which purpose, in which drop, and the operation (the interface's for a
+/// query, the drop's for a disclosure). Stored in the columns `at`, `department`, `purpose`,
+/// `request_id` and `operation` of `audit_query` and `audit_disclosure` alike.
+public struct AuditHeader: Sendable, Hashable {
+    public var at: Date
+    public var department: String
+    public var purpose: String
+    /// The drop's request id.
+    public var requestID: String
+    public var operation: String
+
+    public init(at: Date, department: String, purpose: String, requestID: String, operation: String) {
+        self.at = at
+        self.department = department
+        self.purpose = purpose
+        self.requestID = requestID
+        self.operation = operation
+    }
+
+    /// Read from an audit row's columns.
+    init(row: Row) {
+        self.init(at: row["at"], department: row["department"], purpose: row["purpose"], requestID: row["request_id"],
+                  operation: row["operation"])
+    }
+
+    /// The column values in the order `at, department, purpose, request_id, operation`.
+    var arguments: StatementArguments { [at, department, purpose, requestID, operation] }
+}
