@@ -83,11 +83,17 @@ struct StatusCommand: ParsableCommand {
         let running = StateSnapshotSource.daemonRunning(stateFolder: (database.path as NSString).deletingLastPathComponent)
         print("daemon: " + (running ? "running" : "not running (what follows is as the last run left it)"))
         let conditions = try database.conditions()
-        if conditions.isEmpty {
+        // A vanished inbox folder stops only its department's intake: the others are served.
+        if !conditions.contains(where: { $0.kind != .watch }) {
             print("serving: " + (running ? "yes, nothing stops intake" : "-"))
         }
         for condition in conditions {
-            let what = condition.kind == .interface ? "NOT SERVING — interface" : "NOT SERVING — folders"
+            let what = switch condition.kind {
+            case .interface: "NOT SERVING — interface"
+            case .folders: "NOT SERVING — folders"
+            case .journal: "NOT SERVING — journal"
+            case .watch: "NOT WATCHED — inbox folder"
+            }
             print("\(what) since \(OperatorText.time(condition.since, zone: zone)): \(OperatorText.masked(condition.detail))")
         }
         print("interface gate: " + (snapshot.interface.gate.map { "CLOSED since \(OperatorText.time($0.since, zone: zone)) (\($0.code))" } ?? "open"))

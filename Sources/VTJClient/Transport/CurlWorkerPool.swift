@@ -9,6 +9,10 @@ import Synchronization
 /// than on Swift's cooperative pool, which has one thread per core. Keeping each handle on its
 /// own thread is also what keeps connections alive between calls.
 ///
+/// Each client owns its pool (the daemon has one client). Its threads end when the client is gone:
+/// the client's `deinit` shuts the pool, idle workers return at once and busy ones after their job;
+/// each thread holds the pool until it returns (`CurlWorkerPoolLifetimeTests`).
+///
 /// Fair sharing (issue 15; docs/performance.md, "Sharing the interface"): every job belongs to an
 /// owner (one drop's operation), and no owner runs more than `size` jobs at once. The pool keeps
 /// `spare` workers beyond `size`, so a drop alone keeps its full `size` messages in flight while

@@ -1,58 +1,89 @@
 import Foundation
+import Glibc
 import Synchronization
 
 extension InotifyWatcher {
-    /// Events as an async sequence, read on a dedicated thread (a blocking `poll` must not sit
-    /// on the cooperative pool). The thread ends within `tick` after the stream is dropped.
-    public func hints(tick: Duration = .milliseconds(250)) -> AsyncStream<[Event]> {
-        let (stream, continuation) = AsyncStream.makeStream(of: [Event].self, bufferingPolicy: .bufferingNewest(64))
-        let stopped = StopFlag()
-        continuation.onTermination = { _ in stopped.stop() }
-        let thread = Thread { [self] in
-            while !stopped.isStopped {
-                let events = wait(timeout: tick)
-                if !events.isEmpty { continuation.yield(events) }
-            }
+    /// What the reading thread of ``deliveries(tick:)`` hands over, in the order it read it.
+    enum Delivery: Sendable {
+        case events([Event])
+        /// Every read asked for with ``requestRead()`` up to this number is done: the events the
+        /// kernel had queued when it was asked came in an earlier delivery.
+        case readThrough(UInt64)
+    }
+
+    /// The watcher's events as an async sequence, read on a thread of its own (a blocking `poll`
+    /// must not sit on the cooperative pool). Each `tick` the thread also tries to watch again the
+    /// folders reported gone (``Event/folderBack(_:)`` when one is back). Ending the iteration
+    /// (the consuming task cancelled at a graceful shutdown, or the sequence dropped) ends the
+    /// thread at once.
+    public func events(tick: Duration = .milliseconds(250)) -> AsyncStream<[Event]> {
+        let (stream, continuation) = AsyncStream.makeStream(of: [Event].self)
+        startReading(tick: tick, continuation) { delivery in
+            if case .events(let events) = delivery { continuation.yield(events) }
         }
-        thread.name = "vtjdrop-inotify"
-        thread.start()
         return stream
     }
 
-    /// Chooses how drops are noticed for `folders` under the configured watch mode. Scans
-    /// always run; the watcher (when returned) only makes them happen sooner.
-    public static func plan(mode: IntakeSettings.WatchMode, folders: [String]) throws(IntakeError) -> WatchPlan {
-        if mode == .poll { return WatchPlan(watcher: nil, notes: ["watch: poll, so drops are found by periodic scans only"]) }
-        let watcher: InotifyWatcher
-        do throws(IntakeError) {
-            watcher = try InotifyWatcher()
-        } catch {
-            if mode == .inotify { throw error }
-            return WatchPlan(watcher: nil, notes: ["\(error); drops are found by periodic scans only"])
-        }
-        var notes: [String] = []
-        for folder in folders {
-            if !seesAllChanges(folder: folder) {
-                notes.append("\(folder) is on a network or FUSE file system (\(fileSystemType(of: folder) ?? "unknown")): its changes made elsewhere give no events, scans find them")
-            }
-            do throws(IntakeError) {
-                try watcher.watch(folder)
-            } catch {
-                if mode == .inotify { throw error }
-                notes.append("\(error); scans still find its drops")
-            }
-        }
-        return WatchPlan(watcher: watcher, notes: notes)
+    /// ``events(tick:)`` with the answers to ``requestRead()`` among them. Unbounded: its one
+    /// reader (``InotifyHints``) takes each delivery at once and bounds what it keeps.
+    func deliveries(tick: Duration) -> AsyncStream<Delivery> {
+        let (stream, continuation) = AsyncStream.makeStream(of: Delivery.self)
+        startReading(tick: tick, continuation) { continuation.yield($0) }
+        return stream
     }
-}
 
-/// The outcome of ``InotifyWatcher/plan(mode:folders:)``: the watcher to take hints from (nil:
-/// scans only) and lines worth logging once at startup.
-public struct WatchPlan: Sendable {
-    /// The watcher to take hints from; nil means scans only.
-    public let watcher: InotifyWatcher?
-    /// Lines to log once at startup (fallbacks, network file systems).
-    public let notes: [String]
+    /// The reading thread behind a stream: it ends when the stream's iteration ends, and then
+    /// finishes the stream.
+    private func startReading<Element>(tick: Duration, _ continuation: AsyncStream<Element>.Continuation,
+                                       deliver: @escaping @Sendable (Delivery) -> Void) {
+        let stopped = StopFlag()
+        continuation.onTermination = { [self] _ in
+            stopped.stop()
+            wakeReader()
+        }
+        let thread = Thread { [self] in
+            var answered: UInt64 = 0
+            while !stopped.isStopped {
+                waitForNews(timeout: tick)
+                // Taken before reading: whoever asked up to here asked before this read began.
+                let asked = readsRequested.load(ordering: .acquiring)
+                let events = drain() + rewatchLost()
+                if !events.isEmpty { deliver(.events(events)) }
+                if asked > answered {
+                    deliver(.readThrough(asked))
+                    answered = asked
+                }
+            }
+            continuation.finish()
+        }
+        thread.name = "vtjdrop-inotify"
+        thread.start()
+    }
+
+    /// Asks the reading thread of ``deliveries(tick:)`` to read what the kernel has queued now;
+    /// the ``Delivery/readThrough(_:)`` reaching the returned number answers it.
+    func requestRead() -> UInt64 {
+        let ticket = readsRequested.add(1, ordering: .acquiringAndReleasing).newValue
+        wakeReader()
+        return ticket
+    }
+
+    private func wakeReader() {
+        var byte: UInt8 = 1
+        // A full pipe already wakes the thread: the byte is not needed then.
+        _ = write(wakePipe.write, &byte, 1)
+    }
+
+    /// Waits up to `timeout` for an event or a wake-up (which it consumes); reads nothing.
+    private func waitForNews(timeout: Duration) {
+        var pollers = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: wakePipe.read, events: Int16(POLLIN), revents: 0)]
+        let milliseconds = Int32(clamping: timeout.components.seconds * 1000
+            + timeout.components.attoseconds / 1_000_000_000_000_000)
+        guard poll(&pollers, 2, max(milliseconds, 1)) > 0, pollers[1].revents != 0 else { return }
+        var bytes = [UInt8](repeating: 0, count: 64)
+        while read(wakePipe.read, &bytes, bytes.count) > 0 {}
+    }
 }
 
 private final class StopFlag: Sendable {

@@ -14,8 +14,11 @@ public final class InotifyWatcher: Sendable {
         case removed(folder: String, name: DropFileName)
         /// Events were lost: rescan everything.
         case overflow
-        /// A watched folder was deleted, moved or unmounted: rescan and watch it again.
+        /// A watched folder was deleted, moved or unmounted: its drops are found by scans until it
+        /// is back (the watcher keeps trying to watch it again).
         case folderGone(String)
+        /// A folder reported gone exists again and is watched again: rescan it.
+        case folderBack(String)
 
         /// Whether the event only says that a file is still being written (nothing to scan for).
         public var isWriteInProgress: Bool {
@@ -24,8 +27,15 @@ public final class InotifyWatcher: Sendable {
         }
     }
 
-    private let descriptor: Int32
+    let descriptor: Int32
+    /// A pipe whose written end wakes the reading thread of ``events(tick:)`` at once (a read asked
+    /// for, or the sequence ended) instead of at its next tick; both ends non-blocking.
+    let wakePipe: (read: Int32, write: Int32)
+    /// Reads asked for with ``requestRead()`` so far (InotifyWatcher+Events).
+    let readsRequested = Atomic<UInt64>(0)
     private let folders = Mutex<[Int32: String]>([:])
+    /// Folders whose watch the kernel removed (deleted, moved away, unmounted), to be watched again.
+    private let lost = Mutex<Set<String>>([])
 
     /// Events worth a scan: a writer closed, a file was renamed in, or created (hard-link
     /// publishing, as OpenSSH's sftp-server does, shows only as a create); writes, so a file still
@@ -37,16 +47,44 @@ public final class InotifyWatcher: Sendable {
     public init() throws(IntakeError) {
         let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { throw .inotifyUnavailable(errno: errno) }
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else {
+            let failure = errno
+            close(descriptor)
+            throw .inotifyUnavailable(errno: failure)
+        }
+        for end in ends {
+            _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+        }
         self.descriptor = descriptor
+        self.wakePipe = (ends[0], ends[1])
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        close(descriptor)
+        close(wakePipe.read)
+        close(wakePipe.write)
+    }
 
-    /// Watches one folder (again, after ``Event/folderGone(_:)``).
+    /// Watches one folder.
     public func watch(_ folder: String) throws(IntakeError) {
         let watch = inotify_add_watch(descriptor, folder, InotifyWatcher.mask)
         guard watch >= 0 else { throw .system(operation: "watching", path: folder, errno: errno) }
         folders.withLock { $0[watch] = folder }
+    }
+
+    /// Tries to watch again every folder reported gone; ``Event/folderBack(_:)`` for each that is back.
+    public func rewatchLost() -> [Event] {
+        var back: [Event] = []
+        for folder in lost.withLock({ $0 }).sorted() {
+            let watch = inotify_add_watch(descriptor, folder, InotifyWatcher.mask)
+            guard watch >= 0 else { continue }
+            folders.withLock { $0[watch] = folder }
+            lost.withLock { _ = $0.remove(folder) }
+            back.append(.folderBack(folder))
+        }
+        return back
     }
 
     /// Waits up to `timeout` for events and returns what arrived (empty on timeout).
@@ -93,7 +131,13 @@ public final class InotifyWatcher: Sendable {
             let folder = folders.withLock { $0[event.wd] }
             if event.mask & UInt32(IN_IGNORED | IN_DELETE_SELF | IN_MOVE_SELF | IN_UNMOUNT) != 0 {
                 if let folder {
-                    if event.mask & UInt32(IN_IGNORED) != 0 { _ = folders.withLock { $0.removeValue(forKey: event.wd) } }
+                    if event.mask & UInt32(IN_IGNORED) != 0 {
+                        _ = folders.withLock { $0.removeValue(forKey: event.wd) }
+                        lost.withLock { _ = $0.insert(folder) }
+                    } else if event.mask & UInt32(IN_MOVE_SELF) != 0 {
+                        // The watch follows the moved folder; the path it stood for is what matters.
+                        inotify_rm_watch(descriptor, event.wd)
+                    }
                     if !events.contains(.folderGone(folder)) { events.append(.folderGone(folder)) }
                 }
                 continue

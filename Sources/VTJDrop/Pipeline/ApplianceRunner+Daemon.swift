@@ -30,7 +30,7 @@ extension ApplianceRunner {
                 // Said only once the interface has answered: "serving" must not precede a refusal.
                 appliance.logger.info("vtjdrop is serving", metadata: [
                     "departments": "\(appliance.configuration.departments.map(\.id).joined(separator: ","))",
-                    "watch": "\(watcher == nil ? "poll" : "inotify+scan")",
+                    "watch": "\(hints == nil ? "poll" : "inotify+scan")",
                 ])
                 enqueue(resumed)
             } else {

@@ -45,17 +45,17 @@ extension ApplianceRunner {
     /// the sleep, and are read at most every 50 ms (the kernel merges repeated writes meanwhile),
     /// so a large copy into the inbox cannot turn the loop thousands of times.
     func waitForWork(until deadline: ContinuousClock.Instant) async -> [InotifyWatcher.Event] {
-        guard let watcher else {
+        guard let hints else {
             try? await appliance.monotonic.sleep(until: deadline, tolerance: nil)
             return []
         }
         var collected: [InotifyWatcher.Event] = []
         while true {
             let timeout = deadline - appliance.monotonic.now
-            guard timeout > .zero else { return collected + watcher.drain() }
-            let events = await withCheckedContinuation { continuation in
-                DispatchQueue.global().async { continuation.resume(returning: watcher.wait(timeout: timeout)) }
-            }
+            guard timeout > .zero else { return collected + hints.drain() }
+            // The wait for an event lasts what is left by the monotonic clock, in real time (as
+            // poll's timeout did): a test's manual clock then still sees the loop turn.
+            let events = await hints.next { try await Task.sleep(for: timeout) }
             collected += events
             if events.isEmpty || events.contains(where: { !$0.isWriteInProgress }) { return collected }
             try? await Task.sleep(for: .milliseconds(50))

@@ -10,7 +10,8 @@ public actor ApplianceRunner {
     public let appliance: Appliance
     let processor: DropProcessor
     let intake: IntakeCycle
-    let watcher: InotifyWatcher?
+    /// inotify's hints (nil: scans only), read as the watcher's event sequence.
+    let hints: InotifyHints?
     /// Drops processed at once (each one already runs up to `vtj.parallelism` messages).
     let workers: Int
     var gate = InterfaceGate()
@@ -108,7 +109,7 @@ public actor ApplianceRunner {
                 appliance.logger.notice("inotify unavailable; polling only", metadata: ["error": "\(error)"])
             }
         }
-        self.watcher = watcher
+        self.hints = watcher.map { InotifyHints(watcher: $0) }
     }
 
     /// Asks a running daemon to stop claiming and return once in-flight drops are done (or, after
@@ -118,6 +119,7 @@ public actor ApplianceRunner {
             appliance.logger.notice("stop requested (SIGTERM): claiming nothing new; drops in hand are finished first")
         }
         onStop.cancelAll()
+        hints?.stop()
     }
     var shouldStop: Bool { stopRequested.load(ordering: .relaxed) || Task.isCancelled }
 
@@ -155,7 +157,7 @@ public actor ApplianceRunner {
             }
             // Writes that still fail are counted in the summary (`unjournaled`); nothing more is claimed.
             if checkJournal() != nil { break }
-            if let watcher { intake.note(watcher.drain()) }
+            if let hints { intake.note(await hints.current()) }
             let now = appliance.monotonic.now
             let pass = intake.pass(now: now)
             summary.add(await process(pass.claimed))

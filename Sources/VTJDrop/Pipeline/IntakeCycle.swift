@@ -28,6 +28,8 @@ final class IntakeCycle {
     private let trustedFolders: [String: String]
     /// Departments whose inbox has been listed at least once.
     private var listedOnce: Set<String> = []
+    /// Watched inbox folders that vanished and are not back yet (IntakeCycle+Watch).
+    var vanishedFolders: Set<String> = []
 
     init(appliance: Appliance) {
         self.appliance = appliance
@@ -59,6 +61,10 @@ final class IntakeCycle {
                 activity = [:]
             case .folderGone(let folder):
                 if let department = trustedFolders[folder] { activity[department] = nil }
+                watchedFolderGone(folder)
+            case .folderBack(let folder):
+                if let department = trustedFolders[folder] { activity[department] = nil }
+                watchedFolderBack(folder)
             }
         }
     }

@@ -3,12 +3,14 @@ import GRDB
 
 /// Something that keeps the daemon from serving, as `vtjdrop status` shows it.
 public struct ApplianceCondition: Sendable, Hashable {
-    /// Which part: the interface, the folder roots, or the journal.
+    /// Which part: the interface, the folder roots, the journal, or inbox folders no longer watched.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         case interface
         case folders
         /// The journal cannot be written: intake is closed until it can.
         case journal
+        /// A watched inbox folder vanished: its drops wait until it is back (intake elsewhere goes on).
+        case watch
     }
 
     public var kind: Kind

@@ -50,6 +50,9 @@ final class OperatorDaemon: @unchecked Sendable {
         try process.run()
     }
 
+    /// A test that failed before ``stop()`` must not leave the daemon running after the suite.
+    deinit { process.killIfRunning() }
+
     /// A daemon whose interface URL names a loopback port nothing listens on (credentials from a
     /// password file this daemon's folder holds): the interface cannot be reached.
     static func unreachable() throws -> OperatorDaemon {
