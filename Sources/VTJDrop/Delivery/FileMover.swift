@@ -18,7 +18,7 @@ public struct FileMover: Sendable {
         self.attempts = attempts
     }
 
-    /// Archives a request's work folder (`<state>/work/<id>`) under its claim date; returns
+    /// Archives a request's work folder (`<state>/claims/<department>/work/<id>`) under its claim date; returns
     /// where it went.
     @discardableResult
     public func archive(workFolder: String, id: DropID) throws(DeliveryError) -> String {

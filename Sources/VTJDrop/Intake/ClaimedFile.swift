@@ -1,7 +1,7 @@
 import Glibc
 import VTJCore
 
-/// A drop moved out of the inbox into `<state>/work/<request-id>/`: from here on it is the
+/// A drop moved out of the inbox into `<state>/claims/<department>/work/<request-id>/`: from here on it is the
 /// appliance's, and nobody else can change or replace it.
 public struct ClaimedFile: Sendable, Hashable {
     /// The request id given at the claim.
@@ -10,7 +10,7 @@ public struct ClaimedFile: Sendable, Hashable {
     public let department: String
     /// The name as the department dropped it.
     public let originalName: DropFileName
-    /// `<state>/work/<request-id>`.
+    /// `<state>/claims/<department>/work/<request-id>`.
     public let folder: String
     /// `<folder>/<safe name>`: the claimed bytes.
     public let path: String
