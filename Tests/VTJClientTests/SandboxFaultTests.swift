@@ -35,9 +35,7 @@ struct SandboxFaultTests {
         try await SandboxFixture.withSandbox(configuration) { server, base in
             let sleeper = RecordingSleeper()
             let client = try SandboxFixture.client(base, sleeper: sleeper)
-            let started = ContinuousClock.now
             let key = try await client.logKey(on: Self.day)
-            #expect(ContinuousClock.now - started >= .seconds(1))
             #expect(key == server.registry.logKey(atStartOf: Self.day))
             #expect(sleeper.recorded.count == 1)
             #expect(sleeper.recorded.allSatisfy { $0 >= .seconds(1) })
@@ -53,9 +51,7 @@ struct SandboxFaultTests {
         try await SandboxFixture.withSandbox(configuration) { server, base in
             let sleeper = RecordingSleeper()
             let client = try SandboxFixture.client(base, sleeper: sleeper)
-            let started = ContinuousClock.now
             let key = try await client.logKey(on: Self.day)
-            #expect(ContinuousClock.now - started >= .seconds(1))
             #expect(key == server.registry.logKey(atStartOf: Self.day))
             #expect(sleeper.recorded.count == 1)
             #expect(sleeper.recorded.allSatisfy { $0 >= .seconds(1) })
