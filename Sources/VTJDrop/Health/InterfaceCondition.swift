@@ -26,12 +26,12 @@ public enum InterfaceCondition: Sendable, Hashable, CustomStringConvertible {
     /// What the interface answered, without the client's own advice (the condition gives its own):
     /// `401: TUNNISTUS_EPAONNISTUI: … (request 01a2…)`.
     static func answer(_ error: VTJClientError) -> String {
-        if case .gatewayRefused(_, let fault, let requestID) = error { return "\(fault.advice); X-Road-Error \(fault.type), request \(requestID)" }
-        if case .serviceRefused(_, let code, let requestID) = error {
-            return "return code \(code.code)" + (code.text.isEmpty ? "" : " \"\(code.text)\"") + ", request \(requestID)"
+        if case .gatewayRefused(_, let fault, let messageID) = error { return "\(fault.advice); X-Road-Error \(fault.type), request \(messageID)" }
+        if case .serviceRefused(_, let code, let messageID) = error {
+            return "return code \(code.code)" + (code.text.isEmpty ? "" : " \"\(code.text)\"") + ", request \(messageID)"
         }
         guard let status = error.status else { return error.description }
-        return "HTTP \(status)" + (error.serverMessage.map { ": \($0)" } ?? "") + (error.requestID.map { ", request \($0)" } ?? "")
+        return "HTTP \(status)" + (error.serverMessage.map { ": \($0)" } ?? "") + (error.messageID.map { ", request \($0)" } ?? "")
     }
 
     /// Whether drops may be claimed.

@@ -126,7 +126,7 @@ public struct StateSnapshotSource: OperatorSnapshotSource {
         case .quarantined: refused ? .refused : .failed
         }
         return DropStatus(
-            requestID: entry.requestID, fileName: entry.originalName, state: entry.state.rawValue, phase: phase,
+            dropID: entry.dropID, fileName: entry.originalName, state: entry.state.rawValue, phase: phase,
             operation: entry.operation, claimedAt: entry.claimedAt, updatedAt: entry.updatedAt,
             finishedAt: entry.finishedAt, attempts: entry.attempts, nextAttemptAt: entry.nextAttemptAt, error: entry.error)
     }

@@ -125,10 +125,10 @@ public final class Appliance: Sendable {
     /// `<state>/claims`.
     public static func claimsFolder(state: String) -> String { state + "/claims" }
 
-    /// A logger carrying the request's id, department and file on every line.
-    public func logger(request: String, department: String, file: String? = nil) -> Logger {
+    /// A logger carrying the drop's id (as `request`), department and file on every line.
+    public func logger(dropID: String, department: String, file: String? = nil) -> Logger {
         var log = logger
-        log[metadataKey: "request"] = "\(request)"
+        log[metadataKey: "request"] = "\(dropID)"
         log[metadataKey: "department"] = "\(department)"
         if let file { log[metadataKey: "file"] = "\(DropFileName.maskingHetus(in: file))" }
         return log

@@ -33,7 +33,7 @@ public struct AuditExport: Sendable {
 
     /// One line per hetu of the query; a municipality-wide query without hetus is one line with an empty hetu.
     public func lines(_ entry: AuditEntry) -> [UInt8] {
-        let common = times(entry.at) + [entry.department, entry.purpose, entry.requestID, entry.operation, entry.scope.rawValue]
+        let common = times(entry.at) + [entry.department, entry.purpose, entry.dropID, entry.operation, entry.scope.rawValue]
         let tail = [String(entry.hetuCount), entry.detail ?? "", entry.outcome?.rawValue ?? "ei-kirjattu", entry.outcomeDetail ?? ""]
         let hetus = entry.hetus.isEmpty ? [""] : entry.hetus
         var bytes: [UInt8] = []
@@ -43,7 +43,7 @@ public struct AuditExport: Sendable {
 
     /// One line per person the published result disclosed.
     public func disclosureLines(_ entry: DisclosureEntry) -> [UInt8] {
-        let common = times(entry.at) + [entry.department, entry.purpose, entry.requestID, entry.operation]
+        let common = times(entry.at) + [entry.department, entry.purpose, entry.dropID, entry.operation]
         var bytes: [UInt8] = []
         for person in entry.persons {
             bytes += Array(encoder.line(common + [person.hetu, person.status, person.groups?.joined(separator: " ") ?? "",

@@ -10,23 +10,23 @@ public struct AuditHeader: Sendable, Hashable {
     public var department: String
     public var purpose: String
     /// The drop's request id.
-    public var requestID: String
+    public var dropID: String
     public var operation: String
 
-    public init(at: Date, department: String, purpose: String, requestID: String, operation: String) {
+    public init(at: Date, department: String, purpose: String, dropID: String, operation: String) {
         self.at = at
         self.department = department
         self.purpose = purpose
-        self.requestID = requestID
+        self.dropID = dropID
         self.operation = operation
     }
 
     /// Read from an audit row's columns.
     init(row: Row) {
-        self.init(at: row["at"], department: row["department"], purpose: row["purpose"], requestID: row["request_id"],
+        self.init(at: row["at"], department: row["department"], purpose: row["purpose"], dropID: row["request_id"],
                   operation: row["operation"])
     }
 
     /// The column values in the order `at, department, purpose, request_id, operation`.
-    var arguments: StatementArguments { [at, department, purpose, requestID, operation] }
+    var arguments: StatementArguments { [at, department, purpose, dropID, operation] }
 }

@@ -29,9 +29,9 @@ public struct DisclosureRecord: Sendable, Hashable {
     public var resultFile: String?
     public var persons: [DisclosedPerson]
 
-    public init(at: Date, department: String, purpose: String, requestID: String, operation: String,
+    public init(at: Date, department: String, purpose: String, dropID: String, operation: String,
                 resultFile: String?, persons: [DisclosedPerson]) {
-        self.header = AuditHeader(at: at, department: department, purpose: purpose, requestID: requestID, operation: operation)
+        self.header = AuditHeader(at: at, department: department, purpose: purpose, dropID: dropID, operation: operation)
         self.resultFile = resultFile
         self.persons = persons
     }
@@ -106,9 +106,9 @@ extension AuditLog {
     }
 
     /// The disclosure of one request, with every person, or nil when it disclosed nothing.
-    public func disclosure(request requestID: String) throws(StorageError) -> DisclosureEntry? {
+    public func disclosure(request dropID: String) throws(StorageError) -> DisclosureEntry? {
         try StateDatabase.read(pool) { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM audit_disclosure WHERE request_id = ?", arguments: [requestID])
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM audit_disclosure WHERE request_id = ?", arguments: [dropID])
             else { return nil }
             return Self.disclosure(row, persons: try Self.persons(db, disclosure: row["id"]))
         }

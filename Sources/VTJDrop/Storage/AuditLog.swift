@@ -16,9 +16,9 @@ public struct AuditRecord: Sendable, Hashable {
     public var detail: String?
 
     /// A record of one query.
-    public init(at: Date, department: String, purpose: String, requestID: String, operation: String,
+    public init(at: Date, department: String, purpose: String, dropID: String, operation: String,
                 scope: Restriction.Scope, hetus: [Henkilotunnus], detail: String? = nil) {
-        self.header = AuditHeader(at: at, department: department, purpose: purpose, requestID: requestID, operation: operation)
+        self.header = AuditHeader(at: at, department: department, purpose: purpose, dropID: dropID, operation: operation)
         self.scope = scope
         self.hetus = hetus
         self.detail = detail
@@ -99,12 +99,12 @@ public struct AuditLog: Sendable {
     }
 
     /// Every query made for one request, oldest first, each with its hetus.
-    public func queries(request requestID: String) throws(StorageError) -> [AuditEntry] {
+    public func queries(request dropID: String) throws(StorageError) -> [AuditEntry] {
         try StateDatabase.read(pool) { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT q.*, o.outcome AS outcome, o.detail AS outcome_detail FROM audit_query q
                 LEFT JOIN audit_query_outcome o ON o.query_id = q.id WHERE q.request_id = ? ORDER BY q.id
-                """, arguments: [requestID])
+                """, arguments: [dropID])
             return try rows.map { row in
                 let id: Int64 = row["id"]
                 let hetus = try String.fetchAll(db, sql: "SELECT hetu FROM audit_hetu WHERE query_id = ? ORDER BY hetu",

@@ -34,7 +34,7 @@ public struct FollowedRegister: Sendable {
     /// Starts following `hetus` for `department` (idempotent: existing entries are kept as they are).
     @discardableResult
     public func add(_ hetus: [Henkilotunnus], department: String, purpose: String, on date: CivilDate,
-                    requestID: String? = nil) throws(StorageError) -> FollowAddOutcome {
+                    dropID: String? = nil) throws(StorageError) -> FollowAddOutcome {
         try StateDatabase.write(pool) { db in
             let statement = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO followed (department, hetu, purpose, added_on, added_by_request) VALUES (?, ?, ?, ?, ?)
@@ -42,7 +42,7 @@ public struct FollowedRegister: Sendable {
             var added = 0
             var already = 0
             for hetu in Set(hetus) {
-                try statement.execute(arguments: [department, hetu.value, purpose, date.description, requestID])
+                try statement.execute(arguments: [department, hetu.value, purpose, date.description, dropID])
                 if db.changesCount > 0 { added += 1 } else { already += 1 }
             }
             return FollowAddOutcome(added: added, alreadyFollowed: already)

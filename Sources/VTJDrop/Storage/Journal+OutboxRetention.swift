@@ -4,7 +4,7 @@ import VTJCore
 
 /// A request whose published files are still in the outbox, as the journal recorded them.
 public struct OutboxCandidate: Sendable, Hashable {
-    public var requestID: String
+    public var dropID: String
     public var department: String
     /// The outbox paths the request published (result, receipt, list file).
     public var files: [String]
@@ -16,7 +16,7 @@ public struct OutboxCandidate: Sendable, Hashable {
 public struct OutboxRemoval: Sendable, Hashable {
     public var at: Date
     public var department: String
-    public var requestID: String
+    public var dropID: String
     /// The file's name with any henkilötunnus masked, as in logs.
     public var file: String
     public var publishedAt: Date
@@ -34,7 +34,7 @@ extension Journal {
                     AND COALESCE(finished_at, updated_at) < ?
                 ORDER BY published_at
                 """, arguments: [before]).map { row in
-                OutboxCandidate(requestID: row["request_id"], department: row["department"],
+                OutboxCandidate(dropID: row["request_id"], department: row["department"],
                                 files: Self.files(row["result_files"]), publishedAt: row["published_at"])
             }
         }
@@ -60,24 +60,24 @@ extension Journal {
                 try db.execute(sql: """
                     INSERT INTO audit_outbox_removal (at, department, request_id, file, published_at, age_days)
                     VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [date, candidate.department, candidate.requestID, DropFileName.maskingHetus(in: name),
+                    """, arguments: [date, candidate.department, candidate.dropID, DropFileName.maskingHetus(in: name),
                                      candidate.publishedAt, ageDays])
             }
             try db.execute(sql: "UPDATE request SET outbox_removed_at = ? WHERE request_id = ? AND outbox_removed_at IS NULL",
-                           arguments: [date, candidate.requestID])
+                           arguments: [date, candidate.dropID])
         }
     }
 }
 
 extension AuditLog {
-    /// Files removed from outboxes by retention since `since` (all when nil), of one request when
-    /// `request` is given, oldest first.
-    public func outboxRemovals(since: Date? = nil, request: String? = nil) throws(StorageError) -> [OutboxRemoval] {
+    /// Files removed from outboxes by retention since `since` (all when nil), of one drop when
+    /// `dropID` is given, oldest first.
+    public func outboxRemovals(since: Date? = nil, dropID: String? = nil) throws(StorageError) -> [OutboxRemoval] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: """
                 SELECT * FROM audit_outbox_removal WHERE (? IS NULL OR at >= ?) AND (? IS NULL OR request_id = ?) ORDER BY id
-                """, arguments: [since, since, request, request]).map { row in
-                OutboxRemoval(at: row["at"], department: row["department"], requestID: row["request_id"], file: row["file"],
+                """, arguments: [since, since, dropID, dropID]).map { row in
+                OutboxRemoval(at: row["at"], department: row["department"], dropID: row["request_id"], file: row["file"],
                               publishedAt: row["published_at"], ageDays: row["age_days"])
             }
         }

@@ -7,26 +7,26 @@ extension Journal {
     public static let requeuedEvent = "requeued"
 
     /// Adds a `requeued` event to the request's history (the drop's state stays what it was).
-    public func recordRequeue(_ requestID: String, at date: Date, detail: String) throws(StorageError) {
+    public func recordRequeue(_ dropID: String, at date: Date, detail: String) throws(StorageError) {
         try StateDatabase.write(pool) { db in
             let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM request_event WHERE request_id = ? AND state = ?",
-                                         arguments: [requestID, Self.requeuedEvent]) ?? 0
+                                         arguments: [dropID, Self.requeuedEvent]) ?? 0
             try db.execute(sql: "INSERT INTO request_event (request_id, state, attempt, at, detail) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [requestID, Self.requeuedEvent, count, date, detail])
+                           arguments: [dropID, Self.requeuedEvent, count, date, detail])
         }
     }
 
     /// When and by whom the request was re-queued, oldest first.
-    public func requeues(_ requestID: String) throws(StorageError) -> [(at: Date, detail: String)] {
+    public func requeues(_ dropID: String) throws(StorageError) -> [(at: Date, detail: String)] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: "SELECT at, detail FROM request_event WHERE request_id = ? AND state = ? ORDER BY id",
-                             arguments: [requestID, Self.requeuedEvent]).map { ($0["at"], $0["detail"] ?? "") }
+                             arguments: [dropID, Self.requeuedEvent]).map { ($0["at"], $0["detail"] ?? "") }
         }
     }
 
     /// Where the department's latest archived inputs are (archived since `since`, input not yet
     /// deleted), newest first, at most `limit`: what a repeat is looked for among.
-    public func archivedInputs(department: String, since: Date, limit: Int) throws(StorageError) -> [(requestID: String, folder: String, at: Date)] {
+    public func archivedInputs(department: String, since: Date, limit: Int) throws(StorageError) -> [(dropID: String, folder: String, at: Date)] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: """
                 SELECT request_id, stored_path, finished_at FROM request

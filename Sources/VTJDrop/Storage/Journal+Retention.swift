@@ -4,7 +4,7 @@ import VTJCore
 
 /// A kept input (archived or quarantined) whose retention may end.
 public struct RetentionCandidate: Sendable, Hashable {
-    public var requestID: String
+    public var dropID: String
     public var department: String
     /// Archive or quarantine: which retention period applies.
     public var kind: RetentionPolicy.Kind
@@ -19,7 +19,7 @@ public struct RetentionDeletion: Sendable, Hashable {
     public var deletedAt: Date
     public var kind: RetentionPolicy.Kind
     public var path: String
-    public var requestID: String?
+    public var dropID: String?
     public var department: String?
 }
 
@@ -33,7 +33,7 @@ extension Journal {
                 ORDER BY finished_at
                 """, arguments: [storedBefore, storedBefore]).map { row in
                 RetentionCandidate(
-                    requestID: row["request_id"], department: row["department"],
+                    dropID: row["request_id"], department: row["department"],
                     kind: row["state"] == DropState.archived.rawValue ? .archive : .quarantine,
                     path: row["stored_path"], storedAt: row["finished_at"])
             }
@@ -52,9 +52,9 @@ extension Journal {
     public func recordRetentionDeletion(_ candidate: RetentionCandidate, at date: Date) throws(StorageError) {
         try StateDatabase.write(pool) { db in
             try db.execute(sql: "INSERT INTO retention_deletion (deleted_at, kind, path, request_id, department) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [date, candidate.kind.rawValue, candidate.path, candidate.requestID, candidate.department])
+                           arguments: [date, candidate.kind.rawValue, candidate.path, candidate.dropID, candidate.department])
             try db.execute(sql: "UPDATE request SET input_deleted_at = ? WHERE request_id = ? AND input_deleted_at IS NULL",
-                           arguments: [date, candidate.requestID])
+                           arguments: [date, candidate.dropID])
         }
     }
 
@@ -64,7 +64,7 @@ extension Journal {
             try Row.fetchAll(db, sql: "SELECT * FROM retention_deletion WHERE (? IS NULL OR deleted_at >= ?) ORDER BY id",
                              arguments: [since, since]).map { row in
                 RetentionDeletion(deletedAt: row["deleted_at"], kind: RetentionPolicy.Kind(rawValue: row["kind"]) ?? .archive,
-                                  path: row["path"], requestID: row["request_id"], department: row["department"])
+                                  path: row["path"], dropID: row["request_id"], department: row["department"])
             }
         }
     }

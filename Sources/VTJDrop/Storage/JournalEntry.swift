@@ -4,7 +4,7 @@ import VTJCore
 /// One request as the journal knows it.
 public struct JournalEntry: Sendable, Hashable {
     /// Time-sortable request id (also in result file names and the audit log).
-    public var requestID: String
+    public var dropID: String
     /// The department whose inbox the drop came from.
     public var department: String
     /// The file name as dropped (may be unusual; display it quoted).

@@ -11,7 +11,7 @@ public enum StorageError: Error, Sendable, CustomStringConvertible {
     /// A transition was recorded for a request the journal never saw claimed.
     case unknownRequest(String)
     /// A state change ``DropLifecycle/isLegal(from:to:)`` forbids (a bug: retrying cannot help).
-    case illegalTransition(request: String, from: DropState, to: DropState)
+    case illegalTransition(dropID: String, from: DropState, to: DropState)
     /// SQLite refused an operation (the statement's arguments are never included).
     case database(String)
     /// A stored value could not be read back (the database was edited by hand or damaged).
