@@ -57,14 +57,14 @@ extension Appliance {
 
 /// The state folder can no longer be trusted — its database was deleted, replaced or damaged —
 /// so nothing more may be claimed or disclosed until an operator restores it.
-public final class StateAlarm: Sendable {
+package final class StateAlarm: Sendable {
     private let problem = Mutex<StorageError?>(nil)
 
-    public init() {}
+    package init() {}
 
     /// The first problem raised, if any.
-    public var raised: StorageError? { problem.withLock { $0 } }
+    package var raised: StorageError? { problem.withLock { $0 } }
 
     /// Raises the alarm (the first problem is kept).
-    public func raise(_ error: StorageError) { problem.withLock { if $0 == nil { $0 = error } } }
+    package func raise(_ error: StorageError) { problem.withLock { if $0 == nil { $0 = error } } }
 }

@@ -5,16 +5,16 @@ import VTJCore
 
 /// Walks one claimed drop from the work folder to the outbox: read, authorise, query, disclose,
 /// write, publish, archive — journaling each step so a crash at any moment resumes cleanly.
-public struct DropProcessor: Sendable {
-    public let appliance: Appliance
+package struct DropProcessor: Sendable {
+    package let appliance: Appliance
 
-    public init(appliance: Appliance) { self.appliance = appliance }
+    package init(appliance: Appliance) { self.appliance = appliance }
 
     var journal: Journal { appliance.database.journal }
     var now: Date { appliance.clock.now() }
 
     /// ``process(_:)`` with the drop's department, file and request on the client's log lines too.
-    public func processLogged(_ file: ClaimedFile) async -> DropOutcome {
+    package func processLogged(_ file: ClaimedFile) async -> DropOutcome {
         let context: Logger.Metadata = [
             "department": "\(file.department)", "file": "\(file.originalName.logged)", "request": "\(file.id.value)",
         ]
@@ -22,7 +22,7 @@ public struct DropProcessor: Sendable {
     }
 
     /// Processes one claimed drop; never throws: every failure ends in a receipt or a wait.
-    public func process(_ claimed: ClaimedFile) async -> DropOutcome {
+    package func process(_ claimed: ClaimedFile) async -> DropOutcome {
         let log = appliance.logger(dropID: claimed.id.value, department: claimed.department, file: claimed.originalName.display)
         do {
             if try appliance.journalClaimNow(dropID: claimed.id.value, department: claimed.department,

@@ -10,17 +10,17 @@ import VTJCore
 /// daemon never sees half a file. Every re-queue is written into the request's journal history
 /// (`requeued`, with who asked and where the copy went). Published drops are refused: their result
 /// reached the department, and a second one would be a second disclosure.
-public struct DropReplay: Sendable {
-    public let database: StateDatabase
-    public let configuration: DropConfiguration
+package struct DropReplay: Sendable {
+    package let database: StateDatabase
+    package let configuration: DropConfiguration
 
-    public init(database: StateDatabase, configuration: DropConfiguration) {
+    package init(database: StateDatabase, configuration: DropConfiguration) {
         self.database = database
         self.configuration = configuration
     }
 
     /// Re-queues one drop; returns the inbox path its input was copied to.
-    public func retry(_ dropID: String, by person: String, at now: Date = Date()) throws -> String {
+    package func retry(_ dropID: String, by person: String, at now: Date = Date()) throws -> String {
         guard let entry = try database.journal.entry(dropID) else { throw ReplayError.unknown(dropID) }
         switch entry.state {
         case .published, .archived:
@@ -46,7 +46,7 @@ public struct DropReplay: Sendable {
 
     /// Quarantined drops of `department` claimed since `since` and not re-queued before, oldest
     /// first (what a batch retry takes: run twice, it does not queue the same drop twice).
-    public func quarantined(department: String, since: Date) throws -> [JournalEntry] {
+    package func quarantined(department: String, since: Date) throws -> [JournalEntry] {
         try database.journal.entries(department: department, state: .quarantined, claimedSince: since)
             .filter { try database.journal.requeues($0.dropID).isEmpty }
     }

@@ -5,15 +5,15 @@ import GRDB
 /// which department, for which purpose, in which drop, and the operation (the interface's for a
 /// query, the drop's for a disclosure). Stored in the columns `at`, `department`, `purpose`,
 /// `request_id` and `operation` of `audit_query` and `audit_disclosure` alike.
-public struct AuditHeader: Sendable, Hashable {
-    public var at: Date
-    public var department: String
-    public var purpose: String
+package struct AuditHeader: Sendable, Hashable {
+    package var at: Date
+    package var department: String
+    package var purpose: String
     /// The drop's request id.
-    public var dropID: String
-    public var operation: String
+    package var dropID: String
+    package var operation: String
 
-    public init(at: Date, department: String, purpose: String, dropID: String, operation: String) {
+    package init(at: Date, department: String, purpose: String, dropID: String, operation: String) {
         self.at = at
         self.department = department
         self.purpose = purpose

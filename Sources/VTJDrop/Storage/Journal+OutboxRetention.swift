@@ -3,29 +3,29 @@ import GRDB
 import VTJCore
 
 /// A request whose published files are still in the outbox, as the journal recorded them.
-public struct OutboxCandidate: Sendable, Hashable {
-    public var dropID: String
-    public var department: String
+package struct OutboxCandidate: Sendable, Hashable {
+    package var dropID: String
+    package var department: String
     /// The outbox paths the request published (result, receipt, list file).
-    public var files: [String]
+    package var files: [String]
     /// When they were published (retention counts from here, never from a file's own times).
-    public var publishedAt: Date
+    package var publishedAt: Date
 }
 
 /// One published file removed from an outbox when its retention ended, as the audit log keeps it.
-public struct OutboxRemoval: Sendable, Hashable {
-    public var at: Date
-    public var department: String
-    public var dropID: String
+package struct OutboxRemoval: Sendable, Hashable {
+    package var at: Date
+    package var department: String
+    package var dropID: String
     /// The file's name with any henkilötunnus masked, as in logs.
-    public var file: String
-    public var publishedAt: Date
-    public var ageDays: Int
+    package var file: String
+    package var publishedAt: Date
+    package var ageDays: Int
 }
 
 extension Journal {
     /// Requests that published files, not yet swept, published before `before`, oldest first.
-    public func outboxCandidates(publishedBefore before: Date) throws(StorageError) -> [OutboxCandidate] {
+    package func outboxCandidates(publishedBefore before: Date) throws(StorageError) -> [OutboxCandidate] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: """
                 SELECT request_id, department, result_files, COALESCE(finished_at, updated_at) AS published_at FROM request
@@ -41,7 +41,7 @@ extension Journal {
     }
 
     /// The requests whose published files are due at `now` (the decision is VTJCore's).
-    public func outboxDue(_ retention: OutboxRetention, now: Date) throws(StorageError) -> [(OutboxCandidate, ageDays: Int)] {
+    package func outboxDue(_ retention: OutboxRetention, now: Date) throws(StorageError) -> [(OutboxCandidate, ageDays: Int)] {
         guard let days = retention.days else { return [] }
         return try outboxCandidates(publishedBefore: now.addingTimeInterval(-Double(days) * 86_400 + 1)).compactMap { candidate in
             if case .remove(let age) = retention.decide(publishedAt: Instant(candidate.publishedAt), now: Instant(now)) {
@@ -53,7 +53,7 @@ extension Journal {
 
     /// Audits the files removed for one request and marks its outbox dealt with, in one transaction;
     /// call it after the files are gone.
-    public func recordOutboxRemoval(_ candidate: OutboxCandidate, removed names: [String], ageDays: Int,
+    package func recordOutboxRemoval(_ candidate: OutboxCandidate, removed names: [String], ageDays: Int,
                                     at date: Date) throws(StorageError) {
         try StateDatabase.write(pool) { db in
             for name in names {
@@ -72,7 +72,7 @@ extension Journal {
 extension AuditLog {
     /// Files removed from outboxes by retention since `since` (all when nil), of one drop when
     /// `dropID` is given, oldest first.
-    public func outboxRemovals(since: Date? = nil, dropID: String? = nil) throws(StorageError) -> [OutboxRemoval] {
+    package func outboxRemovals(since: Date? = nil, dropID: String? = nil) throws(StorageError) -> [OutboxRemoval] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: """
                 SELECT * FROM audit_outbox_removal WHERE (? IS NULL OR at >= ?) AND (? IS NULL OR request_id = ?) ORDER BY id

@@ -6,13 +6,13 @@ import VTJCore
 ///
 /// Every write is idempotent: re-recording a claim or a state that is already stored changes
 /// nothing, so a replay after `kill -9` never duplicates a request or an event.
-public struct Journal: Sendable {
+package struct Journal: Sendable {
     let pool: DatabasePool
     var failures: WriteFailureSignal?
 
     /// Records a claim; returns false when the request id was already journaled (a replay).
     @discardableResult
-    public func recordClaim(dropID: String, department: String, originalName: String, storedPath: String,
+    package func recordClaim(dropID: String, department: String, originalName: String, storedPath: String,
                             at date: Date, inputStamp: String? = nil) throws(StorageError) -> Bool {
         try watched { () throws(StorageError) in try StateDatabase.write(pool) { db in
             try db.execute(sql: """
@@ -33,7 +33,7 @@ public struct Journal: Sendable {
     /// Any other move ``DropLifecycle/isLegal(from:to:)`` forbids throws
     /// ``StorageError/illegalTransition(dropID:from:to:)`` and changes nothing.
     @discardableResult
-    public func record(_ state: DropState, for dropID: String, at date: Date,
+    package func record(_ state: DropState, for dropID: String, at date: Date,
                        update: JournalUpdate = JournalUpdate()) throws(StorageError) -> JournalTransition {
         try watched { () throws(StorageError) in
             try StateDatabase.write(pool) { db in try Self.transition(db, to: state, for: dropID, at: date, update: update) }
@@ -83,14 +83,14 @@ public struct Journal: Sendable {
     }
 
     /// One request, or nil.
-    public func entry(_ dropID: String) throws(StorageError) -> JournalEntry? {
+    package func entry(_ dropID: String) throws(StorageError) -> JournalEntry? {
         try StateDatabase.read(pool) { db in
             try Row.fetchOne(db, sql: "SELECT * FROM request WHERE request_id = ?", arguments: [dropID]).map(Self.entry)
         }
     }
 
     /// The states a request went through, oldest first (for `audit --request`).
-    public func history(_ dropID: String) throws(StorageError) -> [(state: DropState, attempt: Int, at: Date, detail: String?)] {
+    package func history(_ dropID: String) throws(StorageError) -> [(state: DropState, attempt: Int, at: Date, detail: String?)] {
         try StateDatabase.read(pool) { db in
             // Operator events (`vtjdrop retry`) are not states: Journal+Requeue reads them.
             try Row.fetchAll(db, sql: "SELECT state, attempt, at, detail FROM request_event WHERE request_id = ? AND state != ? ORDER BY id",

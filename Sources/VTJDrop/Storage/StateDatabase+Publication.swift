@@ -8,7 +8,7 @@ extension StateDatabase {
     /// A crash after the files were renamed into the outbox but before this commit resumes the
     /// walk, which finds its files already published and comes back here.
     @discardableResult
-    public func recordPublication(dropID: String, at date: Date, update: JournalUpdate,
+    package func recordPublication(dropID: String, at date: Date, update: JournalUpdate,
                                   disclosure: DisclosureRecord?) throws(StorageError) -> JournalTransition {
         try writeFailures.watch(.journal) { () throws(StorageError) in
             try write { db in

@@ -1,7 +1,7 @@
 import VTJCore
 
 /// Why the state database could not be used; messages name the path and what to do, never a hetu or secret.
-public enum StorageError: Error, Sendable, CustomStringConvertible {
+package enum StorageError: Error, Sendable, CustomStringConvertible {
     /// The state folder could not be created or is not a folder.
     case cannotCreateFolder(path: String, reason: String)
     /// The database exists but could not be opened or migrated.
@@ -23,7 +23,7 @@ public enum StorageError: Error, Sendable, CustomStringConvertible {
     /// A database file was deleted or replaced while the appliance ran on it.
     case removedWhileRunning(path: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .cannotCreateFolder(let path, let reason):
             "cannot create the state folder \(path): \(reason); create it and give the service user write access"
