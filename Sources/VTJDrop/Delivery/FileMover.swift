@@ -18,8 +18,8 @@ package struct FileMover: Sendable {
         self.attempts = attempts
     }
 
-    /// Archives a request's work folder (`<state>/work/<id>`) under its claim date; returns
-    /// where it went.
+    /// Archives a drop's work folder (`<state>/claims/<department>/work/<id>`) under its claim date;
+    /// returns where it went.
     @discardableResult
     package func archive(workFolder: String, id: DropID) throws(DeliveryError) -> String {
         try move(workFolder, into: archiveFolder + "/" + id.datePart, as: id.value)

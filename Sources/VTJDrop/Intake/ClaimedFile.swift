@@ -1,16 +1,16 @@
 import Glibc
 import VTJCore
 
-/// A drop moved out of the inbox into `<state>/work/<request-id>/`: from here on it is the
-/// appliance's, and nobody else can change or replace it.
+/// A drop moved out of the inbox into `<state>/claims/<department>/work/<id>/`: from here on it
+/// is the appliance's, and nobody else can change or replace it.
 package struct ClaimedFile: Sendable, Hashable {
-    /// The request id given at the claim.
+    /// The drop's id given at the claim.
     package let id: DropID
     /// The department folder's name (the inbox sub-folder it came from).
     package let department: String
     /// The name as the department dropped it.
     package let originalName: DropFileName
-    /// `<state>/work/<request-id>`.
+    /// `<state>/claims/<department>/work/<id>`.
     package let folder: String
     /// `<folder>/<safe name>`: the claimed bytes.
     package let path: String

@@ -12,7 +12,7 @@ extension Claimer {
         case unknown(folder: String)
     }
 
-    /// Lists `<state>/work` after a restart, oldest request first; empty claims are removed.
+    /// Lists `<state>/claims/<department>/work` after a restart, oldest drop first; empty claims are removed.
     package func leftovers() throws(IntakeError) -> [Leftover] {
         let work = FileSystemCall.openFolder(workFolder)
         guard work >= 0 else {

@@ -1,7 +1,8 @@
 import Glibc
 import VTJCore
 
-/// Claims ready files by atomic rename from `inbox/<department>/` into `<state>/work/<id>/`.
+/// Claims ready files by atomic rename from `inbox/<department>/` into
+/// `<state>/claims/<department>/work/<id>/` (`Appliance.claimer(_:)`).
 ///
 /// `lstat` first: only a regular file within the size limit is moved. Because `rename` moves a
 /// symbolic link itself, a file swapped for a link between the check and the rename is caught
@@ -17,7 +18,7 @@ package struct Claimer: Sendable {
         case refused(InboxListing.Refusal, refusedPath: String?)
     }
 
-    /// `<state>/work`.
+    /// `<state>/claims/<department>/work`.
     package let workFolder: String
     /// Larger files are refused without being opened.
     package var maximumFileBytes: Int64
