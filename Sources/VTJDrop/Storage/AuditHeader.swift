@@ -9,7 +9,7 @@ package struct AuditHeader: Sendable, Hashable {
     package var at: Date
     package var department: String
     package var purpose: String
-    /// The drop's request id.
+    /// The drop's id (its request id outward).
     package var dropID: String
     package var operation: String
 

@@ -3,7 +3,7 @@ import VTJCore
 
 /// One request as the journal knows it.
 package struct JournalEntry: Sendable, Hashable {
-    /// Time-sortable request id (also in result file names and the audit log).
+    /// The drop's time-sortable id, its request id outward (also in result file names and the audit log).
     package var dropID: String
     /// The department whose inbox the drop came from.
     package var department: String

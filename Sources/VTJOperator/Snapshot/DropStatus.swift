@@ -2,7 +2,7 @@ import Foundation
 
 /// One drop as the journal knows it, for the page's tables.
 public struct DropStatus: Sendable, Hashable {
-    /// The request id (time-sortable; also in the result's file name and the audit log).
+    /// The drop's id, shown as its request id (time-sortable; also in the result's file name and the audit log).
     public var dropID: String
     /// The file name in its display form (escaped onto one line); masked by whoever shows it.
     public var fileName: String
