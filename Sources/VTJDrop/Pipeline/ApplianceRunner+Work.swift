@@ -22,7 +22,7 @@ extension ApplianceRunner {
         intake.resume(recovered.refusals)
         for found in recovered.claimed {
             let file = found.file
-            let log = appliance.logger(request: file.id.value, department: file.department)
+            let log = appliance.logger(dropID: file.id.value, department: file.department)
             // Published or refused: finish the move (journaled done but the move had failed: the
             // journal keeps what it has). Anything else is walked again.
             switch found.action {

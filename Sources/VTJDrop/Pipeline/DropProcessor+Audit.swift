@@ -36,7 +36,7 @@ extension DropProcessor {
         } catch {
             appliance.logger.error(
                 "cannot record a query's outcome in the audit log; the query stays recorded, its outcome reads as unknown",
-                metadata: ["request": "\(record.requestID)", "department": "\(record.department)", "query": "\(queryID)",
+                metadata: ["request": "\(record.dropID)", "department": "\(record.department)", "query": "\(queryID)",
                            "outcome": "\(outcome.rawValue)", "error": "\(DropFileName.maskingHetus(in: "\(error)"))"])
         }
     }

@@ -3,7 +3,7 @@ import VTJCore
 
 /// A published request whose input had the same bytes as the drop in hand.
 struct EarlierPublication: Sendable, Hashable {
-    let requestID: String
+    let dropID: String
     let publishedAt: Date
 }
 
@@ -19,7 +19,7 @@ extension DropProcessor {
         let window = appliance.configuration.duplicateWindow
         guard window > .zero, !bytes.isEmpty else { return nil }
         let since = now.addingTimeInterval(-Double(window.components.seconds))
-        let candidates: [(requestID: String, folder: String, at: Date)]
+        let candidates: [(dropID: String, folder: String, at: Date)]
         do {
             candidates = try journal.archivedInputs(department: department, since: since, limit: Self.repeatCandidates)
         } catch {
@@ -33,7 +33,7 @@ extension DropProcessor {
             var info = stat()
             guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count,
                   let stored = FileManager.default.contents(atPath: path), stored.elementsEqual(bytes) else { continue }
-            return EarlierPublication(requestID: candidate.requestID, publishedAt: candidate.at)
+            return EarlierPublication(dropID: candidate.dropID, publishedAt: candidate.at)
         }
         return nil
     }
@@ -45,6 +45,6 @@ extension DropProcessor {
     func repeatNote(_ context: DropContext) -> [Message] {
         guard let earlier = context.repeatOf else { return [] }
         let at = appliance.finnishTime.zoned(at: Instant(earlier.publishedAt)).readable
-        return [Message(.noteRepeat, ["request": .text(earlier.requestID), "at": .text(at)])]
+        return [Message(.noteRepeat, ["request": .text(earlier.dropID), "at": .text(at)])]
     }
 }

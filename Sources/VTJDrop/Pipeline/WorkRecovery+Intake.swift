@@ -22,9 +22,9 @@ extension WorkRecovery {
 
         /// The entry to answer for `id`, when its note says who and why.
         func answer(_ id: String) -> RefusedEntry? {
-            guard let (note, entries) = notes[id], let reason = note.reason, let requestID = DropID(id), let entry = entries.first
+            guard let (note, entries) = notes[id], let reason = note.reason, let dropID = DropID(id), let entry = entries.first
             else { return nil }
-            return .unjournaled(id: requestID, name: DropFileName(displayed: note.originalName), reason: reason,
+            return .unjournaled(id: dropID, name: DropFileName(displayed: note.originalName), reason: reason,
                                 message: InboxListing.Refusal(described: reason)?.message ?? Message(.quarantinedUnknown),
                                 stored: folder + "/" + id + "/" + entry, department: note.department)
         }
@@ -51,7 +51,7 @@ extension WorkRecovery {
             let usable = note.map { note in
                 note.reason != nil && appliance.configuration.departments.contains { $0.id == note.department }
             } ?? false
-            listing.found.append(RecoveryPlan.UnjournaledQuarantine(requestID: id.value, noteIsUsable: usable, entries: contents.count))
+            listing.found.append(RecoveryPlan.UnjournaledQuarantine(dropID: id.value, noteIsUsable: usable, entries: contents.count))
             if let note { listing.notes[id.value] = (note, contents) }
         }
         return listing

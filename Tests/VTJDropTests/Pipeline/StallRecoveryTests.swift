@@ -49,7 +49,7 @@ import VTJTestSupport
         #expect(harness.appliance.journalBacklog.count == 0, "the journal caught up")
         let entry = try #require(try journal.recent(department: "sivistys").first)
         #expect(entry.state == .archived)
-        #expect(try journal.history(entry.requestID).map(\.state).contains(.failedTransient), "the failure is on record, late but in order")
+        #expect(try journal.history(entry.dropID).map(\.state).contains(.failedTransient), "the failure is on record, late but in order")
     }
 
     /// The journal cannot be written (the state disk is full): intake closes — a second drop stays
@@ -133,7 +133,7 @@ import VTJTestSupport
         runner.requestStop()
         await daemon.value
         #expect(served, "the drop was not published once space returned")
-        let id = try #require(try harness.appliance.database.journal.recent(department: "kirjasto").first).requestID
+        let id = try #require(try harness.appliance.database.journal.recent(department: "kirjasto").first).dropID
         let queries = try harness.appliance.database.auditLog.queries(request: id).filter { $0.operation == "perustiedot" }
         #expect(queries.count >= 2 && queries.first?.outcome == nil, "the first query kept, its outcome unknown: \(queries.map(\.outcome))")
         #expect(queries.last?.outcome == .answered)
