@@ -1,8 +1,6 @@
-/// What to do after a restart with everything an earlier run left, decided in one place from the
-/// journal's unfinished rows and a listing of the state folder — replacing the decisions that were
-/// spread over `WorkRecovery`, `ApplianceRunner.recover`, `Claimer.leftovers`,
-/// `IntakeCycle.recoverUnjournaledQuarantine`, the pending receipts' first pass and the outbox
-/// staging folders' clean-up in `Appliance.prepareFolders`.
+/// What to do after a restart with everything an earlier run left, decided in one place (before
+/// issue 14, seven did) from the journal's unfinished rows and a listing of the state folder and
+/// the outbox staging folders.
 ///
 /// Pure: the runtime lists (``Listing``), the plan decides (``actions``), the runtime's executor
 /// performs each ``Action`` in order and logs every failure.
