@@ -9,7 +9,8 @@ extension DropProcessor {
         let context = request.context
         let rules = DisclosureRules(authorisation: request.authorisation, today: context.today)
         let operation = request.content.operation
-        let sink = try makeSink(.basicData, request, asked: AskedOnly(request.content.hetus))
+        let asked = AskedOnly(request.content.hetus)
+        let sink = try makeSink(.basicData, request, asked: asked)
         do {
             try appliance.journalNow(.querying, for: context.requestID)
             let report = try await audited(AuditRecord(
@@ -17,7 +18,7 @@ extension DropProcessor {
                 requestID: context.requestID, operation: "perustiedot", scope: .hetuList, hetus: request.content.hetus.shared,
                 detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil)) {
                 // Each answer's persons are prepared on the worker reading it and reach the sink in batches.
-                try await appliance.client.basicData(hetus: request.content.hetus.shared, groups: rules.interfaceGroups) {
+                try await appliance.client.basicData(hetus: request.content.hetus.shared, keys: asked.keys, groups: rules.interfaceGroups) {
                     ResultBatch(sink) { writing, prepared in
                         if let hetu = prepared.copy?.hetu { Self.logContradiction(writing, hetu: hetu, log: context.log) }
                     }
@@ -120,6 +121,7 @@ extension DropProcessor {
             dialect: context.settings.profile.csv,
             receipt: baseReceipt(context, content: request.content, authorisation: request.authorisation, format: request.format),
             operation: request.content.operation.rawValue, asked: asked,
+            scratchFolder: appliance.client.configuration.temporaryDirectory,
             layout: request.layout,
             carried: context.settings.profile.carryColumns ? request.content.carried : nil)
     }
