@@ -17,6 +17,8 @@ struct FirstSeenIndex: Sendable {
     /// The position `key` was filed under, or nil after filing it under `position` (the list's
     /// next index). `keyAt` gives the key at a position filed before.
     mutating func position(of key: UInt64, orFile position: Int, keyAt: (Int) -> UInt64) -> Int? {
+        // At most half full, so probes stay short; grown before filing, while `keyAt` knows every filed position.
+        if (count + 1) * 2 > buckets.count { grow(keyAt: keyAt) }
         var bucket = Self.hash(key) & mask
         while buckets[bucket] != 0 {
             let filed = Int(buckets[bucket] - 1)
@@ -25,8 +27,6 @@ struct FirstSeenIndex: Sendable {
         }
         buckets[bucket] = UInt32(truncatingIfNeeded: position + 1)
         count += 1
-        // At most half full, so probes stay short.
-        if count * 2 > buckets.count { grow(keyAt: keyAt) }
         return nil
     }
 
