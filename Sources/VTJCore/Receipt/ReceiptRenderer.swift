@@ -65,7 +65,7 @@ public struct ReceiptRenderer: Hashable, Sendable {
         entry("kuitti-versio", Self.version)
         entry("kieli", language.rawValue)
         entry("tulos", receipt.outcome.rawValue)
-        entry("pyynto", receipt.requestID)
+        entry("pyynto", receipt.dropID)
         entry("yksikko", receipt.department)
         entry("tiedosto", receipt.file)
         entry("toiminto", receipt.operation)
@@ -131,7 +131,7 @@ public struct ReceiptRenderer: Hashable, Sendable {
     public func forEachListLine(_ receipt: Receipt, receiptName: String, _ body: (String) throws -> Void) rethrows {
         guard needsListFile(receipt) else { return }
         try body("# " + Self.clean(Henkilotunnus.maskingShapes(in: Message(.listTitle, ["receipt": .text(receiptName)]).text(language))) + "\r\n")
-        try body("pyynto: " + Self.clean(receipt.requestID) + "\r\n")
+        try body("pyynto: " + Self.clean(receipt.dropID) + "\r\n")
         for line in rejectedEntries(receipt.rejectedLines[...]) { try body(line + "\r\n") }
         for hetu in receipt.notFound { try body(notFoundEntry(hetu) + "\r\n") }
         for line in undeliveredEntries(receipt.undelivered[...]) { try body(line + "\r\n") }

@@ -81,7 +81,7 @@ final class ResultSink: PreparedPersonSink {
     /// `layout` chooses a basic-data result's columns (nil: all); `carried` are the drop's own
     /// columns, written beside each of its rows; `scratchFolder` holds a basic-data result's
     /// disclosure log rows until publication (the state folder's `tmp`).
-    init(kind: Kind, pending: sending PendingFile, format: OutputFormat, authorisation: RequestAuthorisation,
+    init(kind: Kind, pending: sending PendingFile, format: OutputFormat, authorisation: DropAuthorisation,
          dialect: CSVDialect, receipt: Receipt, operation: String, asked: AskedOnly, scratchFolder: String,
          layout: ColumnLayout? = nil, carried: CarriedColumns? = nil) throws {
         let carried = format == .xml || kind == .changes ? nil : carried
@@ -97,7 +97,7 @@ final class ResultSink: PreparedPersonSink {
         case .csv: try CSVResultWriter(pending: pending, persons: personCSV, changes: changeCSV, forChanges: kind == .changes)
         case .xlsx: try WorkbookResultWriter(pending: pending, persons: personCSV, changes: changeCSV, forChanges: kind == .changes)
         case .xml: try XMLResultWriter(pending: pending, header: ResultXMLWriter.Header(
-            requestID: receipt.requestID, operation: operation, purpose: authorisation.purpose,
+            dropID: receipt.dropID, operation: operation, purpose: authorisation.purpose,
             processingDate: receipt.processingDate, reference: receipt.reference, groups: authorisation.groups))
         }
         // The ledger finds a listed person by position among the list's codes (AskedOnly's own keys).

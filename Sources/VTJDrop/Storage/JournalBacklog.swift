@@ -8,7 +8,7 @@ import Synchronization
 ///
 /// Writes of one request keep their order: while one of its writes waits here, later ones queue
 /// behind it, so a late replay never moves a request back to an earlier state.
-public final class JournalBacklog: Sendable {
+package final class JournalBacklog: Sendable {
     private struct Pending: Sendable {
         /// The request id (or a name for writes that are not a request's).
         let key: String
@@ -20,10 +20,10 @@ public final class JournalBacklog: Sendable {
     private let pending = Mutex<[Pending]>([])
     private let lastComplaint = Mutex<ContinuousClock.Instant?>(nil)
 
-    public init() {}
+    package init() {}
 
     /// Writes waiting to be written again.
-    public var count: Int { pending.withLock { $0.count } }
+    package var count: Int { pending.withLock { $0.count } }
 
     /// Writes now, or — when that fails or an earlier write of `key` still waits — keeps the write
     /// for ``replay(_:logger:)`` and logs why. Returns whether it was written now.
@@ -65,7 +65,7 @@ public final class JournalBacklog: Sendable {
     /// writes for later. Returns how many were written. Logs when the backlog clears, and at most
     /// once a minute while it cannot.
     @discardableResult
-    public func replay(_ journal: Journal, logger: Logger) -> Int {
+    package func replay(_ journal: Journal, logger: Logger) -> Int {
         let (written, left, failure) = pending.withLock { queue -> (Int, Int, String?) in
             guard !queue.isEmpty else { return (0, 0, nil) }
             var written = 0

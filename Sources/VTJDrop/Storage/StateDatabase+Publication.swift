@@ -12,12 +12,12 @@ extension StateDatabase {
     ///   drop's ``DisclosureSpool``, read back inside the transaction); a failure reading them rolls
     ///   the whole transaction back, `published` with it.
     @discardableResult
-    public func recordPublication(requestID: String, at date: Date, update: JournalUpdate,
-                                  disclosure: DisclosureRecord?,
-                                  persons: (any DisclosedPersonSource)? = nil) throws(StorageError) -> JournalTransition {
+    package func recordPublication(dropID: String, at date: Date, update: JournalUpdate,
+                                   disclosure: DisclosureRecord?,
+                                   persons: (any DisclosedPersonSource)? = nil) throws(StorageError) -> JournalTransition {
         try writeFailures.watch(.journal) { () throws(StorageError) in
             try write { db in
-                let transition = try Journal.transition(db, to: .published, for: requestID, at: date, update: update)
+                let transition = try Journal.transition(db, to: .published, for: dropID, at: date, update: update)
                 if let disclosure, (persons ?? disclosure.persons).personCount > 0 {
                     try AuditLog.insert(disclosure, persons: persons, db)
                 }

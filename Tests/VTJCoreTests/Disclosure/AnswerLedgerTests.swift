@@ -75,7 +75,7 @@ import VTJTestSupport
     @Test func theReceiptCountsBothAndStaysConsistent() throws {
         let rules = F.rules(purpose: .kirjasto, groups: [.henkilonNimi, .turvakielto, .vakinainenKotimainenOsoite])
         var ledger = AnswerLedger(rules: rules)
-        var receipt = Receipt(requestID: "20261126T101500-0001", department: "kirjasto", file: "a.txt", processingDate: F.today)
+        var receipt = Receipt(dropID: "20261126T101500-0001", department: "kirjasto", file: "a.txt", processingDate: F.today)
         let (unbanned, banned) = Self.copies()
         for person in [unbanned, banned, Person(hetu: "020594X903P", records: [F.name("C", "D")])] {
             switch ledger.next(person) {

@@ -37,7 +37,7 @@ import VTJTestSupport
         #expect(heavyDone)
         let heavyEntry = try #require(try journal.recent(department: "kirjasto").first)
         let lightEntry = try #require(try journal.recent(department: "sivistys").first)
-        let heavyRead = try #require(try journal.history(heavyEntry.requestID).first { $0.state == .read || $0.state == .refused }?.at)
+        let heavyRead = try #require(try journal.history(heavyEntry.dropID).first { $0.state == .read || $0.state == .refused }?.at)
         // The light drop was claimed and finished while the heavy one had not been read yet.
         #expect(lightEntry.claimedAt <= heavyRead, "the light drop waited for the heavy one's parse")
         #expect(lightEntry.finishedAt.map { $0 <= heavyRead } == true)

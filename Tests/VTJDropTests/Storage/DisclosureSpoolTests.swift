@@ -60,13 +60,13 @@ import VTJTestSupport
 
     /// Journals `req` up to results-written, as a walk does before publishing.
     func journaled(_ database: StateDatabase, _ request: String) throws {
-        try database.journal.recordClaim(requestID: request, department: "kirjasto", originalName: "lista.txt",
+        try database.journal.recordClaim(dropID: request, department: "kirjasto", originalName: "lista.txt",
                                          storedPath: "/state/claims/kirjasto/work/\(request)", at: t0)
         for state: DropState in [.read, .querying, .resultsWritten] { try database.journal.record(state, for: request, at: t0) }
     }
 
     func record(_ request: String) -> DisclosureRecord {
-        DisclosureRecord(at: t0, department: "kirjasto", purpose: "kirjasto", requestID: request, operation: "perustiedot",
+        DisclosureRecord(at: t0, department: "kirjasto", purpose: "kirjasto", dropID: request, operation: "perustiedot",
                          resultFile: "lista.\(request).csv", persons: [])
     }
 
@@ -80,7 +80,7 @@ import VTJTestSupport
         for (index, hetu) in hetus.enumerated() { try spool.append(Self.person(index, hetu: hetu.value)) }
         spool.replace(row: 7, with: DisclosedPerson(hetu: hetus[7].value, status: "turvakielto", groups: []))
 
-        try database.recordPublication(requestID: "req-1", at: t0, update: JournalUpdate(resultFiles: ["lista.req-1.csv"]),
+        try database.recordPublication(dropID: "req-1", at: t0, update: JournalUpdate(resultFiles: ["lista.req-1.csv"]),
                                        disclosure: record("req-1"), persons: spool)
         #expect(try database.journal.entry("req-1")?.state == .published)
         let logged = try #require(try database.auditLog.disclosure(request: "req-1"))
@@ -120,7 +120,7 @@ import VTJTestSupport
         for (index, hetu) in TestHetu.distinct(1500).enumerated() { try spool.append(Self.person(index, hetu: hetu.value)) }
 
         #expect(throws: StorageError.self) {
-            try database.recordPublication(requestID: "req-2", at: t0, update: JournalUpdate(resultFiles: ["lista.req-2.csv"]),
+            try database.recordPublication(dropID: "req-2", at: t0, update: JournalUpdate(resultFiles: ["lista.req-2.csv"]),
                                            disclosure: record("req-2"), persons: FailingHalfway(spool: spool, after: 1000))
         }
         #expect(try database.journal.entry("req-2")?.state == .resultsWritten, "not published")
@@ -131,7 +131,7 @@ import VTJTestSupport
         #expect(rows == 0, "no person row of the rolled-back disclosure")
 
         // The walk resumed: the same spool, read whole this time.
-        try database.recordPublication(requestID: "req-2", at: t0, update: JournalUpdate(resultFiles: ["lista.req-2.csv"]),
+        try database.recordPublication(dropID: "req-2", at: t0, update: JournalUpdate(resultFiles: ["lista.req-2.csv"]),
                                        disclosure: record("req-2"), persons: spool)
         #expect(try database.journal.entry("req-2")?.state == .published)
         #expect(try database.auditLog.disclosure(request: "req-2")?.personCount == 1500)
