@@ -23,21 +23,24 @@ extension VTJInterfaceClient {
     /// ``basicData(hetus:groups:onPerson:)`` with each answer's persons read into a batch of the
     /// caller's (`batches` makes one per answer), on the worker thread that reads it, without a lock
     /// per person: persons of different answers reach different batches at the same time.
+    /// `keys`, when the caller has them already, are the distinct codes of `hetus` (held once, not twice).
     public func basicData(
         hetus: some Sequence<Henkilotunnus>,
+        keys: HenkilotunnusKeys? = nil,
         groups: [GroupName]? = nil,
         batches: @escaping @Sendable () -> any PersonBatch
     ) async throws -> BasicDataReport {
-        try await basicData(hetus: hetus, groups: groups, sink: PersonSink(batches: batches))
+        try await basicData(hetus: hetus, keys: keys, groups: groups, sink: PersonSink(batches: batches))
     }
 
-    private func basicData(hetus: some Sequence<Henkilotunnus>, groups: [GroupName]?, sink: PersonSink) async throws -> BasicDataReport {
+    private func basicData(hetus: some Sequence<Henkilotunnus>, keys: HenkilotunnusKeys? = nil, groups: [GroupName]?,
+                           sink: PersonSink) async throws -> BasicDataReport {
         let input = Array(hetus)  // the caller's array itself, not a copy
         let groups = Self.askable(groups)
         // The messages are cut from the list as they are sent (MessagePlanner's rules: at most
         // hetusPerMessage each, every henkilötunnus once, in first-seen order), so what is held per
         // henkilötunnus is an 8-byte key and a bit, not the plan's strings, sets and copies (issue 15's memory bound).
-        let keys = HenkilotunnusKeys(input)
+        let keys = keys ?? HenkilotunnusKeys(input)
         let askedCount = keys.count
         var sent = [UInt64](repeating: 0, count: (askedCount + 63) / 64)
         let perMessage = hetusPerMessage
@@ -94,8 +97,13 @@ extension VTJInterfaceClient {
         let undelivered = outcomes.undelivered
         let withoutData = Set(undelivered.map(\.hetu))
         // A hetu one message asked for may come back in another's answer: it was returned all the same.
-        let notFound = missing.joined().filter {
-            !strays.contains($0.value) && !followed.contains($0.value) && !withoutData.contains($0.value)
+        // Message by message, each let go once filtered: never the list's not-found twice over.
+        var notFound: [Henkilotunnus] = []
+        for message in missing.indices {
+            notFound += missing[message].lazy.filter {
+                !strays.contains($0.value) && !followed.contains($0.value) && !withoutData.contains($0.value)
+            }
+            missing[message] = []
         }
         missing = []
         let unexpected = strays.subtracting(Self.listed(strays, in: input)).sorted()

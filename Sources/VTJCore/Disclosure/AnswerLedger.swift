@@ -32,16 +32,23 @@ public struct AnswerLedger: Sendable {
         public var deliveredRecords: Int
     }
 
-    private struct Entry {
-        var digest: Int
-        var slot: UInt32
-        var deliveredRecords: UInt16
-        var wasProtected: Bool
-        var withdrawn: Bool
-    }
+    /// Where each person's entry is found: by the person's position among the list's codes when the
+    /// drop is a list (4 bytes a listed code), else by code or, for a string that is no valid code,
+    /// by the string (a municipal selection; few persons either way compared with a list's millions).
+    private var slotByPosition: [UInt32]
+    private let index: HenkilotunnusKeys?
+    private var slotByKey: [UInt64: UInt32] = [:]
+    private var slotByText: [String: UInt32] = [:]
+    /// Per first copy (by slot): its digest, records delivered, and whether it was judged
+    /// protected or has been withdrawn. Arrays by slot, 11 bytes a person, not a dictionary of
+    /// strings (issue 15's memory bound).
+    private var digests: [Int] = []
+    private var deliveredRecords: [UInt16] = []
+    private var flags: [UInt8] = []
+    private static let protectedFlag: UInt8 = 1
+    private static let withdrawnFlag: UInt8 = 2
 
     public let rules: DisclosureRules
-    private var entries: [String: Entry] = [:]
     /// First copies written so far.
     public private(set) var persons = 0
     /// Identical copies skipped.
@@ -49,7 +56,15 @@ public struct AnswerLedger: Sendable {
     /// Persons withdrawn because copies differed.
     public private(set) var contradictions = 0
 
-    public init(rules: DisclosureRules) { self.rules = rules }
+    /// A ledger for persons of any code (a municipal selection, tests).
+    public init(rules: DisclosureRules) { self.init(rules: rules, index: nil) }
+
+    /// A ledger for the persons of a list whose codes are `index`: entries are found by position.
+    public init(rules: DisclosureRules, index: HenkilotunnusKeys?) {
+        self.rules = rules
+        self.index = index
+        slotByPosition = [UInt32](repeating: 0, count: index?.count ?? 0)
+    }
 
     /// Judges one person of the answer.
     public mutating func next(_ person: Person) -> Step { next(Copy(person, rules: rules)) }
@@ -57,24 +72,50 @@ public struct AnswerLedger: Sendable {
     /// Judges one person whose digest and disclosure were worked out beforehand (``Copy``, on the
     /// thread that read it), so the ledger's own step is a lookup.
     public mutating func next(_ copy: Copy) -> Step {
-        guard var entry = entries[copy.hetu] else {
-            entries[copy.hetu] = Entry(digest: copy.digest, slot: UInt32(truncatingIfNeeded: persons),
-                                       deliveredRecords: UInt16(clamping: copy.disclosure.records.count),
-                                       wasProtected: copy.disclosure.isProtected, withdrawn: false)
+        guard let slot = slot(of: copy) else {
+            let slot = persons
+            digests.append(copy.digest)
+            deliveredRecords.append(UInt16(clamping: copy.disclosure.records.count))
+            flags.append(copy.disclosure.isProtected ? Self.protectedFlag : 0)
+            remember(copy, slot: UInt32(truncatingIfNeeded: slot))
             persons += 1
-            return .deliver(copy.disclosure, slot: persons - 1)
+            return .deliver(copy.disclosure, slot: slot)
         }
-        if entry.withdrawn { return .alreadyWithdrawn(records: copy.records) }
-        if entry.digest == copy.digest {
+        if flags[slot] & Self.withdrawnFlag != 0 { return .alreadyWithdrawn(records: copy.records) }
+        if digests[slot] == copy.digest {
             repeats += 1
             return .repeated
         }
-        entry.withdrawn = true
-        entries[copy.hetu] = entry
+        flags[slot] |= Self.withdrawnFlag
         contradictions += 1
-        return .withdraw(slot: Int(entry.slot),
-                         earlier: EarlierCopy(wasProtected: entry.wasProtected, deliveredRecords: Int(entry.deliveredRecords)),
+        return .withdraw(slot: slot,
+                         earlier: EarlierCopy(wasProtected: flags[slot] & Self.protectedFlag != 0,
+                                              deliveredRecords: Int(deliveredRecords[slot])),
                          replacement: rules.discloseContradicted(hetu: copy.hetu, records: copy.records))
+    }
+
+    /// The slot of the person's first copy, or nil when this is the first.
+    private func slot(of copy: Copy) -> Int? {
+        if let key = copy.key {
+            if let index, let position = index.position(of: key) {
+                let stored = slotByPosition[position]
+                return stored == 0 ? nil : Int(stored - 1)
+            }
+            return slotByKey[key].map(Int.init)
+        }
+        return slotByText[copy.hetu].map(Int.init)
+    }
+
+    private mutating func remember(_ copy: Copy, slot: UInt32) {
+        if let key = copy.key {
+            if let index, let position = index.position(of: key) {
+                slotByPosition[position] = slot + 1
+            } else {
+                slotByKey[key] = slot
+            }
+        } else {
+            slotByText[copy.hetu] = slot
+        }
     }
 
     /// One copy of a person as the ledger needs it: the whole person's digest, its record count and
@@ -82,12 +123,16 @@ public struct AnswerLedger: Sendable {
     /// only ``AnswerLedger/next(_:)-(Copy)`` needs the ledger. The rules must be the ledger's.
     public struct Copy: Sendable {
         public let hetu: String
+        /// The code's ``Henkilotunnus/key`` when `hetu` is exactly a valid code's text, else nil.
+        public let key: UInt64?
         public let digest: Int
         public let records: Int
         public let disclosure: PersonDisclosure
 
         public init(_ person: Person, rules: DisclosureRules) {
             hetu = person.hetu
+            // The same text, the same person, as before: a string the reader would normalise is keyed as text.
+            key = (try? Henkilotunnus(person.hetu)).flatMap { $0.value == person.hetu ? $0.key : nil }
             digest = person.hashValue
             records = person.records.count
             disclosure = rules.disclose(person)

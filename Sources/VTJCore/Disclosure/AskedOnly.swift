@@ -9,6 +9,9 @@ public struct AskedOnly: Sendable {
     /// henkilötunnus (a list of 1,000,000 is 8 MB here, not 32; issue 15's memory bound).
     private let asked: HenkilotunnusKeys?
 
+    /// The listed codes (nil for ``everyone``), for whoever needs a position per listed person.
+    public var keys: HenkilotunnusKeys? { asked }
+
     /// Exactly the persons of `hetus`.
     public init(_ hetus: some Sequence<Henkilotunnus>) {
         asked = HenkilotunnusKeys(hetus)

@@ -22,7 +22,8 @@ public struct HetuCollector: Sendable {
     /// How many rejected values, repeats and warnings are kept in detail. Beyond it they are only
     /// counted: a file of millions of one-character lines must not exhaust memory or the receipt.
     public let detailLimit: Int
-    private var firstLines: [Henkilotunnus: Int] = [:]
+    /// Each distinct value's position in ``hetus`` (4 bytes a value, not a dictionary's 24).
+    private var firstSeen = FirstSeenIndex()
 
     public init(detailLimit: Int = 20_000) {
         self.detailLimit = max(0, detailLimit)
@@ -40,11 +41,14 @@ public struct HetuCollector: Sendable {
         }
         switch reading.result {
         case .success(let hetu):
-            if let first = firstLines[hetu] {
+            // Read through a buffer, not a copy of the array, which would make the append below copy it whole.
+            let first = hetus.withUnsafeBufferPointer { stored in
+                firstSeen.position(of: hetu.key, orFile: stored.count, keyAt: { stored[$0].key })
+            }
+            if let first {
                 duplicateCount += 1
-                if duplicates.count < detailLimit { duplicates.append(.init(hetu: hetu, line: line, firstLine: first)) }
+                if duplicates.count < detailLimit { duplicates.append(.init(hetu: hetu, line: line, firstLine: hetuLines[first])) }
             } else {
-                firstLines[hetu] = line
                 hetus.append(hetu)
                 hetuLines.append(line)
             }

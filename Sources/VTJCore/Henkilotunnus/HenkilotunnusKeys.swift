@@ -28,6 +28,28 @@ public struct HenkilotunnusKeys: Sendable {
 
     /// Whether `hetu` is one of the codes.
     public func contains(_ hetu: Henkilotunnus) -> Bool { position(of: hetu.key) != nil }
+
+    /// Each code's text, in the keys' order (by birth date and individual number, then century
+    /// sign), made one at a time from its key: the list's texts without a copy of them.
+    public func forEachText(_ body: (String) throws -> Void) rethrows {
+        for key in keys { try body(Self.text(of: key)) }
+    }
+
+    /// The eleven characters of the code whose ``Henkilotunnus/key`` is `key`.
+    static func text(of key: UInt64) -> String {
+        let digits = key >> 8
+        var bytes = [UInt8](repeating: 0, count: 11)
+        var rest = digits
+        for index in [9, 8, 7, 5, 4, 3, 2, 1, 0] {
+            bytes[index] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
+            rest /= 10
+        }
+        bytes[6] = UInt8(truncatingIfNeeded: key & 0xFF)
+        bytes[10] = checkBytes[Int(digits % 31)]
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let checkBytes: [UInt8] = Array("0123456789ABCDEFHJKLMNPRSTUVWXY".utf8)
 }
 
 extension Array where Element: Equatable {

@@ -121,12 +121,20 @@ public struct ReceiptRenderer: Hashable, Sendable {
     /// in the receipt's grammar; nil when the receipt lists them all itself.
     public func listsText(_ receipt: Receipt, receiptName: String) -> String? {
         guard needsListFile(receipt) else { return nil }
-        var lines = ["# " + Self.clean(Henkilotunnus.maskingShapes(in: Message(.listTitle, ["receipt": .text(receiptName)]).text(language)))]
-        lines.append("pyynto: " + Self.clean(receipt.dropID))
-        lines += rejectedEntries(receipt.rejectedLines[...])
-        lines += notFoundEntries(receipt.notFound[...])
-        lines += undeliveredEntries(receipt.undelivered[...])
-        return lines.map { $0 + "\r\n" }.joined()
+        var text = ""
+        forEachListLine(receipt, receiptName: receiptName) { text += $0 }
+        return text
+    }
+
+    /// ``listsText(_:receiptName:)`` a line at a time (each with its CRLF), so a list of 800,000
+    /// not-found henkilötunnus is never one string in memory; nothing when no list file is needed.
+    public func forEachListLine(_ receipt: Receipt, receiptName: String, _ body: (String) throws -> Void) rethrows {
+        guard needsListFile(receipt) else { return }
+        try body("# " + Self.clean(Henkilotunnus.maskingShapes(in: Message(.listTitle, ["receipt": .text(receiptName)]).text(language))) + "\r\n")
+        try body("pyynto: " + Self.clean(receipt.dropID) + "\r\n")
+        for line in rejectedEntries(receipt.rejectedLines[...]) { try body(line + "\r\n") }
+        for hetu in receipt.notFound { try body(notFoundEntry(hetu) + "\r\n") }
+        for line in undeliveredEntries(receipt.undelivered[...]) { try body(line + "\r\n") }
     }
 
     private func rejectedEntries(_ rejected: ArraySlice<RejectedLine>) -> [String] {
@@ -143,8 +151,10 @@ public struct ReceiptRenderer: Hashable, Sendable {
         }
     }
 
-    private func notFoundEntries(_ hetus: ArraySlice<String>) -> [String] {
-        hetus.map { "ei-loytynyt-hetu: " + Self.clean(unmaskNotFound ? $0 : Henkilotunnus.mask($0)) }
+    private func notFoundEntries(_ hetus: ArraySlice<String>) -> [String] { hetus.map(notFoundEntry) }
+
+    private func notFoundEntry(_ hetu: String) -> String {
+        "ei-loytynyt-hetu: " + Self.clean(unmaskNotFound ? hetu : Henkilotunnus.mask(hetu))
     }
 
     static func isChangeDelivery(_ receipt: Receipt) -> Bool {

@@ -24,13 +24,29 @@ struct ReceiptDelivery: Sendable {
         let receiptName = Self.receiptName(for: name, dropID: receipt.dropID)
         var paths: [String] = []
         var listFile: String?
-        if let lists = renderer.listsText(receipt, receiptName: receiptName) {
+        if renderer.needsListFile(receipt) {
             let listName = ReceiptRenderer.listFileName(forReceipt: receiptName)
-            paths.append(try Self.publishOnce(publisher, name: listName, bytes: Array(lists.utf8)))
+            paths.append(try Self.publishListsOnce(publisher, name: listName, renderer: renderer, receipt: receipt, receiptName: receiptName))
             listFile = listName
         }
         paths.append(try Self.publishOnce(publisher, name: receiptName, bytes: renderer.bytes(receipt, listFile: listFile)))
         return paths
+    }
+
+    /// Publishes the list file line by line (its lines can be a list's 800,000 not-found
+    /// henkilötunnus; the pending file buffers 64 KiB), keeping a file of that name published before a crash.
+    static func publishListsOnce(_ publisher: Publisher, name: String, renderer: ReceiptRenderer, receipt: Receipt,
+                                 receiptName: String) throws -> String {
+        let pending = try publisher.begin(name)
+        do {
+            try renderer.forEachListLine(receipt, receiptName: receiptName) { line in try pending.append(line) }
+            return try pending.commit()
+        } catch DeliveryError.alreadyExists(let path) {
+            return path
+        } catch {
+            pending.abandon()
+            throw error
+        }
     }
 
     /// Publishes `bytes` as `name`, keeping a file of that name published before a crash.

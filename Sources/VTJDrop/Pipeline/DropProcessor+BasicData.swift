@@ -9,7 +9,8 @@ extension DropProcessor {
         let context = drop.context
         let rules = DisclosureRules(authorisation: drop.authorisation, today: context.today)
         let operation = drop.content.operation
-        let sink = try makeSink(.basicData, drop, asked: AskedOnly(drop.content.hetus))
+        let asked = AskedOnly(drop.content.hetus)
+        let sink = try makeSink(.basicData, drop, asked: asked)
         do {
             try appliance.journalNow(.querying, for: context.dropID)
             let report = try await audited(AuditRecord(
@@ -17,7 +18,7 @@ extension DropProcessor {
                 dropID: context.dropID, operation: "perustiedot", scope: .hetuList, hetus: drop.content.hetus.shared,
                 detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil)) {
                 // Each answer's persons are prepared on the worker reading it and reach the sink in batches.
-                try await appliance.client.basicData(hetus: drop.content.hetus.shared, groups: rules.interfaceGroups) {
+                try await appliance.client.basicData(hetus: drop.content.hetus.shared, keys: asked.keys, groups: rules.interfaceGroups) {
                     ResultBatch(sink) { writing, prepared in
                         if let hetu = prepared.copy?.hetu { Self.logContradiction(writing, hetu: hetu, log: context.log) }
                     }
@@ -121,6 +122,7 @@ extension DropProcessor {
             dialect: context.settings.profile.csv,
             receipt: baseReceipt(context, content: drop.content, authorisation: drop.authorisation, format: drop.format),
             operation: drop.content.operation.rawValue, asked: asked,
+            scratchFolder: appliance.client.configuration.temporaryDirectory,
             layout: drop.layout,
             carried: context.settings.profile.carryColumns ? drop.content.carried : nil)
     }

@@ -90,14 +90,14 @@ extension DropProcessor {
         let disclosure = sink.map { sink in
             DisclosureRecord(at: now, department: context.department, purpose: receipt.purpose ?? "",
                              dropID: context.dropID, operation: receipt.operation ?? "perustiedot",
-                             resultFile: resultPath.map { ($0 as NSString).lastPathComponent }, persons: sink.disclosedPersons())
+                             resultFile: resultPath.map { ($0 as NSString).lastPathComponent }, persons: [])
         }
         // On record before the archive move, after any write of this request still waiting (in order).
         let at = now
         try appliance.journalBacklog.recordNow(journal, key: context.dropID) { _ in
             try appliance.database.recordPublication(dropID: context.dropID, at: at,
                                                      update: JournalUpdate(resultFiles: [resultPath].compactMap { $0 } + receiptPaths),
-                                                     disclosure: disclosure)
+                                                     disclosure: disclosure, persons: sink)
         }
         appliance.reportPublished(department: context.department, receipt: receipt, hasResult: sink != nil,
                                   withheld: sink?.withheldPersons() ?? [:], files: [resultPath].compactMap { $0 } + receiptPaths)

@@ -18,7 +18,10 @@ package struct DropProcessor: Sendable {
         let context: Logger.Metadata = [
             "department": "\(file.department)", "file": "\(file.originalName.logged)", "request": "\(file.id.value)",
         ]
-        return await VTJLogContext.$metadata.withValue(context) { await process(file) }
+        let outcome = await VTJLogContext.$metadata.withValue(context) { await process(file) }
+        // What the walk freed goes back to the system, so the daemon does not keep its largest drop's size.
+        MallocArenas.trim()
+        return outcome
     }
 
     /// Processes one claimed drop; never throws: every failure ends in a receipt or a wait.

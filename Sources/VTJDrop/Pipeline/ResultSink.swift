@@ -28,7 +28,10 @@ final class ResultSink: PreparedPersonSink {
         let writer: any ResultWriter
         var receipt: Receipt
         var unexpected = 0
-        /// Whom the result discloses and which groups (the disclosure log's rows), by hetu.
+        /// Whom a basic-data result discloses and which groups (the disclosure log's rows), one row
+        /// per ledger slot in a scratch file until publication; nil for a change delivery.
+        let spool: DisclosureSpool?
+        /// A change delivery's disclosure log rows, by hetu (a person's entries add up their groups).
         var disclosed: [String: DisclosedPerson] = [:]
         /// Each distinct group list once: persons share it instead of holding an array each.
         var groupLists: Set<[String]> = []
@@ -42,6 +45,19 @@ final class ResultSink: PreparedPersonSink {
         /// Slots whose copy was withdrawn, and the censored rows to write in their place at the end.
         var withdrawn: [Int] = []
         var replacements: [PersonDisclosure] = []
+
+        /// Files the disclosure log's row of the first copy in ledger `slot`.
+        mutating func noteDelivered(_ person: DisclosedPerson, slot: Int) throws {
+            guard let spool else { return note(person) }
+            assert(slot == spool.count, "the spool's rows are the ledger's slots")
+            try spool.append(person)
+        }
+
+        /// What the result finally says of the person in ledger `slot` (a withdrawn copy's replacement).
+        mutating func noteReplacement(_ person: DisclosedPerson, slot: Int) {
+            guard let spool else { return note(person) }
+            spool.replace(row: slot, with: person)
+        }
 
         /// Files the disclosure log's row of a person (the last one for a hetu stands).
         mutating func note(_ person: DisclosedPerson) {
@@ -63,9 +79,10 @@ final class ResultSink: PreparedPersonSink {
     private let state: Mutex<State>
 
     /// `layout` chooses a basic-data result's columns (nil: all); `carried` are the drop's own
-    /// columns, written beside each of its rows.
+    /// columns, written beside each of its rows; `scratchFolder` holds a basic-data result's
+    /// disclosure log rows until publication (the state folder's `tmp`).
     init(kind: Kind, pending: sending PendingFile, format: OutputFormat, authorisation: DropAuthorisation,
-         dialect: CSVDialect, receipt: Receipt, operation: String, asked: AskedOnly,
+         dialect: CSVDialect, receipt: Receipt, operation: String, asked: AskedOnly, scratchFolder: String,
          layout: ColumnLayout? = nil, carried: CarriedColumns? = nil) throws {
         let carried = format == .xml || kind == .changes ? nil : carried
         let personCSV = CSVRenderer(authorisation: authorisation, dialect: dialect, reference: receipt.reference,
@@ -83,7 +100,9 @@ final class ResultSink: PreparedPersonSink {
             dropID: receipt.dropID, operation: operation, purpose: authorisation.purpose,
             processingDate: receipt.processingDate, reference: receipt.reference, groups: authorisation.groups))
         }
-        var state = State(writer: writer, receipt: receipt, ledger: AnswerLedger(rules: rules))
+        // The ledger finds a listed person by position among the list's codes (AskedOnly's own keys).
+        var state = State(writer: writer, receipt: receipt, spool: kind == .basicData ? try DisclosureSpool(folder: scratchFolder) : nil,
+                          ledger: AnswerLedger(rules: rules, index: asked.keys))
         if let carried {
             let names = carried.names.prefix(10).joined(separator: ", ") + (carried.names.count > 10 ? ", …" : "")
             state.receipt.notes.append(Message(.noteCarriedColumns, ["columns": .text(names)]))
@@ -121,7 +140,7 @@ final class ResultSink: PreparedPersonSink {
                     state.starts.append(try state.writer.position())
                     state.receipt.record(disclosure)
                     for rule in disclosure.tally.records.keys { state.withheldPersons[rule, default: 0] += 1 }
-                    state.note(prepared.disclosed ?? Self.disclosed(disclosure))
+                    try state.noteDelivered(prepared.disclosed ?? Self.disclosed(disclosure), slot: slot)
                     try write(disclosure, rendered: prepared.rows, into: &state)
                     state.personsEnd = try state.writer.position()
                 case .repeated:
@@ -131,7 +150,7 @@ final class ResultSink: PreparedPersonSink {
                     state.replacements.append(replacement)
                     state.receipt.recordWithdrawal(earlier, replacement: replacement)
                     // What the result finally says of the person: found, protected, no group at all.
-                    state.note(Self.disclosed(replacement))
+                    state.noteReplacement(Self.disclosed(replacement), slot: slot)
                 case .alreadyWithdrawn(let records):
                     state.receipt.recordWithdrawnCopy(records: records)
                 }
@@ -198,8 +217,6 @@ final class ResultSink: PreparedPersonSink {
         }
     }
 
-    /// Everyone the result discloses, with the groups delivered after the rules (not-found rows disclose nobody).
-    func disclosedPersons() -> [DisclosedPerson] { state.withLock { $0.disclosed.values.sorted { $0.hetu < $1.hetu } } }
 
     /// Persons (change entries) with anything withheld, by rule.
     func withheldPersons() -> [WithholdingRule: Int] { state.withLock { $0.withheldPersons } }
@@ -228,4 +245,25 @@ final class ResultSink: PreparedPersonSink {
 
     /// Publishes the result; returns its path.
     func commit() throws -> String { try state.withLock { try $0.writer.commit() } }
+}
+
+/// Everyone the result discloses, with the groups delivered after the rules (not-found rows
+/// disclose nobody): read by the publication's transaction, from the spool or (changes) memory.
+extension ResultSink: DisclosedPersonSource {
+    var personCount: Int { state.withLock { $0.spool?.personCount ?? $0.disclosed.count } }
+
+    /// The rows come out of the lock a few thousand at a time: `body` (the audit insert) never runs under it.
+    func forEachPerson(_ body: (DisclosedPerson) throws -> Void) throws {
+        var cursor = DisclosureSpool.Cursor()
+        while true {
+            let (persons, next) = try state.withLock { state throws(StorageError) -> ([DisclosedPerson], DisclosureSpool.Cursor?) in
+                guard let spool = state.spool else { return (state.disclosed.values.sorted { $0.hetu < $1.hetu }, nil) }
+                var reading = cursor
+                return (try spool.read(&reading, atMost: 4096), reading)
+            }
+            for person in persons { try body(person) }
+            guard let next, !persons.isEmpty else { return }
+            cursor = next
+        }
+    }
 }

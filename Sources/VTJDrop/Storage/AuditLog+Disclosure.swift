@@ -19,6 +19,20 @@ package struct DisclosedPerson: Sendable, Hashable {
     }
 }
 
+/// The persons of a disclosure, read out while the publication's transaction runs: a list in
+/// memory, or a drop's rows spooled to a scratch file (``DisclosureSpool``).
+package protocol DisclosedPersonSource {
+    /// How many distinct persons ``forEachPerson(_:)`` names.
+    var personCount: Int { get }
+    /// Each person once (the last word on a henkilötunnus stands).
+    func forEachPerson(_ body: (DisclosedPerson) throws -> Void) throws
+}
+
+extension Array: DisclosedPersonSource where Element == DisclosedPerson {
+    package var personCount: Int { Set(map(\.hetu)).count }
+    package func forEachPerson(_ body: (DisclosedPerson) throws -> Void) throws { try forEach(body) }
+}
+
 /// A result published to a department: who, for what, about whom, what, when.
 @dynamicMemberLookup
 package struct DisclosureRecord: Sendable, Hashable {
@@ -74,19 +88,21 @@ extension AuditLog {
         } }
     }
 
-    /// Appends a disclosure inside the caller's transaction (the journal's `published` commits with it).
+    /// Appends a disclosure inside the caller's transaction (the journal's `published` commits with it),
+    /// its persons `persons` (the record's own unless given, e.g. a drop's spool read back now).
     /// A request already recorded (a walk resumed after a crash) keeps its first record.
-    static func insert(_ record: DisclosureRecord, _ db: Database) throws {
+    static func insert(_ record: DisclosureRecord, persons: (any DisclosedPersonSource)? = nil, _ db: Database) throws {
+        let persons = persons ?? record.persons
         try db.execute(sql: """
             INSERT OR IGNORE INTO audit_disclosure (at, department, purpose, request_id, operation, result_file, person_count, provenance)
             VALUES (?, ?, ?, ?, ?, ?, ?, 'julkaistu')
-            """, arguments: record.header.arguments + [record.resultFile, Set(record.persons.map(\.hetu)).count])
+            """, arguments: record.header.arguments + [record.resultFile, persons.personCount])
         guard db.changesCount > 0 else { return }
         let id = db.lastInsertedRowID
         let statement = try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO audit_disclosed_person (hetu, disclosure_id, status, groups) VALUES (?, ?, ?, ?)
             """)
-        for person in record.persons {
+        try persons.forEachPerson { person in
             try statement.execute(arguments: [person.hetu, id, person.status, person.groups?.joined(separator: " ")])
         }
     }

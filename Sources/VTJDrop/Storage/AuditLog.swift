@@ -64,17 +64,16 @@ package struct AuditLog: Sendable {
     @discardableResult
     package func record(_ record: AuditRecord) throws(StorageError) -> Int64 {
         try watched { () throws(StorageError) in try StateDatabase.write(pool) { db in
-            // Sorted and deduplicated in place: one copy of the list's values, not three (issue 15's memory bound).
-            var unique = record.hetus.map(\.value)
-            unique.sort()
-            unique.removeDuplicatesInSortedOrder()
+            // Distinct and ordered as 8-byte keys, each text made again as it is inserted: no copy
+            // of the list's strings (16 bytes a code; issue 15's memory bound).
+            let unique = HenkilotunnusKeys(record.hetus)
             try db.execute(sql: """
                 INSERT INTO audit_query (at, department, purpose, request_id, operation, scope, hetu_count, detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: record.header.arguments + [record.scope.rawValue, unique.count, record.detail])
             let id = db.lastInsertedRowID
             let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO audit_hetu (hetu, query_id) VALUES (?, ?)")
-            for hetu in unique { try statement.execute(arguments: [hetu, id]) }
+            try unique.forEachText { hetu in try statement.execute(arguments: [hetu, id]) }
             return id
         } }
     }

@@ -22,6 +22,8 @@ package enum StorageError: Error, Sendable, CustomStringConvertible {
     case lost(path: String, reason: String)
     /// A database file was deleted or replaced while the appliance ran on it.
     case removedWhileRunning(path: String, reason: String)
+    /// A drop's scratch file of disclosed persons (``DisclosureSpool``) could not be made, written or read back.
+    case scratch(operation: String, folder: String, errno: Int32)
 
     package var description: String {
         switch self {
@@ -47,6 +49,8 @@ package enum StorageError: Error, Sendable, CustomStringConvertible {
         case .removedWhileRunning(let path, let reason):
             "the state file \(path) \(reason): what was written to it since may be lost with it, so vtjdrop stops; "
                 + "restore the state folder from backup (docs/operations.md, \"Backup\") and start vtjdrop again"
+        case .scratch(let operation, let folder, let code):
+            "cannot \(operation) the disclosed persons' scratch file in \(folder) (errno \(code)); check space and permissions there"
         }
     }
 }

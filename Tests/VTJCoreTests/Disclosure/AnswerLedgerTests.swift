@@ -1,4 +1,5 @@
 import Testing
+import VTJTestSupport
 @testable import VTJCore
 
 /// Fail closed on an answer that contradicts itself or lacks the TURVAKIELTO group (issue 13).
@@ -95,5 +96,27 @@ import Testing
         #expect(value("ristiriitaiset") == "1")
         #expect(value("turvakielto-puuttui") == "1")
         #expect(entries.first { $0.key == "pidatetty" && $0.qualifier == "ristiriitainen-vastaus" }?.value == "6")
+    }
+
+    /// A list's ledger finds persons by their position among the list's codes instead of by
+    /// string; it must judge every copy exactly as the ledger by string does.
+    @Test func aListsLedgerByPositionJudgesEveryCopyAsTheLedgerByStringDoes() throws {
+        let rules = F.rules(purpose: .kirjasto, groups: [.henkilonNimi, .turvakielto, .vakinainenKotimainenOsoite])
+        let listed = TestHetu.distinct(400).map(\.value)
+        let index = HenkilotunnusKeys(TestHetu.distinct(400))
+        var byPosition = AnswerLedger(rules: rules, index: index)
+        var byString = AnswerLedger(rules: rules)
+        var random = SeededGenerator(seed: 1513)
+        // Listed persons, a valid code nobody listed, a string that is no code and a listed code in
+        // lower case (another text: another person, as before), with repeats and contradictions.
+        let hetus = listed + [TestHetu.distinct(1, offset: 5000)[0].value, "not-a-hetu", listed[3].lowercased()]
+        for _ in 0..<3000 {
+            let hetu = hetus[Int.random(in: 0..<hetus.count, using: &random)]
+            let banned = Int.random(in: 0..<40, using: &random) == 0
+            let person = Person(hetu: hetu, records: [F.name("A", "B"), F.turvakielto(active: banned), Self.address])
+            #expect(byPosition.next(person) == byString.next(person), "\(Henkilotunnus.mask(hetu))")
+        }
+        #expect(byPosition.persons == byString.persons && byPosition.repeats == byString.repeats)
+        #expect(byPosition.contradictions == byString.contradictions && byPosition.contradictions > 0)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import VTJTestSupport
 import VTJCore
 
 @Suite struct HetuListReaderTests {
@@ -282,6 +283,21 @@ import VTJCore
         #expect(collector.duplicates.map(\.line) == [12, 13, 14] && collector.duplicateCount == 9)
         #expect(collector.warnings.count == 3 && collector.warningCount == 10)
         #expect(collector.hetus.map(\.value) == ["010594Y9032"] && collector.valueCount == 21)
+    }
+
+    /// Repeats are found through a table of positions that grows while a list is read: every
+    /// repeat names the line its value was first seen on, across many growths.
+    @Test func everyRepeatNamesItsFirstLineInALongList() {
+        var collector = HetuCollector()
+        let codes = TestHetu.distinct(5000)
+        for (index, code) in codes.enumerated() { collector.accept(code.value, line: index + 1) }
+        for (index, code) in codes.enumerated().reversed() where index % 7 == 0 {
+            collector.accept(code.value, line: 10_000 + index)
+        }
+        #expect(collector.hetus == codes && collector.hetuLines == Array(1...5000))
+        #expect(collector.duplicateCount == (0..<5000).filter { $0 % 7 == 0 }.count)
+        #expect(collector.duplicates.allSatisfy { $0.firstLine == $0.line - 10_000 + 1 })
+        #expect(collector.duplicates.allSatisfy { codes[$0.firstLine - 1] == $0.hetu })
     }
 
     /// The receipt's list file holds the first 20,000 rejected lines (issue 16); beyond, they are counted.

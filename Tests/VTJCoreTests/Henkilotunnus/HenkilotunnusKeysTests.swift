@@ -50,4 +50,15 @@ import Testing
         #expect(positions == Set(0..<keys.count), "one position per distinct code")
         #expect(HenkilotunnusKeys([Henkilotunnus]()).count == 0)
     }
+
+    @Test func theTextsMadeFromTheKeysAreTheDistinctCodes() throws {
+        let listed = Self.randomCodes(5000, seed: 18) + [try Henkilotunnus("010190-999W"), try Henkilotunnus("010190Y999W")]
+        let keys = HenkilotunnusKeys(listed + listed.suffix(300))
+        var texts: [String] = []
+        keys.forEachText { texts.append($0) }
+        #expect(texts.count == keys.count)
+        #expect(Set(texts) == Set(listed.map(\.value)), "every distinct code once, exactly as validated")
+        let madeKeys = try texts.map { try Henkilotunnus($0).key }
+        #expect(madeKeys == madeKeys.sorted(), "in the keys' order")
+    }
 }
