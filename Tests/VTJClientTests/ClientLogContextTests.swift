@@ -38,4 +38,31 @@ struct ClientLogContextTests {
             #expect(!later.contains { $0.contains("department=") })
         }
     }
+
+    @Test("a message's debug line says where its time went: queued, the interface's first byte, the body, the parse")
+    func callDoneLineCarriesPhases() async throws {
+        var configuration = SandboxConfiguration(population: 300, seed: 2, referenceDate: SandboxFixture.day)
+        // The interface takes at least this long before its first byte: that time is the interface's, not the parse's.
+        configuration.faults = SandboxFaults(latencyMs: 150)
+        try await SandboxFixture.withSandbox(configuration) { server, base in
+            let logs = LogCapture()
+            var settings = ClientTestData.configuration(base, parallelism: 2, maxHetusPerMessage: 100)
+            settings.credentials = BasicCredentials(user: "kunta", password: "salasana")
+            let client = try VTJInterfaceClient(configuration: settings, logger: logs.logger())
+            let asked = try server.registry.population.hetus.prefix(200).map { try Henkilotunnus($0) }
+            _ = try await client.basicData(hetus: asked) { _ in }
+            let done = logs.all.filter { $0.contains("VTJ call done") && $0.contains("vtj.operation=perustiedot") }
+            #expect(done.count == 2, "two messages of 100")
+            for line in done {
+                var phases: [String: Int] = [:]
+                for field in line.split(separator: " ") where field.hasPrefix("vtj.") && field.contains("-ms=") {
+                    let parts = field.dropFirst("vtj.".count).split(separator: "=")
+                    phases[String(parts[0].dropLast("-ms".count))] = Int(parts[1])
+                }
+                #expect(Set(phases.keys) == ["queued", "first-byte", "body", "parse"], "every phase is named: \(line)")
+                #expect(phases.values.allSatisfy { $0 >= 0 }, "in whole milliseconds: \(line)")
+                #expect(phases["first-byte", default: 0] >= 150, "the interface's latency is its first byte, not the parse: \(line)")
+            }
+        }
+    }
 }

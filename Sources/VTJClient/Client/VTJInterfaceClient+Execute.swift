@@ -8,7 +8,7 @@ import Glibc
 extension VTJInterfaceClient {
     /// What one attempt gave: a parsed value, or an outcome for the retry machine.
     enum Attempt<T: Sendable>: Sendable {
-        case value(T, status: Int, bytes: Int64)
+        case value(T, status: Int, bytes: Int64, phases: AttemptPhases)
         case failed(AttemptOutcome, status: Int?)
     }
 
@@ -48,7 +48,7 @@ extension VTJInterfaceClient {
             do {
                 attempt = try await pool.run(owner: owner) { [self] handle, flag in
                     try self.attempt(request, messageID: messageID, documentName: documentName, handle: handle,
-                                     cancellation: flag, parse: parse)
+                                     cancellation: flag, queuedSince: began, parse: parse)
                 }
             } catch let failure as ConsumerFailure {
                 throw failure.underlying
@@ -60,8 +60,10 @@ extension VTJInterfaceClient {
             let outcome: AttemptOutcome
             let elapsed = ContinuousClock.now - began
             switch attempt {
-            case .value(let value, let status, let bytes):
-                logger.debug("VTJ call done", metadata: ["vtj.status": "\(status)", "vtj.bytes": "\(bytes)"])
+            case .value(let value, let status, let bytes, let phases):
+                var done: Logger.Metadata = ["vtj.status": "\(status)", "vtj.bytes": "\(bytes)"]
+                done.merge(phases.metadata) { $1 }
+                logger.debug("VTJ call done", metadata: done)
                 report(CallRecord(operation: operation, status: status, duration: elapsed, willRetry: false, hetus: call.hetuCount))
                 return value
             case .failed(let failed, let status):
@@ -96,7 +98,7 @@ extension VTJInterfaceClient {
         observer.withLock { $0 }?(record)
     }
 
-    /// One attempt on a worker thread: spool the body to an unlinked temp file (at most
+    /// One attempt on a worker thread: spool the body to the worker's unlinked temp file (at most
     /// ``VTJClientConfiguration/maxResponseBytes``), then classify or parse.
     private func attempt<T: Sendable>(
         _ request: HTTPRequest,
@@ -104,10 +106,16 @@ extension VTJInterfaceClient {
         documentName: String,
         handle: CurlHandle,
         cancellation: CancellationFlag,
+        queuedSince: ContinuousClock.Instant,
         parse: @Sendable (ResponseBody) throws -> T
     ) throws -> Attempt<T> {
-        let fd = try spoolFile()
-        defer { close(fd) }
+        let started = ContinuousClock.now
+        let spool = try spoolFile(of: handle)
+        defer { spool.release() }
+        guard spool.rewind() else {
+            throw VTJClientError.configuration("cannot rewind the response spool in \(spool.directory) (errno \(errno)); check the temporary directory")
+        }
+        let fd = spool.fileDescriptor
         let head: HTTPResponseHead
         do {
             head = try handle.perform(request, writingBodyTo: fd, cancellation: cancellation)
@@ -120,6 +128,10 @@ extension VTJInterfaceClient {
             $0.attempts += 1
             $0.newConnections += head.newConnections
             $0.bodyBytes += head.bodyBytes
+        }
+        // The spool is reused: the readers read to its end, which must be this body's.
+        guard spool.trim(to: head.bodyBytes) else {
+            return .failed(.transport(.other, detail: "cannot cut the spooled body to its length (errno \(errno))"), status: head.status)
         }
         let body = ResponseBody(fileDescriptor: fd, size: head.bodyBytes, documentName: documentName, messageID: messageID)
         if let fault = wire.fault(status: head.status, headers: head, body: { body.readPrefix(limit: 64 * 1024) }) {
@@ -143,7 +155,11 @@ extension VTJInterfaceClient {
             return .failed(.transport(.other, detail: "cannot rewind the spooled body (errno \(errno))"), status: head.status)
         }
         do {
-            return .value(try parse(body), status: head.status, bytes: head.bodyBytes)
+            let parseStarted = ContinuousClock.now
+            let value = try parse(body)
+            let phases = AttemptPhases(queued: started - queuedSince, timing: head.timing,
+                                       parse: ContinuousClock.now - parseStarted)
+            return .value(value, status: head.status, bytes: head.bodyBytes, phases: phases)
         } catch let error as ConsumerFailure {
             throw error
         } catch let error as CancellationError {
@@ -156,15 +172,11 @@ extension VTJInterfaceClient {
         }
     }
 
-    /// A new temporary file, unlinked at once so it vanishes with its descriptor.
-    private func spoolFile() throws -> Int32 {
-        var template = Array("\(configuration.temporaryDirectory)/vtj-response-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else {
-            throw VTJClientError.configuration(
-                "cannot create a temporary file in \(configuration.temporaryDirectory) (errno \(errno)); check space and permissions")
-        }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        return fd
+    /// The worker's spool file (``SpoolFile``), made on its first attempt.
+    private func spoolFile(of handle: CurlHandle) throws -> SpoolFile {
+        if let spool = handle.spool, spool.directory == configuration.temporaryDirectory { return spool }
+        let spool = try SpoolFile(directory: configuration.temporaryDirectory)
+        handle.spool = spool
+        return spool
     }
 }

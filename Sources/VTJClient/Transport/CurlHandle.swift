@@ -12,6 +12,9 @@ public final class CurlHandle {
     private let errorBuffer: UnsafeMutablePointer<CChar>
     /// Phase times of the last transfer, also when it failed (how far it got: name, TCP, TLS).
     public private(set) var lastTiming = HTTPTiming()
+    /// This handle's scratch file for bodies, made on first use and kept with the handle, which one
+    /// worker uses at a time (``SpoolFile``).
+    var spool: SpoolFile?
 
     /// A new handle (libcurl is initialised once per process).
     public init() throws(HTTPTransportError) {

@@ -1,0 +1,33 @@
+import Logging
+
+/// Where one successful attempt's time went, for the debug log line "VTJ call done": so an operator
+/// (and `scripts/bench-e2e`'s reader) can tell a slow interface from a worker that parsed slowly
+/// or a message that queued for a worker (docs/performance.md, "Where a large drop's time goes").
+struct AttemptPhases: Sendable {
+    /// From the call being handed to the worker pool to a worker starting it (other messages ahead).
+    var queued: Duration
+    /// From the transfer's start to the answer's first byte: the interface building it (and the connection).
+    var firstByte: Duration
+    /// From the first byte to the last: the body arriving and being spooled.
+    var body: Duration
+    /// The answer read from the spool and handed on, on the same worker (the caller's batches included).
+    var parse: Duration
+
+    init(queued: Duration, timing: HTTPTiming, parse: Duration) {
+        self.queued = queued
+        self.firstByte = .seconds(max(0, timing.firstByte))
+        self.body = .seconds(max(0, timing.total - timing.firstByte))
+        self.parse = parse
+    }
+
+    /// `vtj.queued-ms`, `vtj.first-byte-ms`, `vtj.body-ms`, `vtj.parse-ms`.
+    var metadata: Logger.Metadata {
+        ["vtj.queued-ms": "\(Self.milliseconds(queued))", "vtj.first-byte-ms": "\(Self.milliseconds(firstByte))",
+         "vtj.body-ms": "\(Self.milliseconds(body))", "vtj.parse-ms": "\(Self.milliseconds(parse))"]
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+    }
+}
