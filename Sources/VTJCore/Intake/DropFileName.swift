@@ -28,9 +28,12 @@ public struct DropFileName: Hashable, Sendable, CustomStringConvertible {
     /// (`010594Y***2`), since departments do name files after persons.
     public var logged: String { DropFileName.maskingHetus(in: display) }
 
+    /// `text` with every henkilötunnus-looking run of 11 characters masked (any letter case).
+    public static func maskingHetus(in text: String) -> String { maskingHetus(in: text, keeping: nil) }
+
     /// `text` with every henkilötunnus-looking run of 11 characters masked (any letter case),
     /// except `keep` (the one an operator asked about).
-    public static func maskingHetus(in text: String, keeping keep: Henkilotunnus? = nil) -> String {
+    public static func maskingHetus(in text: String, keeping keep: Henkilotunnus?) -> String {
         let chars = Array(text)
         guard chars.count >= 11 else { return text }
         var out = ""
