@@ -13,12 +13,8 @@ enum XLSXParts {
 
     /// A document written by `body` into memory.
     private static func document(_ name: String, _ body: (XMLWriter) -> Void) throws(XLSXWriteError) -> [UInt8] {
-        let writer = XMLWriter(indent: false, documentName: name)
-        writer.startDocument()
-        body(writer)
         do {
-            try writer.endDocument()
-            return try writer.bytes()
+            return try XMLWriter.document(named: name, indent: false, body)
         } catch {
             throw .xml(.init(error.description))
         }

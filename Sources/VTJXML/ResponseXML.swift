@@ -101,12 +101,8 @@ public enum ResponseXML {
     /// A whole document in memory. Input never makes the writer fail (names are the profile's
     /// and text is made XML-safe), so a failure here is a bug in this module, not bad data.
     static func document(_ body: (XMLWriter) -> Void) -> [UInt8] {
-        let writer = XMLWriter(documentName: "response")
-        writer.startDocument()
-        body(writer)
         do {
-            try writer.endDocument()
-            return try writer.bytes()
+            return try XMLWriter.document(named: "response", body)
         } catch {
             preconditionFailure("VTJXML wrote an invalid document: \(error)")
         }

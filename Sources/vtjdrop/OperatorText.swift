@@ -9,23 +9,7 @@ enum OperatorText {
     /// File names and error texts come from departments and may carry a hetu; the operator sees
     /// only the one they asked about.
     static func masked(_ text: String, keeping keep: Henkilotunnus? = nil) -> String {
-        let chars = Array(text)
-        guard chars.count >= 11 else { return text }
-        var out = ""
-        var index = 0
-        while index < chars.count {
-            if index + 11 <= chars.count {
-                let window = String(chars[index..<index + 11])
-                if let hetu = try? Henkilotunnus(window.uppercased()), hetu != keep {
-                    out += hetu.masked
-                    index += 11
-                    continue
-                }
-            }
-            out.append(chars[index])
-            index += 1
-        }
-        return out
+        DropFileName.maskingHetus(in: text, keeping: keep)
     }
 
     /// `2026-11-26 08:03:12 +02:00` in Finnish time (the offset always shown), or `-`.

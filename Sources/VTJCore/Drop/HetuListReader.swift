@@ -86,9 +86,11 @@ public struct HetuListReader: Sendable {
                 let sample = sampleRecords(lines, from: line.next, delimiter: delimiter)
                 if let found = HetuColumnDetector.locate(first: cells, rest: sample) {
                     let separator = Character(Unicode.Scalar(delimiter))
+                    // The first row may be shorter than the rows below it: then it has no name
+                    // for the column found in them (a fuzzer found the index out of range).
+                    let name = found.column < cells.count ? HetuListReader.trimmed(cells[found.column]).trimmingQuotes : ""
                     return found.hasHeader
-                        ? (.csv(delimiter: separator, column: found.column,
-                                header: HetuListReader.trimmed(cells[found.column]).trimmingQuotes),
+                        ? (.csv(delimiter: separator, column: found.column, header: String(name)),
                            cells.map { String(HetuListReader.trimmed($0)) })
                         : (.headerless(delimiter: separator, column: found.column), [])
                 }

@@ -29,7 +29,11 @@ public struct DropFileName: Hashable, Sendable, CustomStringConvertible {
     public var logged: String { DropFileName.maskingHetus(in: display) }
 
     /// `text` with every henkilötunnus-looking run of 11 characters masked (any letter case).
-    public static func maskingHetus(in text: String) -> String {
+    public static func maskingHetus(in text: String) -> String { maskingHetus(in: text, keeping: nil) }
+
+    /// `text` with every henkilötunnus-looking run of 11 characters masked (any letter case),
+    /// except `keep` (the one an operator asked about).
+    public static func maskingHetus(in text: String, keeping keep: Henkilotunnus?) -> String {
         let chars = Array(text)
         guard chars.count >= 11 else { return text }
         var out = ""
@@ -38,7 +42,7 @@ public struct DropFileName: Hashable, Sendable, CustomStringConvertible {
             // Cheap shape check first: the last log guard runs this over every line.
             if index + 11 <= chars.count, chars[index].isASCII, chars[index].isNumber,
                chars[index + 6].isASCII, Henkilotunnus.centuries[Character(chars[index + 6].uppercased())] != nil,
-               let hetu = try? Henkilotunnus(String(chars[index..<index + 11]).uppercased()) {
+               let hetu = try? Henkilotunnus(String(chars[index..<index + 11]).uppercased()), hetu != keep {
                 out += hetu.masked
                 index += 11
                 continue

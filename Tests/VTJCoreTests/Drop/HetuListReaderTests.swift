@@ -318,4 +318,14 @@ import VTJCore
         }
         #expect(throws: DropReadError.self) { try reader.read(bytes, file: "x.bin") }
     }
+
+    /// Found by `scripts/fuzz` (2026-12-07): a first row of two names over rows of three cells,
+    /// the henkilötunnus in the third. The column is found in the rows below; the first row has no
+    /// cell there, and reading its name trapped (index out of range), which would have stopped the
+    /// daemon on a department's file. It is now a header without a name for that column.
+    @Test func aHeaderRowShorterThanTheHetuColumnIsReadNotATrap() throws {
+        let list = try read("nimi;luokka\nA;7b;010594Y9032\nB;7c;020594X903P\n")
+        #expect(list.dialect == .csv(delimiter: ";", column: 2, header: ""))
+        #expect(list.hetus.map(\.value) == ["010594Y9032", "020594X903P"])
+    }
 }

@@ -35,6 +35,16 @@ import VTJCore
         #expect(long.safeStem.utf8.count <= DropFileName.maximumStemBytes)
         #expect(long.safeName.hasSuffix(".txt"))
     }
+
+    /// The log lines' masking and the operator commands' (`audit --hetu`) are one function: every
+    /// henkilötunnus in free text is masked, in any letter case, except the one asked about.
+    @Test func maskingHetusMasksEveryOneButTheKeptOne() throws {
+        let asked = try Henkilotunnus("010594Y9032"), other = try Henkilotunnus("020594-903P")
+        let text = "lista 010594y9032 ja 020594-903P.csv"
+        #expect(DropFileName.maskingHetus(in: text) == "lista \(asked.masked) ja \(other.masked).csv")
+        #expect(DropFileName.maskingHetus(in: text, keeping: asked) == "lista 010594y9032 ja \(other.masked).csv")
+        #expect(DropFileName.maskingHetus(in: "short") == "short")
+    }
 }
 
 @Suite struct DropFileNameRoundTripTests {

@@ -9,12 +9,10 @@ import VTJTestSupport
 /// never reaches a log line (it is masked, `010594Y***2`), whatever happens to the entry.
 @Suite struct FileSystemLogTests {
     @Test func hetuInAFileOrFolderNameNeverReachesALogLine() async throws {
-        let harness = try await PipelineHarness()
-        defer { Task { await harness.close() } }
         let capture = LogCapture()
-        let appliance = try Appliance(configuration: harness.appliance.configuration, database: harness.appliance.database,
-                                      client: harness.appliance.client, clock: harness.appliance.clock, logger: capture.logger())
-        let runner = try ApplianceRunner(appliance: appliance)
+        let harness = try await PipelineHarness(logger: capture.logger())
+        defer { Task { await harness.close() } }
+        let runner = harness.runner
         let named = harness.registry.hetus(where: [.resident], limit: 4)
         let inbox = harness.root + "/inbox"
         try harness.drop("sivistys", named[0] + ".txt", named[1])                               // served
@@ -41,12 +39,10 @@ import VTJTestSupport
     }
 
     @Test func publishingFailureOfADropNamedAfterAPersonIsLoggedMasked() async throws {
-        let harness = try await PipelineHarness()
-        defer { Task { await harness.close() } }
         let capture = LogCapture()
-        let appliance = try Appliance(configuration: harness.appliance.configuration, database: harness.appliance.database,
-                                      client: harness.appliance.client, clock: harness.appliance.clock, logger: capture.logger())
-        let runner = try ApplianceRunner(appliance: appliance)
+        let harness = try await PipelineHarness(logger: capture.logger())
+        defer { Task { await harness.close() } }
+        let runner = harness.runner
         let named = harness.registry.hetus(where: [.resident], limit: 2)
         // The rename into place fails: the error names the result, whose name starts with the hetu.
         try harness.drop("sivistys", named[0] + ".txt", named[1])

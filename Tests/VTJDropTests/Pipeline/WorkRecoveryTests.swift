@@ -14,14 +14,8 @@ import VTJCore
         let harness = try await PipelineHarness()
         defer { Task { await harness.close() } }
         let appliance = harness.appliance
-        try harness.drop("sivistys", "lista.txt", "010594Y9032\n")
-        let id = DropIDGenerator.next()
-        let outcome = try appliance.claimer("sivistys").claim(
-            DropFileName(raw: Array("lista.txt".utf8)), department: "sivistys", from: appliance.inboxFolder("sivistys"), id: id)
-        guard case .claimed(let claimed) = outcome else { Issue.record("not claimed: \(outcome)"); return }
+        let (id, claimed) = try Self.claimAList(harness)
         let journal = appliance.database.journal
-        try journal.recordClaim(dropID: id.value, department: "sivistys", originalName: "lista.txt",
-                                storedPath: claimed.path, at: Date())
         try journal.record(reached, for: id.value, at: Date())
         let moved = reached == .published
             ? try appliance.mover.archive(workFolder: claimed.folder, id: id)
@@ -43,13 +37,7 @@ import VTJCore
         let harness = try await PipelineHarness()
         defer { Task { await harness.close() } }
         let appliance = harness.appliance
-        try harness.drop("sivistys", "lista.txt", "010594Y9032\n")
-        let id = DropIDGenerator.next()
-        let outcome = try appliance.claimer("sivistys").claim(
-            DropFileName(raw: Array("lista.txt".utf8)), department: "sivistys", from: appliance.inboxFolder("sivistys"), id: id)
-        guard case .claimed(let claimed) = outcome else { Issue.record("not claimed: \(outcome)"); return }
-        try appliance.database.journal.recordClaim(dropID: id.value, department: "sivistys", originalName: "lista.txt",
-                                                   storedPath: claimed.path, at: Date())
+        let (id, _) = try Self.claimAList(harness)
         try appliance.database.journal.record(.querying, for: id.value, at: Date())
 
         let summary = await harness.runner.runOnce()
@@ -119,5 +107,24 @@ import VTJCore
         let next = try harness.only("vesihuolto", suffix: ".csv", prefix: "seuraava.")
         #expect(next.contains(customers[1]), "the change that came between the two attempts was lost")
         #expect(try register.logKey(department: "vesihuolto", scope: .hetuList)! > startKey)
+    }
+
+    /// Drops one list for `sivistys`, claims it and journals the claim, as intake would: the
+    /// state a run was in when it was killed at the moments these tests set up.
+    private static func claimAList(_ harness: PipelineHarness) throws -> (DropID, ClaimedFile) {
+        let appliance = harness.appliance
+        try harness.drop("sivistys", "lista.txt", "010594Y9032\n")
+        let id = DropIDGenerator.next()
+        let outcome = try appliance.claimer("sivistys").claim(
+            DropFileName(raw: Array("lista.txt".utf8)), department: "sivistys", from: appliance.inboxFolder("sivistys"), id: id)
+        guard case .claimed(let claimed) = outcome else { throw ClaimFailed(outcome: "\(outcome)") }
+        try appliance.database.journal.recordClaim(dropID: id.value, department: "sivistys", originalName: "lista.txt",
+                                                   storedPath: claimed.path, at: Date())
+        return (id, claimed)
+    }
+
+    private struct ClaimFailed: Error, CustomStringConvertible {
+        let outcome: String
+        var description: String { "not claimed: \(outcome)" }
     }
 }
