@@ -59,6 +59,9 @@ extension ApplianceRunner {
             nextScan = decision.nextScan
             if decision.scan {
                 let pass = intake.pass(now: appliance.monotonic.now)
+                for file in pass.claimed {
+                    timings[file.id.value] = DropTiming(before: pass.inboxWait[file.id.value].map { [("inbox", $0)] } ?? [])
+                }
                 enqueue(pass.claimed)
                 nextScan = tick.nextScan(now: gateTime, claimed: pass.claimed.count, nextCheck: pass.nextCheck.map { $0 - started })
             }
@@ -126,8 +129,15 @@ extension ApplianceRunner {
 
     private func start(_ file: ClaimedFile, isProbe: Bool) {
         let processor = processor
+        let timing = timings.removeValue(forKey: file.id.value) ?? DropTiming()
+        timing.mark("queued")
         inFlight[file.id.value] = (file.department, Task {
-            let outcome = await processor.processLogged(file)
+            let outcome = await DropTiming.$current.withValue(timing) {
+                timing.mark("task-start")
+                return await processor.processLogged(file)
+            }
+            processor.appliance.logger.debug("drop timing", metadata: [
+                "request": "\(file.id.value)", "department": "\(file.department)", "stages": "\(timing.line)"])
             self.finished(file, outcome, isProbe: isProbe)
         })
     }

@@ -21,6 +21,8 @@ public actor ApplianceRunner {
     var dueAt: [String: ContinuousClock.Instant] = [:]
     /// Daemon: claimed drops not started yet, oldest first.
     var queued: [ClaimedFile] = []
+    /// Daemon: where each claimed drop's time goes until it starts (the walk adds its own stages).
+    var timings: [String: DropTiming] = [:]
     /// Daemon: drops (and the cheap probe) in flight, by request id.
     var inFlight: [String: (department: String, task: Task<Void, Never>)] = [:]
     /// Daemon: a probe (drop or cheap call) is out; no second one is sent.

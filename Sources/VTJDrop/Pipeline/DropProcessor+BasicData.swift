@@ -10,8 +10,10 @@ extension DropProcessor {
         let rules = DisclosureRules(authorisation: request.authorisation, today: context.today)
         let operation = request.content.operation
         let sink = try makeSink(.basicData, request, asked: AskedOnly(request.content.hetus))
+        DropTiming.mark("sink")
         do {
             try appliance.journalNow(.querying, for: context.requestID)
+            DropTiming.mark("journal-querying")
             let report = try await audited(AuditRecord(
                 at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
                 requestID: context.requestID, operation: "perustiedot", scope: .hetuList, hetus: request.content.hetus.shared,
@@ -24,6 +26,7 @@ extension DropProcessor {
                 }
             }
             appliance.journalInterfaceCall(succeeded: true, log: context.log)
+            DropTiming.mark("journal-interface")
             for hetu in report.notFound { try sink.writeNotFound(hetu.value) }
             for person in report.undelivered { try sink.writeUndelivered(person) }
             sink.noteUndeliveredGroups(rules.groups, delivered: report.groupsDelivered, source: appliance.interfaceName)
@@ -40,6 +43,7 @@ extension DropProcessor {
             Self.logContradictionTotal(sink, log: context.log)
             var (receipt, unexpected) = try sink.finish()
             if unexpected > 0 { receipt.notes.append(Message(.noteUnexpectedPersons, ["count": .count(unexpected)])) }
+            DropTiming.mark("sink-finish")
             return try complete(context, result: sink, receipt: receipt)
         } catch {
             sink.abandon()

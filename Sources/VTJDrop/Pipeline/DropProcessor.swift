@@ -34,6 +34,7 @@ public struct DropProcessor: Sendable {
             // The appliance's own trouble (a full disk, a damaged database): the interface is not to blame.
             return wait(claimed, .local("journal: \(error)"), attempts: 0, log: log)
         }
+        DropTiming.mark("journal-claim")
         guard let settings = appliance.configuration.department(claimed.department) else {
             // Its department was removed from the configuration after the claim: keep the input safe.
             log.error("claimed drop of an unconfigured department; moving it to quarantine")
@@ -57,6 +58,7 @@ public struct DropProcessor: Sendable {
             context.inputStamp = read.1
             context.repeatOf = read.2
             content = read.0
+            DropTiming.mark("read")
         } catch let changing as InputChanging {
             return wait(claimed, .inputChanging(changing.description), attempts: attempt(context), log: log,
                         delay: changing.retryIn)
@@ -109,6 +111,7 @@ public struct DropProcessor: Sendable {
         }
         appliance.journal(.read, for: claimed.id.value, update: JournalUpdate(
             operation: content.operation.rawValue, purpose: authorisation.purpose.rawValue, reference: content.reference), log: log)
+        DropTiming.mark("journal-read")
 
         let request = AuthorisedDrop(context: context, content: content, authorisation: authorisation, format: format,
                                      layout: layout ?? settings.profile.layout)
