@@ -21,6 +21,14 @@ public struct DropProcessor: Sendable {
         return await VTJLogContext.$metadata.withValue(context) { await process(file) }
     }
 
+    /// ``processLogged(_:)`` on a ``DropThread`` of its own, which ends with the walk: its blocking
+    /// steps never hold a cooperative thread. The runner walks every drop this way.
+    func processOnOwnThread(_ file: ClaimedFile) async -> DropOutcome {
+        let thread = DropThread()
+        defer { thread.close() }
+        return await withTaskExecutorPreference(thread) { await processLogged(file) }
+    }
+
     /// Processes one claimed drop; never throws: every failure ends in a receipt or a wait.
     public func process(_ claimed: ClaimedFile) async -> DropOutcome {
         let log = appliance.logger(request: claimed.id.value, department: claimed.department, file: claimed.originalName.display)

@@ -1,0 +1,54 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import VTJDrop
+
+/// A walk's blocking work holds its own thread, never one of the cooperative pool's.
+@Suite struct DropThreadTests {
+    /// Four walks block at once until all four have arrived: on the cooperative pool (two threads
+    /// on a two-core machine) the third and fourth could not start while the first two blocked.
+    @Test func walksThatBlockAtOnceAllProceed() async {
+        let barrier = Barrier(parties: 4)
+        let arrived = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<4 {
+                let thread = DropThread()
+                group.addTask(executorPreference: thread) {
+                    defer { thread.close() }
+                    return Thread.current.name == "vtjdrop-drop" && barrier.arriveAndWait()
+                }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(arrived == [true, true, true, true])
+    }
+
+    /// Work that reaches a closed thread still runs (on the global executor).
+    @Test func workAfterCloseStillRuns() async {
+        let thread = DropThread()
+        thread.close()
+        let value = await Task(executorPreference: thread) { 42 }.value
+        #expect(value == 42)
+    }
+}
+
+/// Blocks each caller until `parties` have arrived; false if they do not within a minute (a bound so
+/// that a regression fails instead of hanging; nothing is timed).
+private final class Barrier: Sendable {
+    private let arrived = Mutex(0)
+    private let open = DispatchSemaphore(value: 0)
+    private let parties: Int
+
+    init(parties: Int) { self.parties = parties }
+
+    func arriveAndWait() -> Bool {
+        let count = arrived.withLock { count in
+            count += 1
+            return count
+        }
+        if count == parties {
+            for _ in 1..<parties { open.signal() }
+            return true
+        }
+        return open.wait(timeout: .now() + 60) == .success
+    }
+}
