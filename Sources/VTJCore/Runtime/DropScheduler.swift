@@ -2,10 +2,12 @@
 /// decided as a value (the runner performs it, `ApplianceRunner.startQueued`).
 ///
 /// `workers` drops run at once, oldest first, a department with no drop in flight before one that
-/// has one. When every worker is busy, a *small* drop (at most one message's worth) of a department
-/// with nothing in flight still starts, up to `smallBeyondWorkers` of them: two departments' large
-/// drops would otherwise keep a third department's ten-line list waiting for minutes. Its message
-/// runs on the interface's spare worker (`CurlWorkerPool`), so it costs the large drops little.
+/// has one. When every worker is busy, a *small* drop (at most one message's worth) still starts,
+/// up to `smallBeyondWorkers` of them, again a department with nothing in flight first: two
+/// departments' large drops would otherwise keep a third department's ten-line list waiting for
+/// minutes, and a short list would wait for the one before it to finish its publication (which
+/// waits for the database's writer while a large drop's publication holds it). Its message runs on
+/// the interface's spare worker (`CurlWorkerPool`), so it costs the large drops little.
 public struct DropScheduler: Hashable, Sendable {
     /// What the scheduler knows of a drop: whose it is, and whether it is small.
     public struct Drop: Hashable, Sendable {
@@ -41,6 +43,7 @@ public struct DropScheduler: Hashable, Sendable {
                 pick = left.firstIndex { !busy.contains(queued[$0].department) } ?? left.startIndex
             } else if running.count < workers + smallBeyondWorkers {
                 pick = left.firstIndex { queued[$0].isSmall && !busy.contains(queued[$0].department) }
+                    ?? left.firstIndex { queued[$0].isSmall }
             } else {
                 pick = nil
             }

@@ -113,8 +113,8 @@ extension ApplianceRunner {
     }
 
     /// Starts queued drops as ``DropScheduler`` decides while the gate is open: ``workers`` at a
-    /// time, a department without a drop in flight first, and a small drop of an idle department
-    /// even when every worker is busy, so a slow drop never holds up another department's.
+    /// time, a department without a drop in flight first, and a small drop even when every worker
+    /// is busy, so a slow drop never holds up another department's (nor a short list's).
     func startQueued() {
         if gate.isOpen, !shouldStop, !queued.isEmpty {
             let running = inFlight.values.map { DropScheduler.Drop(department: $0.department, isSmall: $0.isSmall) }
