@@ -1,5 +1,5 @@
 /// The appliance's version: `vtjdrop --version`, and the first log line of every start.
-public enum VTJDropVersion {
+package enum VTJDropVersion {
     /// Semantic version of this source tree (raise it with every release).
-    public static let number = "0.9.0"
+    package static let number = "0.9.0"
 }

@@ -9,7 +9,7 @@ import VTJCore
 public final class ResultXMLWriter {
     /// The request a result answers; echoed as attributes of the root element.
     public struct Header: Hashable, Sendable {
-        public var requestID: String
+        public var dropID: String
         public var operation: String
         public var purpose: Purpose
         public var processingDate: CivilDate
@@ -18,9 +18,9 @@ public final class ResultXMLWriter {
         /// Groups granted to the request.
         public var groups: [GroupName]
 
-        public init(requestID: String, operation: String, purpose: Purpose, processingDate: CivilDate,
+        public init(dropID: String, operation: String, purpose: Purpose, processingDate: CivilDate,
                     reference: String? = nil, groups: [GroupName]) {
-            self.requestID = requestID
+            self.dropID = dropID
             self.operation = operation
             self.purpose = purpose
             self.processingDate = processingDate
@@ -46,7 +46,7 @@ public final class ResultXMLWriter {
         writer.startDocument()
         writer.startElement("tulos")
         writer.attribute("versio", Self.version)
-        writer.attribute("pyynto", header.requestID)
+        writer.attribute("pyynto", header.dropID)
         writer.attribute("toiminto", header.operation)
         writer.attribute("kayttotarkoitus", header.purpose.rawValue)
         writer.attribute("kasittelypaiva", header.processingDate.description)

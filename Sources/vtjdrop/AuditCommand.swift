@@ -105,7 +105,7 @@ struct AuditCommand: ParsableCommand {
             var rows = [["time (Finnish)", "department", "purpose", "request", "operation", "status", "groups disclosed"]]
             for entry in disclosures {
                 let shown = entry.persons.first
-                rows.append([OperatorText.time(entry.at, zone: zone), entry.department, entry.purpose, entry.requestID,
+                rows.append([OperatorText.time(entry.at, zone: zone), entry.department, entry.purpose, entry.dropID,
                              entry.operation, shown?.status ?? "-",
                              shown?.groups.map { $0.isEmpty ? "(none)" : $0.joined(separator: " ") } ?? "(not recorded before the upgrade)"])
             }
@@ -116,7 +116,7 @@ struct AuditCommand: ParsableCommand {
         guard !queries.isEmpty else { return }
         var rows = [["time (Finnish)", "department", "purpose", "request", "operation", "scope", "hetus in query", "outcome"]]
         for entry in queries {
-            rows.append([OperatorText.time(entry.at, zone: zone), entry.department, entry.purpose, entry.requestID,
+            rows.append([OperatorText.time(entry.at, zone: zone), entry.department, entry.purpose, entry.dropID,
                          entry.operation, entry.scope.rawValue, String(entry.hetuCount), entry.outcome?.rawValue ?? "-"])
         }
         print(OperatorText.table(rows))
@@ -146,7 +146,7 @@ struct AuditCommand: ParsableCommand {
             ("input now", entry.inputDeletedAt.map { "deleted by retention " + OperatorText.time($0, zone: zone) }
                 ?? OperatorText.masked(entry.storedPath)),
         ]
-        let removed = try database.auditLog.outboxRemovals(request: id)
+        let removed = try database.auditLog.outboxRemovals(dropID: id)
         let outbox: (String, String?) = ("outbox now", removed.last.map { last in
             "\(removed.count) published file(s) removed by retention " + OperatorText.time(last.at, zone: zone) + " (age \(last.ageDays) d)"
         })

@@ -45,7 +45,7 @@ struct RetryCommand: ParsableCommand {
         }
         var ids = requestIDs
         if let department, let since, let start = Self.parseSince(since, now: Date()) {
-            ids = try replay.quarantined(department: department, since: start).map(\.requestID)
+            ids = try replay.quarantined(department: department, since: start).map(\.dropID)
             print("\(ids.count) quarantined drop(s) of \(department) since \(since) not re-queued before")
         }
         let person = ProcessInfo.processInfo.environment["SUDO_USER"] ?? ProcessInfo.processInfo.environment["USER"] ?? "uid \(getuid())"

@@ -35,13 +35,13 @@ extension StatusCommand {
         var queries: [StatusDocument.Audit.Query] = []
         try log.export(from: since) { entry in
             queries.append(StatusDocument.Audit.Query(
-                queryID: entry.id, requestID: entry.requestID, operation: entry.operation, scope: entry.scope.rawValue,
+                queryID: entry.id, dropID: entry.dropID, operation: entry.operation, scope: entry.scope.rawValue,
                 hetuCount: entry.hetuCount, hetus: entry.hetus, outcome: entry.outcome?.rawValue))
         }
         var disclosures: [StatusDocument.Audit.Disclosure] = []
         try log.exportDisclosures(from: since) { entry in
             disclosures.append(StatusDocument.Audit.Disclosure(
-                requestID: entry.requestID, operation: entry.operation, personCount: entry.personCount,
+                dropID: entry.dropID, operation: entry.operation, personCount: entry.personCount,
                 persons: entry.persons.map(\.hetu)))
         }
         return StatusDocument.Audit(queries: queries, disclosures: disclosures)
@@ -49,7 +49,7 @@ extension StatusCommand {
 
     static func documentEntry(_ entry: JournalEntry) -> StatusDocument.JournalEntry {
         StatusDocument.JournalEntry(
-            requestID: entry.requestID, department: entry.department, originalName: entry.originalName,
+            dropID: entry.dropID, department: entry.department, originalName: entry.originalName,
             storedPath: entry.storedPath, state: entry.state.rawValue, operation: entry.operation, attempts: entry.attempts,
             error: entry.error, resultFiles: entry.resultFiles, claimedAt: entry.claimedAt, updatedAt: entry.updatedAt,
             finishedAt: entry.finishedAt)

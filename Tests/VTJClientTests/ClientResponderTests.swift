@@ -137,7 +137,7 @@ struct ClientResponderTests {
             #expect(error.serverMessage == virhe.description)
             #expect(error.description.contains("viesti \(status): älä yritä uudelleen"))
             #expect(error.stopsNewWork == (status == 401 || status == 403))
-            let id = try #require(error.requestID)
+            let id = try #require(error.messageID)
             #expect(responder.requests.map { $0.header("X-Request-Id") } == [id])
             #expect(!error.description.contains(ClientTestData.password))
         }

@@ -107,15 +107,15 @@ import VTJTestSupport
 
     @Test("a client error after retries classifies the same way (for probes that use the operations)")
     func fromClientErrors() {
-        #expect(ConnectionDiagnosis(VTJClientError.refused(.logKey, status: 401, virhe: nil, requestID: "r")) == .unauthorized(status: 401))
+        #expect(ConnectionDiagnosis(VTJClientError.refused(.logKey, status: 401, virhe: nil, messageID: "r")) == .unauthorized(status: 401))
         // (A name that does not resolve is not tried for real: that would ask this machine's resolver.)
         #expect(ConnectionDiagnosis(HTTPTransportError.transfer(code: 6, reason: "Could not resolve host: vtj.example.invalid"))
             == .nameNotResolved(detail: "Could not resolve host: vtj.example.invalid"))
-        #expect(ConnectionDiagnosis(VTJClientError.rejected(.logKey, status: 404, virhe: nil, requestID: "r")) == .wrongPath(status: 404))
+        #expect(ConnectionDiagnosis(VTJClientError.rejected(.logKey, status: 404, virhe: nil, messageID: "r")) == .wrongPath(status: 404))
         let fault = XRoadFault(type: "Server.ServerProxy.AccessDenied", status: 500)
-        #expect(ConnectionDiagnosis(VTJClientError.gatewayRefused(.logKey, fault: fault, requestID: "r")) == .gateway(fault))
+        #expect(ConnectionDiagnosis(VTJClientError.gatewayRefused(.logKey, fault: fault, messageID: "r")) == .gateway(fault))
         let tls = VTJClientError.transportMisconfigured(.logKey, problem: .tls,
-            detail: "HTTP transfer failed (curl 60): SSL certificate problem: unable to get local issuer certificate", requestID: "r")
+            detail: "HTTP transfer failed (curl 60): SSL certificate problem: unable to get local issuer certificate", messageID: "r")
         guard case .tls(.unknownCA, _) = ConnectionDiagnosis(tls) else {
             Issue.record("expected unknown CA")
             return

@@ -27,7 +27,7 @@ import VTJXML
         #expect(persons.contains { $0.isProtected })
 
         let writer = ResultXMLWriter(writer: XMLWriter(), header: .init(
-            requestID: "fixture", operation: "perustiedot", purpose: .perusopetus, processingDate: Self.today,
+            dropID: "fixture", operation: "perustiedot", purpose: .perusopetus, processingDate: Self.today,
             groups: rules.groups))
         writer.begin()
         persons.forEach(writer.write)
@@ -41,7 +41,7 @@ import VTJXML
         let rules = DisclosureRules(groups: GroupName.productGroupsInOrder, purpose: .kirjasto, today: Self.today)
         var tracker = ProtectionTracker()
         let writer = ResultXMLWriter(writer: XMLWriter(), header: .init(
-            requestID: "fixture", operation: "muutokset", purpose: .kirjasto, processingDate: Self.today, groups: rules.groups))
+            dropID: "fixture", operation: "muutokset", purpose: .kirjasto, processingDate: Self.today, groups: rules.groups))
         writer.begin()
         var entries = 0
         _ = try reader.readMuutokset { change in

@@ -54,7 +54,7 @@ import VTJTestSupport
     static func basicDocument() throws -> [UInt8] {
         let rules = DisclosureRules(groups: GroupName.productGroupsInOrder, purpose: .perusopetus, today: today)
         let writer = ResultXMLWriter(writer: XMLWriter(), header: .init(
-            requestID: "20261126T101500-7f3a", operation: "perustiedot", purpose: .perusopetus, processingDate: today,
+            dropID: "20261126T101500-7f3a", operation: "perustiedot", purpose: .perusopetus, processingDate: today,
             reference: "oma-viite <42>", groups: rules.groups))
         writer.begin()
         for person in people(rules) { writer.write(person) }
@@ -78,7 +78,7 @@ import VTJTestSupport
             ]),
         ]
         let writer = ResultXMLWriter(writer: XMLWriter(), header: .init(
-            requestID: "r2", operation: "muutokset", purpose: .kirjasto, processingDate: today, groups: groups))
+            dropID: "r2", operation: "muutokset", purpose: .kirjasto, processingDate: today, groups: groups))
         writer.begin()
         for change in changes { writer.write(tracker.disclose(change, with: rules)) }
         try writer.finish()
@@ -138,7 +138,7 @@ import VTJTestSupport
         defer { unlink(path) }
         let rules = DisclosureRules(groups: [.henkilonNimi], purpose: .kirjasto, today: Self.today)
         let writer = ResultXMLWriter(writer: try XMLWriter(fileDescriptor: fd, documentName: path),
-                                     header: .init(requestID: "r", operation: "perustiedot", purpose: .kirjasto,
+                                     header: .init(dropID: "r", operation: "perustiedot", purpose: .kirjasto,
                                                    processingDate: Self.today, groups: rules.groups))
         writer.begin()
         for index in 0..<2000 {

@@ -12,18 +12,18 @@ extension VTJInterfaceClient {
     /// The wire's harmless call (``probe(on:)``), made once (no retries) and classified: the
     /// operator's connection check. Never throws; every failure is in the report's diagnosis.
     public func checkConnection(on date: CivilDate) async -> ConnectionReport {
-        let requestID = ids.next(unixMillis: Self.unixMillis())
+        let messageID = ids.next(unixMillis: Self.unixMillis())
         var report = ConnectionReport(wire: wire.kind, url: baseURL, xRoadClient: configuration.xRoadClient,
                                       usesTLS: baseURL.lowercased().hasPrefix("https:"), timing: HTTPTiming(), status: nil,
                                       contentType: nil, diagnosis: .transport(detail: "not started"))
         let exchange: WireRequest
         do {
-            exchange = try wire.request(for: .probe(date), attempt: attemptFacts(requestID: requestID))
+            exchange = try wire.request(for: .probe(date), attempt: attemptFacts(messageID: messageID))
         } catch {
             report.diagnosis = .transport(detail: "\(error)")
             return report
         }
-        let request = httpRequest(exchange, requestID: requestID)
+        let request = httpRequest(exchange, messageID: messageID)
         report.url = request.url
         let wire = self.wire
         let started = report
@@ -35,7 +35,7 @@ extension VTJInterfaceClient {
                     report.timing = handle.lastTiming
                     report.status = response.status
                     report.contentType = response.header("Content-Type")
-                    report.diagnosis = self.redacted(Self.diagnose(response, wire: wire, requestID: requestID))
+                    report.diagnosis = self.redacted(Self.diagnose(response, wire: wire, messageID: messageID))
                 } catch let error as HTTPTransportError {
                     report.timing = handle.lastTiming
                     report.diagnosis = ConnectionDiagnosis(error)
@@ -56,7 +56,7 @@ extension VTJInterfaceClient {
     }
 
     /// The verdict on an answer, in the order the client itself reads one.
-    static func diagnose(_ response: HTTPResponse, wire: any InterfaceWire, requestID: String) -> ConnectionDiagnosis {
+    static func diagnose(_ response: HTTPResponse, wire: any InterfaceWire, messageID: String) -> ConnectionDiagnosis {
         let head = HTTPResponseHead(status: response.status, headers: response.headers, bodyBytes: Int64(response.body.count), newConnections: 0)
         if let fault = wire.fault(status: response.status, headers: head, body: { response.body }) { return .gateway(fault) }
         switch response.status {
@@ -70,7 +70,7 @@ extension VTJInterfaceClient {
         if let problem = wire.contentTypeProblem(response.header("Content-Type")) {
             return problem.contains("vtj.wire") ? .wrongWire(detail: problem) : .unreadableAnswer(detail: problem)
         }
-        let body = ResponseBody(bytes: response.body, documentName: "\(wire.probeOperation) response \(requestID)", requestID: requestID)
+        let body = ResponseBody(bytes: response.body, documentName: "\(wire.probeOperation) response \(messageID)", messageID: messageID)
         defer { body.close() }
         do {
             switch try wire.readProbe(body) {

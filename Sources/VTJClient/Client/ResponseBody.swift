@@ -12,20 +12,20 @@ struct ResponseBody {
     /// Name for parse errors: operation and request id.
     let documentName: String
     /// The `X-Request-Id` of the attempt that fetched this body.
-    let requestID: String
+    let messageID: String
     /// The body, when it was read into memory rather than spooled.
     private var memory: [UInt8]?
 
-    init(fileDescriptor: Int32, size: Int64, documentName: String, requestID: String) {
+    init(fileDescriptor: Int32, size: Int64, documentName: String, messageID: String) {
         self.fileDescriptor = fileDescriptor
         self.size = size
         self.documentName = documentName
-        self.requestID = requestID
+        self.messageID = messageID
     }
 
     /// A small body already in memory (the connection check's log key).
-    init(bytes: [UInt8], documentName: String, requestID: String) {
-        self.init(fileDescriptor: -1, size: Int64(bytes.count), documentName: documentName, requestID: requestID)
+    init(bytes: [UInt8], documentName: String, messageID: String) {
+        self.init(fileDescriptor: -1, size: Int64(bytes.count), documentName: documentName, messageID: messageID)
         memory = bytes
     }
 

@@ -7,23 +7,23 @@ public enum VTJClientError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The caller asked for something the profile forbids (caught before sending).
     case invalidRequest(String)
     /// 401 or 403: bad credentials or not licensed.
-    case refused(VTJOperation, status: Int, virhe: InterfaceErrorBody?, requestID: String)
+    case refused(VTJOperation, status: Int, virhe: InterfaceErrorBody?, messageID: String)
     /// 400, 404 or another refusal: the message or path is wrong.
-    case rejected(VTJOperation, status: Int, virhe: InterfaceErrorBody?, requestID: String)
+    case rejected(VTJOperation, status: Int, virhe: InterfaceErrorBody?, messageID: String)
     /// TLS or URL problems that retrying cannot fix.
-    case transportMisconfigured(VTJOperation, problem: TransportProblem, detail: String, requestID: String)
+    case transportMisconfigured(VTJOperation, problem: TransportProblem, detail: String, messageID: String)
     /// An X-Road security server refused the call in a way a person must fix (client unknown,
     /// access denied, service unknown, client certificate not accepted, protocol broken).
-    case gatewayRefused(VTJOperation, fault: XRoadFault, requestID: String)
+    case gatewayRefused(VTJOperation, fault: XRoadFault, messageID: String)
     /// The interface answered with a return code about the whole call that retrying cannot fix (the
     /// SOAP wire's `Paluukoodi`: credentials, product, billing, the request's form).
-    case serviceRefused(VTJOperation, code: ServiceReturnCode, requestID: String)
+    case serviceRefused(VTJOperation, code: ServiceReturnCode, messageID: String)
     /// Every attempt failed transiently (5xx, 429, cut bodies, connection trouble).
-    case unavailable(VTJOperation, attempts: Int, last: TransientReason, requestID: String)
+    case unavailable(VTJOperation, attempts: Int, last: TransientReason, messageID: String)
     /// The server asked to wait longer than the retry policy allows.
-    case rateLimited(VTJOperation, retryAfter: Duration, requestID: String)
+    case rateLimited(VTJOperation, retryAfter: Duration, messageID: String)
     /// A well-formed response that breaks the paging rules (no key, a key that does not advance).
-    case unexpectedResponse(VTJOperation, detail: String, requestID: String)
+    case unexpectedResponse(VTJOperation, detail: String, messageID: String)
     /// The task was cancelled.
     case cancelled
 
@@ -72,7 +72,7 @@ public enum VTJClientError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The `X-Request-Id` of the last attempt (for the interface's support).
-    public var requestID: String? {
+    public var messageID: String? {
         switch self {
         case .refused(_, _, _, let id), .rejected(_, _, _, let id), .transportMisconfigured(_, _, _, let id), .gatewayRefused(_, _, let id),
             .unavailable(_, _, _, let id), .rateLimited(_, _, let id), .unexpectedResponse(_, _, let id), .serviceRefused(_, _, let id):
@@ -118,22 +118,22 @@ public enum VTJClientError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The error for a request the retry machine gave up on.
-    init(_ failure: RetryFailure, operation: VTJOperation, requestID: String) {
+    init(_ failure: RetryFailure, operation: VTJOperation, messageID: String) {
         switch failure {
         case .permanent(.unauthorized(let status, let virhe)):
-            self = .refused(operation, status: status, virhe: virhe, requestID: requestID)
+            self = .refused(operation, status: status, virhe: virhe, messageID: messageID)
         case .permanent(.rejected(let status, let virhe)):
-            self = .rejected(operation, status: status, virhe: virhe, requestID: requestID)
+            self = .rejected(operation, status: status, virhe: virhe, messageID: messageID)
         case .permanent(.transport(let problem, let detail)):
-            self = .transportMisconfigured(operation, problem: problem, detail: detail, requestID: requestID)
+            self = .transportMisconfigured(operation, problem: problem, detail: detail, messageID: messageID)
         case .permanent(.gateway(let fault)):
-            self = .gatewayRefused(operation, fault: fault, requestID: requestID)
+            self = .gatewayRefused(operation, fault: fault, messageID: messageID)
         case .permanent(.service(let code)):
-            self = .serviceRefused(operation, code: code, requestID: requestID)
+            self = .serviceRefused(operation, code: code, messageID: messageID)
         case .exhausted(let attempts, let last):
-            self = .unavailable(operation, attempts: attempts, last: last, requestID: requestID)
+            self = .unavailable(operation, attempts: attempts, last: last, messageID: messageID)
         case .waitTooLong(let requested, _):
-            self = .rateLimited(operation, retryAfter: requested, requestID: requestID)
+            self = .rateLimited(operation, retryAfter: requested, messageID: messageID)
         }
     }
 }

@@ -183,17 +183,17 @@ extension VTJInterfaceClient {
             pages += 1
             let delivered = DeliveredSet()
             let call = WireCall.municipalBasicData(codes: codes, groups: groups, continuation: continuation)
-            let (info, requestID) = try await execute(.municipalBasicData, call: call, metadata: ["vtj.page": "\(pages)"]) { (response: ResponseBody) -> (PerustiedotPageInfo, String) in
+            let (info, messageID) = try await execute(.municipalBasicData, call: call, metadata: ["vtj.page": "\(pages)"]) { (response: ResponseBody) -> (PerustiedotPageInfo, String) in
                 let info = try sink.reading(seen: delivered) { try wire.readPerustiedot(response, onPerson: $0) }
                 if !info.upToDate && (info.continuation ?? "").isEmpty {
                     throw ProfileViolation(description: "ajanTasalla=\"false\" without jatkoavain")
                 }
-                return (info, response.requestID)
+                return (info, response.messageID)
             }
             if info.upToDate { break }
             guard let next = info.continuation, used.insert(next).inserted else {
                 throw VTJClientError.unexpectedResponse(.municipalBasicData,
-                    detail: "jatkoavain repeated on page \(pages); the delivery would never end", requestID: requestID)
+                    detail: "jatkoavain repeated on page \(pages); the delivery would never end", messageID: messageID)
             }
             continuation = next
         }

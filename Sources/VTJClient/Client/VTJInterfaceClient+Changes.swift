@@ -39,15 +39,15 @@ extension VTJInterfaceClient {
         while true {
             number += 1
             let call = WireCall.changes(MuutoksetMessage(logKey: current, restriction: restriction))
-            let (changes, info, requestID) = try await execute(.changes, call: call,
+            let (changes, info, messageID) = try await execute(.changes, call: call,
                                                     metadata: ["vtj.page": "\(number)", "vtj.log-key": "\(current)"]) { (response: ResponseBody) -> ([Change], MuutoksetPageInfo, String) in
                 var changes: [Change] = []
                 let info = try wire.readMuutokset(response) { changes.append($0) }
-                return (changes, info, response.requestID)
+                return (changes, info, response.messageID)
             }
             if !info.upToDate && info.logKey <= current {
                 throw VTJClientError.unexpectedResponse(.changes,
-                    detail: "log key \(info.logKey) does not advance past \(current) while ajanTasalla is false", requestID: requestID)
+                    detail: "log key \(info.logKey) does not advance past \(current) while ajanTasalla is false", messageID: messageID)
             }
             try await onPage(ChangesPage(changes: changes, logKey: info.logKey, upToDate: info.upToDate, number: number))
             current = info.logKey

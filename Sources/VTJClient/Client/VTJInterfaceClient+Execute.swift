@@ -36,18 +36,18 @@ extension VTJInterfaceClient {
         counters.withLock { $0.requests += 1 }
         while true {
             if Task.isCancelled { throw VTJClientError.cancelled }
-            let requestID = ids.next(unixMillis: Self.unixMillis())
-            logger[metadataKey: "vtj.request-id"] = "\(requestID)"
+            let messageID = ids.next(unixMillis: Self.unixMillis())
+            logger[metadataKey: "vtj.request-id"] = "\(messageID)"
             logger[metadataKey: "vtj.attempt"] = "\(state.attempts + 1)"
             // Built per attempt: the SOAP wire's message carries the attempt's id and the credentials in use.
-            let exchange = try wire.request(for: call, attempt: attemptFacts(requestID: requestID))
-            let request = httpRequest(exchange, requestID: requestID)
-            let documentName = "\(operation) response \(requestID)"
+            let exchange = try wire.request(for: call, attempt: attemptFacts(messageID: messageID))
+            let request = httpRequest(exchange, messageID: messageID)
+            let documentName = "\(operation) response \(messageID)"
             let attempt: Attempt<T>
             let began = ContinuousClock.now
             do {
                 attempt = try await pool.run(owner: owner) { [self] handle, flag in
-                    try self.attempt(request, requestID: requestID, documentName: documentName, handle: handle,
+                    try self.attempt(request, messageID: messageID, documentName: documentName, handle: handle,
                                      cancellation: flag, parse: parse)
                 }
             } catch let failure as ConsumerFailure {
@@ -77,7 +77,7 @@ extension VTJInterfaceClient {
             switch decision {
             case .succeed:
                 // A 2xx is parsed above; the machine only says succeed for outcomes it was never given.
-                throw VTJClientError.unexpectedResponse(operation, detail: "success without a body", requestID: requestID)
+                throw VTJClientError.unexpectedResponse(operation, detail: "success without a body", messageID: messageID)
             case .retry(let wait, let reason):
                 counters.withLock { $0.retries += 1 }
                 logger.warning("VTJ call failed, retrying", metadata: [
@@ -85,7 +85,7 @@ extension VTJInterfaceClient {
                 ])
                 do { try await sleeper(wait) } catch { throw VTJClientError.cancelled }
             case .fail(let failure):
-                let error = VTJClientError(failure, operation: operation, requestID: requestID)
+                let error = VTJClientError(failure, operation: operation, messageID: messageID)
                 logger.error("VTJ call failed", metadata: ["vtj.error": "\(error)"])
                 throw error
             }
@@ -100,7 +100,7 @@ extension VTJInterfaceClient {
     /// ``VTJClientConfiguration/maxResponseBytes``), then classify or parse.
     private func attempt<T: Sendable>(
         _ request: HTTPRequest,
-        requestID: String,
+        messageID: String,
         documentName: String,
         handle: CurlHandle,
         cancellation: CancellationFlag,
@@ -121,7 +121,7 @@ extension VTJInterfaceClient {
             $0.newConnections += head.newConnections
             $0.bodyBytes += head.bodyBytes
         }
-        let body = ResponseBody(fileDescriptor: fd, size: head.bodyBytes, documentName: documentName, requestID: requestID)
+        let body = ResponseBody(fileDescriptor: fd, size: head.bodyBytes, documentName: documentName, messageID: messageID)
         if let fault = wire.fault(status: head.status, headers: head, body: { body.readPrefix(limit: 64 * 1024) }) {
             return .failed(redacted(.gateway(fault)), status: head.status)
         }
@@ -132,7 +132,7 @@ extension VTJInterfaceClient {
             return .failed(redacted(.httpStatus(head.status, retryAfter: head.header("Retry-After"), virhe: virhe)),
                            status: head.status)
         }
-        if let echo, echo != requestID {
+        if let echo, echo != messageID {
             // Another request's answer (a confused proxy): never hand it on.
             return .failed(.transport(.other, detail: "response echoed X-Request-Id \(echo)"), status: head.status)
         }

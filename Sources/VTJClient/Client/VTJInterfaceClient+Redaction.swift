@@ -3,10 +3,10 @@ import VTJCore
 extension VTJInterfaceClient {
     /// What this attempt adds to its message (the SOAP wire's body carries it): the id, the
     /// credentials in use now, and the department and drop named by the caller's ``VTJLogContext``.
-    func attemptFacts(requestID: String) -> WireAttempt {
+    func attemptFacts(messageID: String) -> WireAttempt {
         let context = VTJLogContext.metadata
         func value(_ key: String) -> String? { context[key].map { "\($0)" } }
-        return WireAttempt(requestID: requestID, credentials: credentials.withLock { $0 },
+        return WireAttempt(messageID: messageID, credentials: credentials.withLock { $0 },
                            department: value("department"), dropRequest: value("request"))
     }
 

@@ -120,9 +120,9 @@ public final class VTJInterfaceClient: Sendable {
     /// Builds the HTTP request for one attempt: the wire's exchange plus what every call carries.
     /// A wire that carries the credentials and the X-Road client in its body (SOAP) gets neither
     /// as HTTP, and an empty path means the configured URL exactly as written.
-    func httpRequest(_ exchange: WireRequest, requestID: String) -> HTTPRequest {
+    func httpRequest(_ exchange: WireRequest, messageID: String) -> HTTPRequest {
         var headers: [(String, String)] = [
-            ("X-Request-Id", requestID),
+            ("X-Request-Id", messageID),
             // Without this libcurl waits for a 100 Continue on larger bodies.
             ("Expect", ""),
         ]

@@ -19,7 +19,7 @@ enum WireCall: Sendable {
 /// REST wires send them as HTTP headers and Basic authentication.
 struct WireAttempt: Sendable {
     /// The attempt's request id (`X-Request-Id`; the SOAP wire's `xrd:id`): new for every attempt.
-    let requestID: String
+    let messageID: String
     /// The credentials in use now.
     let credentials: BasicCredentials
     /// The department the call is for, from ``VTJLogContext`` (nil for probes and checks).

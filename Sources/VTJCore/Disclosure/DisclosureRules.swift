@@ -18,7 +18,7 @@ public struct DisclosureRules: Hashable, Sendable {
     }
 
     /// Rules for an authorised request.
-    public init(authorisation: RequestAuthorisation, today: CivilDate) {
+    public init(authorisation: DropAuthorisation, today: CivilDate) {
         self.init(groups: authorisation.groups, purpose: authorisation.purpose, today: today)
     }
 

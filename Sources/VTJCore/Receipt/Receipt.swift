@@ -9,7 +9,7 @@ public struct Receipt: Hashable, Sendable {
         case refused = "hylatty"
     }
 
-    public var requestID: String
+    public var dropID: String
     public var department: String
     /// The dropped file's name (no directories).
     public var file: String
@@ -32,7 +32,7 @@ public struct Receipt: Hashable, Sendable {
     /// Groups asked for but not granted.
     public var refusedGroups: [GroupRefusal]
     /// Why the whole drop was refused; nil when it was processed.
-    public var refusal: RequestRefusal?
+    public var refusal: DropRefusal?
     public var counts: ReceiptCounts
     /// Records withheld by rule and fields dropped, over all persons.
     public var withheld: WithholdingTally
@@ -50,13 +50,13 @@ public struct Receipt: Hashable, Sendable {
     /// Granted groups the interface does not deliver (nil when it delivers every one).
     public var undeliveredGroups: UndeliveredGroups?
 
-    public init(requestID: String, department: String, file: String, processingDate: CivilDate,
+    public init(dropID: String, department: String, file: String, processingDate: CivilDate,
                 operation: String? = nil, purpose: String? = nil, format: String? = nil, reference: String? = nil,
-                groups: [GroupName] = [], refusedGroups: [GroupRefusal] = [], refusal: RequestRefusal? = nil,
+                groups: [GroupName] = [], refusedGroups: [GroupRefusal] = [], refusal: DropRefusal? = nil,
                 counts: ReceiptCounts = ReceiptCounts(), withheld: WithholdingTally = WithholdingTally(),
                 overflow: [GroupName: Int] = [:], rejectedLines: [RejectedLine] = [], notFound: [String] = [],
                 notes: [Message] = [], processedAt: ZonedDateTime? = nil, isTestData: Bool = false) {
-        self.requestID = requestID
+        self.dropID = dropID
         self.department = department
         self.file = file
         self.processingDate = processingDate

@@ -65,7 +65,7 @@ public struct ReceiptRenderer: Hashable, Sendable {
         entry("kuitti-versio", Self.version)
         entry("kieli", language.rawValue)
         entry("tulos", receipt.outcome.rawValue)
-        entry("pyynto", receipt.requestID)
+        entry("pyynto", receipt.dropID)
         entry("yksikko", receipt.department)
         entry("tiedosto", receipt.file)
         entry("toiminto", receipt.operation)
@@ -122,7 +122,7 @@ public struct ReceiptRenderer: Hashable, Sendable {
     public func listsText(_ receipt: Receipt, receiptName: String) -> String? {
         guard needsListFile(receipt) else { return nil }
         var lines = ["# " + Self.clean(Henkilotunnus.maskingShapes(in: Message(.listTitle, ["receipt": .text(receiptName)]).text(language)))]
-        lines.append("pyynto: " + Self.clean(receipt.requestID))
+        lines.append("pyynto: " + Self.clean(receipt.dropID))
         lines += rejectedEntries(receipt.rejectedLines[...])
         lines += notFoundEntries(receipt.notFound[...])
         lines += undeliveredEntries(receipt.undelivered[...])

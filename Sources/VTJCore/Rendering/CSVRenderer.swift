@@ -68,7 +68,7 @@ public struct CSVRenderer: Hashable, Sendable {
     }
 
     /// For a department's authorised request.
-    public init(authorisation: RequestAuthorisation, dialect: CSVDialect, reference: String? = nil,
+    public init(authorisation: DropAuthorisation, dialect: CSVDialect, reference: String? = nil,
                 layout: ColumnLayout? = nil, carried: [String] = []) {
         self.init(groups: authorisation.groups, dialect: dialect, reference: reference, layout: layout, carried: carried)
     }

@@ -8,14 +8,14 @@
 public struct RecoveryPlan: Sendable {
     /// A journal row that is not finished.
     public struct Entry: Hashable, Sendable {
-        public var requestID: String
+        public var dropID: String
         public var department: String
         public var state: DropState
         /// Where the journal last put the input (a quarantine path for entries intake refused unread).
         public var storedPath: String
 
-        public init(requestID: String, department: String, state: DropState, storedPath: String) {
-            self.requestID = requestID
+        public init(dropID: String, department: String, state: DropState, storedPath: String) {
+            self.dropID = dropID
             self.department = department
             self.state = state
             self.storedPath = storedPath
@@ -24,7 +24,7 @@ public struct RecoveryPlan: Sendable {
 
     /// A folder `<state>/claims/<department>/work/<id>/`.
     public struct WorkFolder: Hashable, Sendable {
-        public var requestID: String
+        public var dropID: String
         public var department: String
         /// Its claim note could be read.
         public var hasNote: Bool
@@ -33,8 +33,8 @@ public struct RecoveryPlan: Sendable {
         /// Anything besides the note (the input, a marker, something unknown).
         public var hasOtherEntries: Bool
 
-        public init(requestID: String, department: String, hasNote: Bool, hasInput: Bool, hasOtherEntries: Bool) {
-            self.requestID = requestID
+        public init(dropID: String, department: String, hasNote: Bool, hasInput: Bool, hasOtherEntries: Bool) {
+            self.dropID = dropID
             self.department = department
             self.hasNote = hasNote
             self.hasInput = hasInput
@@ -44,14 +44,14 @@ public struct RecoveryPlan: Sendable {
 
     /// A folder `<state>/quarantine/<id>/` the journal does not know.
     public struct UnjournaledQuarantine: Hashable, Sendable {
-        public var requestID: String
+        public var dropID: String
         /// The claim note's department and refusal reason, when it has both and the department is configured.
         public var noteIsUsable: Bool
         /// Entries besides the note.
         public var entries: Int
 
-        public init(requestID: String, noteIsUsable: Bool, entries: Int) {
-            self.requestID = requestID
+        public init(dropID: String, noteIsUsable: Bool, entries: Int) {
+            self.dropID = dropID
             self.noteIsUsable = noteIsUsable
             self.entries = entries
         }
@@ -68,13 +68,13 @@ public struct RecoveryPlan: Sendable {
         public var inArchive: Set<String>
         public var inQuarantine: Set<String>
         /// Change deliveries that noted a final log key not yet committed, with their journal state (nil: unknown).
-        public var pendingLogKeys: [(requestID: String, state: DropState?)]
+        public var pendingLogKeys: [(dropID: String, state: DropState?)]
         public var unjournaledQuarantine: [UnjournaledQuarantine]
         /// The quarantine folder's path with a trailing `/` (entries intake refused unread are stored under it).
         public var quarantinePrefix: String
 
         public init(unfinished: [Entry] = [], workFolders: [WorkFolder] = [], inArchive: Set<String> = [],
-                    inQuarantine: Set<String> = [], pendingLogKeys: [(requestID: String, state: DropState?)] = [],
+                    inQuarantine: Set<String> = [], pendingLogKeys: [(dropID: String, state: DropState?)] = [],
                     unjournaledQuarantine: [UnjournaledQuarantine] = [], quarantinePrefix: String = "/quarantine/") {
             self.unfinished = unfinished
             self.workFolders = workFolders
@@ -89,23 +89,23 @@ public struct RecoveryPlan: Sendable {
     /// One step of recovery, in the order returned.
     public enum Action: Hashable, Sendable {
         /// The input was moved to the archive / quarantine but the move was not journaled: journal it.
-        case journalMove(requestID: String, to: DropState)
+        case journalMove(dropID: String, to: DropState)
         /// A delivery the journal says was published: its noted log key becomes the change cursor.
-        case commitLogKey(requestID: String)
+        case commitLogKey(dropID: String)
         /// A delivery that ended without a result: its noted log key is dropped.
-        case discardLogKey(requestID: String)
+        case discardLogKey(dropID: String)
         /// A claim that never got its file (killed between the note and the rename): remove the folder.
-        case removeEmptyClaim(requestID: String, department: String)
+        case removeEmptyClaim(dropID: String, department: String)
         /// A work folder without a readable claim note but with contents: quarantine it for the operator.
-        case quarantineUnaccounted(requestID: String, department: String)
+        case quarantineUnaccounted(dropID: String, department: String)
         /// A claimed drop: do what its journal state asks (archive, quarantine, or walk it again).
-        case claimed(requestID: String, department: String, DropLifecycle.Action)
+        case claimed(dropID: String, department: String, DropLifecycle.Action)
         /// An entry intake refused unread whose receipt may not be out: publish it (again; kept if there).
-        case publishRefusalReceipt(requestID: String)
+        case publishRefusalReceipt(dropID: String)
         /// A quarantine folder the journal never heard of, with its entry and note: journal and answer it.
-        case answerUnjournaledQuarantine(requestID: String)
+        case answerUnjournaledQuarantine(dropID: String)
         /// A quarantine folder holding only a claim note (killed before the rename): remove it.
-        case removeEmptyQuarantine(requestID: String)
+        case removeEmptyQuarantine(dropID: String)
     }
 
     public let listing: Listing
@@ -116,52 +116,52 @@ public struct RecoveryPlan: Sendable {
     /// then change cursors, then the work folders oldest first, then quarantine's receipts.
     public var actions: [Action] {
         var actions: [Action] = []
-        let working = Set(listing.workFolders.map(\.requestID))
+        let working = Set(listing.workFolders.map(\.dropID))
         var states: [String: DropState] = [:]
-        for entry in listing.unfinished { states[entry.requestID] = entry.state }
-        for entry in listing.unfinished where !working.contains(entry.requestID) {
+        for entry in listing.unfinished { states[entry.dropID] = entry.state }
+        for entry in listing.unfinished where !working.contains(entry.dropID) {
             // An entry intake refused unread is journaled `quarantined` when its receipt is out (below);
             // completing its record here first would leave the department without a receipt.
             if entry.isRefusedUnread(quarantinePrefix: listing.quarantinePrefix) { continue }
-            if listing.inArchive.contains(entry.requestID) {
-                actions.append(.journalMove(requestID: entry.requestID, to: .archived))
-                states[entry.requestID] = .archived
-            } else if listing.inQuarantine.contains(entry.requestID) {
-                actions.append(.journalMove(requestID: entry.requestID, to: .quarantined))
-                states[entry.requestID] = .quarantined
+            if listing.inArchive.contains(entry.dropID) {
+                actions.append(.journalMove(dropID: entry.dropID, to: .archived))
+                states[entry.dropID] = .archived
+            } else if listing.inQuarantine.contains(entry.dropID) {
+                actions.append(.journalMove(dropID: entry.dropID, to: .quarantined))
+                states[entry.dropID] = .quarantined
             }
         }
-        for (requestID, state) in listing.pendingLogKeys {
-            switch states[requestID] ?? state {
-            case .published?, .archived?: actions.append(.commitLogKey(requestID: requestID))
-            case .refused?, .quarantined?, nil: actions.append(.discardLogKey(requestID: requestID))
+        for (dropID, state) in listing.pendingLogKeys {
+            switch states[dropID] ?? state {
+            case .published?, .archived?: actions.append(.commitLogKey(dropID: dropID))
+            case .refused?, .quarantined?, nil: actions.append(.discardLogKey(dropID: dropID))
             default: continue  // walked again: the re-run commits the earlier key itself
             }
         }
-        for folder in listing.workFolders.sorted(by: { $0.requestID < $1.requestID }) {
+        for folder in listing.workFolders.sorted(by: { $0.dropID < $1.dropID }) {
             guard folder.hasNote else {
                 actions.append(folder.hasOtherEntries
-                    ? .quarantineUnaccounted(requestID: folder.requestID, department: folder.department)
-                    : .removeEmptyClaim(requestID: folder.requestID, department: folder.department))
+                    ? .quarantineUnaccounted(dropID: folder.dropID, department: folder.department)
+                    : .removeEmptyClaim(dropID: folder.dropID, department: folder.department))
                 continue
             }
             guard folder.hasInput else {
                 // The note was written but the rename never happened: the drop is still in the inbox.
-                if !folder.hasOtherEntries { actions.append(.removeEmptyClaim(requestID: folder.requestID, department: folder.department)) }
+                if !folder.hasOtherEntries { actions.append(.removeEmptyClaim(dropID: folder.dropID, department: folder.department)) }
                 continue
             }
-            actions.append(.claimed(requestID: folder.requestID, department: folder.department,
-                                    DropLifecycle.next(inState: states[folder.requestID])))
+            actions.append(.claimed(dropID: folder.dropID, department: folder.department,
+                                    DropLifecycle.next(inState: states[folder.dropID])))
         }
         for entry in listing.unfinished
-        where entry.isRefusedUnread(quarantinePrefix: listing.quarantinePrefix) && !working.contains(entry.requestID) {
-            actions.append(.publishRefusalReceipt(requestID: entry.requestID))
+        where entry.isRefusedUnread(quarantinePrefix: listing.quarantinePrefix) && !working.contains(entry.dropID) {
+            actions.append(.publishRefusalReceipt(dropID: entry.dropID))
         }
         for folder in listing.unjournaledQuarantine where folder.noteIsUsable {
             if folder.entries == 0 {
-                actions.append(.removeEmptyQuarantine(requestID: folder.requestID))
+                actions.append(.removeEmptyQuarantine(dropID: folder.dropID))
             } else if folder.entries == 1 {
-                actions.append(.answerUnjournaledQuarantine(requestID: folder.requestID))
+                actions.append(.answerUnjournaledQuarantine(dropID: folder.dropID))
             }
         }
         return actions

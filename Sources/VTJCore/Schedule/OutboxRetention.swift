@@ -3,7 +3,7 @@
 /// recommended permissions the department cannot delete them itself.
 ///
 /// Only files vtjdrop published are ever judged: the journal records every file a request
-/// published, and a name must also carry the request's id (``isOwnFile(_:requestID:)``). Anything
+/// published, and a name must also carry the request's id (``isOwnFile(_:dropID:)``). Anything
 /// else a clerk put in the outbox is never touched.
 public struct OutboxRetention: Hashable, Sendable {
     /// Days a published file is kept; nil = kept until removed by hand (`outbox_days: 0`).
@@ -30,11 +30,11 @@ public struct OutboxRetention: Hashable, Sendable {
         return .remove(ageDays: Int((now.secondsSinceEpoch - publishedAt.secondsSinceEpoch) / 86_400))
     }
 
-    /// Whether `name` has the shape of a file vtjdrop publishes for `requestID`:
+    /// Whether `name` has the shape of a file vtjdrop publishes for `dropID`:
     /// `<stem>.<request-id>.<suffix>` (results, receipts, list files, pending notes).
-    public static func isOwnFile(_ name: String, requestID: String) -> Bool {
-        guard !requestID.isEmpty, !name.contains("/"), !name.hasPrefix(".") else { return false }
-        guard let range = name.firstRange(of: "." + requestID + ".") else { return false }
+    public static func isOwnFile(_ name: String, dropID: String) -> Bool {
+        guard !dropID.isEmpty, !name.contains("/"), !name.hasPrefix(".") else { return false }
+        guard let range = name.firstRange(of: "." + dropID + ".") else { return false }
         return range.upperBound < name.endIndex
     }
 }

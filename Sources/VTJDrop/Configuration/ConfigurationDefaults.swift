@@ -1,9 +1,9 @@
 import VTJCore
 
 /// What runs when no configuration file is given: the sandbox, `./inbox`, `./outbox`, `./state`, and these departments.
-public enum ConfigurationDefaults {
+package enum ConfigurationDefaults {
     /// Example departments covering the seed's section 2 (purposes) and section 5 (groups).
-    public static let exampleDepartments: [DepartmentSettings] = [
+    package static let exampleDepartments: [DepartmentSettings] = [
         department("kirjasto", [.kirjasto], .kirjasto,
                    [.henkilonNimi, .kotikunta, .vakinainenKotimainenOsoite, .kotimainenPostiosoite, .turvakielto,
                     .kuolinpaiva],

@@ -7,15 +7,15 @@ import Yams
 ///
 /// Reading collects structural problems (unknown keys, lists where a value belongs, secrets in the
 /// file) instead of stopping at the first, so startup can report everything at once.
-public struct ConfigurationDocument: Sendable {
+package struct ConfigurationDocument: Sendable {
     /// The file read, or nil for built-in defaults.
-    public private(set) var origin: String?
+    package private(set) var origin: String?
     /// Department ids in file order.
-    public private(set) var departmentIDs: [String] = []
+    package private(set) var departmentIDs: [String] = []
     /// Structural problems found while reading.
-    public private(set) var problems: [ConfigurationProblem] = []
+    package private(set) var problems: [ConfigurationProblem] = []
     /// Whether the file could not be read or parsed at all (its problems are then the only ones worth listing).
-    public private(set) var isUnreadable = false
+    package private(set) var isUnreadable = false
     /// Folder that relative default paths resolve against (the file's folder; nil without a file).
     var baseDirectory: String?
     /// Line of each department's id in the file (problems about absent keys point there).
@@ -24,13 +24,13 @@ public struct ConfigurationDocument: Sendable {
     var values: [String: ConfigurationValue] = [:]
 
     /// An empty document: everything takes its default, including the example departments.
-    public init() {}
+    package init() {}
 
     /// Whether a file was read.
-    public var isFromFile: Bool { origin != nil }
+    package var isFromFile: Bool { origin != nil }
 
     /// Reads a YAML file; an unreadable file becomes a problem, not a throw.
-    public static func read(file path: String) -> ConfigurationDocument {
+    package static func read(file path: String) -> ConfigurationDocument {
         var document = ConfigurationDocument()
         document.origin = path
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -49,7 +49,7 @@ public struct ConfigurationDocument: Sendable {
     }
 
     /// Reads YAML text (tests, or a file already loaded); relative paths resolve against `baseDirectory`.
-    public static func parse(yaml: String, origin: String, baseDirectory: String) -> ConfigurationDocument {
+    package static func parse(yaml: String, origin: String, baseDirectory: String) -> ConfigurationDocument {
         var document = ConfigurationDocument()
         document.origin = origin
         document.parse(yaml: yaml, baseDirectory: baseDirectory)
@@ -57,7 +57,7 @@ public struct ConfigurationDocument: Sendable {
     }
 
     /// The document with command-line flags applied over it (flags win); relative flag paths use `workingDirectory`.
-    public func merging(_ overrides: ConfigurationOverrides, workingDirectory: String) -> ConfigurationDocument {
+    package func merging(_ overrides: ConfigurationOverrides, workingDirectory: String) -> ConfigurationDocument {
         var merged = self
         let flags: [(String, String?)] = [
             ("inbox", overrides.inbox), ("outbox", overrides.outbox),

@@ -1,12 +1,12 @@
 import VTJCore
 
 /// Why the appliance refuses to start with the configuration it was given.
-public enum ConfigurationError: Error, Sendable, CustomStringConvertible {
+package enum ConfigurationError: Error, Sendable, CustomStringConvertible {
     /// Every problem found, in file order; the appliance must not run with any of them.
     case invalid(source: String, problems: [ConfigurationProblem])
 
     /// The problems, one per line, under a heading naming the source.
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalid(let source, let problems):
             let noun = problems.count == 1 ? "problem" : "problems"
@@ -16,7 +16,7 @@ public enum ConfigurationError: Error, Sendable, CustomStringConvertible {
     }
 
     /// The problems listed.
-    public var problems: [ConfigurationProblem] {
+    package var problems: [ConfigurationProblem] {
         switch self {
         case .invalid(_, let problems): problems
         }

@@ -2,16 +2,16 @@ import Foundation
 import VTJCore
 
 /// Reads the file (if any), applies the flags, reads the credentials, validates: the one call the CLI makes.
-public enum ConfigurationLoader {
+package enum ConfigurationLoader {
     /// Environment variable naming the configuration file when `--config` is not given.
-    public static let configVariable = "VTJDROP_CONFIG"
+    package static let configVariable = "VTJDROP_CONFIG"
 
     /// A configuration ready to run, with warnings worth logging at startup.
-    public struct Loaded: Sendable {
+    package struct Loaded: Sendable {
         /// The validated configuration.
-        public let configuration: DropConfiguration
+        package let configuration: DropConfiguration
         /// Things that work but deserve the operator's attention (e.g. a world-readable password file).
-        public let warnings: [ConfigurationProblem]
+        package let warnings: [ConfigurationProblem]
     }
 
     /// Loads and validates everything, or throws one error listing every problem.
@@ -20,7 +20,7 @@ public enum ConfigurationLoader {
     /// Without a file the built-in sandbox and the example departments are used.
     /// - Parameter needsInterface: false for commands that only read the state (`status`, `audit`):
     ///   missing credentials are then not a problem.
-    public static func load(
+    package static func load(
         overrides: ConfigurationOverrides,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         workingDirectory: String = FileManager.default.currentDirectoryPath,
@@ -37,7 +37,7 @@ public enum ConfigurationLoader {
     }
 
     /// Validates an already-merged document (tests, or callers that build the document themselves).
-    public static func validate(
+    package static func validate(
         _ document: ConfigurationDocument, environment: [String: String], workingDirectory: String,
         needsInterface: Bool = true
     ) throws(ConfigurationError) -> Loaded {

@@ -102,5 +102,5 @@ extension ConfigurationSchema {
 
 extension ConfigurationDocument {
     /// Every key path the configuration file may hold (`vtj.url`, `departments.<id>.csv.delimiter`).
-    public static var knownKeyPaths: [String] { ConfigurationSchema.root.keyPaths() }
+    package static var knownKeyPaths: [String] { ConfigurationSchema.root.keyPaths() }
 }

@@ -3,7 +3,7 @@ import VTJCore
 
 extension DropConfiguration {
     /// The client settings the daemon uses (the same for `vtjdrop check`), for `baseURL` with `credentials`.
-    public func clientConfiguration(baseURL: String, credentials: InterfaceCredentials, temporaryDirectory: String,
+    package func clientConfiguration(baseURL: String, credentials: InterfaceCredentials, temporaryDirectory: String,
                                     retryPolicy: RetryPolicy = RetryPolicy(), municipalityCodes: [String]? = nil) -> VTJClientConfiguration {
         let settings = interface
         return VTJClientConfiguration(

@@ -2,7 +2,7 @@ import VTJCore
 
 extension DropConfiguration {
     /// Startup log lines describing the configuration; credentials appear only as the user name and `***`.
-    public var summary: [String] {
+    package var summary: [String] {
         var lines = [
             "configuration: \(source)",
             "interface: \(interface.endpoint) (\(interface.wire) wire) as \(credentials), parallelism \(interface.parallelism)"

@@ -3,17 +3,17 @@ import VTJCore
 import Foundation
 
 /// The interface's HTTP Basic credentials, taken only from the environment (never from the YAML file).
-public struct InterfaceCredentials: Sendable, Hashable, CustomStringConvertible {
+package struct InterfaceCredentials: Sendable, Hashable, CustomStringConvertible {
     /// The user name (not secret, but never written to the YAML file either).
-    public let user: String
+    package let user: String
     /// The password.
-    public let password: Secret
+    package let password: Secret
     /// The file the password was read from (`VTJDROP_VTJ_PASSWORD_FILE`), read again while the
     /// interface refuses the credentials, so fixing the file is enough to resume.
-    public let passwordFile: String?
+    package let passwordFile: String?
 
     /// Credentials from values already read.
-    public init(user: String, password: Secret, passwordFile: String? = nil) {
+    package init(user: String, password: Secret, passwordFile: String? = nil) {
         self.user = user
         self.password = password
         self.passwordFile = passwordFile
@@ -21,7 +21,7 @@ public struct InterfaceCredentials: Sendable, Hashable, CustomStringConvertible 
 
     /// The same user with the password read again from ``passwordFile``; a message naming the
     /// file (never the value) when it cannot be read.
-    public func reread() -> Result<InterfaceCredentials, ConfigurationProblem> {
+    package func reread() -> Result<InterfaceCredentials, ConfigurationProblem> {
         guard let passwordFile else { return .success(self) }
         var problems: [ConfigurationProblem] = []
         var warnings: [ConfigurationProblem] = []
@@ -32,16 +32,16 @@ public struct InterfaceCredentials: Sendable, Hashable, CustomStringConvertible 
     }
 
     /// The built-in sandbox's credentials (`kunta` / `salasana`), used only in sandbox mode.
-    public static let sandboxDefault = InterfaceCredentials(user: "kunta", password: Secret("salasana"))
+    package static let sandboxDefault = InterfaceCredentials(user: "kunta", password: Secret("salasana"))
 
     /// Environment variable holding the user name.
-    public static let userVariable = "VTJDROP_VTJ_USER"
+    package static let userVariable = "VTJDROP_VTJ_USER"
     /// Environment variable holding the password.
-    public static let passwordVariable = "VTJDROP_VTJ_PASSWORD"
+    package static let passwordVariable = "VTJDROP_VTJ_PASSWORD"
     /// Environment variable naming a file whose content is the password.
-    public static let passwordFileVariable = "VTJDROP_VTJ_PASSWORD_FILE"
+    package static let passwordFileVariable = "VTJDROP_VTJ_PASSWORD_FILE"
 
-    public var description: String { "\(user):***" }
+    package var description: String { "\(user):***" }
 
     /// Reads the credentials from `environment`; problems are appended, never thrown, so startup can list them all.
     ///

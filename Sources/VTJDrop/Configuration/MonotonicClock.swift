@@ -8,27 +8,27 @@ import Synchronization
 /// A `Clock<Duration>` on `ContinuousClock`'s instants, so its readings and sleeps are the
 /// runtime's only monotonic time. Tests pass a ``ManualMonotonicClock`` and drive it. Names,
 /// receipts and audit rows take their time from the other source, ``WallClock``.
-public protocol MonotonicClock: Clock, Sendable where Instant == ContinuousClock.Instant, Duration == Swift.Duration {}
+package protocol MonotonicClock: Clock, Sendable where Instant == ContinuousClock.Instant, Duration == Swift.Duration {}
 
 extension MonotonicClock {
     /// The `Duration` since `origin` (the core's decisions take monotonic time in this form).
-    public func elapsed(since origin: ContinuousClock.Instant) -> Swift.Duration { now - origin }
+    package func elapsed(since origin: ContinuousClock.Instant) -> Swift.Duration { now - origin }
 }
 
 /// The system's monotonic clock (`CLOCK_MONOTONIC`-like; never stepped).
-public struct SystemMonotonicClock: MonotonicClock {
+package struct SystemMonotonicClock: MonotonicClock {
     /// The system clock.
-    public init() {}
-    public var now: ContinuousClock.Instant { .now }
-    public var minimumResolution: Swift.Duration { ContinuousClock().minimumResolution }
-    public func sleep(until deadline: ContinuousClock.Instant, tolerance: Swift.Duration?) async throws {
+    package init() {}
+    package var now: ContinuousClock.Instant { .now }
+    package var minimumResolution: Swift.Duration { ContinuousClock().minimumResolution }
+    package func sleep(until deadline: ContinuousClock.Instant, tolerance: Swift.Duration?) async throws {
         try await ContinuousClock().sleep(until: deadline, tolerance: tolerance)
     }
 }
 
 /// A monotonic clock that moves only when told to; a sleep on it ends once the clock is advanced
 /// to its deadline (or its task is cancelled), never by itself.
-public final class ManualMonotonicClock: MonotonicClock {
+package final class ManualMonotonicClock: MonotonicClock {
     private struct Sleeper {
         let id: UInt64
         let deadline: ContinuousClock.Instant
@@ -45,15 +45,15 @@ public final class ManualMonotonicClock: MonotonicClock {
     private let state = Mutex(State())
 
     /// A clock standing at the moment it was made.
-    public init() {}
+    package init() {}
 
-    public var now: ContinuousClock.Instant { base + state.withLock { $0.offset } }
-    public var minimumResolution: Swift.Duration { .nanoseconds(1) }
+    package var now: ContinuousClock.Instant { base + state.withLock { $0.offset } }
+    package var minimumResolution: Swift.Duration { .nanoseconds(1) }
 
     /// Sleepers waiting on the clock (tests wait for a sleeper before advancing).
-    public var sleeping: Int { state.withLock { $0.sleepers.count } }
+    package var sleeping: Int { state.withLock { $0.sleepers.count } }
 
-    public func sleep(until deadline: ContinuousClock.Instant, tolerance: Swift.Duration?) async throws {
+    package func sleep(until deadline: ContinuousClock.Instant, tolerance: Swift.Duration?) async throws {
         let id = state.withLock { state -> UInt64 in
             state.nextID += 1
             return state.nextID
@@ -78,7 +78,7 @@ public final class ManualMonotonicClock: MonotonicClock {
     }
 
     /// Moves the clock forward and wakes every sleeper whose deadline it reached.
-    public func advance(by duration: Swift.Duration) {
+    package func advance(by duration: Swift.Duration) {
         let due = state.withLock { state -> [Sleeper] in
             state.offset += duration
             let now = base + state.offset

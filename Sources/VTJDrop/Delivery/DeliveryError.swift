@@ -1,7 +1,7 @@
 import Glibc
 
 /// A result, receipt, archive or quarantine move could not be done; one line saying what to do.
-public enum DeliveryError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum DeliveryError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A system call failed on a path.
     case system(operation: String, path: String, errno: Int32)
     /// The target name is taken; nothing is ever overwritten.
@@ -13,7 +13,7 @@ public enum DeliveryError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Every unique-suffix alternative was taken too (never retried forever).
     case noFreeName(path: String, attempts: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .system(let operation, let path, let code):
             "\(operation) \(path) failed: \(DeliveryError.message(code)); check free space and the folder's owner and permissions"

@@ -4,37 +4,37 @@ import VTJCore
 /// Moves finished work into `<state>/archive/YYYY-MM-DD/` and refused drops into
 /// `<state>/quarantine/`, by rename without overwriting. A taken name gets a numbered suffix,
 /// a bounded number of times: a failed move ends in an error, never in a loop.
-public struct FileMover: Sendable {
+package struct FileMover: Sendable {
     /// `<state>/archive`.
-    public let archiveFolder: String
+    package let archiveFolder: String
     /// `<state>/quarantine`.
-    public let quarantineFolder: String
+    package let quarantineFolder: String
     /// How many numbered alternatives are tried before giving up.
-    public var attempts: Int
+    package var attempts: Int
 
-    public init(stateFolder: String, attempts: Int = 100) {
+    package init(stateFolder: String, attempts: Int = 100) {
         self.archiveFolder = stateFolder + "/archive"
         self.quarantineFolder = stateFolder + "/quarantine"
         self.attempts = attempts
     }
 
-    /// Archives a request's work folder (`<state>/work/<id>`) under its claim date; returns
-    /// where it went.
+    /// Archives a drop's work folder (`<state>/claims/<department>/work/<id>`) under its claim date;
+    /// returns where it went.
     @discardableResult
-    public func archive(workFolder: String, id: DropID) throws(DeliveryError) -> String {
+    package func archive(workFolder: String, id: DropID) throws(DeliveryError) -> String {
         try move(workFolder, into: archiveFolder + "/" + id.datePart, as: id.value)
     }
 
     /// Quarantines a request's work folder (its input could not be processed).
     @discardableResult
-    public func quarantine(workFolder: String, id: DropID) throws(DeliveryError) -> String {
+    package func quarantine(workFolder: String, id: DropID) throws(DeliveryError) -> String {
         try move(workFolder, into: quarantineFolder, as: id.value)
     }
 
     /// Quarantines an entry left in an inbox folder (a link, FIFO or oversize file): the entry
     /// itself is renamed (a link is moved, never followed; nothing is opened).
     @discardableResult
-    public func quarantine(_ name: DropFileName, department: String, from departmentFolder: String,
+    package func quarantine(_ name: DropFileName, department: String, from departmentFolder: String,
                            id: DropID) throws(DeliveryError) -> String {
         let source = open(departmentFolder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard source >= 0 else { throw .system(operation: "opening", path: departmentFolder, errno: errno) }

@@ -2,17 +2,17 @@ import Glibc
 
 /// A result being written: appended in chunks (so a million rows never sit in memory), then
 /// committed (published atomically) or abandoned (nothing is left behind).
-public final class PendingFile {
+package final class PendingFile {
     private let publisher: Publisher
     /// The name it will be published under.
-    public let name: String
+    package let name: String
     private let temporaryFolder: Int32
     private let temporaryName: String
     private var descriptor: Int32
     private var buffer: [UInt8] = []
     private static let bufferLimit = 64 * 1024
     /// Bytes appended so far.
-    public private(set) var byteCount: Int64 = 0
+    package private(set) var byteCount: Int64 = 0
 
     init(publisher: Publisher, name: String, temporaryFolder: Int32, temporaryName: String, descriptor: Int32) {
         self.publisher = publisher
@@ -26,10 +26,10 @@ public final class PendingFile {
     deinit { abandon() }
 
     /// The temp file's path (for diagnostics; it is never the published path).
-    public var temporaryPath: String { publisher.temporaryFolder + "/" + temporaryName }
+    package var temporaryPath: String { publisher.temporaryFolder + "/" + temporaryName }
 
     /// Appends bytes (buffered; written in 64 KiB blocks).
-    public func append(_ bytes: some Collection<UInt8>) throws(DeliveryError) {
+    package func append(_ bytes: some Collection<UInt8>) throws(DeliveryError) {
         guard descriptor >= 0 else { throw .finished(temporaryPath) }
         buffer.append(contentsOf: bytes)
         byteCount += Int64(bytes.count)
@@ -39,14 +39,14 @@ public final class PendingFile {
     /// Flushes the buffer and lends the temp file's descriptor to a writer that writes on its own
     /// (libxml2's xmlTextWriter for result XML). The writer must flush before `body` returns;
     /// the descriptor stays this file's to fsync, publish and close.
-    public func withDescriptor<T>(_ body: (Int32) throws -> T) throws -> T {
+    package func withDescriptor<T>(_ body: (Int32) throws -> T) throws -> T {
         try flush()
         guard descriptor >= 0 else { throw DeliveryError.finished(temporaryPath) }
         return try body(descriptor)
     }
 
     /// The file's end once everything appended or written through ``withDescriptor(_:)`` is out.
-    public func endOffset() throws -> Int64 {
+    package func endOffset() throws -> Int64 {
         try withDescriptor { descriptor in
             let end = lseek(descriptor, 0, SEEK_END)
             guard end >= 0 else { throw DeliveryError.system(operation: "seeking", path: temporaryPath, errno: errno) }
@@ -56,7 +56,7 @@ public final class PendingFile {
 
     /// Cuts byte ranges out of what was written (a withdrawn person's rows), moving the rest down,
     /// and continues at the new end. Nothing was published yet, so nobody ever saw the cut bytes.
-    public func excise(_ ranges: [Range<Int64>]) throws {
+    package func excise(_ ranges: [Range<Int64>]) throws {
         try withDescriptor { descriptor in
             let end = Int64(lseek(descriptor, 0, SEEK_END))
             var cuts = ranges.filter { !$0.isEmpty && $0.lowerBound >= 0 && $0.upperBound <= end }
@@ -92,7 +92,7 @@ public final class PendingFile {
     }
 
     /// Appends text as UTF-8.
-    public func append(_ text: String) throws(DeliveryError) { try append(text.utf8) }
+    package func append(_ text: String) throws(DeliveryError) { try append(text.utf8) }
 
     private func flush() throws(DeliveryError) {
         if !buffer.isEmpty, let injected = DeliveryFaultInjection.error(at: .write, folder: publisher.folder) {
@@ -111,7 +111,7 @@ public final class PendingFile {
     /// Flushes, fsyncs and publishes without overwriting; returns the published path. On
     /// failure the temp file is removed and nothing is visible in the outbox.
     @discardableResult
-    public func commit() throws(DeliveryError) -> String {
+    package func commit() throws(DeliveryError) -> String {
         guard state == .open, descriptor >= 0 else { throw .finished(temporaryPath) }
         do throws(DeliveryError) {
             let path = try publish()
@@ -145,7 +145,7 @@ public final class PendingFile {
     }
 
     /// Throws the written bytes away; the outbox never sees them. Safe to call more than once.
-    public func abandon() {
+    package func abandon() {
         guard state == .open else { return }
         state = .abandoned
         if descriptor >= 0 {

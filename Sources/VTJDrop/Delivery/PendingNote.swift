@@ -23,7 +23,7 @@ struct PendingNote {
     func write(_ reason: WaitReason, retryAt: Date?) {
         let zone = appliance.finnishTime
         let received = ((try? appliance.database.journal.entry(claimed.id.value)) ?? nil)?.claimedAt ?? appliance.clock.now()
-        let text = Self.text(file: claimed.originalName.display, requestID: claimed.id.value, reason: reason,
+        let text = Self.text(file: claimed.originalName.display, dropID: claimed.id.value, reason: reason,
                              received: zone.zoned(at: Instant(received)),
                              retryAt: retryAt.map { zone.zoned(at: Instant($0)) }, isTestData: appliance.answersWithTestData,
                              language: appliance.configuration.department(claimed.department)?.language ?? .finnish)
@@ -31,7 +31,7 @@ struct PendingNote {
         do {
             try appliance.publisher(claimed.department).publish(name, bytes: Array(text.utf8))
         } catch {
-            appliance.logger(request: claimed.id.value, department: claimed.department)
+            appliance.logger(dropID: claimed.id.value, department: claimed.department)
                 .notice("cannot write the pending note", metadata: ["error": "\(DropFileName.maskingHetus(in: "\(error)"))"])
         }
     }
@@ -40,7 +40,7 @@ struct PendingNote {
     func remove() { _ = unlink(path) }
 
     /// The note's text in the department's language: CRLF, UTF-8 without BOM, like receipts (opens in Notepad).
-    static func text(file: String, requestID: String, reason: WaitReason, received: ZonedDateTime,
+    static func text(file: String, dropID: String, reason: WaitReason, received: ZonedDateTime,
                      retryAt: ZonedDateTime?, isTestData: Bool, language: Language = .finnish) -> String {
         let next: Message = switch reason {
         case .interfaceRefuses, .interfaceClosed: Message(.pendingResumesWhenAnswering)
@@ -52,7 +52,7 @@ struct PendingNote {
             next,
             Message(.pendingNoNeedToDrop),
             Message(.pendingReceivedAt, ["at": .text(received.readable)]),
-            Message(.pendingRequest, ["id": .text(requestID)]),
+            Message(.pendingRequest, ["id": .text(dropID)]),
         ]
         // Test data is said first, as in receipts.
         lines.insert(Message(isTestData ? .testDataTitle : .pendingTitle), at: 0)

@@ -3,29 +3,29 @@ import Glibc
 /// Publishes results and receipts into one department's outbox folder atomically and without
 /// ever overwriting: write to a temp file in `outbox/<dept>/.vtjdrop-tmp/` (O_EXCL, explicit
 /// mode), fsync, rename into place with RENAME_NOREPLACE (or link + unlink), fsync the folder.
-public struct Publisher: Sendable {
+package struct Publisher: Sendable {
     /// The hidden temp folder inside each outbox folder (same file system, so rename works).
-    public static let temporaryFolderName = ".vtjdrop-tmp"
+    package static let temporaryFolderName = ".vtjdrop-tmp"
 
     /// `outbox/<department>`.
-    public let folder: String
+    package let folder: String
     /// Permissions of published files, set with fchmod (never left to the umask).
-    public var fileMode: mode_t
+    package var fileMode: mode_t
     /// A group to give published files (the department's readers), if any.
-    public var group: gid_t?
+    package var group: gid_t?
     /// Test hook: publish with link + unlink even where renameat2 works.
     var forceLinkFallback = false
 
     /// A taken final name is refused with ``DeliveryError/alreadyExists(path:)``: every name carries
     /// its request id, so a collision is a second publication, never a name to work around.
-    public init(folder: String, fileMode: mode_t = 0o640, group: gid_t? = nil) {
+    package init(folder: String, fileMode: mode_t = 0o640, group: gid_t? = nil) {
         self.folder = folder
         self.fileMode = fileMode
         self.group = group
     }
 
     /// `outbox/<department>/.vtjdrop-tmp`.
-    public var temporaryFolder: String { folder + "/" + Publisher.temporaryFolderName }
+    package var temporaryFolder: String { folder + "/" + Publisher.temporaryFolderName }
 
     /// Creates the outbox folder and its parents when missing, and its temp folder (0750, set
     /// explicitly; setgid kept when the outbox folder has it).
@@ -34,7 +34,7 @@ public struct Publisher: Sendable {
     /// Files are made in the temp folder and renamed into place, so they take the temp folder's
     /// group: clearing its setgid bit (a plain 0750) gave results the service's own group, which
     /// the department could not read.
-    public func prepare() throws(DeliveryError) {
+    package func prepare() throws(DeliveryError) {
         let created = FileSystemCall.makeFolders(temporaryFolder, mode: 0o750)
         if created != 0 { throw .system(operation: "creating", path: temporaryFolder, errno: created) }
         let temporary = open(temporaryFolder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
@@ -51,7 +51,7 @@ public struct Publisher: Sendable {
     /// Removes temp files left by an earlier run that stopped mid-write (safe: the state lock
     /// guarantees no other instance writes here). Returns how many were removed.
     @discardableResult
-    public func removeStaleTemporaryFiles() throws(DeliveryError) -> Int {
+    package func removeStaleTemporaryFiles() throws(DeliveryError) -> Int {
         let temporary = open(temporaryFolder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard temporary >= 0 else {
             if errno == ENOENT { return 0 }
@@ -73,7 +73,7 @@ public struct Publisher: Sendable {
     }
 
     /// Starts a result file that becomes visible as `name` only on ``PendingFile/commit()``.
-    public func begin(_ name: String) throws(DeliveryError) -> PendingFile {
+    package func begin(_ name: String) throws(DeliveryError) -> PendingFile {
         try Publisher.validate(name)
         var temporary = open(temporaryFolder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         if temporary < 0 && errno == ENOENT {
@@ -108,7 +108,7 @@ public struct Publisher: Sendable {
 
     /// Publishes bytes held in memory (small files: receipts).
     @discardableResult
-    public func publish(_ name: String, bytes: some Collection<UInt8>) throws(DeliveryError) -> String {
+    package func publish(_ name: String, bytes: some Collection<UInt8>) throws(DeliveryError) -> String {
         let pending = try begin(name)
         do throws(DeliveryError) {
             try pending.append(bytes)

@@ -7,10 +7,10 @@ struct ReceiptBuilder: Sendable {
     let appliance: Appliance
 
     /// A drop's receipt before any answer: what was read of it and what was granted.
-    func drop(_ context: DropContext, content: DropContent?, authorisation: RequestAuthorisation?,
+    func drop(_ context: DropContext, content: DropContent?, authorisation: DropAuthorisation?,
               format: OutputFormat?, notes: [Message]) -> Receipt {
         Receipt(
-            requestID: context.requestID, department: context.department, file: context.claimed.originalName.display,
+            dropID: context.dropID, department: context.department, file: context.claimed.originalName.display,
             processingDate: context.today, operation: content?.operation.rawValue,
             purpose: authorisation?.purpose.rawValue ?? content?.purpose, format: format?.rawValue,
             reference: content?.reference, groups: authorisation?.groups ?? [],
@@ -20,8 +20,8 @@ struct ReceiptBuilder: Sendable {
     }
 
     /// A drop refused as a whole: what was read of it, and why nothing is answered.
-    func refusal(_ refusal: RequestRefusal, _ context: DropContext, content: DropContent?,
-                 authorisation: RequestAuthorisation?, notes: [Message]) -> Receipt {
+    func refusal(_ refusal: DropRefusal, _ context: DropContext, content: DropContent?,
+                 authorisation: DropAuthorisation?, notes: [Message]) -> Receipt {
         var receipt = drop(context, content: content, authorisation: authorisation, format: nil, notes: notes)
         receipt.refusal = refusal
         return receipt
@@ -29,8 +29,8 @@ struct ReceiptBuilder: Sendable {
 
     /// An inbox entry that was never opened (a link, a folder, a file over the size limit …):
     /// only its name is known, and why it was moved to quarantine.
-    func unreadEntry(requestID: String, department: String, file: String, reason: Message) -> Receipt {
-        Receipt(requestID: requestID, department: department, file: file, processingDate: appliance.today,
+    func unreadEntry(dropID: String, department: String, file: String, reason: Message) -> Receipt {
+        Receipt(dropID: dropID, department: department, file: file, processingDate: appliance.today,
                 refusal: .unreadableFile(detail: reason), isTestData: appliance.answersWithTestData)
     }
 }

@@ -10,8 +10,8 @@ struct ReceiptDelivery: Sendable {
     let appliance: Appliance
 
     /// `<stem>.<request-id>.kuitti.txt`: the receipt's name for a drop named `name`.
-    static func receiptName(for name: DropFileName, requestID: String) -> String {
-        name.safeStem + "." + requestID + ".kuitti.txt"
+    static func receiptName(for name: DropFileName, dropID: String) -> String {
+        name.safeStem + "." + dropID + ".kuitti.txt"
     }
 
     /// Publishes `receipt` (its department and request id say where and under which name) for the
@@ -21,7 +21,7 @@ struct ReceiptDelivery: Sendable {
     func deliver(receipt: Receipt, for name: DropFileName) throws -> [String] {
         let publisher = appliance.publisher(receipt.department)
         let renderer = appliance.configuration.department(receipt.department)?.receiptRenderer ?? ReceiptRenderer()
-        let receiptName = Self.receiptName(for: name, requestID: receipt.requestID)
+        let receiptName = Self.receiptName(for: name, dropID: receipt.dropID)
         var paths: [String] = []
         var listFile: String?
         if let lists = renderer.listsText(receipt, receiptName: receiptName) {

@@ -8,7 +8,7 @@ import Glibc
 /// lies on another file system (an unmounted share leaves its empty mount point behind) closes
 /// intake until it is back; it is never recreated. Department folders under the roots may be
 /// created at start.
-public struct FolderRoots: Sendable {
+package struct FolderRoots: Sendable {
     struct Root: Sendable {
         let name: String
         let path: String
@@ -18,7 +18,7 @@ public struct FolderRoots: Sendable {
     let roots: [Root]
 
     /// Checks the three roots of `configuration`, or says which one is missing and what to do.
-    public init(configuration: DropConfiguration) throws(PipelineError) {
+    package init(configuration: DropConfiguration) throws(PipelineError) {
         var roots: [Root] = []
         for (name, path) in [("inbox", configuration.inbox), ("outbox", configuration.outbox), ("state", configuration.state)] {
             var info = stat()
@@ -35,7 +35,7 @@ public struct FolderRoots: Sendable {
     }
 
     /// What is wrong now, one line naming the folder; nil when every root is as it was at start.
-    public func problem() -> String? {
+    package func problem() -> String? {
         for root in roots {
             var info = stat()
             guard stat(root.path, &info) == 0 else {

@@ -6,7 +6,7 @@ import VTJCore
 /// The classification start-up, the daemon's probe and `run --once` share: only ``answering``
 /// lets drops be claimed. ``refusing(_:detail:)`` is the operator's to fix (credentials, licence,
 /// address, TLS) and is never a clerk's fault; ``unreachable(detail:)`` passes by itself.
-public enum InterfaceCondition: Sendable, Hashable, CustomStringConvertible {
+package enum InterfaceCondition: Sendable, Hashable, CustomStringConvertible {
     /// The interface answered.
     case answering
     /// The interface refuses the appliance itself; nothing a department dropped is at fault.
@@ -15,7 +15,7 @@ public enum InterfaceCondition: Sendable, Hashable, CustomStringConvertible {
     case unreachable(detail: String)
 
     /// The condition an interface error shows.
-    public init(_ error: VTJClientError) {
+    package init(_ error: VTJClientError) {
         if let refusal = InterfaceRefusal(error) {
             self = .refusing(refusal, detail: Self.answer(error))
         } else {
@@ -26,19 +26,19 @@ public enum InterfaceCondition: Sendable, Hashable, CustomStringConvertible {
     /// What the interface answered, without the client's own advice (the condition gives its own):
     /// `401: TUNNISTUS_EPAONNISTUI: … (request 01a2…)`.
     static func answer(_ error: VTJClientError) -> String {
-        if case .gatewayRefused(_, let fault, let requestID) = error { return "\(fault.advice); X-Road-Error \(fault.type), request \(requestID)" }
-        if case .serviceRefused(_, let code, let requestID) = error {
-            return "return code \(code.code)" + (code.text.isEmpty ? "" : " \"\(code.text)\"") + ", request \(requestID)"
+        if case .gatewayRefused(_, let fault, let messageID) = error { return "\(fault.advice); X-Road-Error \(fault.type), request \(messageID)" }
+        if case .serviceRefused(_, let code, let messageID) = error {
+            return "return code \(code.code)" + (code.text.isEmpty ? "" : " \"\(code.text)\"") + ", request \(messageID)"
         }
         guard let status = error.status else { return error.description }
-        return "HTTP \(status)" + (error.serverMessage.map { ": \($0)" } ?? "") + (error.requestID.map { ", request \($0)" } ?? "")
+        return "HTTP \(status)" + (error.serverMessage.map { ": \($0)" } ?? "") + (error.messageID.map { ", request \($0)" } ?? "")
     }
 
     /// Whether drops may be claimed.
-    public var isAnswering: Bool { self == .answering }
+    package var isAnswering: Bool { self == .answering }
 
     /// A short stable name (`status`, the state database): `answering`, `refusing-credentials`, …
-    public var code: String {
+    package var code: String {
         switch self {
         case .answering: "answering"
         case .refusing(let refusal, _): "refusing-" + refusal.rawValue
@@ -47,7 +47,7 @@ public enum InterfaceCondition: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// One line for the operator: what is wrong and what to do.
-    public var description: String {
+    package var description: String {
         switch self {
         case .answering:
             "the interface answers"
@@ -61,7 +61,7 @@ public enum InterfaceCondition: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Why the interface refuses the appliance: each needs the operator, none is a drop's fault.
-public enum InterfaceRefusal: String, Sendable, Hashable, CaseIterable {
+package enum InterfaceRefusal: String, Sendable, Hashable, CaseIterable {
     /// 401: the user name or password is wrong.
     case credentials
     /// 403: the credentials are not licensed for this product.
@@ -77,7 +77,7 @@ public enum InterfaceRefusal: String, Sendable, Hashable, CaseIterable {
 
     /// The refusal an error shows, or nil when the error is not one (a transient fault, or a 400
     /// about one message, which is that request's problem).
-    public init?(_ error: VTJClientError) {
+    package init?(_ error: VTJClientError) {
         switch error {
         case .refused(_, let status, _, _):
             self = status == 403 ? .licence : .credentials
@@ -95,7 +95,7 @@ public enum InterfaceRefusal: String, Sendable, Hashable, CaseIterable {
     }
 
     /// What to check, in one phrase.
-    public var explanation: String {
+    package var explanation: String {
         switch self {
         case .credentials:
             "the credentials were refused (401) (on vtj.wire soap: return code 0003, 0004 or -1500); check VTJDROP_VTJ_USER and the password file"

@@ -9,13 +9,13 @@ import VTJCore
 /// The password is read again from its file before every probe, so an operator who fixes the
 /// file needs no restart. The client's own log lines are silenced for the probe: the runner logs
 /// once per change of ``InterfaceCondition``, not once per probe.
-public struct InterfaceProbe: Sendable {
-    public let appliance: Appliance
+package struct InterfaceProbe: Sendable {
+    package let appliance: Appliance
 
-    public init(appliance: Appliance) { self.appliance = appliance }
+    package init(appliance: Appliance) { self.appliance = appliance }
 
     /// Makes the call and classifies the outcome.
-    public func check() async -> InterfaceCondition {
+    package func check() async -> InterfaceCondition {
         appliance.reloadCredentials()
         do {
             try await VTJLogContext.$quiet.withValue(true) {

@@ -10,20 +10,20 @@ import VTJOperator
 /// This is the adapter between the runtime and `VTJOperator`, kept in one file so the runtime can
 /// later hand the snapshot over from memory instead. Reads run on a Dispatch thread: SQLite and
 /// `lstat` block, and the cooperative pool must not wait for them.
-public struct StateSnapshotSource: OperatorSnapshotSource {
-    public let database: StateDatabase
+package struct StateSnapshotSource: OperatorSnapshotSource {
+    package let database: StateDatabase
     /// Nil when only the state folder is known (`vtjdrop status --state`): departments then come
     /// from the journal alone and the inboxes and schedule are not shown.
-    public let configuration: DropConfiguration?
+    package let configuration: DropConfiguration?
     /// How many days the refused / quarantined / transient counts cover.
-    public let failureWindowDays: Int
+    package let failureWindowDays: Int
     /// How many drops of each department are listed.
-    public let recentLimit: Int
+    package let recentLimit: Int
     /// The running daemon's own conditions (``Appliance/liveConditions``), over what the database
     /// stored: a journal that cannot be written cannot store that it cannot.
-    public let live: (@Sendable () -> [ApplianceCondition])?
+    package let live: (@Sendable () -> [ApplianceCondition])?
 
-    public init(database: StateDatabase, configuration: DropConfiguration?, failureWindowDays: Int = 7, recentLimit: Int = 50,
+    package init(database: StateDatabase, configuration: DropConfiguration?, failureWindowDays: Int = 7, recentLimit: Int = 50,
                 live: (@Sendable () -> [ApplianceCondition])? = nil) {
         self.live = live
         self.database = database
@@ -32,7 +32,7 @@ public struct StateSnapshotSource: OperatorSnapshotSource {
         self.recentLimit = recentLimit
     }
 
-    public func snapshot(now: Date) async throws(SnapshotUnavailable) -> OperatorSnapshot {
+    package func snapshot(now: Date) async throws(SnapshotUnavailable) -> OperatorSnapshot {
         let result: Result<OperatorSnapshot, StorageError> = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(returning: Result { () throws(StorageError) in try read(now: now) })
@@ -42,7 +42,7 @@ public struct StateSnapshotSource: OperatorSnapshotSource {
     }
 
     /// The snapshot, read here and now (blocking).
-    public func read(now: Date) throws(StorageError) -> OperatorSnapshot {
+    package func read(now: Date) throws(StorageError) -> OperatorSnapshot {
         let journal = database.journal
         let held = live?() ?? []
         let conditions = held + (try database.conditions()).filter { stored in !held.contains { $0.kind == stored.kind } }
@@ -126,7 +126,7 @@ public struct StateSnapshotSource: OperatorSnapshotSource {
         case .quarantined: refused ? .refused : .failed
         }
         return DropStatus(
-            requestID: entry.requestID, fileName: entry.originalName, state: entry.state.rawValue, phase: phase,
+            dropID: entry.dropID, fileName: entry.originalName, state: entry.state.rawValue, phase: phase,
             operation: entry.operation, claimedAt: entry.claimedAt, updatedAt: entry.updatedAt,
             finishedAt: entry.finishedAt, attempts: entry.attempts, nextAttemptAt: entry.nextAttemptAt, error: entry.error)
     }
@@ -142,7 +142,7 @@ public struct StateSnapshotSource: OperatorSnapshotSource {
 
     /// Whether a daemon holds the state lock (a shared lock cannot be taken while it runs; the
     /// lock is per open file, so this also answers inside the daemon's own process).
-    public static func daemonRunning(stateFolder: String) -> Bool {
+    package static func daemonRunning(stateFolder: String) -> Bool {
         let descriptor = open(stateFolder + "/" + StateLock.fileName, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
@@ -154,7 +154,7 @@ public struct StateSnapshotSource: OperatorSnapshotSource {
     }
 
     /// Files waiting in each configured department's inbox, and the oldest one's mtime (lstat only: nothing is opened).
-    public static func inboxWaiting(_ configuration: DropConfiguration) -> [String: (count: Int, oldest: Date?)] {
+    package static func inboxWaiting(_ configuration: DropConfiguration) -> [String: (count: Int, oldest: Date?)] {
         var result: [String: (count: Int, oldest: Date?)] = [:]
         for department in configuration.departments {
             let folder = configuration.inbox + "/" + department.id

@@ -1,8 +1,8 @@
 import Glibc
 import VTJCore
 
-/// The small note written into `<state>/work/<id>/.claim` before the drop is renamed in, so a
-/// crash between the claim and the journal never leaves work whose department is unknown.
+/// The small note written into `<state>/claims/<department>/work/<id>/.claim` before the drop is renamed
+/// in, so a crash between the claim and the journal never leaves work whose department is unknown.
 struct ClaimRecord: Sendable, Hashable {
     /// The note's name; work file names never start with a dot, so it cannot collide.
     static let fileName = ".claim"

@@ -1,29 +1,29 @@
 import Glibc
 import VTJCore
 
-/// A drop moved out of the inbox into `<state>/work/<request-id>/`: from here on it is the
-/// appliance's, and nobody else can change or replace it.
-public struct ClaimedFile: Sendable, Hashable {
-    /// The request id given at the claim.
-    public let id: DropID
+/// A drop moved out of the inbox into `<state>/claims/<department>/work/<id>/`: from here on it
+/// is the appliance's, and nobody else can change or replace it.
+package struct ClaimedFile: Sendable, Hashable {
+    /// The drop's id given at the claim.
+    package let id: DropID
     /// The department folder's name (the inbox sub-folder it came from).
-    public let department: String
+    package let department: String
     /// The name as the department dropped it.
-    public let originalName: DropFileName
-    /// `<state>/work/<request-id>`.
-    public let folder: String
+    package let originalName: DropFileName
+    /// `<state>/claims/<department>/work/<id>`.
+    package let folder: String
     /// `<folder>/<safe name>`: the claimed bytes.
-    public let path: String
+    package let path: String
     /// The consumed `.done` marker inside ``folder``, when the department uses markers.
-    public let markerPath: String?
+    package let markerPath: String?
     /// Size at claim time.
-    public let size: Int64
+    package let size: Int64
     /// The input as the claim left it; nil for work resumed after a restart (unknown then).
-    public let claimStamp: InputStamp?
+    package let claimStamp: InputStamp?
     /// A fetch the appliance planned itself (its `toiminto`): nothing was dropped, nothing is read.
-    public let planned: DropContent.Operation?
+    package let planned: DropContent.Operation?
 
-    public init(id: DropID, department: String, originalName: DropFileName, folder: String, path: String,
+    package init(id: DropID, department: String, originalName: DropFileName, folder: String, path: String,
                 markerPath: String?, size: Int64, claimStamp: InputStamp? = nil, planned: DropContent.Operation? = nil) {
         self.id = id
         self.department = department
@@ -37,23 +37,23 @@ public struct ClaimedFile: Sendable, Hashable {
     }
 
     /// The input as it is now.
-    public func currentStamp() -> InputStamp? { InputStamp.of(path: path) }
+    package func currentStamp() -> InputStamp? { InputStamp.of(path: path) }
 
     /// The same claim, whatever was observed of its input (a resumed claim has no stamp).
-    public static func == (lhs: ClaimedFile, rhs: ClaimedFile) -> Bool {
+    package static func == (lhs: ClaimedFile, rhs: ClaimedFile) -> Bool {
         lhs.id == rhs.id && lhs.department == rhs.department && lhs.originalName == rhs.originalName
             && lhs.folder == rhs.folder && lhs.path == rhs.path && lhs.markerPath == rhs.markerPath && lhs.size == rhs.size
             && lhs.planned == rhs.planned
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(id)
         hasher.combine(path)
     }
 
     /// Reads the whole claimed file, refusing anything that is not a regular file within `limit`
     /// (opened with O_NOFOLLOW and O_NONBLOCK, checked with fstat before a byte is read).
-    public func readAll(limit: Int64) throws(IntakeError) -> [UInt8] {
+    package func readAll(limit: Int64) throws(IntakeError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw .system(operation: "opening", path: path, errno: errno) }
         defer { close(descriptor) }

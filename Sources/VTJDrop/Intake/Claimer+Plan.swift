@@ -5,7 +5,7 @@ extension Claimer {
     /// Claims a fetch the appliance planned itself (a scheduled change delivery) under `id`: its
     /// work folder holds the claim note alone, naming the `toiminto`, so a crash before the result
     /// resumes the same fetch once (the note is the plan) and nothing is written to any inbox.
-    public func plan(_ operation: DropContent.Operation, department: String, name: DropFileName,
+    package func plan(_ operation: DropContent.Operation, department: String, name: DropFileName,
                      id: DropID) throws(IntakeError) -> ClaimedFile {
         let work = try openWorkFolder()
         defer { close(work) }

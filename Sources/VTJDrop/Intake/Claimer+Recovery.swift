@@ -3,7 +3,7 @@ import VTJCore
 
 extension Claimer {
     /// What a work folder left by an earlier run holds.
-    public enum Leftover: Sendable, Hashable {
+    package enum Leftover: Sendable, Hashable {
         /// A complete claim: resume it (the journal says how far it got).
         case claimed(ClaimedFile)
         /// A claim that never got its file (crash between note and rename): removed.
@@ -12,8 +12,8 @@ extension Claimer {
         case unknown(folder: String)
     }
 
-    /// Lists `<state>/work` after a restart, oldest request first; empty claims are removed.
-    public func leftovers() throws(IntakeError) -> [Leftover] {
+    /// Lists `<state>/claims/<department>/work` after a restart, oldest drop first; empty claims are removed.
+    package func leftovers() throws(IntakeError) -> [Leftover] {
         let work = FileSystemCall.openFolder(workFolder)
         guard work >= 0 else {
             if errno == ENOENT { return [] }

@@ -1,14 +1,15 @@
 import Glibc
 import VTJCore
 
-/// Claims ready files by atomic rename from `inbox/<department>/` into `<state>/work/<id>/`.
+/// Claims ready files by atomic rename from `inbox/<department>/` into
+/// `<state>/claims/<department>/work/<id>/` (`Appliance.claimer(_:)`).
 ///
 /// `lstat` first: only a regular file within the size limit is moved. Because `rename` moves a
 /// symbolic link itself, a file swapped for a link between the check and the rename is caught
 /// by a second `lstat` in the work folder and never opened.
-public struct Claimer: Sendable {
+package struct Claimer: Sendable {
     /// What became of one claim attempt.
-    public enum Outcome: Sendable, Hashable {
+    package enum Outcome: Sendable, Hashable {
         case claimed(ClaimedFile)
         /// The file is gone (claimed by someone else, deleted, renamed): nothing to do.
         case vanished
@@ -17,27 +18,27 @@ public struct Claimer: Sendable {
         case refused(InboxListing.Refusal, refusedPath: String?)
     }
 
-    /// `<state>/work`.
-    public let workFolder: String
+    /// `<state>/claims/<department>/work`.
+    package let workFolder: String
     /// Larger files are refused without being opened.
-    public var maximumFileBytes: Int64
+    package var maximumFileBytes: Int64
     /// Test seam: runs between the check and the rename (where a hostile swap would strike).
     var beforeRename: (@Sendable () -> Void)?
 
-    public init(stateFolder: String, maximumFileBytes: Int64 = 64 << 20) {
+    package init(stateFolder: String, maximumFileBytes: Int64 = 64 << 20) {
         self.workFolder = stateFolder + "/work"
         self.maximumFileBytes = maximumFileBytes
     }
 
     /// Creates the work folder (0700) when missing.
-    public func prepare() throws(IntakeError) {
+    package func prepare() throws(IntakeError) {
         let code = FileSystemCall.makeFolders(workFolder, mode: 0o700)
         if code != 0 { throw .system(operation: "creating", path: workFolder, errno: code) }
     }
 
     /// Claims `name` from `inbox/<department>` (`departmentFolder`) under `id`, then moves its
     /// `.done` marker (if any) along so it is consumed.
-    public func claim(_ name: DropFileName, department: String, from departmentFolder: String,
+    package func claim(_ name: DropFileName, department: String, from departmentFolder: String,
                       marker: DropFileName? = nil, id: DropID) throws(IntakeError) -> Outcome {
         let source = FileSystemCall.openFolder(departmentFolder)
         guard source >= 0 else { throw .system(operation: "opening", path: departmentFolder, errno: errno) }

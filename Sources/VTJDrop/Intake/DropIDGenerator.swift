@@ -2,9 +2,9 @@ import Glibc
 import VTJCore
 
 /// New drop ids (shown as request ids) from the real clock and the system's random source.
-public enum DropIDGenerator {
+package enum DropIDGenerator {
     /// An id for a claim happening now.
-    public static func next() -> DropID {
+    package static func next() -> DropID {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         var generator = SystemRandomNumberGenerator()

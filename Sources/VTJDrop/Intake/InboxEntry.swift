@@ -1,9 +1,9 @@
 import VTJCore
 
 /// One entry of a department's inbox folder as `lstat` saw it (never opened).
-public struct InboxEntry: Sendable, Hashable {
+package struct InboxEntry: Sendable, Hashable {
     /// What kind of directory entry it is.
-    public enum Kind: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    package enum Kind: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
         case regular = "file"
         case symbolicLink = "symbolic link"
         case directory = "folder"
@@ -13,7 +13,7 @@ public struct InboxEntry: Sendable, Hashable {
         case blockDevice = "block device"
         case unknown = "unknown kind of entry"
 
-        public var description: String { rawValue }
+        package var description: String { rawValue }
 
         init(mode: UInt32) {
             switch mode & 0o170000 {
@@ -30,18 +30,18 @@ public struct InboxEntry: Sendable, Hashable {
     }
 
     /// The name as the folder holds it.
-    public let name: DropFileName
+    package let name: DropFileName
     /// The kind of entry (from `lstat`, so a link is a link).
-    public let kind: Kind
+    package let kind: Kind
     /// Size, mtime and inode for the settle tracker.
-    public let stamp: FileStamp
+    package let stamp: FileStamp
     /// The inode's change time (ctime) in nanoseconds since the epoch: set by the kernel on every
     /// change, never by the producer, so it says how long a refused entry has been left alone.
-    public let changedNanoseconds: Int64
+    package let changedNanoseconds: Int64
     /// How many names the inode has (more than one: a hard link).
-    public let links: Int
+    package let links: Int
 
-    public init(name: DropFileName, kind: Kind, stamp: FileStamp, changedNanoseconds: Int64 = 0, links: Int = 1) {
+    package init(name: DropFileName, kind: Kind, stamp: FileStamp, changedNanoseconds: Int64 = 0, links: Int = 1) {
         self.name = name
         self.kind = kind
         self.stamp = stamp

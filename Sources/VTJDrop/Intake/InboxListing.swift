@@ -1,16 +1,16 @@
 import VTJCore
 
 /// What one scan of a department's inbox folder found.
-public struct InboxListing: Sendable {
+package struct InboxListing: Sendable {
     /// Why an entry is never read.
-    public enum Refusal: Sendable, Hashable, CustomStringConvertible {
+    package enum Refusal: Sendable, Hashable, CustomStringConvertible {
         case notAFile(InboxEntry.Kind)
         case tooLarge(size: Int64, limit: Int64)
         /// A second name for a file that exists elsewhere: claiming it could read a file the
         /// department could not read itself (when the kernel allows such links).
         case hardLinked(links: Int)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .notAFile(let kind): "a \(kind) is never read; drop regular files only"
             case .tooLarge(let size, let limit): "\(size) bytes is over the limit of \(limit) bytes; split the list"
@@ -20,7 +20,7 @@ public struct InboxListing: Sendable {
 
         /// The refusal a journal's error text (``description``, then the quarantine words) was made
         /// from, so a receipt published after a restart still says what the entry was.
-        public init?(described text: String) {
+        package init?(described text: String) {
             if let kind = InboxEntry.Kind.allCases.first(where: { text.hasPrefix("a \($0.rawValue) is never read") }) {
                 self = .notAFile(kind)
             } else if let match = text.firstMatch(of: /^(\d+) bytes is over the limit of (\d+) bytes/),
@@ -34,7 +34,7 @@ public struct InboxListing: Sendable {
         }
 
         /// Why the entry was never opened, for the department's receipt.
-        public var message: Message {
+        package var message: Message {
             switch self {
             case .notAFile(let kind):
                 let key: MessageKey = switch kind {
@@ -53,12 +53,12 @@ public struct InboxListing: Sendable {
     }
 
     /// Regular files within the size limit, by display name (candidates for the settle tracker).
-    public var files: [String: InboxEntry] = [:]
+    package var files: [String: InboxEntry] = [:]
     /// Entries that are never opened (dot-names are left out: they are never picked up anyway).
-    public var refused: [(entry: InboxEntry, refusal: Refusal)] = []
+    package var refused: [(entry: InboxEntry, refusal: Refusal)] = []
 
-    public init() {}
+    package init() {}
 
     /// The stamps to feed ``SettleTracker/observe(_:at:)``.
-    public var stamps: [String: FileStamp] { files.mapValues(\.stamp) }
+    package var stamps: [String: FileStamp] { files.mapValues(\.stamp) }
 }

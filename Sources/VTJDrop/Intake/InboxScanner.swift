@@ -3,16 +3,16 @@ import VTJCore
 
 /// Lists a department's inbox folder with `readdir` + `lstat` only: nothing in it is opened, so
 /// symbolic links, FIFOs, sockets, devices and folders can neither be read nor block the scan.
-public struct InboxScanner: Sendable {
+package struct InboxScanner: Sendable {
     /// Larger files are refused without being opened.
-    public var maximumFileBytes: Int64
+    package var maximumFileBytes: Int64
 
-    public init(maximumFileBytes: Int64 = 64 << 20) {
+    package init(maximumFileBytes: Int64 = 64 << 20) {
         self.maximumFileBytes = maximumFileBytes
     }
 
     /// Scans one folder (names are bytes; nothing is ever built into a path from them).
-    public func scan(folder: String) throws(IntakeError) -> InboxListing {
+    package func scan(folder: String) throws(IntakeError) -> InboxListing {
         let descriptor = FileSystemCall.openFolder(folder)
         guard descriptor >= 0 else {
             let code = errno
@@ -43,7 +43,7 @@ public struct InboxScanner: Sendable {
 
     /// Names under the inbox root that are not configured departments (their files stay where
     /// they are; the operator is told). Dot-names are left out.
-    public func unconfiguredFolders(inbox: String, departments: Set<String>) throws(IntakeError) -> [DropFileName] {
+    package func unconfiguredFolders(inbox: String, departments: Set<String>) throws(IntakeError) -> [DropFileName] {
         let descriptor = FileSystemCall.openFolder(inbox)
         guard descriptor >= 0 else { throw .system(operation: "opening", path: inbox, errno: errno) }
         defer { close(descriptor) }

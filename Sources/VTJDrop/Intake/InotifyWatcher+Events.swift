@@ -16,7 +16,7 @@ extension InotifyWatcher {
     /// folders reported gone (``Event/folderBack(_:)`` when one is back). Ending the iteration
     /// (the consuming task cancelled at a graceful shutdown, or the sequence dropped) ends the
     /// thread at once.
-    public func events(tick: Duration = .milliseconds(250)) -> AsyncStream<[Event]> {
+    package func events(tick: Duration = .milliseconds(250)) -> AsyncStream<[Event]> {
         let (stream, continuation) = AsyncStream.makeStream(of: [Event].self)
         startReading(tick: tick, continuation) { delivery in
             if case .events(let events) = delivery { continuation.yield(events) }

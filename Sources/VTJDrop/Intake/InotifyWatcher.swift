@@ -5,9 +5,9 @@ import VTJCore
 /// inotify on the department folders, used as a hint to scan early and as the kernel's word on
 /// whether a file is still open for writing: the periodic scan decides what exists (network
 /// shares give no events, and the queue can overflow; then files must settle).
-public final class InotifyWatcher: Sendable {
+package final class InotifyWatcher: Sendable {
     /// What the kernel reported.
-    public enum Event: Sendable, Hashable {
+    package enum Event: Sendable, Hashable {
         /// `name` under `folder` was created, written, closed after writing or moved in.
         case changed(folder: String, name: DropFileName, activity: WriteActivity)
         /// `name` left `folder` (deleted or renamed away): what was known about it no longer holds.
@@ -21,7 +21,7 @@ public final class InotifyWatcher: Sendable {
         case folderBack(String)
 
         /// Whether the event only says that a file is still being written (nothing to scan for).
-        public var isWriteInProgress: Bool {
+        package var isWriteInProgress: Bool {
             if case .changed(_, _, .written) = self { return true }
             return false
         }
@@ -44,7 +44,7 @@ public final class InotifyWatcher: Sendable {
     static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_MODIFY | IN_DELETE | IN_MOVED_FROM
         | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
 
-    public init() throws(IntakeError) {
+    package init() throws(IntakeError) {
         let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { throw .inotifyUnavailable(errno: errno) }
         var ends: [Int32] = [-1, -1]
@@ -68,14 +68,14 @@ public final class InotifyWatcher: Sendable {
     }
 
     /// Watches one folder.
-    public func watch(_ folder: String) throws(IntakeError) {
+    package func watch(_ folder: String) throws(IntakeError) {
         let watch = inotify_add_watch(descriptor, folder, InotifyWatcher.mask)
         guard watch >= 0 else { throw .system(operation: "watching", path: folder, errno: errno) }
         folders.withLock { $0[watch] = folder }
     }
 
     /// Tries to watch again every folder reported gone; ``Event/folderBack(_:)`` for each that is back.
-    public func rewatchLost() -> [Event] {
+    package func rewatchLost() -> [Event] {
         var back: [Event] = []
         for folder in lost.withLock({ $0 }).sorted() {
             let watch = inotify_add_watch(descriptor, folder, InotifyWatcher.mask)
@@ -88,7 +88,7 @@ public final class InotifyWatcher: Sendable {
     }
 
     /// Waits up to `timeout` for events and returns what arrived (empty on timeout).
-    public func wait(timeout: Duration) -> [Event] {
+    package func wait(timeout: Duration) -> [Event] {
         var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         // Rounded up: a timeout of 0.4 ms must not become poll(0), which returns at once.
         let milliseconds = Int32(clamping: timeout.components.seconds * 1000
@@ -99,7 +99,7 @@ public final class InotifyWatcher: Sendable {
     }
 
     /// Reads every queued event without blocking.
-    public func drain() -> [Event] {
+    package func drain() -> [Event] {
         var events: [Event] = []
         let capacity = 64 * 1024
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: MemoryLayout<inotify_event>.alignment)
@@ -163,17 +163,17 @@ public final class InotifyWatcher: Sendable {
     }
 
     /// File system types whose changes made by other machines never reach this kernel's inotify.
-    public static let remoteFileSystemTypes: Set<String> = ["nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "afs", "ceph", "glusterfs", "sshfs"]
+    package static let remoteFileSystemTypes: Set<String> = ["nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "afs", "ceph", "glusterfs", "sshfs"]
 
     /// Whether events can be trusted for `folder`: false on network and FUSE file systems (or
     /// when the mount cannot be determined), where scans alone must find new files.
-    public static func seesAllChanges(folder: String) -> Bool {
+    package static func seesAllChanges(folder: String) -> Bool {
         guard let type = fileSystemType(of: folder) else { return false }
         return !remoteFileSystemTypes.contains(type) && !type.hasPrefix("fuse")
     }
 
     /// The type of the mount holding `folder` (longest mount point prefix in /proc/self/mounts).
-    public static func fileSystemType(of folder: String) -> String? {
+    package static func fileSystemType(of folder: String) -> String? {
         guard let resolved = realpath(folder, nil) else { return nil }
         let path = String(cString: resolved)
         free(resolved)

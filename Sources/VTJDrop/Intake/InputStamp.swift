@@ -6,15 +6,15 @@ import Glibc
 /// the inode across the claim's rename); every such write moves the change time, which no
 /// `touch` can set back. Comparing stamps taken at the claim, after reading and before publishing
 /// is how a drop whose input changed is never published.
-public struct InputStamp: Hashable, Sendable {
-    public var size: Int64
+package struct InputStamp: Hashable, Sendable {
+    package var size: Int64
     /// mtime, nanoseconds since the epoch.
-    public var modifiedNanoseconds: Int64
+    package var modifiedNanoseconds: Int64
     /// ctime, nanoseconds since the epoch.
-    public var changedNanoseconds: Int64
-    public var inode: UInt64
+    package var changedNanoseconds: Int64
+    package var inode: UInt64
 
-    public init(size: Int64, modifiedNanoseconds: Int64, changedNanoseconds: Int64, inode: UInt64) {
+    package init(size: Int64, modifiedNanoseconds: Int64, changedNanoseconds: Int64, inode: UInt64) {
         self.size = size
         self.modifiedNanoseconds = modifiedNanoseconds
         self.changedNanoseconds = changedNanoseconds
@@ -27,17 +27,17 @@ public struct InputStamp: Hashable, Sendable {
     }
 
     /// The stamp of `path` itself (never a link's target), or nil when it cannot be inspected.
-    public static func of(path: String) -> InputStamp? {
+    package static func of(path: String) -> InputStamp? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
         return InputStamp(info)
     }
 
     /// `size:mtime:ctime:inode`, as the journal keeps it.
-    public var encoded: String { "\(size):\(modifiedNanoseconds):\(changedNanoseconds):\(inode)" }
+    package var encoded: String { "\(size):\(modifiedNanoseconds):\(changedNanoseconds):\(inode)" }
 
     /// A stamp from ``encoded``; nil when the text is not one.
-    public init?(encoded: String) {
+    package init?(encoded: String) {
         let parts = encoded.split(separator: ":")
         guard parts.count == 4, let size = Int64(parts[0]), let modified = Int64(parts[1]), let changed = Int64(parts[2]),
               let inode = UInt64(parts[3]) else { return nil }
@@ -45,5 +45,5 @@ public struct InputStamp: Hashable, Sendable {
     }
 
     /// Nanoseconds since the last change, measured against the wall clock `nowNanoseconds`.
-    public func quietFor(nowNanoseconds: Int64) -> Int64 { nowNanoseconds - changedNanoseconds }
+    package func quietFor(nowNanoseconds: Int64) -> Int64 { nowNanoseconds - changedNanoseconds }
 }

@@ -1,7 +1,7 @@
 import Glibc
 
 /// The intake could not work on a folder or a file; one line that says what to do.
-public enum IntakeError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum IntakeError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A system call failed on a path (the folder, the work folder, a file name shown escaped).
     case system(operation: String, path: String, errno: Int32)
     /// A department folder is a symbolic link or not a folder.
@@ -13,7 +13,7 @@ public enum IntakeError: Error, Sendable, Hashable, CustomStringConvertible {
     /// inotify is unavailable (kernel, limits) while it was required.
     case inotifyUnavailable(errno: Int32)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .system(let operation, let path, let code):
             "\(operation) \(path) failed: \(IntakeError.message(code)); check that the folder exists and vtjdrop may use it"

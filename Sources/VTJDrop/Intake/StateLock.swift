@@ -2,16 +2,16 @@ import Glibc
 
 /// One vtjdrop per state folder: an exclusive `flock` on `<state>/vtjdrop.lock`, held for the
 /// process's life (the kernel drops it when the process dies, even on `kill -9`).
-public final class StateLock: Sendable {
+package final class StateLock: Sendable {
     /// The lock file's name inside the state folder.
-    public static let fileName = "vtjdrop.lock"
+    package static let fileName = "vtjdrop.lock"
 
     /// The lock file held.
-    public let path: String
+    package let path: String
     private let descriptor: Int32
 
     /// Takes the lock or says who holds it.
-    public init(stateFolder: String) throws(IntakeError) {
+    package init(stateFolder: String) throws(IntakeError) {
         let path = stateFolder + "/" + StateLock.fileName
         let descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o640)
         guard descriptor >= 0 else { throw .system(operation: "opening", path: path, errno: errno) }

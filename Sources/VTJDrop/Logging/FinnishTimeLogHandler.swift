@@ -8,28 +8,28 @@ import VTJCore
 /// swift-log's `StreamLogHandler` stamps lines in the process's local zone, which on a server is
 /// usually UTC: an operator comparing a log line with a clerk's "I dropped it at ten" would be two
 /// or three hours off. The layout is otherwise the same: `time level label: metadata [source] message`.
-public struct FinnishTimeLogHandler: LogHandler {
+package struct FinnishTimeLogHandler: LogHandler {
     private let label: String
     private let zone: any UTCOffsetRule
     private let write: @Sendable (String) -> Void
-    public var logLevel: Logger.Level = .info
-    public var metadata: Logger.Metadata = [:]
-    public var metadataProvider: Logger.MetadataProvider?
+    package var logLevel: Logger.Level = .info
+    package var metadata: Logger.Metadata = [:]
+    package var metadataProvider: Logger.MetadataProvider?
 
     /// A handler writing to standard error; Finnish time from the system's tzdata (UTC when missing).
-    public init(label: String, zone: (any UTCOffsetRule)? = FinnishTime(),
+    package init(label: String, zone: (any UTCOffsetRule)? = FinnishTime(),
                 write: @escaping @Sendable (String) -> Void = { line in FileHandle.standardError.write(Data(line.utf8)) }) {
         self.label = label
         self.zone = zone ?? FixedUTCOffset(seconds: 0)
         self.write = write
     }
 
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         var merged = metadata
         if let provided = metadataProvider?.get() { merged.merge(provided) { $1 } }
         if let explicit = event.metadata { merged.merge(explicit) { $1 } }

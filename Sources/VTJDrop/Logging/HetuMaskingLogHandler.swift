@@ -5,36 +5,36 @@ import VTJCore
 ///
 /// The call sites already log masked names and counts; this is the last guard, so that a hetu in an
 /// error text nobody thought of (a path, a libcurl or SQLite message) still never reaches a log file.
-public struct HetuMaskingLogHandler: LogHandler {
+package struct HetuMaskingLogHandler: LogHandler {
     private var inner: any LogHandler
 
-    public init(wrapping inner: any LogHandler) {
+    package init(wrapping inner: any LogHandler) {
         self.inner = inner
         // A provider the inner handler came with must be masked too: it adds metadata at log time.
         if let provider = inner.metadataProvider { self.metadataProvider = provider }
     }
 
-    public var logLevel: Logger.Level {
+    package var logLevel: Logger.Level {
         get { inner.logLevel }
         set { inner.logLevel = newValue }
     }
 
-    public var metadata: Logger.Metadata {
+    package var metadata: Logger.Metadata {
         get { inner.metadata }
         set { inner.metadata = Self.masking(newValue) }
     }
 
-    public var metadataProvider: Logger.MetadataProvider? {
+    package var metadataProvider: Logger.MetadataProvider? {
         get { inner.metadataProvider }
         set { inner.metadataProvider = newValue.map { provider in Logger.MetadataProvider { Self.masking(provider.get()) } } }
     }
 
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { inner[metadataKey: key] }
         set { inner[metadataKey: key] = newValue.map(Self.masking) }
     }
 
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         var masked = event
         masked.message = "\(DropFileName.maskingHetus(in: event.message.description))"
         masked.metadata = event.metadata.map(Self.masking)

@@ -7,31 +7,31 @@ extension Appliance {
     /// Journals a state change. A failed write is logged and kept for later (``JournalBacklog``),
     /// never dropped silently; returns whether it was written now.
     @discardableResult
-    func journal(_ state: DropState, for requestID: String, update: JournalUpdate = JournalUpdate(),
+    func journal(_ state: DropState, for dropID: String, update: JournalUpdate = JournalUpdate(),
                  log: Logger? = nil) -> Bool {
         let at = clock.now()
-        return journalBacklog.record(database.journal, key: requestID, what: state.rawValue, logger: log ?? logger) { journal in
-            do { try journal.record(state, for: requestID, at: at, update: update) } catch { throw self.noteDamage(error) }
+        return journalBacklog.record(database.journal, key: dropID, what: state.rawValue, logger: log ?? logger) { journal in
+            do { try journal.record(state, for: dropID, at: at, update: update) } catch { throw self.noteDamage(error) }
         }
     }
 
     /// Journals a state change that must be on record before the next step (or throws).
-    func journalNow(_ state: DropState, for requestID: String, update: JournalUpdate = JournalUpdate()) throws {
+    func journalNow(_ state: DropState, for dropID: String, update: JournalUpdate = JournalUpdate()) throws {
         let at = clock.now()
-        try journalBacklog.recordNow(database.journal, key: requestID) { journal in
-            do { try journal.record(state, for: requestID, at: at, update: update) } catch { throw self.noteDamage(error) }
+        try journalBacklog.recordNow(database.journal, key: dropID) { journal in
+            do { try journal.record(state, for: dropID, at: at, update: update) } catch { throw self.noteDamage(error) }
         }
     }
 
     /// Journals a claim, which every later change of the request needs (or throws).
     @discardableResult
-    func journalClaimNow(requestID: String, department: String, originalName: String, storedPath: String,
+    func journalClaimNow(dropID: String, department: String, originalName: String, storedPath: String,
                          inputStamp: String? = nil) throws -> Bool {
         let at = clock.now()
         var isNew = false
-        try journalBacklog.recordNow(database.journal, key: requestID) { journal in
+        try journalBacklog.recordNow(database.journal, key: dropID) { journal in
             do {
-                isNew = try journal.recordClaim(requestID: requestID, department: department, originalName: originalName,
+                isNew = try journal.recordClaim(dropID: dropID, department: department, originalName: originalName,
                                                 storedPath: storedPath, at: at, inputStamp: inputStamp)
             } catch { throw self.noteDamage(error) }
         }
@@ -57,14 +57,14 @@ extension Appliance {
 
 /// The state folder can no longer be trusted — its database was deleted, replaced or damaged —
 /// so nothing more may be claimed or disclosed until an operator restores it.
-public final class StateAlarm: Sendable {
+package final class StateAlarm: Sendable {
     private let problem = Mutex<StorageError?>(nil)
 
-    public init() {}
+    package init() {}
 
     /// The first problem raised, if any.
-    public var raised: StorageError? { problem.withLock { $0 } }
+    package var raised: StorageError? { problem.withLock { $0 } }
 
     /// Raises the alarm (the first problem is kept).
-    public func raise(_ error: StorageError) { problem.withLock { if $0 == nil { $0 = error } } }
+    package func raise(_ error: StorageError) { problem.withLock { if $0 == nil { $0 = error } } }
 }

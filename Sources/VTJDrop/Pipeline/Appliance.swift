@@ -6,29 +6,29 @@ import VTJCore
 import VTJOperator
 
 /// Everything one drop's walk needs, built once at startup from a validated configuration.
-public final class Appliance: Sendable {
-    public let configuration: DropConfiguration
-    public let database: StateDatabase
-    public let client: VTJInterfaceClient
-    public let clock: any WallClock
-    public let finnishTime: FinnishTime
-    public let logger: Logger
+package final class Appliance: Sendable {
+    package let configuration: DropConfiguration
+    package let database: StateDatabase
+    package let client: VTJInterfaceClient
+    package let clock: any WallClock
+    package let finnishTime: FinnishTime
+    package let logger: Logger
     /// `<state>/archive`, `<state>/quarantine`.
-    public let mover: FileMover
+    package let mover: FileMover
     /// What `/metrics` exposes; the runtime reports events through ``Appliance`` (Appliance+Metrics).
-    public let metrics: ApplianceMetrics
+    package let metrics: ApplianceMetrics
     /// Beats while the daemon works: each turn of its loop and each interface call within a long drop.
-    public let heartbeat = LoopHeartbeat()
+    package let heartbeat = LoopHeartbeat()
     /// Messages planned and answered, for `run --once` and `demo` on a terminal.
-    public let progress = DropProgress()
+    package let progress = DropProgress()
     /// Journal writes that failed, to be written again (logged, never dropped).
-    public let journalBacklog = JournalBacklog()
+    package let journalBacklog = JournalBacklog()
     /// Raised when the state database is lost or damaged: nothing more is claimed.
-    public let stateAlarm = StateAlarm()
+    package let stateAlarm = StateAlarm()
     /// Departments not served because their folders do not work.
-    public let departmentHealth = DepartmentHealth()
+    package let departmentHealth = DepartmentHealth()
     /// Schedules inside a run (retries, pauses), never moved by a stepped wall clock.
-    public let monotonic: any MonotonicClock
+    package let monotonic: any MonotonicClock
     /// Conditions as the running daemon knows them, by kind: what the operator endpoint shows even
     /// when the database cannot store them (a journal that cannot be written).
     private let live = Mutex<[ApplianceCondition.Kind: ApplianceCondition]>([:])
@@ -38,7 +38,7 @@ public final class Appliance: Sendable {
     /// The last problem reading the password file (logged once per change).
     private let credentialProblem = Mutex<String?>(nil)
 
-    public init(configuration: DropConfiguration, database: StateDatabase, client: VTJInterfaceClient,
+    package init(configuration: DropConfiguration, database: StateDatabase, client: VTJInterfaceClient,
                 clock: any WallClock = SystemWallClock(), monotonic: any MonotonicClock = SystemMonotonicClock(),
                 logger: Logger, metrics: ApplianceMetrics? = nil) throws(PipelineError) {
         guard let finnishTime = FinnishTime() else {
@@ -63,7 +63,7 @@ public final class Appliance: Sendable {
     }
 
     /// The conditions in force in this process (set by the runner once per change).
-    public var liveConditions: [ApplianceCondition] { live.withLock { Array($0.values) } }
+    package var liveConditions: [ApplianceCondition] { live.withLock { Array($0.values) } }
 
     /// Sets (or with nil clears) a condition in memory and, where the database accepts it, on record.
     func noteCondition(_ kind: ApplianceCondition.Kind, _ condition: ApplianceCondition?) {
@@ -73,7 +73,7 @@ public final class Appliance: Sendable {
 
     /// Reads the password file again and gives the client what it holds (the operator may have
     /// fixed it); a file that cannot be read keeps the credentials in use, and is logged once.
-    public func reloadCredentials() {
+    package func reloadCredentials() {
         guard case .remote = configuration.interface.endpoint, configuration.credentials.passwordFile != nil else { return }
         switch configuration.credentials.reread() {
         case .success(let fresh):
@@ -90,22 +90,22 @@ public final class Appliance: Sendable {
 
     /// The interface for receipts in configuration words, the same in every language:
     /// `vtj.wire soap, soap_product PERUSSANOMA 3`.
-    public var interfaceName: String {
+    package var interfaceName: String {
         let interface = configuration.interface
         return "vtj.wire \(interface.wire)" + (interface.soapProduct.map { ", soap_product \($0)" } ?? "")
     }
 
     /// Whether answers come from the built-in sandbox (test persons): results and receipts say so.
-    public var answersWithTestData: Bool { configuration.interface.endpoint == .sandbox }
+    package var answersWithTestData: Bool { configuration.interface.endpoint == .sandbox }
 
     /// The processing day in Finnish time: ages and ended records are judged on it.
-    public var today: CivilDate { finnishTime.localDate(at: clock.instant()) }
+    package var today: CivilDate { finnishTime.localDate(at: clock.instant()) }
 
     /// `inbox/<department>`.
-    public func inboxFolder(_ department: String) -> String { configuration.inbox + "/" + department }
+    package func inboxFolder(_ department: String) -> String { configuration.inbox + "/" + department }
 
     /// The department's outbox publisher (results are visible only once complete).
-    public func publisher(_ department: String) -> Publisher {
+    package func publisher(_ department: String) -> Publisher {
         Publisher(folder: configuration.outbox + "/" + department)
     }
 
@@ -117,18 +117,18 @@ public final class Appliance: Sendable {
 
     /// Claims of one department go to `<state>/claims/<department>/work/<id>/`, so the department
     /// is known from the path even when a crash comes between the claim and its journal record.
-    public func claimer(_ department: String) -> Claimer {
+    package func claimer(_ department: String) -> Claimer {
         Claimer(stateFolder: Appliance.claimsFolder(state: configuration.state) + "/" + department,
                 maximumFileBytes: configuration.intake.maxFileBytes)
     }
 
     /// `<state>/claims`.
-    public static func claimsFolder(state: String) -> String { state + "/claims" }
+    package static func claimsFolder(state: String) -> String { state + "/claims" }
 
-    /// A logger carrying the request's id, department and file on every line.
-    public func logger(request: String, department: String, file: String? = nil) -> Logger {
+    /// A logger carrying the drop's id (as `request`), department and file on every line.
+    package func logger(dropID: String, department: String, file: String? = nil) -> Logger {
         var log = logger
-        log[metadataKey: "request"] = "\(request)"
+        log[metadataKey: "request"] = "\(dropID)"
         log[metadataKey: "department"] = "\(department)"
         if let file { log[metadataKey: "file"] = "\(DropFileName.maskingHetus(in: file))" }
         return log
@@ -142,7 +142,7 @@ public final class Appliance: Sendable {
     /// others are served. Refused outright: no department can be served, or a department's inbox
     /// is on another file system than the state folder (a claim is a rename into the state folder,
     /// so nothing would ever be claimed).
-    public func prepareFolders() throws(PipelineError) {
+    package func prepareFolders() throws(PipelineError) {
         var failed: [String] = []
         for department in configuration.departments {
             if let problem = prepareFolders(of: department.id) {

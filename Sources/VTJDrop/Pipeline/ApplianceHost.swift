@@ -5,15 +5,15 @@ import VTJCore
 
 /// Builds a running appliance from a validated configuration: the state lock, the database, the
 /// client (to the configured URL, or to the built-in sandbox the command started), and the runner.
-public final class ApplianceHost: Sendable {
-    public let appliance: Appliance
-    public let runner: ApplianceRunner
+package final class ApplianceHost: Sendable {
+    package let appliance: Appliance
+    package let runner: ApplianceRunner
     private let lock: StateLock
 
     /// Starts what the configuration needs; nothing is claimed yet.
     /// - Parameter builtIn: the built-in sandbox's address, required when the configuration's
     ///   interface is the sandbox (`vtj.sandbox: true`, or no configuration).
-    public static func start(configuration: DropConfiguration, logger: Logger, clock: any WallClock = SystemWallClock(),
+    package static func start(configuration: DropConfiguration, logger: Logger, clock: any WallClock = SystemWallClock(),
                              monotonic: any MonotonicClock = SystemMonotonicClock(),
                              builtIn: BuiltInInterface? = nil,
                              retryPolicy: RetryPolicy = RetryPolicy()) async throws -> ApplianceHost {
@@ -69,7 +69,7 @@ public final class ApplianceHost: Sendable {
 
     /// Ends the host's part (the lock is released when the host goes away); the sandbox, if any,
     /// is its command's service.
-    public func shutdown() async {
+    package func shutdown() async {
         _ = lock
     }
 }

@@ -12,7 +12,7 @@ extension ApplianceRunner {
     /// slow drop never keeps another's unclaimed. On stop, drops in flight get ``stopGrace`` to
     /// finish; then they are interrupted (HTTP transfers, retry waits and file reads stop) and
     /// resume at the next start.
-    public func runDaemon() async {
+    package func runDaemon() async {
         if let problem = stateProblem() {
             daemonSummary = stop(daemonSummary, because: problem)
             return

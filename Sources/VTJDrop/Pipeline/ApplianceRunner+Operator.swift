@@ -5,7 +5,7 @@ import VTJCore
 
 /// When the daemon last showed it works (a turn of its loop, an interface call): systemd's
 /// watchdog is fed only while it does.
-public final class LoopHeartbeat: Sendable {
+package final class LoopHeartbeat: Sendable {
     private let last = Mutex<ContinuousClock.Instant?>(nil)
 
     init() {}
@@ -14,7 +14,7 @@ public final class LoopHeartbeat: Sendable {
     func beat() { last.withLock { $0 = .now } }
 
     /// When the loop last turned (nil: it has not started).
-    public var lastBeat: ContinuousClock.Instant? { last.withLock { $0 } }
+    package var lastBeat: ContinuousClock.Instant? { last.withLock { $0 } }
 }
 
 extension ApplianceRunner {

@@ -26,7 +26,7 @@ extension ApplianceRunner {
             for path in candidate.files {
                 let name = (path as NSString).lastPathComponent
                 guard (path as NSString).deletingLastPathComponent == folder,
-                      OutboxRetention.isOwnFile(name, requestID: candidate.requestID) else { continue }
+                      OutboxRetention.isOwnFile(name, dropID: candidate.dropID) else { continue }
                 var info = stat()
                 guard lstat(path, &info) == 0 else { continue }  // already fetched or removed by hand
                 guard info.st_mode & S_IFMT == S_IFREG else { continue }  // not what vtjdrop wrote
@@ -35,7 +35,7 @@ extension ApplianceRunner {
                 } else {
                     failed = true
                     appliance.logger.error("outbox retention could not remove a published file", metadata: [
-                        "request": "\(candidate.requestID)", "department": "\(candidate.department)",
+                        "request": "\(candidate.dropID)", "department": "\(candidate.department)",
                         "file": "\(DropFileName.maskingHetus(in: name))", "error": "\(String(cString: strerror(errno)))",
                     ])
                 }
@@ -46,12 +46,12 @@ extension ApplianceRunner {
                 try journal.recordOutboxRemoval(candidate, removed: removed, ageDays: age, at: now)
             } catch {
                 appliance.logger.error("outbox retention removed files but cannot audit it; the next sweep records it",
-                                       metadata: ["request": "\(candidate.requestID)", "error": "\(error)"])
+                                       metadata: ["request": "\(candidate.dropID)", "error": "\(error)"])
                 continue
             }
             for name in removed {
                 appliance.logger.info("outbox retention ended; published file removed", metadata: [
-                    "request": "\(candidate.requestID)", "department": "\(candidate.department)",
+                    "request": "\(candidate.dropID)", "department": "\(candidate.department)",
                     "file": "\(DropFileName.maskingHetus(in: name))", "age-days": "\(age)",
                 ])
             }

@@ -94,19 +94,19 @@ extension ApplianceRunner {
             do {
                 // An inbox entry quarantined unread lies in a folder of its own request id: the folder goes.
                 let parent = (candidate.path as NSString).deletingLastPathComponent
-                let target = candidate.kind == .quarantine && parent == appliance.mover.quarantineFolder + "/" + candidate.requestID
+                let target = candidate.kind == .quarantine && parent == appliance.mover.quarantineFolder + "/" + candidate.dropID
                     ? parent : candidate.path
                 if FileManager.default.fileExists(atPath: target) {
                     try FileManager.default.removeItem(atPath: target)
                 }
                 try journal.recordRetentionDeletion(candidate, at: now)
                 appliance.logger.info("retention ended; input deleted", metadata: [
-                    "request": "\(candidate.requestID)", "department": "\(candidate.department)",
+                    "request": "\(candidate.dropID)", "department": "\(candidate.department)",
                     "kind": "\(candidate.kind.rawValue)",
                 ])
             } catch {
                 appliance.logger.error("retention could not delete an input",
-                                       metadata: ["request": "\(candidate.requestID)", "error": "\(error)"])
+                                       metadata: ["request": "\(candidate.dropID)", "error": "\(error)"])
             }
         }
     }

@@ -19,7 +19,7 @@ extension ApplianceRunner {
         var again: [ClaimedFile] = []
         for found in WorkRecovery(appliance: appliance).run() {
             let file = found.file
-            let log = appliance.logger(request: file.id.value, department: file.department)
+            let log = appliance.logger(dropID: file.id.value, department: file.department)
             // Published or refused: finish the move (journaled done but the move had failed: the
             // journal keeps what it has). Anything else is walked again.
             switch found.action {

@@ -6,8 +6,8 @@ import VTJCore
 
 /// Runs the appliance: once over what is there (`run --once`, cron), or as a daemon that watches,
 /// serves scheduled change fetches and retention, and drains on shutdown.
-public actor ApplianceRunner {
-    public let appliance: Appliance
+package actor ApplianceRunner {
+    package let appliance: Appliance
     let processor: DropProcessor
     let intake: IntakeCycle
     /// inotify's hints (nil: scans only), read as the watcher's event sequence.
@@ -32,7 +32,7 @@ public actor ApplianceRunner {
     /// Daemon: totals since start.
     var daemonSummary = Summary()
     /// Why the appliance stopped on its own (its state folder was lost or damaged), if it did.
-    public private(set) var stoppedBecause: String?
+    package private(set) var stoppedBecause: String?
     var lastScheduleComplaint: ContinuousClock.Instant?
     /// Waiting drops whose input was still being written (`run --once` waits for those within its
     /// deadline; they are due at their ``dueAt``).
@@ -55,7 +55,7 @@ public actor ApplianceRunner {
     var passwordStamp: InputStamp?
     let stopRequested = Atomic<Bool>(false)
     /// Turned by every pass of the daemon's loop and every interface call (systemd's watchdog listens).
-    public nonisolated var heartbeat: LoopHeartbeat { appliance.heartbeat }
+    package nonisolated var heartbeat: LoopHeartbeat { appliance.heartbeat }
     /// The gate as last logged (``noteGate()``).
     var gateWasOpen = true
     /// Work awaited where a stop may not wait (the interface check at start): cancelled on stop.
@@ -67,21 +67,21 @@ public actor ApplianceRunner {
     static let stopGrace: Duration = .seconds(15)
 
     /// Totals of one run, and what kept it from working.
-    public struct Summary: Sendable, Hashable, CustomStringConvertible {
-        public var published = 0
-        public var refused = 0
-        public var retrying = 0
+    package struct Summary: Sendable, Hashable, CustomStringConvertible {
+        package var published = 0
+        package var refused = 0
+        package var retrying = 0
         /// Set when the interface refused the appliance or could not be reached, so nothing (more) was claimed.
-        public var interface: InterfaceCondition?
+        package var interface: InterfaceCondition?
         /// Set when a folder root was missing, so nothing (more) was claimed.
-        public var folders: String?
+        package var folders: String?
         /// Journal writes still waiting to be written when the run ended.
-        public var unjournaled = 0
+        package var unjournaled = 0
         /// Departments left out because their folders do not work.
-        public var departmentsNotServed = 0
+        package var departmentsNotServed = 0
         /// Set when the state folder was lost or damaged and the run stopped for it.
-        public var stateProblem: String?
-        public var description: String {
+        package var stateProblem: String?
+        package var description: String {
             "\(published) published, \(refused) refused, \(retrying) waiting for a retry"
                 + (interface.map { "; nothing claimed: \($0)" } ?? "") + (folders.map { "; intake closed: \($0)" } ?? "")
                 + (unjournaled > 0 ? "; \(unjournaled) journal writes not yet written" : "")
@@ -90,7 +90,7 @@ public actor ApplianceRunner {
         }
     }
 
-    public init(appliance: Appliance, workers: Int = 2, roots: FolderRoots? = nil) throws(PipelineError) {
+    package init(appliance: Appliance, workers: Int = 2, roots: FolderRoots? = nil) throws(PipelineError) {
         self.appliance = appliance
         self.processor = DropProcessor(appliance: appliance)
         self.intake = IntakeCycle(appliance: appliance)
@@ -116,7 +116,7 @@ public actor ApplianceRunner {
 
     /// Asks a running daemon to stop claiming and return once in-flight drops are done (or, after
     /// ``stopGrace``, interrupted: they resume at the next start).
-    public nonisolated func requestStop() {
+    package nonisolated func requestStop() {
         if !stopRequested.exchange(true, ordering: .relaxed) {
             appliance.logger.notice("stop requested (SIGTERM): claiming nothing new; drops in hand are finished first")
         }
@@ -130,7 +130,7 @@ public actor ApplianceRunner {
     /// The interface is checked first with one harmless call: while it refuses the appliance or
     /// cannot be reached, nothing is claimed (the inbox stays untouched) and the summary says why.
     /// Files still settling are waited for (bounded); transient failures stay claimed for the next run.
-    public func runOnce(maximumWait: Duration = .seconds(60)) async -> Summary {
+    package func runOnce(maximumWait: Duration = .seconds(60)) async -> Summary {
         var summary = Summary()
         if let problem = stateProblem() { return stop(summary, because: problem) }
         // A fresh look: what an earlier run stored is found again (or not) below.

@@ -1,12 +1,12 @@
 import ServiceLifecycle
 
 /// The daemon as a ServiceLifecycle service: SIGTERM stops claiming and lets in-flight drops finish.
-public struct ApplianceService: Service {
-    public let runner: ApplianceRunner
+package struct ApplianceService: Service {
+    package let runner: ApplianceRunner
 
-    public init(runner: ApplianceRunner) { self.runner = runner }
+    package init(runner: ApplianceRunner) { self.runner = runner }
 
-    public func run() async throws {
+    package func run() async throws {
         await withGracefulShutdownHandler {
             await runner.runDaemon()
         } onGracefulShutdown: {

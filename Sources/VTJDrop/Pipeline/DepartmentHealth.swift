@@ -4,7 +4,7 @@ import Synchronization
 /// scanned or claimed from — their drops wait in the inbox — while every other department is
 /// served, and they are tried again every minute until they work. Before, one department's
 /// read-only outbox stopped the whole appliance at start.
-public final class DepartmentHealth: Sendable {
+package final class DepartmentHealth: Sendable {
     private struct Failure {
         var problem: String
         var retryAt: ContinuousClock.Instant
@@ -14,10 +14,10 @@ public final class DepartmentHealth: Sendable {
     /// How long a failed department waits before its folders are tried again.
     static let retryInterval: Duration = .seconds(60)
 
-    public init() {}
+    package init() {}
 
     /// Departments not served now, with why.
-    public var failed: [String: String] { failures.withLock { $0.mapValues(\.problem) } }
+    package var failed: [String: String] { failures.withLock { $0.mapValues(\.problem) } }
 
     /// Marks `department` as not served until a later try works.
     func fail(_ department: String, problem: String, now: ContinuousClock.Instant) {

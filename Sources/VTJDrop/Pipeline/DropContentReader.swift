@@ -5,9 +5,9 @@ import VTJXML
 /// Reads a claimed file into its ``DropContent`` by name and content (`vtjdrop hetu FILE` uses it
 /// too): a request document for `*.xml`; a workbook (or an encrypted or old one) whatever its
 /// name, before any text decoding; otherwise a text or CSV list.
-public enum DropContentReader {
+package enum DropContentReader {
     /// The content of a dropped file; a file that cannot be used at all throws the reason.
-    public static func read(_ bytes: [UInt8], fileName: DropFileName) throws(DropReadError) -> DropContent {
+    package static func read(_ bytes: [UInt8], fileName: DropFileName) throws(DropReadError) -> DropContent {
         if fileName.fileExtension.lowercased() == "xml" {
             return try RequestDocumentReader().read(bytes, file: fileName.display)
         }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How one drop's walk ended this time.
-public enum DropOutcome: Sendable, Hashable, CustomStringConvertible {
+package enum DropOutcome: Sendable, Hashable, CustomStringConvertible {
     /// Result and receipt published, input archived.
     case published(result: String?, receipt: String)
     /// Refused as the department's request: receipt published, input quarantined.
@@ -11,7 +11,7 @@ public enum DropOutcome: Sendable, Hashable, CustomStringConvertible {
     /// wall clock, for the journal and the pending note. Its department gets the note meanwhile.
     case waiting(retryAt: Date, after: Duration, reason: WaitReason)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .published(let result, let receipt): "published \(result ?? "-") and \(receipt)"
         case .refused(let receipt, let reason): "refused (\(reason)); receipt \(receipt)"
@@ -21,7 +21,7 @@ public enum DropOutcome: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Why a claimed drop waits; the pending note (`<name>.odottaa.txt`) says it in plain Finnish.
-public enum WaitReason: Sendable, Hashable, CustomStringConvertible {
+package enum WaitReason: Sendable, Hashable, CustomStringConvertible {
     /// The interface refuses the appliance (credentials, licence, address): the operator must act.
     /// No drop is refused for it; claiming stops until a probe succeeds.
     case interfaceRefuses(InterfaceCondition)
@@ -36,7 +36,7 @@ public enum WaitReason: Sendable, Hashable, CustomStringConvertible {
     case inputChanging(String)
 
     /// Whether the interface is to blame (and so the gate learns of it).
-    public var concernsInterface: Bool {
+    package var concernsInterface: Bool {
         switch self {
         case .interfaceRefuses, .interfaceUnavailable: true
         case .interfaceClosed, .local, .inputChanging: false
@@ -44,7 +44,7 @@ public enum WaitReason: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A short stable name (pending notes compare it to know when to rewrite).
-    public var code: String {
+    package var code: String {
         switch self {
         case .interfaceRefuses: "rajapinta-torjuu"
         case .interfaceUnavailable, .interfaceClosed: "rajapinta-ei-vastaa"
@@ -53,7 +53,7 @@ public enum WaitReason: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         // Not the condition's own line: that one is logged once per change of state, this one per drop.
         case .interfaceRefuses(let condition):

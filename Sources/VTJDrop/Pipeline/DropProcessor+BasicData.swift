@@ -5,6 +5,7 @@ import VTJCore
 
 extension DropProcessor {
     /// `perustiedot` and `seuranta-lisaa`: current basic data of the listed persons.
+<<<<<<< HEAD
     func basicData(_ request: AuthorisedDrop) async throws -> DropOutcome {
         let context = request.context
         let rules = DisclosureRules(authorisation: request.authorisation, today: context.today)
@@ -14,12 +15,21 @@ extension DropProcessor {
         do {
             try appliance.journalNow(.querying, for: context.requestID)
             DropTiming.mark("journal-querying")
+=======
+    func basicData(_ drop: AuthorisedDrop) async throws -> DropOutcome {
+        let context = drop.context
+        let rules = DisclosureRules(authorisation: drop.authorisation, today: context.today)
+        let operation = drop.content.operation
+        let sink = try makeSink(.basicData, drop, asked: AskedOnly(drop.content.hetus))
+        do {
+            try appliance.journalNow(.querying, for: context.dropID)
+>>>>>>> main
             let report = try await audited(AuditRecord(
-                at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
-                requestID: context.requestID, operation: "perustiedot", scope: .hetuList, hetus: request.content.hetus.shared,
+                at: now, department: context.department, purpose: drop.authorisation.purpose.rawValue,
+                dropID: context.dropID, operation: "perustiedot", scope: .hetuList, hetus: drop.content.hetus.shared,
                 detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil)) {
                 // Each answer's persons are prepared on the worker reading it and reach the sink in batches.
-                try await appliance.client.basicData(hetus: request.content.hetus.shared, groups: rules.interfaceGroups) {
+                try await appliance.client.basicData(hetus: drop.content.hetus.shared, groups: rules.interfaceGroups) {
                     ResultBatch(sink) { writing, prepared in
                         if let hetu = prepared.copy?.hetu { Self.logContradiction(writing, hetu: hetu, log: context.log) }
                     }
@@ -33,10 +43,10 @@ extension DropProcessor {
             for note in report.notes { sink.note(note) }
             if operation == .seurantaLisaa {
                 let notFound = Set(report.notFound.map(\.value))
-                let found = request.content.hetus.filter { !notFound.contains($0.value) }
+                let found = drop.content.hetus.filter { !notFound.contains($0.value) }
                 let outcome = try appliance.database.followedRegister.add(
-                    found, department: context.department, purpose: request.authorisation.purpose.rawValue,
-                    on: context.today, requestID: context.requestID)
+                    found, department: context.department, purpose: drop.authorisation.purpose.rawValue,
+                    on: context.today, dropID: context.dropID)
                 try await ensureLogKey(department: context.department, scope: .hetuList)
                 sink.note(Message(.noteFollowAdded, ["added": .count(outcome.added), "already": .count(outcome.alreadyFollowed)]))
             }
@@ -55,16 +65,16 @@ extension DropProcessor {
     }
 
     /// `kunta-perustiedot`: every resident of the licensed municipalities, page by page.
-    func municipalBasicData(_ request: AuthorisedDrop) async throws -> DropOutcome {
-        let context = request.context
-        let rules = DisclosureRules(authorisation: request.authorisation, today: context.today)
-        let sink = try makeSink(.basicData, request, asked: .everyone)
+    func municipalBasicData(_ drop: AuthorisedDrop) async throws -> DropOutcome {
+        let context = drop.context
+        let rules = DisclosureRules(authorisation: drop.authorisation, today: context.today)
+        let sink = try makeSink(.basicData, drop, asked: .everyone)
         do {
-            try appliance.journalNow(.querying, for: context.requestID)
+            try appliance.journalNow(.querying, for: context.dropID)
             let delivered = SharedList<Henkilotunnus>()
             let report = try await audited(AuditRecord(
-                at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
-                requestID: context.requestID, operation: "perustiedot", scope: .municipalities, hetus: [],
+                at: now, department: context.department, purpose: drop.authorisation.purpose.rawValue,
+                dropID: context.dropID, operation: "perustiedot", scope: .municipalities, hetus: [],
                 detail: "kunta-perustiedot")) {
                 try await appliance.client.municipalBasicData(groups: rules.interfaceGroups) { person in
                     if let hetu = try? Henkilotunnus(person.hetu) { delivered.append(hetu) }
@@ -74,8 +84,8 @@ extension DropProcessor {
             appliance.journalInterfaceCall(succeeded: true, log: context.log)
             // Whom the delivery named is audited too, so a search by hetu finds the query.
             try auditAnswered(AuditRecord(
-                at: now, department: context.department, purpose: request.authorisation.purpose.rawValue,
-                requestID: context.requestID, operation: "perustiedot", scope: .municipalities, hetus: delivered.all,
+                at: now, department: context.department, purpose: drop.authorisation.purpose.rawValue,
+                dropID: context.dropID, operation: "perustiedot", scope: .municipalities, hetus: delivered.all,
                 detail: "kunta-perustiedot: \(report.pages) pages delivered"))
             Self.logContradictionTotal(sink, log: context.log)
             var (receipt, _) = try sink.finish()
@@ -105,27 +115,27 @@ extension DropProcessor {
     }
 
     /// `seuranta-poista`: the customer relationship ended; the entries are deleted. No query is made.
-    func stopFollowing(_ request: AuthorisedDrop) throws -> DropOutcome {
-        let context = request.context
-        let removed = try appliance.database.followedRegister.remove(request.content.hetus.shared, department: context.department)
-        var receipt = baseReceipt(context, content: request.content, authorisation: request.authorisation, format: nil)
+    func stopFollowing(_ drop: AuthorisedDrop) throws -> DropOutcome {
+        let context = drop.context
+        let removed = try appliance.database.followedRegister.remove(drop.content.hetus.shared, department: context.department)
+        var receipt = baseReceipt(context, content: drop.content, authorisation: drop.authorisation, format: nil)
         receipt.counts.found = removed
-        receipt.counts.notFound = request.content.hetus.count - removed
-        receipt.notes.append(Message(.noteFollowRemoved, ["removed": .count(removed), "notFollowed": .count(request.content.hetus.count - removed)]))
+        receipt.counts.notFound = drop.content.hetus.count - removed
+        receipt.notes.append(Message(.noteFollowRemoved, ["removed": .count(removed), "notFollowed": .count(drop.content.hetus.count - removed)]))
         return try complete(context, result: nil, receipt: receipt)
     }
 
-    func makeSink(_ kind: ResultSink.Kind, _ request: AuthorisedDrop, asked: AskedOnly) throws -> ResultSink {
-        let context = request.context
-        let pending = try appliance.publisher(context.department).begin(context.resultName(request.format))
+    func makeSink(_ kind: ResultSink.Kind, _ drop: AuthorisedDrop, asked: AskedOnly) throws -> ResultSink {
+        let context = drop.context
+        let pending = try appliance.publisher(context.department).begin(context.resultName(drop.format))
         // A sink that cannot start drops its pending file, whose deinit abandons it.
         return try ResultSink(
-            kind: kind, pending: pending, format: request.format, authorisation: request.authorisation,
+            kind: kind, pending: pending, format: drop.format, authorisation: drop.authorisation,
             dialect: context.settings.profile.csv,
-            receipt: baseReceipt(context, content: request.content, authorisation: request.authorisation, format: request.format),
-            operation: request.content.operation.rawValue, asked: asked,
-            layout: request.layout,
-            carried: context.settings.profile.carryColumns ? request.content.carried : nil)
+            receipt: baseReceipt(context, content: drop.content, authorisation: drop.authorisation, format: drop.format),
+            operation: drop.content.operation.rawValue, asked: asked,
+            layout: drop.layout,
+            carried: context.settings.profile.carryColumns ? drop.content.carried : nil)
     }
 
     /// Starts a department's change cursor at today's log key when it has none yet.

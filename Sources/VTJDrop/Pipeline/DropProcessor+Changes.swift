@@ -8,14 +8,14 @@ extension DropProcessor {
     /// `muutokset` (the followed register's changes) and `kunta-muutokset` (the municipality's):
     /// changes after the stored log key, disclosed in `muutospv` order; the key is stored only
     /// after the delivery is published.
-    func changeDelivery(_ request: AuthorisedDrop) async throws -> DropOutcome {
-        let context = request.context
-        let scope: Restriction.Scope = request.content.operation == .kuntaMuutokset ? .municipalities : .hetuList
+    func changeDelivery(_ drop: AuthorisedDrop) async throws -> DropOutcome {
+        let context = drop.context
+        let scope: Restriction.Scope = drop.content.operation == .kuntaMuutokset ? .municipalities : .hetuList
         let register = appliance.database.followedRegister
-        let purpose = request.authorisation.purpose.rawValue
-        let sink = try makeSink(.changes, request, asked: .everyone)
+        let purpose = drop.authorisation.purpose.rawValue
+        let sink = try makeSink(.changes, drop, asked: .everyone)
         do {
-            try appliance.journalNow(.querying, for: context.requestID)
+            try appliance.journalNow(.querying, for: context.dropID)
             guard let start = try register.logKey(department: context.department, scope: scope) else {
                 try await ensureLogKey(department: context.department, scope: scope)
                 sink.note(Message(.noteChangeTrackingStarts))
@@ -34,7 +34,7 @@ extension DropProcessor {
                 if batches.isEmpty { sink.note(Message(.noteFollowedRegisterEmpty)) }
                 for batch in batches {
                     lastKeys.append(try await audited(AuditRecord(
-                        at: now, department: context.department, purpose: purpose, requestID: context.requestID,
+                        at: now, department: context.department, purpose: purpose, dropID: context.dropID,
                         operation: "muutokset", scope: .hetuList, hetus: batch, detail: "after log key \(start)")) {
                         try await appliance.client.changes(after: start, restriction: .hetulista(batch.map(\.value))) { page in
                             collected.append(contentsOf: page.changes)
@@ -43,14 +43,14 @@ extension DropProcessor {
                 }
             } else {
                 lastKeys.append(try await audited(AuditRecord(
-                    at: now, department: context.department, purpose: purpose, requestID: context.requestID,
+                    at: now, department: context.department, purpose: purpose, dropID: context.dropID,
                     operation: "muutokset", scope: .municipalities, hetus: [], detail: "kunta-muutokset after log key \(start)")) {
                     try await appliance.client.changes(after: start, restriction: .kuntarajaus([])) { page in
                         collected.append(contentsOf: page.changes)
                     }
                 })
                 try auditAnswered(AuditRecord(
-                    at: now, department: context.department, purpose: purpose, requestID: context.requestID,
+                    at: now, department: context.department, purpose: purpose, dropID: context.dropID,
                     operation: "muutokset", scope: .municipalities, hetus: Self.distinctHetus(of: collected.all), detail: "after log key \(start)"))
             }
             appliance.journalInterfaceCall(succeeded: true, log: context.log)
@@ -62,7 +62,7 @@ extension DropProcessor {
             try rekeyCorrections(changes)
             let seeds = try await protectionSeeds(for: changes, context: context, purpose: purpose)
             var tracker = ProtectionTracker(states: seeds)
-            let rules = DisclosureRules(authorisation: request.authorisation, today: context.today)
+            let rules = DisclosureRules(authorisation: drop.authorisation, today: context.today)
             for change in changes { try sink.write(tracker.disclose(change, with: rules)) }
 
             var (receipt, _) = try sink.finish()
@@ -71,13 +71,13 @@ extension DropProcessor {
             // kept, and it holds the earlier attempt's changes, which end at the key that attempt
             // noted. The cursor moves there, not to this attempt's key, so nothing is skipped or repeated.
             let publishedBefore = FileManager.default.fileExists(
-                atPath: appliance.publisher(context.department).folder + "/" + context.resultName(request.format))
+                atPath: appliance.publisher(context.department).folder + "/" + context.resultName(drop.format))
             if publishedBefore {
-                let noted = try register.pendingLogKey(requestID: context.requestID) != nil
+                let noted = try register.pendingLogKey(dropID: context.dropID) != nil
                 receipt.notes.append(Message(noted ? .notePublishedBeforeStands : .notePublishedBeforeRepeats))
             } else if let key = lastKeys.min() {
                 // With several messages the smallest final key is kept, so no message's changes are skipped.
-                try register.notePendingLogKey(key, requestID: context.requestID, department: context.department,
+                try register.notePendingLogKey(key, dropID: context.dropID, department: context.department,
                                                scope: scope, at: now)
             }
             let outcome = try complete(context, result: sink, receipt: receipt)
@@ -85,7 +85,7 @@ extension DropProcessor {
             // at the next start (WorkRecovery), from the journal's word that the delivery was published;
             // failing the drop here would only retry a delivery that is already out.
             do {
-                try register.commitPendingLogKey(requestID: context.requestID, at: now)
+                try register.commitPendingLogKey(dropID: context.dropID, at: now)
             } catch {
                 context.log.error("cannot store the change cursor; it is stored at the next start, and until then the next delivery repeats these changes",
                                   metadata: ["error": "\(error)"])
@@ -133,7 +133,7 @@ extension DropProcessor {
         guard !toAsk.isEmpty else { return seeds }
         let states = Mutex<[String: ProtectionKnowledge]>([:])
         _ = try await audited(AuditRecord(
-            at: now, department: context.department, purpose: purpose, requestID: context.requestID,
+            at: now, department: context.department, purpose: purpose, dropID: context.dropID,
             operation: "perustiedot", scope: .hetuList, hetus: toAsk, detail: "turvakielto check for a change delivery")) {
             try await appliance.client.basicData(hetus: toAsk, groups: [.turvakielto]) { person in
                 let protected = person.isUnderTurvakielto(on: context.today)

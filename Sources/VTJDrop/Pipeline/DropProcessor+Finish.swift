@@ -4,15 +4,15 @@ import VTJCore
 
 extension DropProcessor {
     /// The receipt every outcome starts from.
-    func baseReceipt(_ context: DropContext, content: DropContent?, authorisation: RequestAuthorisation?,
+    func baseReceipt(_ context: DropContext, content: DropContent?, authorisation: DropAuthorisation?,
                      format: OutputFormat?) -> Receipt {
         appliance.receiptBuilder.drop(context, content: content, authorisation: authorisation, format: format,
                                       notes: repeatNote(context))
     }
 
     /// The whole drop is refused: a receipt alone says why, and the input goes to quarantine.
-    func refuse(_ context: DropContext, refusal: RequestRefusal, content: DropContent? = nil,
-                authorisation: RequestAuthorisation? = nil) -> DropOutcome {
+    func refuse(_ context: DropContext, refusal: DropRefusal, content: DropContent? = nil,
+                authorisation: DropAuthorisation? = nil) -> DropOutcome {
         do {
             // A file still being written is not refused for what its first part holds (empty, cut short).
             try ensureInputUnchanged(context)
@@ -30,7 +30,7 @@ extension DropProcessor {
             return wait(context.claimed, .local("cannot publish the refusal receipt: \(error)"), attempts: attempt(context),
                         log: context.log)
         }
-        appliance.journal(.refused, for: context.requestID,
+        appliance.journal(.refused, for: context.dropID,
                           update: JournalUpdate(resultFiles: receiptPaths, error: refusal.description), log: context.log)
         appliance.reportRefused(department: context.department, code: refusal.code, receiptPaths: receiptPaths)
         // Journaled only once moved: a folder still in the work area is finished by the next start.
@@ -61,7 +61,7 @@ extension DropProcessor {
         return .waiting(retryAt: now, after: .zero, reason: .local("interrupted by the stop; it resumes at the next start"))
     }
 
-    func attempt(_ context: DropContext) -> Int { ((try? journal.entry(context.requestID)) ?? nil)?.attempts ?? 0 }
+    func attempt(_ context: DropContext) -> Int { ((try? journal.entry(context.dropID)) ?? nil)?.attempts ?? 0 }
 
     /// Performs the lifecycle's actions (moves, retries, holds) for this walk.
     var executor: DropExecutor { DropExecutor(appliance: appliance) }
@@ -75,8 +75,12 @@ extension DropProcessor {
         let publisher = appliance.publisher(context.department)
         var resultPath: String?
         if let sink {
+<<<<<<< HEAD
             appliance.journal(.resultsWritten, for: context.requestID, log: context.log)
             DropTiming.mark("journal-results-written")
+=======
+            appliance.journal(.resultsWritten, for: context.dropID, log: context.log)
+>>>>>>> main
             resultPath = try commitOnce(sink, publisher: publisher)
             DropTiming.mark("result-publish")
         }
@@ -84,13 +88,13 @@ extension DropProcessor {
         DropTiming.current?.markReceipt("receipt")
         let disclosure = sink.map { sink in
             DisclosureRecord(at: now, department: context.department, purpose: receipt.purpose ?? "",
-                             requestID: context.requestID, operation: receipt.operation ?? "perustiedot",
+                             dropID: context.dropID, operation: receipt.operation ?? "perustiedot",
                              resultFile: resultPath.map { ($0 as NSString).lastPathComponent }, persons: sink.disclosedPersons())
         }
         // On record before the archive move, after any write of this request still waiting (in order).
         let at = now
-        try appliance.journalBacklog.recordNow(journal, key: context.requestID) { _ in
-            try appliance.database.recordPublication(requestID: context.requestID, at: at,
+        try appliance.journalBacklog.recordNow(journal, key: context.dropID) { _ in
+            try appliance.database.recordPublication(dropID: context.dropID, at: at,
                                                      update: JournalUpdate(resultFiles: [resultPath].compactMap { $0 } + receiptPaths),
                                                      disclosure: disclosure)
         }

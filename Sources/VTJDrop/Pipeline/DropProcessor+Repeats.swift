@@ -3,7 +3,7 @@ import VTJCore
 
 /// A published request whose input had the same bytes as the drop in hand.
 struct EarlierPublication: Sendable, Hashable {
-    let requestID: String
+    let dropID: String
     let publishedAt: Date
 }
 
@@ -27,7 +27,7 @@ extension DropProcessor {
             var info = stat()
             guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count,
                   let stored = FileManager.default.contents(atPath: path), stored.elementsEqual(bytes) else { continue }
-            return EarlierPublication(requestID: candidate.requestID, publishedAt: candidate.at)
+            return EarlierPublication(dropID: candidate.dropID, publishedAt: candidate.at)
         }
         return nil
     }
@@ -39,6 +39,6 @@ extension DropProcessor {
     func repeatNote(_ context: DropContext) -> [Message] {
         guard let earlier = context.repeatOf else { return [] }
         let at = appliance.finnishTime.zoned(at: Instant(earlier.publishedAt)).readable
-        return [Message(.noteRepeat, ["request": .text(earlier.requestID), "at": .text(at)])]
+        return [Message(.noteRepeat, ["request": .text(earlier.dropID), "at": .text(at)])]
     }
 }

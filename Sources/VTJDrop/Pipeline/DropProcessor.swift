@@ -5,16 +5,16 @@ import VTJCore
 
 /// Walks one claimed drop from the work folder to the outbox: read, authorise, query, disclose,
 /// write, publish, archive — journaling each step so a crash at any moment resumes cleanly.
-public struct DropProcessor: Sendable {
-    public let appliance: Appliance
+package struct DropProcessor: Sendable {
+    package let appliance: Appliance
 
-    public init(appliance: Appliance) { self.appliance = appliance }
+    package init(appliance: Appliance) { self.appliance = appliance }
 
     var journal: Journal { appliance.database.journal }
     var now: Date { appliance.clock.now() }
 
     /// ``process(_:)`` with the drop's department, file and request on the client's log lines too.
-    public func processLogged(_ file: ClaimedFile) async -> DropOutcome {
+    package func processLogged(_ file: ClaimedFile) async -> DropOutcome {
         let context: Logger.Metadata = [
             "department": "\(file.department)", "file": "\(file.originalName.logged)", "request": "\(file.id.value)",
         ]
@@ -30,10 +30,10 @@ public struct DropProcessor: Sendable {
     }
 
     /// Processes one claimed drop; never throws: every failure ends in a receipt or a wait.
-    public func process(_ claimed: ClaimedFile) async -> DropOutcome {
-        let log = appliance.logger(request: claimed.id.value, department: claimed.department, file: claimed.originalName.display)
+    package func process(_ claimed: ClaimedFile) async -> DropOutcome {
+        let log = appliance.logger(dropID: claimed.id.value, department: claimed.department, file: claimed.originalName.display)
         do {
-            if try appliance.journalClaimNow(requestID: claimed.id.value, department: claimed.department,
+            if try appliance.journalClaimNow(dropID: claimed.id.value, department: claimed.department,
                                              originalName: claimed.originalName.display, storedPath: claimed.path,
                                              inputStamp: claimed.claimStamp?.encoded) {
                 appliance.reportClaimed(department: claimed.department)
@@ -71,7 +71,7 @@ public struct DropProcessor: Sendable {
             return wait(claimed, .inputChanging(changing.description), attempts: attempt(context), log: log,
                         delay: changing.retryIn)
         } catch let error as DropReadError {
-            return refuse(context, refusal: RequestRefusal(error))
+            return refuse(context, refusal: DropRefusal(error))
         } catch is CancellationError {
             return interrupted(claimed, log: log)
         } catch {
@@ -79,7 +79,7 @@ public struct DropProcessor: Sendable {
                 "file": .text(claimed.originalName.display), "reason": Message(.technicalDetail, ["detail": .text("\(error)")]).argument])))
         }
 
-        var authorisation: RequestAuthorisation
+        var authorisation: DropAuthorisation
         switch settings.profile.authorise(purpose: content.purpose, groups: content.groupNames,
                                           municipalityWide: content.operation.isMunicipal) {
         case .success(let granted): authorisation = granted
@@ -121,18 +121,18 @@ public struct DropProcessor: Sendable {
             operation: content.operation.rawValue, purpose: authorisation.purpose.rawValue, reference: content.reference), log: log)
         DropTiming.mark("journal-read")
 
-        let request = AuthorisedDrop(context: context, content: content, authorisation: authorisation, format: format,
+        let drop = AuthorisedDrop(context: context, content: content, authorisation: authorisation, format: format,
                                      layout: layout ?? settings.profile.layout)
         do {
             switch content.operation {
             case .perustiedot, .seurantaLisaa:
-                return try await basicData(request)
+                return try await basicData(drop)
             case .seurantaPoista:
-                return try stopFollowing(request)
+                return try stopFollowing(drop)
             case .kuntaPerustiedot:
-                return try await municipalBasicData(request)
+                return try await municipalBasicData(drop)
             case .muutokset, .kuntaMuutokset:
-                return try await changeDelivery(request)
+                return try await changeDelivery(drop)
             }
         } catch let changing as InputChanging {
             return wait(claimed, .inputChanging(changing.description), attempts: attempt(context), log: log,
@@ -179,7 +179,7 @@ struct DropContext: Sendable {
     var repeatOf: EarlierPublication?
 
     var department: String { claimed.department }
-    var requestID: String { claimed.id.value }
+    var dropID: String { claimed.id.value }
     /// `<stem>.<request-id>`: every file of the request starts with it.
     var baseName: String { claimed.originalName.safeStem + "." + claimed.id.value }
     /// `<stem>.<request-id>.csv`, or `<stem>.<request-id>.TESTIAINEISTO.csv` when the sandbox answered.
@@ -192,7 +192,7 @@ struct DropContext: Sendable {
 struct AuthorisedDrop: Sendable {
     let context: DropContext
     let content: DropContent
-    let authorisation: RequestAuthorisation
+    let authorisation: DropAuthorisation
     let format: OutputFormat
     /// The result's columns: the request document's own, else the department's.
     let layout: ColumnLayout?

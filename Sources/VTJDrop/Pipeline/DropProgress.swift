@@ -2,13 +2,13 @@ import Synchronization
 
 /// Messages planned and answered since start, and henkilötunnus answered: what a terminal's
 /// progress line shows during `run --once` and `demo`. Counts only, never a hetu.
-public final class DropProgress: Sendable {
+package final class DropProgress: Sendable {
     /// A reading of the counters.
-    public struct Reading: Sendable, Hashable {
-        public var messagesPlanned = 0
-        public var messagesDone = 0
-        public var hetusPlanned = 0
-        public var hetusDone = 0
+    package struct Reading: Sendable, Hashable {
+        package var messagesPlanned = 0
+        package var messagesDone = 0
+        package var hetusPlanned = 0
+        package var hetusDone = 0
     }
 
     private let counts = Mutex(Reading())
@@ -34,5 +34,5 @@ public final class DropProgress: Sendable {
     }
 
     /// The counters now.
-    public var reading: Reading { counts.withLock { $0 } }
+    package var reading: Reading { counts.withLock { $0 } }
 }

@@ -28,7 +28,7 @@ extension IntakeCycle {
             let usable = note.map { note in
                 note.reason != nil && appliance.configuration.departments.contains { $0.id == note.department }
             } ?? false
-            found.append(RecoveryPlan.UnjournaledQuarantine(requestID: id.value, noteIsUsable: usable, entries: contents.count))
+            found.append(RecoveryPlan.UnjournaledQuarantine(dropID: id.value, noteIsUsable: usable, entries: contents.count))
             if let note { notes[id.value] = (note, contents) }
         }
         for action in RecoveryPlan(RecoveryPlan.Listing(unjournaledQuarantine: found)).actions {
@@ -38,10 +38,10 @@ extension IntakeCycle {
                 _ = unlink(folder + "/" + ClaimRecord.fileName)
                 _ = rmdir(folder)
             case .answerUnjournaledQuarantine(let id):
-                guard let (note, entries) = notes[id], let reason = note.reason, let requestID = DropID(id) else { continue }
+                guard let (note, entries) = notes[id], let reason = note.reason, let dropID = DropID(id) else { continue }
                 appliance.logger.notice("answering an inbox entry an earlier run quarantined but did not record",
                                         metadata: ["request": "\(id)"])
-                finishRefusal(id: requestID, name: DropFileName(displayed: note.originalName), reason: reason,
+                finishRefusal(id: dropID, name: DropFileName(displayed: note.originalName), reason: reason,
                               message: InboxListing.Refusal(described: reason)?.message ?? Message(.quarantinedUnknown),
                               stored: quarantine + "/" + id + "/" + entries[0], department: note.department,
                               log: appliance.logger.with(department: note.department))

@@ -12,7 +12,7 @@ extension IntakeCycle {
     /// Rebuilt from the journal after a restart: the entry is journaled `refused` until it is out.
     struct PendingReceipt {
         let department: String
-        let requestID: String
+        let dropID: String
         /// The entry's name in its escaped display form.
         let originalName: String
         let reason: String
@@ -83,7 +83,7 @@ extension IntakeCycle {
                        stored: String, department: String, log: Logger) {
         let at = appliance.clock.now()
         appliance.journalBacklog.record(appliance.database.journal, key: id.value, what: "claimed", logger: log) { journal in
-            try journal.recordClaim(requestID: id.value, department: department, originalName: name.display, storedPath: stored, at: at)
+            try journal.recordClaim(dropID: id.value, department: department, originalName: name.display, storedPath: stored, at: at)
         }
         if appliance.journal(.refused, for: id.value, update: JournalUpdate(error: reason), log: log) {
             // Journaled: the quarantine note (written before the rename, for a crash in between) has served.
@@ -92,27 +92,27 @@ extension IntakeCycle {
         }
         log.warning("inbox entry was never read; moved to quarantine", metadata: [
             "request": "\(id.value)", "file": "\(name.logged)", "reason": "\(reason)"])
-        deliver(PendingReceipt(department: department, requestID: id.value, originalName: name.display,
+        deliver(PendingReceipt(department: department, dropID: id.value, originalName: name.display,
                                reason: reason, message: message, stored: stored))
     }
 
     /// Publishes the receipt and journals the request finished; on failure keeps it for the next pass.
     private func deliver(_ pending: PendingReceipt) {
         let log = appliance.logger.with(department: pending.department)
-        let receipt = appliance.receiptBuilder.unreadEntry(requestID: pending.requestID, department: pending.department,
+        let receipt = appliance.receiptBuilder.unreadEntry(dropID: pending.dropID, department: pending.department,
                                                            file: pending.originalName, reason: pending.message)
         let paths: [String]
         do {
             paths = try appliance.receipts.deliver(receipt: receipt, for: DropFileName(displayed: pending.originalName))
         } catch {
-            reportOnce("receipt:\(pending.requestID)", log) {
+            reportOnce("receipt:\(pending.dropID)", log) {
                 $0.error("cannot publish the receipt of a quarantined entry; trying again on the next scan",
-                         metadata: ["request": "\(pending.requestID)", "error": "\(DropFileName.maskingHetus(in: "\(error)"))"])
+                         metadata: ["request": "\(pending.dropID)", "error": "\(DropFileName.maskingHetus(in: "\(error)"))"])
             }
             pendingReceipts.append(pending)
             return
         }
-        appliance.journal(.quarantined, for: pending.requestID,
+        appliance.journal(.quarantined, for: pending.dropID,
                           update: JournalUpdate(storedPath: pending.stored, resultFiles: paths), log: log)
     }
 
@@ -122,11 +122,11 @@ extension IntakeCycle {
         if !recoveredReceipts {
             recoveredReceipts = true
             let quarantine = appliance.mover.quarantineFolder + "/"
-            let known = Set(pendingReceipts.map(\.requestID))
+            let known = Set(pendingReceipts.map(\.dropID))
             for entry in (try? appliance.database.journal.unfinished()) ?? []
-            where entry.state == .refused && entry.storedPath.hasPrefix(quarantine) && !known.contains(entry.requestID) {
+            where entry.state == .refused && entry.storedPath.hasPrefix(quarantine) && !known.contains(entry.dropID) {
                 let reason = entry.error ?? "it was never opened"
-                pendingReceipts.append(PendingReceipt(department: entry.department, requestID: entry.requestID,
+                pendingReceipts.append(PendingReceipt(department: entry.department, dropID: entry.dropID,
                                                       originalName: entry.originalName, reason: reason,
                                                       message: InboxListing.Refusal(described: reason)?.message ?? Message(.quarantinedUnknown),
                                                       stored: entry.storedPath))

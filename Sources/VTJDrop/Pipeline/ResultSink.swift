@@ -64,7 +64,7 @@ final class ResultSink: PreparedPersonSink {
 
     /// `layout` chooses a basic-data result's columns (nil: all); `carried` are the drop's own
     /// columns, written beside each of its rows.
-    init(kind: Kind, pending: sending PendingFile, format: OutputFormat, authorisation: RequestAuthorisation,
+    init(kind: Kind, pending: sending PendingFile, format: OutputFormat, authorisation: DropAuthorisation,
          dialect: CSVDialect, receipt: Receipt, operation: String, asked: AskedOnly,
          layout: ColumnLayout? = nil, carried: CarriedColumns? = nil) throws {
         let carried = format == .xml || kind == .changes ? nil : carried
@@ -80,7 +80,7 @@ final class ResultSink: PreparedPersonSink {
         case .csv: try CSVResultWriter(pending: pending, persons: personCSV, changes: changeCSV, forChanges: kind == .changes)
         case .xlsx: try WorkbookResultWriter(pending: pending, persons: personCSV, changes: changeCSV, forChanges: kind == .changes)
         case .xml: try XMLResultWriter(pending: pending, header: ResultXMLWriter.Header(
-            requestID: receipt.requestID, operation: operation, purpose: authorisation.purpose,
+            dropID: receipt.dropID, operation: operation, purpose: authorisation.purpose,
             processingDate: receipt.processingDate, reference: receipt.reference, groups: authorisation.groups))
         }
         var state = State(writer: writer, receipt: receipt, ledger: AnswerLedger(rules: rules))

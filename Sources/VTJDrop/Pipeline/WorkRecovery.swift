@@ -34,7 +34,7 @@ struct WorkRecovery {
                 commitLogKey(id)
             case .discardLogKey(let id):
                 do {
-                    try appliance.database.followedRegister.discardPendingLogKey(requestID: id)
+                    try appliance.database.followedRegister.discardPendingLogKey(dropID: id)
                 } catch {
                     appliance.logger.error("cannot drop the noted change cursor of a delivery that ended without a result",
                                            metadata: ["request": "\(id)", "error": "\(error)"])
@@ -48,8 +48,8 @@ struct WorkRecovery {
                 appliance.logger.error("claimed work without its claim note; moving it to quarantine for the operator",
                                        metadata: ["request": "\(id)"])
                 do {
-                    guard let requestID = DropID(id) else { continue }
-                    _ = try appliance.mover.quarantine(workFolder: workFolder(department, id), id: requestID)
+                    guard let dropID = DropID(id) else { continue }
+                    _ = try appliance.mover.quarantine(workFolder: workFolder(department, id), id: dropID)
                 } catch {
                     appliance.logger.error("cannot move the unaccounted work folder to quarantine; it stays for the operator",
                                            metadata: ["request": "\(id)", "error": "\(error)"])
@@ -71,7 +71,7 @@ struct WorkRecovery {
         let entries = logged("the journal's unfinished requests") { try journal.unfinished() } ?? []
         var listing = RecoveryPlan.Listing(quarantinePrefix: appliance.mover.quarantineFolder + "/")
         listing.unfinished = entries.map {
-            RecoveryPlan.Entry(requestID: $0.requestID, department: $0.department, state: $0.state, storedPath: $0.storedPath)
+            RecoveryPlan.Entry(dropID: $0.dropID, department: $0.department, state: $0.state, storedPath: $0.storedPath)
         }
         var files: [String: ClaimedFile] = [:]
         let claims = Appliance.claimsFolder(state: appliance.configuration.state)
@@ -86,17 +86,17 @@ struct WorkRecovery {
                 if let file { files[id.value] = file }
             }
         }
-        let working = Set(listing.workFolders.map(\.requestID))
-        let known = Set(entries.map(\.requestID))
+        let working = Set(listing.workFolders.map(\.dropID))
+        let known = Set(entries.map(\.dropID))
         for id in working.subtracting(known).sorted() {
             if let entry = logged("request \(id)", { try journal.entry(id) }) ?? nil {
-                listing.unfinished.append(RecoveryPlan.Entry(requestID: id, department: entry.department, state: entry.state,
+                listing.unfinished.append(RecoveryPlan.Entry(dropID: id, department: entry.department, state: entry.state,
                                                              storedPath: entry.storedPath))
             }
         }
-        for entry in entries where !working.contains(entry.requestID) {
-            if access(archiveFolder(entry.requestID), F_OK) == 0 { listing.inArchive.insert(entry.requestID) }
-            if access(appliance.mover.quarantineFolder + "/" + entry.requestID, F_OK) == 0 { listing.inQuarantine.insert(entry.requestID) }
+        for entry in entries where !working.contains(entry.dropID) {
+            if access(archiveFolder(entry.dropID), F_OK) == 0 { listing.inArchive.insert(entry.dropID) }
+            if access(appliance.mover.quarantineFolder + "/" + entry.dropID, F_OK) == 0 { listing.inQuarantine.insert(entry.dropID) }
         }
         let register = appliance.database.followedRegister
         let noted = logged("the noted change cursors") { try register.pendingLogKeyRequests() } ?? []
@@ -115,7 +115,7 @@ struct WorkRecovery {
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         let others = !contents.allSatisfy { $0 == ClaimRecord.fileName }
         guard let note else {
-            return (RecoveryPlan.WorkFolder(requestID: id.value, department: department, hasNote: false, hasInput: false,
+            return (RecoveryPlan.WorkFolder(dropID: id.value, department: department, hasNote: false, hasInput: false,
                                             hasOtherEntries: others), nil)
         }
         if let planned = note.planned {
@@ -134,13 +134,13 @@ struct WorkRecovery {
             }
             let file = ClaimedFile(id: id, department: note.department, originalName: DropFileName(displayed: note.originalName),
                                    folder: folder, path: folder, markerPath: nil, size: 0, planned: operation)
-            return (RecoveryPlan.WorkFolder(requestID: id.value, department: department, hasNote: true, hasInput: true,
+            return (RecoveryPlan.WorkFolder(dropID: id.value, department: department, hasNote: true, hasInput: true,
                                             hasOtherEntries: true), file)
         }
         let path = folder + "/" + note.input
         var info = stat()
         guard lstat(path, &info) == 0 else {
-            return (RecoveryPlan.WorkFolder(requestID: id.value, department: department, hasNote: true, hasInput: false,
+            return (RecoveryPlan.WorkFolder(dropID: id.value, department: department, hasNote: true, hasInput: false,
                                             hasOtherEntries: others), nil)
         }
         let marker = contents.first { $0.hasSuffix(ReadinessMode.markerSuffix) && $0 != note.input }
@@ -149,7 +149,7 @@ struct WorkRecovery {
         let file = ClaimedFile(id: id, department: note.department, originalName: DropFileName(displayed: note.originalName),
                                folder: folder, path: path, markerPath: marker.map { folder + "/" + $0 }, size: Int64(info.st_size),
                                claimStamp: stamp)
-        return (RecoveryPlan.WorkFolder(requestID: id.value, department: department, hasNote: true, hasInput: true,
+        return (RecoveryPlan.WorkFolder(dropID: id.value, department: department, hasNote: true, hasInput: true,
                                         hasOtherEntries: true), file)
     }
 
@@ -157,7 +157,7 @@ struct WorkRecovery {
     /// was published, so its changes are out and the cursor moves to the noted key.
     private func commitLogKey(_ id: String) {
         do {
-            if let key = try appliance.database.followedRegister.commitPendingLogKey(requestID: id, at: appliance.clock.now()) {
+            if let key = try appliance.database.followedRegister.commitPendingLogKey(dropID: id, at: appliance.clock.now()) {
                 appliance.logger.notice("storing the change cursor of a delivery an earlier run published",
                                         metadata: ["request": "\(id)", "log-key": "\(key)"])
             }

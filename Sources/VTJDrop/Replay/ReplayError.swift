@@ -1,5 +1,5 @@
 /// Why `vtjdrop retry` did not re-queue a drop; each line says what to do instead.
-public enum ReplayError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum ReplayError: Error, Sendable, Hashable, CustomStringConvertible {
     /// No request of that id in the journal.
     case unknown(String)
     /// The drop was published: its result reached the department, and is never produced twice by replay.
@@ -15,7 +15,7 @@ public enum ReplayError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Copying the input into the inbox failed.
     case copyFailed(String, path: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unknown(let id):
             "\(id): no such request in the journal; `vtjdrop audit --request` and the receipts name request ids"

@@ -8,32 +8,32 @@ import VTJCore
 /// interface, with what became of the query). Unlike log lines, both name persons in full:
 /// answering "who saw my data" is their purpose. They are written wherever the operator directs
 /// and must be kept as carefully as the database.
-public struct AuditExport: Sendable {
+package struct AuditExport: Sendable {
     /// Columns of the disclosure export.
-    public static let disclosureColumns = ["aika", "aika_utc", "osasto", "kayttotarkoitus", "pyynto", "toiminto", "hetu",
+    package static let disclosureColumns = ["aika", "aika_utc", "osasto", "kayttotarkoitus", "pyynto", "toiminto", "hetu",
                                            "tila", "tietoryhmat", "tulostiedosto", "kirjaus"]
     /// Columns of the query-log export (`--attempts`).
-    public static let columns = ["aika", "aika_utc", "osasto", "kayttotarkoitus", "pyynto", "toiminto", "laajuus", "hetu",
+    package static let columns = ["aika", "aika_utc", "osasto", "kayttotarkoitus", "pyynto", "toiminto", "laajuus", "hetu",
                                  "hetuja_kyselyssa", "lisatieto", "tulos", "tuloksen_lisatieto"]
 
     let encoder: CSVEncoder
     let zone: (any UTCOffsetRule)?
 
     /// - Parameter zone: Finnish time for the `aika` column (with its offset); nil writes UTC there too.
-    public init(dialect: CSVDialect = .standard, zone: (any UTCOffsetRule)? = nil) {
+    package init(dialect: CSVDialect = .standard, zone: (any UTCOffsetRule)? = nil) {
         encoder = CSVEncoder(dialect: dialect)
         self.zone = zone
     }
 
     /// The BOM (when the dialect wants one) and the header line of the query-log export.
-    public func header() -> [UInt8] { encoder.preamble + Array(encoder.line(Self.columns).utf8) }
+    package func header() -> [UInt8] { encoder.preamble + Array(encoder.line(Self.columns).utf8) }
 
     /// The BOM and the header line of the disclosure export.
-    public func disclosureHeader() -> [UInt8] { encoder.preamble + Array(encoder.line(Self.disclosureColumns).utf8) }
+    package func disclosureHeader() -> [UInt8] { encoder.preamble + Array(encoder.line(Self.disclosureColumns).utf8) }
 
     /// One line per hetu of the query; a municipality-wide query without hetus is one line with an empty hetu.
-    public func lines(_ entry: AuditEntry) -> [UInt8] {
-        let common = times(entry.at) + [entry.department, entry.purpose, entry.requestID, entry.operation, entry.scope.rawValue]
+    package func lines(_ entry: AuditEntry) -> [UInt8] {
+        let common = times(entry.at) + [entry.department, entry.purpose, entry.dropID, entry.operation, entry.scope.rawValue]
         let tail = [String(entry.hetuCount), entry.detail ?? "", entry.outcome?.rawValue ?? "ei-kirjattu", entry.outcomeDetail ?? ""]
         let hetus = entry.hetus.isEmpty ? [""] : entry.hetus
         var bytes: [UInt8] = []
@@ -42,8 +42,8 @@ public struct AuditExport: Sendable {
     }
 
     /// One line per person the published result disclosed.
-    public func disclosureLines(_ entry: DisclosureEntry) -> [UInt8] {
-        let common = times(entry.at) + [entry.department, entry.purpose, entry.requestID, entry.operation]
+    package func disclosureLines(_ entry: DisclosureEntry) -> [UInt8] {
+        let common = times(entry.at) + [entry.department, entry.purpose, entry.dropID, entry.operation]
         var bytes: [UInt8] = []
         for person in entry.persons {
             bytes += Array(encoder.line(common + [person.hetu, person.status, person.groups?.joined(separator: " ") ?? "",

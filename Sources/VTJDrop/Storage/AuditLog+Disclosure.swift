@@ -3,16 +3,16 @@ import GRDB
 import VTJCore
 
 /// One person as a published result disclosed them.
-public struct DisclosedPerson: Sendable, Hashable {
+package struct DisclosedPerson: Sendable, Hashable {
     /// The henkilötunnus as delivered.
-    public var hetu: String
+    package var hetu: String
     /// `loytyi`, `turvakielto` (delivered censored), `muutos` (a change delivery), or `ennen-v4`
     /// (reconstructed at the upgrade: asked in a published request, details not recorded then).
-    public var status: String
+    package var status: String
     /// The groups delivered for the person after the disclosure rules; nil when not recorded.
-    public var groups: [String]?
+    package var groups: [String]?
 
-    public init(hetu: String, status: String, groups: [String]?) {
+    package init(hetu: String, status: String, groups: [String]?) {
         self.hetu = hetu
         self.status = status
         self.groups = groups
@@ -21,41 +21,41 @@ public struct DisclosedPerson: Sendable, Hashable {
 
 /// A result published to a department: who, for what, about whom, what, when.
 @dynamicMemberLookup
-public struct DisclosureRecord: Sendable, Hashable {
+package struct DisclosureRecord: Sendable, Hashable {
     /// Who received it, for what, from which drop, when; its `operation` is the drop's
     /// (`perustiedot`, `seuranta-lisaa`, `kunta-perustiedot`, `muutokset`, `kunta-muutokset`).
-    public var header: AuditHeader
+    package var header: AuditHeader
     /// The published result's file name.
-    public var resultFile: String?
-    public var persons: [DisclosedPerson]
+    package var resultFile: String?
+    package var persons: [DisclosedPerson]
 
-    public init(at: Date, department: String, purpose: String, requestID: String, operation: String,
+    package init(at: Date, department: String, purpose: String, dropID: String, operation: String,
                 resultFile: String?, persons: [DisclosedPerson]) {
-        self.header = AuditHeader(at: at, department: department, purpose: purpose, requestID: requestID, operation: operation)
+        self.header = AuditHeader(at: at, department: department, purpose: purpose, dropID: dropID, operation: operation)
         self.resultFile = resultFile
         self.persons = persons
     }
 
-    public subscript<T>(dynamicMember path: KeyPath<AuditHeader, T>) -> T { header[keyPath: path] }
+    package subscript<T>(dynamicMember path: KeyPath<AuditHeader, T>) -> T { header[keyPath: path] }
 }
 
 /// A disclosure read back, with the persons asked for (one for a search by hetu, all for a request).
 @dynamicMemberLookup
-public struct DisclosureEntry: Sendable, Hashable {
-    public var id: Int64
-    public var header: AuditHeader
-    public var resultFile: String?
+package struct DisclosureEntry: Sendable, Hashable {
+    package var id: Int64
+    package var header: AuditHeader
+    package var resultFile: String?
     /// Persons the result disclosed.
-    public var personCount: Int
+    package var personCount: Int
     /// `julkaistu` (recorded at publication) or `ennen-v4` (reconstructed at the upgrade).
-    public var provenance: String
-    public var persons: [DisclosedPerson]
+    package var provenance: String
+    package var persons: [DisclosedPerson]
 
-    public subscript<T>(dynamicMember path: KeyPath<AuditHeader, T>) -> T { header[keyPath: path] }
+    package subscript<T>(dynamicMember path: KeyPath<AuditHeader, T>) -> T { header[keyPath: path] }
 }
 
 /// What became of one query to the interface (an attempt, never by itself a disclosure).
-public enum AuditAttemptOutcome: String, Sendable, Hashable {
+package enum AuditAttemptOutcome: String, Sendable, Hashable {
     /// The interface answered; whether anything reached a department is the disclosure log's to say.
     case answered = "vastattu"
     /// No usable answer (outage, timeout, cut body); the drop waited and asked again later.
@@ -66,7 +66,7 @@ public enum AuditAttemptOutcome: String, Sendable, Hashable {
 
 extension AuditLog {
     /// Records what became of query `queryID` (once; a replay changes nothing).
-    public func recordOutcome(queryID: Int64, at date: Date, _ outcome: AuditAttemptOutcome,
+    package func recordOutcome(queryID: Int64, at date: Date, _ outcome: AuditAttemptOutcome,
                               detail: String? = nil) throws(StorageError) {
         try watched { () throws(StorageError) in try StateDatabase.write(pool) { db in
             try db.execute(sql: "INSERT OR IGNORE INTO audit_query_outcome (query_id, at, outcome, detail) VALUES (?, ?, ?, ?)",
@@ -92,7 +92,7 @@ extension AuditLog {
     }
 
     /// Disclosures that named `hetu`, newest first, each with that person's row only.
-    public func disclosures(hetu: Henkilotunnus, since: Date? = nil) throws(StorageError) -> [DisclosureEntry] {
+    package func disclosures(hetu: Henkilotunnus, since: Date? = nil) throws(StorageError) -> [DisclosureEntry] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: """
                 SELECT d.*, p.hetu AS p_hetu, p.status AS p_status, p.groups AS p_groups
@@ -106,16 +106,16 @@ extension AuditLog {
     }
 
     /// The disclosure of one request, with every person, or nil when it disclosed nothing.
-    public func disclosure(request requestID: String) throws(StorageError) -> DisclosureEntry? {
+    package func disclosure(request dropID: String) throws(StorageError) -> DisclosureEntry? {
         try StateDatabase.read(pool) { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM audit_disclosure WHERE request_id = ?", arguments: [requestID])
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM audit_disclosure WHERE request_id = ?", arguments: [dropID])
             else { return nil }
             return Self.disclosure(row, persons: try Self.persons(db, disclosure: row["id"]))
         }
     }
 
     /// Streams every disclosure in `[from, until)`, oldest first, each with its persons.
-    public func exportDisclosures(from: Date? = nil, until: Date? = nil,
+    package func exportDisclosures(from: Date? = nil, until: Date? = nil,
                                   _ body: (DisclosureEntry) throws -> Void) throws(StorageError) {
         try StateDatabase.read(pool) { db in
             let rows = try Row.fetchCursor(db, sql: """
@@ -128,7 +128,7 @@ extension AuditLog {
     }
 
     /// Number of disclosures (published results) logged.
-    public func disclosureCount() throws(StorageError) -> Int {
+    package func disclosureCount() throws(StorageError) -> Int {
         try StateDatabase.read(pool) { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_disclosure") ?? 0 }
     }
 

@@ -6,7 +6,7 @@ extension AuditLog {
     /// Streams every query (attempt) logged in `[from, until)`, oldest first, each with its hetus.
     ///
     /// Rows are read through a cursor, so a log of millions of queries is exported in constant memory.
-    public func export(from: Date? = nil, until: Date? = nil, _ body: (AuditEntry) throws -> Void) throws(StorageError) {
+    package func export(from: Date? = nil, until: Date? = nil, _ body: (AuditEntry) throws -> Void) throws(StorageError) {
         try StateDatabase.read(pool) { db in
             let queries = try Row.fetchCursor(db, sql: """
                 SELECT q.*, o.outcome AS outcome, o.detail AS outcome_detail FROM audit_query q

@@ -4,47 +4,47 @@ import VTJCore
 
 /// One query about to be sent to the interface, as the audit log records it.
 @dynamicMemberLookup
-public struct AuditRecord: Sendable, Hashable {
+package struct AuditRecord: Sendable, Hashable {
     /// Who asked, for what, in which drop, when; its `operation` is the interface's
     /// (`perustiedot`, `muutokset`, `kirjausavain`).
-    public var header: AuditHeader
+    package var header: AuditHeader
     /// Whether the message named hetus (`hetus` are the ones asked about) or the municipalities
     /// (`hetus` are the persons delivered, recorded after each page).
-    public var scope: Restriction.Scope
-    public var hetus: [Henkilotunnus]
+    package var scope: Restriction.Scope
+    package var hetus: [Henkilotunnus]
     /// Free text such as a page number or log key; never a hetu or credential.
-    public var detail: String?
+    package var detail: String?
 
     /// A record of one query.
-    public init(at: Date, department: String, purpose: String, requestID: String, operation: String,
+    package init(at: Date, department: String, purpose: String, dropID: String, operation: String,
                 scope: Restriction.Scope, hetus: [Henkilotunnus], detail: String? = nil) {
-        self.header = AuditHeader(at: at, department: department, purpose: purpose, requestID: requestID, operation: operation)
+        self.header = AuditHeader(at: at, department: department, purpose: purpose, dropID: dropID, operation: operation)
         self.scope = scope
         self.hetus = hetus
         self.detail = detail
     }
 
-    public subscript<T>(dynamicMember path: KeyPath<AuditHeader, T>) -> T { header[keyPath: path] }
+    package subscript<T>(dynamicMember path: KeyPath<AuditHeader, T>) -> T { header[keyPath: path] }
 }
 
 /// One query read back from the audit log.
 @dynamicMemberLookup
-public struct AuditEntry: Sendable, Hashable {
-    public var id: Int64
-    public var header: AuditHeader
-    public var scope: Restriction.Scope
+package struct AuditEntry: Sendable, Hashable {
+    package var id: Int64
+    package var header: AuditHeader
+    package var scope: Restriction.Scope
     /// Number of hetus the query named (or delivered, for kuntarajaus).
-    public var hetuCount: Int
+    package var hetuCount: Int
     /// The hetus, when asked for (``AuditLog/queries(request:)``); empty otherwise.
-    public var hetus: [String]
-    public var detail: String?
+    package var hetus: [String]
+    package var detail: String?
     /// What became of the query; nil when it was never recorded (the run stopped mid-query, or
     /// the query is older than the outcome log).
-    public var outcome: AuditAttemptOutcome?
+    package var outcome: AuditAttemptOutcome?
     /// The failure in words, for failed and refused queries (no hetu, no credential).
-    public var outcomeDetail: String?
+    package var outcomeDetail: String?
 
-    public subscript<T>(dynamicMember path: KeyPath<AuditHeader, T>) -> T { header[keyPath: path] }
+    package subscript<T>(dynamicMember path: KeyPath<AuditHeader, T>) -> T { header[keyPath: path] }
 }
 
 /// The append-only audit log: every query to the interface (an attempt: who asked about whom, when
@@ -54,7 +54,7 @@ public struct AuditEntry: Sendable, Hashable {
 /// SQLite triggers abort any UPDATE or DELETE of audit rows, so not even a bug in this program can
 /// rewrite history. Nothing here deletes old entries: the log's retention is the controller's
 /// decision, carried out by hand (see docs/operations.md).
-public struct AuditLog: Sendable {
+package struct AuditLog: Sendable {
     let pool: DatabasePool
     var failures: WriteFailureSignal?
 
@@ -62,7 +62,7 @@ public struct AuditLog: Sendable {
     ///
     /// Call it before the message is sent, so a crash right after sending still leaves the trace.
     @discardableResult
-    public func record(_ record: AuditRecord) throws(StorageError) -> Int64 {
+    package func record(_ record: AuditRecord) throws(StorageError) -> Int64 {
         try watched { () throws(StorageError) in try StateDatabase.write(pool) { db in
             // Sorted and deduplicated in place: one copy of the list's values, not three (issue 15's memory bound).
             var unique = record.hetus.map(\.value)
@@ -86,7 +86,7 @@ public struct AuditLog: Sendable {
     }
 
     /// Queries that named `hetu` (exactly as validated), newest first, optionally only since `since`.
-    public func queries(hetu: Henkilotunnus, since: Date? = nil) throws(StorageError) -> [AuditEntry] {
+    package func queries(hetu: Henkilotunnus, since: Date? = nil) throws(StorageError) -> [AuditEntry] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: """
                 SELECT q.*, o.outcome AS outcome, o.detail AS outcome_detail
@@ -99,12 +99,12 @@ public struct AuditLog: Sendable {
     }
 
     /// Every query made for one request, oldest first, each with its hetus.
-    public func queries(request requestID: String) throws(StorageError) -> [AuditEntry] {
+    package func queries(request dropID: String) throws(StorageError) -> [AuditEntry] {
         try StateDatabase.read(pool) { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT q.*, o.outcome AS outcome, o.detail AS outcome_detail FROM audit_query q
                 LEFT JOIN audit_query_outcome o ON o.query_id = q.id WHERE q.request_id = ? ORDER BY q.id
-                """, arguments: [requestID])
+                """, arguments: [dropID])
             return try rows.map { row in
                 let id: Int64 = row["id"]
                 let hetus = try String.fetchAll(db, sql: "SELECT hetu FROM audit_hetu WHERE query_id = ? ORDER BY hetu",
@@ -115,7 +115,7 @@ public struct AuditLog: Sendable {
     }
 
     /// Number of queries logged.
-    public func count() throws(StorageError) -> Int {
+    package func count() throws(StorageError) -> Int {
         try StateDatabase.read(pool) { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_query") ?? 0 }
     }
 

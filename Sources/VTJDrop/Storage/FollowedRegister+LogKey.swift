@@ -11,7 +11,7 @@ extension Restriction.Scope {
 
 extension FollowedRegister {
     /// The last log key whose changes were delivered, or nil before the first fetch.
-    public func logKey(department: String, scope: Restriction.Scope) throws(StorageError) -> Int64? {
+    package func logKey(department: String, scope: Restriction.Scope) throws(StorageError) -> Int64? {
         try StateDatabase.read(pool) { db in
             try Int64.fetchOne(db, sql: "SELECT log_key FROM change_log_key WHERE department = ? AND scope = ?",
                                arguments: [department, scope.cursorKey])
@@ -19,7 +19,7 @@ extension FollowedRegister {
     }
 
     /// Stores a log key; call only after the delivery carrying its changes is published.
-    public func storeLogKey(_ key: Int64, department: String, scope: Restriction.Scope, at date: Date) throws(StorageError) {
+    package func storeLogKey(_ key: Int64, department: String, scope: Restriction.Scope, at date: Date) throws(StorageError) {
         try StateDatabase.write(pool) { db in try Self.storeLogKey(key, department: department, scope: scope.cursorKey, at: date, in: db) }
     }
 
@@ -31,7 +31,7 @@ extension FollowedRegister {
     }
 
     /// When the key was last stored (for `status`).
-    public func logKeyUpdatedAt(department: String, scope: Restriction.Scope) throws(StorageError) -> Date? {
+    package func logKeyUpdatedAt(department: String, scope: Restriction.Scope) throws(StorageError) -> Date? {
         try StateDatabase.read(pool) { db in
             try Date.fetchOne(db, sql: "SELECT updated_at FROM change_log_key WHERE department = ? AND scope = ?",
                               arguments: [department, scope.cursorKey])

@@ -9,47 +9,47 @@ import VTJCore
 /// one its changes end at, whether this process or the next one commits it.
 extension FollowedRegister {
     /// Notes (or replaces) the key a request's delivery ends at; call before publishing it.
-    public func notePendingLogKey(_ key: Int64, requestID: String, department: String, scope: Restriction.Scope,
+    package func notePendingLogKey(_ key: Int64, dropID: String, department: String, scope: Restriction.Scope,
                                   at date: Date) throws(StorageError) {
         try StateDatabase.write(pool) { db in
             try db.execute(sql: """
                 INSERT INTO change_log_key_pending (request_id, department, scope, log_key, noted_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (request_id) DO UPDATE SET department = excluded.department, scope = excluded.scope,
                     log_key = excluded.log_key, noted_at = excluded.noted_at
-                """, arguments: [requestID, department, scope.cursorKey, key, date])
+                """, arguments: [dropID, department, scope.cursorKey, key, date])
         }
     }
 
     /// The key noted for a request, or nil.
-    public func pendingLogKey(requestID: String) throws(StorageError) -> Int64? {
+    package func pendingLogKey(dropID: String) throws(StorageError) -> Int64? {
         try StateDatabase.read(pool) { db in
-            try Int64.fetchOne(db, sql: "SELECT log_key FROM change_log_key_pending WHERE request_id = ?", arguments: [requestID])
+            try Int64.fetchOne(db, sql: "SELECT log_key FROM change_log_key_pending WHERE request_id = ?", arguments: [dropID])
         }
     }
 
     /// Moves the cursor to the request's noted key and forgets the note, in one transaction.
     /// Returns the key, or nil when none was noted.
     @discardableResult
-    public func commitPendingLogKey(requestID: String, at date: Date) throws(StorageError) -> Int64? {
+    package func commitPendingLogKey(dropID: String, at date: Date) throws(StorageError) -> Int64? {
         try StateDatabase.write(pool) { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM change_log_key_pending WHERE request_id = ?",
-                                             arguments: [requestID]) else { return nil }
+                                             arguments: [dropID]) else { return nil }
             let key: Int64 = row["log_key"]
             try Self.storeLogKey(key, department: row["department"], scope: row["scope"], at: date, in: db)
-            try db.execute(sql: "DELETE FROM change_log_key_pending WHERE request_id = ?", arguments: [requestID])
+            try db.execute(sql: "DELETE FROM change_log_key_pending WHERE request_id = ?", arguments: [dropID])
             return key
         }
     }
 
     /// Forgets a request's note without moving the cursor (its delivery was never published).
-    public func discardPendingLogKey(requestID: String) throws(StorageError) {
+    package func discardPendingLogKey(dropID: String) throws(StorageError) {
         try StateDatabase.write(pool) { db in
-            try db.execute(sql: "DELETE FROM change_log_key_pending WHERE request_id = ?", arguments: [requestID])
+            try db.execute(sql: "DELETE FROM change_log_key_pending WHERE request_id = ?", arguments: [dropID])
         }
     }
 
     /// Requests with a noted key, for recovery at start.
-    public func pendingLogKeyRequests() throws(StorageError) -> [String] {
+    package func pendingLogKeyRequests() throws(StorageError) -> [String] {
         try StateDatabase.read(pool) { db in
             try String.fetchAll(db, sql: "SELECT request_id FROM change_log_key_pending ORDER BY request_id")
         }

@@ -2,39 +2,39 @@ import GRDB
 import VTJCore
 
 /// One followed person of one department (the seed's "ulkokuntalaiset").
-public struct FollowedEntry: Sendable, Hashable {
-    public var department: String
-    public var hetu: Henkilotunnus
+package struct FollowedEntry: Sendable, Hashable {
+    package var department: String
+    package var hetu: Henkilotunnus
     /// The purpose the person is followed for.
-    public var purpose: String
+    package var purpose: String
     /// When following started (Finnish date).
-    public var addedOn: CivilDate
+    package var addedOn: CivilDate
     /// The `seuranta-lisaa` request that added the person.
-    public var addedByRequest: String?
+    package var addedByRequest: String?
 }
 
 /// What an add did.
-public struct FollowAddOutcome: Sendable, Hashable {
+package struct FollowAddOutcome: Sendable, Hashable {
     /// Newly followed.
-    public var added: Int
+    package var added: Int
     /// Already followed by the department (left unchanged: purpose and date stay the original).
-    public var alreadyFollowed: Int
+    package var alreadyFollowed: Int
 
     /// An outcome (for comparisons in callers' tests).
-    public init(added: Int, alreadyFollowed: Int) {
+    package init(added: Int, alreadyFollowed: Int) {
         self.added = added
         self.alreadyFollowed = alreadyFollowed
     }
 }
 
 /// Per department, the hetus whose changes are fetched, and the log keys of those fetches.
-public struct FollowedRegister: Sendable {
+package struct FollowedRegister: Sendable {
     let pool: DatabasePool
 
     /// Starts following `hetus` for `department` (idempotent: existing entries are kept as they are).
     @discardableResult
-    public func add(_ hetus: [Henkilotunnus], department: String, purpose: String, on date: CivilDate,
-                    requestID: String? = nil) throws(StorageError) -> FollowAddOutcome {
+    package func add(_ hetus: [Henkilotunnus], department: String, purpose: String, on date: CivilDate,
+                    dropID: String? = nil) throws(StorageError) -> FollowAddOutcome {
         try StateDatabase.write(pool) { db in
             let statement = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO followed (department, hetu, purpose, added_on, added_by_request) VALUES (?, ?, ?, ?, ?)
@@ -42,7 +42,7 @@ public struct FollowedRegister: Sendable {
             var added = 0
             var already = 0
             for hetu in Set(hetus) {
-                try statement.execute(arguments: [department, hetu.value, purpose, date.description, requestID])
+                try statement.execute(arguments: [department, hetu.value, purpose, date.description, dropID])
                 if db.changesCount > 0 { added += 1 } else { already += 1 }
             }
             return FollowAddOutcome(added: added, alreadyFollowed: already)
@@ -51,7 +51,7 @@ public struct FollowedRegister: Sendable {
 
     /// Stops following and deletes the entries (the customer relationship ended); returns how many existed.
     @discardableResult
-    public func remove(_ hetus: [Henkilotunnus], department: String) throws(StorageError) -> Int {
+    package func remove(_ hetus: [Henkilotunnus], department: String) throws(StorageError) -> Int {
         try StateDatabase.write(pool) { db in
             let statement = try db.cachedStatement(sql: "DELETE FROM followed WHERE department = ? AND hetu = ?")
             var removed = 0
@@ -64,7 +64,7 @@ public struct FollowedRegister: Sendable {
     }
 
     /// The entry, when `department` follows `hetu`.
-    public func entry(_ hetu: Henkilotunnus, department: String) throws(StorageError) -> FollowedEntry? {
+    package func entry(_ hetu: Henkilotunnus, department: String) throws(StorageError) -> FollowedEntry? {
         try StateDatabase.read(pool) { db in
             try Row.fetchOne(db, sql: "SELECT * FROM followed WHERE department = ? AND hetu = ?",
                              arguments: [department, hetu.value]).map(Self.entry)
@@ -72,7 +72,7 @@ public struct FollowedRegister: Sendable {
     }
 
     /// Up to `limit` entries of a department in hetu order, after `after` (keyset paging for large registers).
-    public func entries(department: String, after: Henkilotunnus? = nil, limit: Int = 1000) throws(StorageError) -> [FollowedEntry] {
+    package func entries(department: String, after: Henkilotunnus? = nil, limit: Int = 1000) throws(StorageError) -> [FollowedEntry] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: """
                 SELECT * FROM followed WHERE department = ? AND hetu > ? ORDER BY hetu LIMIT ?
@@ -81,7 +81,7 @@ public struct FollowedRegister: Sendable {
     }
 
     /// Calls `body` with consecutive batches of a department's entries (≤ `batchSize`, 1000 = one message).
-    public func forEachBatch(department: String, batchSize: Int = 1000,
+    package func forEachBatch(department: String, batchSize: Int = 1000,
                              _ body: ([FollowedEntry]) throws -> Void) throws {
         var after: Henkilotunnus?
         while true {
@@ -93,14 +93,14 @@ public struct FollowedRegister: Sendable {
     }
 
     /// Number of followed persons in one department.
-    public func count(department: String) throws(StorageError) -> Int {
+    package func count(department: String) throws(StorageError) -> Int {
         try StateDatabase.read(pool) { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM followed WHERE department = ?", arguments: [department]) ?? 0
         }
     }
 
     /// Register sizes of every department that follows anyone.
-    public func counts() throws(StorageError) -> [String: Int] {
+    package func counts() throws(StorageError) -> [String: Int] {
         try StateDatabase.read(pool) { db in
             var result: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT department, COUNT(*) AS n FROM followed GROUP BY department") {
@@ -114,7 +114,7 @@ public struct FollowedRegister: Sendable {
     ///
     /// Where a department already follows `new`, that entry is kept and `old` removed. Returns the departments touched.
     @discardableResult
-    public func rekey(from old: Henkilotunnus, to new: Henkilotunnus) throws(StorageError) -> [String] {
+    package func rekey(from old: Henkilotunnus, to new: Henkilotunnus) throws(StorageError) -> [String] {
         guard old != new else { return [] }
         return try StateDatabase.write(pool) { db in
             let departments = try String.fetchAll(db, sql: "SELECT department FROM followed WHERE hetu = ? ORDER BY department",

@@ -2,22 +2,22 @@ import Foundation
 import GRDB
 
 /// The interface's recent health as the journal saw it.
-public struct InterfaceHealth: Sendable, Hashable {
+package struct InterfaceHealth: Sendable, Hashable {
     /// The last call that succeeded.
-    public var lastSuccessAt: Date?
+    package var lastSuccessAt: Date?
     /// The last call that failed.
-    public var lastFailureAt: Date?
+    package var lastFailureAt: Date?
     /// What the last failure was (no credentials).
-    public var lastFailure: String?
+    package var lastFailure: String?
     /// Failures since the last success (drives "stop claiming and probe").
-    public var consecutiveFailures: Int
+    package var consecutiveFailures: Int
     /// Failures ever recorded.
-    public var totalFailures: Int
+    package var totalFailures: Int
 }
 
 extension Journal {
     /// Records the outcome of one interface call (success resets the consecutive-failure count).
-    public func recordInterfaceCall(succeeded: Bool, at date: Date, failure: String? = nil) throws(StorageError) {
+    package func recordInterfaceCall(succeeded: Bool, at date: Date, failure: String? = nil) throws(StorageError) {
         try StateDatabase.write(pool) { db in
             if succeeded {
                 try db.execute(sql: "UPDATE interface_health SET last_success_at = ?, consecutive_failures = 0 WHERE id = 1",
@@ -33,7 +33,7 @@ extension Journal {
     }
 
     /// The interface's health.
-    public func interfaceHealth() throws(StorageError) -> InterfaceHealth {
+    package func interfaceHealth() throws(StorageError) -> InterfaceHealth {
         try StateDatabase.read(pool) { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM interface_health WHERE id = 1") else {
                 return InterfaceHealth(consecutiveFailures: 0, totalFailures: 0)

@@ -3,29 +3,29 @@ import GRDB
 import VTJCore
 
 /// A request whose published files are still in the outbox, as the journal recorded them.
-public struct OutboxCandidate: Sendable, Hashable {
-    public var requestID: String
-    public var department: String
+package struct OutboxCandidate: Sendable, Hashable {
+    package var dropID: String
+    package var department: String
     /// The outbox paths the request published (result, receipt, list file).
-    public var files: [String]
+    package var files: [String]
     /// When they were published (retention counts from here, never from a file's own times).
-    public var publishedAt: Date
+    package var publishedAt: Date
 }
 
 /// One published file removed from an outbox when its retention ended, as the audit log keeps it.
-public struct OutboxRemoval: Sendable, Hashable {
-    public var at: Date
-    public var department: String
-    public var requestID: String
+package struct OutboxRemoval: Sendable, Hashable {
+    package var at: Date
+    package var department: String
+    package var dropID: String
     /// The file's name with any henkilötunnus masked, as in logs.
-    public var file: String
-    public var publishedAt: Date
-    public var ageDays: Int
+    package var file: String
+    package var publishedAt: Date
+    package var ageDays: Int
 }
 
 extension Journal {
     /// Requests that published files, not yet swept, published before `before`, oldest first.
-    public func outboxCandidates(publishedBefore before: Date) throws(StorageError) -> [OutboxCandidate] {
+    package func outboxCandidates(publishedBefore before: Date) throws(StorageError) -> [OutboxCandidate] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: """
                 SELECT request_id, department, result_files, COALESCE(finished_at, updated_at) AS published_at FROM request
@@ -34,14 +34,14 @@ extension Journal {
                     AND COALESCE(finished_at, updated_at) < ?
                 ORDER BY published_at
                 """, arguments: [before]).map { row in
-                OutboxCandidate(requestID: row["request_id"], department: row["department"],
+                OutboxCandidate(dropID: row["request_id"], department: row["department"],
                                 files: Self.files(row["result_files"]), publishedAt: row["published_at"])
             }
         }
     }
 
     /// The requests whose published files are due at `now` (the decision is VTJCore's).
-    public func outboxDue(_ retention: OutboxRetention, now: Date) throws(StorageError) -> [(OutboxCandidate, ageDays: Int)] {
+    package func outboxDue(_ retention: OutboxRetention, now: Date) throws(StorageError) -> [(OutboxCandidate, ageDays: Int)] {
         guard let days = retention.days else { return [] }
         return try outboxCandidates(publishedBefore: now.addingTimeInterval(-Double(days) * 86_400 + 1)).compactMap { candidate in
             if case .remove(let age) = retention.decide(publishedAt: Instant(candidate.publishedAt), now: Instant(now)) {
@@ -53,31 +53,31 @@ extension Journal {
 
     /// Audits the files removed for one request and marks its outbox dealt with, in one transaction;
     /// call it after the files are gone.
-    public func recordOutboxRemoval(_ candidate: OutboxCandidate, removed names: [String], ageDays: Int,
+    package func recordOutboxRemoval(_ candidate: OutboxCandidate, removed names: [String], ageDays: Int,
                                     at date: Date) throws(StorageError) {
         try StateDatabase.write(pool) { db in
             for name in names {
                 try db.execute(sql: """
                     INSERT INTO audit_outbox_removal (at, department, request_id, file, published_at, age_days)
                     VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [date, candidate.department, candidate.requestID, DropFileName.maskingHetus(in: name),
+                    """, arguments: [date, candidate.department, candidate.dropID, DropFileName.maskingHetus(in: name),
                                      candidate.publishedAt, ageDays])
             }
             try db.execute(sql: "UPDATE request SET outbox_removed_at = ? WHERE request_id = ? AND outbox_removed_at IS NULL",
-                           arguments: [date, candidate.requestID])
+                           arguments: [date, candidate.dropID])
         }
     }
 }
 
 extension AuditLog {
-    /// Files removed from outboxes by retention since `since` (all when nil), of one request when
-    /// `request` is given, oldest first.
-    public func outboxRemovals(since: Date? = nil, request: String? = nil) throws(StorageError) -> [OutboxRemoval] {
+    /// Files removed from outboxes by retention since `since` (all when nil), of one drop when
+    /// `dropID` is given, oldest first.
+    package func outboxRemovals(since: Date? = nil, dropID: String? = nil) throws(StorageError) -> [OutboxRemoval] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: """
                 SELECT * FROM audit_outbox_removal WHERE (? IS NULL OR at >= ?) AND (? IS NULL OR request_id = ?) ORDER BY id
-                """, arguments: [since, since, request, request]).map { row in
-                OutboxRemoval(at: row["at"], department: row["department"], requestID: row["request_id"], file: row["file"],
+                """, arguments: [since, since, dropID, dropID]).map { row in
+                OutboxRemoval(at: row["at"], department: row["department"], dropID: row["request_id"], file: row["file"],
                               publishedAt: row["published_at"], ageDays: row["age_days"])
             }
         }

@@ -2,30 +2,30 @@ import Foundation
 import GRDB
 
 /// A department's waiting work, for `status` and for deciding what to resume.
-public struct DepartmentBacklog: Sendable, Hashable {
-    public var department: String
+package struct DepartmentBacklog: Sendable, Hashable {
+    package var department: String
     /// Requests not yet archived or quarantined.
-    public var unfinished: Int
+    package var unfinished: Int
     /// Of those, waiting for a retry.
-    public var waitingForRetry: Int
+    package var waitingForRetry: Int
     /// When the oldest unfinished request was claimed.
-    public var oldestClaimedAt: Date?
+    package var oldestClaimedAt: Date?
 }
 
 /// How many requests ended badly, per department.
-public struct FailureCounts: Sendable, Hashable {
-    public var department: String
+package struct FailureCounts: Sendable, Hashable {
+    package var department: String
     /// Whole drops refused (receipt only).
-    public var refused: Int
+    package var refused: Int
     /// Inputs quarantined (refused or permanently failed).
-    public var quarantined: Int
+    package var quarantined: Int
     /// Transient failures (attempts) recorded.
-    public var transientAttempts: Int
+    package var transientAttempts: Int
 }
 
 extension Journal {
     /// Every request not yet archived or quarantined, oldest first: what to resume or rebuild at startup.
-    public func unfinished() throws(StorageError) -> [JournalEntry] {
+    package func unfinished() throws(StorageError) -> [JournalEntry] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: """
                 SELECT * FROM request WHERE state NOT IN ('archived', 'quarantined') ORDER BY request_id
@@ -34,7 +34,7 @@ extension Journal {
     }
 
     /// `failed-transient` requests whose next attempt is due at `now`.
-    public func dueForRetry(at now: Date) throws(StorageError) -> [JournalEntry] {
+    package func dueForRetry(at now: Date) throws(StorageError) -> [JournalEntry] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: """
                 SELECT * FROM request WHERE state = 'failed-transient'
@@ -44,7 +44,7 @@ extension Journal {
     }
 
     /// Unfinished work per department (departments without any are left out).
-    public func backlog() throws(StorageError) -> [DepartmentBacklog] {
+    package func backlog() throws(StorageError) -> [DepartmentBacklog] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: """
                 SELECT department, COUNT(*) AS unfinished,
@@ -59,7 +59,7 @@ extension Journal {
     }
 
     /// Refusals, quarantines and transient failures per department since `since` (all time when nil).
-    public func failureCounts(since: Date? = nil) throws(StorageError) -> [FailureCounts] {
+    package func failureCounts(since: Date? = nil) throws(StorageError) -> [FailureCounts] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: """
                 SELECT r.department AS department,
@@ -77,7 +77,7 @@ extension Journal {
     }
 
     /// The most recent requests of a department (newest first), for `status`.
-    public func recent(department: String, limit: Int = 20) throws(StorageError) -> [JournalEntry] {
+    package func recent(department: String, limit: Int = 20) throws(StorageError) -> [JournalEntry] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: "SELECT * FROM request WHERE department = ? ORDER BY request_id DESC LIMIT ?",
                              arguments: [department, limit]).map(Self.entry)

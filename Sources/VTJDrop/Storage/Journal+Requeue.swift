@@ -4,29 +4,29 @@ import VTJCore
 
 extension Journal {
     /// The history event of an operator's re-queue (`vtjdrop retry`); the request's state is unchanged.
-    public static let requeuedEvent = "requeued"
+    package static let requeuedEvent = "requeued"
 
     /// Adds a `requeued` event to the request's history (the drop's state stays what it was).
-    public func recordRequeue(_ requestID: String, at date: Date, detail: String) throws(StorageError) {
+    package func recordRequeue(_ dropID: String, at date: Date, detail: String) throws(StorageError) {
         try StateDatabase.write(pool) { db in
             let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM request_event WHERE request_id = ? AND state = ?",
-                                         arguments: [requestID, Self.requeuedEvent]) ?? 0
+                                         arguments: [dropID, Self.requeuedEvent]) ?? 0
             try db.execute(sql: "INSERT INTO request_event (request_id, state, attempt, at, detail) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [requestID, Self.requeuedEvent, count, date, detail])
+                           arguments: [dropID, Self.requeuedEvent, count, date, detail])
         }
     }
 
     /// When and by whom the request was re-queued, oldest first.
-    public func requeues(_ requestID: String) throws(StorageError) -> [(at: Date, detail: String)] {
+    package func requeues(_ dropID: String) throws(StorageError) -> [(at: Date, detail: String)] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: "SELECT at, detail FROM request_event WHERE request_id = ? AND state = ? ORDER BY id",
-                             arguments: [requestID, Self.requeuedEvent]).map { ($0["at"], $0["detail"] ?? "") }
+                             arguments: [dropID, Self.requeuedEvent]).map { ($0["at"], $0["detail"] ?? "") }
         }
     }
 
     /// Where the department's latest archived inputs are (archived since `since`, input not yet
     /// deleted), newest first, at most `limit`: what a repeat is looked for among.
-    public func archivedInputs(department: String, since: Date, limit: Int) throws(StorageError) -> [(requestID: String, folder: String, at: Date)] {
+    package func archivedInputs(department: String, since: Date, limit: Int) throws(StorageError) -> [(dropID: String, folder: String, at: Date)] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: """
                 SELECT request_id, stored_path, finished_at FROM request
@@ -37,7 +37,7 @@ extension Journal {
     }
 
     /// The department's requests in `state` claimed since `since`, oldest first.
-    public func entries(department: String, state: DropState, claimedSince since: Date) throws(StorageError) -> [JournalEntry] {
+    package func entries(department: String, state: DropState, claimedSince since: Date) throws(StorageError) -> [JournalEntry] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: "SELECT * FROM request WHERE department = ? AND state = ? AND claimed_at >= ? ORDER BY request_id",
                              arguments: [department, state.rawValue, since]).map { try Self.entry($0) }

@@ -3,29 +3,29 @@ import GRDB
 import VTJCore
 
 /// A kept input (archived or quarantined) whose retention may end.
-public struct RetentionCandidate: Sendable, Hashable {
-    public var requestID: String
-    public var department: String
+package struct RetentionCandidate: Sendable, Hashable {
+    package var dropID: String
+    package var department: String
     /// Archive or quarantine: which retention period applies.
-    public var kind: RetentionPolicy.Kind
+    package var kind: RetentionPolicy.Kind
     /// Where the input is kept.
-    public var path: String
+    package var path: String
     /// When it was archived or quarantined (retention counts from here).
-    public var storedAt: Date
+    package var storedAt: Date
 }
 
 /// One deletion made by retention (data minimisation), kept as evidence.
-public struct RetentionDeletion: Sendable, Hashable {
-    public var deletedAt: Date
-    public var kind: RetentionPolicy.Kind
-    public var path: String
-    public var requestID: String?
-    public var department: String?
+package struct RetentionDeletion: Sendable, Hashable {
+    package var deletedAt: Date
+    package var kind: RetentionPolicy.Kind
+    package var path: String
+    package var dropID: String?
+    package var department: String?
 }
 
 extension Journal {
     /// Kept inputs not yet deleted, optionally only those stored before `storedBefore`, oldest first.
-    public func retentionCandidates(storedBefore: Date? = nil) throws(StorageError) -> [RetentionCandidate] {
+    package func retentionCandidates(storedBefore: Date? = nil) throws(StorageError) -> [RetentionCandidate] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: """
                 SELECT request_id, department, state, stored_path, finished_at FROM request
@@ -33,7 +33,7 @@ extension Journal {
                 ORDER BY finished_at
                 """, arguments: [storedBefore, storedBefore]).map { row in
                 RetentionCandidate(
-                    requestID: row["request_id"], department: row["department"],
+                    dropID: row["request_id"], department: row["department"],
                     kind: row["state"] == DropState.archived.rawValue ? .archive : .quarantine,
                     path: row["stored_path"], storedAt: row["finished_at"])
             }
@@ -41,7 +41,7 @@ extension Journal {
     }
 
     /// The kept inputs whose retention has ended at `now` under `policy` (the decision is VTJCore's).
-    public func dueForDeletion(policy: RetentionPolicy, now: Date) throws(StorageError) -> [RetentionCandidate] {
+    package func dueForDeletion(policy: RetentionPolicy, now: Date) throws(StorageError) -> [RetentionCandidate] {
         let oldestPeriod = min(policy.archiveDays, policy.quarantineDays)
         let cutoff = now.addingTimeInterval(-Double(oldestPeriod) * 86_400 + 1)
         return policy.due(try retentionCandidates(storedBefore: cutoff), now: Instant(now),
@@ -49,22 +49,22 @@ extension Journal {
     }
 
     /// Logs a deletion and marks the request's input as deleted; call it after the file is gone.
-    public func recordRetentionDeletion(_ candidate: RetentionCandidate, at date: Date) throws(StorageError) {
+    package func recordRetentionDeletion(_ candidate: RetentionCandidate, at date: Date) throws(StorageError) {
         try StateDatabase.write(pool) { db in
             try db.execute(sql: "INSERT INTO retention_deletion (deleted_at, kind, path, request_id, department) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [date, candidate.kind.rawValue, candidate.path, candidate.requestID, candidate.department])
+                           arguments: [date, candidate.kind.rawValue, candidate.path, candidate.dropID, candidate.department])
             try db.execute(sql: "UPDATE request SET input_deleted_at = ? WHERE request_id = ? AND input_deleted_at IS NULL",
-                           arguments: [date, candidate.requestID])
+                           arguments: [date, candidate.dropID])
         }
     }
 
     /// Deletions logged since `since` (all when nil), oldest first.
-    public func retentionDeletions(since: Date? = nil) throws(StorageError) -> [RetentionDeletion] {
+    package func retentionDeletions(since: Date? = nil) throws(StorageError) -> [RetentionDeletion] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: "SELECT * FROM retention_deletion WHERE (? IS NULL OR deleted_at >= ?) ORDER BY id",
                              arguments: [since, since]).map { row in
                 RetentionDeletion(deletedAt: row["deleted_at"], kind: RetentionPolicy.Kind(rawValue: row["kind"]) ?? .archive,
-                                  path: row["path"], requestID: row["request_id"], department: row["department"])
+                                  path: row["path"], dropID: row["request_id"], department: row["department"])
             }
         }
     }

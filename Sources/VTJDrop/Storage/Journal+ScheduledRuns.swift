@@ -3,17 +3,17 @@ import GRDB
 
 extension Journal {
     /// Name of the daily change-fetch run in ``lastScheduledRun(_:)``.
-    public static let changeFetchRun = "change-fetch"
+    package static let changeFetchRun = "change-fetch"
 
     /// When a scheduled job (e.g. ``changeFetchRun``) last ran, so a run missed while stopped is made up at start.
-    public func lastScheduledRun(_ name: String) throws(StorageError) -> Date? {
+    package func lastScheduledRun(_ name: String) throws(StorageError) -> Date? {
         try StateDatabase.read(pool) { db in
             try Date.fetchOne(db, sql: "SELECT last_run_at FROM scheduled_run WHERE name = ?", arguments: [name])
         }
     }
 
     /// Records that a scheduled job ran (pass the slot served or the start time; see `DailySchedule.decide`).
-    public func recordScheduledRun(_ name: String, at date: Date) throws(StorageError) {
+    package func recordScheduledRun(_ name: String, at date: Date) throws(StorageError) {
         try StateDatabase.write(pool) { db in
             try db.execute(sql: """
                 INSERT INTO scheduled_run (name, last_run_at) VALUES (?, ?)

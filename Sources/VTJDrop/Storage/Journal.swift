@@ -6,22 +6,22 @@ import VTJCore
 ///
 /// Every write is idempotent: re-recording a claim or a state that is already stored changes
 /// nothing, so a replay after `kill -9` never duplicates a request or an event.
-public struct Journal: Sendable {
+package struct Journal: Sendable {
     let pool: DatabasePool
     var failures: WriteFailureSignal?
 
     /// Records a claim; returns false when the request id was already journaled (a replay).
     @discardableResult
-    public func recordClaim(requestID: String, department: String, originalName: String, storedPath: String,
+    package func recordClaim(dropID: String, department: String, originalName: String, storedPath: String,
                             at date: Date, inputStamp: String? = nil) throws(StorageError) -> Bool {
         try watched { () throws(StorageError) in try StateDatabase.write(pool) { db in
             try db.execute(sql: """
                 INSERT OR IGNORE INTO request (request_id, department, original_name, stored_path, state, claimed_at, updated_at, input_stamp)
                 VALUES (?, ?, ?, ?, 'claimed', ?, ?, ?)
-                """, arguments: [requestID, department, originalName, storedPath, date, date, inputStamp])
+                """, arguments: [dropID, department, originalName, storedPath, date, date, inputStamp])
             guard db.changesCount > 0 else { return false }
             try db.execute(sql: "INSERT OR IGNORE INTO request_event (request_id, state, attempt, at) VALUES (?, 'claimed', 0, ?)",
-                           arguments: [requestID, date])
+                           arguments: [dropID, date])
             return true
         } }
     }
@@ -31,12 +31,12 @@ public struct Journal: Sendable {
     /// Same state again → ``JournalTransition/alreadyRecorded``; after archived/quarantined →
     /// ``JournalTransition/alreadyFinished(_:)``. `failed-transient` counts an attempt each time.
     /// Any other move ``DropLifecycle/isLegal(from:to:)`` forbids throws
-    /// ``StorageError/illegalTransition(request:from:to:)`` and changes nothing.
+    /// ``StorageError/illegalTransition(dropID:from:to:)`` and changes nothing.
     @discardableResult
-    public func record(_ state: DropState, for requestID: String, at date: Date,
+    package func record(_ state: DropState, for dropID: String, at date: Date,
                        update: JournalUpdate = JournalUpdate()) throws(StorageError) -> JournalTransition {
         try watched { () throws(StorageError) in
-            try StateDatabase.write(pool) { db in try Self.transition(db, to: state, for: requestID, at: date, update: update) }
+            try StateDatabase.write(pool) { db in try Self.transition(db, to: state, for: dropID, at: date, update: update) }
         }
     }
 
@@ -48,16 +48,16 @@ public struct Journal: Sendable {
 
     /// ``record(_:for:at:update:)`` inside a caller's transaction (publication and its disclosure
     /// rows commit together).
-    static func transition(_ db: Database, to state: DropState, for requestID: String, at date: Date,
+    static func transition(_ db: Database, to state: DropState, for dropID: String, at date: Date,
                            update: JournalUpdate) throws -> JournalTransition {
         guard let row = try Row.fetchOne(db, sql: "SELECT state, attempts, result_files FROM request WHERE request_id = ?",
-                                         arguments: [requestID])
-        else { throw StorageError.unknownRequest(requestID) }
+                                         arguments: [dropID])
+        else { throw StorageError.unknownRequest(dropID) }
         let current = DropState(rawValue: row["state"]) ?? .claimed
         if current.isFinished { return .alreadyFinished(current) }
         if current == state, state != .failedTransient { return .alreadyRecorded }
         guard DropLifecycle.isLegal(from: current, to: state) else {
-            throw StorageError.illegalTransition(request: requestID, from: current, to: state)
+            throw StorageError.illegalTransition(dropID: dropID, from: current, to: state)
         }
 
         var attempts: Int = row["attempts"]
@@ -75,28 +75,28 @@ public struct Journal: Sendable {
                 state.rawValue, attempts, date, state.isFinished, date,
                 update.operation, update.purpose, update.reference, update.storedPath,
                 update.error, Self.encode(files),
-                state == .failedTransient ? update.nextAttemptAt : nil, requestID,
+                state == .failedTransient ? update.nextAttemptAt : nil, dropID,
             ])
         try db.execute(sql: "INSERT OR IGNORE INTO request_event (request_id, state, attempt, at, detail) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [requestID, state.rawValue, attempts, date, update.error])
+                       arguments: [dropID, state.rawValue, attempts, date, update.error])
         return .recorded
     }
 
     /// One request, or nil.
-    public func entry(_ requestID: String) throws(StorageError) -> JournalEntry? {
+    package func entry(_ dropID: String) throws(StorageError) -> JournalEntry? {
         try StateDatabase.read(pool) { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM request WHERE request_id = ?", arguments: [requestID]).map(Self.entry)
+            try Row.fetchOne(db, sql: "SELECT * FROM request WHERE request_id = ?", arguments: [dropID]).map(Self.entry)
         }
     }
 
     /// The states a request went through, oldest first (for `audit --request`).
-    public func history(_ requestID: String) throws(StorageError) -> [(state: DropState, attempt: Int, at: Date, detail: String?)] {
+    package func history(_ dropID: String) throws(StorageError) -> [(state: DropState, attempt: Int, at: Date, detail: String?)] {
         try StateDatabase.read(pool) { db in
             // Operator events (`vtjdrop retry`) are not states: Journal+Requeue reads them.
             try Row.fetchAll(db, sql: "SELECT state, attempt, at, detail FROM request_event WHERE request_id = ? AND state != ? ORDER BY id",
-                             arguments: [requestID, Self.requeuedEvent]).map { row in
+                             arguments: [dropID, Self.requeuedEvent]).map { row in
                 guard let state = DropState(rawValue: row["state"]) else {
-                    throw StorageError.corrupt("request_event.state of \(requestID)")
+                    throw StorageError.corrupt("request_event.state of \(dropID)")
                 }
                 return (state, row["attempt"], row["at"], row["detail"])
             }
@@ -107,7 +107,7 @@ public struct Journal: Sendable {
         let id: String = row["request_id"]
         guard let state = DropState(rawValue: row["state"]) else { throw StorageError.corrupt("request.state of \(id)") }
         return JournalEntry(
-            requestID: id, department: row["department"], originalName: row["original_name"],
+            dropID: id, department: row["department"], originalName: row["original_name"],
             storedPath: row["stored_path"], state: state, operation: row["toiminto"], purpose: row["purpose"],
             reference: row["reference"], attempts: row["attempts"], nextAttemptAt: row["next_attempt_at"],
             error: row["error"], resultFiles: files(row["result_files"]), claimedAt: row["claimed_at"],

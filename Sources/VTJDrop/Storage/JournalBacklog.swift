@@ -8,7 +8,7 @@ import Synchronization
 ///
 /// Writes of one request keep their order: while one of its writes waits here, later ones queue
 /// behind it, so a late replay never moves a request back to an earlier state.
-public final class JournalBacklog: Sendable {
+package final class JournalBacklog: Sendable {
     private struct Pending: Sendable {
         /// The request id (or a name for writes that are not a request's).
         let key: String
@@ -26,10 +26,10 @@ public final class JournalBacklog: Sendable {
     private let writing = Mutex<Void>(())
     private let lastComplaint = Mutex<ContinuousClock.Instant?>(nil)
 
-    public init() {}
+    package init() {}
 
     /// Writes waiting to be written again.
-    public var count: Int { pending.withLock { $0.count } }
+    package var count: Int { pending.withLock { $0.count } }
 
     /// Writes now, or — when that fails or an earlier write of `key` still waits — keeps the write
     /// for ``replay(_:logger:)`` and logs why. Returns whether it was written now.
@@ -79,7 +79,7 @@ public final class JournalBacklog: Sendable {
     /// writes for later. Returns how many were written. Logs when the backlog clears, and at most
     /// once a minute while it cannot.
     @discardableResult
-    public func replay(_ journal: Journal, logger: Logger) -> Int {
+    package func replay(_ journal: Journal, logger: Logger) -> Int {
         // Checked without the write lock: the daemon loop calls this every turn, and must not wait
         // for another drop's long write (a large publication) when there is nothing to replay.
         guard pending.withLock({ !$0.isEmpty }) else { return 0 }

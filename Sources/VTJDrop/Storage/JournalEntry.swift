@@ -2,61 +2,61 @@ import Foundation
 import VTJCore
 
 /// One request as the journal knows it.
-public struct JournalEntry: Sendable, Hashable {
-    /// Time-sortable request id (also in result file names and the audit log).
-    public var requestID: String
+package struct JournalEntry: Sendable, Hashable {
+    /// The drop's time-sortable id, its request id outward (also in result file names and the audit log).
+    package var dropID: String
     /// The department whose inbox the drop came from.
-    public var department: String
+    package var department: String
     /// The file name as dropped (may be unusual; display it quoted).
-    public var originalName: String
+    package var originalName: String
     /// Where the input is now (work folder, archive or quarantine).
-    public var storedPath: String
+    package var storedPath: String
     /// Current state.
-    public var state: DropState
+    package var state: DropState
     /// The drop's operation (the request document's `toiminto`, `perustiedot` for a list), once
     /// read; stored in the journal's column `toiminto`.
-    public var operation: String?
+    package var operation: String?
     /// `kayttotarkoitus` as requested (or the department's default), once read.
-    public var purpose: String?
+    package var purpose: String?
     /// The requester's `tunniste`, once read.
-    public var reference: String?
+    package var reference: String?
     /// Transient failures so far.
-    public var attempts: Int
+    package var attempts: Int
     /// When a `failed-transient` request may be tried again.
-    public var nextAttemptAt: Date?
+    package var nextAttemptAt: Date?
     /// The last error, in words (no hetus, no credentials).
-    public var error: String?
+    package var error: String?
     /// Result and receipt file names published for the request.
-    public var resultFiles: [String]
+    package var resultFiles: [String]
     /// When it was claimed.
-    public var claimedAt: Date
+    package var claimedAt: Date
     /// When its state last changed.
-    public var updatedAt: Date
+    package var updatedAt: Date
     /// When it was archived or quarantined.
-    public var finishedAt: Date?
+    package var finishedAt: Date?
     /// When retention deleted its input.
-    public var inputDeletedAt: Date?
+    package var inputDeletedAt: Date?
     /// The claimed input as the claim left it (``InputStamp/encoded``), when recorded.
-    public var inputStamp: String?
+    package var inputStamp: String?
 }
 
 /// Fields recorded alongside a state change; nil leaves the stored value unchanged.
-public struct JournalUpdate: Sendable, Hashable {
+package struct JournalUpdate: Sendable, Hashable {
     /// The drop's operation (``JournalEntry/operation``).
-    public var operation: String?
-    public var purpose: String?
-    public var reference: String?
+    package var operation: String?
+    package var purpose: String?
+    package var reference: String?
     /// The input's new location (after archiving or quarantining).
-    public var storedPath: String?
+    package var storedPath: String?
     /// Result file names to add (duplicates are ignored).
-    public var resultFiles: [String]
+    package var resultFiles: [String]
     /// Error text (no hetus, no credentials).
-    public var error: String?
+    package var error: String?
     /// For `failed-transient`: when to try again.
-    public var nextAttemptAt: Date?
+    package var nextAttemptAt: Date?
 
     /// An update; every field optional.
-    public init(operation: String? = nil, purpose: String? = nil, reference: String? = nil, storedPath: String? = nil,
+    package init(operation: String? = nil, purpose: String? = nil, reference: String? = nil, storedPath: String? = nil,
                 resultFiles: [String] = [], error: String? = nil, nextAttemptAt: Date? = nil) {
         self.operation = operation
         self.purpose = purpose
@@ -69,7 +69,7 @@ public struct JournalUpdate: Sendable, Hashable {
 }
 
 /// What recording a state did.
-public enum JournalTransition: Sendable, Hashable {
+package enum JournalTransition: Sendable, Hashable {
     /// The new state was stored.
     case recorded
     /// The request was already in that state (a replay after a crash): nothing changed.

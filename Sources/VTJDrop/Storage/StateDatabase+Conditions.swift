@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 
 /// Something that keeps the daemon from serving, as `vtjdrop status` shows it.
-public struct ApplianceCondition: Sendable, Hashable {
+package struct ApplianceCondition: Sendable, Hashable {
     /// Which part: the interface, the folder roots, the journal, or inbox folders no longer watched.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    package enum Kind: String, Sendable, Hashable, CaseIterable {
         case interface
         case folders
         /// The journal cannot be written: intake is closed until it can.
@@ -13,19 +13,19 @@ public struct ApplianceCondition: Sendable, Hashable {
         case watch
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// A short stable name (`refusing-credentials`, `unreachable`, `folder-root-missing`, `journal-unwritable`).
-    public var code: String
+    package var code: String
     /// Since when.
-    public var since: Date
+    package var since: Date
     /// One line for the operator: what is wrong and what to do.
-    public var detail: String
+    package var detail: String
 }
 
 extension StateDatabase {
     /// Stores a condition (the daemon calls this once per change, through
     /// `Appliance.storeCondition`, which logs a failure).
-    public func setCondition(_ kind: ApplianceCondition.Kind, code: String, since: Date, detail: String) throws(StorageError) {
+    package func setCondition(_ kind: ApplianceCondition.Kind, code: String, since: Date, detail: String) throws(StorageError) {
         try write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO appliance_condition (name, code, since, detail) VALUES (?, ?, ?, ?)",
                            arguments: [kind.rawValue, code, since, detail])
@@ -33,17 +33,17 @@ extension StateDatabase {
     }
 
     /// The condition has passed.
-    public func clearCondition(_ kind: ApplianceCondition.Kind) throws(StorageError) {
+    package func clearCondition(_ kind: ApplianceCondition.Kind) throws(StorageError) {
         try write { db in try db.execute(sql: "DELETE FROM appliance_condition WHERE name = ?", arguments: [kind.rawValue]) }
     }
 
     /// Forgets what an earlier run stored (a new daemon finds out for itself).
-    public func clearConditions() throws(StorageError) {
+    package func clearConditions() throws(StorageError) {
         try write { db in try db.execute(sql: "DELETE FROM appliance_condition") }
     }
 
     /// The conditions in force, as the daemon last stored them.
-    public func conditions() throws(StorageError) -> [ApplianceCondition] {
+    package func conditions() throws(StorageError) -> [ApplianceCondition] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM appliance_condition ORDER BY name").compactMap { row in
                 ApplianceCondition.Kind(rawValue: row["name"]).map {

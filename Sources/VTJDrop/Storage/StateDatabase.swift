@@ -8,12 +8,12 @@ import Synchronization
 /// changes can share a transaction and one backup captures a consistent state. WAL mode lets the
 /// `status` and `audit` commands read while the daemon writes; `synchronous=FULL` makes every
 /// commit durable before the appliance acts on it (publishing, archiving, storing a log key).
-public final class StateDatabase: Sendable {
+package final class StateDatabase: Sendable {
     /// The database file.
-    public let path: String
+    package let path: String
     let pool: DatabasePool
     /// Failed journal and audit-log writes are told here (the operator's metrics count them).
-    public let writeFailures = WriteFailureSignal()
+    package let writeFailures = WriteFailureSignal()
     /// The state folder, when this process owns it (the daemon, `run --once`): then the database
     /// is guarded by a ``StateMarker`` and its files are watched while running.
     private let guardedFolder: String?
@@ -21,22 +21,22 @@ public final class StateDatabase: Sendable {
     private let watched: Mutex<(database: FileIdentity?, log: FileIdentity?, marked: ContinuousClock.Instant)>
 
     /// The journal of requests.
-    public var journal: Journal { Journal(pool: pool, failures: writeFailures) }
+    package var journal: Journal { Journal(pool: pool, failures: writeFailures) }
     /// The append-only audit log of interface queries.
-    public var auditLog: AuditLog { AuditLog(pool: pool, failures: writeFailures) }
+    package var auditLog: AuditLog { AuditLog(pool: pool, failures: writeFailures) }
     /// The followed register (non-residents by department) and change-fetch log keys.
-    public var followedRegister: FollowedRegister { FollowedRegister(pool: pool) }
+    package var followedRegister: FollowedRegister { FollowedRegister(pool: pool) }
 
     /// File mode of the database and its `-wal` / `-shm` companions (SQLite copies the main file's mode).
-    public static let fileMode: mode_t = 0o640
+    package static let fileMode: mode_t = 0o640
     /// Mode of a state folder this code creates.
-    public static let folderMode: mode_t = 0o750
+    package static let folderMode: mode_t = 0o750
 
     /// Opens (creating when allowed) `<stateFolder>/vtjdrop.sqlite` and brings its schema up to date.
     ///
     /// - Parameter create: false for read-mostly commands (`status`, `audit`): a missing database is
     ///   reported as ``StorageError/missing(path:)`` instead of an empty one being made.
-    public init(stateFolder: String, create: Bool = true) throws(StorageError) {
+    package init(stateFolder: String, create: Bool = true) throws(StorageError) {
         let path = stateFolder + "/" + StateLayout.databaseFileName
         self.path = path
         if create {
@@ -71,7 +71,7 @@ public final class StateDatabase: Sendable {
     /// raises the generation every ``StateMarker/interval``. A database deleted while the appliance
     /// runs keeps taking writes into a file nobody can read, which vanish when the process ends: the
     /// caller must stop claiming and say so. Cheap (two `stat`s); the runner calls it every turn.
-    public func verifyFiles() -> StorageError? {
+    package func verifyFiles() -> StorageError? {
         guard let folder = guardedFolder else { return nil }
         let now = (database: FileIdentity(path), log: FileIdentity(path + "-wal"))
         let problem: StorageError? = watched.withLock { seen in
@@ -96,12 +96,12 @@ public final class StateDatabase: Sendable {
     }
 
     /// The journal mode in force (`wal`), read back from SQLite.
-    public func journalMode() throws(StorageError) -> String {
+    package func journalMode() throws(StorageError) -> String {
         try read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
     }
 
     /// The synchronous level in force on writes (2 = FULL).
-    public func synchronousLevel() throws(StorageError) -> Int {
+    package func synchronousLevel() throws(StorageError) -> Int {
         try write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
     }
 

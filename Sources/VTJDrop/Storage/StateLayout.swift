@@ -1,5 +1,5 @@
 /// Fixed names inside the state folder that more than one part of the appliance needs to agree on.
-public enum StateLayout {
+package enum StateLayout {
     /// The SQLite database holding the journal, the audit log and the followed register.
-    public static let databaseFileName = "vtjdrop.sqlite"
+    package static let databaseFileName = "vtjdrop.sqlite"
 }

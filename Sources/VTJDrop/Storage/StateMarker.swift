@@ -10,9 +10,9 @@ import GRDB
 /// an older copy (its generation is lower than the mark's) is refused. The mark knows nothing of
 /// the database's tables, so schema changes never touch it. An operator who restores an older
 /// backup on purpose removes the mark; the next start writes a new one.
-public enum StateMarker {
+package enum StateMarker {
     /// The mark's name inside the state folder.
-    public static let fileName = StateLayout.databaseFileName + ".mark"
+    package static let fileName = StateLayout.databaseFileName + ".mark"
     /// How often a running appliance raises the generation (an older copy is refused from then on).
     static let interval: Duration = .seconds(600)
 

@@ -1,7 +1,7 @@
 import VTJCore
 
 /// Why the state database could not be used; messages name the path and what to do, never a hetu or secret.
-public enum StorageError: Error, Sendable, CustomStringConvertible {
+package enum StorageError: Error, Sendable, CustomStringConvertible {
     /// The state folder could not be created or is not a folder.
     case cannotCreateFolder(path: String, reason: String)
     /// The database exists but could not be opened or migrated.
@@ -11,7 +11,7 @@ public enum StorageError: Error, Sendable, CustomStringConvertible {
     /// A transition was recorded for a request the journal never saw claimed.
     case unknownRequest(String)
     /// A state change ``DropLifecycle/isLegal(from:to:)`` forbids (a bug: retrying cannot help).
-    case illegalTransition(request: String, from: DropState, to: DropState)
+    case illegalTransition(dropID: String, from: DropState, to: DropState)
     /// SQLite refused an operation (the statement's arguments are never included).
     case database(String)
     /// A stored value could not be read back (the database was edited by hand or damaged).
@@ -23,7 +23,7 @@ public enum StorageError: Error, Sendable, CustomStringConvertible {
     /// A database file was deleted or replaced while the appliance ran on it.
     case removedWhileRunning(path: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .cannotCreateFolder(let path, let reason):
             "cannot create the state folder \(path): \(reason); create it and give the service user write access"

@@ -27,7 +27,7 @@ struct StatusPageModel: Sendable {
     }
 
     struct DropRow: Sendable {
-        let requestID: String
+        let dropID: String
         let file: String
         let state: String
         let phase: String
@@ -119,7 +119,7 @@ struct StatusPageModel: Sendable {
     static func row(_ drop: DropStatus, now: Date, zone: any UTCOffsetRule) -> DropRow {
         let end = drop.finishedAt ?? (drop.phase == .inProgress || drop.phase == .waiting ? now : drop.updatedAt)
         return DropRow(
-            requestID: drop.requestID,
+            dropID: drop.dropID,
             file: text(drop.fileName),
             state: drop.state,
             phase: drop.phase.rawValue,

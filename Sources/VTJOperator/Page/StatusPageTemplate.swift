@@ -67,7 +67,7 @@ enum StatusPageTemplate {
         <thead><tr><th>request</th><th>file</th><th>refused</th><th>reason</th></tr></thead>
         <tbody>
         {{#refusals}}
-        <tr class="refused"><td>{{requestID}}</td><td>{{file}}</td><td>{{finished}}</td><td>{{error}}</td></tr>
+        <tr class="refused"><td>{{dropID}}</td><td>{{file}}</td><td>{{finished}}</td><td>{{error}}</td></tr>
         {{/refusals}}
         </tbody>
         </table>
@@ -81,7 +81,7 @@ enum StatusPageTemplate {
         <thead><tr><th>request</th><th>file</th><th>state</th><th>operation</th><th>claimed</th><th>finished</th><th>took</th><th>attempts</th><th>next attempt</th><th>last error</th></tr></thead>
         <tbody>
         {{#recent}}
-        <tr class="{{phase}}"><td>{{requestID}}</td><td>{{file}}</td><td>{{state}}</td><td>{{operation}}</td><td>{{claimed}}</td><td>{{finished}}</td><td>{{took}}</td><td class="n">{{attempts}}</td><td>{{nextAttempt}}</td><td>{{error}}</td></tr>
+        <tr class="{{phase}}"><td>{{dropID}}</td><td>{{file}}</td><td>{{state}}</td><td>{{operation}}</td><td>{{claimed}}</td><td>{{finished}}</td><td>{{took}}</td><td class="n">{{attempts}}</td><td>{{nextAttempt}}</td><td>{{error}}</td></tr>
         {{/recent}}
         </tbody>
         </table>

@@ -2,8 +2,8 @@ import Foundation
 
 /// One drop as the journal knows it, for the page's tables.
 public struct DropStatus: Sendable, Hashable {
-    /// The request id (time-sortable; also in the result's file name and the audit log).
-    public var requestID: String
+    /// The drop's id, shown as its request id (time-sortable; also in the result's file name and the audit log).
+    public var dropID: String
     /// The file name in its display form (escaped onto one line); masked by whoever shows it.
     public var fileName: String
     /// The journal's state name (`claimed`, `published`, `failed-transient`, …).
@@ -25,10 +25,10 @@ public struct DropStatus: Sendable, Hashable {
     /// The last error or the refusal's reason, as recorded (masked by whoever shows it).
     public var error: String?
 
-    public init(requestID: String, fileName: String, state: String, phase: DropPhase, operation: String? = nil,
+    public init(dropID: String, fileName: String, state: String, phase: DropPhase, operation: String? = nil,
                 claimedAt: Date, updatedAt: Date, finishedAt: Date? = nil, attempts: Int = 0,
                 nextAttemptAt: Date? = nil, error: String? = nil) {
-        self.requestID = requestID
+        self.dropID = dropID
         self.fileName = fileName
         self.state = state
         self.phase = phase

@@ -23,10 +23,10 @@ extension StatusDocument {
             var hetus: [String]
             var outcome: String?
 
-            public init(queryID: Int64, requestID: String, operation: String, scope: String, hetuCount: Int,
+            public init(queryID: Int64, dropID: String, operation: String, scope: String, hetuCount: Int,
                         hetus: [String], outcome: String?) {
                 queryId = queryID
-                requestId = requestID
+                requestId = dropID
                 self.operation = operation
                 self.scope = scope
                 self.hetuCount = hetuCount
@@ -42,8 +42,8 @@ extension StatusDocument {
             var personCount: Int
             var persons: [String]
 
-            public init(requestID: String, operation: String, personCount: Int, persons: [String]) {
-                requestId = requestID
+            public init(dropID: String, operation: String, personCount: Int, persons: [String]) {
+                requestId = dropID
                 self.operation = operation
                 self.personCount = personCount
                 self.persons = persons

@@ -19,10 +19,10 @@ extension StatusDocument {
         var updatedAt: String
         var finishedAt: String?
 
-        public init(requestID: String, department: String, originalName: String, storedPath: String, state: String,
+        public init(dropID: String, department: String, originalName: String, storedPath: String, state: String,
                     operation: String?, attempts: Int, error: String?, resultFiles: [String], claimedAt: Date,
                     updatedAt: Date, finishedAt: Date?) {
-            requestId = requestID
+            requestId = dropID
             self.department = department
             self.originalName = StatusDocument.masked(originalName)
             self.storedPath = StatusDocument.masked(storedPath)

@@ -106,7 +106,7 @@ import Testing
         #expect(profile.authorise(purpose: nil, groups: nil, municipalityWide: true)
             == .failure(.municipalityWideNotAllowed(department: "sivistys")))
         #expect(profile.authorise(purpose: nil, groups: ["AMMATTI"]) == .failure(.noGroupsLeft(requested: ["AMMATTI"])))
-        for refusal in [RequestRefusal.purposeNotLicensed(.kirjasto, department: "sivistys", licensed: [.perusopetus]),
+        for refusal in [DropRefusal.purposeNotLicensed(.kirjasto, department: "sivistys", licensed: [.perusopetus]),
                         .purpose(.excluded("hr", .employees)), .unreadableFile(detail: .technical("line 3: not UTF-8"))] {
             #expect(!refusal.finnish.isEmpty && !refusal.description.contains("\n"))
         }

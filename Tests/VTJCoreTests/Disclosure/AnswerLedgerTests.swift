@@ -74,7 +74,7 @@ import Testing
     @Test func theReceiptCountsBothAndStaysConsistent() throws {
         let rules = F.rules(purpose: .kirjasto, groups: [.henkilonNimi, .turvakielto, .vakinainenKotimainenOsoite])
         var ledger = AnswerLedger(rules: rules)
-        var receipt = Receipt(requestID: "20261126T101500-0001", department: "kirjasto", file: "a.txt", processingDate: F.today)
+        var receipt = Receipt(dropID: "20261126T101500-0001", department: "kirjasto", file: "a.txt", processingDate: F.today)
         let (unbanned, banned) = Self.copies()
         for person in [unbanned, banned, Person(hetu: "020594X903P", records: [F.name("C", "D")])] {
             switch ledger.next(person) {

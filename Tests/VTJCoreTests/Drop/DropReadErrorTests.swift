@@ -13,7 +13,7 @@ import VTJCore
     ])
     func everyKindBecomesARefusalThatNamesFileAndLine(kind: DropReadError.Kind, code: String) {
         let error = DropReadError(file: "lista.txt", line: 7, kind: kind, reason: "something is wrong")
-        let refusal = RequestRefusal(error)
+        let refusal = DropRefusal(error)
         #expect(refusal.code == code)
         #expect(refusal.description.contains("lista.txt:7: something is wrong"))
         #expect(refusal.finnish.contains("lista.txt, rivi 7: tekninen kuvaus englanniksi: something is wrong"))
@@ -22,7 +22,7 @@ import VTJCore
     }
 
     @Test func withoutALineTheFileIsStillNamed() {
-        let refusal = RequestRefusal(DropReadError(file: "tyhja.txt", kind: .empty, message: Message(.readEmpty)))
+        let refusal = DropRefusal(DropReadError(file: "tyhja.txt", kind: .empty, message: Message(.readEmpty)))
         #expect(refusal.description == "the file could not be read: tyhja.txt: the file is empty (0 bytes); drop a list with one henkilötunnus per line; fix it and drop it again")
         #expect(refusal.finnish == "tiedostoa ei voitu lukea: tyhja.txt: tiedosto on tyhjä (0 tavua); pudota luettelo, jossa on yksi henkilötunnus riviä kohden")
     }

@@ -60,7 +60,7 @@ import Testing
 
     /// A nested message is written in the outer message's language.
     @Test func nestedMessagesFollowTheLanguage() {
-        let refusal = RequestRefusal.purpose(.excluded("hr", .employees))
+        let refusal = DropRefusal.purpose(.excluded("hr", .employees))
         #expect(refusal.message.text(.swedish).hasPrefix("ändamålet \"hr\" är aldrig tillåtet: produkten får inte"))
         #expect(refusal.finnish.hasPrefix("käyttötarkoitus \"hr\" ei ole koskaan sallittu: tuotteella ei saa"))
         #expect(refusal.description.hasPrefix("purpose \"hr\" is never allowed: the product may not"))
@@ -69,7 +69,7 @@ import Testing
     /// The SOAP wire's refusal says, in each language, what the query interface lacks and which
     /// `vtj.wire` would serve the operation, joined with that language's "or".
     @Test func operationNotOnWireInEveryLanguage() {
-        let refusal = RequestRefusal.operationNotOnWire(.muutokset, wire: .soap)
+        let refusal = DropRefusal.operationNotOnWire(.muutokset, wire: .soap)
         #expect(refusal.code == "toiminto-ei-rajapinnassa")
         #expect(refusal.finnish == "toimintoa muutokset ei voi palvella tämän palvelun käyttämän rajapinnan kautta (vtj.wire: soap): "
                 + "kyselyrajapinta antaa vain yhden henkilön nykyiset tiedot, eikä sillä ole muutostietoja eikä seurantarekisteriä; "
@@ -77,7 +77,7 @@ import Testing
         #expect(refusal.message.text(.swedish).contains("(vtj.wire: soap): förfrågningsgränssnittet ger bara aktuella uppgifter om en person i taget"))
         #expect(refusal.message.text(.swedish).contains("den kräver vtj.wire: xml eller json"))
         #expect(refusal.description.contains("it needs vtj.wire: xml or json"))
-        let municipal = RequestRefusal.operationNotOnWire(.kuntaPerustiedot, wire: .soap).message
+        let municipal = DropRefusal.operationNotOnWire(.kuntaPerustiedot, wire: .soap).message
         #expect(municipal.text(.finnish).contains("eikä voi valita koko kunnan asukkaita"))
         #expect(municipal.text(.swedish).contains("kan inte välja hela kommunens invånare"))
     }

@@ -16,7 +16,7 @@ import Testing
     }
 
     static func longLists() -> Receipt {
-        var receipt = Receipt(requestID: "20261126T101500-7f3a", department: "sivistys", file: "iso lista.txt",
+        var receipt = Receipt(dropID: "20261126T101500-7f3a", department: "sivistys", file: "iso lista.txt",
                               processingDate: F.today, operation: "perustiedot", purpose: "perusopetus", format: "csv")
         receipt.counts.lines = 200
         receipt.counts.valid = 80
@@ -99,7 +99,7 @@ import Testing
         func headline(_ receipt: Receipt, _ language: Language = .finnish) -> String {
             String(ReceiptRenderer(language: language).text(receipt).split(separator: "\r\n")[1])
         }
-        var clean = Receipt(requestID: "r", department: "sivistys", file: "a.txt", processingDate: F.today,
+        var clean = Receipt(dropID: "r", department: "sivistys", file: "a.txt", processingDate: F.today,
                             operation: "perustiedot", format: "csv")
         clean.counts = ReceiptCounts(lines: 3, valid: 3, found: 3)
         #expect(headline(clean) == "# Valmis: tulos on tämän kuitin vieressä. Löytyi 3 henkilöä, löytymättä jäi 0. Sinun ei tarvitse tehdä muuta.")
@@ -119,7 +119,7 @@ extension ReceiptListTests {
     /// The SOAP wire's persons answered without data are a per-person list like the others: at most
     /// 50 in the receipt, all in the list file, the interface's own reason quoted in any language.
     @Test func personsAnsweredWithoutDataAreCappedLikeTheOtherLists() throws {
-        var receipt = Receipt(requestID: "20261126T101500-7f3a", department: "sivistys", file: "lista.txt",
+        var receipt = Receipt(dropID: "20261126T101500-7f3a", department: "sivistys", file: "lista.txt",
                               processingDate: F.today, operation: "perustiedot", purpose: "perusopetus", format: "csv")
         receipt.counts.lines = 70
         receipt.counts.valid = 70

@@ -6,7 +6,7 @@ import Testing
 
     static func processed() -> Receipt {
         var receipt = Receipt(
-            requestID: "20261126T101500-7f3a", department: "sivistys", file: "oppilaat syksy.txt",
+            dropID: "20261126T101500-7f3a", department: "sivistys", file: "oppilaat syksy.txt",
             processingDate: F.today, operation: "perustiedot", purpose: "perusopetus", format: "csv",
             reference: "oma-viite-42\nkuitti: väärennetty", groups: [.henkilonNimi, .kotikunta, .huoltaja],
             refusedGroups: [GroupRefusal(requested: "OSOITE", reason: .notProductGroup),
@@ -33,7 +33,7 @@ import Testing
 
     @Test func aChangeDeliveryAlwaysCountsItsChangesEvenNone() {
         func text(_ operation: String, refused: Bool = false) -> String {
-            let receipt = Receipt(requestID: "r", department: "sivistys", file: "muutokset.xml", processingDate: F.today,
+            let receipt = Receipt(dropID: "r", department: "sivistys", file: "muutokset.xml", processingDate: F.today,
                                   operation: operation, purpose: "perusopetus",
                                   refusal: refused ? .unreadableFile(detail: .technical("line 1: truncated")) : nil)
             return String(decoding: ReceiptRenderer().bytes(receipt), as: UTF8.self)
@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func goldenRefused() throws {
-        let receipt = Receipt(requestID: "20261126T101600-0001", department: "kirjasto", file: "pyynto.xml",
+        let receipt = Receipt(dropID: "20261126T101600-0001", department: "kirjasto", file: "pyynto.xml",
                               processingDate: F.today, operation: "perustiedot", purpose: "henkilosto",
                               refusal: .purpose(.excluded("henkilosto", .employees)))
         try GoldenFile.check(ReceiptRenderer().bytes(receipt), folder: "Receipt", name: "hylatty.kuitti.txt")
@@ -111,8 +111,8 @@ import Testing
     /// Issue 16: "tiedostoa ei voitu lukea: … the file is empty" was half English.
     @Test func refusedReceiptSaysWhyInTheDepartmentsLanguage() throws {
         let empty = DropReadError(file: "lista.txt", kind: .empty, message: Message(.readEmpty))
-        let receipt = Receipt(requestID: "x", department: "kirjasto", file: "lista.txt", processingDate: F.today,
-                              refusal: RequestRefusal(empty))
+        let receipt = Receipt(dropID: "x", department: "kirjasto", file: "lista.txt", processingDate: F.today,
+                              refusal: DropRefusal(empty))
         let finnish = ReceiptRenderer().text(receipt)
         let entries = try ReceiptParser.parse(finnish)
         #expect(entries.first { $0.key == "tulos" }?.value == "hylatty")
@@ -133,7 +133,7 @@ import Testing
         // Full codes where departments and interfaces put them: names, references, unknown values,
         // an interface's error text; one with a wrong check character and one in lower case.
         var receipt = Receipt(
-            requestID: "20261126T080526Z-k3m9x2q7ab", department: "sivistys", file: "010594Y9032 oppilas.txt",
+            dropID: "20261126T080526Z-k3m9x2q7ab", department: "sivistys", file: "010594Y9032 oppilas.txt",
             processingDate: F.today, operation: "perustiedot 020594X903P", purpose: "hetu-020275-9862",
             reference: "viite:010516B903X", refusedGroups: [GroupRefusal(requested: "030516D9037", reason: .notProductGroup)],
             refusal: .invalidRequest(detail: Message(.interfaceRefusedRequest, ["detail": "VIRHEELLINEN_HETU: 040594V9031 (010594y9032) ei kelpaa; opening /var/lib/vtjdrop/claims/sivistys/work/x/lista.txt: denied"])))
@@ -152,7 +152,7 @@ import Testing
         // Only the configured exception shows a not-found hetu in full.
         #expect(ReceiptRenderer(unmaskNotFound: true).text(receipt).contains("ei-loytynyt-hetu: 040594V9030\r\n"))
         // A long interface text is cut, so a receipt stays readable.
-        let long = Receipt(requestID: "r", department: "d", file: "f", processingDate: F.today,
+        let long = Receipt(dropID: "r", department: "d", file: "f", processingDate: F.today,
                            refusal: .invalidRequest(detail: .technical(String(repeating: "x", count: 5000))))
         #expect(ReceiptRenderer().text(long).split(separator: "\r\n").allSatisfy { $0.count < 1100 })
     }

@@ -110,7 +110,7 @@ import VTJTestSupport
         #expect(text.hasSuffix("\r\n"))
         #expect(text.split(separator: ";", omittingEmptySubsequences: false).count == csv.columnNames.count)
         #expect(text.contains("G3") && !text.contains("G4"))
-        var receipt = Receipt(requestID: "r", department: "d", file: "f", processingDate: F.today)
+        var receipt = Receipt(dropID: "r", department: "d", file: "f", processingDate: F.today)
         receipt.record(row)
         #expect(receipt.overflow == [.huoltaja: 2])
     }

@@ -7,10 +7,10 @@ import VTJCore
     typealias Folder = RecoveryPlan.WorkFolder
 
     func entry(_ id: String, _ state: DropState, stored: String = "/state/claims/d/work/x/input") -> Entry {
-        Entry(requestID: id, department: "d", state: state, storedPath: stored)
+        Entry(dropID: id, department: "d", state: state, storedPath: stored)
     }
 
-    func claimed(_ id: String) -> Folder { Folder(requestID: id, department: "d", hasNote: true, hasInput: true, hasOtherEntries: true) }
+    func claimed(_ id: String) -> Folder { Folder(dropID: id, department: "d", hasNote: true, hasInput: true, hasOtherEntries: true) }
 
     @Test func claimedDropsAreFinishedOrWalkedByTheirJournalStateOldestFirst() {
         let plan = RecoveryPlan(.init(
@@ -18,12 +18,12 @@ import VTJCore
                          entry("r6", .archived)],
             workFolders: [claimed("r5"), claimed("r3"), claimed("r2"), claimed("r1"), claimed("r4"), claimed("r6")]))
         #expect(plan.actions == [
-            .claimed(requestID: "r1", department: "d", .archive),
-            .claimed(requestID: "r2", department: "d", .quarantine),
-            .claimed(requestID: "r3", department: "d", .walk),
-            .claimed(requestID: "r4", department: "d", .walk),  // never journaled: walked from the start
-            .claimed(requestID: "r5", department: "d", .walk),
-            .claimed(requestID: "r6", department: "d", .archive),  // journaled done, the move had failed: never walked again
+            .claimed(dropID: "r1", department: "d", .archive),
+            .claimed(dropID: "r2", department: "d", .quarantine),
+            .claimed(dropID: "r3", department: "d", .walk),
+            .claimed(dropID: "r4", department: "d", .walk),  // never journaled: walked from the start
+            .claimed(dropID: "r5", department: "d", .walk),
+            .claimed(dropID: "r6", department: "d", .archive),  // journaled done, the move had failed: never walked again
         ])
     }
 
@@ -34,9 +34,9 @@ import VTJCore
             unfinished: [entry("a", .published), entry("q", .refused), entry("lost", .querying)],
             inArchive: ["a"], inQuarantine: ["q"], pendingLogKeys: [("a", .published)]))
         #expect(plan.actions == [
-            .journalMove(requestID: "a", to: .archived),
-            .journalMove(requestID: "q", to: .quarantined),
-            .commitLogKey(requestID: "a"),
+            .journalMove(dropID: "a", to: .archived),
+            .journalMove(dropID: "q", to: .quarantined),
+            .commitLogKey(dropID: "a"),
         ])
     }
 
@@ -46,24 +46,24 @@ import VTJCore
             workFolders: [claimed("walk")],
             pendingLogKeys: [("out", .archived), ("walk", .querying), ("gone", nil), ("no", .quarantined)]))
         #expect(plan.actions == [
-            .commitLogKey(requestID: "out"),
-            .discardLogKey(requestID: "gone"),
-            .discardLogKey(requestID: "no"),
-            .claimed(requestID: "walk", department: "d", .walk),
+            .commitLogKey(dropID: "out"),
+            .discardLogKey(dropID: "gone"),
+            .discardLogKey(dropID: "no"),
+            .claimed(dropID: "walk", department: "d", .walk),
         ], "a delivery walked again commits its own key")
     }
 
     @Test func claimFoldersWithoutNoteOrInput() {
         let plan = RecoveryPlan(.init(workFolders: [
-            Folder(requestID: "1", department: "d", hasNote: false, hasInput: false, hasOtherEntries: false),
-            Folder(requestID: "2", department: "d", hasNote: false, hasInput: false, hasOtherEntries: true),
-            Folder(requestID: "3", department: "d", hasNote: true, hasInput: false, hasOtherEntries: false),
-            Folder(requestID: "4", department: "d", hasNote: true, hasInput: false, hasOtherEntries: true),
+            Folder(dropID: "1", department: "d", hasNote: false, hasInput: false, hasOtherEntries: false),
+            Folder(dropID: "2", department: "d", hasNote: false, hasInput: false, hasOtherEntries: true),
+            Folder(dropID: "3", department: "d", hasNote: true, hasInput: false, hasOtherEntries: false),
+            Folder(dropID: "4", department: "d", hasNote: true, hasInput: false, hasOtherEntries: true),
         ]))
         #expect(plan.actions == [
-            .removeEmptyClaim(requestID: "1", department: "d"),
-            .quarantineUnaccounted(requestID: "2", department: "d"),
-            .removeEmptyClaim(requestID: "3", department: "d"),
+            .removeEmptyClaim(dropID: "1", department: "d"),
+            .quarantineUnaccounted(dropID: "2", department: "d"),
+            .removeEmptyClaim(dropID: "3", department: "d"),
         ], "a note without its input but with something else is left for the operator")
     }
 
@@ -74,16 +74,16 @@ import VTJCore
         let plan = RecoveryPlan(.init(
             unfinished: [entry("e", .refused, stored: "/state/quarantine/e/x.lnk")], inQuarantine: ["e"],
             quarantinePrefix: "/state/quarantine/"))
-        #expect(plan.actions == [.publishRefusalReceipt(requestID: "e")])
+        #expect(plan.actions == [.publishRefusalReceipt(dropID: "e")])
     }
 
     @Test func quarantineFoldersTheJournalNeverHeardOf() {
         let plan = RecoveryPlan(.init(unjournaledQuarantine: [
-            .init(requestID: "note-only", noteIsUsable: true, entries: 0),
-            .init(requestID: "answer", noteIsUsable: true, entries: 1),
-            .init(requestID: "odd", noteIsUsable: true, entries: 2),
-            .init(requestID: "foreign", noteIsUsable: false, entries: 1),
+            .init(dropID: "note-only", noteIsUsable: true, entries: 0),
+            .init(dropID: "answer", noteIsUsable: true, entries: 1),
+            .init(dropID: "odd", noteIsUsable: true, entries: 2),
+            .init(dropID: "foreign", noteIsUsable: false, entries: 1),
         ]))
-        #expect(plan.actions == [.removeEmptyQuarantine(requestID: "note-only"), .answerUnjournaledQuarantine(requestID: "answer")])
+        #expect(plan.actions == [.removeEmptyQuarantine(dropID: "note-only"), .answerUnjournaledQuarantine(dropID: "answer")])
     }
 }

@@ -36,6 +36,6 @@ import VTJCore
         ("x/oppilaat.20261126T101500-7f3a.csv", false),
     ])
     func ownFilesAreRecognisedByTheirRequestID(name: String, own: Bool) {
-        #expect(OutboxRetention.isOwnFile(name, requestID: "20261126T101500-7f3a") == own)
+        #expect(OutboxRetention.isOwnFile(name, dropID: "20261126T101500-7f3a") == own)
     }
 }

@@ -10,7 +10,7 @@ import VTJCore
         defer { Task { await harness.close() } }
         let appliance = harness.appliance
         let hetus = Henkilotunnus.testValues(count: 60, seed: 3)
-        var receipt = Receipt(requestID: "20261207T031500-0a1b", department: "sivistys", file: "luokka 7B.csv",
+        var receipt = Receipt(dropID: "20261207T031500-0a1b", department: "sivistys", file: "luokka 7B.csv",
                               processingDate: appliance.today, notFound: hetus)
         receipt.counts.notFound = hetus.count
         let name = DropFileName("luokka 7B.csv")

@@ -135,8 +135,8 @@ import VTJTestSupport
             let listed = value("luettelo").map { [$0] } ?? []
             #expect(mine.count == 1 + listed.count && mine.filter { $0.hasSuffix(".kuitti.txt") }.count == 1, "\(item): \(mine)")
             // The receipt says it in Finnish (`syy`); the journal keeps the English for the operator.
-            let requestID = value("pyynto") ?? ""
-            let reason = (try harness.appliance.database.journal.entry(requestID))?.error ?? ""
+            let dropID = value("pyynto") ?? ""
+            let reason = (try harness.appliance.database.journal.entry(dropID))?.error ?? ""
             let syy = value("syy") ?? ""
             let shownName = Henkilotunnus.maskingShapes(in: ReceiptRenderer.clean(item.fileName))
             #expect(value("tulos") == "hylatty", "\(item)")
@@ -164,9 +164,9 @@ import VTJTestSupport
     }
 
     /// The journal says where the input went, and the input is there, byte for byte.
-    private func checkStored(_ item: HostileContentCase, input: [UInt8]?, receipt requestID: String?, state: DropState,
+    private func checkStored(_ item: HostileContentCase, input: [UInt8]?, receipt dropID: String?, state: DropState,
                              folder: String, _ harness: PipelineHarness) throws {
-        let id = try #require(requestID, "\(item): receipt without pyynto")
+        let id = try #require(dropID, "\(item): receipt without pyynto")
         let entry = try #require(try harness.appliance.database.journal.entry(id), "\(item): no journal entry")
         #expect(entry.state == state, "\(item)")
         #expect(entry.storedPath.hasPrefix(harness.root + folder), "\(item): stored at \(entry.storedPath)")

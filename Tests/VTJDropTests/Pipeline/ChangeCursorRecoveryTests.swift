@@ -31,9 +31,9 @@ import VTJCore
         let outcome = try appliance.claimer("vesihuolto").claim(
             DropFileName(raw: Array("muutokset.xml".utf8)), department: "vesihuolto", from: appliance.inboxFolder("vesihuolto"), id: id)
         guard case .claimed(let claimed) = outcome else { throw HarnessError("not claimed: \(outcome)") }
-        try appliance.database.journal.recordClaim(requestID: id.value, department: "vesihuolto", originalName: "muutokset.xml",
+        try appliance.database.journal.recordClaim(dropID: id.value, department: "vesihuolto", originalName: "muutokset.xml",
                                                    storedPath: claimed.path, at: Date())
-        try appliance.database.followedRegister.notePendingLogKey(key, requestID: id.value, department: "vesihuolto",
+        try appliance.database.followedRegister.notePendingLogKey(key, dropID: id.value, department: "vesihuolto",
                                                                   scope: .hetuList, at: Date())
         try appliance.database.journal.record(.resultsWritten, for: id.value, at: Date())
         try appliance.publisher("vesihuolto").publish("muutokset." + id.value + ".TESTIAINEISTO.csv", bytes: Array("first attempt\r\n".utf8))
@@ -90,7 +90,7 @@ import VTJCore
         let (_, afterFirstMove) = try await prepare(harness)
         let register = harness.appliance.database.followedRegister
         let before = try register.logKey(department: "vesihuolto", scope: .hetuList)
-        try register.notePendingLogKey(afterFirstMove, requestID: "20260101T000000Z-unknown", department: "vesihuolto",
+        try register.notePendingLogKey(afterFirstMove, dropID: "20260101T000000Z-unknown", department: "vesihuolto",
                                        scope: .hetuList, at: Date())
         _ = await harness.runner.runOnce()
         #expect(try register.pendingLogKeyRequests().isEmpty)

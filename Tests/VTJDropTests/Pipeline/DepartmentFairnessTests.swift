@@ -37,7 +37,7 @@ import VTJTestSupport
         #expect(heavyDone)
         let heavyEntry = try #require(try journal.recent(department: "kirjasto").first)
         let lightEntry = try #require(try journal.recent(department: "sivistys").first)
-        let heavyRead = try #require(try journal.history(heavyEntry.requestID).first { $0.state == .read || $0.state == .refused }?.at)
+        let heavyRead = try #require(try journal.history(heavyEntry.dropID).first { $0.state == .read || $0.state == .refused }?.at)
         // The light drop was claimed and finished while the heavy one had not been read yet.
         #expect(lightEntry.claimedAt <= heavyRead, "the light drop waited for the heavy one's parse")
         #expect(lightEntry.finishedAt.map { $0 <= heavyRead } == true)
@@ -78,7 +78,7 @@ extension DepartmentFairnessTests {
         #expect(lightEntry.state == .archived)
         for department in ["kirjasto", "vesihuolto"] {
             let large = try #require(try journal.recent(department: department).first)
-            let read = try #require(try journal.history(large.requestID).first { $0.state == .read }?.at)
+            let read = try #require(try journal.history(large.dropID).first { $0.state == .read }?.at)
             #expect(lightEntry.finishedAt.map { $0 <= read } == true, "the short list was answered before \(department)'s drop was read")
         }
     }

@@ -38,8 +38,8 @@ import VTJTestSupport
         #expect(audit.first?.department == "sivistys")
         #expect(audit.first?.purpose == "perusopetus")
         // The input is archived; nothing is left in the work folder or the inbox.
-        let requestID = try #require(audit.first?.requestID)
-        #expect(try harness.appliance.database.journal.entry(requestID)?.state == .archived)
+        let dropID = try #require(audit.first?.dropID)
+        #expect(try harness.appliance.database.journal.entry(dropID)?.state == .archived)
         #expect(harness.outbox("kirjasto").isEmpty && harness.outbox("vesihuolto").isEmpty)
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: harness.root + "/inbox/sivistys")) ?? []).isEmpty)
         #expect(WorkRecovery(appliance: harness.appliance).unfinished().isEmpty)

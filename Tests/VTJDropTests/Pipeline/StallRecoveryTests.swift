@@ -49,7 +49,7 @@ import VTJTestSupport
         #expect(harness.appliance.journalBacklog.count == 0, "the journal caught up")
         let entry = try #require(try journal.recent(department: "sivistys").first)
         #expect(entry.state == .archived)
-        #expect(try journal.history(entry.requestID).map(\.state).contains(.failedTransient), "the failure is on record, late but in order")
+        #expect(try journal.history(entry.dropID).map(\.state).contains(.failedTransient), "the failure is on record, late but in order")
     }
 
     /// The journal cannot be written (the state disk is full): intake closes — a second drop stays

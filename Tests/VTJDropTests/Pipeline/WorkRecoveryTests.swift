@@ -20,7 +20,7 @@ import VTJCore
             DropFileName(raw: Array("lista.txt".utf8)), department: "sivistys", from: appliance.inboxFolder("sivistys"), id: id)
         guard case .claimed(let claimed) = outcome else { Issue.record("not claimed: \(outcome)"); return }
         let journal = appliance.database.journal
-        try journal.recordClaim(requestID: id.value, department: "sivistys", originalName: "lista.txt",
+        try journal.recordClaim(dropID: id.value, department: "sivistys", originalName: "lista.txt",
                                 storedPath: claimed.path, at: Date())
         try journal.record(reached, for: id.value, at: Date())
         let moved = reached == .published
@@ -48,7 +48,7 @@ import VTJCore
         let outcome = try appliance.claimer("sivistys").claim(
             DropFileName(raw: Array("lista.txt".utf8)), department: "sivistys", from: appliance.inboxFolder("sivistys"), id: id)
         guard case .claimed(let claimed) = outcome else { Issue.record("not claimed: \(outcome)"); return }
-        try appliance.database.journal.recordClaim(requestID: id.value, department: "sivistys", originalName: "lista.txt",
+        try appliance.database.journal.recordClaim(dropID: id.value, department: "sivistys", originalName: "lista.txt",
                                                    storedPath: claimed.path, at: Date())
         try appliance.database.journal.record(.querying, for: id.value, at: Date())
 
@@ -102,7 +102,7 @@ import VTJCore
         let outcome = try appliance.claimer("vesihuolto").claim(
             DropFileName(raw: Array("muutokset.xml".utf8)), department: "vesihuolto", from: appliance.inboxFolder("vesihuolto"), id: id)
         guard case .claimed(let claimed) = outcome else { Issue.record("not claimed: \(outcome)"); return }
-        try appliance.database.journal.recordClaim(requestID: id.value, department: "vesihuolto", originalName: "muutokset.xml",
+        try appliance.database.journal.recordClaim(dropID: id.value, department: "vesihuolto", originalName: "muutokset.xml",
                                                    storedPath: claimed.path, at: Date())
         try appliance.database.journal.record(.resultsWritten, for: id.value, at: Date())
         try appliance.publisher("vesihuolto").publish("muutokset." + id.value + ".TESTIAINEISTO.csv", bytes: Array("first attempt\r\n".utf8))

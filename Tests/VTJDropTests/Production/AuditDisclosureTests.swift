@@ -31,7 +31,7 @@ import VTJTestSupport
         let audit = harness.appliance.database.auditLog
         let disclosures = try audit.disclosures(hetu: try Henkilotunnus(protected))
         #expect(disclosures.count == 1, "one disclosure, however many attempts")
-        let id = try #require(disclosures.first?.requestID)
+        let id = try #require(disclosures.first?.dropID)
         let queries = try audit.queries(request: id)
         #expect(queries.map(\.outcome) == [.failed, .failed, .answered], "\(queries.map(\.outcome))")
         #expect(queries.allSatisfy { $0.outcome != .failed || $0.outcomeDetail?.contains("500") == true })
@@ -115,7 +115,7 @@ import VTJTestSupport
         let audit = database.auditLog
         #expect(try audit.count() == 6, "every old query is still in the query log")
         let disclosures = try audit.disclosures(hetu: try Henkilotunnus("010594Y9032"))
-        #expect(disclosures.map(\.requestID) == ["published-1"], "only the published request is a disclosure")
+        #expect(disclosures.map(\.dropID) == ["published-1"], "only the published request is a disclosure")
         #expect(disclosures.first?.provenance == "ennen-v4" && disclosures.first?.persons.first?.groups == nil)
         #expect(try audit.disclosure(request: "published-1")?.personCount == 2, "retries count each person once")
         #expect(try audit.queries(request: "failed-1").allSatisfy { $0.outcome == nil }, "old outcomes are unknown, not invented")

@@ -21,13 +21,13 @@ import VTJCore
         #expect(await harness.runner.runOnce().published == 1)
         let published = harness.outbox("sivistys")
         #expect(published.count == 2, "result and receipt: \(published)")
-        let requestID = try #require(published.first { $0.hasSuffix(".kuitti.txt") }?.split(separator: ".").dropLast(2).last.map(String.init))
+        let dropID = try #require(published.first { $0.hasSuffix(".kuitti.txt") }?.split(separator: ".").dropLast(2).last.map(String.init))
 
         // What a clerk keeps in the outbox, including a file that merely looks like vtjdrop's, and
         // a link put where a result was: none of it is vtjdrop's to remove.
         let folder = harness.root + "/outbox/sivistys"
         try "omat muistiinpanot".write(toFile: folder + "/muistiinpanot.txt", atomically: false, encoding: .utf8)
-        try "kopio".write(toFile: folder + "/kopio.\(requestID).csv.bak", atomically: false, encoding: .utf8)
+        try "kopio".write(toFile: folder + "/kopio.\(dropID).csv.bak", atomically: false, encoding: .utf8)
         let result = try #require(published.first { $0.hasSuffix(".csv") })
         try "tärkeä".write(toFile: harness.root + "/tarkea.txt", atomically: false, encoding: .utf8)
 
@@ -42,18 +42,18 @@ import VTJCore
         await harness.runner.runRetention(force: true)
         let left = harness.outbox("sivistys")
         #expect(!left.contains { $0.hasSuffix(".kuitti.txt") }, "the receipt is removed after 30 days: \(left)")
-        #expect(left.contains("muistiinpanot.txt") && left.contains("kopio.\(requestID).csv.bak") && left.contains(result),
+        #expect(left.contains("muistiinpanot.txt") && left.contains("kopio.\(dropID).csv.bak") && left.contains(result),
                 "nothing vtjdrop did not publish (or no longer a file it wrote) is removed: \(left)")
         #expect(FileManager.default.fileExists(atPath: harness.root + "/tarkea.txt"))
 
         let removals = try harness.appliance.database.auditLog.outboxRemovals()
         #expect(removals.count == 1, "\(removals)")
         let removal = try #require(removals.first)
-        #expect(removal.department == "sivistys" && removal.requestID == requestID && removal.ageDays == 31)
+        #expect(removal.department == "sivistys" && removal.dropID == dropID && removal.ageDays == 31)
         #expect(removal.file.hasSuffix(".kuitti.txt") && !removal.file.contains(hetus[0]) && removal.file.contains(Henkilotunnus.mask(hetus[0])))
         #expect(removal.at == clock.now())
-        #expect(try harness.appliance.database.auditLog.outboxRemovals(request: requestID) == removals)
-        #expect(try harness.appliance.database.auditLog.outboxRemovals(request: "another").isEmpty)
+        #expect(try harness.appliance.database.auditLog.outboxRemovals(dropID: dropID) == removals)
+        #expect(try harness.appliance.database.auditLog.outboxRemovals(dropID: "another").isEmpty)
 
         // Swept once: a later sweep finds nothing more to do and audits nothing twice.
         clock.advance(seconds: 86_400)

@@ -67,8 +67,8 @@ import VTJCore
             return info.st_mode & 0o7777
         }
         #expect(mode(listName) == mode(receiptName) && mode(receiptName) == 0o640)
-        let requestID = try #require(entries.first { $0.key == "pyynto" }?.value)
-        let journaled = try #require(try harness.appliance.database.journal.entry(requestID))
+        let dropID = try #require(entries.first { $0.key == "pyynto" }?.value)
+        let journaled = try #require(try harness.appliance.database.journal.entry(dropID))
         #expect(journaled.resultFiles.contains { $0.hasSuffix("/" + listName) })
     }
 
@@ -99,12 +99,12 @@ import VTJCore
     @Test func pendingNotesAreWrittenInTheDepartmentsLanguage() {
         let zone = FixedUTCOffset(seconds: 7200)
         let at = zone.zoned(at: Instant(secondsSinceEpoch: 1_795_686_000))
-        let swedish = PendingNote.text(file: "lånare.txt", requestID: "r1", reason: .interfaceUnavailable("HTTP 503"),
+        let swedish = PendingNote.text(file: "lånare.txt", dropID: "r1", reason: .interfaceUnavailable("HTTP 503"),
                                        received: at, retryAt: at, isTestData: false, language: .swedish)
         #expect(swedish.hasPrefix("# vtjdrop – filen väntar\r\nFilen \"lånare.txt\" har tagits emot och väntar på behandling.\r\n"))
         #expect(swedish.contains("Orsak: befolkningsdatasystemets gränssnitt svarar inte för tillfället.\r\n"))
         #expect(swedish.contains("Behandlingen fortsätter automatiskt (nästa försök omkring 2026-11-26 11:40:00 +02:00).\r\n"))
-        let test = PendingNote.text(file: "a.txt", requestID: "r1", reason: .interfaceClosed, received: at, retryAt: nil,
+        let test = PendingNote.text(file: "a.txt", dropID: "r1", reason: .interfaceClosed, received: at, retryAt: nil,
                                     isTestData: true, language: .finnish)
         #expect(test.hasPrefix("# TESTIAINEISTO – vtjdrop – kuitti"), "test data said first")
         for word in ["waiting", "received", "The file"] { #expect(!swedish.contains(word) && !test.contains(word)) }

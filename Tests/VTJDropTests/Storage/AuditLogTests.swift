@@ -15,20 +15,20 @@ import VTJTestSupport
         defer { folder.remove() }
         let audit = try StateDatabase(stateFolder: folder.path).auditLog
         let a = try hetu("010594Y9032"), b = try hetu("010516B903X"), c = try hetu("020275-9862")
-        try audit.record(.init(at: t0, department: "kirjasto", purpose: "kirjasto", requestID: "r1",
+        try audit.record(.init(at: t0, department: "kirjasto", purpose: "kirjasto", dropID: "r1",
                                operation: "perustiedot", scope: .hetuList, hetus: [a, b, a]))
-        try audit.record(.init(at: t0.addingTimeInterval(3600), department: "sivistys", purpose: "perusopetus", requestID: "r2",
+        try audit.record(.init(at: t0.addingTimeInterval(3600), department: "sivistys", purpose: "perusopetus", dropID: "r2",
                                operation: "perustiedot", scope: .hetuList, hetus: [b, c]))
-        try audit.record(.init(at: t0.addingTimeInterval(7200), department: "sivistys", purpose: "perusopetus", requestID: "r2",
+        try audit.record(.init(at: t0.addingTimeInterval(7200), department: "sivistys", purpose: "perusopetus", dropID: "r2",
                                operation: "muutokset", scope: .hetuList, hetus: [b], detail: "log key 5446623423"))
 
         let aboutB = try audit.queries(hetu: b)
-        #expect(aboutB.map(\.requestID) == ["r2", "r2", "r1"], "newest first")
+        #expect(aboutB.map(\.dropID) == ["r2", "r2", "r1"], "newest first")
         #expect(aboutB.map(\.department) == ["sivistys", "sivistys", "kirjasto"])
         #expect(aboutB.last?.purpose == "kirjasto")
         #expect(aboutB.last?.hetuCount == 2, "duplicates are stored once")
         #expect(try audit.queries(hetu: b, since: t0.addingTimeInterval(1)).count == 2)
-        #expect(try audit.queries(hetu: a).map(\.requestID) == ["r1"])
+        #expect(try audit.queries(hetu: a).map(\.dropID) == ["r1"])
         // The century sign is identity: 020275-9862 and 020275Y9862 are different people.
         #expect(try audit.queries(hetu: try hetu("020275Y9862")).isEmpty)
 
@@ -43,7 +43,7 @@ import VTJTestSupport
         let folder = try TempFolder()
         defer { folder.remove() }
         let database = try StateDatabase(stateFolder: folder.path)
-        try database.auditLog.record(.init(at: t0, department: "kirjasto", purpose: "kirjasto", requestID: "r1",
+        try database.auditLog.record(.init(at: t0, department: "kirjasto", purpose: "kirjasto", dropID: "r1",
                                            operation: "perustiedot", scope: .hetuList, hetus: [try hetu("010594Y9032")]))
         // A separate connection, as anyone with file access would use.
         let raw = try DatabaseQueue(path: database.path)
@@ -63,9 +63,9 @@ import VTJTestSupport
         let folder = try TempFolder()
         defer { folder.remove() }
         let audit = try StateDatabase(stateFolder: folder.path).auditLog
-        try audit.record(.init(at: t0, department: "vesihuolto", purpose: "vesihuolto", requestID: "k1",
+        try audit.record(.init(at: t0, department: "vesihuolto", purpose: "vesihuolto", dropID: "k1",
                                operation: "perustiedot", scope: .municipalities, hetus: []))
-        try audit.record(.init(at: t0, department: "vesihuolto", purpose: "vesihuolto", requestID: "k1",
+        try audit.record(.init(at: t0, department: "vesihuolto", purpose: "vesihuolto", dropID: "k1",
                                operation: "perustiedot", scope: .municipalities, hetus: [try hetu("030594W903B")], detail: "page 1"))
         let found = try audit.queries(hetu: try hetu("030594W903B"))
         #expect(found.map(\.scope) == [.municipalities])

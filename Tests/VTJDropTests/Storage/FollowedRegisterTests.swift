@@ -15,7 +15,7 @@ import VTJTestSupport
         defer { folder.remove() }
         let register = try StateDatabase(stateFolder: folder.path).followedRegister
         let people = try hetus("010594Y9032", "010516B903X", "010594Y9032")
-        #expect(try register.add(people, department: "kirjasto", purpose: "kirjasto", on: day1, requestID: "r1")
+        #expect(try register.add(people, department: "kirjasto", purpose: "kirjasto", on: day1, dropID: "r1")
                 == FollowAddOutcome(added: 2, alreadyFollowed: 0))
         #expect(try register.add(try hetus("010516B903X", "020516C903K"), department: "kirjasto", purpose: "kulttuuri", on: day2)
                 == FollowAddOutcome(added: 1, alreadyFollowed: 1))
@@ -70,7 +70,7 @@ import VTJTestSupport
         defer { folder.remove() }
         let register = try StateDatabase(stateFolder: folder.path).followedRegister
         let old = try Henkilotunnus("010594Y9032"), new = try Henkilotunnus("020594X903P")
-        try register.add([old], department: "kirjasto", purpose: "kirjasto", on: day1, requestID: "r1")
+        try register.add([old], department: "kirjasto", purpose: "kirjasto", on: day1, dropID: "r1")
         try register.add([old], department: "sivistys", purpose: "perusopetus", on: day1)
         try register.add([new], department: "sivistys", purpose: "lukiokoulutus", on: day2)
         #expect(try register.rekey(from: old, to: new) == ["kirjasto", "sivistys"])

@@ -13,9 +13,9 @@ import VTJTestSupport
         let folder = try TempFolder()
         defer { folder.remove() }
         let journal = try StateDatabase(stateFolder: folder.path).journal
-        #expect(try journal.recordClaim(requestID: "20261126-0001", department: "kirjasto", originalName: "lista 1.txt",
+        #expect(try journal.recordClaim(dropID: "20261126-0001", department: "kirjasto", originalName: "lista 1.txt",
                                         storedPath: "/s/work/20261126-0001", at: at(0)))
-        #expect(try journal.recordClaim(requestID: "20261126-0001", department: "kirjasto", originalName: "lista 1.txt",
+        #expect(try journal.recordClaim(dropID: "20261126-0001", department: "kirjasto", originalName: "lista 1.txt",
                                         storedPath: "/s/work/20261126-0001", at: at(5)) == false)
         #expect(try journal.record(.read, for: "20261126-0001", at: at(1),
                                    update: .init(operation: "perustiedot", purpose: "kirjasto", reference: "viite-7")) == .recorded)
@@ -49,7 +49,7 @@ import VTJTestSupport
         let folder = try TempFolder()
         defer { folder.remove() }
         let journal = try StateDatabase(stateFolder: folder.path).journal
-        try journal.recordClaim(requestID: "r1", department: "kirjasto", originalName: "a.txt", storedPath: "/w/r1", at: at(0))
+        try journal.recordClaim(dropID: "r1", department: "kirjasto", originalName: "a.txt", storedPath: "/w/r1", at: at(0))
         #expect(throws: StorageError.self, "archived without being published") { try journal.record(.archived, for: "r1", at: at(1)) }
         try journal.record(.read, for: "r1", at: at(1))
         try journal.record(.published, for: "r1", at: at(2))
@@ -59,7 +59,7 @@ import VTJTestSupport
         #expect(try journal.entry("r1")?.state == .published)
         #expect(try journal.history("r1").map(\.state) == [.claimed, .read, .published])
 
-        try journal.recordClaim(requestID: "r2", department: "kirjasto", originalName: "b.txt", storedPath: "/w/r2", at: at(0))
+        try journal.recordClaim(dropID: "r2", department: "kirjasto", originalName: "b.txt", storedPath: "/w/r2", at: at(0))
         try journal.record(.refused, for: "r2", at: at(1))
         do {
             try journal.record(.published, for: "r2", at: at(2))
@@ -83,7 +83,7 @@ import VTJTestSupport
         do {
             let journal = try StateDatabase(stateFolder: folder.path).journal
             for (id, dept) in [("r1", "kirjasto"), ("r2", "sivistys"), ("r3", "kirjasto"), ("r4", "sivistys")] {
-                try journal.recordClaim(requestID: id, department: dept, originalName: id + ".txt", storedPath: "/w/" + id, at: at(0))
+                try journal.recordClaim(dropID: id, department: dept, originalName: id + ".txt", storedPath: "/w/" + id, at: at(0))
             }
             try journal.record(.querying, for: "r1", at: at(1))
             try journal.record(.resultsWritten, for: "r2", at: at(1), update: .init(resultFiles: ["r2.csv"]))
@@ -93,7 +93,7 @@ import VTJTestSupport
         // As after kill -9: a new process opens the same file.
         let journal = try StateDatabase(stateFolder: folder.path).journal
         let unfinished = try journal.unfinished()
-        #expect(unfinished.map(\.requestID) == ["r1", "r2", "r4"])
+        #expect(unfinished.map(\.dropID) == ["r1", "r2", "r4"])
         #expect(unfinished.map(\.state) == [.querying, .resultsWritten, .claimed])
         #expect(unfinished[1].resultFiles == ["r2.csv"])
         let backlog = try journal.backlog()
@@ -106,7 +106,7 @@ import VTJTestSupport
         let folder = try TempFolder()
         defer { folder.remove() }
         let journal = try StateDatabase(stateFolder: folder.path).journal
-        try journal.recordClaim(requestID: "r1", department: "kirjasto", originalName: "a", storedPath: "/w/a", at: at(0))
+        try journal.recordClaim(dropID: "r1", department: "kirjasto", originalName: "a", storedPath: "/w/a", at: at(0))
         try journal.record(.querying, for: "r1", at: at(1))
         try journal.record(.failedTransient, for: "r1", at: at(2), update: .init(error: "HTTP 503", nextAttemptAt: at(60)))
         try journal.record(.querying, for: "r1", at: at(61))
@@ -116,10 +116,10 @@ import VTJTestSupport
         #expect(entry.error == "HTTP 429")
         #expect(entry.nextAttemptAt == at(180))
         #expect(try journal.dueForRetry(at: at(179)).isEmpty)
-        #expect(try journal.dueForRetry(at: at(180)).map(\.requestID) == ["r1"])
+        #expect(try journal.dueForRetry(at: at(180)).map(\.dropID) == ["r1"])
         #expect(try journal.backlog().first?.waitingForRetry == 1)
 
-        try journal.recordClaim(requestID: "r2", department: "sivistys", originalName: "b", storedPath: "/w/b", at: at(0))
+        try journal.recordClaim(dropID: "r2", department: "sivistys", originalName: "b", storedPath: "/w/b", at: at(0))
         try journal.record(.refused, for: "r2", at: at(1), update: .init(error: "unknown purpose"))
         try journal.record(.quarantined, for: "r2", at: at(2))
         let failures = try journal.failureCounts()
@@ -155,7 +155,7 @@ import VTJTestSupport
         let day = 86_400.0
         for (id, end, when) in [("a-old", DropState.archived, 0.0), ("a-new", .archived, 25 * day),
                                 ("q-old", .quarantined, 0.0), ("open", .querying, 0.0)] {
-            try journal.recordClaim(requestID: id, department: "kirjasto", originalName: id, storedPath: "/w/" + id, at: at(when))
+            try journal.recordClaim(dropID: id, department: "kirjasto", originalName: id, storedPath: "/w/" + id, at: at(when))
             if end == .quarantined { try journal.record(.refused, for: id, at: at(when)) }
             if end == .archived { try journal.record(.published, for: id, at: at(when)) }
             try journal.record(end, for: id, at: at(when), update: .init(storedPath: "/kept/" + id))
@@ -163,12 +163,12 @@ import VTJTestSupport
         let policy = RetentionPolicy(archiveDays: 30, quarantineDays: 60)
         #expect(try journal.dueForDeletion(policy: policy, now: at(30 * day - 1)).isEmpty)
         let due = try journal.dueForDeletion(policy: policy, now: at(30 * day))
-        #expect(due.map(\.requestID) == ["a-old"])
+        #expect(due.map(\.dropID) == ["a-old"])
         #expect(due.first?.path == "/kept/a-old")
         #expect(due.first?.kind == .archive)
         try journal.recordRetentionDeletion(try #require(due.first), at: at(30 * day))
         #expect(try journal.dueForDeletion(policy: policy, now: at(30 * day)).isEmpty, "deleted inputs are not offered again")
-        #expect(try journal.dueForDeletion(policy: policy, now: at(60 * day)).map(\.requestID) == ["q-old", "a-new"])
+        #expect(try journal.dueForDeletion(policy: policy, now: at(60 * day)).map(\.dropID) == ["q-old", "a-new"])
         let log = try journal.retentionDeletions()
         #expect(log.map(\.path) == ["/kept/a-old"])
         #expect(try journal.entry("a-old")?.inputDeletedAt == at(30 * day))

@@ -13,7 +13,7 @@ extension OperatorCommandTests {
         let database = try StateDatabase(stateFolder: state)
         let at = Date(timeIntervalSince1970: 1_790_000_000)
         try database.followedRegister.storeLogKey(41, department: "sivistys", scope: .hetuList, at: at)
-        try database.followedRegister.notePendingLogKey(42, requestID: "req-3", department: "sivistys", scope: .hetuList, at: at)
+        try database.followedRegister.notePendingLogKey(42, dropID: "req-3", department: "sivistys", scope: .hetuList, at: at)
 
         let plain = try await VTJDropBinary.runDetached(["status", "--json", "--state", state, "--days", "4000"], environment: [:])
         let bare = try #require(try JSONSerialization.jsonObject(with: Data(plain.stdout.utf8)) as? [String: Any])

@@ -13,23 +13,23 @@ import VTJTestSupport
         let state = folder.path + "/state"
         let database = try StateDatabase(stateFolder: state)
         let t0 = Date(timeIntervalSince1970: 1_790_000_000)  // 2026-09-21
-        try database.journal.recordClaim(requestID: "req-1", department: "kirjasto", originalName: "\(other) lista.txt",
+        try database.journal.recordClaim(dropID: "req-1", department: "kirjasto", originalName: "\(other) lista.txt",
                                          storedPath: state + "/work/req-1", at: t0)
         try database.journal.record(.querying, for: "req-1", at: t0, update: .init(operation: "perustiedot", purpose: "kirjasto"))
-        try database.auditLog.record(.init(at: t0, department: "kirjasto", purpose: "kirjasto", requestID: "req-1",
+        try database.auditLog.record(.init(at: t0, department: "kirjasto", purpose: "kirjasto", dropID: "req-1",
                                            operation: "perustiedot", scope: .hetuList,
                                            hetus: [try Henkilotunnus(asked), try Henkilotunnus(other)]))
         // req-2 was published: its query was answered and its result disclosed the asked person only.
-        try database.journal.recordClaim(requestID: "req-2", department: "kirjasto", originalName: "lista2.txt",
+        try database.journal.recordClaim(dropID: "req-2", department: "kirjasto", originalName: "lista2.txt",
                                          storedPath: state + "/work/req-2", at: t0)
         try database.journal.record(.querying, for: "req-2", at: t0, update: .init(operation: "perustiedot", purpose: "kirjasto"))
-        let query = try database.auditLog.record(.init(at: t0, department: "kirjasto", purpose: "kirjasto", requestID: "req-2",
+        let query = try database.auditLog.record(.init(at: t0, department: "kirjasto", purpose: "kirjasto", dropID: "req-2",
                                                        operation: "perustiedot", scope: .hetuList,
                                                        hetus: [try Henkilotunnus(asked), try Henkilotunnus(other)]))
         try database.auditLog.recordOutcome(queryID: query, at: t0, .answered)
-        try database.recordPublication(requestID: "req-2", at: t0, update: .init(resultFiles: ["lista2.req-2.csv"]),
+        try database.recordPublication(dropID: "req-2", at: t0, update: .init(resultFiles: ["lista2.req-2.csv"]),
                                        disclosure: DisclosureRecord(at: t0, department: "kirjasto", purpose: "kirjasto",
-                                                                    requestID: "req-2", operation: "perustiedot", resultFile: "lista2.req-2.csv",
+                                                                    dropID: "req-2", operation: "perustiedot", resultFile: "lista2.req-2.csv",
                                                                     persons: [DisclosedPerson(hetu: asked, status: "turvakielto",
                                                                                               groups: ["HENKILON_NIMI", "KOTIKUNTA"])]))
         try database.journal.record(.archived, for: "req-2", at: t0)

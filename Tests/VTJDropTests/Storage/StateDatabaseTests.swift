@@ -11,7 +11,7 @@ import VTJTestSupport
         let previous = umask(0o022)
         defer { umask(previous) }
         let database = try StateDatabase(stateFolder: state)
-        try database.journal.recordClaim(requestID: "r1", department: "kirjasto", originalName: "a.txt",
+        try database.journal.recordClaim(dropID: "r1", department: "kirjasto", originalName: "a.txt",
                                          storedPath: state + "/work/r1", at: Date())
         #expect(try database.journalMode() == "wal")
         #expect(try database.synchronousLevel() == 2)
@@ -39,7 +39,7 @@ import VTJTestSupport
         defer { folder.remove() }
         do {
             let database = try StateDatabase(stateFolder: folder.path)
-            try database.journal.recordClaim(requestID: "r1", department: "d", originalName: "x", storedPath: "/w/x", at: Date())
+            try database.journal.recordClaim(dropID: "r1", department: "d", originalName: "x", storedPath: "/w/x", at: Date())
         }
         let again = try StateDatabase(stateFolder: folder.path, create: false)
         #expect(try again.journal.entry("r1")?.department == "d")
@@ -63,7 +63,7 @@ import VTJTestSupport
         let operator_ = try StateDatabase(stateFolder: folder.path, create: false)
         let now = Date()
         for i in 0..<50 {
-            try daemon.journal.recordClaim(requestID: "r\(i)", department: "kirjasto", originalName: "f", storedPath: "/w", at: now)
+            try daemon.journal.recordClaim(dropID: "r\(i)", department: "kirjasto", originalName: "f", storedPath: "/w", at: now)
             #expect(try operator_.journal.backlog().first?.unfinished == i + 1)
         }
         try operator_.journal.recordInterfaceCall(succeeded: true, at: now)

@@ -11,12 +11,12 @@ struct SOAPAnswerMeaning {
     /// The henkilötunnus this message asked about.
     let asked: String
     /// The message id this attempt sent (`xrd:id`).
-    let requestID: String
+    let messageID: String
 
     func interpret(onPerson: (Person) throws -> Void) throws -> HetuAnswer {
         // The security server echoes the id; another id is another message's answer.
-        if let echoed = answer.messageID, !echoed.isEmpty, echoed != requestID {
-            throw ProfileViolation(description: "the answer echoes message id \(echoed.prefix(60)), not this message's \(requestID); discarded")
+        if let echoed = answer.messageID, !echoed.isEmpty, echoed != messageID {
+            throw ProfileViolation(description: "the answer echoes message id \(echoed.prefix(60)), not this message's \(messageID); discarded")
         }
         switch answer.content {
         case .fault(let code, _):

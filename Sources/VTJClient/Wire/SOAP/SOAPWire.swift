@@ -36,7 +36,7 @@ struct SOAPWire: InterfaceWire {
         }
         // Never a henkilötunnus in the end-user fields, whatever a department id looks like.
         let endUser = "vtjdrop/" + Self.safe(attempt.department ?? "tarkistus")
-        let query = SOAPQuery(messageID: attempt.requestID, client: settings.client, service: settings.service,
+        let query = SOAPQuery(messageID: attempt.messageID, client: settings.client, service: settings.service,
                               userID: endUser, issue: attempt.dropRequest.map(Self.safe),
                               product: settings.product, user: attempt.credentials.user, password: attempt.credentials.password,
                               endUser: endUser, hetu: hetu)
@@ -61,12 +61,12 @@ struct SOAPWire: InterfaceWire {
 
     func readHetuAnswer(_ body: ResponseBody, asked: [String], onPerson: (Person) throws -> Void) throws -> HetuAnswer {
         let answer = try SOAPAnswerReader(fileDescriptor: body.fileDescriptor, documentName: body.documentName).read()
-        return try SOAPAnswerMeaning(answer: answer, asked: asked.first ?? "", requestID: body.requestID).interpret(onPerson: onPerson)
+        return try SOAPAnswerMeaning(answer: answer, asked: asked.first ?? "", messageID: body.messageID).interpret(onPerson: onPerson)
     }
 
     func readProbe(_ body: ResponseBody) throws -> ProbeAnswer {
         let answer = try SOAPAnswerReader(bytes: body.readAll(limit: 4 << 20), documentName: body.documentName).read()
-        let meaning = SOAPAnswerMeaning(answer: answer, asked: SOAPSettings.probeHetu, requestID: body.requestID)
+        let meaning = SOAPAnswerMeaning(answer: answer, asked: SOAPSettings.probeHetu, messageID: body.messageID)
         var found = false
         let read = try meaning.interpret { _ in found = true }
         return .query(meaning.summary(found: found, answer: read, product: settings.product))

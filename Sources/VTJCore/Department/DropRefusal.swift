@@ -1,5 +1,5 @@
 /// Why a whole drop is refused; the receipt says it in plain Finnish and English.
-public enum RequestRefusal: Error, Hashable, Sendable, CustomStringConvertible {
+public enum DropRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     /// The purpose is unknown or never allowed.
     case purpose(PurposeRejection)
     /// A real purpose, but the department is not licensed for it.
@@ -76,7 +76,7 @@ public enum RequestRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-extension RequestRefusal {
+extension DropRefusal {
     /// The refusal for a drop whose file could not be read: a request the contract does not know
     /// is an invalid request (or an unknown toiminto), anything else an unreadable file. The
     /// detail is ``DropReadError/description``, so the receipt names file, line and cause.

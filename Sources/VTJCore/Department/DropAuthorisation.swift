@@ -1,5 +1,5 @@
 /// What a request may have: the purpose it runs under and the groups it gets (never more than the profile).
-public struct RequestAuthorisation: Hashable, Sendable {
+public struct DropAuthorisation: Hashable, Sendable {
     public var department: String
     public var purpose: Purpose
     /// The granted groups, in the product's order.
@@ -44,7 +44,7 @@ extension DepartmentProfile {
     ///   - groups: `tietoryhmat` as written, nil = all the profile's groups.
     ///   - municipalityWide: the operation is `kunta-perustiedot` or `kunta-muutokset`.
     public func authorise(purpose: String?, groups: [String]?, municipalityWide: Bool = false)
-        -> Result<RequestAuthorisation, RequestRefusal>
+        -> Result<DropAuthorisation, DropRefusal>
     {
         if municipalityWide, !self.municipalityWide { return .failure(.municipalityWideNotAllowed(department: id)) }
         let chosen: Purpose
@@ -59,7 +59,7 @@ extension DepartmentProfile {
         guard isLicensed(for: chosen) else {
             return .failure(.purposeNotLicensed(chosen, department: id, licensed: purposes))
         }
-        guard let groups else { return .success(RequestAuthorisation(department: id, purpose: chosen, groups: self.groups)) }
+        guard let groups else { return .success(DropAuthorisation(department: id, purpose: chosen, groups: self.groups)) }
 
         var granted: Set<GroupName> = []
         var refused: [GroupRefusal] = []
@@ -76,6 +76,6 @@ extension DepartmentProfile {
         }
         guard !granted.isEmpty else { return .failure(.noGroupsLeft(requested: groups.map { $0.trimmingBlanks() })) }
         let ordered = GroupName.productGroupsInOrder.filter(granted.contains)
-        return .success(RequestAuthorisation(department: id, purpose: chosen, groups: ordered, refusedGroups: refused))
+        return .success(DropAuthorisation(department: id, purpose: chosen, groups: ordered, refusedGroups: refused))
     }
 }
