@@ -5,25 +5,15 @@ import VTJCore
 
 extension DropProcessor {
     /// `perustiedot` and `seuranta-lisaa`: current basic data of the listed persons.
-<<<<<<< HEAD
-    func basicData(_ request: AuthorisedDrop) async throws -> DropOutcome {
-        let context = request.context
-        let rules = DisclosureRules(authorisation: request.authorisation, today: context.today)
-        let operation = request.content.operation
-        let sink = try makeSink(.basicData, request, asked: AskedOnly(request.content.hetus))
-        DropTiming.mark("sink")
-        do {
-            try appliance.journalNow(.querying, for: context.requestID)
-            DropTiming.mark("journal-querying")
-=======
     func basicData(_ drop: AuthorisedDrop) async throws -> DropOutcome {
         let context = drop.context
         let rules = DisclosureRules(authorisation: drop.authorisation, today: context.today)
         let operation = drop.content.operation
         let sink = try makeSink(.basicData, drop, asked: AskedOnly(drop.content.hetus))
+        DropTiming.mark("sink")
         do {
             try appliance.journalNow(.querying, for: context.dropID)
->>>>>>> main
+            DropTiming.mark("journal-querying")
             let report = try await audited(AuditRecord(
                 at: now, department: context.department, purpose: drop.authorisation.purpose.rawValue,
                 dropID: context.dropID, operation: "perustiedot", scope: .hetuList, hetus: drop.content.hetus.shared,

@@ -75,12 +75,8 @@ extension DropProcessor {
         let publisher = appliance.publisher(context.department)
         var resultPath: String?
         if let sink {
-<<<<<<< HEAD
-            appliance.journal(.resultsWritten, for: context.requestID, log: context.log)
-            DropTiming.mark("journal-results-written")
-=======
             appliance.journal(.resultsWritten, for: context.dropID, log: context.log)
->>>>>>> main
+            DropTiming.mark("journal-results-written")
             resultPath = try commitOnce(sink, publisher: publisher)
             DropTiming.mark("result-publish")
         }
