@@ -14,13 +14,16 @@ import Testing
                 let thread = DropThread()
                 group.addTask(executorPreference: thread) {
                     defer { thread.close() }
-                    return Thread.current.name == "vtjdrop-drop" && barrier.arriveAndWait()
+                    return Self.onDropThread() && barrier.arriveAndWait()
                 }
             }
             return await group.reduce(into: [Bool]()) { $0.append($1) }
         }
         #expect(arrived == [true, true, true, true])
     }
+
+    /// Whether the caller runs on a ``DropThread`` (a synchronous look: `Thread.current` is not for async code).
+    static func onDropThread() -> Bool { Thread.current.name == "vtjdrop-drop" }
 
     /// Work that reaches a closed thread still runs (on the global executor).
     @Test func workAfterCloseStillRuns() async {
