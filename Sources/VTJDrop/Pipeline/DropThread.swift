@@ -16,8 +16,11 @@ final class DropThread: TaskExecutor, Sendable {
     private let signal = DispatchSemaphore(value: 0)
 
     init(name: String = "vtjdrop-drop") {
-        let thread = Thread { [self] in self.serve() }
-        thread.name = name
+        let thread = Thread { [self] in
+            // Named from inside: on Linux a name given before start() never reaches the kernel (top -H, gdb).
+            Thread.current.name = name
+            self.serve()
+        }
         thread.start()
     }
 
