@@ -9,21 +9,23 @@ import Testing
     /// on a two-core machine) the third and fourth could not start while the first two blocked.
     @Test func walksThatBlockAtOnceAllProceed() async {
         let barrier = Barrier(parties: 4)
-        let arrived = await withTaskGroup(of: Bool.self) { group in
+        let walks = await withTaskGroup(of: (thread: String?, arrived: Bool).self) { group in
             for _ in 0..<4 {
                 let thread = DropThread()
                 group.addTask(executorPreference: thread) {
                     defer { thread.close() }
-                    return Self.onDropThread() && barrier.arriveAndWait()
+                    let name = Self.threadName()
+                    return (name, barrier.arriveAndWait())
                 }
             }
-            return await group.reduce(into: [Bool]()) { $0.append($1) }
+            return await group.reduce(into: [(thread: String?, arrived: Bool)]()) { $0.append($1) }
         }
-        #expect(arrived == [true, true, true, true])
+        #expect(walks.map(\.arrived) == [true, true, true, true], "the walks blocked each other: \(walks)")
+        #expect(walks.allSatisfy { $0.thread == "vtjdrop-drop" }, "\(walks)")
     }
 
-    /// Whether the caller runs on a ``DropThread`` (a synchronous look: `Thread.current` is not for async code).
-    static func onDropThread() -> Bool { Thread.current.name == "vtjdrop-drop" }
+    /// The calling thread's name (a synchronous look: `Thread.current` is not for async code).
+    static func threadName() -> String? { Thread.current.name }
 
     /// Work that reaches a closed thread still runs (on the global executor).
     @Test func workAfterCloseStillRuns() async {
