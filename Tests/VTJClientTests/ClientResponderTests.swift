@@ -66,13 +66,10 @@ struct ClientResponderTests {
         defer { responder.stop() }
         let sleeper = RecordingSleeper()
         let client = try VTJInterfaceClient(configuration: ClientTestData.configuration(responder.baseURL), sleeper: sleeper.sleeper)
-        let started = ContinuousClock.now
         let report = try await client.basicData(hetus: TestHetu.distinct(3)) { _ in }
-        let elapsed = ContinuousClock.now - started
         #expect(report.returned == 3)
         #expect(sleeper.recorded.count == 1)
         #expect(sleeper.recorded.allSatisfy { $0 >= .seconds(1) && $0 <= .milliseconds(1100) })
-        #expect(elapsed >= .seconds(1))
         let times = responder.requests.count
         #expect(times == 2)
     }

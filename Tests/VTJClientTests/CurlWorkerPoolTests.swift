@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Synchronization
 import Testing
+import VTJTestSupport
 @testable import VTJClient
 
 /// The worker pool's fair sharing (issue 15): one drop's messages never take the spare worker, and
@@ -27,16 +28,11 @@ struct CurlWorkerPoolTests {
         func openAll() { for release in releases.withLock({ Array($0.values) }) { release.signal() } }
     }
 
-    /// Polls; the bound only limits how long a failure takes to show. It is long because the
-    /// full suite keeps the two cooperative threads busy, and the jobs' own tasks must get one
-    /// before they reach the pool (seen failing at 15 s under a load of 10).
+    /// The shared `eventually` with a long bound: it only limits how long a failure takes to show,
+    /// and the full suite keeps the two cooperative threads busy while the jobs' own tasks must get
+    /// one before they reach the pool (seen failing at 15 s under a load of 10).
     static func eventually(seconds: Double = 120, _ condition: () -> Bool) async -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if condition() { return true }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return condition()
+        await VTJTestSupport.eventually(seconds: seconds) { condition() }
     }
 
     @Test("a large drop runs its three messages and leaves the spare worker free; another drop's job starts at once")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VTJTestSupport
 import VTJClient
 import VTJCore
 import VTJSandbox
@@ -34,9 +35,7 @@ struct SandboxFaultTests {
         try await SandboxFixture.withSandbox(configuration) { server, base in
             let sleeper = RecordingSleeper()
             let client = try SandboxFixture.client(base, sleeper: sleeper)
-            let started = ContinuousClock.now
             let key = try await client.logKey(on: Self.day)
-            #expect(ContinuousClock.now - started >= .seconds(1))
             #expect(key == server.registry.logKey(atStartOf: Self.day))
             #expect(sleeper.recorded.count == 1)
             #expect(sleeper.recorded.allSatisfy { $0 >= .seconds(1) })
@@ -52,9 +51,7 @@ struct SandboxFaultTests {
         try await SandboxFixture.withSandbox(configuration) { server, base in
             let sleeper = RecordingSleeper()
             let client = try SandboxFixture.client(base, sleeper: sleeper)
-            let started = ContinuousClock.now
             let key = try await client.logKey(on: Self.day)
-            #expect(ContinuousClock.now - started >= .seconds(1))
             #expect(key == server.registry.logKey(atStartOf: Self.day))
             #expect(sleeper.recorded.count == 1)
             #expect(sleeper.recorded.allSatisfy { $0 >= .seconds(1) })
@@ -145,7 +142,7 @@ struct SandboxFaultTests {
             #expect(client.statistics.attempts == 2)
             // The client gives up on its own clock; under load the server may count the second
             // request a moment later, so wait (bounded) for it to arrive rather than race it.
-            for _ in 0..<50 where server.counters.requests("kirjausavain") < 2 { try await Task.sleep(for: .milliseconds(100)) }
+            #expect(await eventually(seconds: 5) { server.counters.requests("kirjausavain") >= 2 })
             #expect(server.counters.requests("kirjausavain") == 2)
         }
     }

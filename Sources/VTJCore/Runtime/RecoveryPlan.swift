@@ -1,7 +1,6 @@
-/// What to do after a restart with everything an earlier run left, decided in one place from the
-/// journal's unfinished rows and a listing of the state folder — replacing the decisions that were
-/// spread over `WorkRecovery`, `ApplianceRunner.recover`, `Claimer.leftovers`,
-/// `IntakeCycle.recoverUnjournaledQuarantine` and the pending receipts' first pass.
+/// What to do after a restart with everything an earlier run left, decided in one place (before
+/// issue 14, seven did) from the journal's unfinished rows and a listing of the state folder and
+/// the outbox staging folders.
 ///
 /// Pure: the runtime lists (``Listing``), the plan decides (``actions``), the runtime's executor
 /// performs each ``Action`` in order and logs every failure.
@@ -72,10 +71,14 @@ public struct RecoveryPlan: Sendable {
         public var unjournaledQuarantine: [UnjournaledQuarantine]
         /// The quarantine folder's path with a trailing `/` (entries intake refused unread are stored under it).
         public var quarantinePrefix: String
+        /// Departments whose outbox staging folder (`.vtjdrop-tmp`) holds files an earlier run
+        /// stopped writing: never published, never resumed (a walk writes new ones).
+        public var staleStaging: Set<String>
 
         public init(unfinished: [Entry] = [], workFolders: [WorkFolder] = [], inArchive: Set<String> = [],
                     inQuarantine: Set<String> = [], pendingLogKeys: [(dropID: String, state: DropState?)] = [],
-                    unjournaledQuarantine: [UnjournaledQuarantine] = [], quarantinePrefix: String = "/quarantine/") {
+                    unjournaledQuarantine: [UnjournaledQuarantine] = [], quarantinePrefix: String = "/quarantine/",
+                    staleStaging: Set<String> = []) {
             self.unfinished = unfinished
             self.workFolders = workFolders
             self.inArchive = inArchive
@@ -83,11 +86,15 @@ public struct RecoveryPlan: Sendable {
             self.pendingLogKeys = pendingLogKeys
             self.unjournaledQuarantine = unjournaledQuarantine
             self.quarantinePrefix = quarantinePrefix
+            self.staleStaging = staleStaging
         }
     }
 
     /// One step of recovery, in the order returned.
     public enum Action: Hashable, Sendable {
+        /// Half-written files in a department's outbox staging folder: remove them. Only here, at
+        /// start, when nothing of this run can be writing there yet.
+        case clearStaging(department: String)
         /// The input was moved to the archive / quarantine but the move was not journaled: journal it.
         case journalMove(dropID: String, to: DropState)
         /// A delivery the journal says was published: its noted log key becomes the change cursor.
@@ -112,10 +119,11 @@ public struct RecoveryPlan: Sendable {
 
     public init(_ listing: Listing) { self.listing = listing }
 
-    /// Every step, in order: journal records completed first (so the claims below see their state),
-    /// then change cursors, then the work folders oldest first, then quarantine's receipts.
+    /// Every step, in order: staging folders cleared, journal records completed (so the claims
+    /// below see their state), then change cursors, then the work folders oldest first, then
+    /// quarantine's receipts.
     public var actions: [Action] {
-        var actions: [Action] = []
+        var actions: [Action] = listing.staleStaging.sorted().map { .clearStaging(department: $0) }
         let working = Set(listing.workFolders.map(\.dropID))
         var states: [String: DropState] = [:]
         for entry in listing.unfinished { states[entry.dropID] = entry.state }

@@ -82,6 +82,7 @@ struct ConfigurationValidator {
         }
         let certificate = existingFile("vtj.client_cert")
         let key = existingFile("vtj.client_key")
+        // Only for a permissions warning: reading the key is checked (and reported) on its own.
         if let key, let attributes = try? FileManager.default.attributesOfItem(atPath: key),
            let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o007 != 0 {
             warnings.append(.init(keyPath: "vtj.client_key", message: "\(key) is readable by other users; run chmod 0640 on it",

@@ -97,6 +97,7 @@ package struct InterfaceCredentials: Sendable, Hashable, CustomStringConvertible
             problems.append(.init(keyPath: key, message: "the password file \(path) is empty"))
             return nil
         }
+        // Only for a permissions warning: the file was just read, so its attributes are there.
         if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
            let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o007 != 0 {
             warnings.append(.init(keyPath: key, message: "the password file \(path) is readable by other users; run chmod 0600 (or 0640) on it"))

@@ -22,6 +22,7 @@ struct PendingNote {
     /// Writes (or replaces) the note; failures are logged and otherwise ignored.
     func write(_ reason: WaitReason, retryAt: Date?) {
         let zone = appliance.finnishTime
+        // Only the note's "received" line: an unreadable journal shows the note's own time instead.
         let received = ((try? appliance.database.journal.entry(claimed.id.value)) ?? nil)?.claimedAt ?? appliance.clock.now()
         let text = Self.text(file: claimed.originalName.display, dropID: claimed.id.value, reason: reason,
                              received: zone.zoned(at: Instant(received)),
@@ -36,8 +37,14 @@ struct PendingNote {
         }
     }
 
-    /// Removes the note, if there is one.
-    func remove() { _ = unlink(path) }
+    /// Removes the note, if there is one. One left behind would tell the department a finished drop
+    /// still waits, so a failure is logged.
+    func remove() {
+        guard unlink(path) != 0, errno != ENOENT else { return }
+        appliance.logger(dropID: claimed.id.value, department: claimed.department)
+            .error("cannot remove the pending note; the outbox still says the drop waits until an operator removes it",
+                   metadata: ["file": "\(name)", "error": "\(String(cString: strerror(errno)))"])
+    }
 
     /// The note's text in the department's language: CRLF, UTF-8 without BOM, like receipts (opens in Notepad).
     static func text(file: String, dropID: String, reason: WaitReason, received: ZonedDateTime,

@@ -82,7 +82,7 @@ package struct StateSnapshotSource: OperatorSnapshotSource {
                 endpoint: configuration?.interface.endpoint.description ?? "-", wire: configuration?.interface.wire.rawValue ?? "-",
                 gate: condition(.interface), lastSuccessAt: health.lastSuccessAt, lastFailureAt: health.lastFailureAt,
                 lastFailure: health.lastFailure, consecutiveFailures: health.consecutiveFailures),
-            intakeClosed: condition(.folders) ?? condition(.journal), departments: departments,
+            intakeClosed: condition(.folders) ?? condition(.journal), unwatched: condition(.watch), departments: departments,
             schedule: ScheduleStatus(times: configuration?.changeSchedule.times.map(\.description) ?? [], lastRunAt: lastRun, nextRunAt: nextRun),
             failureWindowDays: failureWindowDays)
     }
@@ -158,6 +158,7 @@ package struct StateSnapshotSource: OperatorSnapshotSource {
         var result: [String: (count: Int, oldest: Date?)] = [:]
         for department in configuration.departments {
             let folder = configuration.inbox + "/" + department.id
+            // A status read: an unlistable inbox shows no waiting files (its department's health says why).
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
             var count = 0
             var oldest: Date?

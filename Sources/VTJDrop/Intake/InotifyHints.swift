@@ -71,7 +71,7 @@ final class InotifyHints: Sendable {
         let early = drain()
         guard early.isEmpty else { return early }
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { try? await sleep() }
+            group.addTask { try? await sleep() }  // cancelled when an event came first: that is the point
             group.addTask { await self.arrival() }
             await group.next()
             group.cancelAll()

@@ -179,8 +179,9 @@ package final class Appliance: Sendable {
         }
         do {
             let publisher = publisher(department)
+            // Its stale half-written files are recovery's (WorkRecovery.clearStaging), at start
+            // only: here, on a department's return, a resumed drop of it may be writing there.
             try publisher.prepare()
-            _ = try publisher.removeStaleTemporaryFiles()
             try claimer(department).prepare()
         } catch {
             return "\(error)"
@@ -188,6 +189,7 @@ package final class Appliance: Sendable {
         return nil
     }
 
+    /// Whether the folder could be made; the caller says what is wrong (`prepareFolders`).
     private func mkdirParents(_ path: String) -> Bool {
         (try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
                                                    attributes: [.posixPermissions: 0o770])) != nil

@@ -194,6 +194,7 @@ extension ApplianceRunner {
             "in-flight": "\(tasks.count)", "grace-s": "\(Self.stopGrace.components.seconds)"])
         let finished = await withTaskGroup(of: Bool.self) { group in
             group.addTask { for task in tasks { await task.value }; return true }
+            // The sleep's error is its answer: cancelled (the drops finished first) is not "grace over".
             group.addTask { [clock = appliance.monotonic] in (try? await clock.sleep(for: Self.stopGrace)) == nil }
             let first = await group.next() ?? true
             if !first { for task in tasks { task.cancel() } }

@@ -3,19 +3,23 @@ import Logging
 import VTJCore
 
 extension ApplianceRunner {
-    /// Serves the daily change-fetch schedule (Finnish time) at once (tests; the daemon dispatches
-    /// ``dueScheduledDrops()`` like any claimed drop).
-    func runSchedule() async {
-        _ = await process(dueScheduledDrops())
-    }
-
     /// The change deliveries owed now, claimed like drops: each department that follows persons (or
     /// has started municipality-wide changes) gets one per schedule slot.
     func dueScheduledDrops() -> [ClaimedFile] {
         let schedule = appliance.configuration.changeSchedule
         let journal = appliance.database.journal
         let nowDate = appliance.clock.now()
-        let last = ((try? journal.lastScheduledRun(Journal.changeFetchRun)) ?? nil).map { Instant($0) }
+        let last: Instant?
+        do {
+            last = try journal.lastScheduledRun(Journal.changeFetchRun).map { Instant($0) }
+        } catch {
+            // Unknown when the schedule last ran: deciding without it could run a slot twice.
+            if scheduleComplaintDue() {
+                appliance.logger.error("cannot read when the change schedule last ran; scheduled fetches wait until the journal can be read",
+                                       metadata: ["error": "\(error)"])
+            }
+            return []
+        }
         switch schedule.decide(lastRun: last, now: Instant(nowDate), zone: appliance.finnishTime) {
         case .runNow(let slot):
             // Recorded first: a crash mid-run must not make the same slot run again and again. Not
@@ -56,9 +60,16 @@ extension ApplianceRunner {
         let register = appliance.database.followedRegister
         for department in appliance.configuration.departments {
             var operations: [DropContent.Operation] = []
-            if ((try? register.count(department: department.id)) ?? 0) > 0 { operations.append(.muutokset) }
-            if department.profile.municipalityWide, ((try? register.logKey(department: department.id, scope: .municipalities)) ?? nil) != nil {
-                operations.append(.kuntaMuutokset)
+            do {
+                if try register.count(department: department.id) > 0 { operations.append(.muutokset) }
+                if department.profile.municipalityWide, try register.logKey(department: department.id, scope: .municipalities) != nil {
+                    operations.append(.kuntaMuutokset)
+                }
+            } catch {
+                // The slot is recorded already: this department's changes come with the next slot.
+                appliance.logger.error("cannot read the followed register; this department's scheduled change fetch is skipped until the next slot",
+                                       metadata: ["department": "\(department.id)", "error": "\(error)"])
+                continue
             }
             for operation in operations {
                 if let file = planScheduledFetch(department: department.id, operation: operation) { claimed.append(file) }
@@ -89,7 +100,14 @@ extension ApplianceRunner {
         lastRetentionRun = now
         runOutboxRetention(now: now)
         let journal = appliance.database.journal
-        guard let due = try? journal.dueForDeletion(policy: appliance.configuration.retention, now: now) else { return }
+        let due: [RetentionCandidate]
+        do {
+            due = try journal.dueForDeletion(policy: appliance.configuration.retention, now: now)
+        } catch {
+            appliance.logger.error("cannot read which inputs retention deletes; they are kept until the next hourly sweep",
+                                   metadata: ["error": "\(error)"])
+            return
+        }
         for candidate in due {
             do {
                 // An inbox entry quarantined unread lies in a folder of its own request id: the folder goes.

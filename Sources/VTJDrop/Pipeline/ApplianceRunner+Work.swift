@@ -14,10 +14,13 @@ extension ApplianceRunner {
             .sorted { $0.id < $1.id }
     }
 
-    /// Work an earlier run left behind: published → archive; anything else → walk it again.
+    /// Work an earlier run left behind, as ``RecoveryPlan`` decides: published → archive; refused →
+    /// quarantine; anything else → walk it again (returned); refused entries' receipts → intake.
     func recover() -> [ClaimedFile] {
         var again: [ClaimedFile] = []
-        for found in WorkRecovery(appliance: appliance).run() {
+        let recovered = WorkRecovery(appliance: appliance).run()
+        intake.resume(recovered.refusals)
+        for found in recovered.claimed {
             let file = found.file
             let log = appliance.logger(dropID: file.id.value, department: file.department)
             // Published or refused: finish the move (journaled done but the move had failed: the
@@ -46,6 +49,7 @@ extension ApplianceRunner {
     /// so a large copy into the inbox cannot turn the loop thousands of times.
     func waitForWork(until deadline: ContinuousClock.Instant) async -> [InotifyWatcher.Event] {
         guard let hints else {
+            // Throws only when cancelled (a stop): the loop then sees `shouldStop`.
             try? await appliance.monotonic.sleep(until: deadline, tolerance: nil)
             return []
         }
@@ -58,7 +62,7 @@ extension ApplianceRunner {
             let events = await hints.next { try await Task.sleep(for: timeout) }
             collected += events
             if events.isEmpty || events.contains(where: { !$0.isWriteInProgress }) { return collected }
-            try? await Task.sleep(for: .milliseconds(50))
+            try? await Task.sleep(for: .milliseconds(50))  // cancelled: a stop, seen by the caller
         }
     }
 

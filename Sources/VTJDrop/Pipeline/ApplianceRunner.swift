@@ -172,6 +172,7 @@ package actor ApplianceRunner {
                 next = min(next ?? soonest, soonest)
             }
             guard let next, next < deadline else { break }
+            // Throws only when cancelled: the loop's condition ends the run.
             try? await appliance.monotonic.sleep(until: max(next, now + .milliseconds(50)), tolerance: nil)
         }
         if gate.stoppedByRefusal, case .refusing = self.condition { summary.interface = self.condition }

@@ -20,13 +20,27 @@ extension DropProcessor {
         do {
             let value = try await body()
             DropTiming.mark("interface")
-            try? log.recordOutcome(queryID: id, at: now, .answered)
+            recordOutcome(.answered, of: id, record)
             DropTiming.mark("audit-outcome")
             return value
         } catch {
             let outcome: AuditAttemptOutcome = if let client = error as? VTJClientError, !client.isTransient { .refused } else { .failed }
-            try? log.recordOutcome(queryID: id, at: now, outcome, detail: "\(error)")
+            recordOutcome(outcome, of: id, record, detail: "\(error)")
             throw error
+        }
+    }
+
+    /// Records what became of a query. A failure is logged, not thrown: the query itself is in the
+    /// audit log already (written before it left), so what is lost is only its outcome, and
+    /// failing the drop for it would send the same query again.
+    func recordOutcome(_ outcome: AuditAttemptOutcome, of queryID: Int64, _ record: AuditRecord, detail: String? = nil) {
+        do {
+            try appliance.database.auditLog.recordOutcome(queryID: queryID, at: now, outcome, detail: detail)
+        } catch {
+            appliance.logger.error(
+                "cannot record a query's outcome in the audit log; the query stays recorded, its outcome reads as unknown",
+                metadata: ["request": "\(record.dropID)", "department": "\(record.department)", "query": "\(queryID)",
+                           "outcome": "\(outcome.rawValue)", "error": "\(DropFileName.maskingHetus(in: "\(error)"))"])
         }
     }
 
@@ -36,8 +50,7 @@ extension DropProcessor {
     /// Records a query the interface has already answered (the persons a municipality-wide
     /// delivery named are known only afterwards).
     func auditAnswered(_ record: AuditRecord) throws {
-        let log = appliance.database.auditLog
-        let id = try log.record(record)
-        try? log.recordOutcome(queryID: id, at: now, .answered)
+        let id = try appliance.database.auditLog.record(record)
+        recordOutcome(.answered, of: id, record)
     }
 }

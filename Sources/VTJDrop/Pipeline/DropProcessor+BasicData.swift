@@ -67,6 +67,7 @@ extension DropProcessor {
                 dropID: context.dropID, operation: "perustiedot", scope: .municipalities, hetus: [],
                 detail: "kunta-perustiedot")) {
                 try await appliance.client.municipalBasicData(groups: rules.interfaceGroups) { person in
+                    // A person without a valid henkilötunnus cannot be audited by one; the rules withhold them anyway.
                     if let hetu = try? Henkilotunnus(person.hetu) { delivered.append(hetu) }
                     Self.logContradiction(try sink.write(person), hetu: person.hetu, log: context.log)
                 }

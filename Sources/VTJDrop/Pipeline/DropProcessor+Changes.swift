@@ -101,6 +101,7 @@ extension DropProcessor {
     func rekeyCorrections(_ changes: [Change]) throws {
         for change in changes {
             for record in change.records(.henkilotunnusKorjaus) where record.change != .changed && record.change != .removed {
+                // An invalid henkilötunnus on either side cannot be followed: nothing to re-key.
                 guard let newText = record.text("aktiivinenHenkilotunnus"), newText != change.hetu,
                       let old = try? Henkilotunnus(change.hetu), let new = try? Henkilotunnus(newText)
                 else { continue }
@@ -123,7 +124,7 @@ extension DropProcessor {
         for change in changes where seeds[change.hetu] == nil {
             if !change.records(.turvakielto).isEmpty {
                 seeds[change.hetu] = .protected
-            } else if let hetu = try? Henkilotunnus(change.hetu) {
+            } else if let hetu = try? Henkilotunnus(change.hetu) {  // invalid: cannot be asked about, stays unknown (fails closed)
                 seeds[change.hetu] = .unknown
                 toAsk.append(hetu)
             }
@@ -149,7 +150,7 @@ extension DropProcessor {
         var seen = Set<String>()
         return changes.compactMap { change in
             guard seen.insert(change.hetu).inserted else { return nil }
-            return try? Henkilotunnus(change.hetu)
+            return try? Henkilotunnus(change.hetu)  // invalid: cannot be asked about
         }
     }
 }

@@ -61,7 +61,16 @@ extension DropProcessor {
         return .waiting(retryAt: now, after: .zero, reason: .local("interrupted by the stop; it resumes at the next start"))
     }
 
-    func attempt(_ context: DropContext) -> Int { ((try? journal.entry(context.dropID)) ?? nil)?.attempts ?? 0 }
+    /// Attempts journaled so far (0 when unreadable: the back-off then starts short again, which is logged).
+    func attempt(_ context: DropContext) -> Int {
+        do {
+            return try journal.entry(context.dropID)?.attempts ?? 0
+        } catch {
+            context.log.warning("cannot read the drop's attempts from the journal; its retry waits the shortest back-off",
+                                metadata: ["error": "\(error)"])
+            return 0
+        }
+    }
 
     /// Performs the lifecycle's actions (moves, retries, holds) for this walk.
     var executor: DropExecutor { DropExecutor(appliance: appliance) }

@@ -19,8 +19,14 @@ extension DropProcessor {
         let window = appliance.configuration.duplicateWindow
         guard window > .zero, !bytes.isEmpty else { return nil }
         let since = now.addingTimeInterval(-Double(window.components.seconds))
-        guard let candidates = try? journal.archivedInputs(department: department, since: since, limit: Self.repeatCandidates)
-        else { return nil }
+        let candidates: [(dropID: String, folder: String, at: Date)]
+        do {
+            candidates = try journal.archivedInputs(department: department, since: since, limit: Self.repeatCandidates)
+        } catch {
+            appliance.logger.warning("cannot look up earlier drops of the same content; this one is answered without the repeat note",
+                                     metadata: ["department": "\(department)", "error": "\(error)"])
+            return nil
+        }
         for candidate in candidates {
             guard let name = DropReplay.inputName(in: candidate.folder) else { continue }
             let path = candidate.folder + "/" + name

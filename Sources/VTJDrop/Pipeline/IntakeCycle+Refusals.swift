@@ -116,26 +116,28 @@ extension IntakeCycle {
                           update: JournalUpdate(storedPath: pending.stored, resultFiles: paths), log: log)
     }
 
-    /// Retries receipts that could not be published; on the first pass also those an earlier run
-    /// left (journaled `refused` with the entry already in quarantine).
+    /// Retries receipts that could not be published.
     func publishPendingReceipts() {
-        if !recoveredReceipts {
-            recoveredReceipts = true
-            let quarantine = appliance.mover.quarantineFolder + "/"
-            let known = Set(pendingReceipts.map(\.dropID))
-            for entry in (try? appliance.database.journal.unfinished()) ?? []
-            where entry.state == .refused && entry.storedPath.hasPrefix(quarantine) && !known.contains(entry.dropID) {
-                let reason = entry.error ?? "it was never opened"
-                pendingReceipts.append(PendingReceipt(department: entry.department, dropID: entry.dropID,
-                                                      originalName: entry.originalName, reason: reason,
-                                                      message: InboxListing.Refusal(described: reason)?.message ?? Message(.quarantinedUnknown),
-                                                      stored: entry.storedPath))
-            }
-            recoverUnjournaledQuarantine()
-        }
         let waiting = pendingReceipts
         pendingReceipts = []
         for pending in waiting { deliver(pending) }
+    }
+
+    /// Takes the refused entries an earlier run did not finish answering (``RecoveryPlan``'s word,
+    /// listed by ``WorkRecovery``): their receipts go out with the next pass, retried like any other.
+    func resume(_ refusals: [WorkRecovery.RefusedEntry]) {
+        for refusal in refusals {
+            switch refusal {
+            case .receipt(let pending):
+                guard !pendingReceipts.contains(where: { $0.dropID == pending.dropID }) else { continue }
+                pendingReceipts.append(pending)
+            case .unjournaled(let id, let name, let reason, let message, let stored, let department):
+                appliance.logger.notice("answering an inbox entry an earlier run quarantined but did not record",
+                                        metadata: ["request": "\(id.value)"])
+                finishRefusal(id: id, name: name, reason: reason, message: message, stored: stored, department: department,
+                              log: appliance.logger.with(department: department))
+            }
+        }
     }
 
     /// Forgets first sights of entries no longer refused in a department's folder.
@@ -153,5 +155,15 @@ extension IntakeCycle {
     static func nanoseconds(_ date: Date) -> Int64 {
         let value = date.timeIntervalSince1970 * 1e9
         return value >= Double(Int64.max) ? Int64.max : Int64(value)
+    }
+}
+
+extension IntakeCycle.PendingReceipt {
+    /// The receipt of an entry an earlier run journaled `refused` (in quarantine) but did not answer.
+    init(recovering entry: JournalEntry) {
+        let reason = entry.error ?? "it was never opened"
+        self.init(department: entry.department, dropID: entry.dropID, originalName: entry.originalName, reason: reason,
+                  message: InboxListing.Refusal(described: reason)?.message ?? Message(.quarantinedUnknown),
+                  stored: entry.storedPath)
     }
 }

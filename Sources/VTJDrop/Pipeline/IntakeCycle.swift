@@ -19,8 +19,6 @@ final class IntakeCycle {
     var firstSeen: [String: Int64] = [:]
     /// Receipts about quarantined entries that could not be published yet (full or read-only outbox).
     var pendingReceipts: [PendingReceipt] = []
-    /// Whether receipts an earlier run left unpublished have been looked up in the journal.
-    var recoveredReceipts = false
     /// What inotify said about each department's files (department → display name), for folders
     /// whose events can be trusted; a name the kernel said nothing about must settle.
     private(set) var activity: [String: [String: WriteActivity]] = [:]
@@ -176,6 +174,7 @@ final class IntakeCycle {
 
     private func reportUnconfiguredFolders() {
         let configured = Set(appliance.configuration.departments.map(\.id))
+        // Only a warning about strangers: an inbox root that cannot be listed is `checkFolders`' to report.
         guard let names = try? scanner.unconfiguredFolders(inbox: appliance.configuration.inbox, departments: configured) else { return }
         for name in names {
             reportOnce("unconfigured:\(name.display)", appliance.logger) {

@@ -5,8 +5,10 @@ import VTJCore
 
 /// What an earlier run left (a crash, `kill -9`, a shutdown mid-drop), listed from the journal and
 /// the state folder for ``RecoveryPlan`` to decide, and the plan's bookkeeping steps performed:
-/// moves finished but not journaled, change cursors, claim folders that never got their file.
-/// The claimed drops it returns are finished by ``DropExecutor`` or walked again by the runner.
+/// half-written outbox files, moves finished but not journaled, change cursors, claim and
+/// quarantine folders that never got their file. What it returns is performed by others: the
+/// claimed drops are finished by ``DropExecutor`` or walked again by the runner, and the refused
+/// entries' receipts go out through intake (``IntakeCycle/resume(_:)``), which retries them.
 struct WorkRecovery {
     let appliance: Appliance
 
@@ -16,15 +18,29 @@ struct WorkRecovery {
         let action: DropLifecycle.Action
     }
 
-    /// Every unfinished claim, oldest request id first (the plan's other steps are performed first).
-    func unfinished() -> [ClaimedFile] { run().map(\.file) }
+    /// What is left for others to perform.
+    struct Recovered {
+        /// Claimed drops, oldest request id first.
+        var claimed: [Found] = []
+        /// Inbox entries refused unread whose receipt may not be out.
+        var refusals: [RefusedEntry] = []
+    }
 
-    /// Lists, plans and performs the bookkeeping steps; returns the claimed drops, oldest first.
-    func run() -> [Found] {
+    /// Every unfinished claim, oldest request id first (the plan's other steps are performed first).
+    func unfinished() -> [ClaimedFile] { run().claimed.map(\.file) }
+
+    /// Lists, plans and performs the bookkeeping steps; returns the rest.
+    func run() -> Recovered {
         let (listing, files) = list()
-        var found: [Found] = []
-        for action in RecoveryPlan(listing).actions {
+        let quarantined = listQuarantine()
+        var plan = listing
+        plan.unjournaledQuarantine = quarantined.found
+        plan.staleStaging = listStaging()
+        var recovered = Recovered()
+        for action in RecoveryPlan(plan).actions {
             switch action {
+            case .clearStaging(let department):
+                clearStaging(department)
             case .journalMove(let id, let state):
                 let path = state == .archived ? archiveFolder(id) : appliance.mover.quarantineFolder + "/" + id
                 appliance.logger.notice("journaling a move an earlier run finished but did not record",
@@ -42,8 +58,11 @@ struct WorkRecovery {
             case .removeEmptyClaim(let id, let department):
                 // Killed between creating the folder and the rename: nothing was claimed.
                 let folder = workFolder(department, id)
-                _ = unlink(folder + "/" + ClaimRecord.fileName)
-                _ = rmdir(folder)
+                if unlink(folder + "/" + ClaimRecord.fileName) != 0 && errno != ENOENT || rmdir(folder) != 0 {
+                    // Harmless but untidy: the next start finds the same empty claim and tries again.
+                    appliance.logger.warning("cannot remove an empty claim folder an earlier run left; the next start tries again",
+                                             metadata: ["request": "\(id)", "error": "\(String(cString: strerror(errno)))"])
+                }
             case .quarantineUnaccounted(let id, let department):
                 appliance.logger.error("claimed work without its claim note; moving it to quarantine for the operator",
                                        metadata: ["request": "\(id)"])
@@ -55,13 +74,18 @@ struct WorkRecovery {
                                            metadata: ["request": "\(id)", "error": "\(error)"])
                 }
             case .claimed(let id, _, let next):
-                if let file = files[id] { found.append(Found(file: file, action: next)) }
-            case .publishRefusalReceipt, .answerUnjournaledQuarantine, .removeEmptyQuarantine:
-                // Intake's (its first pass answers quarantined entries: IntakeCycle+QuarantineRecovery).
-                continue
+                if let file = files[id] { recovered.claimed.append(Found(file: file, action: next)) }
+            case .publishRefusalReceipt(let id):
+                if let entry = logged("request \(id)", { try appliance.database.journal.entry(id) }) ?? nil {
+                    recovered.refusals.append(.receipt(IntakeCycle.PendingReceipt(recovering: entry)))
+                }
+            case .answerUnjournaledQuarantine(let id):
+                if let refusal = quarantined.answer(id) { recovered.refusals.append(refusal) }
+            case .removeEmptyQuarantine(let id):
+                removeEmptyQuarantine(id)
             }
         }
-        return found
+        return recovered
     }
 
     /// The journal's unfinished rows and the state folder, as the plan reads them; and the claimed
@@ -75,10 +99,9 @@ struct WorkRecovery {
         }
         var files: [String: ClaimedFile] = [:]
         let claims = Appliance.claimsFolder(state: appliance.configuration.state)
-        let manager = FileManager.default
-        for department in (try? manager.contentsOfDirectory(atPath: claims)) ?? [] where !department.hasPrefix(".") {
+        for department in listFolder(claims) where !department.hasPrefix(".") {
             let work = claims + "/" + department + "/work"
-            for name in (try? manager.contentsOfDirectory(atPath: work)) ?? [] where !name.hasPrefix(".") {
+            for name in listFolder(work) where !name.hasPrefix(".") {
                 guard let id = DropID(name) else { continue }
                 // A folder that cannot be opened (not a folder, no access) is left alone.
                 guard let (folder, file) = inspect(folder: work + "/" + name, id: id, department: department) else { continue }
@@ -112,6 +135,7 @@ struct WorkRecovery {
         guard descriptor >= 0 else { return nil }
         let note = ClaimRecord.read(in: descriptor)
         close(descriptor)
+        // The folder was just opened; a listing failing now only hides a marker (the drop is then read without it).
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         let others = !contents.allSatisfy { $0 == ClaimRecord.fileName }
         guard let note else {
@@ -145,7 +169,9 @@ struct WorkRecovery {
         }
         let marker = contents.first { $0.hasSuffix(ReadinessMode.markerSuffix) && $0 != note.input }
         // What the claim saw, if the journal got to record it: unchanged input is resumed at once.
-        let stamp = ((try? appliance.database.journal.entry(id.value)) ?? nil)?.inputStamp.flatMap(InputStamp.init(encoded:))
+        // Unreadable: the drop is read again as if its input had changed (it waits to be quiet first).
+        let stamp = (logged("request \(id.value)") { try appliance.database.journal.entry(id.value) } ?? nil)?
+            .inputStamp.flatMap(InputStamp.init(encoded:))
         let file = ClaimedFile(id: id, department: note.department, originalName: DropFileName(displayed: note.originalName),
                                folder: folder, path: path, markerPath: marker.map { folder + "/" + $0 }, size: Int64(info.st_size),
                                claimStamp: stamp)
@@ -168,7 +194,7 @@ struct WorkRecovery {
         }
     }
 
-    private func workFolder(_ department: String, _ id: String) -> String {
+    func workFolder(_ department: String, _ id: String) -> String {
         Appliance.claimsFolder(state: appliance.configuration.state) + "/" + department + "/work/" + id
     }
 
@@ -176,8 +202,22 @@ struct WorkRecovery {
         appliance.mover.archiveFolder + "/" + (DropID(id)?.datePart ?? "") + "/" + id
     }
 
+    /// A folder's names; a folder that is not there has none, one that cannot be listed is logged
+    /// (what it holds waits for the next start).
+    func listFolder(_ path: String) -> [String] {
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch CocoaError.fileReadNoSuchFile {
+            return []
+        } catch {
+            appliance.logger.error("recovery cannot list a state folder; what it holds waits for the next start",
+                                   metadata: ["folder": "\(path)", "error": "\(error)"])
+            return []
+        }
+    }
+
     /// A read that recovery can do without, logged when it fails (recovery then works from less).
-    private func logged<T>(_ what: String, _ read: () throws -> T) -> T? {
+    func logged<T>(_ what: String, _ read: () throws -> T) -> T? {
         do { return try read() } catch {
             appliance.logger.error("recovery cannot read \(what); it goes on without", metadata: ["error": "\(error)"])
             return nil

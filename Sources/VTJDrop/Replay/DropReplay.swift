@@ -57,6 +57,7 @@ package struct DropReplay: Sendable {
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         if let note = ClaimRecord.read(in: descriptor) { return note.input }
+        // An unlistable archive folder has no input to name; the replay says the input is missing.
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }
         return names.count == 1 ? names[0] : nil
     }

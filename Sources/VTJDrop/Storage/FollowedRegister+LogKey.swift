@@ -29,12 +29,4 @@ extension FollowedRegister {
             ON CONFLICT (department, scope) DO UPDATE SET log_key = excluded.log_key, updated_at = excluded.updated_at
             """, arguments: [department, scope, key, date])
     }
-
-    /// When the key was last stored (for `status`).
-    package func logKeyUpdatedAt(department: String, scope: Restriction.Scope) throws(StorageError) -> Date? {
-        try StateDatabase.read(pool) { db in
-            try Date.fetchOne(db, sql: "SELECT updated_at FROM change_log_key WHERE department = ? AND scope = ?",
-                              arguments: [department, scope.cursorKey])
-        }
-    }
 }

@@ -33,16 +33,6 @@ extension Journal {
         }
     }
 
-    /// `failed-transient` requests whose next attempt is due at `now`.
-    package func dueForRetry(at now: Date) throws(StorageError) -> [JournalEntry] {
-        try StateDatabase.read(pool) { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM request WHERE state = 'failed-transient'
-                    AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY next_attempt_at, request_id
-                """, arguments: [now]).map(Self.entry)
-        }
-    }
-
     /// Unfinished work per department (departments without any are left out).
     package func backlog() throws(StorageError) -> [DepartmentBacklog] {
         try StateDatabase.read(pool) { db in

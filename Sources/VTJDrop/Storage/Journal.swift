@@ -116,6 +116,7 @@ package struct Journal: Sendable {
     }
 
     /// File names are stored as a JSON array (any character a file name may hold survives).
+    /// Text this module did not write as JSON (rows older than the column's format) reads as no files.
     static func files(_ text: String?) -> [String] {
         guard let text, !text.isEmpty, let names = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else {
             return []
@@ -124,6 +125,7 @@ package struct Journal: Sendable {
     }
 
     static func encode(_ files: [String]) -> String {
+        // Encoding an array of strings cannot fail; `try?` only satisfies the signature.
         guard !files.isEmpty, let data = try? JSONEncoder().encode(files) else { return "" }
         return String(decoding: data, as: UTF8.self)
     }

@@ -95,15 +95,6 @@ package final class StateDatabase: Sendable {
         return nil
     }
 
-    /// The journal mode in force (`wal`), read back from SQLite.
-    package func journalMode() throws(StorageError) -> String {
-        try read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
-    }
-
-    /// The synchronous level in force on writes (2 = FULL).
-    package func synchronousLevel() throws(StorageError) -> Int {
-        try write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
-    }
 
     /// Runs `body` in one write transaction, mapping SQLite errors to ``StorageError``.
     func write<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {

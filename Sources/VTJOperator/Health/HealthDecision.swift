@@ -5,7 +5,9 @@ import VTJCore
 /// a verdict out. Nothing here reads a clock or the database, so every rule is tested with fixed times.
 ///
 /// - readiness: would a drop dropped now be claimed? The daemon runs, the gate is open, the folder
-///   roots are there.
+///   roots are there. A vanished inbox folder (``OperatorSnapshot/unwatched``) does not fail it:
+///   every other department's drops are claimed, so the reason carries a warning instead
+///   (docs/operations.md, "Readiness and a vanished inbox folder").
 /// - health: ready, and the interface answered within ``interfaceWindow``. A quiet appliance makes
 ///   no calls, so an old last success counts against it only once a call has failed since: a night
 ///   without drops is healthy, an interface failing for longer than the window is not.
@@ -36,6 +38,9 @@ public struct HealthDecision: Sendable, Hashable {
         }
         if let gate = snapshot.interface.gate {
             return .unhealthy("interface gate closed for \(Elapsed(from: gate.since, to: now)): \(gate.detail)")
+        }
+        if let unwatched = snapshot.unwatched {
+            return .healthy("ready: drops are claimed; warning: \(unwatched.detail) (since \(Elapsed(from: unwatched.since, to: now)))")
         }
         return .healthy("ready: drops are claimed")
     }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// `vtjdrop status`'s exit code as a pure decision: 0 healthy, 1 degraded (the gate or intake is
-/// closed, or a drop has waited longer than ``maximumAge``), 2 not running or the state unreadable.
+/// closed, an inbox folder is not watched, or a drop has waited longer than ``maximumAge``), 2 not
+/// running or the state unreadable.
 /// Monitoring scripts (Nagios-style checks, issue 14's scripts) read the code and the reasons.
 public struct StatusVerdict: Sendable, Hashable {
     /// What the code means.
@@ -39,6 +40,10 @@ public struct StatusVerdict: Sendable, Hashable {
         }
         if let closed = snapshot.intakeClosed {
             reasons.append("intake closed for \(Elapsed(from: closed.since, to: now)): \(closed.detail)")
+        }
+        if let unwatched = snapshot.unwatched {
+            // Degraded, not down: the other departments are served; this one's drops wait.
+            reasons.append("inbox folder not watched for \(Elapsed(from: unwatched.since, to: now)): \(unwatched.detail)")
         }
         let limit = HealthDecision.seconds(maximumAge)
         for department in snapshot.departments {

@@ -61,10 +61,14 @@ struct StatusPageModel: Sendable {
         let time = { (date: Date?) in Self.time(date, zone: zone) }
         title = "vtjdrop status"
         serving = snapshot.isServing
-        headline = snapshot.isServing ? "serving" : (snapshot.daemon == .running ? "NOT SERVING" : "daemon \(snapshot.daemon.rawValue)")
+        headline = snapshot.isServing ? (snapshot.unwatched == nil ? "serving" : "serving; an inbox folder is NOT WATCHED")
+            : (snapshot.daemon == .running ? "NOT SERVING" : "daemon \(snapshot.daemon.rawValue)")
         var problems: [String] = []
         if let closed = snapshot.intakeClosed {
             problems.append("Intake closed since \(time(closed.since)): \(Self.text(closed.detail))")
+        }
+        if let unwatched = snapshot.unwatched {
+            problems.append("Inbox folder NOT WATCHED since \(time(unwatched.since)): \(Self.text(unwatched.detail))")
         }
         if let gate = snapshot.interface.gate {
             problems.append("Interface gate CLOSED since \(time(gate.since)) (\(Self.text(gate.code))): \(Self.text(gate.detail))")
@@ -79,6 +83,7 @@ struct StatusPageModel: Sendable {
             Field(name: "health", value: health.description),
             Field(name: "interface gate", value: snapshot.interface.gate == nil ? "open" : "closed"),
             Field(name: "intake", value: snapshot.intakeClosed == nil ? "open" : "closed"),
+            Field(name: "inbox folders", value: snapshot.unwatched == nil ? "watched" : "one or more NOT WATCHED"),
             Field(name: "change fetches", value: snapshot.schedule.times.isEmpty ? "on demand only"
                   : snapshot.schedule.times.joined(separator: ", ") + " Finnish time"),
             Field(name: "next change fetch", value: nextRun),

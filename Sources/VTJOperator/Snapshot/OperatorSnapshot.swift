@@ -17,6 +17,9 @@ public struct OperatorSnapshot: Sendable, Hashable {
     public var interface: InterfaceStatus
     /// Set while a folder root is missing or moved: nothing is claimed meanwhile.
     public var intakeClosed: Condition?
+    /// Set while a watched inbox folder has vanished: only its department's drops wait; the
+    /// appliance still serves every other department (a warning, not "not serving").
+    public var unwatched: Condition?
     /// Every configured department (and any other the journal knows), sorted by id.
     public var departments: [DepartmentStatus]
     /// The change-fetch schedule.
@@ -26,13 +29,14 @@ public struct OperatorSnapshot: Sendable, Hashable {
 
     /// A snapshot; every field is the runtime's to fill.
     public init(takenAt: Date, daemon: DaemonPhase, versions: [Version], interface: InterfaceStatus,
-                intakeClosed: Condition? = nil, departments: [DepartmentStatus], schedule: ScheduleStatus,
-                failureWindowDays: Int = 7) {
+                intakeClosed: Condition? = nil, unwatched: Condition? = nil, departments: [DepartmentStatus],
+                schedule: ScheduleStatus, failureWindowDays: Int = 7) {
         self.takenAt = takenAt
         self.daemon = daemon
         self.versions = versions
         self.interface = interface
         self.intakeClosed = intakeClosed
+        self.unwatched = unwatched
         self.departments = departments
         self.schedule = schedule
         self.failureWindowDays = failureWindowDays

@@ -48,6 +48,8 @@ public struct StatusDocument: Encodable, Sendable {
     var reasons: [String]
     var gate: Gate
     var intake: Gate
+    /// Inbox folders that vanished: `open` false while one is not watched (its department waits).
+    var watch: Gate
     var interface: Interface
     var backlog: Backlog
     var departments: [Department]
@@ -76,6 +78,7 @@ public struct StatusDocument: Encodable, Sendable {
         reasons = verdict.reasons
         self.gate = gate(snapshot.interface.gate)
         intake = gate(snapshot.intakeClosed)
+        watch = gate(snapshot.unwatched)
         let face = snapshot.interface
         interface = Interface(endpoint: face.endpoint, wire: face.wire, lastSuccessAt: face.lastSuccessAt,
                               lastFailureAt: face.lastFailureAt, lastError: face.lastFailure.map(Self.masked),

@@ -93,6 +93,7 @@ public struct SystemdNotifierService: Service {
         let waiting = "backlog \(backlog)" + (oldest.map { " (oldest \(Elapsed(from: $0, to: now)))" } ?? "")
         var parts: [String] = []
         if let closed = snapshot.intakeClosed { parts.append("intake closed (\(closed.code))") }
+        if let unwatched = snapshot.unwatched { parts.append("inbox folder not watched (\(unwatched.code))") }
         parts.append(snapshot.interface.gate.map { "gate closed (\($0.code))" } ?? "gate open")
         parts.append(waiting)
         return (snapshot.isServing ? "serving; " : "NOT SERVING: ") + parts.joined(separator: "; ")

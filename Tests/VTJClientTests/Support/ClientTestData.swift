@@ -47,7 +47,8 @@ enum ClientTestData {
     }
 }
 
-/// Sleeps for real and remembers each requested wait.
+/// Remembers each wait the client asks for, and returns at once: the rule's time is what the test
+/// reads (`recorded`), not what a clock measured, so no test waits a Retry-After for real.
 final class RecordingSleeper: Sendable {
     private let waits = Mutex<[Duration]>([])
 
@@ -56,7 +57,8 @@ final class RecordingSleeper: Sendable {
     var sleeper: VTJInterfaceClient.Sleeper {
         { [self] duration in
             waits.withLock { $0.append(duration) }
-            try await Task.sleep(for: duration)
+            try Task.checkCancellation()
+            await Task.yield()
         }
     }
 }

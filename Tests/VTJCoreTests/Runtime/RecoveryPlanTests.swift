@@ -86,4 +86,17 @@ import VTJCore
         ]))
         #expect(plan.actions == [.removeEmptyQuarantine(dropID: "note-only"), .answerUnjournaledQuarantine(dropID: "answer")])
     }
+
+    /// Half-written outbox files are cleared first, before anything is published again, one
+    /// action per department in a stable order.
+    @Test func staleStagingIsClearedBeforeAnythingElse() {
+        let plan = RecoveryPlan(.init(unfinished: [entry("a", .published)], workFolders: [claimed("a")],
+                                      staleStaging: ["vesihuolto", "kirjasto"]))
+        #expect(plan.actions == [
+            .clearStaging(department: "kirjasto"),
+            .clearStaging(department: "vesihuolto"),
+            .claimed(dropID: "a", department: "d", .archive),
+        ])
+        #expect(RecoveryPlan(.init()).actions.isEmpty, "a clean state folder asks for nothing")
+    }
 }

@@ -14,7 +14,8 @@ import VTJTestSupport
         defer { Task { await harness.close() } }
         let runner = harness.runner
         let daemon = Task { await runner.runDaemon() }
-        try await Task.sleep(for: .milliseconds(300))
+        // The start-up pass is done before the entries arrive: only inotify then explains their answers.
+        #expect(await eventually(seconds: 60) { await runner.loopTurns > 0 })
         let folder = harness.root + "/inbox/sivistys"
         #expect(mkfifo(folder + "/putki.txt", 0o666) == 0)
         #expect(symlink("/etc/passwd", folder + "/passwd.txt") == 0)

@@ -161,22 +161,27 @@ import VTJCore
     }
 
     @Test func receiptLeftUnpublishedByAnEarlierRunIsPublishedAfterARestart() async throws {
-        let harness = try await PipelineHarness()
+        let clock = ManualWallClock(Date())
+        let harness = try await PipelineHarness(clock: clock)
         defer { Task { await harness.close() } }
         let outbox = harness.root + "/outbox/sivistys"
         DeliveryFaultInjection.inject(ENOSPC, at: .write, folder: outbox)
         defer { DeliveryFaultInjection.clear(outbox) }
         #expect(mkfifo(harness.root + "/inbox/sivistys/putki.txt", 0o600) == 0)
         let before = IntakeCycle(appliance: harness.appliance)
-        try await Task.sleep(for: .milliseconds(600)) // the settle period, measured by the FIFO's change time
+        clock.set(Date().addingTimeInterval(5))  // past the settle period, measured from the FIFO's change time
         _ = before.pass(now: .now)
         #expect(harness.quarantined().count == 1 && harness.outbox("sivistys").isEmpty)
         let id = try #require(harness.quarantined().first?.split(separator: "/").first.map(String.init))
         #expect(try harness.appliance.database.journal.entry(id)?.state == .refused, "refused until its receipt is out")
 
-        // A new process (a new intake cycle) finds it in the journal once the outbox has room again.
+        // A new process finds it in the journal once the outbox has room again: its recovery
+        // (RecoveryPlan's `publishRefusalReceipt`) hands the entry to the new intake cycle.
         DeliveryFaultInjection.clear(outbox)
         let after = IntakeCycle(appliance: harness.appliance)
+        let recovered = WorkRecovery(appliance: harness.appliance).run()
+        #expect(recovered.refusals.count == 1 && recovered.claimed.isEmpty)
+        after.resume(recovered.refusals)
         _ = after.pass(now: .now)
         let receipts = try harness.receipts("sivistys")
         #expect(receipts.count == 1 && receipts.keys.allSatisfy { $0.hasPrefix("putki." + id) })

@@ -275,12 +275,11 @@ struct SecretFolder {
     var file: String { folder + "/secret.txt" }
 
     init() throws {
-        folder = NSTemporaryDirectory() + "vtjdrop-secret-" + UUID().uuidString
+        folder = try TempFolder("vtjdrop-secret").path
         marker = "SALAINEN-MERKKI-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try marker.write(toFile: file, atomically: true, encoding: .utf8)
         try "<!ENTITY e \"\(marker)\">\n<!ELEMENT pyynto ANY>\n".write(toFile: file + ".dtd", atomically: true, encoding: .utf8)
     }
 
-    func remove() { try? FileManager.default.removeItem(atPath: folder) }
+    func remove() { TempFolderSweeper.removeTree(folder) }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VTJCore
 @testable import VTJDrop
+import VTJOperator
 import VTJTestSupport
 
 /// The daemon with real inotify when a department's inbox folder vanishes and comes back: one log
@@ -24,6 +25,14 @@ import VTJTestSupport
         #expect(capture.all.filter { $0.contains("the watched inbox folder vanished") }.count == 1, "said once")
         let detail = ((try? harness.appliance.database.conditions()) ?? []).first { $0.kind == .watch }?.detail ?? ""
         #expect(detail.contains(inbox))
+        // What the operator sees meanwhile, from the same snapshot `status`, the page and `/readyz` read.
+        let source = StateSnapshotSource(database: harness.appliance.database, configuration: harness.appliance.configuration,
+                                         live: { harness.appliance.liveConditions })
+        let snapshot = try source.read(now: Date())
+        #expect(snapshot.unwatched?.code == "inbox-folder-vanished" && snapshot.intakeClosed == nil)
+        let verdict = StatusVerdict(snapshot, now: Date(), maximumAge: .seconds(900))
+        #expect(verdict.exitCode == 1 && verdict.reasons.contains { $0.contains("inbox folder not watched") }, "\(verdict.reasons)")
+        #expect(HealthDecision().readiness(.success(snapshot), now: Date()).reason.contains("warning: inbox folder vanished"))
 
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: false)
         let back = await eventually(seconds: 60) {
@@ -31,6 +40,7 @@ import VTJTestSupport
                 && !((try? harness.appliance.database.conditions()) ?? []).contains { $0.kind == .watch }
         }
         #expect(back, "the folder's return was not noticed")
+        #expect(try source.read(now: Date()).unwatched == nil)
         let hetus = harness.registry.hetus(where: [.resident], limit: 2)
         try harness.drop("sivistys", "palannut.txt", hetus.joined(separator: "\n"))
         let served = await eventually(seconds: 60) { harness.outbox("sivistys").contains { $0.hasPrefix("palannut.") && $0.hasSuffix(".csv") } }

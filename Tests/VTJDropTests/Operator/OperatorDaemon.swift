@@ -19,11 +19,10 @@ final class OperatorDaemon: @unchecked Sendable {
     ///   - interface: the `vtj:` lines (default: the built-in sandbox).
     ///   - environment: added to the daemon's environment (credentials, `NOTIFY_SOCKET`).
     init(interface: String = "sandbox: true", environment: [String: String] = [:]) throws {
-        root = NSTemporaryDirectory() + "vtjdrop-operator-" + UUID().uuidString
+        root = try TempFolder("vtjdrop-operator").path
         for folder in ["inbox", "outbox", "state"] {
             try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
         }
-        TempFolderSweeper.register(root)
         port = try LoopbackSocket.freePort()
         try """
             inbox: \(root)/inbox

@@ -23,7 +23,7 @@ extension OperatorProcessTests {
         }()
 
         static func folder() throws -> String {
-            let root = NSTemporaryDirectory() + "vtjdrop-progress-" + UUID().uuidString
+            let root = try TempFolder("vtjdrop-progress").path
             for folder in ["inbox/sivistys", "outbox", "state"] {
                 try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
             }

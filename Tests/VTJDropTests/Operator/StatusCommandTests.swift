@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VTJTestSupport
 
 extension OperatorProcessTests {
     /// `vtjdrop status` against the real daemon: exit codes for monitoring and the JSON for scripts.
@@ -15,8 +16,9 @@ extension OperatorProcessTests {
             let yaml = try String(contentsOfFile: config, encoding: .utf8)
             #expect(await daemon.stop() == 0)
             // The folder is gone with the daemon: rebuild it as a stopped appliance's state would be.
-            let root = NSTemporaryDirectory() + "vtjdrop-stopped-" + UUID().uuidString
-            defer { try? FileManager.default.removeItem(atPath: root) }
+            let temp = try TempFolder("vtjdrop-stopped")
+            defer { temp.remove() }
+            let root = temp.path
             for folder in ["inbox", "outbox", "state"] { try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true) }
             try yaml.replacingOccurrences(of: daemon.root, with: root).write(toFile: root + "/vtjdrop.yaml", atomically: true, encoding: .utf8)
             _ = try await VTJDropBinary.runDetached(["run", "--once", "--config", root + "/vtjdrop.yaml"])
@@ -33,7 +35,9 @@ extension OperatorProcessTests {
             let daemon = try OperatorDaemon.unreachable()
             #expect(await daemon.await("/readyz", status: 503) != nil)
             try daemon.drop("sivistys", "lista.txt", OperatorEndpointTests.hetus[0])
-            try await Task.sleep(for: .seconds(2))  // the age under test: the drop must be older than --max-age 1
+            // The age under test, without waiting for it: the drop's mtime (what status reads) is a minute ago.
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)],
+                                                  ofItemAtPath: daemon.root + "/inbox/sivistys/lista.txt")
             let status = try await VTJDropBinary.runDetached(["status", "--config", daemon.root + "/vtjdrop.yaml", "--max-age", "1", "--json"])
             #expect(status.status == 1, "\(status.stdout) \(status.stderr)")
             let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])

@@ -40,6 +40,35 @@ extension OperatorProcessTests {
             #expect(image.count > 10_000, "a page, not a blank image: \(image.count) bytes")
             #expect(await daemon.stop() == 0)
         }
+
+        /// Issue 14: a vanished inbox folder is shown everywhere an operator looks, on the real
+        /// daemon — the page (headline and problem line, in a real browser), `status --json` (a
+        /// `watch` gate, verdict degraded, exit 1) and `/readyz` (still 200: the other department
+        /// is served; a warning in the body).
+        @Test func aVanishedInboxFolderIsOnThePageInStatusAndInReadyz() async throws {
+            let chromium = try #require(Chromium.path)
+            let daemon = try OperatorDaemon()
+            #expect(await daemon.await("/readyz", status: 200) != nil, "\(daemon.log)")
+            try FileManager.default.removeItem(atPath: daemon.root + "/inbox/kirjasto")
+            let warned = await eventually(seconds: 60) {
+                await daemon.get("/readyz").map { $0.status == 200 && $0.body.contains("warning: inbox folder vanished") } ?? false
+            }
+            let readyz = await daemon.get("/readyz")
+            #expect(warned, "\(String(describing: readyz))")
+            let dom = try await Chromium.dumpDOM(chromium, url: daemon.url + "/")
+            #expect(dom.contains("serving; an inbox folder is NOT WATCHED"), "\(dom.prefix(2000))")
+            #expect(dom.contains("Inbox folder NOT WATCHED since") && dom.contains("/inbox/kirjasto"))
+            let status = try await VTJDropBinary.runDetached(["status", "--config", daemon.root + "/vtjdrop.yaml", "--json"])
+            #expect(status.status == 1, "\(status.stdout) \(status.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+            #expect((object["watch"] as? [String: Any])?["open"] as? Bool == false)
+            #expect((object["watch"] as? [String: Any])?["code"] as? String == "inbox-folder-vanished")
+            #expect((object["reasons"] as? [String] ?? []).contains { $0.hasPrefix("inbox folder not watched") })
+            // The other department is served meanwhile.
+            try daemon.drop("sivistys", "lista.txt", OperatorEndpointTests.hetus[0])
+            #expect(await eventually(seconds: 60) { daemon.outbox("sivistys").contains { $0.hasSuffix(".kuitti.txt") } })
+            #expect(await daemon.stop() == 0)
+        }
     }
 }
 
@@ -59,8 +88,9 @@ enum Chromium {
 
     private static func run(_ chromium: String, arguments: [String]) async throws -> (stdout: String, status: Int32) {
         // As root (CI containers) Chromium's own sandbox cannot start; the page is our own, on loopback.
-        let profile = NSTemporaryDirectory() + "vtjdrop-chromium-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: profile) }
+        let profileFolder = try TempFolder("vtjdrop-chromium")
+        defer { profileFolder.remove() }
+        let profile = profileFolder.path
         let common = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                       "--user-data-dir=" + profile]
         let outcome = try await ChildProcess.run(chromium, common + arguments)

@@ -37,6 +37,7 @@ final class NotifySocket: @unchecked Sendable {
     let descriptor: Int32
 
     init() throws {
+        // A socket, not a folder, and short: `sun_path` holds 108 bytes, so no TempFolder path under it.
         path = NSTemporaryDirectory() + "vtjdrop-notify-\(UUID().uuidString.prefix(8)).sock"
         descriptor = Glibc.socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
         var address = sockaddr_un()

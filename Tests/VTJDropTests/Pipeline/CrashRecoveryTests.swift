@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VTJTestSupport
 @testable import VTJDrop
 import VTJCore
 import VTJSandbox
@@ -11,8 +12,9 @@ import VTJSandbox
             population: 2000, seed: 11, faults: SandboxFaults(latencyMs: 150)))
         try await sandbox.start()
         defer { Task { await sandbox.shutdown() } }
-        let root = NSTemporaryDirectory() + "vtjdrop-crash-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let temp = try TempFolder("vtjdrop-crash")
+        defer { temp.remove() }
+        let root = temp.path
         for folder in ["inbox/sivistys", "outbox", "state"] {
             try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
         }

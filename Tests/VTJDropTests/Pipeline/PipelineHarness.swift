@@ -56,15 +56,13 @@ final class PipelineHarness: Sendable {
          beforeStart: (String) throws -> Void = { _ in },
          soapProduct: String = "PERUSSANOMA 3", vtj: [String: String] = [:]) async throws {
         self.external = external
-        root = NSTemporaryDirectory() + "vtjdrop-pipeline-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        root = try TempFolder("vtjdrop-pipeline").path
         // First, so that a file system mounted on the root (a small tmpfs) holds everything below.
         try beforeStart(root)
         // The roots exist, as an installation's must (vtjdrop creates only department folders under them).
         for folder in ["inbox", "outbox", "state"] {
             try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
         }
-        TempFolderSweeper.register(root)
         var interface = "sandbox: true"
         if let url = wire == .soap ? external?.soapURL : external?.baseURL {
             interface = "url: " + (urlPath.map { url.replacingOccurrences(of: "/api/v1", with: $0) } ?? url)

@@ -141,3 +141,11 @@ extension PipelineHarness {
         return try ApplianceRunner(appliance: appliance)
     }
 }
+
+extension ApplianceRunner {
+    /// Serves the daily change-fetch schedule at once, as the daemon's loop would dispatch what
+    /// ``dueScheduledDrops()`` plans.
+    func runSchedule() async {
+        _ = await process(dueScheduledDrops())
+    }
+}

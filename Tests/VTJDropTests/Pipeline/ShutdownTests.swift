@@ -15,8 +15,9 @@ import VTJTestSupport
     }
 
     @Test func sigtermEndsTheDaemonCleanlyAndLeavesNoWorkHalfDone() async throws {
-        let root = NSTemporaryDirectory() + "vtjdrop-term-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let temp = try TempFolder("vtjdrop-term")
+        defer { temp.remove() }
+        let root = temp.path
         for folder in ["inbox/sivistys", "outbox", "state"] {
             try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
         }
@@ -88,8 +89,7 @@ import VTJTestSupport
 
     /// The daemon on a fresh folder against `url`, its log collected.
     static func daemon(_ url: String) throws -> (Process, String, LogLines) {
-        let root = NSTemporaryDirectory() + "vtjdrop-hang-" + UUID().uuidString
-        TempFolderSweeper.register(root)
+        let root = try TempFolder("vtjdrop-hang").path
         for folder in ["inbox/sivistys", "outbox", "state"] {
             try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
         }

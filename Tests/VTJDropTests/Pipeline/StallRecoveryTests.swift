@@ -101,6 +101,44 @@ import VTJTestSupport
         #expect(try source.read(now: Date()).intakeClosed == nil)
     }
 
+    /// The state disk fills while a query is out: its outcome cannot be recorded. Before, the
+    /// outcome write was `try?` and nothing said the audit log lacks it; now the log says so and
+    /// what it means (the query stays recorded, its outcome reads as unknown), and the drop is
+    /// still served once space returns, its second query with an outcome.
+    @Test func aQueryOutcomeTheAuditLogCannotTakeIsLogged() async throws {
+        let monotonic = ManualMonotonicClock()
+        let capture = LogCapture()
+        guard let harness = try await Self.smallDiskHarness(capture, monotonic, case: "audit-outcome") else { return }
+        defer { Self.close(harness) }
+        let hetus = harness.registry.hetus(where: [.resident], limit: 3)
+        let runner = harness.runner
+        let daemon = Task { await runner.runDaemon() }
+        try await Self.holdAnswersOnceServing(harness)
+        let sandbox = try #require(harness.sandbox)
+        try harness.drop("kirjasto", "lista.txt", hetus.joined(separator: "\n"))
+        // The message reached the interface, so its query is in the audit log (written before it left).
+        #expect(await eventually(seconds: 30) { sandbox.counters.requests("perustiedot") >= 1 }, "the query never left")
+        let filler = try FileSystemTrap.fill(harness.root)
+        sandbox.updateFaults { $0.latencyMs = 0 }
+        let logged = await eventually(seconds: 30) {
+            capture.all.contains { $0.contains("cannot record a query's outcome in the audit log") }
+        }
+        #expect(logged, "a lost audit outcome must be logged: \(capture.all.filter { $0.hasPrefix("error") })")
+        let line = capture.all.first { $0.contains("cannot record a query's outcome") } ?? ""
+        #expect(line.contains("kirjasto") && !hetus.contains { line.contains($0) }, "says whose query, masks henkilötunnus: \(line)")
+
+        try FileManager.default.removeItem(atPath: filler)
+        monotonic.advance(by: .seconds(31))
+        let served = await eventually(seconds: 30) { harness.outbox("kirjasto").count == 2 }
+        runner.requestStop()
+        await daemon.value
+        #expect(served, "the drop was not published once space returned")
+        let id = try #require(try harness.appliance.database.journal.recent(department: "kirjasto").first).dropID
+        let queries = try harness.appliance.database.auditLog.queries(request: id).filter { $0.operation == "perustiedot" }
+        #expect(queries.count >= 2 && queries.first?.outcome == nil, "the first query kept, its outcome unknown: \(queries.map(\.outcome))")
+        #expect(queries.last?.outcome == .answered)
+    }
+
     /// Once the daemon's start-up check was answered, the sandbox holds every answer 10 s — far
     /// longer than filling a disk takes, however loaded the machine — so a test can act while a
     /// drop is querying (it was 1.5 s from the start, and the full suite sometimes lost that race).

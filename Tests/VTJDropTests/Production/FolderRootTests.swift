@@ -45,7 +45,8 @@ import VTJTestSupport
         #expect(rename(inbox, aside) == 0)
         let noticed = await eventually(seconds: 60) { ((try? harness.appliance.database.conditions()) ?? []).contains { $0.kind == .folders } }
         #expect(noticed, "intake closed")
-        try await Task.sleep(for: .milliseconds(500))  // a few more scans: still not recreated
+        let turns = await runner.loopTurns
+        #expect(await eventually(seconds: 60) { await runner.loopTurns >= turns + 5 }, "a few more turns, each checking the roots")
         #expect(!FileManager.default.fileExists(atPath: inbox), "the root is never silently recreated")
         let conditions = try harness.appliance.database.conditions()
         #expect(conditions.map(\.kind) == [.folders] && conditions.first?.detail.contains("the inbox folder \(inbox) has disappeared") == true,

@@ -38,7 +38,11 @@ import VTJTestSupport
         // Several probes meet the wrong password while drops wait untouched in the inbox.
         let probed = await eventually(seconds: 60) { sandbox.counters.requests("kirjausavain") >= 4 }
         try harness.drop("sivistys", "aikana.txt", hetus[2..<4].joined(separator: "\n"))
-        try await Task.sleep(for: .milliseconds(600))
+        // Not a guessed time: the loop turns and probes again with the new drop in the inbox.
+        let (turns, probes) = (await runner.loopTurns, sandbox.counters.requests("kirjausavain"))
+        #expect(await eventually(seconds: 60) {
+            await runner.loopTurns >= turns + 3 && sandbox.counters.requests("kirjausavain") > probes
+        }, "the daemon went on turning and probing")
         #expect(probed, "the daemon kept probing")
         #expect(Set(harness.inbox("sivistys")) == ["ennen.txt", "aikana.txt"], "nothing is claimed while the credentials are refused")
         #expect(harness.outbox("sivistys").isEmpty, "no clerk gets a receipt for the operator's problem")

@@ -115,8 +115,6 @@ import VTJTestSupport
         #expect(entry.attempts == 2)
         #expect(entry.error == "HTTP 429")
         #expect(entry.nextAttemptAt == at(180))
-        #expect(try journal.dueForRetry(at: at(179)).isEmpty)
-        #expect(try journal.dueForRetry(at: at(180)).map(\.dropID) == ["r1"])
         #expect(try journal.backlog().first?.waitingForRetry == 1)
 
         try journal.recordClaim(dropID: "r2", department: "sivistys", originalName: "b", storedPath: "/w/b", at: at(0))

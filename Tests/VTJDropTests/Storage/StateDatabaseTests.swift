@@ -1,6 +1,7 @@
 import Foundation
+import GRDB
 import Testing
-import VTJDrop
+@testable import VTJDrop
 import VTJTestSupport
 
 @Suite struct StateDatabaseTests {
@@ -13,8 +14,9 @@ import VTJTestSupport
         let database = try StateDatabase(stateFolder: state)
         try database.journal.recordClaim(dropID: "r1", department: "kirjasto", originalName: "a.txt",
                                          storedPath: state + "/work/r1", at: Date())
-        #expect(try database.journalMode() == "wal")
-        #expect(try database.synchronousLevel() == 2)
+        // Read on the appliance's own pool (its writer for `synchronous`, a per-connection setting).
+        #expect(try database.pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(try database.pool.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") } == 2)
         #expect(try TempFolder.mode(of: state) == 0o750)
         for suffix in ["", "-wal", "-shm"] {
             let path = database.path + suffix
