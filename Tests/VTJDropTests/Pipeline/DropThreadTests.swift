@@ -21,7 +21,10 @@ import Testing
             return await group.reduce(into: [(thread: String?, arrived: Bool)]()) { $0.append($1) }
         }
         #expect(walks.map(\.arrived) == [true, true, true, true], "the walks blocked each other: \(walks)")
-        #expect(walks.allSatisfy { $0.thread == "vtjdrop-drop" }, "\(walks)")
+        // Not asserted: which thread each ran on. In a busy test process one of the four has been
+        // seen starting on a cooperative thread ("…root.default-qos"): the preference is the
+        // runtime's to honour, not a guarantee (docs/performance.md).
+        #expect(walks.contains { $0.thread == "vtjdrop-drop" }, "no walk ran on a DropThread: \(walks)")
     }
 
     /// The calling thread's name (a synchronous look: `Thread.current` is not for async code).
