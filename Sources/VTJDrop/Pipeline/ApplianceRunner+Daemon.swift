@@ -59,6 +59,9 @@ extension ApplianceRunner {
             nextScan = decision.nextScan
             if decision.scan {
                 let pass = intake.pass(now: appliance.monotonic.now)
+                for file in pass.claimed {
+                    timings[file.id.value] = DropTiming(before: pass.inboxWait[file.id.value].map { [("inbox", $0)] } ?? [])
+                }
                 enqueue(pass.claimed)
                 nextScan = tick.nextScan(now: gateTime, claimed: pass.claimed.count, nextCheck: pass.nextCheck.map { $0 - started })
             }
@@ -109,13 +112,17 @@ extension ApplianceRunner {
         return Array(due)
     }
 
-    /// Starts queued drops while workers are free and the gate is open; a department without a
-    /// drop in flight goes first, so a slow drop never holds up another department's.
+    /// Starts queued drops as ``DropScheduler`` decides while the gate is open: ``workers`` at a
+    /// time, a department without a drop in flight first, and a small drop even when every worker
+    /// is busy, so a slow drop never holds up another department's (nor a short list's).
     func startQueued() {
-        while gate.isOpen, !shouldStop, inFlight.count < workers, !queued.isEmpty {
-            let busy = Set(inFlight.values.map(\.department))
-            let index = queued.firstIndex { !busy.contains($0.department) } ?? queued.startIndex
-            start(queued.remove(at: index), isProbe: false)
+        if gate.isOpen, !shouldStop, !queued.isEmpty {
+            let running = inFlight.values.map { DropScheduler.Drop(department: $0.department, isSmall: $0.isSmall) }
+            let chosen = DropScheduler(workers: workers).start(queued: queued.map(Self.scheduling), inFlight: running)
+            let starting = chosen.map { queued[$0] }
+            let taken = Set(chosen)
+            queued = queued.indices.filter { !taken.contains($0) }.map { queued[$0] }
+            for file in starting { start(file, isProbe: false) }
         }
         if !gate.isOpen, !queued.isEmpty {
             // Set aside, unstarted: due as soon as the gate opens again.
@@ -126,8 +133,15 @@ extension ApplianceRunner {
 
     private func start(_ file: ClaimedFile, isProbe: Bool) {
         let processor = processor
-        inFlight[file.id.value] = (file.department, Task {
-            let outcome = await processor.processLogged(file)
+        let timing = timings.removeValue(forKey: file.id.value) ?? DropTiming()
+        timing.mark("queued")
+        inFlight[file.id.value] = (file.department, Self.scheduling(file).isSmall, Task {
+            let outcome = await DropTiming.$current.withValue(timing) {
+                timing.mark("task-start")
+                return await processor.processOnOwnThread(file)
+            }
+            processor.appliance.logger.debug("drop timing", metadata: [
+                "request": "\(file.id.value)", "department": "\(file.department)", "stages": "\(timing.line)"])
             self.finished(file, outcome, isProbe: isProbe)
         })
     }
@@ -146,9 +160,17 @@ extension ApplianceRunner {
         startQueued()
     }
 
+    /// What the scheduler knows of a claimed drop: a short list is small; a request document (it
+    /// may ask for a whole municipality), a workbook or a planned fetch never is.
+    static func scheduling(_ file: ClaimedFile) -> DropScheduler.Drop {
+        let name = file.originalName.display.lowercased()
+        let small = file.planned == nil && file.size <= DropScheduler.smallListBytes && !name.hasSuffix(".xml") && !name.hasSuffix(".xlsx")
+        return DropScheduler.Drop(department: file.department, isSmall: small)
+    }
+
     /// The cheap probe, in flight like a drop so a hanging interface never holds the loop.
     private func startProbeCall() {
-        inFlight["probe"] = ("", Task {
+        inFlight["probe"] = ("", false, Task {
             await self.probeInterface()
             self.probeFinished()
         })

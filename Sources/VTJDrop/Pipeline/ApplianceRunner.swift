@@ -21,8 +21,10 @@ package actor ApplianceRunner {
     var dueAt: [String: ContinuousClock.Instant] = [:]
     /// Daemon: claimed drops not started yet, oldest first.
     var queued: [ClaimedFile] = []
+    /// Daemon: where each claimed drop's time goes until it starts (the walk adds its own stages).
+    var timings: [String: DropTiming] = [:]
     /// Daemon: drops (and the cheap probe) in flight, by request id.
-    var inFlight: [String: (department: String, task: Task<Void, Never>)] = [:]
+    var inFlight: [String: (department: String, isSmall: Bool, task: Task<Void, Never>)] = [:]
     /// Daemon: a probe (drop or cheap call) is out; no second one is sent.
     var probeInFlight = false
     /// Daemon: the interface answered again; scan the inbox at once.
@@ -217,7 +219,7 @@ package actor ApplianceRunner {
             func startNext() {
                 guard let file = pending.popFirst() else { return }
                 running += 1
-                group.addTask { [processor] in (file, await processor.processLogged(file)) }
+                group.addTask { [processor] in (file, await processor.processOnOwnThread(file)) }
             }
             for _ in 0..<workers { startNext() }
             while let (file, outcome) = await group.next() {

@@ -16,9 +16,12 @@ extension DropProcessor {
         let id = record.hetus.count > Self.auditAsideFrom ? try await AsideThread.run { try log.record(record) } : try log.record(record)
         appliance.reportQueried(department: record.department, count: record.hetus.count,
                                 byHetu: record.scope == .hetuList && record.operation == "perustiedot")
+        DropTiming.mark("audit-query")
         do {
             let value = try await body()
+            DropTiming.mark("interface")
             recordOutcome(.answered, of: id, record)
+            DropTiming.mark("audit-outcome")
             return value
         } catch {
             let outcome: AuditAttemptOutcome = if let client = error as? VTJClientError, !client.isTransient { .refused } else { .failed }

@@ -11,8 +11,10 @@ extension DropProcessor {
         let operation = drop.content.operation
         let asked = AskedOnly(drop.content.hetus)
         let sink = try makeSink(.basicData, drop, asked: asked)
+        DropTiming.mark("sink")
         do {
             try appliance.journalNow(.querying, for: context.dropID)
+            DropTiming.mark("journal-querying")
             let report = try await audited(AuditRecord(
                 at: now, department: context.department, purpose: drop.authorisation.purpose.rawValue,
                 dropID: context.dropID, operation: "perustiedot", scope: .hetuList, hetus: drop.content.hetus.shared,
@@ -25,6 +27,7 @@ extension DropProcessor {
                 }
             }
             appliance.journalInterfaceCall(succeeded: true, log: context.log)
+            DropTiming.mark("journal-interface")
             for hetu in report.notFound { try sink.writeNotFound(hetu.value) }
             for person in report.undelivered { try sink.writeUndelivered(person) }
             sink.noteUndeliveredGroups(rules.groups, delivered: report.groupsDelivered, source: appliance.interfaceName)
@@ -41,6 +44,7 @@ extension DropProcessor {
             Self.logContradictionTotal(sink, log: context.log)
             var (receipt, unexpected) = try sink.finish()
             if unexpected > 0 { receipt.notes.append(Message(.noteUnexpectedPersons, ["count": .count(unexpected)])) }
+            DropTiming.mark("sink-finish")
             return try complete(context, result: sink, receipt: receipt)
         } catch {
             sink.abandon()

@@ -80,13 +80,17 @@ extension DropProcessor {
     /// Nothing is published when the input changed after it was read (``InputChanging``).
     func complete(_ context: DropContext, result sink: ResultSink?, receipt: Receipt) throws -> DropOutcome {
         try ensureInputUnchanged(context)
+        DropTiming.mark("input-check")
         let publisher = appliance.publisher(context.department)
         var resultPath: String?
         if let sink {
             appliance.journal(.resultsWritten, for: context.dropID, log: context.log)
+            DropTiming.mark("journal-results-written")
             resultPath = try commitOnce(sink, publisher: publisher)
+            DropTiming.mark("result-publish")
         }
         let receiptPaths = try appliance.receipts.deliver(receipt: receipt, for: context.claimed.originalName)
+        DropTiming.current?.markReceipt("receipt")
         let disclosure = sink.map { sink in
             DisclosureRecord(at: now, department: context.department, purpose: receipt.purpose ?? "",
                              dropID: context.dropID, operation: receipt.operation ?? "perustiedot",
@@ -99,6 +103,7 @@ extension DropProcessor {
                                                      update: JournalUpdate(resultFiles: [resultPath].compactMap { $0 } + receiptPaths),
                                                      disclosure: disclosure, persons: sink)
         }
+        DropTiming.mark("publication")
         appliance.reportPublished(department: context.department, receipt: receipt, hasResult: sink != nil,
                                   withheld: sink?.withheldPersons() ?? [:], files: [resultPath].compactMap { $0 } + receiptPaths)
         if context.inputStamp != nil, context.claimed.currentStamp() != context.inputStamp {
@@ -106,6 +111,7 @@ extension DropProcessor {
             context.log.error("the dropped file changed just as its result was published; the archived input holds more than the result answers")
         }
         executor.perform(DropLifecycle.next(inState: .published), context.claimed, log: context.log)
+        DropTiming.mark("archive")
         context.log.info("drop published", metadata: [
             "found": "\(receipt.counts.found)", "not-found": "\(receipt.counts.notFound)",
             "protected": "\(receipt.counts.protected)", "withheld-records": "\(receipt.withheld.totalRecords)",

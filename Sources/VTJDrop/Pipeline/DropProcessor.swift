@@ -24,6 +24,14 @@ package struct DropProcessor: Sendable {
         return outcome
     }
 
+    /// ``processLogged(_:)`` on a ``DropThread`` of its own, which ends with the walk: its blocking
+    /// steps never hold a cooperative thread. The runner walks every drop this way.
+    func processOnOwnThread(_ file: ClaimedFile) async -> DropOutcome {
+        let thread = DropThread()
+        defer { thread.close() }
+        return await withTaskExecutorPreference(thread) { await processLogged(file) }
+    }
+
     /// Processes one claimed drop; never throws: every failure ends in a receipt or a wait.
     package func process(_ claimed: ClaimedFile) async -> DropOutcome {
         let log = appliance.logger(dropID: claimed.id.value, department: claimed.department, file: claimed.originalName.display)
@@ -37,6 +45,7 @@ package struct DropProcessor: Sendable {
             // The appliance's own trouble (a full disk, a damaged database): the interface is not to blame.
             return wait(claimed, .local("journal: \(error)"), attempts: 0, log: log)
         }
+        DropTiming.mark("journal-claim")
         guard let settings = appliance.configuration.department(claimed.department) else {
             // Its department was removed from the configuration after the claim: keep the input safe.
             log.error("claimed drop of an unconfigured department; moving it to quarantine")
@@ -60,6 +69,7 @@ package struct DropProcessor: Sendable {
             context.inputStamp = read.1
             context.repeatOf = read.2
             content = read.0
+            DropTiming.mark("read")
         } catch let changing as InputChanging {
             return wait(claimed, .inputChanging(changing.description), attempts: attempt(context), log: log,
                         delay: changing.retryIn)
@@ -112,6 +122,7 @@ package struct DropProcessor: Sendable {
         }
         appliance.journal(.read, for: claimed.id.value, update: JournalUpdate(
             operation: content.operation.rawValue, purpose: authorisation.purpose.rawValue, reference: content.reference), log: log)
+        DropTiming.mark("journal-read")
 
         let drop = AuthorisedDrop(context: context, content: content, authorisation: authorisation, format: format,
                                      layout: layout ?? settings.profile.layout)

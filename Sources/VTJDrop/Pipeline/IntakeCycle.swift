@@ -73,6 +73,9 @@ final class IntakeCycle {
         var nextCheck: Instant?
         /// Files seen but not yet ready.
         var waiting = 0
+        /// How long each claimed drop was in the inbox (its change time to its claim), by request id:
+        /// the first stage of its ``DropTiming``.
+        var inboxWait: [String: Duration] = [:]
     }
 
     /// Scans every department and claims what is ready, oldest first.
@@ -124,6 +127,7 @@ final class IntakeCycle {
                         if let marker = ready.marker { tracker.forget(marker) }
                         log.info("drop claimed", metadata: ["request": "\(file.id.value)", "file": "\(file.originalName.logged)"])
                         result.claimed.append(file)
+                        result.inboxWait[file.id.value] = .nanoseconds(max(0, DropProcessor.realTimeNanoseconds() - entry.changedNanoseconds))
                     case .vanished:
                         tracker.forget(ready.name)
                     case .refused(let refusal, nil):

@@ -17,7 +17,13 @@ package final class JournalBacklog: Sendable {
         let write: @Sendable (Journal) throws -> Void
     }
 
+    /// Writes that failed and wait, in order. Changed only while ``writing`` is held; held itself
+    /// only for moments, so ``count`` and an empty ``replay(_:logger:)`` never wait for a write.
     private let pending = Mutex<[Pending]>([])
+    /// Held for the duration of every journal write, so a request's writes keep their order.
+    /// Before, ``pending``'s lock was held across the write: a 100,000-person publication held it
+    /// for seconds and the daemon loop, asking ``count`` every turn, stopped with it (issue 15 goal 4).
+    private let writing = Mutex<Void>(())
     private let lastComplaint = Mutex<ContinuousClock.Instant?>(nil)
 
     package init() {}
@@ -30,9 +36,10 @@ package final class JournalBacklog: Sendable {
     @discardableResult
     func record(_ journal: Journal, key: String, what: String, logger: Logger,
                 _ write: @escaping @Sendable (Journal) throws -> Void) -> Bool {
-        pending.withLock { queue in
-            if queue.contains(where: { $0.key == key }) {
-                queue.append(Pending(key: key, what: what, write: write))
+        writing.withLock { _ in
+            let item = Pending(key: key, what: what, write: write)
+            if pending.withLock({ queue in queue.contains { $0.key == key } }) {
+                pending.withLock { $0.append(item) }
                 return false
             }
             do {
@@ -44,9 +51,12 @@ package final class JournalBacklog: Sendable {
                     "request": "\(key)", "journal": "\(what)", "error": "\(error)"])
                 return false
             } catch {
+                let waiting = pending.withLock { queue in
+                    queue.append(item)
+                    return queue.count
+                }
                 logger.error("journal write failed; it is kept and written again when the database accepts writes", metadata: [
-                    "request": "\(key)", "journal": "\(what)", "error": "\(error)", "waiting-writes": "\(queue.count + 1)"])
-                queue.append(Pending(key: key, what: what, write: write))
+                    "request": "\(key)", "journal": "\(what)", "error": "\(error)", "waiting-writes": "\(waiting)"])
                 return false
             }
         }
@@ -55,8 +65,12 @@ package final class JournalBacklog: Sendable {
     /// Writes now or throws, after first writing what still waits for `key` (in order): for steps
     /// that must be on record before the next action (a claim, "published" before archiving).
     func recordNow(_ journal: Journal, key: String, _ write: (Journal) throws -> Void) throws {
-        try pending.withLock { queue in
-            try Self.flush(key: key, in: &queue, journal: journal)
+        try writing.withLock { _ in
+            if pending.withLock({ queue in queue.contains { $0.key == key } }) {
+                var queue = pending.withLock { $0 }
+                defer { pending.withLock { [queue] in $0 = queue } }
+                try Self.flush(key: key, in: &queue, journal: journal)
+            }
             try write(journal)
         }
     }
@@ -66,7 +80,11 @@ package final class JournalBacklog: Sendable {
     /// once a minute while it cannot.
     @discardableResult
     package func replay(_ journal: Journal, logger: Logger) -> Int {
-        let (written, left, failure) = pending.withLock { queue -> (Int, Int, String?) in
+        // Checked without the write lock: the daemon loop calls this every turn, and must not wait
+        // for another drop's long write (a large publication) when there is nothing to replay.
+        guard pending.withLock({ !$0.isEmpty }) else { return 0 }
+        let (written, left, failure) = writing.withLock { _ -> (Int, Int, String?) in
+            let queue = pending.withLock { $0 }
             guard !queue.isEmpty else { return (0, 0, nil) }
             var written = 0
             var blocked: Set<String> = []
@@ -94,7 +112,7 @@ package final class JournalBacklog: Sendable {
                     failure = "\(error)"
                 }
             }
-            queue = remaining
+            pending.withLock { $0 = remaining }
             return (written, remaining.count, failure)
         }
         if let failure {

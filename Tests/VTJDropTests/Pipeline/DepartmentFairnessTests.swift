@@ -44,6 +44,78 @@ import VTJTestSupport
     }
 }
 
+extension DepartmentFairnessTests {
+    /// Two departments' large drops hold both workers, and each blocks its thread (as a walk waiting
+    /// for the database's writer or an fsync does): a third department's short list is still
+    /// claimed, walked and answered. Before, the two blocked walks held both cooperative threads
+    /// (two on a two-core machine) and the daemon loop with them, and the short list waited for a
+    /// worker anyway (issue 15 goal 4: `DropThread`, `DropScheduler`).
+    @Test func twoBlockedLargeDropsDoNotHoldAThirdDepartmentsShortList() async throws {
+        let harness = try await PipelineHarness(settings: ["watch": "inotify", "scan_interval": "0.2"])
+        defer { Task { await harness.close() } }
+        let journal = harness.appliance.database.journal
+        let hetu = harness.registry.hetus(where: [.resident], limit: 3)
+        let blocked = BlockedWalks()
+        harness.appliance.readHold = { file in if file.department != "sivistys" { blocked.hold() } }
+        let runner = harness.runner
+        let daemon = Task { await runner.runDaemon() }
+        // Request documents are never small (one may ask for a whole municipality).
+        try harness.drop("kirjasto", "suuri.xml", Self.document(purpose: "kirjasto", hetu[0]))
+        try harness.drop("vesihuolto", "suuri.xml", Self.document(purpose: "vesihuolto", hetu[1]))
+        #expect(await eventually(seconds: 60) { blocked.held == 2 }, "both large drops' walks started and block")
+        try harness.drop("sivistys", "lyhyt.txt", hetu[2])
+        let light = await eventually(seconds: 120) { harness.outbox("sivistys").count == 2 }
+        blocked.release()
+        #expect(light, "the short list was answered while two large drops blocked their threads")
+        let largeDone = await eventually(seconds: 120) {
+            harness.outbox("kirjasto").contains { $0.hasSuffix(".kuitti.txt") }
+                && harness.outbox("vesihuolto").contains { $0.hasSuffix(".kuitti.txt") }
+        }
+        runner.requestStop()
+        await daemon.value
+        #expect(largeDone)
+        let lightEntry = try #require(try journal.recent(department: "sivistys").first)
+        #expect(lightEntry.state == .archived)
+        // Published (its receipt out) before either large drop was read; archived may come later.
+        let published = try #require(try journal.history(lightEntry.dropID).first { $0.state == .published }?.at)
+        for department in ["kirjasto", "vesihuolto"] {
+            let large = try #require(try journal.recent(department: department).first)
+            let read = try #require(try journal.history(large.dropID).first { $0.state == .read }?.at)
+            #expect(published <= read, "the short list was answered before \(department)'s drop was read")
+        }
+    }
+
+    static func document(purpose: String, _ hetu: String) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<pyynto toiminto=\"perustiedot\" kayttotarkoitus=\"\(purpose)\">\n"
+            + "<hetulista>\n<hetu>\(hetu)</hetu>\n</hetulista>\n</pyynto>\n"
+    }
+}
+
+/// Walks that block their thread until the test releases them (bounded at two minutes, so that a
+/// regression fails instead of hanging).
+final class BlockedWalks: Sendable {
+    private let state = Mutex<(held: Int, released: Bool)>((0, false))
+    private let gate = DispatchSemaphore(value: 0)
+
+    var held: Int { state.withLock { $0.held } }
+
+    func hold() {
+        let go = state.withLock { state -> Bool in
+            state.held += 1
+            return state.released
+        }
+        if !go { _ = gate.wait(timeout: .now() + 120) }
+    }
+
+    func release() {
+        let waiting = state.withLock { state -> Int in
+            state.released = true
+            return state.held
+        }
+        for _ in 0..<max(waiting, 8) { gate.signal() }
+    }
+}
+
 /// Walks held until the test releases them.
 final class HeldWalks: Sendable {
     private let state = Mutex<(held: Int, released: Bool, waiters: [CheckedContinuation<Void, Never>])>((0, false, []))

@@ -1,0 +1,61 @@
+import Foundation
+import Synchronization
+
+/// A thread of its own for one drop's walk, as the walk's task executor.
+///
+/// A walk blocks: SQLite writes wait for the database's one writer (which a large drop's audit
+/// insert or publication holds for seconds), results and receipts are fsynced. On Swift's
+/// cooperative pool — two threads on a two-core machine — each blocked walk takes a thread the
+/// daemon loop, intake and every other drop need; a large drop's publication and a small drop's
+/// journal write waiting behind it stopped the whole appliance (issue 15 goal 4). With the walk's
+/// task preferring this executor, its own code and its child tasks run here; actors (the runner)
+/// still run on the pool. The thread ends when ``close()`` is called and its queue is empty; work
+/// that arrives after that runs on the global executor.
+final class DropThread: TaskExecutor, Sendable {
+    private let jobs = Mutex<(queue: [UnownedJob], closed: Bool)>(([], false))
+    private let signal = DispatchSemaphore(value: 0)
+
+    init(name: String = "vtjdrop-drop") {
+        let thread = Thread { [self] in
+            // Named from inside: on Linux a name given before start() never reaches the kernel (top -H, gdb).
+            Thread.current.name = name
+            self.serve()
+        }
+        thread.start()
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let accepted = jobs.withLock { state -> Bool in
+            guard !state.closed else { return false }
+            state.queue.append(job)
+            return true
+        }
+        if accepted {
+            signal.signal()
+        } else {
+            globalConcurrentExecutor.enqueue(ExecutorJob(job))
+        }
+    }
+
+    /// Lets the thread end once the jobs queued so far have run.
+    func close() {
+        jobs.withLock { $0.closed = true }
+        signal.signal()
+    }
+
+    private func serve() {
+        while true {
+            signal.wait()
+            let next = jobs.withLock { state -> (job: UnownedJob?, done: Bool) in
+                if state.queue.isEmpty { return (nil, state.closed) }
+                return (state.queue.removeFirst(), false)
+            }
+            if let job = next.job {
+                job.runSynchronously(on: asUnownedTaskExecutor())
+            } else if next.done {
+                return
+            }
+        }
+    }
+}
