@@ -10,7 +10,7 @@ import VTJTestSupport
 /// travelled so far did not know a file renamed in a moment before. With a manual monotonic clock
 /// such a file then waited its settle period on a clock nobody advanced: the full suite hung
 /// (StallRecoveryTests, HostileContentTests) although each test passed alone.
-@Suite(.timeLimit(.minutes(1))) struct InotifyHintsTests {
+@Suite(.timeLimit(.minutes(5))) struct InotifyHintsTests {
     @Test func currentHoldsWhatTheKernelQueuedBeforeTheCall() async throws {
         let temp = try DropTestFolder()
         defer { temp.remove() }

@@ -7,7 +7,7 @@ import VTJTestSupport
 
 /// The watcher's events as an async sequence, with real inotify: a vanished folder is reported and
 /// watched again when it comes back, and ending the iteration ends the reading.
-@Suite(.timeLimit(.minutes(1))) struct WatchEventsTests {
+@Suite(.timeLimit(.minutes(5))) struct WatchEventsTests {
     /// A fresh `inbox/a` under a temp folder, watched.
     static func watchedInbox() throws -> (DropTestFolder, String, InotifyWatcher) {
         let temp = try DropTestFolder()
