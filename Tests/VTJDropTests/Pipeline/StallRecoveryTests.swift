@@ -40,7 +40,9 @@ import VTJTestSupport
         // Space returns; the retry is due 30 s later on the monotonic clock.
         try FileManager.default.removeItem(atPath: filler)
         monotonic.advance(by: .seconds(31))
-        let served = await eventually(seconds: 30) { harness.outbox("sivistys").count == 2 }
+        // The clock keeps moving while we wait: the runner sets a retry's due time when the walk
+        // returns, which under load can be after the log line we waited for and after the advance above.
+        let served = await eventually(seconds: 30) { monotonic.advance(by: .seconds(5)); return harness.outbox("sivistys").count == 2 }
         runner.requestStop()
         await daemon.value
         #expect(served, "the drop was not published once space returned")
@@ -90,7 +92,8 @@ import VTJTestSupport
         try FileManager.default.removeItem(atPath: filler)
         monotonic.advance(by: .seconds(31))
         let served = await eventually(seconds: 60) {
-            ["sivistys", "kirjasto"].allSatisfy { department in
+            monotonic.advance(by: .seconds(5))  // as in the first test: a due time set after the advance is reached too
+            return ["sivistys", "kirjasto"].allSatisfy { department in
                 harness.outbox(department).count == 2 && harness.outbox(department).contains { $0.hasSuffix(".kuitti.txt") }
             }
         }
@@ -129,7 +132,9 @@ import VTJTestSupport
 
         try FileManager.default.removeItem(atPath: filler)
         monotonic.advance(by: .seconds(31))
-        let served = await eventually(seconds: 30) { harness.outbox("kirjasto").count == 2 }
+        // The clock keeps moving while we wait: the runner sets a retry's due time when the walk
+        // returns, which under load can be after the log line we waited for and after the advance above.
+        let served = await eventually(seconds: 30) { monotonic.advance(by: .seconds(5)); return harness.outbox("kirjasto").count == 2 }
         runner.requestStop()
         await daemon.value
         #expect(served, "the drop was not published once space returned")
