@@ -12,14 +12,7 @@ import VTJTestSupport
 struct ClientLogContextTests {
     @Test("retry and failure lines carry the caller's department, file and request, also from parallel messages")
     func linesCarryTheCallersContext() async throws {
-        var configuration = SandboxConfiguration(population: 300, seed: 2, referenceDate: SandboxFixture.day)
-        configuration.faults = SandboxFaults(errorNext: 2)
-        try await SandboxFixture.withSandbox(configuration) { server, base in
-            let logs = LogCapture()
-            var settings = ClientTestData.configuration(base, parallelism: 2, maxHetusPerMessage: 100)
-            settings.credentials = BasicCredentials(user: "kunta", password: "salasana")
-            let client = try VTJInterfaceClient(configuration: settings, logger: logs.logger())
-            let asked = try server.registry.population.hetus.prefix(200).map { try Henkilotunnus($0) }
+        try await Self.withClient(faults: SandboxFaults(errorNext: 2)) { server, client, logs, asked in
             let context: [String: Logger.MetadataValue] = ["department": "sivistys", "file": "lista.txt", "request": "R-1"]
             _ = try await VTJLogContext.$metadata.withValue(context) {
                 try await client.basicData(hetus: asked) { _ in }
@@ -41,15 +34,8 @@ struct ClientLogContextTests {
 
     @Test("a message's debug line says where its time went: queued, the interface's first byte, the body, the parse")
     func callDoneLineCarriesPhases() async throws {
-        var configuration = SandboxConfiguration(population: 300, seed: 2, referenceDate: SandboxFixture.day)
         // The interface takes at least this long before its first byte: that time is the interface's, not the parse's.
-        configuration.faults = SandboxFaults(latencyMs: 150)
-        try await SandboxFixture.withSandbox(configuration) { server, base in
-            let logs = LogCapture()
-            var settings = ClientTestData.configuration(base, parallelism: 2, maxHetusPerMessage: 100)
-            settings.credentials = BasicCredentials(user: "kunta", password: "salasana")
-            let client = try VTJInterfaceClient(configuration: settings, logger: logs.logger())
-            let asked = try server.registry.population.hetus.prefix(200).map { try Henkilotunnus($0) }
+        try await Self.withClient(faults: SandboxFaults(latencyMs: 150)) { _, client, logs, asked in
             _ = try await client.basicData(hetus: asked) { _ in }
             let done = logs.all.filter { $0.contains("VTJ call done") && $0.contains("vtj.operation=perustiedot") }
             #expect(done.count == 2, "two messages of 100")
@@ -63,6 +49,24 @@ struct ClientLogContextTests {
                 #expect(phases.values.allSatisfy { $0 >= 0 }, "in whole milliseconds: \(line)")
                 #expect(phases["first-byte", default: 0] >= 150, "the interface's latency is its first byte, not the parse: \(line)")
             }
+        }
+    }
+
+    /// A client of two workers and 100-hetu messages on a sandbox of 300 with `faults`, its log
+    /// captured, and 200 of the population's henkilötunnus to ask for.
+    private static func withClient(
+        faults: SandboxFaults,
+        _ body: (SandboxServer, VTJInterfaceClient, LogCapture, [Henkilotunnus]) async throws -> Void
+    ) async throws {
+        var configuration = SandboxConfiguration(population: 300, seed: 2, referenceDate: SandboxFixture.day)
+        configuration.faults = faults
+        try await SandboxFixture.withSandbox(configuration) { server, base in
+            let logs = LogCapture()
+            var settings = ClientTestData.configuration(base, parallelism: 2, maxHetusPerMessage: 100)
+            settings.credentials = BasicCredentials(user: "kunta", password: "salasana")
+            let client = try VTJInterfaceClient(configuration: settings, logger: logs.logger())
+            let asked = try server.registry.population.hetus.prefix(200).map { try Henkilotunnus($0) }
+            try await body(server, client, logs, asked)
         }
     }
 }

@@ -98,12 +98,8 @@ package final class PendingFile {
         if !buffer.isEmpty, let injected = DeliveryFaultInjection.error(at: .write, folder: publisher.folder) {
             throw .system(operation: "writing", path: temporaryPath, errno: injected)
         }
-        var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { throw .system(operation: "writing", path: temporaryPath, errno: written < 0 ? errno : EIO) }
-            offset += written
+        if let failed = DescriptorWrite.all(buffer, to: descriptor) {
+            throw .system(operation: "writing", path: temporaryPath, errno: failed)
         }
         buffer.removeAll(keepingCapacity: true)
     }

@@ -57,12 +57,8 @@ final class SheetRowSpool {
     }
 
     private func flush() throws(DeliveryError) {
-        var done = 0
-        while done < buffer.count {
-            let wrote = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress! + done, $0.count - done) }
-            if wrote < 0 && errno == EINTR { continue }
-            guard wrote > 0 else { throw .system(operation: "writing the scratch rows in", path: folder, errno: errno) }
-            done += wrote
+        if let failed = DescriptorWrite.all(buffer, to: descriptor) {
+            throw .system(operation: "writing the scratch rows in", path: folder, errno: failed)
         }
         buffer.removeAll(keepingCapacity: true)
     }

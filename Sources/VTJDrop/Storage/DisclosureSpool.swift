@@ -125,12 +125,8 @@ final class DisclosureSpool: DisclosedPersonSource {
     }
 
     private func flush() throws(StorageError) {
-        var done = 0
-        while done < buffer.count {
-            let wrote = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress! + done, $0.count - done) }
-            if wrote < 0 && errno == EINTR { continue }
-            guard wrote > 0 else { throw .scratch(operation: "write", folder: folder, errno: wrote < 0 ? errno : EIO) }
-            done += wrote
+        if let failed = DescriptorWrite.all(buffer, to: descriptor) {
+            throw .scratch(operation: "write", folder: folder, errno: failed)
         }
         buffer.removeAll(keepingCapacity: true)
     }
