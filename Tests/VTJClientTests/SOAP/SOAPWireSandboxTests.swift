@@ -29,18 +29,16 @@ import VTJTestSupport
         }
     }
 
-    @Test("at most parallelism messages in flight, and the time follows the list and the parallelism")
+    @Test("at most parallelism messages in flight at the interface, and more than one")
     func parallelism() async throws {
         var configuration = SandboxFixture.defaultConfiguration
         configuration.faults = SandboxFaults(latencyMs: 40)
         try await SOAPTest.withSandbox(configuration) { server, url in
             let hetus = try server.registry.population.hetus.prefix(24).map { try Henkilotunnus($0) }
-            let started = ContinuousClock.now
-            _ = try await SOAPTest.client(url, parallelism: 8).basicData(hetus: hetus) { _ in }
-            let elapsed = ContinuousClock.now - started
-            // 24 messages of 40 ms: one at a time would take 960 ms; eight at a time at least 3 × 40 ms.
-            #expect(elapsed >= .milliseconds(120), "more than 8 in flight? \(elapsed)")
-            // Counted where they arrive: never more than the parallelism at once, and more than one.
+            // 24 messages held 40 ms each, so they overlap whenever the client lets them.
+            let report = try await SOAPTest.client(url, parallelism: 8).basicData(hetus: hetus) { _ in }
+            #expect(report.notFound.isEmpty, "every listed person answered")
+            // Counted where they arrive, not timed: never more than the parallelism at once, and more than one.
             let peak = server.counters.soapInFlightPeak
             #expect(peak <= 8 && peak >= 2, "messages in flight at the sandbox at once: \(peak)")
         }
