@@ -14,8 +14,12 @@ enum AsideThread {
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 handoff.wait(continuation)
-                let thread = Thread { handoff.deliver(Result { try work() }) }
-                thread.name = "vtjdrop-read"
+                let thread = Thread {
+                    // Named from inside, as DropThread is: on Linux a name given before start() never
+                    // reaches the kernel (top -H, gdb).
+                    Thread.current.name = "vtjdrop-read"
+                    handoff.deliver(Result { try work() })
+                }
                 thread.start()
             }
         } onCancel: {
