@@ -1,10 +1,12 @@
 import Glibc
+import VTJSheet
 
 /// The disclosure log's rows of one result while it is written: one row per person, in a nameless
 /// scratch file, read back into the publication's transaction (``DisclosedPersonSource``), so a
 /// list of 1,000,000 persons holds a few bytes of each in memory, not a `DisclosedPerson` each.
 ///
-/// The file has no name (`O_TMPFILE`, or unlinked at once where a file system cannot): a crash
+/// The file has no name (VTJSheet's `SheetSpool`, as `SheetRowSpool` uses: `O_TMPFILE`, or unlinked
+/// at once where a file system cannot): a crash
 /// leaves nothing behind and nothing half-recorded, because the rows reach the audit log only in
 /// the one transaction that also journals `published` (``StateDatabase/recordPublication``), and a
 /// walk resumed after a crash writes its rows again. Readable by the owner only.
@@ -13,7 +15,9 @@ import Glibc
 /// answer withdrawn, ``replace(row:with:)``) is kept in memory — a few persons — and read back in
 /// the row's place.
 final class DisclosureSpool: DisclosedPersonSource {
-    private let descriptor: Int32
+    /// The scratch file, closed when the spool is gone.
+    private let spool: SheetSpool
+    private var descriptor: Int32 { spool.descriptor }
     private let folder: String
     private var buffer: [UInt8] = []
     /// The few distinct statuses and group lists, stored once; a row names them by index.
@@ -30,22 +34,14 @@ final class DisclosureSpool: DisclosedPersonSource {
     /// A scratch file in `folder` (the state folder's `tmp`).
     init(folder: String) throws(StorageError) {
         self.folder = folder
-        // O_TMPFILE is (__O_TMPFILE | O_DIRECTORY), a macro Swift does not import.
-        let anonymous = open(folder, O_RDWR | O_CLOEXEC | 0o20_000_000 | O_DIRECTORY, 0o600)
-        if anonymous >= 0 {
-            descriptor = anonymous
-        } else {
-            var template = Array((folder + "/.vtjdrop-disclosed-XXXXXX").utf8CString)
-            let named = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-            guard named >= 0 else { throw .scratch(operation: "create", folder: folder, errno: errno) }
-            _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
-            _ = fchmod(named, 0o600)
-            descriptor = named
+        do {
+            spool = try SheetSpool(folder: folder)
+        } catch {
+            guard case .system(_, _, let code) = error else { throw .scratch(operation: "create", folder: folder, errno: EIO) }
+            throw .scratch(operation: "create", folder: folder, errno: code)
         }
         buffer.reserveCapacity(1 << 16)
     }
-
-    deinit { close(descriptor) }
 
     /// Files a person not filed before; their row is ``count`` - 1.
     func append(_ person: DisclosedPerson) throws(StorageError) {
