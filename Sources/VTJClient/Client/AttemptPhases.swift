@@ -1,4 +1,5 @@
 import Logging
+import VTJCore
 
 /// Where one successful attempt's time went, for the debug log line "VTJ call done": so an operator
 /// (and `scripts/bench-e2e`'s reader) can tell a slow interface from a worker that parsed slowly
@@ -22,12 +23,7 @@ struct AttemptPhases: Sendable {
 
     /// `vtj.queued-ms`, `vtj.first-byte-ms`, `vtj.body-ms`, `vtj.parse-ms`.
     var metadata: Logger.Metadata {
-        ["vtj.queued-ms": "\(Self.milliseconds(queued))", "vtj.first-byte-ms": "\(Self.milliseconds(firstByte))",
-         "vtj.body-ms": "\(Self.milliseconds(body))", "vtj.parse-ms": "\(Self.milliseconds(parse))"]
-    }
-
-    static func milliseconds(_ duration: Duration) -> Int {
-        let (seconds, attoseconds) = duration.components
-        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+        ["vtj.queued-ms": "\(queued.wholeMilliseconds)", "vtj.first-byte-ms": "\(firstByte.wholeMilliseconds)",
+         "vtj.body-ms": "\(body.wholeMilliseconds)", "vtj.parse-ms": "\(parse.wholeMilliseconds)"]
     }
 }

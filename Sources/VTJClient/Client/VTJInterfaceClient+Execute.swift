@@ -83,7 +83,7 @@ extension VTJInterfaceClient {
             case .retry(let wait, let reason):
                 counters.withLock { $0.retries += 1 }
                 logger.warning("VTJ call failed, retrying", metadata: [
-                    "vtj.reason": "\(reason)", "vtj.wait-ms": "\(wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000)",
+                    "vtj.reason": "\(reason)", "vtj.wait-ms": "\(wait.wholeMilliseconds)",
                 ])
                 do { try await sleeper(wait) } catch { throw VTJClientError.cancelled }
             case .fail(let failure):

@@ -139,10 +139,8 @@ public final class VTJInterfaceClient: Sendable {
         return request
     }
 
-    private static func milliseconds(_ duration: Duration) -> Int {
-        let (seconds, attoseconds) = duration.components
-        return max(1, Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
-    }
+    /// At least 1: libcurl reads 0 as "no timeout".
+    private static func milliseconds(_ duration: Duration) -> Int { max(1, Int(duration.wholeMilliseconds)) }
 
     static func unixMillis() -> UInt64 {
         UInt64(max(0, Date().timeIntervalSince1970 * 1000))

@@ -95,6 +95,9 @@ extension Duration {
     /// Whole seconds, rounded down (for messages).
     public var wholeSeconds: Int64 { components.seconds }
 
+    /// Whole milliseconds, rounded down (log figures, libcurl's millisecond options).
+    public var wholeMilliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
+
     /// Whole seconds, rounded up (a wait is never announced shorter than it is).
     public var wholeSecondsUp: Int64 { components.seconds + (components.attoseconds > 0 ? 1 : 0) }
 
