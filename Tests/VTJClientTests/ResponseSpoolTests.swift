@@ -16,10 +16,7 @@ struct ResponseSpoolTests {
         let configuration = SandboxConfiguration(population: 300, seed: 4, referenceDate: SandboxFixture.day)
         try await SandboxFixture.withSandbox(configuration) { server, base in
             // One message at a time: both answers land in the same worker's spool, 100 persons then 50.
-            var settings = ClientTestData.configuration(base, parallelism: 1, maxAttempts: 1, maxHetusPerMessage: 100)
-            settings.wire = wire
-            settings.credentials = BasicCredentials(user: "kunta", password: "salasana")
-            let client = try VTJInterfaceClient(configuration: settings)
+            let client = try SandboxFixture.client(base, parallelism: 1, maxHetusPerMessage: 100, maxAttempts: 1, wire: wire)
             let asked = try server.registry.population.hetus.prefix(150).map { try Henkilotunnus($0) }
             let seen = Mutex<[String]>([])
             let report = try await client.basicData(hetus: asked) { person in seen.withLock { $0.append(person.hetu) } }
@@ -35,9 +32,7 @@ struct ResponseSpoolTests {
         var configuration = SandboxConfiguration(population: 300, seed: 4, referenceDate: SandboxFixture.day)
         configuration.faults = SandboxFaults(truncateNext: 1)
         try await SandboxFixture.withSandbox(configuration) { server, base in
-            var settings = ClientTestData.configuration(base, parallelism: 1, maxHetusPerMessage: 100)
-            settings.credentials = BasicCredentials(user: "kunta", password: "salasana")
-            let client = try VTJInterfaceClient(configuration: settings)
+            let client = try SandboxFixture.client(base, parallelism: 1, maxHetusPerMessage: 100, maxAttempts: 4)
             let asked = try server.registry.population.hetus.prefix(150).map { try Henkilotunnus($0) }
             let seen = Mutex<[String]>([])
             let report = try await client.basicData(hetus: asked) { person in seen.withLock { $0.append(person.hetu) } }

@@ -19,9 +19,11 @@ enum SandboxFixture {
     }
 
     static func client(_ base: String, parallelism: Int = 4, maxHetusPerMessage: Int = 1000, maxAttempts: Int = 6,
-                       sleeper: RecordingSleeper? = nil, password: String = "salasana") throws -> VTJInterfaceClient {
+                       sleeper: RecordingSleeper? = nil, password: String = "salasana",
+                       wire: WireKind = .xml) throws -> VTJInterfaceClient {
         var configuration = ClientTestData.configuration(base, parallelism: parallelism, maxAttempts: maxAttempts,
                                                          maxHetusPerMessage: maxHetusPerMessage)
+        configuration.wire = wire
         configuration.credentials = BasicCredentials(user: "kunta", password: password)
         if let sleeper { return try VTJInterfaceClient(configuration: configuration, sleeper: sleeper.sleeper) }
         return try VTJInterfaceClient(configuration: configuration)
