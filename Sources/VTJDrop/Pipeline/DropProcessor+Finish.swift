@@ -83,7 +83,12 @@ extension DropProcessor {
         DropTiming.mark("input-check")
         let publisher = appliance.publisher(context.department)
         var resultPath: String?
+        var staged: StagedDisclosure?
         if let sink {
+            // Who is disclosed goes on record ahead, a few thousand persons per transaction; the
+            // publication's transaction below makes it a disclosure by writing its header alone.
+            staged = try appliance.database.auditLog.stageDisclosure(dropID: context.dropID, at: now, persons: sink)
+            DropTiming.mark("disclosure-staged")
             appliance.journal(.resultsWritten, for: context.dropID, log: context.log)
             DropTiming.mark("journal-results-written")
             resultPath = try commitOnce(sink, publisher: publisher)
@@ -101,7 +106,8 @@ extension DropProcessor {
         try appliance.journalBacklog.recordNow(journal, key: context.dropID) { _ in
             try appliance.database.recordPublication(dropID: context.dropID, at: at,
                                                      update: JournalUpdate(resultFiles: [resultPath].compactMap { $0 } + receiptPaths),
-                                                     disclosure: disclosure, persons: sink)
+                                                     disclosure: disclosure, persons: staged == nil ? sink : nil,
+                                                     staged: staged)
         }
         DropTiming.mark("publication")
         appliance.reportPublished(department: context.department, receipt: receipt, hasResult: sink != nil,
