@@ -75,9 +75,10 @@ import VTJTestSupport
         try journaled(database, "req-3")
         let persons = TestHetu.distinct(5000).shuffled().enumerated().map { DisclosureSpoolTests.person($0.offset, hetu: $0.element.value) }
         var steps: [Int] = []
-        let staged = try #require(try database.auditLog.stageDisclosure(dropID: "req-3", at: t0, persons: persons, chunkSize: 2000) {
-            steps.append($0)
-            #expect(try self.rows(database, "SELECT COUNT(*) FROM audit_disclosed_person") == $0)
+        let staged = try #require(try database.auditLog.stageDisclosure(dropID: "req-3", at: t0, persons: persons, chunkSize: 2000) { written in
+            steps.append(written)
+            let count = try self.rows(database, "SELECT COUNT(*) FROM audit_disclosed_person")
+            #expect(count == written, "each chunk is committed when its transaction ends")
         })
         #expect(steps == [2000, 4000, 5000] && staged.personCount == 5000)
         #expect(try database.auditLog.disclosure(request: "req-3") == nil)
