@@ -26,11 +26,7 @@ extension AuditLog {
                                  committed: ((Int) throws -> Void)? = nil) throws(StorageError) -> StagedDisclosure? {
         try discardStagedDisclosures(dropID: dropID)
         guard persons.personCount > 0 else { return nil }
-        let id = try watched { () throws(StorageError) in try StateDatabase.write(pool, .deferred) { db in
-            try db.execute(sql: "INSERT INTO audit_disclosure_staging (request_id, started_at) VALUES (?, ?)",
-                           arguments: [dropID, date])
-            return db.lastInsertedRowID
-        } }
+        var id: Int64?
         var written = 0
         var chunk: [DisclosedPerson] = []
         chunk.reserveCapacity(chunkSize)
@@ -38,7 +34,13 @@ extension AuditLog {
             // Ordered within the chunk: neighbouring pages of the (hetu, disclosure_id) tree, not random ones.
             chunk.sort { $0.hetu < $1.hetu }
             written += try watched { () throws(StorageError) in try StateDatabase.write(pool, .deferred) { db in
-                try Self.insertPersons(chunk, id: id, db)
+                // The attempt's row with its first persons: a small result costs one transaction.
+                if id == nil {
+                    try db.execute(sql: "INSERT INTO audit_disclosure_staging (request_id, started_at) VALUES (?, ?)",
+                                   arguments: [dropID, date])
+                    id = db.lastInsertedRowID
+                }
+                return try Self.insertPersons(chunk, id: id!, db)
             } }
             chunk.removeAll(keepingCapacity: true)
             do { try committed?(written) } catch { throw .database("\(error)") }
@@ -54,6 +56,7 @@ extension AuditLog {
             throw .database("\(error)")
         }
         if !chunk.isEmpty { try flush() }
+        guard let id else { return nil }
         return StagedDisclosure(id: id, personCount: written)
     }
 
