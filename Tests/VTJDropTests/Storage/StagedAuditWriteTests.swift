@@ -150,4 +150,44 @@ import VTJTestSupport
         #expect(try database.pool.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") } == 2, "FULL again after a failed one")
         #expect(try database.journal.entry("req-6")?.state == .resultsWritten)
     }
+
+    /// A state database from before staging (v5, disclosures with their persons written in the
+    /// publication's transaction) reads the same after the upgrade, its published persons stay
+    /// append-only, and a new disclosure takes an id after the old ones.
+    @Test func aDatabaseFromBeforeStagingIsMigratedAndKeepsItsDisclosures() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let path = folder.path + "/vtjdrop.sqlite"
+        let hetus = TestHetu.distinct(3)
+        do {
+            let old = try DatabaseQueue(path: path)
+            try StateDatabase.migrator.migrate(old, upTo: "v5-outbox-retention")
+            try old.write { db in
+                for request in ["old-1", "old-2"] {
+                    try db.execute(sql: """
+                        INSERT INTO audit_disclosure (at, department, purpose, request_id, operation, result_file, person_count, provenance)
+                        VALUES (?, 'kirjasto', 'kirjasto', ?, 'perustiedot', ?, 3, 'julkaistu')
+                        """, arguments: [t0, request, "lista.\(request).csv"])
+                    let id = db.lastInsertedRowID
+                    for hetu in hetus {
+                        try db.execute(sql: "INSERT INTO audit_disclosed_person (hetu, disclosure_id, status, groups) VALUES (?, ?, 'loytyi', 'HENKILON_NIMI')",
+                                       arguments: [hetu.value, id])
+                    }
+                }
+            }
+        }
+        let database = try StateDatabase(stateFolder: folder.path)
+        #expect(try database.auditLog.disclosures(hetu: hetus[1]).map(\.dropID).sorted() == ["old-1", "old-2"])
+        #expect(try database.auditLog.disclosure(request: "old-2")?.persons.map(\.groups) == Array(repeating: ["HENKILON_NIMI"], count: 3))
+        let raw = try DatabaseQueue(path: database.path)
+        for sql in ["DELETE FROM audit_disclosed_person", "UPDATE audit_disclosed_person SET status = 'x'"] {
+            #expect(throws: DatabaseError.self, "\(sql)") { try raw.write { try $0.execute(sql: sql) } }
+        }
+        try journaled(database, "new-1")
+        let staged = try #require(try database.auditLog.stageDisclosure(dropID: "new-1", at: t0, persons: [
+            DisclosedPerson(hetu: hetus[0].value, status: "loytyi", groups: ["HENKILON_NIMI"])]))
+        try database.recordPublication(dropID: "new-1", at: t0, update: JournalUpdate(), disclosure: disclosure("new-1"), staged: staged)
+        let ids = try database.auditLog.disclosures(hetu: hetus[0]).map(\.id)
+        #expect(ids.count == 3 && Set(ids).count == 3 && staged.id > 2, "the new disclosure's id follows the old ones")
+    }
 }
