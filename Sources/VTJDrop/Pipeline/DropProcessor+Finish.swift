@@ -83,12 +83,7 @@ extension DropProcessor {
         DropTiming.mark("input-check")
         let publisher = appliance.publisher(context.department)
         var resultPath: String?
-        var staged: StagedDisclosure?
         if let sink {
-            // Who is disclosed goes on record ahead, a few thousand persons per transaction; the
-            // publication's transaction below makes it a disclosure by writing its header alone.
-            staged = try appliance.database.auditLog.stageDisclosure(dropID: context.dropID, at: now, persons: sink)
-            DropTiming.mark("disclosure-staged")
             appliance.journal(.resultsWritten, for: context.dropID, log: context.log)
             DropTiming.mark("journal-results-written")
             resultPath = try commitOnce(sink, publisher: publisher)
@@ -96,6 +91,14 @@ extension DropProcessor {
         }
         let receiptPaths = try appliance.receipts.deliver(receipt: receipt, for: context.claimed.originalName)
         DropTiming.current?.markReceipt("receipt")
+        // Who is disclosed goes on record now, a few thousand persons per transaction, after the
+        // receipt (a large result's rows take seconds); the publication's transaction below makes
+        // them a disclosure by writing its header alone. A crash in between walks the drop again,
+        // which finds its files published, stages again and publishes.
+        let staged = try sink.flatMap { sink in
+            try appliance.database.auditLog.stageDisclosure(dropID: context.dropID, at: now, persons: sink)
+        }
+        DropTiming.mark("disclosure-staged")
         let disclosure = sink.map { sink in
             DisclosureRecord(at: now, department: context.department, purpose: receipt.purpose ?? "",
                              dropID: context.dropID, operation: receipt.operation ?? "perustiedot",
