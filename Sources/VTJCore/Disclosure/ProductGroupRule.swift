@@ -7,12 +7,16 @@ struct ProductGroupRule: Sendable {
     /// The group's own rule beyond grant and turvakielto (rules 3–5).
     enum Check: Sendable { case none, guardian, dependant, religion, relationship }
 
-    /// The group's bit: 1 << its position in ``GroupName/productGroupsInOrder``.
+    /// The group's position in ``GroupName/productGroupsInOrder``.
+    let index: Int
+    /// The group's bit: 1 << ``index``.
     let bit: UInt64
     let shelter: Shelter
     let check: Check
-    /// The fields it may deliver (``GroupSchema``); nil if the schema has none for it.
-    let spec: [FieldSpec]?
+
+    /// The fields it may deliver (``GroupSchema``); nil if the schema has none for it. Kept apart
+    /// so that the rule itself holds nothing to retain: it is looked up for every record.
+    var spec: [FieldSpec]? { Self.specs[index] }
 
     /// The rule of a product group; nil for any other name.
     static func of(_ group: GroupName) -> ProductGroupRule? {
@@ -39,9 +43,10 @@ struct ProductGroupRule: Sendable {
             case .avioliitto, .rekisteroityParisuhde, .asumusero: .relationship
             default: .none
             }
-            table.append(ProductGroupRule(bit: 1 << UInt64(index), shelter: shelter, check: check,
-                                          spec: GroupSchema.fields(of: group)))
+            table.append(ProductGroupRule(index: index, bit: 1 << UInt64(index), shelter: shelter, check: check))
         }
         return table
     }()
+
+    private static let specs: [[FieldSpec]?] = GroupName.productGroupsInOrder.map(GroupSchema.fields(of:))
 }

@@ -97,11 +97,16 @@ public struct CSVGroupLayout: Hashable, Sendable {
             for index in records.indices where owners[index] == layout { mine.append(records[index]) }
             return putCells(ofOwn: mine, into: &sink)
         }
-        // Records still open (no `loppupv`) first, then the ended ones, each in received order.
+        // Records still open (no `loppupv`) first, then the ended ones, each in received order
+        // (which only matters when the group has more than one record).
         var anyEnded = false
-        for index in records.indices where owners[index] == layout && records[index].field("loppupv") != nil {
-            anyEnded = true
-            break
+        var own = 0
+        for index in records.indices where owners[index] == layout { own += 1 }
+        if own > 1 {
+            for index in records.indices where owners[index] == layout && records[index].field("loppupv") != nil {
+                anyEnded = true
+                break
+            }
         }
         var slot = 0
         for pass in 0..<(anyEnded ? 2 : 1) {
