@@ -7,16 +7,12 @@ struct ProductGroupRule: Sendable {
     /// The group's own rule beyond grant and turvakielto (rules 3–5).
     enum Check: Sendable { case none, guardian, dependant, religion, relationship }
 
-    /// The group's position in ``GroupName/productGroupsInOrder``.
-    let index: Int
-    /// The group's bit: 1 << ``index``.
+    /// The group's bit: 1 << its position in ``GroupName/productGroupsInOrder``.
     let bit: UInt64
     let shelter: Shelter
     let check: Check
-
-    /// The fields it may deliver (``GroupSchema``); nil if the schema has none for it. Kept apart
-    /// so that the rule itself holds nothing to retain: it is looked up for every record.
-    var spec: [FieldSpec]? { Self.specs[index] }
+    /// The fields it may deliver (``GroupSchema``); nil if the schema has none for it.
+    let spec: [FieldSpec]?
 
     /// The rule of a product group; nil for any other name.
     static func of(_ group: GroupName) -> ProductGroupRule? {
@@ -43,10 +39,9 @@ struct ProductGroupRule: Sendable {
             case .avioliitto, .rekisteroityParisuhde, .asumusero: .relationship
             default: .none
             }
-            table.append(ProductGroupRule(index: index, bit: 1 << UInt64(index), shelter: shelter, check: check))
+            table.append(ProductGroupRule(bit: 1 << UInt64(index), shelter: shelter, check: check,
+                                          spec: GroupSchema.fields(of: group)))
         }
         return table
     }()
-
-    private static let specs: [[FieldSpec]?] = GroupName.productGroupsInOrder.map(GroupSchema.fields(of:))
 }

@@ -29,31 +29,15 @@ enum RecordSanitiser {
     }
 
     /// The fields `value` loses when conformed to `kind`, or nil when it cannot conform at all.
-    /// (The kind is switched on first and the value matched without binding where it can: a
-    /// tuple of both copied every value, which was most of the check's cost.)
     private static func lostCount(_ value: FieldValue, to kind: FieldSpec.Kind) -> Int? {
-        switch kind {
-        case .text:
-            if case .text = value { return 0 }
-            return nil
-        case .date:
-            switch value {
-            case .date, .text: return 0
-            default: return nil
-            }
-        case .bilingual:
-            switch value {
-            case .bilingual, .text: return 0
-            default: return nil
-            }
-        case .stub:
-            guard case .composite(let children) = value else { return nil }
+        switch (kind, value) {
+        case (.text, .text), (.date, .date), (.date, .text), (.bilingual, .bilingual), (.bilingual, .text):
+            return 0
+        case (.stub, .composite(let children)):
             return droppedCount(children, spec: FieldSpec.stubFields)
-        case .composite(let spec):
-            guard case .composite(let children) = value else { return nil }
+        case (.composite(let spec), .composite(let children)):
             return droppedCount(children, spec: spec)
-        case .list(let item, let itemSpec):
-            guard case .composite(let children) = value else { return nil }
+        case (.list(let item, let itemSpec), .composite(let children)):
             var lost = 0
             for child in children {
                 guard child.name == item, case .composite(let grandchildren) = child.value else {
@@ -63,31 +47,29 @@ enum RecordSanitiser {
                 lost += droppedCount(grandchildren, spec: itemSpec)
             }
             return lost
-        case .textList(let item):
-            guard case .composite(let children) = value else { return nil }
+        case (.textList(let item), .composite(let children)):
             var lost = 0
             for child in children {
                 if child.name == item, case .text = child.value { continue }
                 lost += 1
             }
             return lost
+        default:
+            return nil
         }
     }
 
-    /// The spec named `name`: fields come in the spec's order (some left out), so the search
-    /// starts after the last match and wraps around (names within a spec are unique, so the one
-    /// found is the first by name).
+    /// The spec named `name`: fields mostly come in the spec's order, so the one after the last
+    /// match is tried first, then every one from the start (names within a spec are unique, so
+    /// the one found is the first by name).
     private static func find(_ name: String, in spec: [FieldSpec], from cursor: inout Int) -> FieldSpec? {
-        let start = min(cursor, spec.count)
-        for index in start..<spec.count where spec[index].name == name {
-            cursor = index + 1
-            return spec[index]
+        if cursor < spec.count, spec[cursor].name == name {
+            cursor += 1
+            return spec[cursor - 1]
         }
-        for index in 0..<start where spec[index].name == name {
-            cursor = index + 1
-            return spec[index]
-        }
-        return nil
+        guard let index = spec.firstIndex(where: { $0.name == name }) else { return nil }
+        cursor = index + 1
+        return spec[index]
     }
 
     // MARK: - Rebuilding (only when something is dropped)
