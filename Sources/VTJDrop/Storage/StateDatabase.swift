@@ -45,9 +45,12 @@ package final class StateDatabase: Sendable {
             // Before anything may create a file: a database that vanished is never replaced silently.
             try StateMarker.check(stateFolder: stateFolder, database: path)
             try Self.ensureFile(path)
+            try Self.ensureFolder(stateFolder + "/" + StateLayout.temporaryFolderName, mode: 0o700)
         } else if !FileManager.default.fileExists(atPath: path) {
             throw .missing(path: path)
         }
+        // Before the first connection: a migration's copy may already spill (StateDatabase+TemporaryFiles).
+        Self.keepTemporaryFiles(in: stateFolder + "/" + StateLayout.temporaryFolderName)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.label = "vtjdrop-state"
@@ -152,7 +155,7 @@ package final class StateDatabase: Sendable {
         return "\(error)"
     }
 
-    private static func ensureFolder(_ folder: String) throws(StorageError) {
+    private static func ensureFolder(_ folder: String, mode: mode_t = folderMode) throws(StorageError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
             if !isDirectory.boolValue { throw .cannotCreateFolder(path: folder, reason: "a file is in the way") }
@@ -161,7 +164,7 @@ package final class StateDatabase: Sendable {
         do {
             try FileManager.default.createDirectory(
                 atPath: folder, withIntermediateDirectories: true,
-                attributes: [.posixPermissions: NSNumber(value: folderMode)])
+                attributes: [.posixPermissions: NSNumber(value: mode)])
         } catch {
             throw .cannotCreateFolder(path: folder, reason: "\(error.localizedDescription)")
         }

@@ -25,6 +25,19 @@ import VTJTestSupport
         }
     }
 
+    @Test func sqliteTemporaryFilesStayInAStateFolder() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let state = folder.path + "/state"
+        _ = try StateDatabase(stateFolder: state)
+        #expect(try TempFolder.mode(of: state + "/tmp") == 0o700)
+        // The first state database this process opened decided (maybe another test's): never /tmp or /var/tmp.
+        let inForce = try #require(StateDatabase.temporaryFolderInForce())
+        #expect(inForce.hasSuffix("/" + StateLayout.temporaryFolderName) && !["/tmp", "/var/tmp"].contains(inForce), "\(inForce)")
+        #expect(StateDatabase.keepTemporaryFiles(in: folder.path + "/elsewhere") == inForce)
+        #expect(StateDatabase.temporaryFolderInForce() == inForce)
+    }
+
     @Test func readOnlyCommandsDoNotCreateADatabase() throws {
         let folder = try TempFolder()
         defer { folder.remove() }
