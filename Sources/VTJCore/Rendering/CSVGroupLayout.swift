@@ -100,9 +100,9 @@ public struct CSVGroupLayout: Hashable, Sendable {
         // Records still open (no `loppupv`) first, then the ended ones, each in received order
         // (which only matters when the group has more than one record).
         var anyEnded = false
-        var own = 0
-        for index in records.indices where owners[index] == layout { own += 1 }
-        if own > 1 {
+        var count = 0
+        for index in records.indices where owners[index] == layout { count += 1 }
+        if count > 1 {
             for index in records.indices where owners[index] == layout && records[index].field("loppupv") != nil {
                 anyEnded = true
                 break
