@@ -11,7 +11,10 @@
 #define VX_SLOTS 1024        // pointer → id cache (open addressing, power of two)
 #define VX_MAX_NAMES 4096    // beyond this, names are reported without an id (hostile input)
 #define VX_NAME_BUCKETS 8192 // name text → id index (open addressing, at most half full)
-#define VX_CHUNK (64 * 1024) // bytes handed to the parser at a time: the events they hold are queued
+// Bytes handed to the parser at a time: the events they hold are queued, so the queue and the text
+// arena grow with it. 16 KiB, not 64: each reader's queue and arena held about 1 MiB at 64, and four
+// answers are read at once (issue 15's memory bound).
+#define VX_CHUNK (16 * 1024)
 
 typedef struct { const char *pointer; int id; } vx_slot;
 

@@ -37,7 +37,8 @@ struct HetuFileReport {
         var noted: [Int: String] = [:]
         for warning in content.warnings { noted[warning.line] = "\twarning: \(warning.warning)" }
         var entries: [(line: Int, text: String)] = []
-        for (hetu, line) in zip(content.hetus, content.hetuLines) {
+        for (hetu, stored) in zip(content.hetus, content.hetuLines) {
+            let line = Int(stored)
             entries.append((line, "\(hetu.value)\tasked\t\(hetu.birthDate)\t\(hetu.sex.rawValue)" + (noted[line] ?? "")))
         }
         for repeated in content.duplicates {

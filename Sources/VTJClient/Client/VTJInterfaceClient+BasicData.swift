@@ -17,7 +17,7 @@ extension VTJInterfaceClient {
         groups: [GroupName]? = nil,
         onPerson: @escaping @Sendable (Person) throws -> Void
     ) async throws -> BasicDataReport {
-        try await basicData(hetus: hetus, groups: groups, sink: PersonSink(onPerson))
+        try await basicData(hetus: Self.sequence(hetus), groups: groups, sink: PersonSink(onPerson))
     }
 
     /// ``basicData(hetus:groups:onPerson:)`` with each answer's persons read into a batch of the
@@ -30,12 +30,16 @@ extension VTJInterfaceClient {
         groups: [GroupName]? = nil,
         batches: @escaping @Sendable () -> any PersonBatch
     ) async throws -> BasicDataReport {
-        try await basicData(hetus: hetus, keys: keys, groups: groups, sink: PersonSink(batches: batches))
+        try await basicData(hetus: Self.sequence(hetus), keys: keys, groups: groups, sink: PersonSink(batches: batches))
     }
 
-    private func basicData(hetus: some Sequence<Henkilotunnus>, keys: HenkilotunnusKeys? = nil, groups: [GroupName]?,
+    /// A drop's list as it is (its 8-byte keys, not a copy); any other sequence made into one.
+    private static func sequence(_ hetus: some Sequence<Henkilotunnus>) -> HetuSequence {
+        (hetus as? HetuSequence) ?? HetuSequence(Array(hetus))
+    }
+
+    private func basicData(hetus input: HetuSequence, keys: HenkilotunnusKeys? = nil, groups: [GroupName]?,
                            sink: PersonSink) async throws -> BasicDataReport {
-        let input = Array(hetus)  // the caller's array itself, not a copy
         let groups = Self.askable(groups)
         // The messages are cut from the list as they are sent (MessagePlanner's rules: at most
         // hetusPerMessage each, every henkilötunnus once, in first-seen order), so what is held per
@@ -119,13 +123,13 @@ extension VTJInterfaceClient {
     }
 
     /// Which of `hetus` (few: returned by a message that did not ask for them) the list has.
-    private static func listed(_ hetus: Set<String>, in input: [Henkilotunnus]) -> Set<String> {
+    private static func listed(_ hetus: Set<String>, in input: HetuSequence) -> Set<String> {
         guard !hetus.isEmpty else { return [] }
         return Set(input.lazy.map(\.value).filter(hetus.contains))
     }
 
     /// `undelivered` in the order of the list (by each henkilötunnus's first row).
-    private static func inListOrder(_ undelivered: [UndeliveredPerson], input: [Henkilotunnus]) -> [UndeliveredPerson] {
+    private static func inListOrder(_ undelivered: [UndeliveredPerson], input: HetuSequence) -> [UndeliveredPerson] {
         guard undelivered.count > 1 else { return undelivered }
         let named = Set(undelivered.map(\.hetu))
         var order: [String: Int] = [:]

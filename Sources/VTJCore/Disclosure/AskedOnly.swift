@@ -17,6 +17,11 @@ public struct AskedOnly: Sendable {
         asked = HenkilotunnusKeys(hetus)
     }
 
+    /// Exactly the persons of a drop's list, from the keys it holds (no value made again on the way).
+    public init(_ hetus: HetuSequence) {
+        asked = HenkilotunnusKeys(hetus)
+    }
+
     private init(anyone: Void) { asked = nil }
 
     /// Whoever the interface answers about (a municipal selection, the followed register's changes).

@@ -62,7 +62,7 @@ public struct DropContent: Sendable, Hashable {
     /// Distinct valid henkilötunnus in the order first seen.
     public var hetus = HetuSequence()
     /// The line each value of ``hetus`` was first seen on (same order).
-    public var hetuLines: [Int] = []
+    public var hetuLines: [UInt32] = []
     /// Repeats of values already listed (queried once); the first ``HetuCollector/detailLimit``.
     public var duplicates: [Duplicate] = []
     /// Values that are not valid henkilötunnus, with line and reason; the first
@@ -142,7 +142,7 @@ public struct DropContent: Sendable, Hashable {
 
     /// Takes what `collector` filed: the values, repeats, rejections, warnings and their counts.
     public mutating func take(_ collector: HetuCollector) {
-        hetus = HetuSequence(collector.hetus)
+        hetus = collector.hetus
         hetuLines = collector.hetuLines
         duplicates = collector.duplicates
         rejected = collector.rejected

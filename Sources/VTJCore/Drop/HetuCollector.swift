@@ -1,10 +1,11 @@
 /// Validates values one by one and files them as valid, duplicate or rejected, keeping the
 /// first-seen order; shared by the list reader and the request document reader.
 public struct HetuCollector: Sendable {
-    /// Distinct valid values, first-seen order.
-    public private(set) var hetus: [Henkilotunnus] = []
-    /// The line each of ``hetus`` was first seen on.
-    public private(set) var hetuLines: [Int] = []
+    /// Distinct valid values, first-seen order, as their keys (8 bytes a code).
+    public var hetus: HetuSequence { HetuSequence(keys: keys) }
+    private var keys: [UInt64] = []
+    /// The line each of ``hetus`` was first seen on (4 bytes a code: no list has 4 billion lines).
+    public private(set) var hetuLines: [UInt32] = []
     /// Repeats of values already collected.
     public private(set) var duplicates: [DropContent.Duplicate] = []
     /// Values that are not valid, with line and reason.
@@ -41,16 +42,19 @@ public struct HetuCollector: Sendable {
         }
         switch reading.result {
         case .success(let hetu):
+            let key = hetu.key
             // Read through a buffer, not a copy of the array, which would make the append below copy it whole.
-            let first = hetus.withUnsafeBufferPointer { stored in
-                firstSeen.position(of: hetu.key, orFile: stored.count, keyAt: { stored[$0].key })
+            let first = keys.withUnsafeBufferPointer { stored in
+                firstSeen.position(of: key, orFile: stored.count, keyAt: { stored[$0] })
             }
             if let first {
                 duplicateCount += 1
-                if duplicates.count < detailLimit { duplicates.append(.init(hetu: hetu, line: line, firstLine: hetuLines[first])) }
+                if duplicates.count < detailLimit {
+                    duplicates.append(.init(hetu: hetu, line: line, firstLine: Int(hetuLines[first])))
+                }
             } else {
-                hetus.append(hetu)
-                hetuLines.append(line)
+                keys.append(key)
+                hetuLines.append(UInt32(truncatingIfNeeded: line))
             }
             return hetu
         case .failure(let error):

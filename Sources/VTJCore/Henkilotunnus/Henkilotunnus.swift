@@ -140,6 +140,12 @@ public struct Henkilotunnus: Hashable, Sendable, Comparable, CustomStringConvert
         return digits << 8 | sign
     }
 
+    /// The code whose ``key`` is `validKey`, which must be a valid code's key (a list's, kept by
+    /// ``HetuSequence``): its text is made from the key, not checked again.
+    init(validKey: UInt64) {
+        self.init(value: HenkilotunnusKeys.text(of: validKey))
+    }
+
     /// The century sign (`+`, `-`, `Y` … `A` … `F`).
     public var centurySign: Character { value[value.index(value.startIndex, offsetBy: 6)] }
 

@@ -6,7 +6,16 @@ public struct HenkilotunnusKeys: Sendable {
 
     /// The distinct codes of `hetus`.
     public init(_ hetus: some Sequence<Henkilotunnus>) {
-        var keys = hetus.map(\.key)
+        self.init(keys: hetus.map(\.key))
+    }
+
+    /// The distinct codes of a drop's list, from the keys it holds (no value made on the way).
+    public init(_ hetus: HetuSequence) {
+        self.init(keys: hetus.keys)
+    }
+
+    private init(keys: [UInt64]) {
+        var keys = keys
         keys.sort()
         keys.removeDuplicatesInSortedOrder()
         self.keys = keys
@@ -43,15 +52,17 @@ public struct HenkilotunnusKeys: Sendable {
     /// The eleven characters of the code whose ``Henkilotunnus/key`` is `key`.
     static func text(of key: UInt64) -> String {
         let digits = key >> 8
-        var bytes = [UInt8](repeating: 0, count: 11)
-        var rest = digits
-        for index in [9, 8, 7, 5, 4, 3, 2, 1, 0] {
-            bytes[index] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
-            rest /= 10
+        // Eleven ASCII bytes: a small string, made in place without an array per code.
+        return String(unsafeUninitializedCapacity: 11) { bytes in
+            var rest = digits
+            for index in [9, 8, 7, 5, 4, 3, 2, 1, 0] {
+                bytes[index] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
+                rest /= 10
+            }
+            bytes[6] = UInt8(truncatingIfNeeded: key & 0xFF)
+            bytes[10] = checkBytes[Int(digits % 31)]
+            return 11
         }
-        bytes[6] = UInt8(truncatingIfNeeded: key & 0xFF)
-        bytes[10] = checkBytes[Int(digits % 31)]
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static let checkBytes: [UInt8] = Array("0123456789ABCDEFHJKLMNPRSTUVWXY".utf8)

@@ -77,7 +77,10 @@ package struct ConfigurationDocument: Sendable {
         self.baseDirectory = baseDirectory
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // The basic resolver: values are read as their text (`scalar.string`, `null` by its
+            // spelling), never by tag, and Yams's default resolver compiles seven regular
+            // expressions through ICU, which paged about 2 MB of ICU into every process.
+            root = try Yams.compose(yaml: yaml, .basic)
         } catch {
             problems.append(.init(keyPath: origin ?? "yaml", message: Self.describeSyntaxError(error)))
             isUnreadable = true

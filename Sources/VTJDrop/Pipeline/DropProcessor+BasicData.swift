@@ -17,10 +17,10 @@ extension DropProcessor {
             DropTiming.mark("journal-querying")
             let report = try await audited(AuditRecord(
                 at: now, department: context.department, purpose: drop.authorisation.purpose.rawValue,
-                dropID: context.dropID, operation: "perustiedot", scope: .hetuList, hetus: drop.content.hetus.shared,
+                dropID: context.dropID, operation: "perustiedot", scope: .hetuList, hetus: drop.content.hetus,
                 detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil)) {
                 // Each answer's persons are prepared on the worker reading it and reach the sink in batches.
-                try await appliance.client.basicData(hetus: drop.content.hetus.shared, keys: asked.keys, groups: rules.interfaceGroups) {
+                try await appliance.client.basicData(hetus: drop.content.hetus, keys: asked.keys, groups: rules.interfaceGroups) {
                     ResultBatch(sink) { writing, prepared in
                         if let hetu = prepared.copy?.hetu { Self.logContradiction(writing, hetu: hetu, log: context.log) }
                     }
@@ -109,7 +109,7 @@ extension DropProcessor {
     /// `seuranta-poista`: the customer relationship ended; the entries are deleted. No query is made.
     func stopFollowing(_ drop: AuthorisedDrop) throws -> DropOutcome {
         let context = drop.context
-        let removed = try appliance.database.followedRegister.remove(drop.content.hetus.shared, department: context.department)
+        let removed = try appliance.database.followedRegister.remove(drop.content.hetus, department: context.department)
         var receipt = baseReceipt(context, content: drop.content, authorisation: drop.authorisation, format: nil)
         receipt.counts.found = removed
         receipt.counts.notFound = drop.content.hetus.count - removed

@@ -63,7 +63,9 @@ package struct DropProcessor: Sendable {
                 // A fetch the appliance planned (the change schedule) has nothing to read.
                 if let operation = claimed.planned { return (DropContent.scheduled(operation), nil, nil) }
                 let input = try readStable(claimed)
-                let content = try DropContentReader.read(input.bytes, fileName: claimed.originalName)
+                var content = try DropContentReader.read(input.bytes, fileName: claimed.originalName)
+                // Each code's line is for `vtjdrop hetu`'s report; a drop would hold 8 bytes a code to its end.
+                content.hetuLines = []
                 return (content, input.stamp, earlierPublication(of: input.bytes, department: claimed.department))
             }
             context.inputStamp = read.1

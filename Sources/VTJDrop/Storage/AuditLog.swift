@@ -11,13 +11,21 @@ package struct AuditRecord: Sendable, Hashable {
     /// Whether the message named hetus (`hetus` are the ones asked about) or the municipalities
     /// (`hetus` are the persons delivered, recorded after each page).
     package var scope: Restriction.Scope
-    package var hetus: [Henkilotunnus]
+    /// Kept as the list holds them (8-byte keys): a drop's record is the list itself, not a copy.
+    package var hetus: HetuSequence
     /// Free text such as a page number or log key; never a hetu or credential.
     package var detail: String?
 
     /// A record of one query.
     package init(at: Date, department: String, purpose: String, dropID: String, operation: String,
                 scope: Restriction.Scope, hetus: [Henkilotunnus], detail: String? = nil) {
+        self.init(at: at, department: department, purpose: purpose, dropID: dropID, operation: operation,
+                  scope: scope, hetus: HetuSequence(hetus), detail: detail)
+    }
+
+    /// A record of one query about a drop's list.
+    package init(at: Date, department: String, purpose: String, dropID: String, operation: String,
+                scope: Restriction.Scope, hetus: HetuSequence, detail: String? = nil) {
         self.header = AuditHeader(at: at, department: department, purpose: purpose, dropID: dropID, operation: operation)
         self.scope = scope
         self.hetus = hetus

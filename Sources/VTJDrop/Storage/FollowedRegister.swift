@@ -51,7 +51,7 @@ package struct FollowedRegister: Sendable {
 
     /// Stops following and deletes the entries (the customer relationship ended); returns how many existed.
     @discardableResult
-    package func remove(_ hetus: [Henkilotunnus], department: String) throws(StorageError) -> Int {
+    package func remove(_ hetus: some Sequence<Henkilotunnus>, department: String) throws(StorageError) -> Int {
         try StateDatabase.write(pool) { db in
             let statement = try db.cachedStatement(sql: "DELETE FROM followed WHERE department = ? AND hetu = ?")
             var removed = 0

@@ -30,6 +30,8 @@ package final class StateDatabase: Sendable {
 
     /// File mode of the database and its `-wal` / `-shm` companions (SQLite copies the main file's mode).
     package static let fileMode: mode_t = 0o640
+    /// The page cache of each connection: negative means KiB in `PRAGMA cache_size`.
+    package static let cacheKibibytes = -1024
     /// Mode of a state folder this code creates.
     package static let folderMode: mode_t = 0o750
 
@@ -56,6 +58,10 @@ package final class StateDatabase: Sendable {
         configuration.label = "vtjdrop-state"
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
+            // 1 MiB of page cache per connection instead of SQLite's 2 MiB: the cache stays
+            // allocated for the connection's life, and a large drop's inserts filled it (issue 15's
+            // memory bound); pages beyond it are spilled to the write-ahead log as before.
+            try db.execute(sql: "PRAGMA cache_size = \(Self.cacheKibibytes)")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

@@ -16,7 +16,7 @@ struct HetuListReaderQuoteTests {
         let rows = 60
         let list = try read("hetu;x\n" + String(repeating: "a\";\"\n", count: rows) + "010594Y9032;x\n")
         #expect(list.hetus.map(\.value) == ["010594Y9032"])
-        #expect(list.hetuLines == [rows + 2])
+        #expect(list.hetuLines == [UInt32(rows + 2)])
         #expect(list.rejected.map(\.line) == Array(2...(rows + 1)))
         let capped = list.rejected.filter { $0.reason.description.contains("more than 16 lines") }
         // Row k (1-based) sees its own line break, the 60 - k later rows' and the last row's

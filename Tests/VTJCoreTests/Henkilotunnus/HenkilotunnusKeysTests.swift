@@ -61,4 +61,19 @@ import Testing
         let madeKeys = try texts.map { try Henkilotunnus($0).key }
         #expect(madeKeys == madeKeys.sorted(), "in the keys' order")
     }
+
+    /// A drop's list holds only keys (`HetuSequence`): every code, of every century sign, must
+    /// come back from its key as exactly the value it was read as, or a result row would name
+    /// someone else.
+    @Test func aListHeldAsKeysGivesBackEveryValueExactly() throws {
+        let codes = Self.randomCodes(20000, seed: 17)
+        let list = HetuSequence(codes)
+        #expect(list.keys == codes.map(\.key))
+        #expect(list.map(\.value) == codes.map(\.value))
+        #expect(Set(codes.map { Array($0.value)[6] }).count == Henkilotunnus.centuries.count, "every century sign drawn")
+        #expect(Array(list.chunks(ofCount: 999).joined()) == codes)
+        var texts: [String] = []
+        HenkilotunnusKeys(list).forEachText { texts.append($0) }
+        #expect(texts == Set(codes.map(\.value)).sorted { try! Henkilotunnus($0).key < Henkilotunnus($1).key })
+    }
 }

@@ -38,6 +38,16 @@ import VTJTestSupport
         #expect(StateDatabase.temporaryFolderInForce() == inForce)
     }
 
+    /// The page cache stays allocated for a connection's life (issue 15's memory bound): every
+    /// connection of the pool, writer and reader, keeps 1 MiB, not SQLite's 2 MiB.
+    @Test func everyConnectionKeepsASmallPageCache() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let database = try StateDatabase(stateFolder: folder.path + "/state")
+        #expect(try database.pool.write { try Int.fetchOne($0, sql: "PRAGMA cache_size") } == -1024)
+        #expect(try database.pool.read { try Int.fetchOne($0, sql: "PRAGMA cache_size") } == -1024)
+    }
+
     @Test func readOnlyCommandsDoNotCreateADatabase() throws {
         let folder = try TempFolder()
         defer { folder.remove() }
