@@ -12,11 +12,11 @@ import VTJXML
 ///
 /// Only persons ``AskedOnly`` admits, and only what ``DisclosureRules`` returned for them, are
 /// ever written here: the sink decides nothing.
-final class ResultSink: PreparedPersonSink {
-    enum Kind { case basicData, changes }
+package final class ResultSink: PreparedPersonSink {
+    package enum Kind { case basicData, changes }
 
     /// One person as a worker prepared it; `copy` is nil for a person not asked for.
-    struct Prepared: Sendable {
+    package struct Prepared: Sendable {
         let copy: AnswerLedger.Copy?
         /// CSV results: the person's rows, one per row of the drop that named them.
         let rows: [CSVRow]?
@@ -81,7 +81,7 @@ final class ResultSink: PreparedPersonSink {
     /// `layout` chooses a basic-data result's columns (nil: all); `carried` are the drop's own
     /// columns, written beside each of its rows; `scratchFolder` holds a basic-data result's
     /// disclosure log rows until publication (the state folder's `tmp`).
-    init(kind: Kind, pending: sending PendingFile, format: OutputFormat, authorisation: DropAuthorisation,
+    package init(kind: Kind, pending: sending PendingFile, format: OutputFormat, authorisation: DropAuthorisation,
          dialect: CSVDialect, receipt: Receipt, operation: String, asked: AskedOnly, scratchFolder: String,
          layout: ColumnLayout? = nil, carried: CarriedColumns? = nil) throws {
         let carried = format == .xml || kind == .changes ? nil : carried
@@ -112,7 +112,7 @@ final class ResultSink: PreparedPersonSink {
 
     /// Works out, off the writer, what writing `person` needs: nothing for a person not asked for;
     /// else the ledger's copy, the CSV rows (XML and workbooks are written by the writer itself) and the audit line.
-    func prepare(_ person: Person) -> Prepared {
+    package func prepare(_ person: Person) -> Prepared {
         guard asked.admits(person.hetu) else { return Prepared(copy: nil, rows: nil, disclosed: nil) }
         let copy = AnswerLedger.Copy(person, rules: rules)
         return Prepared(copy: copy, rows: format == .csv ? rows(copy.disclosure) : nil,
@@ -126,7 +126,7 @@ final class ResultSink: PreparedPersonSink {
     func write(_ person: Person) throws -> ResultWriting { try write([prepare(person)])[0] }
 
     /// Prepared persons in the order read, under one lock; what became of each, in the same order.
-    func write(_ batch: [Prepared]) throws -> [ResultWriting] {
+    package func write(_ batch: [Prepared]) throws -> [ResultWriting] {
         try state.withLock { state in
             try batch.map { prepared in
                 guard let copy = prepared.copy else {
@@ -225,7 +225,7 @@ final class ResultSink: PreparedPersonSink {
     func note(_ message: Message) { state.withLock { $0.receipt.notes.append(message) } }
 
     /// Ends the document; returns the receipt and how many returned persons were not asked for.
-    func finish() throws -> (receipt: Receipt, unexpected: Int) {
+    package func finish() throws -> (receipt: Receipt, unexpected: Int) {
         try state.withLock { state in
             for replacement in state.replacements { try write(replacement, rendered: nil, into: &state) }
             // The rows of the clerk's list without a valid henkilötunnus come back too, marked.
@@ -241,7 +241,7 @@ final class ResultSink: PreparedPersonSink {
     }
 
     /// Throws away what was written.
-    func abandon() { state.withLock { $0.writer.abandon() } }
+    package func abandon() { state.withLock { $0.writer.abandon() } }
 
     /// Publishes the result; returns its path.
     func commit() throws -> String { try state.withLock { try $0.writer.commit() } }
@@ -250,10 +250,10 @@ final class ResultSink: PreparedPersonSink {
 /// Everyone the result discloses, with the groups delivered after the rules (not-found rows
 /// disclose nobody): read by the publication's transaction, from the spool or (changes) memory.
 extension ResultSink: DisclosedPersonSource {
-    var personCount: Int { state.withLock { $0.spool?.personCount ?? $0.disclosed.count } }
+    package var personCount: Int { state.withLock { $0.spool?.personCount ?? $0.disclosed.count } }
 
     /// The rows come out of the lock a few thousand at a time: `body` (the audit insert) never runs under it.
-    func forEachPerson(_ body: (DisclosedPerson) throws -> Void) throws {
+    package func forEachPerson(_ body: (DisclosedPerson) throws -> Void) throws {
         var cursor = DisclosureSpool.Cursor()
         while true {
             let (persons, next) = try state.withLock { state throws(StorageError) -> ([DisclosedPerson], DisclosureSpool.Cursor?) in
