@@ -20,7 +20,8 @@ package final class ResultSink: PreparedPersonSink {
         let copy: AnswerLedger.Copy?
         /// CSV results: the person's rows, one per row of the drop that named them.
         let rows: [CSVRow]?
-        let disclosed: DisclosedPerson?
+        /// The groups the disclosure log records for the person; nil: named the long way when written.
+        let groups: DisclosedGroups?
     }
 
     private struct State {
@@ -47,10 +48,14 @@ package final class ResultSink: PreparedPersonSink {
         var replacements: [PersonDisclosure] = []
 
         /// Files the disclosure log's row of the first copy in ledger `slot`.
-        mutating func noteDelivered(_ person: DisclosedPerson, slot: Int) throws {
-            guard let spool else { return note(person) }
+        mutating func noteDelivered(_ person: PersonDisclosure, groups: DisclosedGroups?, slot: Int) throws {
+            guard let spool else { return note(ResultSink.disclosed(person)) }
             assert(slot == spool.count, "the spool's rows are the ledger's slots")
-            try spool.append(person)
+            if let groups {
+                try spool.append(hetu: person.hetu, status: ResultSink.status(person), groups: groups)
+            } else {
+                try spool.append(ResultSink.disclosed(person))
+            }
         }
 
         /// What the result finally says of the person in ledger `slot` (a withdrawn copy's replacement).
@@ -113,10 +118,12 @@ package final class ResultSink: PreparedPersonSink {
     /// Works out, off the writer, what writing `person` needs: nothing for a person not asked for;
     /// else the ledger's copy, the CSV rows (XML and workbooks are written by the writer itself) and the audit line.
     package func prepare(_ person: Person) -> Prepared {
-        guard asked.admits(person.hetu) else { return Prepared(copy: nil, rows: nil, disclosed: nil) }
-        let copy = AnswerLedger.Copy(person, rules: rules)
+        // Read once: whether the person was asked for, and the ledger's key.
+        let code = try? Henkilotunnus(person.hetu)
+        guard asked.admits(code) else { return Prepared(copy: nil, rows: nil, groups: nil) }
+        let copy = AnswerLedger.Copy(person, code: code, rules: rules)
         return Prepared(copy: copy, rows: format == .csv ? rows(copy.disclosure) : nil,
-                        disclosed: Self.disclosed(copy.disclosure))
+                        groups: DisclosedGroups(copy.disclosure.records))
     }
 
     /// One person of a basic-data answer, through the rules: persons not asked for and identical
@@ -140,7 +147,7 @@ package final class ResultSink: PreparedPersonSink {
                     state.starts.append(try state.writer.position())
                     state.receipt.record(disclosure)
                     for rule in disclosure.tally.records.keys { state.withheldPersons[rule, default: 0] += 1 }
-                    try state.noteDelivered(prepared.disclosed ?? Self.disclosed(disclosure), slot: slot)
+                    try state.noteDelivered(disclosure, groups: prepared.groups, slot: slot)
                     try write(disclosure, rendered: prepared.rows, into: &state)
                     state.personsEnd = try state.writer.position()
                 case .repeated:
@@ -159,13 +166,17 @@ package final class ResultSink: PreparedPersonSink {
         }
     }
 
-    private static func disclosed(_ person: PersonDisclosure) -> DisclosedPerson {
-        DisclosedPerson(hetu: person.hetu, status: person.isProtected ? "turvakielto" : "loytyi",
-                        groups: Set(person.records.map(\.group.rawValue)).sorted())
+    fileprivate static func disclosed(_ person: PersonDisclosure) -> DisclosedPerson {
+        DisclosedPerson(hetu: person.hetu, status: status(person), groups: Set(person.records.map(\.group.rawValue)).sorted())
     }
 
+    fileprivate static func status(_ person: PersonDisclosure) -> String { person.isProtected ? "turvakielto" : "loytyi" }
+
     /// Each row of the drop that named `hetu` (its own cells; `[[]]` when the drop carries none).
-    private func carriedRows(_ hetu: String) -> [[String]] { carried?.cells(of: hetu) ?? [[]] }
+    private func carriedRows(_ hetu: String) -> [[String]] { carried?.cells(of: hetu) ?? Self.noCarriedCells }
+
+    /// One shared `[[]]`, not a new one per person.
+    private static let noCarriedCells: [[String]] = [[]]
 
     /// A person's CSV rows, rendered on the worker: one per row of the drop that named the person.
     private func rows(_ person: PersonDisclosure) -> [CSVRow] {
