@@ -20,7 +20,8 @@ struct DisclosedGroups: Hashable, Sendable {
             // A group's records come together: look each group up once.
             let name = record.group.rawValue
             if name == previous { continue }
-            guard let bit = Self.bitByName[name] else { return nil }
+            // (A 65th product group would not fit a word: such a list goes the long way too.)
+            guard let bit = Self.bitByName[name], bit < UInt64.bitWidth else { return nil }
             bits |= 1 << UInt64(bit)
             previous = name
         }
