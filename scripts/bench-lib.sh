@@ -2,13 +2,19 @@
 
 # Builds vtjdrop-bench of another git revision from `git archive` (no second worktree) into
 # .build-bench-base/<rev>/ and prints the binary's path, for before/after figures in one run.
+# With OVERLAY (a folder of this tree, e.g. Sources/vtjdrop-bench) set, that folder is copied over
+# the revision's, so a subcommand newer than the revision can measure it (into <rev>+overlay/).
 bench_build_revision() {
     local rev src
     rev=$(git rev-parse --short "$1")
-    src=".build-bench-base/$rev"
+    src=".build-bench-base/$rev${OVERLAY:++overlay}"
     if [ ! -d "$src/Sources" ]; then
         mkdir -p "$src"
         git archive "$rev" | tar -x -C "$src"
+    fi
+    if [ -n "${OVERLAY:-}" ]; then
+        rm -rf "${src:?}/$OVERLAY"
+        cp -r "$OVERLAY" "$src/$OVERLAY"
     fi
     swift build -c release --package-path "$src" --scratch-path "$src/.build" --product vtjdrop-bench >&2
     echo "$src/.build/release/vtjdrop-bench"

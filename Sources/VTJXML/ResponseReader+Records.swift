@@ -34,7 +34,10 @@ extension ResponseReader {
 
     /// On a `tietoryhma` start: one record with its fields in document order.
     private func readRecord() throws(XMLReadError) -> Record {
-        guard let name = cursor.attribute(Wire.nimi) else {
+        // A product group's name is the shared text (no string per record), compared by index later.
+        guard let group = cursor.attributeBytes(Wire.nimi, { bytes in
+            GroupName(productGroupUTF8: bytes) ?? GroupName(rawValue: String(decoding: bytes, as: UTF8.self))
+        }) else {
             throw cursor.failure("<\(Wire.tietoryhma)> has no \(Wire.nimi) attribute", kind: .invalidMessage)
         }
         var change: ChangeAttribute?
@@ -44,7 +47,7 @@ extension ResponseReader {
             }
             change = value
         }
-        var record = Record(group: GroupName(rawValue: name), change: change)
+        var record = Record(group: group, change: change)
         guard !cursor.isEmpty else { return record }
         record.fields.reserveCapacity(8) // most records have 1–8 fields: one allocation, no growth
         let depth = cursor.depth

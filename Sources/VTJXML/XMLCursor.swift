@@ -121,6 +121,20 @@ final class XMLCursor {
         }
     }
 
+    /// An attribute of the current element handed to `body` as its UTF-8 bytes (no string made;
+    /// the bytes live until the cursor moves), nil when the element has none of that name.
+    func attributeBytes<T>(_ name: StaticString, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
+        precondition(name.hasPointerRepresentation, "an attribute name is a literal")
+        var value: UnsafePointer<CChar>?
+        var length = 0
+        let found = name.utf8Start.withMemoryRebound(to: CChar.self, capacity: name.utf8CodeUnitCount + 1) {
+            vx_reader_attribute_value(reader, $0, &value, &length)
+        }
+        guard found == 1 else { return nil }
+        guard let value, length > 0 else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return value.withMemoryRebound(to: UInt8.self, capacity: length) { body(UnsafeBufferPointer(start: $0, count: length)) }
+    }
+
     private func attribute(cString name: UnsafePointer<CChar>) -> String? {
         var value: UnsafePointer<CChar>?
         var length = 0

@@ -6,6 +6,7 @@
 //                                                                — VTJJSON's streaming reader, or Foundation's two ways
 //   vtjdrop-bench write-xlsx ROWS FILE [SEED] | write-csv …        — a 25-column result (scripts/bench-xlsx)
 //   vtjdrop-bench render-csv ROWS [PROFILE [FILE [SEED]]]         — CSV rows of disclosed persons (scripts/bench-render)
+//   vtjdrop-bench disclose PERSONS [PROFILE [SEED]]                — parsed persons through DisclosureRules (scripts/bench-disclose)
 //   vtjdrop-bench parse-request FILE [--no-limits]               — a request drop through RequestDocumentReader (scripts/bench-request)
 //   vtjdrop-bench prepare PERSONS [PROFILE [FORMAT [SEED]]]      — parsed persons through the result sink (scripts/bench-prepare)
 // FILE may be /dev/stdout and /dev/stdin, to stream a body of any size through a pipe.
@@ -179,7 +180,13 @@ case "prepare":
     BenchPrepare.run(persons: persons, profile: rest.count > 1 ? rest[1] : "eleven", format: format,
                      seed: rest.count > 3 ? UInt64(rest[3]) ?? 1 : 1)
 
+case "disclose":
+    let rest = Array(arguments.dropFirst())
+    guard let persons = rest.first.flatMap({ Int($0) }), persons >= 0 else { fail("usage: disclose PERSONS [all|eleven|narrow [SEED]]") }
+    BenchDisclose.run(persons: persons, profile: rest.count > 1 ? rest[1] : "eleven", seed: rest.count > 2 ? UInt64(rest[2]) ?? 1 : 1)
+
 default:
     fail("usage: vtjdrop-bench generate-perustiedot[-json] PERSONS FILE [SEED] | parse-perustiedot FILE | parse-perustiedot-json FILE [MODE] | write-xlsx|write-csv ROWS FILE [SEED]"
-        + " | render-csv ROWS [PROFILE [FILE [SEED]]] | parse-request FILE [--no-limits] | prepare PERSONS [PROFILE [FORMAT [SEED]]]")
+        + " | render-csv ROWS [PROFILE [FILE [SEED]]] | disclose PERSONS [PROFILE [SEED]] | parse-request FILE [--no-limits]"
+        + " | prepare PERSONS [PROFILE [FORMAT [SEED]]]")
 }

@@ -8,13 +8,27 @@ public struct DisclosureRules: Hashable, Sendable {
     /// The processing day (Europe/Helsinki); ages and end dates are judged on it.
     public let today: CivilDate
     private let granted: Set<GroupName>
+    /// ``granted`` as ``ProductGroupRule`` bits: the per-record test.
+    private let grantedBits: UInt64
+    /// What a protected person's / a person of unknown protection's result marks withheld before
+    /// any record is read (the granted address and whereabouts groups), and those groups' bits.
+    private let shelteredWhenProtected: [WithheldGroup]
+    private let shelteredWhenUnknown: [WithheldGroup]
+    private let shelteredBits: UInt64
 
     public init(groups: [GroupName], purpose: Purpose, today: CivilDate) {
         let productOnly = Set(groups).intersection(GroupName.productGroups)
         self.groups = GroupName.productGroupsInOrder.filter(productOnly.contains)
         self.granted = productOnly
+        self.grantedBits = ProductGroupRule.bits(of: productOnly)
         self.purpose = purpose
         self.today = today
+        let address = Self.addressGroups.filter(productOnly.contains)
+        let whereabouts = Self.whereaboutsGroups.filter(productOnly.contains)
+        self.shelteredWhenProtected = address.map { WithheldGroup(group: $0, rule: .turvakielto) }
+            + whereabouts.map { WithheldGroup(group: $0, rule: .turvakieltoWhereabouts) }
+        self.shelteredWhenUnknown = (address + whereabouts).map { WithheldGroup(group: $0, rule: .turvakieltoUnknown) }
+        self.shelteredBits = ProductGroupRule.bits(of: address + whereabouts)
     }
 
     /// Rules for an authorised request.
@@ -47,8 +61,7 @@ public struct DisclosureRules: Hashable, Sendable {
     /// group (``interfaceGroups``) and the interface always delivers it, so its absence means "not
     /// delivered", never "no ban" (fail closed; the receipt counts it as `turvakielto-puuttui`).
     public func disclose(_ person: Person) -> PersonDisclosure {
-        let protected = TurvakieltoReading.protects(person, on: today)
-        let missing = !protected && !person.records.contains { $0.group == .turvakielto }
+        let (protected, missing) = TurvakieltoReading.judge(person, on: today)
         let protection: Protection = protected ? .protected : missing ? .unknown : .notProtected
         let outcome = apply(person.records, hetu: person.hetu, protection: protection)
         return PersonDisclosure(hetu: person.hetu, isProtected: protected || missing, records: outcome.records,
@@ -75,65 +88,110 @@ public struct DisclosureRules: Hashable, Sendable {
         var records: [Record] = []
         var withheld: [WithheldGroup] = []
         var tally = WithholdingTally()
+        /// The ``ProductGroupRule`` bits of the groups in ``withheld`` (only product groups are marked).
+        var marked: UInt64 = 0
 
-        mutating func mark(_ group: GroupName, _ rule: WithholdingRule) {
-            guard rule.isMarkedInResult, !withheld.contains(where: { $0.group == group }) else { return }
+        mutating func mark(_ group: GroupName, bit: UInt64, _ rule: WithholdingRule) {
+            guard rule.isMarkedInResult, marked & bit == 0 else { return }
+            marked |= bit
             withheld.append(WithheldGroup(group: group, rule: rule))
+        }
+    }
+
+    /// The person's age, read on first need: most records need no age, and reading the
+    /// henkilötunnus (or SYNTYMAPAIVA) for every person cost more than the rules for some.
+    struct LazyAge {
+        let hetu: String
+        let records: [Record]
+        private var known: Int??
+
+        init(hetu: String, records: [Record]) {
+            self.hetu = hetu
+            self.records = records
+        }
+
+        mutating func value(_ rules: DisclosureRules) -> Int? {
+            if let known { return known }
+            let age = rules.personAge(hetu: hetu, records: records)
+            known = .some(age)
+            return age
         }
     }
 
     func apply(_ records: [Record], hetu: String, protection: Protection) -> Outcome {
         var outcome = Outcome()
-        let age = personAge(hetu: hetu, records: records)
-        if protection != .notProtected {
-            let rule: WithholdingRule = protection == .protected ? .turvakielto : .turvakieltoUnknown
-            for group in Self.addressGroups where granted.contains(group) { outcome.mark(group, rule) }
-            let other: WithholdingRule = protection == .protected ? .turvakieltoWhereabouts : .turvakieltoUnknown
-            for group in Self.whereaboutsGroups where granted.contains(group) { outcome.mark(group, other) }
+        var age = LazyAge(hetu: hetu, records: records)
+        switch protection {
+        case .protected: outcome.withheld = shelteredWhenProtected
+        case .unknown: outcome.withheld = shelteredWhenUnknown
+        case .notProtected: break
         }
-        for record in records {
-            if let rule = decide(record, protection: protection, age: age) {
-                outcome.tally.count(rule)
-                outcome.mark(record.group, rule)
+        if protection != .notProtected { outcome.marked = shelteredBits }
+        // The delivered records: nil while every record so far is delivered as received, so that
+        // a person whose records all pass shares the parse's array instead of copying it.
+        var delivered: [Record]?
+        for (index, record) in records.enumerated() {
+            let rule = ProductGroupRule.of(record.group)
+            if let withholding = decide(record, rule: rule, protection: protection, age: &age) {
+                outcome.tally.count(withholding)
+                if let rule { outcome.mark(record.group, bit: rule.bit, withholding) }
+                Self.startCopy(&delivered, of: records, upTo: index)
                 continue
             }
-            guard let spec = GroupSchema.fields(of: record.group) else {
+            guard let spec = rule?.spec else {
                 outcome.tally.count(.notProductGroup)
+                Self.startCopy(&delivered, of: records, upTo: index)
                 continue
             }
+            // A record that passes has no censoring placeholder (``decide``), so with its fields
+            // unchanged it is the record delivered.
             let (fields, dropped) = RecordSanitiser.sanitise(record.fields, spec: spec)
-            outcome.tally.droppedFields += dropped
-            outcome.records.append(Record(group: record.group, change: record.change, fields: fields))
+            if dropped == 0 {
+                delivered?.append(record)
+            } else {
+                outcome.tally.droppedFields += dropped
+                Self.startCopy(&delivered, of: records, upTo: index)
+                delivered!.append(Record(group: record.group, change: record.change, fields: fields))
+            }
         }
+        outcome.records = delivered ?? records
         return outcome
     }
 
-    /// The first rule that withholds `record`, or nil when it may be delivered.
-    func decide(_ record: Record, protection: Protection, age: Int?) -> WithholdingRule? {
-        let group = record.group
-        guard group.isProductGroup else { return .notProductGroup }
-        guard granted.contains(group) else { return .notGranted }
-        if Self.addressGroups.contains(group) || Self.whereaboutsGroups.contains(group) {
+    /// Starts the delivered list as a copy of the records before `index` (all delivered as received).
+    private static func startCopy(_ delivered: inout [Record]?, of records: [Record], upTo index: Int) {
+        guard delivered == nil else { return }
+        var copy: [Record] = []
+        copy.reserveCapacity(records.count - 1)
+        copy.append(contentsOf: records[..<index])
+        delivered = copy
+    }
+
+    /// The first rule that withholds `record` (of group rule `rule`, nil outside the product),
+    /// or nil when it may be delivered; `age` is read only by the rules that need it.
+    func decide(_ record: Record, rule: ProductGroupRule?, protection: Protection, age: inout LazyAge) -> WithholdingRule? {
+        guard let rule else { return .notProductGroup }
+        guard grantedBits & rule.bit != 0 else { return .notGranted }
+        if rule.shelter != .none {
             switch protection {
-            case .protected:
-                return Self.addressGroups.contains(group) ? .turvakielto : .turvakieltoWhereabouts
+            case .protected: return rule.shelter == .address ? .turvakielto : .turvakieltoWhereabouts
             case .unknown: return .turvakieltoUnknown
             case .notProtected: break
             }
         }
         if record.isCensoredPlaceholder { return .censoringPlaceholder }
-        switch group {
-        case .huoltaja:
-            guard let age, age < 18 else { return .guardianOfAdult }
-        case .huollettava:
+        switch rule.check {
+        case .guardian:
+            guard let age = age.value(self), age < 18 else { return .guardianOfAdult }
+        case .dependant:
             guard let birth = record.stub("huollettava")?.birthDate else { return .dependantAgeUnknown }
             if birth.age(on: today) >= 18 { return .dependantAdult }
-        case .uskontokuntalaji:
-            guard let age, age < 18 else { return .religionNotMinor }
+        case .religion:
+            guard let age = age.value(self), age < 18 else { return .religionNotMinor }
             if !Purpose.religionPurposes.contains(purpose) { return .religionPurpose }
-        case .avioliitto, .rekisteroityParisuhde, .asumusero:
+        case .relationship:
             if record.hasEnded(on: today) { return .endedRelationship }
-        default:
+        case .none:
             break
         }
         return nil
@@ -141,7 +199,7 @@ public struct DisclosureRules: Hashable, Sendable {
 
     /// Age on the processing day from the henkilötunnus, else from SYNTYMAPAIVA; nil when neither is readable.
     func personAge(hetu: String, records: [Record]) -> Int? {
-        if let code = try? Henkilotunnus(hetu) { return code.age(on: today) }
+        if let birth = Henkilotunnus.validBirthDate(hetu) { return birth.age(on: today) }
         let birth = records.lazy.filter { $0.group == .syntymapaiva && !$0.isCensoredPlaceholder }
             .compactMap { $0.date("syntymapv") }.first
         return birth?.age(on: today)

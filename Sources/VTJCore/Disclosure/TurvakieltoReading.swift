@@ -12,11 +12,19 @@ enum TurvakieltoReading {
         return true
     }
 
-    /// Basic data: any record in force, or any censoring placeholder anywhere, protects the person.
-    static func protects(_ person: Person, on date: CivilDate) -> Bool {
-        person.records.contains { record in
-            record.isCensoredPlaceholder || (record.group == .turvakielto && inForce(record, on: date))
+    /// Basic data in one pass: whether the person is protected (any TURVAKIELTO record in force,
+    /// or any censoring placeholder anywhere), and if not, whether the answer lacks any
+    /// TURVAKIELTO record (then the rules fail closed).
+    static func judge(_ person: Person, on date: CivilDate) -> (protected: Bool, missing: Bool) {
+        var seen = false
+        for record in person.records {
+            if record.isCensoredPlaceholder { return (true, false) }
+            if record.group == .turvakielto {
+                seen = true
+                if inForce(record, on: date) { return (true, false) }
+            }
         }
+        return (false, !seen)
     }
 
     /// A change entry: true / false when it says something about the ban, nil when it says nothing.

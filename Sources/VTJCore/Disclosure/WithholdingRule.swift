@@ -41,7 +41,24 @@ public enum WithholdingRule: String, Hashable, Sendable, CaseIterable, Comparabl
         }
     }
 
-    public static func < (lhs: WithholdingRule, rhs: WithholdingRule) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    public static func < (lhs: WithholdingRule, rhs: WithholdingRule) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    /// The position in ``allCases`` (declaration order): a tally's slot, and the order rules sort in.
+    var ordinal: Int {
+        switch self {
+        case .notProductGroup: 0
+        case .notGranted: 1
+        case .turvakielto: 2
+        case .turvakieltoWhereabouts: 3
+        case .turvakieltoUnknown: 4
+        case .contradictoryAnswer: 5
+        case .censoringPlaceholder: 6
+        case .guardianOfAdult: 7
+        case .dependantAdult: 8
+        case .dependantAgeUnknown: 9
+        case .religionNotMinor: 10
+        case .religionPurpose: 11
+        case .endedRelationship: 12
+        }
     }
 }

@@ -1,27 +1,55 @@
 /// Counts of what the rules withheld or dropped, summed into the receipt (never silent).
+///
+/// Kept inline (a count per rule, and which rules were counted at all) rather than in a
+/// dictionary: every answered person has a tally, and a dictionary was a heap object per person.
 public struct WithholdingTally: Hashable, Sendable {
-    /// Records withheld, by rule.
-    public private(set) var records: [WithholdingRule: Int] = [:]
+    /// Records withheld per rule, at ``WithholdingRule/ordinal``.
+    private var counts = SIMD16<Int>()
+    /// Which rules were counted (a count of 0 still names its rule, as the dictionary's key did).
+    private var counted: UInt16 = 0
     /// Fields dropped from delivered records because their group may not carry them.
     public var droppedFields = 0
 
     public init() {}
 
+    /// Records withheld, by rule (every counted rule, with its count).
+    public var records: [WithholdingRule: Int] {
+        Dictionary(uniqueKeysWithValues: countedRules.map { ($0, counts[$0.ordinal]) })
+    }
+
+    /// The rules counted, in ``WithholdingRule/allCases`` order (``records``' keys, without building it).
+    public var countedRules: CountedRules { CountedRules(remaining: counted) }
+
     /// Counts one withheld record.
     public mutating func count(_ rule: WithholdingRule, _ amount: Int = 1) {
-        records[rule, default: 0] += amount
+        counts[rule.ordinal] += amount
+        counted |= 1 << rule.ordinal
     }
 
     /// Records withheld by one rule.
-    public subscript(rule: WithholdingRule) -> Int { records[rule] ?? 0 }
+    public subscript(rule: WithholdingRule) -> Int { counts[rule.ordinal] }
 
     /// All records withheld.
-    public var totalRecords: Int { records.values.reduce(0, +) }
+    public var totalRecords: Int { counts.wrappedSum() }
 
     /// Adds another tally (per person → per drop).
     public mutating func add(_ other: WithholdingTally) {
-        for (rule, amount) in other.records { count(rule, amount) }
+        counts &+= other.counts
+        counted |= other.counted
         droppedFields += other.droppedFields
+    }
+
+    /// The counted rules of a tally, walked from its bit set.
+    public struct CountedRules: Sequence, IteratorProtocol, Sendable {
+        var remaining: UInt16
+        private static let rules = WithholdingRule.allCases
+
+        public mutating func next() -> WithholdingRule? {
+            guard remaining != 0 else { return nil }
+            let ordinal = remaining.trailingZeroBitCount
+            remaining &= remaining - 1
+            return Self.rules[ordinal]
+        }
     }
 }
 

@@ -11,15 +11,16 @@ public struct Henkilotunnus: Hashable, Sendable, Comparable, CustomStringConvert
 
     /// The birth date encoded in the code.
     public var birthDate: CivilDate {
-        let bytes = Array(value.utf8)
-        func number(_ range: Range<Int>) -> Int { bytes[range].reduce(0) { $0 * 10 + Int($1) - 0x30 } }
-        let century = switch bytes[6] {
-        case UInt8(ascii: "+"): 1800
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): 2000
-        default: 1900
-        }
-        // Validated on the way in: the date exists.
-        return CivilDate(year: century + number(4..<6), month: number(2..<4), day: number(0..<2))!
+        // Validated on the way in: eleven ASCII bytes whose date exists.
+        Self.checkedASCII(value)!
+    }
+
+    /// The birth date of `text` when it is a valid henkilötunnus, nil otherwise: what
+    /// `try? Henkilotunnus(text)` and ``birthDate`` give, without making the value (the rules
+    /// take every answered person's age from here).
+    public static func validBirthDate(_ text: some StringProtocol) -> CivilDate? {
+        if let date = checkedASCII(text) { return date }
+        return (try? validCharacters(text))?.birthDate
     }
 
     /// The individual number, 002–999.
@@ -80,10 +81,15 @@ public struct Henkilotunnus: Hashable, Sendable, Comparable, CustomStringConvert
     /// person's age taken, through here): a valid code of eleven ASCII bytes. Anything else is nil
     /// and goes the `Character` way above, which says what is wrong; both accept the same codes.
     static func validASCII(_ text: some StringProtocol) -> Henkilotunnus? {
+        checkedASCII(text) == nil ? nil : Henkilotunnus(value: String(text))
+    }
+
+    /// ``validASCII(_:)``'s check: the birth date of a valid code of eleven ASCII bytes, else nil.
+    private static func checkedASCII(_ text: some StringProtocol) -> CivilDate? {
         let utf8 = text.utf8
         guard utf8.count == 11 else { return nil }
         var bytes: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        let valid = withUnsafeMutableBytes(of: &bytes) { buffer -> Henkilotunnus? in
+        return withUnsafeMutableBytes(of: &bytes) { buffer -> CivilDate? in
             var index = 0
             for byte in utf8 { buffer[index] = byte; index += 1 }
             func digits(_ range: Range<Int>) -> Int? {
@@ -103,12 +109,11 @@ public struct Henkilotunnus: Hashable, Sendable, Comparable, CustomStringConvert
             default: return nil
             }
             guard let date = digits(0..<6), let number = digits(7..<10), number >= 2,
-                  CivilDate(year: century + date % 100, month: date / 100 % 100, day: date / 10000) != nil,
+                  let birth = CivilDate(year: century + date % 100, month: date / 100 % 100, day: date / 10000),
                   buffer[10] == checkBytes[(date * 1000 + number) % 31]
             else { return nil }
-            return Henkilotunnus(value: String(text))
+            return birth
         }
-        return valid
     }
 
     /// ``checkAlphabet`` as ASCII bytes.

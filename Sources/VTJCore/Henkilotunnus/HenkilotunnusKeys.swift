@@ -35,6 +35,11 @@ public struct HenkilotunnusKeys: Sendable {
         for key in keys { try body(Self.text(of: key)) }
     }
 
+    /// ``forEachText(_:)`` of the codes at `positions` only (a part of a long list, written in parts).
+    public func forEachText(in positions: Range<Int>, _ body: (String) throws -> Void) rethrows {
+        for key in keys[positions.clamped(to: keys.indices)] { try body(Self.text(of: key)) }
+    }
+
     /// The eleven characters of the code whose ``Henkilotunnus/key`` is `key`.
     static func text(of key: UInt64) -> String {
         let digits = key >> 8

@@ -3,17 +3,45 @@ public struct GroupName: RawRepresentable, Hashable, Sendable, Comparable, Custo
     ExpressibleByStringLiteral
 {
     public let rawValue: String
+    /// The position in ``productGroupsInOrder``, -1 for a name outside the product: a product
+    /// group is compared and hashed by it, not by its text (every record's group is compared
+    /// and looked up several times on its way to a result).
+    let productIndex: Int8
 
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
+    public init(rawValue: String) {
+        productIndex = ProductGroupNames.index(of: rawValue)
+        self.rawValue = rawValue
+    }
+
+    public init(_ rawValue: String) { self.init(rawValue: rawValue) }
+    public init(stringLiteral value: String) { self.init(rawValue: value) }
+
+    /// A product group's name from its exact UTF-8 bytes (the shared text, nothing allocated), or
+    /// nil when the bytes spell no product group's name (``init(rawValue:)`` then still finds one
+    /// canonically equal): the readers make every record's group here first.
+    public init?(productGroupUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        let index = ProductGroupNames.index(of: bytes)
+        guard index >= 0 else { return nil }
+        productIndex = index
+        rawValue = ProductGroupNames.names[Int(index)]
+    }
 
     public var description: String { rawValue }
 
     public static func < (lhs: GroupName, rhs: GroupName) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// Equal names: product groups by their index (names are unique), other names by text.
+    public static func == (lhs: GroupName, rhs: GroupName) -> Bool {
+        if lhs.productIndex >= 0 || rhs.productIndex >= 0 { return lhs.productIndex == rhs.productIndex }
+        return lhs.rawValue == rhs.rawValue
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        if productIndex >= 0 { hasher.combine(productIndex) } else { hasher.combine(rawValue) }
+    }
+
     /// Whether the municipal product (seed, section 5) contains this group.
-    public var isProductGroup: Bool { GroupName.productGroups.contains(self) }
+    public var isProductGroup: Bool { productIndex >= 0 }
 
     // Henkilön tiedot
     public static let henkilotunnusKorjaus: GroupName = "HENKILOTUNNUS_KORJAUS"

@@ -37,7 +37,7 @@ struct CSVLineWriter: CSVCellSink {
             first = false
             left -= 1
         }
-        for _ in 0..<left { encoder.appendDelimiter(to: &bytes) }
+        encoder.appendDelimiters(left, to: &bytes)
     }
 
     /// The line with its ending.

@@ -11,12 +11,24 @@ public struct CSVEncoder: Hashable, Sendable {
     private let lineEndingBytes: [UInt8]
     /// Whether to prefix formula-like cells (the dialect's switch, read once per cell).
     private let neutralises: Bool
+    /// Bytes that make a cell need quotes (quote, CR, LF, a one-byte delimiter) as a 256-bit set
+    /// (bytes 0–63, 64–127, 128–255), so that the scan tests each byte once.
+    private let specialLow: UInt64
+    private let specialHigh: UInt64
+    private let specialNonASCII: [UInt64]
 
     public init(dialect: CSVDialect) {
         self.dialect = dialect
         delimiterBytes = Array(String(dialect.delimiter).utf8)
         lineEndingBytes = Array(dialect.lineEnding.text.utf8)
         neutralises = dialect.neutraliseFormulas
+        var special: [UInt64] = [0, 0, 0, 0]
+        for byte in [Self.quote, 0x0A, 0x0D] + (delimiterBytes.count == 1 ? delimiterBytes : []) {
+            special[Int(byte >> 6)] |= UInt64(1) << (byte & 63)
+        }
+        specialLow = special[0]
+        specialHigh = special[1]
+        specialNonASCII = special[2] | special[3] == 0 ? [] : Array(special[2...])
     }
 
     /// Characters that make a spreadsheet treat a cell as a formula when they come first (the
@@ -64,6 +76,16 @@ public struct CSVEncoder: Hashable, Sendable {
         if delimiterBytes.count == 1 { output.append(delimiterBytes[0]) } else { output.append(contentsOf: delimiterBytes) }
     }
 
+    /// Appends `count` cell separators (the empty cells of a row).
+    func appendDelimiters(_ count: Int, to output: inout [UInt8]) {
+        guard count > 0 else { return }
+        if delimiterBytes.count == 1 {
+            output.append(contentsOf: repeatElement(delimiterBytes[0], count: count))
+        } else {
+            for _ in 0..<count { output.append(contentsOf: delimiterBytes) }
+        }
+    }
+
     /// Appends the row terminator.
     public func appendLineEnding(to output: inout [UInt8]) { output.append(contentsOf: lineEndingBytes) }
 
@@ -95,9 +117,11 @@ public struct CSVEncoder: Hashable, Sendable {
 
     /// Whether the text holds a quote, CR, LF or the delimiter.
     private func needsQuotes(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let delimiter = delimiterBytes[0]
-        for byte in text where byte == Self.quote || byte == 0x0A || byte == 0x0D || byte == delimiter {
-            if byte != delimiter || delimiterBytes.count == 1 { return true }
+        let (low, high) = (specialLow, specialHigh)
+        let nonASCII = specialNonASCII
+        for byte in text {
+            let word = byte < 64 ? low : byte < 128 ? high : nonASCII.isEmpty ? 0 : nonASCII[Int(byte >> 6) - 2]
+            if word >> (byte & 63) & 1 != 0 { return true }
         }
         guard delimiterBytes.count > 1 else { return false }
         // A delimiter of several bytes (never one a configuration may choose, but possible in code).

@@ -80,17 +80,67 @@ public struct CSVGroupLayout: Hashable, Sendable {
         return max(0, items.count - maxItems)
     }
 
+    /// A person's records and, for each, the index of the layout it belongs to (-1: none).
+    struct Owners {
+        let records: [Record]
+        let owners: UnsafeBufferPointer<Int>
+    }
+
+    /// Puts the cells of the records `own` gives layout `layout` (``columnCount`` cells); returns
+    /// the overflow. The same cells as ``putCells(ofOwn:into:)`` of those records, without
+    /// collecting them first: an item of a group without a list field is its record's fields.
+    func putCells<Sink: CSVCellSink>(of own: Owners, layout: Int, into sink: inout Sink) -> Int {
+        let records = own.records
+        let owners = own.owners
+        guard listField == nil else {
+            var mine: [Record] = []
+            for index in records.indices where owners[index] == layout { mine.append(records[index]) }
+            return putCells(ofOwn: mine, into: &sink)
+        }
+        // Records still open (no `loppupv`) first, then the ended ones, each in received order
+        // (which only matters when the group has more than one record).
+        var anyEnded = false
+        var own = 0
+        for index in records.indices where owners[index] == layout { own += 1 }
+        if own > 1 {
+            for index in records.indices where owners[index] == layout && records[index].field("loppupv") != nil {
+                anyEnded = true
+                break
+            }
+        }
+        var slot = 0
+        for pass in 0..<(anyEnded ? 2 : 1) {
+            for index in records.indices where owners[index] == layout {
+                let fields = records[index].fields
+                if anyEnded, (fields.contains { $0.name == "loppupv" }) != (pass == 1) { continue }
+                if slot < maxItems {
+                    for column in columns { sink.cell(Self.value(of: column, in: fields)) }
+                }
+                slot += 1
+            }
+        }
+        if slot < maxItems { sink.emptyCells(columns.count * (maxItems - slot)) }
+        return max(0, slot - maxItems)
+    }
+
     static func value(of column: Column, in fields: [Field]) -> String {
-        var current = fields
         var value: FieldValue?
-        for (depth, name) in column.path.enumerated() {
-            guard let field = current.first(where: { $0.name == name }) else { return "" }
-            if depth == column.path.count - 1 {
-                value = field.value
-            } else if case .composite(let children) = field.value {
-                current = children
-            } else {
-                return ""
+        if column.path.count == 1 {
+            // Most columns name a field of the item itself.
+            let name = column.path[0]
+            guard let field = fields.first(where: { $0.name == name }) else { return "" }
+            value = field.value
+        } else {
+            var current = fields
+            for (depth, name) in column.path.enumerated() {
+                guard let field = current.first(where: { $0.name == name }) else { return "" }
+                if depth == column.path.count - 1 {
+                    value = field.value
+                } else if case .composite(let children) = field.value {
+                    current = children
+                } else {
+                    return ""
+                }
             }
         }
         switch (value, column.part) {

@@ -20,8 +20,9 @@ public struct CSVRenderer: Hashable, Sendable {
     /// With a layout: how many cells the groups' full rows have.
     private let sourceColumns: Int
     private let layouts: [CSVGroupLayout]
-    /// The UTF-8 length of each layout's group name.
-    private let layoutNameLengths: [Int]
+    /// At each product group's index (``GroupName/productIndex``), its layout's index in
+    /// ``layouts``, or -1 when it has none here.
+    private let layoutOfProduct: [Int]
     /// A not-found row after its hetu cell: the same bytes for every such row.
     private let notFoundTail: [UInt8]
 
@@ -43,7 +44,11 @@ public struct CSVRenderer: Hashable, Sendable {
         self.carriedNames = carried
         let layouts = Self.sourceLayouts(groups: self.groups, layout: layout)
         self.layouts = layouts
-        self.layoutNameLengths = layouts.map(\.group.rawValue.utf8.count)
+        var layoutOfProduct = [Int](repeating: -1, count: GroupName.productGroupsInOrder.count)
+        for (index, layout) in layouts.enumerated() where layout.group.productIndex >= 0 {
+            layoutOfProduct[Int(layout.group.productIndex)] = index
+        }
+        self.layoutOfProduct = layoutOfProduct
         let encoder = CSVEncoder(dialect: dialect)
         self.encoder = encoder
         self.reference = reference
@@ -153,19 +158,21 @@ public struct CSVRenderer: Hashable, Sendable {
         sink.cell(person.hetu)
         sink.cell(status.rawValue)
         sink.cell(person.withheld.isEmpty ? "" : person.withheld.map(\.description).joined(separator: " "))
-        // A person's records sorted to their layouts in one pass (a record of a group without
-        // columns is dropped, as before); the length check spares most string comparisons.
-        var mine = [[Record]](repeating: [], count: layouts.count)
-        for record in person.records {
-            let length = record.group.rawValue.utf8.count
-            if let index = layouts.indices.first(where: { layoutNameLengths[$0] == length && layouts[$0].group == record.group }) {
-                mine[index].append(record)
-            }
-        }
+        // Each record's layout found in one pass by its group's product index (a record of a
+        // group without columns has none and is dropped, as before), kept on the stack: each
+        // layout then walks the person's records for its own, with no array per layout.
+        let records = person.records
         var overflow: [GroupName: Int] = [:]
-        for index in layouts.indices {
-            let extra = layouts[index].putCells(ofOwn: mine[index], into: &sink)
-            if extra > 0 { overflow[layouts[index].group] = extra }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: max(records.count, 1)) { owners in
+            for (position, record) in records.enumerated() {
+                let product = Int(record.group.productIndex)
+                owners[position] = product >= 0 ? layoutOfProduct[product] : -1
+            }
+            let own = CSVGroupLayout.Owners(records: records, owners: UnsafeBufferPointer(rebasing: owners[..<records.count]))
+            for index in layouts.indices {
+                let extra = layouts[index].putCells(of: own, layout: index, into: &sink)
+                if extra > 0 { overflow[layouts[index].group] = extra }
+            }
         }
         if layout == nil, let reference { sink.cell(reference) }
         return overflow

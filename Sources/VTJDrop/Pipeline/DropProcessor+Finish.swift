@@ -91,6 +91,14 @@ extension DropProcessor {
         }
         let receiptPaths = try appliance.receipts.deliver(receipt: receipt, for: context.claimed.originalName)
         DropTiming.current?.markReceipt("receipt")
+        // Who is disclosed goes on record now, a few thousand persons per transaction, after the
+        // receipt (a large result's rows take seconds); the publication's transaction below makes
+        // them a disclosure by writing its header alone. A crash in between walks the drop again,
+        // which finds its files published, stages again and publishes.
+        let staged = try sink.flatMap { sink in
+            try appliance.database.auditLog.stageDisclosure(dropID: context.dropID, at: now, persons: sink)
+        }
+        DropTiming.mark("disclosure-staged")
         let disclosure = sink.map { sink in
             DisclosureRecord(at: now, department: context.department, purpose: receipt.purpose ?? "",
                              dropID: context.dropID, operation: receipt.operation ?? "perustiedot",
@@ -101,7 +109,8 @@ extension DropProcessor {
         try appliance.journalBacklog.recordNow(journal, key: context.dropID) { _ in
             try appliance.database.recordPublication(dropID: context.dropID, at: at,
                                                      update: JournalUpdate(resultFiles: [resultPath].compactMap { $0 } + receiptPaths),
-                                                     disclosure: disclosure, persons: sink)
+                                                     disclosure: disclosure, persons: staged == nil ? sink : nil,
+                                                     staged: staged)
         }
         DropTiming.mark("publication")
         appliance.reportPublished(department: context.department, receipt: receipt, hasResult: sink != nil,

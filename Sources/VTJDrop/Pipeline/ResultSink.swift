@@ -146,7 +146,7 @@ package final class ResultSink: PreparedPersonSink {
                     assert(slot == state.starts.count)
                     state.starts.append(try state.writer.position())
                     state.receipt.record(disclosure)
-                    for rule in disclosure.tally.records.keys { state.withheldPersons[rule, default: 0] += 1 }
+                    for rule in disclosure.tally.countedRules { state.withheldPersons[rule, default: 0] += 1 }
                     try state.noteDelivered(disclosure, groups: prepared.groups, slot: slot)
                     try write(disclosure, rendered: prepared.rows, into: &state)
                     state.personsEnd = try state.writer.position()
@@ -221,7 +221,7 @@ package final class ResultSink: PreparedPersonSink {
     func write(_ change: ChangeDisclosure) throws {
         try state.withLock { state in
             state.receipt.record(change)
-            for rule in change.tally.records.keys { state.withheldPersons[rule, default: 0] += 1 }
+            for rule in change.tally.countedRules { state.withheldPersons[rule, default: 0] += 1 }
             let groups = Set(change.records.map(\.group.rawValue)).union(state.disclosed[change.hetu]?.groups ?? [])
             state.note(DisclosedPerson(hetu: change.hetu, status: "muutos", groups: groups.sorted()))
             state.receipt.record(CSVRow(bytes: [], overflow: try state.writer.write(change)))

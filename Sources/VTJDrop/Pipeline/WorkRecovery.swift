@@ -31,6 +31,7 @@ struct WorkRecovery {
 
     /// Lists, plans and performs the bookkeeping steps; returns the rest.
     func run() -> Recovered {
+        discardStagedDisclosures()
         let (listing, files) = list()
         let quarantined = listQuarantine()
         var plan = listing
@@ -221,6 +222,22 @@ struct WorkRecovery {
         do { return try read() } catch {
             appliance.logger.error("recovery cannot read \(what); it goes on without", metadata: ["error": "\(error)"])
             return nil
+        }
+    }
+
+    /// Disclosed persons staged by walks an earlier run left unpublished were never a disclosure
+    /// (no header row, so no reader counts them): they go before any walk starts, and a resumed walk
+    /// stages its own again. A failure is logged; the rows stay invisible and the next start tries again.
+    private func discardStagedDisclosures() {
+        do {
+            let discarded = try appliance.database.auditLog.discardStagedDisclosures()
+            if discarded > 0 {
+                appliance.logger.notice("discarded the staged disclosure rows of walks an earlier run left unpublished",
+                                        metadata: ["rows": "\(discarded)"])
+            }
+        } catch {
+            appliance.logger.error("cannot discard staged disclosure rows an earlier run left; they stay unread, the next start tries again",
+                                   metadata: ["error": "\(error)"])
         }
     }
 }

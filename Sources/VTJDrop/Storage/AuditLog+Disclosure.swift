@@ -80,31 +80,49 @@ package enum AuditAttemptOutcome: String, Sendable, Hashable {
 
 extension AuditLog {
     /// Records what became of query `queryID` (once; a replay changes nothing).
+    ///
+    /// Not synced on its own (the next synced commit carries it): lost on power failure, the query
+    /// reads as one whose outcome was never recorded, which the log already allows for.
     package func recordOutcome(queryID: Int64, at date: Date, _ outcome: AuditAttemptOutcome,
                               detail: String? = nil) throws(StorageError) {
-        try watched { () throws(StorageError) in try StateDatabase.write(pool) { db in
+        try watched { () throws(StorageError) in try StateDatabase.write(pool, .deferred) { db in
             try db.execute(sql: "INSERT OR IGNORE INTO audit_query_outcome (query_id, at, outcome, detail) VALUES (?, ?, ?, ?)",
                            arguments: [queryID, date, outcome.rawValue, detail.map(DropFileName.maskingHetus(in:))])
         } }
     }
 
-    /// Appends a disclosure inside the caller's transaction (the journal's `published` commits with it),
-    /// its persons `persons` (the record's own unless given, e.g. a drop's spool read back now).
-    /// A request already recorded (a walk resumed after a crash) keeps its first record.
-    static func insert(_ record: DisclosureRecord, persons: (any DisclosedPersonSource)? = nil, _ db: Database) throws {
+    /// Appends a disclosure inside the caller's transaction (the journal's `published` commits with it).
+    /// Its persons are `staged` ahead (the header takes their id: O(1) here), or else written now:
+    /// `persons` (e.g. a drop's spool read back now) or the record's own.
+    /// A request already recorded (a walk resumed after a crash) keeps its first record; staged
+    /// persons of this attempt are then left to ``discardStagedDisclosures(dropID:)``.
+    static func insert(_ record: DisclosureRecord, persons: (any DisclosedPersonSource)? = nil,
+                       staged: StagedDisclosure? = nil, _ db: Database) throws {
+        let id: Int64
+        if let staged {
+            id = staged.id
+        } else {
+            // Every header takes a staged id, so ids handed out for staging never meet one taken here.
+            try db.execute(sql: "INSERT INTO audit_disclosure_staging (request_id, started_at) VALUES (?, ?)",
+                           arguments: [record.dropID, record.at])
+            id = db.lastInsertedRowID
+        }
         let persons = persons ?? record.persons
         try db.execute(sql: """
-            INSERT OR IGNORE INTO audit_disclosure (at, department, purpose, request_id, operation, result_file, person_count, provenance)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'julkaistu')
-            """, arguments: record.header.arguments + [record.resultFile, persons.personCount])
-        guard db.changesCount > 0 else { return }
-        let id = db.lastInsertedRowID
-        let statement = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO audit_disclosed_person (hetu, disclosure_id, status, groups) VALUES (?, ?, ?, ?)
-            """)
-        try persons.forEachPerson { person in
-            try statement.execute(arguments: [person.hetu, id, person.status, person.groups?.joined(separator: " ")])
+            INSERT OR IGNORE INTO audit_disclosure (id, at, department, purpose, request_id, operation, result_file, person_count, provenance)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'julkaistu')
+            """, arguments: [id] + record.header.arguments + [record.resultFile, staged?.personCount ?? persons.personCount])
+        let recorded = db.changesCount > 0
+        if recorded || staged == nil {
+            try db.execute(sql: "DELETE FROM audit_disclosure_staging WHERE id = ?", arguments: [id])
         }
+        guard recorded, staged == nil else { return }
+        var batch: [DisclosedPerson] = []
+        try persons.forEachPerson { person in
+            batch.append(person)
+            if batch.count >= 4096 { _ = try insertPersons(batch, id: id, db); batch.removeAll(keepingCapacity: true) }
+        }
+        _ = try insertPersons(batch, id: id, db)
     }
 
     /// Disclosures that named `hetu`, newest first, each with that person's row only.

@@ -61,22 +61,43 @@ package struct AuditLog: Sendable {
     /// Appends one query with its hetus (duplicates stored once); returns its id.
     ///
     /// Call it before the message is sent, so a crash right after sending still leaves the trace.
+    /// A long list is written in transactions of ``chunkSize`` codes, in order, so it never holds the
+    /// database's one writer for longer than one of them (another department's drop commits in
+    /// between); only the last is synced, and it makes the others durable with it. Every code is on
+    /// record before the call returns, that is before any message of the query leaves. A crash
+    /// between two chunks leaves a header with part of its codes, no outcome and no message sent.
+    ///
+    /// - Parameter committed: called after each transaction with the codes on record so far (tests).
     @discardableResult
-    package func record(_ record: AuditRecord) throws(StorageError) -> Int64 {
-        try watched { () throws(StorageError) in try StateDatabase.write(pool) { db in
-            // Distinct and ordered as 8-byte keys, each text made again as it is inserted: no copy
-            // of the list's strings (16 bytes a code; issue 15's memory bound).
-            let unique = HenkilotunnusKeys(record.hetus)
-            try db.execute(sql: """
-                INSERT INTO audit_query (at, department, purpose, request_id, operation, scope, hetu_count, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: record.header.arguments + [record.scope.rawValue, unique.count, record.detail])
-            let id = db.lastInsertedRowID
-            let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO audit_hetu (hetu, query_id) VALUES (?, ?)")
-            try unique.forEachText { hetu in try statement.execute(arguments: [hetu, id]) }
-            return id
-        } }
+    package func record(_ record: AuditRecord, chunkSize: Int = AuditLog.chunkSize,
+                        committed: ((Int) throws -> Void)? = nil) throws(StorageError) -> Int64 {
+        // Distinct and ordered as 8-byte keys, each text made again as it is inserted: no copy of the
+        // list's strings (16 bytes a code; issue 15's memory bound). Ordered, so each chunk fills a
+        // few neighbouring pages of audit_hetu's (hetu, query_id) tree instead of pages all over it.
+        let unique = HenkilotunnusKeys(record.hetus)
+        let chunks = stride(from: 0, to: max(unique.count, 1), by: max(chunkSize, 1)).map { $0..<min($0 + chunkSize, unique.count) }
+        var id: Int64?
+        for (number, chunk) in chunks.enumerated() {
+            let last = number == chunks.count - 1
+            try watched { () throws(StorageError) in try StateDatabase.write(pool, last ? .synced : .deferred) { db in
+                if id == nil {
+                    try db.execute(sql: """
+                        INSERT INTO audit_query (at, department, purpose, request_id, operation, scope, hetu_count, detail)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: record.header.arguments + [record.scope.rawValue, unique.count, record.detail])
+                    id = db.lastInsertedRowID
+                }
+                let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO audit_hetu (hetu, query_id) VALUES (?, ?)")
+                try unique.forEachText(in: chunk) { hetu in try statement.execute(arguments: [hetu, id]) }
+            } }
+            do { try committed?(chunk.upperBound) } catch { throw .database("\(error)") }
+        }
+        return id!
     }
+
+    /// Codes per transaction of ``record(_:chunkSize:committed:)``: a message's worth, a few
+    /// milliseconds of the writer.
+    package static let chunkSize = 1000
 
     /// A write whose failure the operator's metrics hear of.
     func watched<T>(_ write: () throws(StorageError) -> T) throws(StorageError) -> T {

@@ -2,12 +2,13 @@ import Glibc
 import VTJSheet
 
 /// The disclosure log's rows of one result while it is written: one row per person, in a nameless
-/// scratch file, read back into the publication's transaction (``DisclosedPersonSource``), so a
+/// scratch file, read back when the result is complete (``DisclosedPersonSource``; staged into the
+/// audit log, ``AuditLog/stageDisclosure(dropID:at:persons:chunkSize:committed:)``), so a
 /// list of 1,000,000 persons holds a few bytes of each in memory, not a `DisclosedPerson` each.
 ///
 /// The file has no name (VTJSheet's `SheetSpool`, as `SheetRowSpool` uses: `O_TMPFILE`, or unlinked
 /// at once where a file system cannot): a crash
-/// leaves nothing behind and nothing half-recorded, because the rows reach the audit log only in
+/// leaves nothing behind and nothing half-recorded, because the rows become a disclosure only in
 /// the one transaction that also journals `published` (``StateDatabase/recordPublication``), and a
 /// walk resumed after a crash writes its rows again. Readable by the owner only.
 ///

@@ -17,8 +17,11 @@ package struct InterfaceHealth: Sendable, Hashable {
 
 extension Journal {
     /// Records the outcome of one interface call (success resets the consecutive-failure count).
+    ///
+    /// Not synced on its own: a note lost on power failure only makes `status` one call behind, and
+    /// the gate that stops claiming counts in memory.
     package func recordInterfaceCall(succeeded: Bool, at date: Date, failure: String? = nil) throws(StorageError) {
-        try StateDatabase.write(pool) { db in
+        try StateDatabase.write(pool, .deferred) { db in
             if succeeded {
                 try db.execute(sql: "UPDATE interface_health SET last_success_at = ?, consecutive_failures = 0 WHERE id = 1",
                                arguments: [date])

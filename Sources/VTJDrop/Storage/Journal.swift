@@ -36,7 +36,10 @@ package struct Journal: Sendable {
     package func record(_ state: DropState, for dropID: String, at date: Date,
                        update: JournalUpdate = JournalUpdate()) throws(StorageError) -> JournalTransition {
         try watched { () throws(StorageError) in
-            try StateDatabase.write(pool) { db in try Self.transition(db, to: state, for: dropID, at: date, update: update) }
+            // A step recovery would redo anyway is not synced on its own (CommitDurability).
+            try StateDatabase.write(pool, .journaling(state)) { db in
+                try Self.transition(db, to: state, for: dropID, at: date, update: update)
+            }
         }
     }
 

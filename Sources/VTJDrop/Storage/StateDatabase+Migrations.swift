@@ -135,6 +135,7 @@ extension StateDatabase {
         }
         registerDisclosureMigration(&migrator)
         registerOutboxRetentionMigration(&migrator)
+        registerStagedDisclosureMigration(&migrator)
         return migrator
     }()
 }

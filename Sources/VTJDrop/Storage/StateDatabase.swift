@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Synchronization
+import VTJCore
 
 /// The appliance's SQLite database in the state folder: journal, audit log and followed register.
 ///
@@ -108,6 +109,26 @@ package final class StateDatabase: Sendable {
 
     static func write<T>(_ pool: DatabasePool, _ body: (Database) throws -> T) throws(StorageError) -> T {
         do { return try pool.write(body) } catch { throw map(error, path: pool.path) }
+    }
+
+    /// Runs `body` in one write transaction committed as `durability` says: a ``CommitDurability/deferred``
+    /// commit is not synced on its own (`synchronous=NORMAL` for this transaction only; the next synced
+    /// commit makes it durable with itself), so a step whose loss only means a walk is redone costs no `fsync`.
+    static func write<T>(_ pool: DatabasePool, _ durability: CommitDurability,
+                         _ body: (Database) throws -> T) throws(StorageError) -> T {
+        guard durability == .deferred else { return try write(pool, body) }
+        do {
+            // The pool's one writer connection runs this whole closure, so no other write sees the lower level.
+            return try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                var value: T?
+                let outcome = Result { try db.inTransaction(.immediate) { value = try body(db); return .commit } }
+                // Back to FULL whatever happened: every other write relies on it.
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                try outcome.get()
+                return value!
+            }
+        } catch { throw map(error, path: pool.path) }
     }
 
     static func read<T>(_ pool: DatabasePool, _ body: (Database) throws -> T) throws(StorageError) -> T {
