@@ -118,7 +118,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Benchmarks (scripts/bench-*): generates and parses large interface bodies.
-        .executableTarget(name: "vtjdrop-bench", dependencies: ["VTJCore", "VTJXML", "VTJJSON", "VTJSheet"], swiftSettings: strictSettings),
+        .executableTarget(name: "vtjdrop-bench", dependencies: ["VTJCore", "VTJXML", "VTJJSON", "VTJSheet", "VTJDrop"], swiftSettings: strictSettings),
 
         // MARK: - Tests (mirror the modules)
         // What every test target shares, written once: temp folders, `eventually`, child processes

@@ -8,6 +8,7 @@
 //   vtjdrop-bench render-csv ROWS [PROFILE [FILE [SEED]]]         — CSV rows of disclosed persons (scripts/bench-render)
 //   vtjdrop-bench disclose PERSONS [PROFILE [SEED]]                — parsed persons through DisclosureRules (scripts/bench-disclose)
 //   vtjdrop-bench parse-request FILE [--no-limits]               — a request drop through RequestDocumentReader (scripts/bench-request)
+//   vtjdrop-bench prepare PERSONS [PROFILE [FORMAT [SEED]]]      — parsed persons through the result sink (scripts/bench-prepare)
 // FILE may be /dev/stdout and /dev/stdin, to stream a body of any size through a pipe.
 import Foundation
 #if canImport(Glibc)
@@ -172,6 +173,13 @@ case "render-csv":
     BenchRender.run(rows: rows, profile: rest.count > 1 ? rest[1] : "all", path: rest.count > 2 && rest[2] != "-" ? rest[2] : nil,
                     seed: rest.count > 3 ? UInt64(rest[3]) ?? 1 : 1)
 
+case "prepare":
+    let rest = Array(arguments.dropFirst())
+    guard let persons = rest.first.flatMap({ Int($0) }), persons >= 0 else { fail("usage: prepare PERSONS [all|eleven|narrow [csv|xml|xlsx [SEED]]]") }
+    guard let format = OutputFormat(rawValue: rest.count > 2 ? rest[2] : "csv") else { fail("FORMAT is csv, xml or xlsx") }
+    BenchPrepare.run(persons: persons, profile: rest.count > 1 ? rest[1] : "eleven", format: format,
+                     seed: rest.count > 3 ? UInt64(rest[3]) ?? 1 : 1)
+
 case "disclose":
     let rest = Array(arguments.dropFirst())
     guard let persons = rest.first.flatMap({ Int($0) }), persons >= 0 else { fail("usage: disclose PERSONS [all|eleven|narrow [SEED]]") }
@@ -179,5 +187,6 @@ case "disclose":
 
 default:
     fail("usage: vtjdrop-bench generate-perustiedot[-json] PERSONS FILE [SEED] | parse-perustiedot FILE | parse-perustiedot-json FILE [MODE] | write-xlsx|write-csv ROWS FILE [SEED]"
-        + " | render-csv ROWS [PROFILE [FILE [SEED]]] | disclose PERSONS [PROFILE [SEED]] | parse-request FILE [--no-limits]")
+        + " | render-csv ROWS [PROFILE [FILE [SEED]]] | disclose PERSONS [PROFILE [SEED]] | parse-request FILE [--no-limits]"
+        + " | prepare PERSONS [PROFILE [FORMAT [SEED]]]")
 }

@@ -7,8 +7,8 @@
 /// person is delivered fully censored (``DisclosureRules/discloseContradicted(hetu:records:)``).
 /// Every wire's reader produces the same ``Person`` values, so the rule holds for each of them.
 ///
-/// Copies are compared by a digest of the whole person (every record and field, in order), so the
-/// ledger keeps a few words per person, never the persons themselves.
+/// Copies are compared by a keyed digest of the whole person's bytes (every record and field, in
+/// order: ``PersonDigest``), so the ledger keeps a few words per person, never the persons themselves.
 public struct AnswerLedger: Sendable {
     /// What to do with one person of the answer.
     public enum Step: Hashable, Sendable {
@@ -42,7 +42,7 @@ public struct AnswerLedger: Sendable {
     /// Per first copy (by slot): its digest, records delivered, and whether it was judged
     /// protected or has been withdrawn. Arrays by slot, 11 bytes a person, not a dictionary of
     /// strings (issue 15's memory bound).
-    private var digests: [Int] = []
+    private var digests: [UInt64] = []
     private var deliveredRecords: [UInt16] = []
     private var flags: [UInt8] = []
     private static let protectedFlag: UInt8 = 1
@@ -125,15 +125,21 @@ public struct AnswerLedger: Sendable {
         public let hetu: String
         /// The code's ``Henkilotunnus/key`` when `hetu` is exactly a valid code's text, else nil.
         public let key: UInt64?
-        public let digest: Int
+        /// ``PersonDigest`` of the whole person: equal for equal copies, byte for byte.
+        public let digest: UInt64
         public let records: Int
         public let disclosure: PersonDisclosure
 
         public init(_ person: Person, rules: DisclosureRules) {
+            self.init(person, code: try? Henkilotunnus(person.hetu), rules: rules)
+        }
+
+        /// The same, with the person's code already read from `person.hetu` (nil: not a valid code).
+        public init(_ person: Person, code: Henkilotunnus?, rules: DisclosureRules) {
             hetu = person.hetu
             // The same text, the same person, as before: a string the reader would normalise is keyed as text.
-            key = (try? Henkilotunnus(person.hetu)).flatMap { $0.value == person.hetu ? $0.key : nil }
-            digest = person.hashValue
+            key = code.flatMap { $0.value == person.hetu ? $0.key : nil }
+            digest = PersonDigest.of(person)
             records = person.records.count
             disclosure = rules.disclose(person)
         }

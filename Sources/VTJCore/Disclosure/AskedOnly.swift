@@ -30,8 +30,14 @@ public struct AskedOnly: Sendable {
     /// Whether an answered person with henkilötunnus `hetu` may be written at all.
     /// A string that is not a valid henkilötunnus was never asked for.
     public func admits(_ hetu: String) -> Bool {
+        guard asked != nil else { return true }
+        return admits(try? Henkilotunnus(hetu))
+    }
+
+    /// The same for a code read already (nil: the henkilötunnus text was not a valid code).
+    public func admits(_ code: Henkilotunnus?) -> Bool {
         guard let asked else { return true }
-        guard let code = try? Henkilotunnus(hetu) else { return false }
+        guard let code else { return false }
         return asked.contains(code)
     }
 }

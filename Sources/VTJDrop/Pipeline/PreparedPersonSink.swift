@@ -3,7 +3,7 @@ import VTJCore
 /// Where a ``ResultBatch`` hands its persons (the ``ResultSink``): whatever can be worked out for a
 /// person without the result is prepared on the thread that read the person, in parallel; the
 /// sink then takes prepared persons in batches, one batch at a time, in the order each worker read them.
-protocol PreparedPersonSink: AnyObject, Sendable {
+package protocol PreparedPersonSink: AnyObject, Sendable {
     associatedtype Prepared: Sendable
     /// Pure and thread-safe: called on the worker threads, several at once.
     func prepare(_ person: Person) -> Prepared
@@ -13,7 +13,7 @@ protocol PreparedPersonSink: AnyObject, Sendable {
 
 /// What writing one person came to: the ledger's step (nil: not asked for) and how many persons
 /// the result had withdrawn as contradictory once this one was written (so the first few are logged one by one).
-struct ResultWriting: Sendable {
-    var step: AnswerLedger.Step?
-    var contradictions: Int
+package struct ResultWriting: Sendable {
+    package var step: AnswerLedger.Step?
+    package var contradictions: Int
 }

@@ -6,7 +6,7 @@ import VTJCore
 /// batch and the workers never queue behind each other person by person (issue 15).
 ///
 /// A batch is small so that the persons held stay few (at most ``size`` per worker in flight).
-final class ResultBatch<Sink: PreparedPersonSink>: PersonBatch {
+package final class ResultBatch<Sink: PreparedPersonSink>: PersonBatch {
     static var size: Int { 128 }
 
     private let sink: Sink
@@ -14,23 +14,24 @@ final class ResultBatch<Sink: PreparedPersonSink>: PersonBatch {
     private var prepared: [Sink.Prepared] = []
 
     /// `onStep` sees what became of every written person (on the worker, after the writer let go).
-    init(_ sink: Sink, onStep: @escaping (ResultWriting, Sink.Prepared) -> Void = { _, _ in }) {
+    package init(_ sink: Sink, onStep: @escaping (ResultWriting, Sink.Prepared) -> Void = { _, _ in }) {
         self.sink = sink
         self.onStep = onStep
         prepared.reserveCapacity(Self.size)
     }
 
-    func add(_ person: Person) throws {
+    package func add(_ person: Person) throws {
         prepared.append(sink.prepare(person))
         if prepared.count >= Self.size { try flush() }
     }
 
-    func finish() throws { try flush() }
+    package func finish() throws { try flush() }
 
     private func flush() throws {
         guard !prepared.isEmpty else { return }
         let written = try sink.write(prepared)
-        for (writing, person) in zip(written, prepared) { onStep(writing, person) }
+        // By index: `zip` was not specialised here and copied each prepared person out (2 % of the sink's work).
+        for index in written.indices where index < prepared.count { onStep(written[index], prepared[index]) }
         prepared.removeAll(keepingCapacity: true)
     }
 }

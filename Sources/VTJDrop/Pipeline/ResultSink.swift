@@ -12,15 +12,16 @@ import VTJXML
 ///
 /// Only persons ``AskedOnly`` admits, and only what ``DisclosureRules`` returned for them, are
 /// ever written here: the sink decides nothing.
-final class ResultSink: PreparedPersonSink {
-    enum Kind { case basicData, changes }
+package final class ResultSink: PreparedPersonSink {
+    package enum Kind { case basicData, changes }
 
     /// One person as a worker prepared it; `copy` is nil for a person not asked for.
-    struct Prepared: Sendable {
+    package struct Prepared: Sendable {
         let copy: AnswerLedger.Copy?
         /// CSV results: the person's rows, one per row of the drop that named them.
         let rows: [CSVRow]?
-        let disclosed: DisclosedPerson?
+        /// The groups the disclosure log records for the person; nil: named the long way when written.
+        let groups: DisclosedGroups?
     }
 
     private struct State {
@@ -47,10 +48,14 @@ final class ResultSink: PreparedPersonSink {
         var replacements: [PersonDisclosure] = []
 
         /// Files the disclosure log's row of the first copy in ledger `slot`.
-        mutating func noteDelivered(_ person: DisclosedPerson, slot: Int) throws {
-            guard let spool else { return note(person) }
+        mutating func noteDelivered(_ person: PersonDisclosure, groups: DisclosedGroups?, slot: Int) throws {
+            guard let spool else { return note(ResultSink.disclosed(person)) }
             assert(slot == spool.count, "the spool's rows are the ledger's slots")
-            try spool.append(person)
+            if let groups {
+                try spool.append(hetu: person.hetu, status: ResultSink.status(person), groups: groups)
+            } else {
+                try spool.append(ResultSink.disclosed(person))
+            }
         }
 
         /// What the result finally says of the person in ledger `slot` (a withdrawn copy's replacement).
@@ -81,7 +86,7 @@ final class ResultSink: PreparedPersonSink {
     /// `layout` chooses a basic-data result's columns (nil: all); `carried` are the drop's own
     /// columns, written beside each of its rows; `scratchFolder` holds a basic-data result's
     /// disclosure log rows until publication (the state folder's `tmp`).
-    init(kind: Kind, pending: sending PendingFile, format: OutputFormat, authorisation: DropAuthorisation,
+    package init(kind: Kind, pending: sending PendingFile, format: OutputFormat, authorisation: DropAuthorisation,
          dialect: CSVDialect, receipt: Receipt, operation: String, asked: AskedOnly, scratchFolder: String,
          layout: ColumnLayout? = nil, carried: CarriedColumns? = nil) throws {
         let carried = format == .xml || kind == .changes ? nil : carried
@@ -112,11 +117,13 @@ final class ResultSink: PreparedPersonSink {
 
     /// Works out, off the writer, what writing `person` needs: nothing for a person not asked for;
     /// else the ledger's copy, the CSV rows (XML and workbooks are written by the writer itself) and the audit line.
-    func prepare(_ person: Person) -> Prepared {
-        guard asked.admits(person.hetu) else { return Prepared(copy: nil, rows: nil, disclosed: nil) }
-        let copy = AnswerLedger.Copy(person, rules: rules)
+    package func prepare(_ person: Person) -> Prepared {
+        // Read once: whether the person was asked for, and the ledger's key.
+        let code = try? Henkilotunnus(person.hetu)
+        guard asked.admits(code) else { return Prepared(copy: nil, rows: nil, groups: nil) }
+        let copy = AnswerLedger.Copy(person, code: code, rules: rules)
         return Prepared(copy: copy, rows: format == .csv ? rows(copy.disclosure) : nil,
-                        disclosed: Self.disclosed(copy.disclosure))
+                        groups: DisclosedGroups(copy.disclosure.records))
     }
 
     /// One person of a basic-data answer, through the rules: persons not asked for and identical
@@ -126,7 +133,7 @@ final class ResultSink: PreparedPersonSink {
     func write(_ person: Person) throws -> ResultWriting { try write([prepare(person)])[0] }
 
     /// Prepared persons in the order read, under one lock; what became of each, in the same order.
-    func write(_ batch: [Prepared]) throws -> [ResultWriting] {
+    package func write(_ batch: [Prepared]) throws -> [ResultWriting] {
         try state.withLock { state in
             try batch.map { prepared in
                 guard let copy = prepared.copy else {
@@ -140,7 +147,7 @@ final class ResultSink: PreparedPersonSink {
                     state.starts.append(try state.writer.position())
                     state.receipt.record(disclosure)
                     for rule in disclosure.tally.countedRules { state.withheldPersons[rule, default: 0] += 1 }
-                    try state.noteDelivered(prepared.disclosed ?? Self.disclosed(disclosure), slot: slot)
+                    try state.noteDelivered(disclosure, groups: prepared.groups, slot: slot)
                     try write(disclosure, rendered: prepared.rows, into: &state)
                     state.personsEnd = try state.writer.position()
                 case .repeated:
@@ -159,13 +166,17 @@ final class ResultSink: PreparedPersonSink {
         }
     }
 
-    private static func disclosed(_ person: PersonDisclosure) -> DisclosedPerson {
-        DisclosedPerson(hetu: person.hetu, status: person.isProtected ? "turvakielto" : "loytyi",
-                        groups: Set(person.records.map(\.group.rawValue)).sorted())
+    fileprivate static func disclosed(_ person: PersonDisclosure) -> DisclosedPerson {
+        DisclosedPerson(hetu: person.hetu, status: status(person), groups: Set(person.records.map(\.group.rawValue)).sorted())
     }
 
+    fileprivate static func status(_ person: PersonDisclosure) -> String { person.isProtected ? "turvakielto" : "loytyi" }
+
     /// Each row of the drop that named `hetu` (its own cells; `[[]]` when the drop carries none).
-    private func carriedRows(_ hetu: String) -> [[String]] { carried?.cells(of: hetu) ?? [[]] }
+    private func carriedRows(_ hetu: String) -> [[String]] { carried?.cells(of: hetu) ?? Self.noCarriedCells }
+
+    /// One shared `[[]]`, not a new one per person.
+    private static let noCarriedCells: [[String]] = [[]]
 
     /// A person's CSV rows, rendered on the worker: one per row of the drop that named the person.
     private func rows(_ person: PersonDisclosure) -> [CSVRow] {
@@ -225,7 +236,7 @@ final class ResultSink: PreparedPersonSink {
     func note(_ message: Message) { state.withLock { $0.receipt.notes.append(message) } }
 
     /// Ends the document; returns the receipt and how many returned persons were not asked for.
-    func finish() throws -> (receipt: Receipt, unexpected: Int) {
+    package func finish() throws -> (receipt: Receipt, unexpected: Int) {
         try state.withLock { state in
             for replacement in state.replacements { try write(replacement, rendered: nil, into: &state) }
             // The rows of the clerk's list without a valid henkilötunnus come back too, marked.
@@ -241,7 +252,7 @@ final class ResultSink: PreparedPersonSink {
     }
 
     /// Throws away what was written.
-    func abandon() { state.withLock { $0.writer.abandon() } }
+    package func abandon() { state.withLock { $0.writer.abandon() } }
 
     /// Publishes the result; returns its path.
     func commit() throws -> String { try state.withLock { try $0.writer.commit() } }
@@ -250,10 +261,10 @@ final class ResultSink: PreparedPersonSink {
 /// Everyone the result discloses, with the groups delivered after the rules (not-found rows
 /// disclose nobody): read by the publication's transaction, from the spool or (changes) memory.
 extension ResultSink: DisclosedPersonSource {
-    var personCount: Int { state.withLock { $0.spool?.personCount ?? $0.disclosed.count } }
+    package var personCount: Int { state.withLock { $0.spool?.personCount ?? $0.disclosed.count } }
 
     /// The rows come out of the lock a few thousand at a time: `body` (the audit insert) never runs under it.
-    func forEachPerson(_ body: (DisclosedPerson) throws -> Void) throws {
+    package func forEachPerson(_ body: (DisclosedPerson) throws -> Void) throws {
         var cursor = DisclosureSpool.Cursor()
         while true {
             let (persons, next) = try state.withLock { state throws(StorageError) -> ([DisclosedPerson], DisclosureSpool.Cursor?) in

@@ -22,10 +22,12 @@ final class DisclosureSpool: DisclosedPersonSource {
     private let folder: String
     private var buffer: [UInt8] = []
     /// The few distinct statuses and group lists, stored once; a row names them by index.
+    /// (Two or three statuses: found by comparison, not hashing.)
     private var statuses: [String] = []
-    private var statusIndex: [String: UInt16] = [:]
     private var groupLists: [[String]] = []
     private var groupListIndex: [[String]: UInt32] = [:]
+    /// The same lists by their bits, so a person's is found by a word, not by hashing its names.
+    private var groupListByBits: [UInt64: UInt32] = [:]
     private var replacements: [Int: DisclosedPerson] = [:]
     /// Rows filed, each a distinct person.
     private(set) var count = 0
@@ -46,11 +48,24 @@ final class DisclosureSpool: DisclosedPersonSource {
 
     /// Files a person not filed before; their row is ``count`` - 1.
     func append(_ person: DisclosedPerson) throws(StorageError) {
-        let hetu = Array(person.hetu.utf8.prefix(Int(UInt16.max)))
-        Self.put(UInt16(hetu.count), into: &buffer)
-        buffer.append(contentsOf: hetu)
-        Self.put(index(ofStatus: person.status), into: &buffer)
-        Self.put(person.groups.map(index(ofGroups:)) ?? Self.noGroups, into: &buffer)
+        try append(hetu: person.hetu, status: index(ofStatus: person.status),
+                   groups: person.groups.map(index(ofGroups:)) ?? Self.noGroups)
+    }
+
+    /// The same as a ``DisclosedPerson`` of `groups.sortedNames`, without naming them per person.
+    func append(hetu: String, status: String, groups: DisclosedGroups) throws(StorageError) {
+        try append(hetu: hetu, status: index(ofStatus: status), groups: index(ofGroups: groups))
+    }
+
+    private func append(hetu: String, status: UInt16, groups: UInt32) throws(StorageError) {
+        var hetu = hetu
+        hetu.withUTF8 { bytes in
+            let length = min(bytes.count, Int(UInt16.max))
+            Self.put(UInt16(length), into: &buffer)
+            buffer.append(contentsOf: bytes.prefix(length))
+        }
+        Self.put(status, into: &buffer)
+        Self.put(groups, into: &buffer)
         count += 1
         if buffer.count >= 1 << 16 { try flush() }
     }
@@ -106,10 +121,15 @@ final class DisclosureSpool: DisclosedPersonSource {
     }
 
     private func index(ofStatus status: String) -> UInt16 {
-        if let known = statusIndex[status] { return known }
-        let index = UInt16(statuses.count)
+        if let known = statuses.firstIndex(of: status) { return UInt16(known) }
         statuses.append(status)
-        statusIndex[status] = index
+        return UInt16(statuses.count - 1)
+    }
+
+    private func index(ofGroups groups: DisclosedGroups) -> UInt32 {
+        if let known = groupListByBits[groups.bits] { return known }
+        let index = index(ofGroups: groups.sortedNames)
+        groupListByBits[groups.bits] = index
         return index
     }
 
