@@ -39,6 +39,7 @@ struct DemoCommand: AsyncParsableCommand {
                                               xRoadClient: wire == .soap ? "FI-TEST/MUN/0123456-7/vtjdrop" : nil),
             environment: [:])
         let logger = Bootstrap.logger(level: .notice)
+        MallocArenas.limit()
         guard let sandbox = try await BuiltInSandbox.start(for: loaded.configuration,
                                                            SandboxConfiguration(population: 3000, seed: 2026))
         else { throw ValidationError("the demo needs the built-in sandbox") }

@@ -29,6 +29,8 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var locations: LocationOptions
 
     func run() async throws {
+        // The daemon's allocator policy, before any thread allocates (MallocArenas).
+        MallocArenas.limit()
         let configuration = try locations.load()
         let logger = Bootstrap.logger(level: configuration.logLevel)
         logger.notice("vtjdrop \(VTJDropVersion.number) starting", metadata: ["configuration": "\(configuration.source)"])

@@ -17,7 +17,6 @@ package final class ApplianceHost: Sendable {
                              monotonic: any MonotonicClock = SystemMonotonicClock(),
                              builtIn: BuiltInInterface? = nil,
                              retryPolicy: RetryPolicy = RetryPolicy()) async throws -> ApplianceHost {
-        MallocArenas.limit()
         if configuration.isBuiltInDefault {
             // The newcomer path (no configuration at all): ./inbox, ./outbox and ./state are made here.
             for folder in [configuration.inbox, configuration.outbox, configuration.state] {

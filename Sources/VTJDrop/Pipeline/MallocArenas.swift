@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 
 /// glibc's allocator told to keep the daemon's heap small (issue 15's memory bound).
 ///
@@ -14,7 +15,12 @@ import Glibc
 /// their own mappings, which go back to the system when freed (and grow by `mremap`).
 /// The calls are looked up at run time (Swift does not import `malloc.h`); another C library
 /// simply skips them.
-enum MallocArenas {
+///
+/// The program's entry (`vtjdrop run`, `demo`) tunes its own process; a library caller such as the
+/// test harness, which hosts many appliances and spawns children through Foundation's `Process`,
+/// keeps glibc's defaults: Foundation's `Process.run()` over-reads a `readdir` buffer
+/// (swift-corelibs-foundation #5472), which faults when the heap's top has just been trimmed.
+package enum MallocArenas {
     private typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
     private typealias MallocTrim = @convention(c) (Int) -> Int32
     /// `M_ARENA_MAX` in `malloc.h`.
@@ -24,17 +30,21 @@ enum MallocArenas {
     /// Blocks of this size and above get their own mapping (glibc's own starting value).
     static let largeBlockBytes: Int32 = 128 * 1024
 
-    /// At most two arenas and a fixed mmap threshold from now on; call before the worker threads start.
-    static func limit() {
+    /// At most two arenas and a fixed mmap threshold from now on, and ``trim()`` after each drop;
+    /// call once, at the program's start, before the worker threads start.
+    package static func limit() {
         guard let symbol = dlsym(nil, "mallopt") else { return }
+        tuned.store(true, ordering: .relaxed)
         let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
         _ = mallopt(arenaMax, 2)
         _ = mallopt(mmapThreshold, largeBlockBytes)
     }
 
-    /// Returns the freed pages of every arena to the system (after a drop).
+    /// Returns the freed pages of every arena to the system (after a drop), in a process ``limit()`` tuned.
     static func trim() {
-        guard let symbol = dlsym(nil, "malloc_trim") else { return }
+        guard tuned.load(ordering: .relaxed), let symbol = dlsym(nil, "malloc_trim") else { return }
         _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
     }
+
+    private static let tuned = Atomic<Bool>(false)
 }
