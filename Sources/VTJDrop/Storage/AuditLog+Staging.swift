@@ -92,6 +92,10 @@ extension AuditLog {
         do {
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "ATTACH DATABASE '' AS \(schema)")
+                // An attached database has SQLite's default cache (2 MiB), not the connection's: the
+                // same 1 MiB as the state database's (issue 15's memory bound); beyond it the sort
+                // spills to <state>/tmp (StateDatabase.keepTemporaryFiles).
+                try db.execute(sql: "PRAGMA \(schema).cache_size = \(StateDatabase.cacheKibibytes)")
                 try db.execute(sql: """
                     CREATE TABLE \(schema).person (hetu TEXT PRIMARY KEY NOT NULL, status TEXT NOT NULL, groups TEXT) WITHOUT ROWID
                     """)
