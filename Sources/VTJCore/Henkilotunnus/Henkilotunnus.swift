@@ -116,8 +116,8 @@ public struct Henkilotunnus: Hashable, Sendable, Comparable, CustomStringConvert
         }
     }
 
-    /// ``checkAlphabet`` as ASCII bytes.
-    private static let checkBytes: [UInt8] = Array("0123456789ABCDEFHJKLMNPRSTUVWXY".utf8)
+    /// ``checkAlphabet`` as ASCII bytes (also how ``HenkilotunnusKeys`` spells a code from its key).
+    static let checkBytes: [UInt8] = checkAlphabet.map { $0.asciiValue! }
 
     /// The check character for a birth-date part (DDMMYY) and individual number.
     public static func checkCharacter(datePart: String, individualNumber: Int) -> Character {

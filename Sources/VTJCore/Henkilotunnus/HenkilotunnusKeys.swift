@@ -41,7 +41,7 @@ public struct HenkilotunnusKeys: Sendable {
     /// Each code's text, in the keys' order (by birth date and individual number, then century
     /// sign), made one at a time from its key: the list's texts without a copy of them.
     public func forEachText(_ body: (String) throws -> Void) rethrows {
-        for key in keys { try body(Self.text(of: key)) }
+        try forEachText(in: keys.indices, body)
     }
 
     /// ``forEachText(_:)`` of the codes at `positions` only (a part of a long list, written in parts).
@@ -60,12 +60,10 @@ public struct HenkilotunnusKeys: Sendable {
                 rest /= 10
             }
             bytes[6] = UInt8(truncatingIfNeeded: key & 0xFF)
-            bytes[10] = checkBytes[Int(digits % 31)]
+            bytes[10] = Henkilotunnus.checkBytes[Int(digits % 31)]
             return 11
         }
     }
-
-    private static let checkBytes: [UInt8] = Array("0123456789ABCDEFHJKLMNPRSTUVWXY".utf8)
 }
 
 extension Array where Element: Equatable {
