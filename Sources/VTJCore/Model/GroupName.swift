@@ -6,7 +6,7 @@ public struct GroupName: RawRepresentable, Hashable, Sendable, Comparable, Custo
     /// The position in ``productGroupsInOrder``, -1 for a name outside the product: a product
     /// group is compared and hashed by it, not by its text (every record's group is compared
     /// and looked up several times on its way to a result).
-    let productIndex: Int8
+    public let productIndex: Int8
 
     public init(rawValue: String) {
         productIndex = ProductGroupNames.index(of: rawValue)

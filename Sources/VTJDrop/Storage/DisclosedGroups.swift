@@ -9,21 +9,19 @@ struct DisclosedGroups: Hashable, Sendable {
 
     /// The product's group names in the log's order (sorted as `String`s, as the lists always were).
     static let names: [String] = GroupName.productGroupsInOrder.map(\.rawValue).sorted()
-    private static let bitByName: [String: Int] = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+    /// For each product index (``GroupName/productIndex``, found once when the answer was read),
+    /// the group's bit: its position in ``names``.
+    private static let bitByProductIndex: [Int] = GroupName.productGroupsInOrder.map { names.firstIndex(of: $0.rawValue)! }
 
     /// The groups of `records`; nil when one is not a product group (the rules deliver none such,
     /// so a caller that gets nil names the groups the long way).
     init?(_ records: [Record]) {
         var bits: UInt64 = 0
-        var previous: String?
         for record in records {
-            // A group's records come together: look each group up once.
-            let name = record.group.rawValue
-            if name == previous { continue }
             // (A 65th product group would not fit a word: such a list goes the long way too.)
-            guard let bit = Self.bitByName[name], bit < UInt64.bitWidth else { return nil }
+            let index = Int(record.group.productIndex)
+            guard index >= 0, case let bit = Self.bitByProductIndex[index], bit < UInt64.bitWidth else { return nil }
             bits |= 1 << UInt64(bit)
-            previous = name
         }
         self.bits = bits
     }
