@@ -18,7 +18,7 @@ extension DropProcessor {
             let report = try await audited(AuditRecord(
                 at: now, department: context.department, purpose: drop.authorisation.purpose.rawValue,
                 dropID: context.dropID, operation: "perustiedot", scope: .hetuList, hetus: drop.content.hetus,
-                detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil)) {
+                detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil), keys: asked.keys) {
                 // Each answer's persons are prepared on the worker reading it and reach the sink in batches.
                 try await appliance.client.basicData(hetus: drop.content.hetus, keys: asked.keys, groups: rules.interfaceGroups) {
                     ResultBatch(sink) { writing, prepared in
