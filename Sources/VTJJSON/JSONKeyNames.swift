@@ -7,52 +7,68 @@ import Darwin
 /// The field names of one answer, each made into a `String` once and shared by every field of
 /// that name, as the XML reader shares its element names: an answer repeats a few dozen keys for
 /// every person, and a key of more than 15 bytes was a heap string per field, made, retained and
-/// freed again (issue 15). The table is bounded: past ``capacity`` names (an answer of unusual
-/// keys) a key is made per field as before. A name is exactly what ``JSONReader/keyString()`` gives.
-struct JSONKeyNames {
-    /// Names kept at most; the table has twice as many slots, so a probe ends soon.
-    static let capacity = 512
-    private static let slotCount = 2 * capacity
+/// freed again (issue 15). A direct-mapped cache of ``slotCount`` keys of up to ``maxBytes``
+/// bytes: a key that misses (longer, new, or displaced) is made as before and takes the slot. A
+/// name is always exactly what ``JSONReader/keyString()`` gives for the key.
+///
+/// Storage behind pointers, not arrays in a class: array properties cost a dynamic exclusivity
+/// check and a bounds check per key, and a first version with them cost more than it saved.
+final class JSONKeyNames {
+    static let slotCount = 256
+    static let maxBytes = 48
 
-    /// Per slot: the key's hash with the top bit set (0: empty), its bytes' place in `bytes`, its name.
-    private var hashes = [UInt64](repeating: 0, count: slotCount)
-    private var places = [(start: Int, count: Int)](repeating: (0, 0), count: slotCount)
-    private var names = [String](repeating: "", count: slotCount)
-    private var bytes: [UInt8] = []
-    private var kept = 0
+    private let bytes: UnsafeMutablePointer<UInt8>
+    private let counts: UnsafeMutablePointer<Int>
+    private let names: UnsafeMutablePointer<String>
 
-    /// The last key `reader` read, as a string shared with every earlier key of the same bytes.
-    mutating func name(of reader: JSONReader) -> String {
-        let key = UnsafeBufferPointer(start: UnsafePointer(reader.keyBuffer), count: reader.keyCount)
-        let hash = Self.hash(key) | 1 << 63
-        var slot = Int(truncatingIfNeeded: hash) & (Self.slotCount - 1)
-        while hashes[slot] != 0 {
-            if hashes[slot] == hash, equal(places[slot], key) { return names[slot] }
-            slot = (slot + 1) & (Self.slotCount - 1)
-        }
+    init() {
+        bytes = .allocate(capacity: Self.slotCount * Self.maxBytes)
+        counts = .allocate(capacity: Self.slotCount)
+        counts.initialize(repeating: -1, count: Self.slotCount)
+        names = .allocate(capacity: Self.slotCount)
+        names.initialize(repeating: "", count: Self.slotCount)
+    }
+
+    deinit {
+        bytes.deallocate()
+        counts.deallocate()
+        names.deinitialize(count: Self.slotCount)
+        names.deallocate()
+    }
+
+    /// The last key `reader` read, as a string shared with earlier keys of the same bytes.
+    func name(of reader: JSONReader) -> String {
+        let count = reader.keyCount
+        guard count > 0, count <= Self.maxBytes else { return reader.keyString() }
+        let key = UnsafeRawPointer(reader.keyBuffer)
+        let slot = Self.slot(key, count)
+        let stored = bytes + slot * Self.maxBytes
+        if counts[slot] == count, memcmp(stored, key, count) == 0 { return names[slot] }
         let name = reader.keyString()
-        guard kept < Self.capacity else { return name }
-        hashes[slot] = hash
-        places[slot] = (bytes.count, key.count)
+        stored.update(from: reader.keyBuffer, count: count)
+        counts[slot] = count
         names[slot] = name
-        bytes.append(contentsOf: key)
-        kept += 1
         return name
     }
 
-    private func equal(_ place: (start: Int, count: Int), _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard place.count == key.count else { return false }
-        guard let given = key.baseAddress else { return true }
-        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + place.start, given, key.count) == 0 }
-    }
-
-    /// FNV-1a over the key's bytes (keys are short: a word at a time would need more care than it saves).
-    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
+    /// The key's first and last eight bytes (fewer when shorter) and its length, mixed.
+    @inline(__always)
+    private static func slot(_ key: UnsafeRawPointer, _ count: Int) -> Int {
+        let first: UInt64
+        let last: UInt64
+        if count >= 8 {
+            first = key.loadUnaligned(as: UInt64.self)
+            last = key.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        } else {
+            var word: UInt64 = 0
+            for index in 0 ..< count { word |= UInt64(key.load(fromByteOffset: index, as: UInt8.self)) << (8 * UInt64(index)) }
+            first = word
+            last = 0
         }
-        return hash ^ hash >> 29
+        var hash = (first &* 0x9E37_79B9_7F4A_7C15) ^ (last &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(count)
+        hash ^= hash >> 29
+        hash = hash &* 0xBF58_476D_1CE4_E5B9
+        hash ^= hash >> 32
+        return Int(truncatingIfNeeded: hash) & (slotCount - 1)
     }
 }

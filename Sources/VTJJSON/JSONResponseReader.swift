@@ -11,7 +11,7 @@ import VTJCore
 public final class JSONResponseReader {
     let reader: JSONReader
     /// The answer's field names, each made once (``JSONKeyNames``).
-    var keyNames = JSONKeyNames()
+    let keyNames = JSONKeyNames()
     private var used = false
 
     /// Reads from an open file descriptor, streaming (the descriptor stays the caller's to close).

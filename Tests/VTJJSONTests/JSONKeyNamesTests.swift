@@ -2,14 +2,14 @@ import Testing
 @testable import VTJJSON
 
 /// The answer's field names made once per reader (issue 15): every key reads as exactly the string
-/// the reader would make for it, repeated or not, escaped or not, past the table's capacity too.
+/// the reader would make for it, repeated or not, escaped or not, longer than the cache keeps, and more keys than it has slots.
 @Suite struct JSONKeyNamesTests {
     /// Keys of every length the profile uses and more, each sent twice, with escapes and non-ASCII
-    /// among them, and more distinct keys than the table keeps.
+    /// among them, and more distinct keys than the cache has slots.
     @Test func everyKeyReadsAsTheReaderMakesIt() throws {
         var keys: [[UInt8]] = []
-        for index in 0 ..< JSONKeyNames.capacity + 300 {
-            let length = 1 + index % 40
+        for index in 0 ..< JSONKeyNames.slotCount * 3 {
+            let length = 1 + index % (JSONKeyNames.maxBytes + 10)
             keys.append(Array("k\(index)_".utf8) + Array(repeating: UInt8(ascii: "a") + UInt8(index % 26), count: length))
         }
         keys += [Array("turvakieltoAktiivinen".utf8), Array("k\\u00e4ytt\\u00f6".utf8), Array("käyttö".utf8),
@@ -26,7 +26,7 @@ import Testing
         document += Array("}".utf8)
 
         let reader = JSONReader(bytes: document, documentName: "keys.json")
-        var names = JSONKeyNames()
+        let names = JSONKeyNames()
         var read = 0
         try reader.enterObject()
         var first = true

@@ -169,13 +169,9 @@ public struct CSVRenderer: Hashable, Sendable {
                 owners[position] = product >= 0 ? layoutOfProduct[product] : -1
             }
             let own = CSVGroupLayout.Owners(records: records, owners: UnsafeBufferPointer(rebasing: owners[..<records.count]))
-            // Through the buffer: `layouts[index].putCells` copied each layout (its strings and
-            // arrays retained and released) for every person.
-            layouts.withUnsafeBufferPointer { layouts in
-                for index in layouts.indices {
-                    let extra = layouts[index].putCells(of: own, layout: index, into: &sink)
-                    if extra > 0 { overflow[layouts[index].group] = extra }
-                }
+            for index in layouts.indices {
+                let extra = layouts[index].putCells(of: own, layout: index, into: &sink)
+                if extra > 0 { overflow[layouts[index].group] = extra }
             }
         }
         if layout == nil, let reference { sink.cell(reference) }
