@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import VTJCore
 @testable import VTJClient
@@ -79,21 +80,42 @@ struct CurlWorkerQueueTests {
     }
 }
 
-/// The system call behind it: a thread lowers itself, and its neighbours are not touched.
-@Suite("ThreadPriority")
-struct ThreadPriorityTests {
-    @Test("a thread lowered for a bulk drop has the bulk nice value; the calling thread keeps its own")
-    func lowersOnlyTheCallingThread() async {
+/// The system calls behind it: a bulk drop's thread is lowered while a small drop is in flight,
+/// by its thread id from another thread, and raised again after; other threads are not touched.
+@Suite("BulkThreads", .serialized)
+struct BulkThreadsTests {
+    @Test("a thread working for a bulk drop runs at nice 10 only while a small drop is in flight")
+    func lowersBulkThreadsBesideASmallDrop() async {
+        let registry = BulkThreads()
         let before = ThreadPriority.threadNiceness
-        let seen: (Int32, WorkPriority) = await withCheckedContinuation { continuation in
-            let thread = Thread {
-                let level = ThreadPriority.apply(.bulk)
-                continuation.resume(returning: (ThreadPriority.threadNiceness, level))
+        let entered = DispatchSemaphore(value: 0)
+        let proceed = DispatchSemaphore(value: 0)
+        let seen = Mutex<[Int32]>([])
+        let thread = Thread {
+            registry.run {
+                seen.withLock { $0.append(ThreadPriority.threadNiceness) }
+                entered.signal()
+                proceed.wait()
+                seen.withLock { $0.append(ThreadPriority.threadNiceness) }
+                entered.signal()
+                proceed.wait()
+                seen.withLock { $0.append(ThreadPriority.threadNiceness) }
             }
-            thread.start()
+            seen.withLock { $0.append(ThreadPriority.threadNiceness) }
+            entered.signal()
         }
-        #expect(seen.1 == .bulk)
-        #expect(seen.0 == WorkPriority.bulk.niceness)
-        #expect(ThreadPriority.threadNiceness == before)
+        thread.start()
+        entered.wait()
+        #expect(registry.enteredThreads == 1)
+        await registry.small {
+            proceed.signal()
+            entered.wait()
+            #expect(ThreadPriority.threadNiceness == before, "the small drop's own thread is not lowered")
+        }
+        proceed.signal()
+        entered.wait()
+        #expect(seen.withLock { $0 } == [0, WorkPriority.bulk.niceness, 0, 0],
+                "normal alone, lowered beside the small drop, normal after it and after leaving")
+        #expect(registry.enteredThreads == 0)
     }
 }

@@ -100,7 +100,6 @@ final class CurlWorkerPool: Sendable {
 
     private func workerLoop(_ index: Int) {
         let handle = try? CurlHandle()
-        var level = WorkPriority.normal
         while true {
             wake[index].wait()
             let handed = queue.withLock { queue in
@@ -108,9 +107,14 @@ final class CurlWorkerPool: Sendable {
                 return queue.handed[index]
             }
             guard let handed else { return }  // woken with nothing handed over: shut down
-            // Each job runs at its drop's priority: a bulk drop's parse below a small drop's.
-            level = ThreadPriority.apply(handed.priority, from: level)
-            handed.job(handle)
+            // A bulk drop's job (its parse and preparation) yields while a small drop is in flight.
+            if handed.priority == .bulk {
+                BulkThreads.shared.run { handed.job(handle) }
+            } else {
+                handed.job(handle)
+            }
+            // Where the thread is now (raising it back may have been refused): the queue prefers a matching worker.
+            let level: WorkPriority = ThreadPriority.threadNiceness > 0 ? .bulk : .normal
             let woken = queue.withLock {
                 $0.finished(owner: handed.owner, priority: handed.priority, worker: index, level: level, cap: cap)
             }

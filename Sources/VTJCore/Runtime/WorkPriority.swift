@@ -4,7 +4,7 @@
 /// A large drop parses, prepares and stages for seconds on several threads; a small drop needs a
 /// few milliseconds of CPU on its way to the receipt, and waited for those threads' time slices
 /// (issue 15 goal 4; docs/performance.md, "Latency, sixth round"). Lowering needs no privilege;
-/// raising a lowered thread back does (or `LimitNICE=`), which ``change(to:)`` leaves to the caller.
+/// raising a lowered thread back does (or `LimitNICE=`).
 public enum WorkPriority: Int, Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The process's own priority: small drops, the daemon loop, everything that is not a drop.
     case normal = 0
@@ -34,16 +34,10 @@ public enum WorkPriority: Int, Hashable, Sendable, Comparable, CustomStringConve
         }
     }
 
-    /// What a pooled thread now at `self` does before a job of `wanted`: nothing, or set its nice value.
-    public func change(to wanted: WorkPriority) -> Change {
-        wanted == self ? .keep : .set(niceness: wanted.niceness)
-    }
-
-    /// A thread's priority change, as ``change(to:)`` decides it.
-    public enum Change: Hashable, Sendable {
-        /// Already there.
-        case keep
-        /// Set the thread's nice value (raising back may be refused without privilege: the thread stays low).
-        case set(niceness: Int32)
+    /// The priority a thread working for a drop of `self` runs at now: a bulk drop's threads are
+    /// lowered only while a small drop is in flight, so a large drop alone runs as fast as before
+    /// (also beside other work on the machine, which a permanently lowered drop yielded to).
+    public func effective(smallDropsInFlight: Int) -> WorkPriority {
+        self == .bulk && smallDropsInFlight > 0 ? .bulk : .normal
     }
 }

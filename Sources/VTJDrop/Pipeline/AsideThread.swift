@@ -21,8 +21,11 @@ enum AsideThread {
                     // Named from inside, as DropThread is: on Linux a name given before start() never
                     // reaches the kernel (top -H, gdb).
                     Thread.current.name = "vtjdrop-read"
-                    ThreadPriority.apply(priority)
-                    handoff.deliver(Result { try work() })
+                    if priority == .bulk {
+                        BulkThreads.shared.run { handoff.deliver(Result { try work() }) }
+                    } else {
+                        handoff.deliver(Result { try work() })
+                    }
                 }
                 thread.start()
             }

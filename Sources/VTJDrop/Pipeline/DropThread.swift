@@ -17,13 +17,16 @@ final class DropThread: TaskExecutor, Sendable {
     private let jobs = Mutex<(queue: [UnownedJob], closed: Bool)>(([], false))
     private let signal = DispatchSemaphore(value: 0)
 
-    /// - Parameter priority: the drop's; the thread is its own, so it never needs raising back.
+    /// - Parameter priority: the drop's; a bulk drop's walk yields while a small drop is in flight (``BulkThreads``).
     init(name: String = "vtjdrop-drop", priority: WorkPriority = .normal) {
         let thread = Thread { [self] in
             // Named from inside: on Linux a name given before start() never reaches the kernel (top -H, gdb).
             Thread.current.name = name
-            ThreadPriority.apply(priority)
-            self.serve()
+            if priority == .bulk {
+                BulkThreads.shared.run { self.serve() }
+            } else {
+                self.serve()
+            }
         }
         thread.start()
     }

@@ -13,11 +13,11 @@ struct WorkPriorityTests {
         #expect(WorkPriority.bulk.niceness > 0, "lowering needs no privilege; a negative value would")
     }
 
-    @Test("a pooled thread changes its nice value only when the next job's drop differs in priority")
-    func changeOnlyBetweenPriorities() {
-        #expect(WorkPriority.normal.change(to: .normal) == .keep)
-        #expect(WorkPriority.bulk.change(to: .bulk) == .keep)
-        #expect(WorkPriority.normal.change(to: .bulk) == .set(niceness: WorkPriority.bulk.niceness))
-        #expect(WorkPriority.bulk.change(to: .normal) == .set(niceness: 0), "reset when a small drop's job follows a bulk one")
+    @Test("a bulk drop's threads are lowered only while a small drop is in flight; a small drop's never")
+    func loweredOnlyBesideASmallDrop() {
+        #expect(WorkPriority.bulk.effective(smallDropsInFlight: 0) == .normal, "a large drop alone runs as before")
+        #expect(WorkPriority.bulk.effective(smallDropsInFlight: 1) == .bulk)
+        #expect(WorkPriority.bulk.effective(smallDropsInFlight: 3) == .bulk)
+        #expect(WorkPriority.normal.effective(smallDropsInFlight: 2) == .normal)
     }
 }
