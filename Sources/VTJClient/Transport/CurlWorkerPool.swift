@@ -20,8 +20,9 @@ import VTJCore
 /// another drop's message still finds a free worker at once; and a free worker takes the oldest
 /// job of the owner running the fewest jobs, so a ten-person drop never queues behind a large
 /// one's messages, and two large drops share the workers evenly. A job carries its drop's
-/// ``WorkPriority``: the worker runs it at that priority, and while a small drop's message waits
-/// or runs, bulk drops start no new messages (``CurlWorkerQueue`` has the whole policy).
+/// ``WorkPriority``: a bulk drop's job yields the CPU while a small drop is in flight
+/// (``BulkThreads``), and while a small drop's message waits or runs, bulk drops start no new
+/// messages (``CurlWorkerQueue`` has the whole policy).
 final class CurlWorkerPool: Sendable {
     typealias Job = @Sendable (CurlHandle?) -> Void
 

@@ -6,8 +6,8 @@ import Glibc
 /// The priority of the work the current task does for a drop, and the calling thread's nice
 /// value (Linux: per thread). ``BulkThreads`` lowers and raises the threads.
 public enum ThreadPriority {
-    /// The priority of the drop the current task works for: its messages' jobs on the curl
-    /// workers, its walk and its read thread run at it. Outside a drop: normal.
+    /// The priority of the drop the current task works for, which its messages' jobs on the curl
+    /// workers, its walk and its read thread carry (``BulkThreads``). Outside a drop: normal.
     @TaskLocal public static var current: WorkPriority = .normal
 
     /// The calling thread's nice value (for tests and `status`).
