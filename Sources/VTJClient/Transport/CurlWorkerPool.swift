@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Synchronization
+import VTJCore
 
 /// A fixed set of threads, each owning one ``CurlHandle`` for its whole life, shared fairly between
 /// the operations (drops) using the interface.
@@ -18,52 +19,14 @@ import Synchronization
 /// `spare` workers beyond `size`, so a drop alone keeps its full `size` messages in flight while
 /// another drop's message still finds a free worker at once; and a free worker takes the oldest
 /// job of the owner running the fewest jobs, so a ten-person drop never queues behind a large
-/// one's messages, and two large drops share the workers evenly.
+/// one's messages, and two large drops share the workers evenly. A job carries its drop's
+/// ``WorkPriority``: a bulk drop's job yields the CPU while a small drop is in flight
+/// (``BulkThreads``), and while a small drop's message waits or runs, bulk drops start no new
+/// messages (``CurlWorkerQueue`` has the whole policy).
 final class CurlWorkerPool: Sendable {
     typealias Job = @Sendable (CurlHandle?) -> Void
 
-    private struct Queue {
-        var waiting: [(owner: Int, job: Job)] = []
-        var running: [Int: Int] = [:]
-        var idle: [Int] = []
-        /// The job handed to each worker and its owner (nil once taken; a wake-up with none means shut down).
-        var handed: [(owner: Int, job: Job)?]
-        var closed = false
-
-        /// Hands runnable jobs to idle workers; returns the workers to wake.
-        mutating func dispatch(cap: Int) -> [Int] {
-            var woken: [Int] = []
-            while !idle.isEmpty {
-                var best: Int?
-                for index in waiting.indices {
-                    let load = running[waiting[index].owner, default: 0]
-                    guard load < cap else { continue }
-                    if let chosen = best, running[waiting[chosen].owner, default: 0] <= load { continue }
-                    best = index
-                    if load == 0 { break }
-                }
-                guard let chosen = best else { break }
-                let (owner, job) = waiting.remove(at: chosen)
-                running[owner, default: 0] += 1
-                let worker = idle.removeLast()
-                handed[worker] = (owner, job)
-                woken.append(worker)
-            }
-            return woken
-        }
-
-        /// A worker is done with `owner`'s job: it is idle again; returns the workers to wake (all
-        /// the idle ones when the pool is shut and nothing waits, so that they exit).
-        mutating func finished(owner: Int, worker: Int, cap: Int) -> [Int] {
-            let left = running[owner, default: 1] - 1
-            running[owner] = left > 0 ? left : nil
-            idle.append(worker)
-            let woken = dispatch(cap: cap)
-            return closed && waiting.isEmpty ? woken + idle : woken
-        }
-    }
-
-    private let queue: Mutex<Queue>
+    private let queue: Mutex<CurlWorkerQueue<Job>>
     private let wake: [DispatchSemaphore]
     /// Jobs one owner may run at once.
     private let cap: Int
@@ -76,7 +39,7 @@ final class CurlWorkerPool: Sendable {
     init(size: Int, spare: Int = 0, name: String = "vtj-curl") {
         self.cap = max(1, size)
         self.size = cap + max(0, spare)
-        self.queue = Mutex(Queue(idle: Array((0..<self.size).reversed()), handed: Array(repeating: nil, count: self.size)))
+        self.queue = Mutex(CurlWorkerQueue(workers: self.size))
         self.wake = (0..<self.size).map { _ in DispatchSemaphore(value: 0) }
         for index in 0..<self.size {
             let thread = Thread { [self] in workerLoop(index) }
@@ -89,6 +52,7 @@ final class CurlWorkerPool: Sendable {
     /// cancelled. Jobs of one `owner` share the pool fairly with other owners' (see the type).
     func run<T: Sendable>(
         owner: Int = 0,
+        priority: WorkPriority = ThreadPriority.current,
         _ work: @escaping @Sendable (CurlHandle, CancellationFlag) throws -> T
     ) async throws -> T {
         let flag = CancellationFlag()
@@ -107,7 +71,7 @@ final class CurlWorkerPool: Sendable {
                 }
                 let woken = queue.withLock { queue -> [Int]? in
                     guard !queue.closed else { return nil }
-                    queue.waiting.append((owner, job))
+                    queue.waiting.append(.init(owner: owner, priority: priority, job: job))
                     return queue.dispatch(cap: cap)
                 }
                 if let woken {
@@ -143,9 +107,18 @@ final class CurlWorkerPool: Sendable {
                 defer { queue.handed[index] = nil }
                 return queue.handed[index]
             }
-            guard let (owner, job) = handed else { return }  // woken with nothing handed over: shut down
-            job(handle)
-            let woken = queue.withLock { $0.finished(owner: owner, worker: index, cap: cap) }
+            guard let handed else { return }  // woken with nothing handed over: shut down
+            // A bulk drop's job (its parse and preparation) yields while a small drop is in flight.
+            if handed.priority == .bulk {
+                BulkThreads.shared.run { handed.job(handle) }
+            } else {
+                handed.job(handle)
+            }
+            // Where the thread is now (raising it back may have been refused): the queue prefers a matching worker.
+            let level: WorkPriority = ThreadPriority.threadNiceness > 0 ? .bulk : .normal
+            let woken = queue.withLock {
+                $0.finished(owner: handed.owner, priority: handed.priority, worker: index, level: level, cap: cap)
+            }
             for worker in woken { wake[worker].signal() }
         }
     }

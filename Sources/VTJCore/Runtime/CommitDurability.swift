@@ -11,14 +11,18 @@ public enum CommitDurability: Sendable, Hashable {
     /// failure, the journal is one or more steps behind and recovery walks the drop again.
     case deferred
 
-    /// What journaling `state` needs. `read`, `querying` and `results-written` only say how far a
-    /// walk came; recovery walks a drop in any of them, or claimed, again from the start
-    /// (``DropLifecycle/next(inState:)``), so losing them changes nothing. The claim, `published`
-    /// (with the disclosure), the finishing moves and an attempt's failure are acted upon.
+    /// What journaling `state` needs. `claimed`, `read`, `querying` and `results-written` only say
+    /// how far a walk came; recovery walks a drop in any of them again from the start
+    /// (``DropLifecycle/next(inState:)``), so losing them changes nothing. A lost claim is a work
+    /// folder the journal does not know, as after a crash between the claim's rename and its
+    /// commit: recovery finds it by its claim note and walks it (its input stamp lost, the input
+    /// waits to be quiet first). Nothing leaves before the audit query's synced commit, which
+    /// carries the claim. `published` (with the disclosure), the finishing moves and an attempt's
+    /// failure are acted upon.
     public static func journaling(_ state: DropState) -> CommitDurability {
         switch state {
-        case .read, .querying, .resultsWritten: .deferred
-        case .claimed, .published, .archived, .refused, .quarantined, .failedTransient: .synced
+        case .claimed, .read, .querying, .resultsWritten: .deferred
+        case .published, .archived, .refused, .quarantined, .failedTransient: .synced
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import VTJClient
 
 /// Runs blocking work — reading and parsing a dropped file — on a thread of its own.
 ///
@@ -11,6 +12,8 @@ enum AsideThread {
     /// The work's result, or `CancellationError` once the calling task is cancelled.
     static func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         let handoff = Handoff<T>()
+        // The drop's priority: a large list's parse below a small drop's steps.
+        let priority = ThreadPriority.current
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 handoff.wait(continuation)
@@ -18,7 +21,11 @@ enum AsideThread {
                     // Named from inside, as DropThread is: on Linux a name given before start() never
                     // reaches the kernel (top -H, gdb).
                     Thread.current.name = "vtjdrop-read"
-                    handoff.deliver(Result { try work() })
+                    if priority == .bulk {
+                        BulkThreads.shared.run { handoff.deliver(Result { try work() }) }
+                    } else {
+                        handoff.deliver(Result { try work() })
+                    }
                 }
                 thread.start()
             }

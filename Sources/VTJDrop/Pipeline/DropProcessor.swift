@@ -25,11 +25,20 @@ package struct DropProcessor: Sendable {
     }
 
     /// ``processLogged(_:)`` on a ``DropThread`` of its own, which ends with the walk: its blocking
-    /// steps never hold a cooperative thread. The runner walks every drop this way.
+    /// steps never hold a cooperative thread. The runner walks every drop this way. A drop that is
+    /// not small (bulk) runs below normal priority while a small drop is in flight — its walk, its
+    /// read and its messages' jobs on the curl workers (``BulkThreads``) — so the small drop's few
+    /// steps and the daemon loop go first; a large drop alone runs at normal priority.
     func processOnOwnThread(_ file: ClaimedFile) async -> DropOutcome {
-        let thread = DropThread()
+        let priority = WorkPriority(ApplianceRunner.scheduling(file))
+        let thread = DropThread(priority: priority)
         defer { thread.close() }
-        return await withTaskExecutorPreference(thread) { await processLogged(file) }
+        let walk: () async -> DropOutcome = {
+            await ThreadPriority.$current.withValue(priority) {
+                await withTaskExecutorPreference(thread) { await processLogged(file) }
+            }
+        }
+        return priority == .bulk ? await walk() : await BulkThreads.shared.small(walk)
     }
 
     /// Processes one claimed drop; never throws: every failure ends in a receipt or a wait.

@@ -1,5 +1,7 @@
 import Foundation
 import Synchronization
+import VTJClient
+import VTJCore
 
 /// A thread of its own for one drop's walk, as the walk's task executor.
 ///
@@ -15,11 +17,16 @@ final class DropThread: TaskExecutor, Sendable {
     private let jobs = Mutex<(queue: [UnownedJob], closed: Bool)>(([], false))
     private let signal = DispatchSemaphore(value: 0)
 
-    init(name: String = "vtjdrop-drop") {
+    /// - Parameter priority: the drop's; a bulk drop's walk yields while a small drop is in flight (``BulkThreads``).
+    init(name: String = "vtjdrop-drop", priority: WorkPriority = .normal) {
         let thread = Thread { [self] in
             // Named from inside: on Linux a name given before start() never reaches the kernel (top -H, gdb).
             Thread.current.name = name
-            self.serve()
+            if priority == .bulk {
+                BulkThreads.shared.run { self.serve() }
+            } else {
+                self.serve()
+            }
         }
         thread.start()
     }

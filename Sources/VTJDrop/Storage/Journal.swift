@@ -14,7 +14,8 @@ package struct Journal: Sendable {
     @discardableResult
     package func recordClaim(dropID: String, department: String, originalName: String, storedPath: String,
                             at date: Date, inputStamp: String? = nil) throws(StorageError) -> Bool {
-        try watched { () throws(StorageError) in try StateDatabase.write(pool) { db in
+        // Not synced on its own (CommitDurability): the audit query's commit before the message carries it.
+        try watched { () throws(StorageError) in try StateDatabase.write(pool, .journaling(.claimed)) { db in
             try db.execute(sql: """
                 INSERT OR IGNORE INTO request (request_id, department, original_name, stored_path, state, claimed_at, updated_at, input_stamp)
                 VALUES (?, ?, ?, ?, 'claimed', ?, ?, ?)

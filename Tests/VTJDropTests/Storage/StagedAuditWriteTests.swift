@@ -136,6 +136,7 @@ import VTJTestSupport
 
     @Test func aStepRecoveryWouldRedoIsCommittedUnsyncedAndTheWriterStaysFull() throws {
         #expect(CommitDurability.journaling(.read) == .deferred && CommitDurability.journaling(.resultsWritten) == .deferred)
+        #expect(CommitDurability.journaling(.claimed) == .deferred, "the audit query's synced commit carries the claim")
         #expect(CommitDurability.journaling(.published) == .synced && CommitDurability.journaling(.failedTransient) == .synced)
         let folder = try TempFolder()
         defer { folder.remove() }

@@ -1,0 +1,43 @@
+/// How urgently a drop's threads run: a bulk drop's CPU below the small drops', the daemon loop's
+/// and (on the same machine) the upstream's.
+///
+/// A large drop parses, prepares and stages for seconds on several threads; a small drop needs a
+/// few milliseconds of CPU on its way to the receipt, and waited for those threads' time slices
+/// (issue 15 goal 4; docs/performance.md, "Latency, sixth round"). Lowering needs no privilege;
+/// raising a lowered thread back does (or `LimitNICE=`).
+public enum WorkPriority: Int, Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The process's own priority: small drops, the daemon loop, everything that is not a drop.
+    case normal = 0
+    /// Below normal: a drop that is not small (a long list, a request document, a workbook, a planned fetch).
+    case bulk = 1
+
+    /// A drop's priority as the scheduler knows it: only a small drop runs at normal.
+    public init(_ drop: DropScheduler.Drop) {
+        self = drop.isSmall ? .normal : .bulk
+    }
+
+    /// The nice value a thread of this priority runs at (Linux `setpriority` per thread): 10 gives
+    /// a bulk thread about a tenth of a normal one's share when both want the core.
+    public var niceness: Int32 {
+        switch self {
+        case .normal: 0
+        case .bulk: 10
+        }
+    }
+
+    public static func < (lhs: WorkPriority, rhs: WorkPriority) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public var description: String {
+        switch self {
+        case .normal: "normal"
+        case .bulk: "bulk"
+        }
+    }
+
+    /// The priority a thread working for a drop of `self` runs at now: a bulk drop's threads are
+    /// lowered only while a small drop is in flight, so a large drop alone runs as fast as before
+    /// (also beside other work on the machine, which a permanently lowered drop yielded to).
+    public func effective(smallDropsInFlight: Int) -> WorkPriority {
+        self == .bulk && smallDropsInFlight > 0 ? .bulk : .normal
+    }
+}

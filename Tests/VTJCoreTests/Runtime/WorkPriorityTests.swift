@@ -1,0 +1,23 @@
+import Testing
+import VTJCore
+
+/// Which drops run below normal priority, and what a pooled thread does between owners' jobs.
+@Suite("WorkPriority")
+struct WorkPriorityTests {
+    @Test("only a small drop runs at normal priority; any other is bulk, below it")
+    func smallIsNormalTheRestBulk() {
+        #expect(WorkPriority(DropScheduler.Drop(department: "a", isSmall: true)) == .normal)
+        #expect(WorkPriority(DropScheduler.Drop(department: "a", isSmall: false)) == .bulk)
+        #expect(WorkPriority.normal < .bulk)
+        #expect(WorkPriority.normal.niceness == 0)
+        #expect(WorkPriority.bulk.niceness > 0, "lowering needs no privilege; a negative value would")
+    }
+
+    @Test("a bulk drop's threads are lowered only while a small drop is in flight; a small drop's never")
+    func loweredOnlyBesideASmallDrop() {
+        #expect(WorkPriority.bulk.effective(smallDropsInFlight: 0) == .normal, "a large drop alone runs as before")
+        #expect(WorkPriority.bulk.effective(smallDropsInFlight: 1) == .bulk)
+        #expect(WorkPriority.bulk.effective(smallDropsInFlight: 3) == .bulk)
+        #expect(WorkPriority.normal.effective(smallDropsInFlight: 2) == .normal)
+    }
+}
