@@ -76,10 +76,13 @@ import VTJTestSupport
         #expect(v1.footer == nil && full.footer == POSIXZoneRule.finland)
         guard time > 0 else { return }  // a "slim" file keeps no version-1 table
         var t = try instant("1990-01-01T00:00:00Z")
-        while t < (try instant("2030-01-01T00:00:00Z")) {
-            #expect(v1.utcOffsetSeconds(at: t) == full.utcOffsetSeconds(at: t))
+        let end = try instant("2030-01-01T00:00:00Z")
+        var mismatches: [Instant] = []
+        while t < end {
+            if v1.utcOffsetSeconds(at: t) != full.utcOffsetSeconds(at: t) { mismatches.append(t) }
             t = t.adding(seconds: 3 * 3600)
         }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
     }
 
     /// A missing, empty, foreign or cut-short file: the EU rule built in, and a note to log once.
