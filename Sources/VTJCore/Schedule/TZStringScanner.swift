@@ -54,7 +54,8 @@ struct TZStringScanner {
     }
 
     private mutating func signedTime(maxHours: Int) -> Int? {
-        let sign = take("-") ? -1 : (take("+") ? 1 : 1)
+        let sign = take("-") ? -1 : 1
+        if sign == 1 { _ = take("+") }
         guard let hours = number(), hours <= maxHours else { return nil }
         var seconds = hours * 3600
         if take(":") {
