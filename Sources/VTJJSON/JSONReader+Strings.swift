@@ -172,9 +172,13 @@ extension JSONReader {
     /// instead of refusing, so a repaired result (its bytes differ) means the input was invalid;
     /// `String(validating:as:)` would say the same but looks up generic metadata on every call.
     static func validatedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        let text = String(decoding: bytes, as: UTF8.self)
+        var text = String(decoding: bytes, as: UTF8.self)
         if isASCII(bytes) { return text }
-        return text.utf8.elementsEqual(bytes) ? text : nil
+        // Compared as buffers: the UTF-8 view's generic walk cost more than making the string.
+        let same = text.withUTF8 { made in
+            made.count == bytes.count && (made.isEmpty || memcmp(made.baseAddress!, bytes.baseAddress!, made.count) == 0)
+        }
+        return same ? text : nil
     }
 
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

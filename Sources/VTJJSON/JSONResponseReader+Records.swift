@@ -94,7 +94,7 @@ extension JSONResponseReader {
             } else if reader.keyIs("turvakiellonAlaisetKentat") {
                 censored = (censored ?? []) + (try readCensoredNames())
             } else {
-                let name = reader.keyString()
+                let name = keyNames.name(of: reader)
                 if let value = try readValue(name) { fields.append(Field(name, value)) }
             }
         }
@@ -148,8 +148,11 @@ extension JSONResponseReader {
         var first = true
         while try reader.nextKey(&first) {
             if reader.keyIs("arvo") { sawArvo = true }
-            let name = reader.keyString()
-            if let value = try readValue(name) { children.append(Field(name, value)) }
+            let name = keyNames.name(of: reader)
+            if let value = try readValue(name) {
+                if children.isEmpty { children.reserveCapacity(6) }  // a person stub has 5: grow once, not three times
+                children.append(Field(name, value))
+            }
         }
         return Self.shape(children, sawArvo: sawArvo)
     }
@@ -159,7 +162,10 @@ extension JSONResponseReader {
         var items: [Field] = []
         var first = true
         while try reader.nextItem(&first) {
-            if let value = try readValue(item) { items.append(Field(item, value)) }
+            if let value = try readValue(item) {
+                if items.isEmpty { items.reserveCapacity(4) }
+                items.append(Field(item, value))
+            }
         }
         return items.isEmpty ? .text("") : .composite(items)
     }

@@ -10,6 +10,8 @@ import VTJCore
 /// never fatal; `null` is the same as an absent key. One reader reads one document once.
 public final class JSONResponseReader {
     let reader: JSONReader
+    /// The answer's field names, each made once (``JSONKeyNames``).
+    let keyNames = JSONKeyNames()
     private var used = false
 
     /// Reads from an open file descriptor, streaming (the descriptor stays the caller's to close).

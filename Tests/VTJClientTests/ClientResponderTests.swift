@@ -189,7 +189,7 @@ struct ClientResponderTests {
         let client = try VTJInterfaceClient(configuration: ClientTestData.configuration(responder.baseURL, maxHetusPerMessage: 5),
                                             logger: logs.logger())
         let report = try await client.basicData(hetus: asked) { _ in }
-        #expect(report.notFound == [asked[0]])
+        #expect(report.notFound == [asked[0].value])
         let text = logs.all.joined(separator: "\n")
         #expect(text.contains("vtj.request-id="))
         #expect(text.contains("vtj.operation=perustiedot"))

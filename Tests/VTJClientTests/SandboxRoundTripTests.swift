@@ -23,7 +23,7 @@ struct SandboxRoundTripTests {
             #expect(report.messages == 3)
             #expect(report.duplicatesDropped == 40)
             #expect(report.asked == known.count + unknown.count)
-            #expect(Set(report.notFound) == Set(unknown))
+            #expect(Set(report.notFound) == Set(unknown.map(\.value)))
             #expect(report.returned == known.count)
             #expect(report.unexpected.isEmpty)
             #expect(server.counters.requests("perustiedot") == 3)

@@ -6,8 +6,9 @@ public struct BasicDataReport: Sendable, Hashable {
     public var asked: Int
     /// Persons handed to the callback.
     public var returned: Int
-    /// Asked for but not in any response (unknown, or not visible to these credentials), in asking order.
-    public var notFound: [Henkilotunnus]
+    /// Asked for but not in any response (unknown, or not visible to these credentials), in asking
+    /// order: walked from the list when read, not held (``NotFoundList``).
+    public var notFound: NotFoundList
     /// Returned although not asked for (a corrected hetu, for example), as sent.
     public var unexpected: [String]
     /// Messages sent (each of at most 1000 hetus).
@@ -22,7 +23,7 @@ public struct BasicDataReport: Sendable, Hashable {
     /// What the department should read in the receipt about the answers (one line each, no henkilötunnus).
     public var notes: [Message]
 
-    public init(asked: Int, returned: Int, notFound: [Henkilotunnus], unexpected: [String], messages: Int,
+    public init(asked: Int, returned: Int, notFound: NotFoundList, unexpected: [String], messages: Int,
                 duplicatesDropped: Int, undelivered: [UndeliveredPerson] = [], groupsDelivered: Set<GroupName>? = nil,
                 notes: [Message] = []) {
         self.asked = asked

@@ -70,11 +70,13 @@ extension VTJInterfaceClient {
             }
             return list.isEmpty ? nil : list
         }
-        // Per message, in sending order: the hetus it asked and did not get back, and any it got
-        // back without asking (another message's, or nobody's).
-        var missing: [[Henkilotunnus]] = Array(repeating: [], count: messageCount)
+        // The codes asked and not answered, one bit per distinct code (by position among the keys):
+        // never the codes themselves, 800,000 of them in a large list (issue 15 goal 3). A code one
+        // message asked for may come back in another's answer, after a passive code was followed,
+        // or without data: it was returned all the same, and its bit is cleared below.
+        var missing = [UInt64](repeating: 0, count: (askedCount + 63) / 64)
         var strays = Set<String>()
-        try await withThrowingTaskGroup(of: (Int, [Henkilotunnus], Set<String>).self) { group in
+        try await withThrowingTaskGroup(of: ([Int], Set<String>).self) { group in
             var index = 0
             var inFlight = 0
             func startNext() {
@@ -85,31 +87,29 @@ extension VTJInterfaceClient {
                 group.addTask {
                     let delivered = try await self.fetchHetuMessage(index: number, hetus: list.map(\.value), groups: groups,
                                                                     sink: sink, outcomes: outcomes, owner: owner)
-                    return (number, list.filter { !delivered.contains($0.value) },
+                    return (list.lazy.filter { !delivered.contains($0.value) }.compactMap { keys.position(of: $0.key) },
                             delivered.subtracting(list.lazy.map(\.value)))
                 }
             }
             for _ in 0..<max(1, configuration.parallelism) { startNext() }
             while inFlight > 0, let answered = try await group.next() {
                 inFlight -= 1
-                missing[answered.0] = answered.1
-                strays.formUnion(answered.2)
+                for position in answered.0 { missing[position / 64] |= 1 << (position % 64) }
+                strays.formUnion(answered.1)
                 startNext()
             }
         }
         let followed = try await followPassiveHetus(outcomes, groups: groups, sink: sink)
         let undelivered = outcomes.undelivered
-        let withoutData = Set(undelivered.map(\.hetu))
-        // A hetu one message asked for may come back in another's answer: it was returned all the same.
-        // Message by message, each let go once filtered: never the list's not-found twice over.
-        var notFound: [Henkilotunnus] = []
-        for message in missing.indices {
-            notFound += missing[message].lazy.filter {
-                !strays.contains($0.value) && !followed.contains($0.value) && !withoutData.contains($0.value)
+        for returned in [strays, followed, Set(undelivered.map(\.hetu))] {
+            for text in returned {
+                // Only the code's own text was ever compared, never another spelling of it.
+                guard let code = try? Henkilotunnus(text), code.value == text,
+                      let position = keys.position(of: code.key) else { continue }
+                missing[position / 64] &= ~(1 << (position % 64))
             }
-            missing[message] = []
         }
-        missing = []
+        let notFound = NotFoundList(list: input, keys: keys, bits: missing)
         let unexpected = strays.subtracting(Self.listed(strays, in: input)).sorted()
         if !unexpected.isEmpty {
             logger.notice("VTJ returned persons not asked for", metadata: ["vtj.count": "\(unexpected.count)"])

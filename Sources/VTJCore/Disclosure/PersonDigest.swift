@@ -12,9 +12,10 @@
 /// `Hashable` and are different here, so such copies count as a contradiction and the person is
 /// delivered fully censored (fail closed).
 ///
-/// The encoding is prefix-free: each string is a word of its kind and length followed by its
-/// bytes padded to whole words, each list a word of its kind and count, each optional a word
-/// saying whether it is there, so no two different persons feed the hash the same words.
+/// The encoding is prefix-free: each string is a word of its kind and length (with its first six
+/// bytes when it is shorter than 255) followed by its other bytes padded to whole words, each list
+/// a word of its kind and count, each optional a word saying whether it is there, so no two
+/// different persons feed the hash the same words.
 struct PersonDigest {
     /// The per-process key: not derivable from any answer, so no answer can be built to collide.
     private static let key: (UInt64, UInt64) = {
@@ -126,33 +127,55 @@ struct PersonDigest {
         if done == nil { Array(string.utf8).withUnsafeBytes { add($0, as: kind) } }
     }
 
+    /// A string of up to 254 bytes opens with one word holding its kind (top byte), its length
+    /// (the next byte) and its first six bytes; a longer one with its kind, 255 and its length, then
+    /// all its bytes. The rest follow eight at a time, the last word zero-padded. Most of a person's
+    /// strings are names and codes of under 15 bytes: one or two words each instead of two or three.
     private mutating func add(_ bytes: UnsafeRawBufferPointer, as kind: Kind) {
         let count = bytes.count
-        add(kind, count)
-        guard let raw = bytes.baseAddress, count > 0 else { return }
-        var offset = 0
-        while offset + 8 <= count {
+        guard count < 255 else {
+            add(word: kind.rawValue << 56 | 0xff << 48 | UInt64(truncatingIfNeeded: count) & 0xffff_ffff_ffff)
+            if let raw = bytes.baseAddress { add(raw, from: 0, to: count) }
+            return
+        }
+        guard let raw = bytes.baseAddress, count > 0 else {
+            add(word: kind.rawValue << 56)
+            return
+        }
+        let head = min(count, 6)
+        add(word: kind.rawValue << 56 | UInt64(count) << 48 | Self.load(raw, at: 0, count: head))
+        if count > head { add(raw, from: head, to: count) }
+    }
+
+    /// The bytes `offset ..< end` eight at a time, the last word zero-padded.
+    private mutating func add(_ raw: UnsafeRawPointer, from offset: Int, to end: Int) {
+        var offset = offset
+        while offset + 8 <= end {
             add(word: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
             offset += 8
         }
-        let rest = count - offset
-        guard rest > 0 else { return }
-        // The last 1 to 7 bytes in at most three loads, never past the end (a byte loop cost as
-        // much as the rest of the string).
-        var last: UInt64 = 0
+        if offset < end { add(word: Self.load(raw, at: offset, count: end - offset)) }
+    }
+
+    /// 0 to 7 bytes as the low bytes of a word, in at most three loads, never past the end (a byte
+    /// loop cost as much as the rest of the string).
+    @inline(__always)
+    private static func load(_ raw: UnsafeRawPointer, at offset: Int, count: Int) -> UInt64 {
+        var offset = offset
+        var word: UInt64 = 0
         var shift: UInt64 = 0
-        if rest & 4 != 0 {
-            last = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+        if count & 4 != 0 {
+            word = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
             offset += 4
             shift = 32
         }
-        if rest & 2 != 0 {
-            last |= UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self))) << shift
+        if count & 2 != 0 {
+            word |= UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self))) << shift
             offset += 2
             shift += 16
         }
-        if rest & 1 != 0 { last |= UInt64(raw.load(fromByteOffset: offset, as: UInt8.self)) << shift }
-        add(word: last)
+        if count & 1 != 0 { word |= UInt64(raw.load(fromByteOffset: offset, as: UInt8.self)) << shift }
+        return word
     }
 
     @inline(__always)

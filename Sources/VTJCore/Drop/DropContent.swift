@@ -62,7 +62,7 @@ public struct DropContent: Sendable, Hashable {
     /// Distinct valid henkilötunnus in the order first seen.
     public var hetus = HetuSequence()
     /// The line each value of ``hetus`` was first seen on (same order).
-    public var hetuLines: [UInt32] = []
+    public var hetuLines = FirstLines()
     /// Repeats of values already listed (queried once); the first ``HetuCollector/detailLimit``.
     public var duplicates: [Duplicate] = []
     /// Values that are not valid henkilötunnus, with line and reason; the first

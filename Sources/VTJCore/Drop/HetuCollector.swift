@@ -4,8 +4,8 @@ public struct HetuCollector: Sendable {
     /// Distinct valid values, first-seen order, as their keys (8 bytes a code).
     public var hetus: HetuSequence { HetuSequence(keys: keys) }
     private var keys: [UInt64] = []
-    /// The line each of ``hetus`` was first seen on (4 bytes a code: no list has 4 billion lines).
-    public private(set) var hetuLines: [UInt32] = []
+    /// The line each of ``hetus`` was first seen on (runs of lines, not 4 bytes a code: ``FirstLines``).
+    public private(set) var hetuLines = FirstLines()
     /// Repeats of values already collected.
     public private(set) var duplicates: [DropContent.Duplicate] = []
     /// Values that are not valid, with line and reason.
@@ -54,7 +54,7 @@ public struct HetuCollector: Sendable {
                 }
             } else {
                 keys.append(key)
-                hetuLines.append(UInt32(truncatingIfNeeded: line))
+                hetuLines.append(line)
             }
             return hetu
         case .failure(let error):

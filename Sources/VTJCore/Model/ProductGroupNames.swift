@@ -16,12 +16,27 @@ enum ProductGroupNames {
         "AMMATTI", "USKONTOKUNTALAJI",
     ]
 
-    /// For each byte length, the names of that length: their bytes and index.
-    private static let byLength: [[(bytes: [UInt8], index: Int8)]] = {
+    /// Every name's bytes end to end, and the names sorted by byte length: entry `i` of
+    /// ``candidates`` is a name's offset in ``packed`` and its index; the names of length `n` are
+    /// the entries `firstOfLength[n] ..< firstOfLength[n + 1]`. Flat buffers, so that a lookup
+    /// (one per record read) retains nothing and compares eight bytes at a time.
+    private static let packed: [UInt8] = names.flatMap { Array($0.utf8) }
+    private static let candidates: [(offset: Int, index: Int8)] = {
         precondition(names.count <= Int(Int8.max), "a product index must fit in Int8")
-        var table = [[(bytes: [UInt8], index: Int8)]](repeating: [], count: (names.map(\.utf8.count).max() ?? 0) + 1)
-        for (index, name) in names.enumerated() { table[name.utf8.count].append((Array(name.utf8), Int8(index))) }
-        return table
+        var offsets: [Int] = []
+        var offset = 0
+        for name in names { offsets.append(offset); offset += name.utf8.count }
+        return names.indices
+            .map { (offsets[$0], Int8($0), names[$0].utf8.count) }
+            .sorted { ($0.2, $0.1) < ($1.2, $1.1) }
+            .map { (offset: $0.0, index: $0.1) }
+    }()
+    private static let firstOfLength: [Int] = {
+        let longest = names.map(\.utf8.count).max() ?? 0
+        var first = [Int](repeating: 0, count: longest + 2)
+        for name in names { first[name.utf8.count + 1] += 1 }
+        for length in 1 ..< first.count { first[length] += first[length - 1] }
+        return first
     }()
 
     /// The product index of a name, by `String` equality (as names were compared before they had
@@ -38,10 +53,32 @@ enum ProductGroupNames {
 
     /// The product index of the name spelled by exactly `bytes`, -1 when no product group has it.
     static func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int8 {
-        guard bytes.count < byLength.count else { return -1 }
-        for candidate in byLength[bytes.count] where candidate.bytes.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) {
-            return candidate.index
+        let count = bytes.count
+        guard count + 1 < firstOfLength.count, let given = bytes.baseAddress else { return -1 }
+        let range = firstOfLength[count] ..< firstOfLength[count + 1]
+        return packed.withUnsafeBytes { packed in
+            candidates.withUnsafeBufferPointer { candidates in
+                for entry in range where equal(packed.baseAddress! + candidates[entry].offset, UnsafeRawPointer(given), count) {
+                    return candidates[entry].index
+                }
+                return -1
+            }
         }
-        return -1
+    }
+
+    /// Whether `count` bytes at `a` and `b` are equal, eight at a time (a name is 5 to 39 bytes).
+    @inline(__always)
+    private static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+        var offset = 0
+        while offset + 8 <= count {
+            guard a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == b.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            else { return false }
+            offset += 8
+        }
+        while offset < count {
+            guard a.load(fromByteOffset: offset, as: UInt8.self) == b.load(fromByteOffset: offset, as: UInt8.self) else { return false }
+            offset += 1
+        }
+        return true
     }
 }

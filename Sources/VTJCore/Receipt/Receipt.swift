@@ -40,8 +40,9 @@ public struct Receipt: Hashable, Sendable {
     public var overflow: [GroupName: Int]
     /// Every input line that was not a valid henkilötunnus.
     public var rejectedLines: [RejectedLine]
-    /// Requested valid hetus the interface did not return (rendered masked unless asked otherwise).
-    public var notFound: [String]
+    /// Requested valid hetus the interface did not return, in asking order (rendered masked unless
+    /// asked otherwise); a list's are walked from the list, not held (``NotFoundList``).
+    public var notFound: NotFoundList
     /// Other things the department should know (lower-case letters read as upper-case…), one line
     /// each, as catalogue messages (a new kind of note is a new ``MessageKey``).
     public var notes: [Message]
@@ -54,7 +55,7 @@ public struct Receipt: Hashable, Sendable {
                 operation: String? = nil, purpose: String? = nil, format: String? = nil, reference: String? = nil,
                 groups: [GroupName] = [], refusedGroups: [GroupRefusal] = [], refusal: DropRefusal? = nil,
                 counts: ReceiptCounts = ReceiptCounts(), withheld: WithholdingTally = WithholdingTally(),
-                overflow: [GroupName: Int] = [:], rejectedLines: [RejectedLine] = [], notFound: [String] = [],
+                overflow: [GroupName: Int] = [:], rejectedLines: [RejectedLine] = [], notFound: NotFoundList = [],
                 notes: [Message] = [], processedAt: ZonedDateTime? = nil, isTestData: Bool = false) {
         self.dropID = dropID
         self.department = department
@@ -116,6 +117,12 @@ public struct Receipt: Hashable, Sendable {
     public mutating func recordNotFound(_ hetu: String) {
         counts.notFound += 1
         notFound.append(hetu)
+    }
+
+    /// Counts the requested hetus the interface did not return, all at once (a list's, walked when written).
+    public mutating func recordNotFound(_ hetus: NotFoundList) {
+        counts.notFound += hetus.count
+        notFound = notFound.isEmpty ? hetus : NotFoundList(Array(notFound) + Array(hetus))
     }
 
     /// Counts a requested person the interface answered about without their data.

@@ -109,7 +109,7 @@ public struct ReceiptRenderer: Hashable, Sendable {
         }
         if needsListFile(receipt), let listFile { entry("luettelo", listFile) }
         lines += rejectedEntries(receipt.rejectedLines.prefix(listLimit))
-        lines += notFoundEntries(receipt.notFound.prefix(listLimit))
+        lines += receipt.notFound.first(listLimit).map(notFoundEntry)
         if !receipt.undelivered.isEmpty { entry("ei-toimitettu", String(receipt.undelivered.count)) }
         lines += undeliveredEntries(receipt.undelivered.prefix(listLimit))
         for note in receipt.notes { entry("huomautus", Self.quoted(note.text(language))) }
@@ -150,8 +150,6 @@ public struct ReceiptRenderer: Hashable, Sendable {
             return "hylatty-rivi[\(line.line)]: \(Self.clean(masked)) | \(line.kind) | \(reason)"
         }
     }
-
-    private func notFoundEntries(_ hetus: ArraySlice<String>) -> [String] { hetus.map(notFoundEntry) }
 
     private func notFoundEntry(_ hetu: String) -> String {
         "ei-loytynyt-hetu: " + Self.clean(unmaskNotFound ? hetu : Henkilotunnus.mask(hetu))

@@ -7,13 +7,14 @@ extension DropProcessor {
     /// message leaves (a crash mid-query still shows who asked), and what became of it afterwards.
     ///
     /// An attempt is never a disclosure: what reached a department is recorded only when its
-    /// result is published (``complete(_:result:receipt:)``).
-    func audited<T>(_ record: AuditRecord, _ body: () async throws -> T) async throws -> T {
+    /// result is published (``complete(_:result:receipt:)``). `keys`, when the caller holds them,
+    /// are the distinct codes of `record.hetus`, handed to the insert instead of sorted again.
+    func audited<T>(_ record: AuditRecord, keys: HenkilotunnusKeys? = nil, _ body: () async throws -> T) async throws -> T {
         let log = appliance.database.auditLog
         // A large list's insert holds the database's one writer for a while: on a thread of its
         // own, not on one of the two cooperative threads every other drop's steps and the daemon
         // loop run on (issue 15's latency goal).
-        let id = record.hetus.count > Self.auditAsideFrom ? try await AsideThread.run { try log.record(record) } : try log.record(record)
+        let id = record.hetus.count > Self.auditAsideFrom ? try await AsideThread.run { try log.record(record, keys: keys) } : try log.record(record, keys: keys)
         appliance.reportQueried(department: record.department, count: record.hetus.count,
                                 byHetu: record.scope == .hetuList && record.operation == "perustiedot")
         DropTiming.mark("audit-query")

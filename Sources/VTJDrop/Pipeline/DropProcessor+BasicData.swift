@@ -18,7 +18,7 @@ extension DropProcessor {
             let report = try await audited(AuditRecord(
                 at: now, department: context.department, purpose: drop.authorisation.purpose.rawValue,
                 dropID: context.dropID, operation: "perustiedot", scope: .hetuList, hetus: drop.content.hetus,
-                detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil)) {
+                detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil), keys: asked.keys) {
                 // Each answer's persons are prepared on the worker reading it and reach the sink in batches.
                 try await appliance.client.basicData(hetus: drop.content.hetus, keys: asked.keys, groups: rules.interfaceGroups) {
                     ResultBatch(sink) { writing, prepared in
@@ -28,12 +28,12 @@ extension DropProcessor {
             }
             appliance.journalInterfaceCall(succeeded: true, log: context.log)
             DropTiming.mark("journal-interface")
-            for hetu in report.notFound { try sink.writeNotFound(hetu.value) }
+            try sink.writeNotFound(report.notFound)
             for person in report.undelivered { try sink.writeUndelivered(person) }
             sink.noteUndeliveredGroups(rules.groups, delivered: report.groupsDelivered, source: appliance.interfaceName)
             for note in report.notes { sink.note(note) }
             if operation == .seurantaLisaa {
-                let notFound = Set(report.notFound.map(\.value))
+                let notFound = Set(report.notFound)
                 let found = drop.content.hetus.filter { !notFound.contains($0.value) }
                 let outcome = try appliance.database.followedRegister.add(
                     found, department: context.department, purpose: drop.authorisation.purpose.rawValue,

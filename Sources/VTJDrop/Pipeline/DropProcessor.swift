@@ -65,7 +65,7 @@ package struct DropProcessor: Sendable {
                 let input = try readStable(claimed)
                 var content = try DropContentReader.read(input.bytes, fileName: claimed.originalName)
                 // Each code's line is for `vtjdrop hetu`'s report; a drop would hold 8 bytes a code to its end.
-                content.hetuLines = []
+                content.hetuLines = FirstLines()
                 return (content, input.stamp, earlierPublication(of: input.bytes, department: claimed.department))
             }
             context.inputStamp = read.1

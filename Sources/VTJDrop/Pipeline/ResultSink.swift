@@ -193,11 +193,12 @@ package final class ResultSink: PreparedPersonSink {
         state.withLock { ($0.ledger.persons, $0.ledger.repeats, $0.ledger.contradictions) }
     }
 
-    /// A requested hetu the interface did not return.
-    func writeNotFound(_ hetu: String) throws {
+    /// The requested hetus the interface did not return, a row each in their order; the receipt
+    /// keeps the list itself (walked again for its list file), not a copy of the codes.
+    func writeNotFound(_ hetus: NotFoundList) throws {
         try state.withLock { state in
-            state.receipt.recordNotFound(hetu)
-            try state.writer.writeNotFound(hetu: hetu, status: .notFound, carried: carriedRows(hetu))
+            state.receipt.recordNotFound(hetus)
+            for hetu in hetus { try state.writer.writeNotFound(hetu: hetu, status: .notFound, carried: carriedRows(hetu)) }
         }
     }
 

@@ -47,7 +47,7 @@ import VTJTestSupport
         switch expected {
         case .notFound:
             let report = try await client.basicData(hetus: [hetu]) { _ in }
-            #expect(report.notFound == [hetu] && report.undelivered.isEmpty && responder.requests.count == 1)
+            #expect(report.notFound == [hetu.value] && report.undelivered.isEmpty && responder.requests.count == 1)
         case .undelivered(let status):
             let report = try await client.basicData(hetus: [hetu]) { _ in }
             #expect(report.undelivered == [UndeliveredPerson(hetu: hetu.value, status: status, reason: "\(code) teksti \(code)")])

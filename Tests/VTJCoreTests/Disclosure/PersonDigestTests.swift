@@ -101,6 +101,32 @@ import VTJTestSupport
         #expect(none != emptyRecord, "a record without fields is not no record")
     }
 
+    /// A string opens with a word holding its kind, its length and (under 255 bytes) its first six
+    /// bytes: around every edge of that word and of the long form, each byte of a value counts,
+    /// and so does a byte moved from one value into the next.
+    @Test func everyByteCountsAroundTheWordEdges() {
+        func digest(_ values: [String]) -> UInt64 {
+            Self.digest(Person(hetu: "010594Y9032", records: [
+                Record(group: .sukupuoli, fields: values.enumerated().map { .text("k\($0.offset)", $0.element) }),
+            ]))
+        }
+        var seen: Set<UInt64> = []
+        for length in [0, 1, 5, 6, 7, 8, 13, 14, 15, 253, 254, 255, 256, 300] {
+            let bytes = (0 ..< length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(seen.insert(digest([text, "z"])).inserted, "length \(length)")
+            for position in bytes.indices {
+                var changed = bytes
+                changed[position] ^= 1
+                #expect(seen.insert(digest([String(decoding: changed, as: UTF8.self), "z"])).inserted, "length \(length), byte \(position)")
+            }
+            if length > 0 {
+                let moved = digest([String(decoding: bytes.dropLast(), as: UTF8.self), String(decoding: [bytes[length - 1]], as: UTF8.self) + "z"])
+                #expect(seen.insert(moved).inserted, "length \(length): the last byte moved into the next value")
+            }
+        }
+    }
+
     /// Canonically equal strings were equal to `Hashable` (a repeat); their bytes differ, so now
     /// they are a contradiction, and the person is delivered fully censored: the safe side.
     @Test func canonicallyEqualButDifferentBytesFailClosed() {

@@ -294,7 +294,7 @@ import VTJCore
         for (index, code) in codes.enumerated().reversed() where index % 7 == 0 {
             collector.accept(code.value, line: 10_000 + index)
         }
-        #expect(Array(collector.hetus) == codes && collector.hetuLines == (1...5000).map(UInt32.init))
+        #expect(Array(collector.hetus) == codes && Array(collector.hetuLines) == (1...5000).map(UInt32.init))
         #expect(collector.duplicateCount == (0..<5000).filter { $0 % 7 == 0 }.count)
         #expect(collector.duplicates.allSatisfy { $0.firstLine == $0.line - 10_000 + 1 })
         #expect(collector.duplicates.allSatisfy { codes[$0.firstLine - 1] == $0.hetu })

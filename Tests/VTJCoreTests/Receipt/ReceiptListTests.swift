@@ -57,7 +57,7 @@ import Testing
         var short = receipt
         short.rejectedLines = Array(short.rejectedLines.prefix(3))
         short.counts.invalid = 3
-        short.notFound = Array(short.notFound.prefix(2))
+        short.notFound = NotFoundList(short.notFound.first(2))
         short.counts.notFound = 2
         #expect(!renderer.needsListFile(short))
         #expect(renderer.listsText(short, receiptName: "x.kuitti.txt") == nil)

@@ -11,7 +11,7 @@ import VTJCore
         let appliance = harness.appliance
         let hetus = Henkilotunnus.testValues(count: 60, seed: 3)
         var receipt = Receipt(dropID: "20261207T031500-0a1b", department: "sivistys", file: "luokka 7B.csv",
-                              processingDate: appliance.today, notFound: hetus)
+                              processingDate: appliance.today, notFound: NotFoundList(hetus))
         receipt.counts.notFound = hetus.count
         let name = DropFileName("luokka 7B.csv")
         let paths = try appliance.receipts.deliver(receipt: receipt, for: name)
