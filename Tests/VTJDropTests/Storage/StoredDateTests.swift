@@ -83,7 +83,7 @@ import VTJTestSupport
             try String.fetchOne(db, sql: "SELECT claimed_at FROM request WHERE request_id = '20261126-0001'")
         }
         #expect(text == "2026-09-21 14:13:20.123")
-        #expect(DatabaseValue(value: text) == claimed.databaseValue)
+        #expect(text?.databaseValue == claimed.databaseValue)
         #expect(try database.journal.entry("20261126-0001")?.claimedAt == Date.fromDatabaseValue(claimed.databaseValue))
     }
 }
