@@ -46,13 +46,13 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let (database, _) = try OperatorText.openState(state: state, config: config)
-        let zone = FinnishTime()
+        let zone: FinnishTime = FinnishTime.system
         if let hetu { try show(hetu: hetu, database: database, zone: zone) }
         if let request { try show(request: request, database: database, zone: zone) }
         if export { try exportLog(database: database, zone: zone) }
     }
 
-    private func exportLog(database: StateDatabase, zone: FinnishTime?) throws {
+    private func exportLog(database: StateDatabase, zone: FinnishTime) throws {
         let handle: FileHandle
         if let output {
             // O_EXCL: an export never overwrites an earlier one; 0600: it names persons in full.
@@ -85,13 +85,13 @@ struct AuditCommand: ParsableCommand {
     }
 
     /// Local midnight of a YYYY-MM-DD in Finnish time.
-    private func midnight(_ iso: String, zone: FinnishTime?) -> Date? {
+    private func midnight(_ iso: String, zone: FinnishTime) -> Date? {
         guard let day = CivilDate(iso: iso) else { return nil }
         let local = LocalDateTime(date: day, secondsOfDay: 0)
-        return (zone.map { $0.instant(for: local) } ?? local.instant(utcOffsetSeconds: 0)).date
+        return zone.instant(for: local).date
     }
 
-    private func show(hetu raw: String, database: StateDatabase, zone: FinnishTime?) throws {
+    private func show(hetu raw: String, database: StateDatabase, zone: FinnishTime) throws {
         let person: Henkilotunnus
         switch Henkilotunnus.read(raw).result {
         case .success(let value): person = value
@@ -122,7 +122,7 @@ struct AuditCommand: ParsableCommand {
         print(OperatorText.table(rows))
     }
 
-    private func show(request id: String, database: StateDatabase, zone: FinnishTime?) throws {
+    private func show(request id: String, database: StateDatabase, zone: FinnishTime) throws {
         let journal = database.journal
         let queries = try database.auditLog.queries(request: id)
         guard let entry = try journal.entry(id) else {
@@ -173,7 +173,7 @@ struct AuditCommand: ParsableCommand {
         printQueries(queries, zone: zone)
     }
 
-    private func printQueries(_ queries: [AuditEntry], zone: FinnishTime?) {
+    private func printQueries(_ queries: [AuditEntry], zone: FinnishTime) {
         print("Interface queries: \(queries.count)")
         for query in queries {
             let detail = query.detail.map { " (\(OperatorText.masked($0)))" } ?? ""

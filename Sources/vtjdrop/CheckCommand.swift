@@ -39,7 +39,7 @@ struct CheckCommand: AsyncParsableCommand {
             await sandbox?.server.shutdown()
             throw ExitCode(2)
         }
-        let today = FinnishTime().map { $0.localDate(at: SystemWallClock().instant()) } ?? CivilDate(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400))
+        let today = FinnishTime.system.localDate(at: SystemWallClock().instant())
         let report = await client.checkConnection(on: today)
         await sandbox?.server.shutdown()
         print(CheckReportText.render(report, source: configuration.source, sandbox: sandbox != nil, user: credentials.user))

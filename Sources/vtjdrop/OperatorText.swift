@@ -13,10 +13,9 @@ enum OperatorText {
     }
 
     /// `2026-11-26 08:03:12 +02:00` in Finnish time (the offset always shown), or `-`.
-    static func time(_ date: Date?, zone: FinnishTime?) -> String {
+    static func time(_ date: Date?, zone: FinnishTime) -> String {
         guard let date else { return "-" }
-        let instant = Instant(date)
-        return (zone?.zoned(at: instant) ?? FixedUTCOffset(seconds: 0).zoned(at: instant)).readable
+        return zone.zoned(at: Instant(date)).readable
     }
 
     /// Opens the state database named by `--state`, or by the configuration (`--config` / `VTJDROP_CONFIG` / defaults).

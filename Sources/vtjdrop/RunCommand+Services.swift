@@ -16,7 +16,7 @@ extension RunCommand {
         if let status = configuration.status {
             // Counters are the runtime's (Appliance+Metrics); the gauges are also read from the state
             // database at every scrape.
-            let zone: any UTCOffsetRule = FinnishTime() ?? FixedUTCOffset(seconds: 0)
+            let zone: any UTCOffsetRule = FinnishTime.system
             services.append(.init(service: OperatorServer(settings: status, source: source, metrics: host.appliance.metrics,
                                                           zone: zone, logger: logger)))
         }

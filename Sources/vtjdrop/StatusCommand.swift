@@ -70,7 +70,7 @@ struct StatusCommand: ParsableCommand {
     }
 
     private func printText(database: StateDatabase, configuration: DropConfiguration?, snapshot: OperatorSnapshot, now: Date) throws {
-        let zone = FinnishTime()
+        let zone: FinnishTime = FinnishTime.system
         let journal = database.journal
         let register = database.followedRegister
         let now = Date()

@@ -64,9 +64,9 @@ package struct StateSnapshotSource: OperatorSnapshotSource {
                 quarantinedRecently: failed?.quarantined ?? 0, transientRecently: failed?.transientAttempts ?? 0,
                 recent: try recentDrops(department: id), refusals: try refusedDrops(department: id)))
         }
-        let zone = FinnishTime()
+        let zone = FinnishTime.system
         let lastRun = try journal.lastScheduledRun(Journal.changeFetchRun)
-        let nextRun = zone.flatMap { zone in configuration?.changeSchedule.nextRun(after: Instant(now), zone: zone)?.date }
+        let nextRun = configuration?.changeSchedule.nextRun(after: Instant(now), zone: zone)?.date
         let running = Self.daemonRunning(stateFolder: (database.path as NSString).deletingLastPathComponent)
         let condition = { (kind: ApplianceCondition.Kind) in
             conditions.first { $0.kind == kind }.map { Condition(code: $0.code, since: $0.since, detail: $0.detail) }

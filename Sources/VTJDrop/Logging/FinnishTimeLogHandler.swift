@@ -16,8 +16,8 @@ package struct FinnishTimeLogHandler: LogHandler {
     package var metadata: Logger.Metadata = [:]
     package var metadataProvider: Logger.MetadataProvider?
 
-    /// A handler writing to standard error; Finnish time from the system's tzdata (UTC when missing).
-    package init(label: String, zone: (any UTCOffsetRule)? = FinnishTime(),
+    /// A handler writing to standard error; Finnish time from the system's tzdata (the EU rule when missing).
+    package init(label: String, zone: (any UTCOffsetRule)? = FinnishTime.system,
                 write: @escaping @Sendable (String) -> Void = { line in FileHandle.standardError.write(Data(line.utf8)) }) {
         self.label = label
         self.zone = zone ?? FixedUTCOffset(seconds: 0)

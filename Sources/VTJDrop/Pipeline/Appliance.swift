@@ -41,9 +41,8 @@ package final class Appliance: Sendable {
     package init(configuration: DropConfiguration, database: StateDatabase, client: VTJInterfaceClient,
                 clock: any WallClock = SystemWallClock(), monotonic: any MonotonicClock = SystemMonotonicClock(),
                 logger: Logger, metrics: ApplianceMetrics? = nil) throws(PipelineError) {
-        guard let finnishTime = FinnishTime() else {
-            throw .setup("the time zone Europe/Helsinki is missing; install tzdata")
-        }
+        let finnishTime = FinnishTime.system
+        if let note = finnishTime.fallbackNote { logger.warning("\(note)") }
         self.configuration = configuration
         self.database = database
         self.client = client

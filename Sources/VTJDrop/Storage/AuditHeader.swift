@@ -28,5 +28,5 @@ package struct AuditHeader: Sendable, Hashable {
     }
 
     /// The column values in the order `at, department, purpose, request_id, operation`.
-    var arguments: StatementArguments { [at, department, purpose, dropID, operation] }
+    var arguments: StatementArguments { [at.stored, department, purpose, dropID, operation] }
 }

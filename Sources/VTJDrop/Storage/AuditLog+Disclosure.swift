@@ -87,7 +87,7 @@ extension AuditLog {
                               detail: String? = nil) throws(StorageError) {
         try watched { () throws(StorageError) in try StateDatabase.write(pool, .deferred) { db in
             try db.execute(sql: "INSERT OR IGNORE INTO audit_query_outcome (query_id, at, outcome, detail) VALUES (?, ?, ?, ?)",
-                           arguments: [queryID, date, outcome.rawValue, detail.map(DropFileName.maskingHetus(in:))])
+                           arguments: [queryID, date.stored, outcome.rawValue, detail.map(DropFileName.maskingHetus(in:))])
         } }
     }
 
@@ -104,7 +104,7 @@ extension AuditLog {
         } else {
             // Every header takes a staged id, so ids handed out for staging never meet one taken here.
             try db.execute(sql: "INSERT INTO audit_disclosure_staging (request_id, started_at) VALUES (?, ?)",
-                           arguments: [record.dropID, record.at])
+                           arguments: [record.dropID, record.at.stored])
             id = db.lastInsertedRowID
         }
         let persons = persons ?? record.persons
@@ -133,7 +133,7 @@ extension AuditLog {
                 FROM audit_disclosed_person p JOIN audit_disclosure d ON d.id = p.disclosure_id
                 WHERE p.hetu = ? AND (? IS NULL OR d.at >= ?)
                 ORDER BY d.at DESC, d.id DESC
-                """, arguments: [hetu.value, since, since]).map { row in
+                """, arguments: [hetu.value, since?.stored, since?.stored]).map { row in
                 Self.disclosure(row, persons: [Self.person(hetu: row["p_hetu"], status: row["p_status"], groups: row["p_groups"])])
             }
         }
@@ -154,7 +154,7 @@ extension AuditLog {
         try StateDatabase.read(pool) { db in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT * FROM audit_disclosure WHERE (? IS NULL OR at >= ?) AND (? IS NULL OR at < ?) ORDER BY id
-                """, arguments: [from, from, until, until])
+                """, arguments: [from?.stored, from?.stored, until?.stored, until?.stored])
             while let row = try rows.next() {
                 try body(Self.disclosure(row, persons: try Self.persons(db, disclosure: row["id"])))
             }

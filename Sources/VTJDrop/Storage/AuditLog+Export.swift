@@ -12,7 +12,7 @@ extension AuditLog {
                 SELECT q.*, o.outcome AS outcome, o.detail AS outcome_detail FROM audit_query q
                 LEFT JOIN audit_query_outcome o ON o.query_id = q.id
                 WHERE (? IS NULL OR q.at >= ?) AND (? IS NULL OR q.at < ?) ORDER BY q.id
-                """, arguments: [from, from, until, until])
+                """, arguments: [from?.stored, from?.stored, until?.stored, until?.stored])
             let hetus = try db.cachedStatement(sql: "SELECT hetu FROM audit_hetu WHERE query_id = ? ORDER BY hetu")
             while let row = try queries.next() {
                 let id: Int64 = row["id"]

@@ -42,7 +42,7 @@ extension AuditLog {
             let wrote = try watched { () throws(StorageError) in try StateDatabase.write(pool, .deferred) { db in
                 if id == nil {
                     try db.execute(sql: "INSERT INTO audit_disclosure_staging (request_id, started_at) VALUES (?, ?)",
-                                   arguments: [dropID, date])
+                                   arguments: [dropID, date.stored])
                     id = db.lastInsertedRowID
                 }
                 return try body(db, id!)

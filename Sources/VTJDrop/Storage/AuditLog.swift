@@ -124,7 +124,7 @@ package struct AuditLog: Sendable {
                 LEFT JOIN audit_query_outcome o ON o.query_id = q.id
                 WHERE h.hetu = ? AND (? IS NULL OR q.at >= ?)
                 ORDER BY q.at DESC, q.id DESC
-                """, arguments: [hetu.value, since, since]).map { try Self.entry($0, hetus: []) }
+                """, arguments: [hetu.value, since?.stored, since?.stored]).map { try Self.entry($0, hetus: []) }
         }
     }
 

@@ -27,6 +27,6 @@ extension FollowedRegister {
         try db.execute(sql: """
             INSERT INTO change_log_key (department, scope, log_key, updated_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (department, scope) DO UPDATE SET log_key = excluded.log_key, updated_at = excluded.updated_at
-            """, arguments: [department, scope, key, date])
+            """, arguments: [department, scope, key, date.stored])
     }
 }

@@ -16,7 +16,7 @@ extension FollowedRegister {
                 INSERT INTO change_log_key_pending (request_id, department, scope, log_key, noted_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (request_id) DO UPDATE SET department = excluded.department, scope = excluded.scope,
                     log_key = excluded.log_key, noted_at = excluded.noted_at
-                """, arguments: [dropID, department, scope.cursorKey, key, date])
+                """, arguments: [dropID, department, scope.cursorKey, key, date.stored])
         }
     }
 

@@ -24,13 +24,13 @@ extension Journal {
         try StateDatabase.write(pool, .deferred) { db in
             if succeeded {
                 try db.execute(sql: "UPDATE interface_health SET last_success_at = ?, consecutive_failures = 0 WHERE id = 1",
-                               arguments: [date])
+                               arguments: [date.stored])
             } else {
                 try db.execute(sql: """
                     UPDATE interface_health SET last_failure_at = ?, last_failure = ?,
                         consecutive_failures = consecutive_failures + 1, total_failures = total_failures + 1
                     WHERE id = 1
-                    """, arguments: [date, failure])
+                    """, arguments: [date.stored, failure])
             }
         }
     }

@@ -7,7 +7,7 @@ extension Journal {
     package func entries(updatedSince since: Date) throws(StorageError) -> [JournalEntry] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: "SELECT * FROM request WHERE updated_at >= ? ORDER BY request_id",
-                             arguments: [since]).map(Self.entry)
+                             arguments: [since.stored]).map(Self.entry)
         }
     }
 }

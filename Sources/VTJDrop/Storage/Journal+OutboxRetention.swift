@@ -33,7 +33,7 @@ extension Journal {
                     AND state IN ('published', 'archived', 'refused', 'quarantined')
                     AND COALESCE(finished_at, updated_at) < ?
                 ORDER BY published_at
-                """, arguments: [before]).map { row in
+                """, arguments: [before.stored]).map { row in
                 OutboxCandidate(dropID: row["request_id"], department: row["department"],
                                 files: Self.files(row["result_files"]), publishedAt: row["published_at"])
             }
@@ -60,11 +60,11 @@ extension Journal {
                 try db.execute(sql: """
                     INSERT INTO audit_outbox_removal (at, department, request_id, file, published_at, age_days)
                     VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [date, candidate.department, candidate.dropID, DropFileName.maskingHetus(in: name),
+                    """, arguments: [date.stored, candidate.department, candidate.dropID, DropFileName.maskingHetus(in: name),
                                      candidate.publishedAt, ageDays])
             }
             try db.execute(sql: "UPDATE request SET outbox_removed_at = ? WHERE request_id = ? AND outbox_removed_at IS NULL",
-                           arguments: [date, candidate.dropID])
+                           arguments: [date.stored, candidate.dropID])
         }
     }
 }
@@ -76,7 +76,7 @@ extension AuditLog {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: """
                 SELECT * FROM audit_outbox_removal WHERE (? IS NULL OR at >= ?) AND (? IS NULL OR request_id = ?) ORDER BY id
-                """, arguments: [since, since, dropID, dropID]).map { row in
+                """, arguments: [since?.stored, since?.stored, dropID, dropID]).map { row in
                 OutboxRemoval(at: row["at"], department: row["department"], dropID: row["request_id"], file: row["file"],
                               publishedAt: row["published_at"], ageDays: row["age_days"])
             }

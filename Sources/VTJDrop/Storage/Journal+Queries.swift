@@ -59,7 +59,7 @@ extension Journal {
                 FROM request_event e JOIN request r ON r.request_id = e.request_id
                 WHERE e.state IN ('refused', 'quarantined', 'failed-transient') AND (? IS NULL OR e.at >= ?)
                 GROUP BY r.department ORDER BY r.department
-                """, arguments: [since, since]).map { row in
+                """, arguments: [since?.stored, since?.stored]).map { row in
                 FailureCounts(department: row["department"], refused: row["refused"] ?? 0,
                               quarantined: row["quarantined"] ?? 0, transientAttempts: row["transient"] ?? 0)
             }

@@ -12,7 +12,7 @@ extension Journal {
             let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM request_event WHERE request_id = ? AND state = ?",
                                          arguments: [dropID, Self.requeuedEvent]) ?? 0
             try db.execute(sql: "INSERT INTO request_event (request_id, state, attempt, at, detail) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [dropID, Self.requeuedEvent, count, date, detail])
+                           arguments: [dropID, Self.requeuedEvent, count, date.stored, detail])
         }
     }
 
@@ -32,7 +32,7 @@ extension Journal {
                 SELECT request_id, stored_path, finished_at FROM request
                 WHERE department = ? AND state = 'archived' AND finished_at >= ? AND input_deleted_at IS NULL
                 ORDER BY finished_at DESC LIMIT ?
-                """, arguments: [department, since, limit]).map { ($0["request_id"], $0["stored_path"], $0["finished_at"]) }
+                """, arguments: [department, since.stored, limit]).map { ($0["request_id"], $0["stored_path"], $0["finished_at"]) }
         }
     }
 
@@ -40,7 +40,7 @@ extension Journal {
     package func entries(department: String, state: DropState, claimedSince since: Date) throws(StorageError) -> [JournalEntry] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: "SELECT * FROM request WHERE department = ? AND state = ? AND claimed_at >= ? ORDER BY request_id",
-                             arguments: [department, state.rawValue, since]).map { try Self.entry($0) }
+                             arguments: [department, state.rawValue, since.stored]).map { try Self.entry($0) }
         }
     }
 }

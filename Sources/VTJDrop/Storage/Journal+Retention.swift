@@ -31,7 +31,7 @@ extension Journal {
                 SELECT request_id, department, state, stored_path, finished_at FROM request
                 WHERE finished_at IS NOT NULL AND input_deleted_at IS NULL AND (? IS NULL OR finished_at < ?)
                 ORDER BY finished_at
-                """, arguments: [storedBefore, storedBefore]).map { row in
+                """, arguments: [storedBefore?.stored, storedBefore?.stored]).map { row in
                 RetentionCandidate(
                     dropID: row["request_id"], department: row["department"],
                     kind: row["state"] == DropState.archived.rawValue ? .archive : .quarantine,
@@ -52,9 +52,9 @@ extension Journal {
     package func recordRetentionDeletion(_ candidate: RetentionCandidate, at date: Date) throws(StorageError) {
         try StateDatabase.write(pool) { db in
             try db.execute(sql: "INSERT INTO retention_deletion (deleted_at, kind, path, request_id, department) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [date, candidate.kind.rawValue, candidate.path, candidate.dropID, candidate.department])
+                           arguments: [date.stored, candidate.kind.rawValue, candidate.path, candidate.dropID, candidate.department])
             try db.execute(sql: "UPDATE request SET input_deleted_at = ? WHERE request_id = ? AND input_deleted_at IS NULL",
-                           arguments: [date, candidate.dropID])
+                           arguments: [date.stored, candidate.dropID])
         }
     }
 
@@ -62,7 +62,7 @@ extension Journal {
     package func retentionDeletions(since: Date? = nil) throws(StorageError) -> [RetentionDeletion] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: "SELECT * FROM retention_deletion WHERE (? IS NULL OR deleted_at >= ?) ORDER BY id",
-                             arguments: [since, since]).map { row in
+                             arguments: [since?.stored, since?.stored]).map { row in
                 RetentionDeletion(deletedAt: row["deleted_at"], kind: RetentionPolicy.Kind(rawValue: row["kind"]) ?? .archive,
                                   path: row["path"], dropID: row["request_id"], department: row["department"])
             }

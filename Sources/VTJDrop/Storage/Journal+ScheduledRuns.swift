@@ -18,7 +18,7 @@ extension Journal {
             try db.execute(sql: """
                 INSERT INTO scheduled_run (name, last_run_at) VALUES (?, ?)
                 ON CONFLICT (name) DO UPDATE SET last_run_at = excluded.last_run_at
-                """, arguments: [name, date])
+                """, arguments: [name, date.stored])
         }
     }
 }

@@ -19,10 +19,10 @@ package struct Journal: Sendable {
             try db.execute(sql: """
                 INSERT OR IGNORE INTO request (request_id, department, original_name, stored_path, state, claimed_at, updated_at, input_stamp)
                 VALUES (?, ?, ?, ?, 'claimed', ?, ?, ?)
-                """, arguments: [dropID, department, originalName, storedPath, date, date, inputStamp])
+                """, arguments: [dropID, department, originalName, storedPath, date.stored, date.stored, inputStamp])
             guard db.changesCount > 0 else { return false }
             try db.execute(sql: "INSERT OR IGNORE INTO request_event (request_id, state, attempt, at) VALUES (?, 'claimed', 0, ?)",
-                           arguments: [dropID, date])
+                           arguments: [dropID, date.stored])
             return true
         } }
     }
@@ -76,13 +76,13 @@ package struct Journal: Sendable {
                 next_attempt_at = ?
             WHERE request_id = ?
             """, arguments: [
-                state.rawValue, attempts, date, state.isFinished, date,
+                state.rawValue, attempts, date.stored, state.isFinished, date.stored,
                 update.operation, update.purpose, update.reference, update.storedPath,
                 update.error, Self.encode(files),
-                state == .failedTransient ? update.nextAttemptAt : nil, dropID,
+                state == .failedTransient ? update.nextAttemptAt?.stored : nil, dropID,
             ])
         try db.execute(sql: "INSERT OR IGNORE INTO request_event (request_id, state, attempt, at, detail) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [dropID, state.rawValue, attempts, date, update.error])
+                       arguments: [dropID, state.rawValue, attempts, date.stored, update.error])
         return .recorded
     }
 

@@ -28,7 +28,7 @@ extension StateDatabase {
     package func setCondition(_ kind: ApplianceCondition.Kind, code: String, since: Date, detail: String) throws(StorageError) {
         try write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO appliance_condition (name, code, since, detail) VALUES (?, ?, ?, ?)",
-                           arguments: [kind.rawValue, code, since, detail])
+                           arguments: [kind.rawValue, code, since.stored, detail])
         }
     }
 

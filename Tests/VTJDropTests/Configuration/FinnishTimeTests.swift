@@ -9,7 +9,7 @@ import VTJDrop
     }
 
     @Test func offsetsAroundThe2026Transitions() throws {
-        let finland = try #require(FinnishTime())
+        let finland = FinnishTime()
         #expect(finland.utcOffsetSeconds(at: Instant(try date("2026-03-29T00:59:59Z"))) == 7200)
         #expect(finland.utcOffsetSeconds(at: Instant(try date("2026-03-29T01:00:00Z"))) == 10800)
         #expect(finland.utcOffsetSeconds(at: Instant(try date("2026-10-25T00:59:59Z"))) == 10800)
@@ -17,7 +17,7 @@ import VTJDrop
     }
 
     @Test func sixOClockChangeFetchesOnTheTransitionDays() throws {
-        let finland = try #require(FinnishTime())
+        let finland = FinnishTime()
         let schedule = DailySchedule(times: [try #require(LocalTime("06:00"))])
         let spring = schedule.nextRun(after: Instant(try date("2026-03-28T12:00:00Z")), zone: finland)
         #expect(spring?.date == (try date("2026-03-29T03:00:00Z")))
@@ -32,7 +32,7 @@ import VTJDrop
     }
 
     @Test func todayInFinlandFollowsFinnishMidnight() throws {
-        let finland = try #require(FinnishTime())
+        let finland = FinnishTime()
         let clock = ManualWallClock(try date("2026-06-30T20:59:59Z"))
         #expect(finland.today(clock).description == "2026-06-30")
         clock.advance(seconds: 1)  // 00:00 EEST on 1 July

@@ -187,7 +187,7 @@ import VTJTestSupport
         let last = try #require(try journal.lastScheduledRun(Journal.changeFetchRun))
         #expect(last == ranAt)
         // Stopped over the spring-forward night; restarted at 09:00 summer time on 29 March.
-        let finland = try #require(FinnishTime())
+        let finland = FinnishTime()
         let schedule = DailySchedule(times: [try #require(LocalTime("06:00"))])
         let now = try #require(ISO8601DateFormatter().date(from: "2026-03-29T06:00:00Z"))
         let decision = schedule.decide(lastRun: Instant(last), now: Instant(now), zone: finland)
