@@ -35,6 +35,16 @@ struct CurlWorkerPoolTests {
         await VTJTestSupport.eventually(seconds: seconds) { condition() }
     }
 
+    @Test("a worker thread carries the pool's name to the kernel (top -H, /proc/…/comm)")
+    func workersAreNamedForTheKernel() async throws {
+        let pool = CurlWorkerPool(size: 1, name: "test-pool")
+        defer { pool.shutdown() }
+        let name = try await pool.run { _, _ in
+            try String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        #expect(name == "test-pool-0")
+    }
+
     @Test("a large drop runs its three messages and leaves the spare worker free; another drop's job starts at once")
     func oneWorkerStaysFree() async throws {
         let pool = CurlWorkerPool(size: 3, spare: 1, name: "test-pool")

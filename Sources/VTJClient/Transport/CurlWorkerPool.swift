@@ -42,8 +42,10 @@ final class CurlWorkerPool: Sendable {
         self.queue = Mutex(CurlWorkerQueue(workers: self.size))
         self.wake = (0..<self.size).map { _ in DispatchSemaphore(value: 0) }
         for index in 0..<self.size {
-            let thread = Thread { [self] in workerLoop(index) }
-            thread.name = "\(name)-\(index)"
+            let thread = Thread { [self] in
+                KernelThreadName.set("\(name)-\(index)")
+                workerLoop(index)
+            }
             thread.start()
         }
     }

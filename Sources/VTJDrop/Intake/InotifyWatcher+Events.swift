@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Synchronization
+import VTJClient
 
 extension InotifyWatcher {
     /// What the reading thread of ``deliveries(tick:)`` hands over, in the order it read it.
@@ -42,6 +43,7 @@ extension InotifyWatcher {
             wakeReader()
         }
         let thread = Thread { [self] in
+            KernelThreadName.set("vtjdrop-inotify")
             var answered: UInt64 = 0
             while !stopped.isStopped {
                 waitForNews(timeout: tick)
@@ -56,7 +58,6 @@ extension InotifyWatcher {
             }
             continuation.finish()
         }
-        thread.name = "vtjdrop-inotify"
         thread.start()
     }
 

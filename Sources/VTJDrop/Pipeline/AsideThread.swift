@@ -18,9 +18,7 @@ enum AsideThread {
             try await withCheckedThrowingContinuation { continuation in
                 handoff.wait(continuation)
                 let thread = Thread {
-                    // Named from inside, as DropThread is: on Linux a name given before start() never
-                    // reaches the kernel (top -H, gdb).
-                    Thread.current.name = "vtjdrop-read"
+                    KernelThreadName.set("vtjdrop-read")
                     if priority == .bulk {
                         BulkThreads.shared.run { handoff.deliver(Result { try work() }) }
                     } else {

@@ -20,8 +20,7 @@ final class DropThread: TaskExecutor, Sendable {
     /// - Parameter priority: the drop's; a bulk drop's walk yields while a small drop is in flight (``BulkThreads``).
     init(name: String = "vtjdrop-drop", priority: WorkPriority = .normal) {
         let thread = Thread { [self] in
-            // Named from inside: on Linux a name given before start() never reaches the kernel (top -H, gdb).
-            Thread.current.name = name
+            KernelThreadName.set(name)
             if priority == .bulk {
                 BulkThreads.shared.run { self.serve() }
             } else {
