@@ -115,7 +115,7 @@ public struct RequestDocumentReader: Sendable {
             throw DropReadError(file: file, line: nil, kind: .request, message: Message(.requestNoRoot))
         }
         if sawGroups && !groups.isEmpty || !result.unknownGroups.isEmpty { result.groups = groups }
-        result.take(collector)
+        result.take(&collector)
         if result.operation.takesHetus && result.hetuElements == 0 {
             throw fail(rootLine, .requestNeedsHetus, ["operation": .text(result.operation.rawValue)])
         }

@@ -33,9 +33,11 @@ public struct AnswerLedger: Sendable {
     }
 
     /// Where each person's entry is found: by the person's position among the list's codes when the
-    /// drop is a list (4 bytes a listed code), else by code or, for a string that is no valid code,
-    /// by the string (a municipal selection; few persons either way compared with a list's millions).
-    private var slotByPosition: [UInt32]
+    /// drop is a list (slot + 1 in the bits the list's length needs: 20 bits a code at 1,000,000),
+    /// else by code (also a listed code whose slot does not fit, past passive persons) or, for a
+    /// string that is no valid code, by the string (a municipal selection; few persons either way
+    /// compared with a list's millions).
+    private var slotByPosition: PackedNumbers
     private let index: HenkilotunnusKeys?
     private var slotByKey: [UInt64: UInt32] = [:]
     private var slotByText: [String: UInt32] = [:]
@@ -63,7 +65,8 @@ public struct AnswerLedger: Sendable {
     public init(rules: DisclosureRules, index: HenkilotunnusKeys?) {
         self.rules = rules
         self.index = index
-        slotByPosition = [UInt32](repeating: 0, count: index?.count ?? 0)
+        let count = index?.count ?? 0
+        slotByPosition = PackedNumbers(count: count, largest: count + 1)
     }
 
     /// Judges one person of the answer.
@@ -99,17 +102,17 @@ public struct AnswerLedger: Sendable {
         if let key = copy.key {
             if let index, let position = index.position(of: key) {
                 let stored = slotByPosition[position]
-                return stored == 0 ? nil : Int(stored - 1)
+                if stored != 0 { return stored - 1 }
             }
-            return slotByKey[key].map(Int.init)
+            return slotByKey.isEmpty ? nil : slotByKey[key].map(Int.init)
         }
         return slotByText[copy.hetu].map(Int.init)
     }
 
     private mutating func remember(_ copy: Copy, slot: UInt32) {
         if let key = copy.key {
-            if let index, let position = index.position(of: key) {
-                slotByPosition[position] = slot + 1
+            if let index, let position = index.position(of: key), Int(slot) + 1 <= slotByPosition.largest {
+                slotByPosition[position] = Int(slot) + 1
             } else {
                 slotByKey[key] = slot
             }

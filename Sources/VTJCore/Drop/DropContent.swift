@@ -140,8 +140,10 @@ public struct DropContent: Sendable, Hashable {
         return unknownGroups.isEmpty ? nil : unknownGroups.map(\.name)
     }
 
-    /// Takes what `collector` filed: the values, repeats, rejections, warnings and their counts.
-    public mutating func take(_ collector: HetuCollector) {
+    /// Takes what `collector` filed: the values, repeats, rejections, warnings and their counts
+    /// (finishing it in place: a copy would copy the list).
+    public mutating func take(_ collector: inout HetuCollector) {
+        collector.finish()
         hetus = collector.hetus
         hetuLines = collector.hetuLines
         duplicates = collector.duplicates

@@ -1,12 +1,17 @@
 /// Validates values one by one and files them as valid, duplicate or rejected, keeping the
-/// first-seen order; shared by the list reader and the request document reader.
+/// first-seen order; shared by the list reader and the request document reader. Repeats are
+/// found when the list is read (``finish()``), by sorting it (``ListRepeats``).
 public struct HetuCollector: Sendable {
-    /// Distinct valid values, first-seen order, as their keys (8 bytes a code).
+    /// Distinct valid values, first-seen order, as their keys (8 bytes a code); after ``finish()``.
     public var hetus: HetuSequence { HetuSequence(keys: keys) }
+    /// Every valid value packed with its position (``ListRepeats/pack(key:position:)``) until
+    /// ``finish()``, then the distinct keys.
     private var keys: [UInt64] = []
-    /// The line each of ``hetus`` was first seen on (runs of lines, not 4 bytes a code: ``FirstLines``).
+    /// The line each of ``hetus`` was first seen on (runs of lines, not 4 bytes a code: ``FirstLines``);
+    /// until ``finish()`` the line of every valid value.
     public private(set) var hetuLines = FirstLines()
-    /// Repeats of values already collected.
+    private var finished = false
+    /// Repeats of values already collected; after ``finish()``.
     public private(set) var duplicates: [DropContent.Duplicate] = []
     /// Values that are not valid, with line and reason.
     public private(set) var rejected: [DropContent.RejectedLine] = []
@@ -16,15 +21,13 @@ public struct HetuCollector: Sendable {
     public private(set) var valueCount = 0
     /// All rejected values; ``rejected`` holds the first ``detailLimit`` of them.
     public private(set) var rejectedCount = 0
-    /// All repeats; ``duplicates`` holds the first ``detailLimit`` of them.
+    /// All repeats; ``duplicates`` holds the first ``detailLimit`` of them; after ``finish()``.
     public private(set) var duplicateCount = 0
     /// All warnings; ``warnings`` holds the first ``detailLimit`` of them.
     public private(set) var warningCount = 0
     /// How many rejected values, repeats and warnings are kept in detail. Beyond it they are only
     /// counted: a file of millions of one-character lines must not exhaust memory or the receipt.
     public let detailLimit: Int
-    /// Each distinct value's position in ``hetus`` (4 bytes a value, not a dictionary's 24).
-    private var firstSeen = FirstSeenIndex()
 
     public init(detailLimit: Int = 20_000) {
         self.detailLimit = max(0, detailLimit)
@@ -42,20 +45,13 @@ public struct HetuCollector: Sendable {
         }
         switch reading.result {
         case .success(let hetu):
-            let key = hetu.key
-            // Read through a buffer, not a copy of the array, which would make the append below copy it whole.
-            let first = keys.withUnsafeBufferPointer { stored in
-                firstSeen.position(of: key, orFile: stored.count, keyAt: { stored[$0] })
+            guard keys.count < ListRepeats.capacity else {
+                valueCount -= 1
+                reject(line: line, text: "", reason: .technical("more than \(ListRepeats.capacity) henkilötunnus in one list: split the list"))
+                return nil
             }
-            if let first {
-                duplicateCount += 1
-                if duplicates.count < detailLimit {
-                    duplicates.append(.init(hetu: hetu, line: line, firstLine: Int(hetuLines[first])))
-                }
-            } else {
-                keys.append(key)
-                hetuLines.append(line)
-            }
+            keys.append(ListRepeats.pack(key: hetu.key, position: keys.count))
+            hetuLines.append(line)
             return hetu
         case .failure(let error):
             rejectedCount += 1
@@ -63,6 +59,27 @@ public struct HetuCollector: Sendable {
             rejected.append(.init(line: line, text: String(reading.cleaned.prefix(40)), reason: error.message, error: error))
             return nil
         }
+    }
+
+    /// Finds the repeats among the values accepted: ``hetus``, ``hetuLines``, ``duplicates`` and
+    /// ``duplicateCount`` are the list's from here on; accepting more values afterwards is a mistake.
+    public mutating func finish() {
+        guard !finished else { return }
+        finished = true
+        let allLines = hetuLines
+        let found = ListRepeats.resolve(&keys, detailLimit: detailLimit)
+        duplicateCount = found.count
+        duplicates = found.detail.map { repeated in
+            .init(hetu: Henkilotunnus(validKey: repeated.key), line: Int(allLines[repeated.position]),
+                  firstLine: Int(allLines[repeated.first]))
+        }
+        guard found.count > 0 else { return }
+        var lines = FirstLines()
+        for (position, line) in allLines.enumerated()
+        where found.isRepeat[position >> 6] & (1 << UInt64(position & 63)) == 0 {
+            lines.append(Int(line))
+        }
+        hetuLines = lines
     }
 
     /// Files a value that could not be read at all (too long, broken quoting, missing column).

@@ -40,7 +40,7 @@ extension HetuListReader {
             let hetu = collector.accept(row.cells[location.column], line: row.number)
             list.carried?.add(row.cells, hetu: hetu)
         }
-        list.take(collector)
+        list.take(&collector)
         list.lineCount = rows.last?.number ?? 0
         guard list.valueLines > 0 else {
             throw DropReadError(file: file, kind: .empty,

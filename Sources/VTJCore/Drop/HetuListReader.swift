@@ -43,7 +43,7 @@ public struct HetuListReader: Sendable {
         case .workbook:
             break
         }
-        list.take(collector)
+        list.take(&collector)
         guard list.valueLines > 0 else {
             // Nothing to answer: say so plainly instead of "no valid henkilötunnus".
             throw DropReadError(file: file, kind: .empty,

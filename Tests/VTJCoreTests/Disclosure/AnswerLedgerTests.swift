@@ -119,4 +119,42 @@ import VTJTestSupport
         #expect(byPosition.persons == byString.persons && byPosition.repeats == byString.repeats)
         #expect(byPosition.contradictions == byString.contradictions && byPosition.contradictions > 0)
     }
+
+    /// A list's slots are held in the bits its length needs; persons nobody listed (passive codes)
+    /// can push later slots past that width, and those are found by code instead: judged as the
+    /// ledger by string judges them.
+    @Test func slotsBeyondThePackedWidthAreFoundByCode() throws {
+        let rules = F.rules(purpose: .kirjasto, groups: [.henkilonNimi, .turvakielto, .vakinainenKotimainenOsoite])
+        let listed = TestHetu.distinct(3)
+        let unlisted = TestHetu.distinct(40, offset: 5000).map(\.value)
+        var byPosition = AnswerLedger(rules: rules, index: HenkilotunnusKeys(listed))
+        var byString = AnswerLedger(rules: rules)
+        var random = SeededGenerator(seed: 77)
+        // The unlisted first: the listed codes' slots (40 and up) do not fit in 3 bits.
+        let order = unlisted + listed.map(\.value) + (0..<400).map { _ in (unlisted + listed.map(\.value)).randomElement(using: &random)! }
+        for hetu in order {
+            let banned = Int.random(in: 0..<30, using: &random) == 0
+            let person = Person(hetu: hetu, records: [F.name("A", "B"), F.turvakielto(active: banned), Self.address])
+            #expect(byPosition.next(person) == byString.next(person), "\(Henkilotunnus.mask(hetu))")
+        }
+        #expect(byPosition.persons == 43 && byPosition.persons == byString.persons)
+        #expect(byPosition.repeats == byString.repeats && byPosition.contradictions == byString.contradictions)
+    }
+
+    /// Numbers of every width, across word ends, read back as written, neighbours untouched.
+    @Test func packedNumbersReadBackWhatWasWritten() {
+        var random = SeededGenerator(seed: 3)
+        for largest in [1, 2, 3, 7, 8, 1000, 1_048_577, Int(UInt32.max)] {
+            var packed = PackedNumbers(count: 300, largest: largest)
+            var plain = [Int](repeating: 0, count: 300)
+            #expect(packed.largest >= largest && packed.largest < 2 * largest + 2)
+            for _ in 0..<2000 {
+                let index = Int.random(in: 0..<300, using: &random)
+                let value = Int.random(in: 0...largest, using: &random)
+                packed[index] = value
+                plain[index] = value
+            }
+            #expect((0..<300).map { packed[$0] } == plain, "largest \(largest)")
+        }
+    }
 }

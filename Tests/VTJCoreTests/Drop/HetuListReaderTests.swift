@@ -278,6 +278,7 @@ import VTJCore
         for line in 1...10 { collector.accept("?", line: line) }
         for line in 11...20 { collector.accept("010594y9032", line: line) }
         collector.reject(line: 21, text: "…", reason: .technical("too long"))
+        collector.finish()
         #expect(collector.rejected.map(\.line) == [1, 2, 3])
         #expect(collector.rejectedCount == 11)
         #expect(collector.duplicates.map(\.line) == [12, 13, 14] && collector.duplicateCount == 9)
@@ -285,8 +286,8 @@ import VTJCore
         #expect(collector.hetus.map(\.value) == ["010594Y9032"] && collector.valueCount == 21)
     }
 
-    /// Repeats are found through a table of positions that grows while a list is read: every
-    /// repeat names the line its value was first seen on, across many growths.
+    /// Repeats are found by sorting the list when it is read: every repeat names the line its
+    /// value was first seen on, and the distinct values keep their first-seen order and lines.
     @Test func everyRepeatNamesItsFirstLineInALongList() {
         var collector = HetuCollector()
         let codes = TestHetu.distinct(5000)
@@ -294,6 +295,7 @@ import VTJCore
         for (index, code) in codes.enumerated().reversed() where index % 7 == 0 {
             collector.accept(code.value, line: 10_000 + index)
         }
+        collector.finish()
         #expect(Array(collector.hetus) == codes && Array(collector.hetuLines) == (1...5000).map(UInt32.init))
         #expect(collector.duplicateCount == (0..<5000).filter { $0 % 7 == 0 }.count)
         #expect(collector.duplicates.allSatisfy { $0.firstLine == $0.line - 10_000 + 1 })
