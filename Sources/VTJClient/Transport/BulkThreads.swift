@@ -24,13 +24,13 @@ public final class BulkThreads: Sendable {
 
     private let state = Mutex(State())
 
-    /// The priority entered threads run at now.
-    public var level: WorkPriority {
-        state.withLock { WorkPriority.bulk.effective(smallDropsInFlight: $0.smallDrops) }
-    }
-
     /// Threads entered now (for tests).
     public var enteredThreads: Int { state.withLock { $0.threads.count } }
+
+    /// Runs `work` on the calling thread for a drop of `priority`: entered when bulk, as it is when normal.
+    public func run<T>(as priority: WorkPriority, _ work: () throws -> T) rethrows -> T {
+        priority == .bulk ? try run(work) : try work()
+    }
 
     /// Runs `work` on the calling thread as a bulk drop's: lowered whenever a small drop is in flight.
     public func run<T>(_ work: () throws -> T) rethrows -> T {
@@ -77,15 +77,6 @@ public final class BulkThreads: Sendable {
         }
         #endif
         return 0
-    }
-
-    /// The nice value of thread `thread` (for tests and diagnosis).
-    public static func niceness(of thread: Int32) -> Int32 {
-        #if os(Linux)
-        return Int32(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(thread)))
-        #else
-        return 0
-        #endif
     }
 
     private static func set(_ thread: Int32, _ priority: WorkPriority) {

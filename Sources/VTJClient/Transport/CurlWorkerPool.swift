@@ -111,11 +111,7 @@ final class CurlWorkerPool: Sendable {
             }
             guard let handed else { return }  // woken with nothing handed over: shut down
             // A bulk drop's job (its parse and preparation) yields while a small drop is in flight.
-            if handed.priority == .bulk {
-                BulkThreads.shared.run { handed.job(handle) }
-            } else {
-                handed.job(handle)
-            }
+            BulkThreads.shared.run(as: handed.priority) { handed.job(handle) }
             // Where the thread is now (raising it back may have been refused): the queue prefers a matching worker.
             let level: WorkPriority = ThreadPriority.threadNiceness > 0 ? .bulk : .normal
             let woken = queue.withLock {

@@ -19,11 +19,7 @@ enum AsideThread {
                 handoff.wait(continuation)
                 let thread = Thread {
                     KernelThreadName.set("vtjdrop-read")
-                    if priority == .bulk {
-                        BulkThreads.shared.run { handoff.deliver(Result { try work() }) }
-                    } else {
-                        handoff.deliver(Result { try work() })
-                    }
+                    BulkThreads.shared.run(as: priority) { handoff.deliver(Result { try work() }) }
                 }
                 thread.start()
             }

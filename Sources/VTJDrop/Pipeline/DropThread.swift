@@ -21,11 +21,7 @@ final class DropThread: TaskExecutor, Sendable {
     init(name: String = "vtjdrop-drop", priority: WorkPriority = .normal) {
         let thread = Thread { [self] in
             KernelThreadName.set(name)
-            if priority == .bulk {
-                BulkThreads.shared.run { self.serve() }
-            } else {
-                self.serve()
-            }
+            BulkThreads.shared.run(as: priority) { self.serve() }
         }
         thread.start()
     }
