@@ -22,8 +22,8 @@ struct StoredDate: DatabaseValueConvertible, Hashable {
         let (days, inDay) = Self.floorDivide(total, 86_400_000)
         let day = CivilDate(daysSinceEpoch: Int(days))
         let millis = Int(inDay)
-        var text = Self.digits(day.year, 4) + "-" + Self.digits(day.month, 2) + "-" + Self.digits(day.day, 2)
-        text += " " + Self.digits(millis / 3_600_000, 2) + ":" + Self.digits(millis / 60_000 % 60, 2)
+        // CivilDate's own `YYYY-MM-DD`, the year zero-padded to four digits as the formatter pads it.
+        var text = day.description + " " + Self.digits(millis / 3_600_000, 2) + ":" + Self.digits(millis / 60_000 % 60, 2)
         text += ":" + Self.digits(millis / 1000 % 60, 2) + "." + Self.digits(millis % 1000, 3)
         return text
     }
