@@ -36,7 +36,7 @@ enum BenchPrepare {
             let (receipt, unexpected) = try sink.finish()
             // What the run produced, digested: the result file, the disclosure log's rows, the receipt's counts.
             var digest = Digest()
-            digest.add(try contents(of: temporaryPath))
+            digest.add(fileBytes(temporaryPath))
             try sink.forEachPerson { person in
                 digest.add(Array("\(person.hetu)|\(person.status)|\(person.groups?.joined(separator: ",") ?? "-")\n".utf8))
             }
@@ -78,20 +78,6 @@ enum BenchPrepare {
             fail("\(error)")
         }
         return persons
-    }
-
-    private static func contents(of path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { fail("cannot open \(path)") }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if got <= 0 { break }
-            bytes += chunk[0..<got]
-        }
-        return bytes
     }
 
     private static func removeFolder(_ folder: String) {

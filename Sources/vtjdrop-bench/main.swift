@@ -31,6 +31,21 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
+/// The whole file at `path` (a case's input or output), or the run ends naming it.
+func fileBytes(_ path: String) -> [UInt8] {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { fail("cannot open \(path)") }
+    defer { close(fd) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if count <= 0 { break }
+        bytes += chunk[0..<count]
+    }
+    return bytes
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 
 /// `PERSONS FILE [SEED]` of a generate command: the count, the opened file and the population.
@@ -131,16 +146,7 @@ case "parse-request":
     // libxml2); --no-limits lifts the bounds, to time what libxml2 alone would cost.
     let rest = Array(arguments.dropFirst())
     guard let path = rest.first else { fail("usage: parse-request FILE [--no-limits]") }
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { fail("cannot open \(path)") }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        if count <= 0 { break }
-        bytes += chunk[0..<count]
-    }
-    close(fd)
+    let bytes = fileBytes(path)
     var limits = RequestDocumentLimits()
     if rest.contains("--no-limits") {
         limits.maximumBytes = .max
