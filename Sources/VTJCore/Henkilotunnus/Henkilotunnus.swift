@@ -47,6 +47,18 @@ public struct Henkilotunnus: Hashable, Sendable, Comparable, CustomStringConvert
         }
     }
 
+    /// Validates an exact `String` (no trimming, no case folding): the same check as the generic
+    /// form, concrete because a generic call from another module is not specialised — the result
+    /// sink's once-per-person read went through the protocol's iterator, a call per byte, 4,500
+    /// instructions a code (issue 15).
+    public init(_ text: String) throws(HenkilotunnusError) {
+        if Self.checkedASCII(text) != nil {
+            self.init(value: text)
+        } else {
+            self = try Self.validCharacters(text)
+        }
+    }
+
     /// The whole check, `Character` by `Character`, naming what is wrong.
     static func validCharacters(_ text: some StringProtocol) throws(HenkilotunnusError) -> Henkilotunnus {
         let chars = Array(text)
@@ -87,33 +99,35 @@ public struct Henkilotunnus: Hashable, Sendable, Comparable, CustomStringConvert
     /// ``validASCII(_:)``'s check: the birth date of a valid code of eleven ASCII bytes, else nil.
     private static func checkedASCII(_ text: some StringProtocol) -> CivilDate? {
         let utf8 = text.utf8
+        // Over the bytes where they lie (every native `String` and `Substring`).
+        if let checked = utf8.withContiguousStorageIfAvailable({ checkedASCII(bytes: $0) }) { return checked }
         guard utf8.count == 11 else { return nil }
-        var bytes: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        return withUnsafeMutableBytes(of: &bytes) { buffer -> CivilDate? in
-            var index = 0
-            for byte in utf8 { buffer[index] = byte; index += 1 }
-            func digits(_ range: Range<Int>) -> Int? {
-                var number = 0
-                for index in range {
-                    let digit = Int(buffer[index]) - 0x30
-                    guard digit >= 0, digit <= 9 else { return nil }
-                    number = number * 10 + digit
-                }
-                return number
+        return Array(utf8).withUnsafeBufferPointer { checkedASCII(bytes: $0) }
+    }
+
+    private static func checkedASCII(bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+        guard bytes.count == 11 else { return nil }
+        func digits(_ range: Range<Int>) -> Int? {
+            var number = 0
+            for index in range {
+                let digit = Int(bytes[index]) - 0x30
+                guard digit >= 0, digit <= 9 else { return nil }
+                number = number * 10 + digit
             }
-            let century: Int
-            switch buffer[6] {
-            case UInt8(ascii: "+"): century = 1800
-            case UInt8(ascii: "-"), UInt8(ascii: "U")...UInt8(ascii: "Y"): century = 1900
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): century = 2000
-            default: return nil
-            }
-            guard let date = digits(0..<6), let number = digits(7..<10), number >= 2,
-                  let birth = CivilDate(year: century + date % 100, month: date / 100 % 100, day: date / 10000),
-                  buffer[10] == checkBytes[(date * 1000 + number) % 31]
-            else { return nil }
-            return birth
+            return number
         }
+        let century: Int
+        switch bytes[6] {
+        case UInt8(ascii: "+"): century = 1800
+        case UInt8(ascii: "-"), UInt8(ascii: "U")...UInt8(ascii: "Y"): century = 1900
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): century = 2000
+        default: return nil
+        }
+        guard let date = digits(0..<6), let number = digits(7..<10), number >= 2,
+              let birth = CivilDate(year: century + date % 100, month: date / 100 % 100, day: date / 10000),
+              bytes[10] == checkBytes[(date * 1000 + number) % 31]
+        else { return nil }
+        return birth
     }
 
     /// ``checkAlphabet`` as ASCII bytes (also how ``HenkilotunnusKeys`` spells a code from its key).

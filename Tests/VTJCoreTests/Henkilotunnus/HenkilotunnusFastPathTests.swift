@@ -15,6 +15,22 @@ import Testing
         #expect(fast == nil || fast == slow, "\(text.debugDescription): read differently")
         #expect(fast != nil || slow == nil || !text.utf8.allSatisfy { $0 < 0x80 }, "\(text.debugDescription): ASCII code left to the slow path")
         #expect((try? Henkilotunnus(text)) == slow)
+        // The `String` form and the generic one (here a `Substring` of exactly the text's bytes
+        // inside a longer line, cut at byte offsets so no mark joins the text) give the same value
+        // or the same reason.
+        let line = "0;" + text + ";0"
+        let inner = line[line.utf8.index(line.startIndex, offsetBy: 2) ..< line.utf8.index(line.endIndex, offsetBy: -2)]
+        #expect(reading(text) == reading(inner), "\(text.debugDescription): String and Substring read differently")
+        #expect(Henkilotunnus.validBirthDate(text) == Henkilotunnus.validBirthDate(inner))
+        #expect(Henkilotunnus.validBirthDate(text) == slow?.birthDate)
+    }
+
+    static func reading(_ text: String) -> Result<Henkilotunnus, HenkilotunnusError> {
+        do throws(HenkilotunnusError) { return .success(try Henkilotunnus(text)) } catch { return .failure(error) }
+    }
+
+    static func reading(_ text: Substring) -> Result<Henkilotunnus, HenkilotunnusError> {
+        do throws(HenkilotunnusError) { return .success(try Henkilotunnus(text)) } catch { return .failure(error) }
     }
 
     @Test func validCodesAndTheirMutations() {
