@@ -30,30 +30,14 @@ enum RecordSanitiser {
 
     /// The fields `value` loses when conformed to `kind`, or nil when it cannot conform at all.
     private static func lostCount(_ value: FieldValue, to kind: FieldSpec.Kind) -> Int? {
-        // The kind first, then the value, never the pair: a tuple of the two copied both (their
-        // payloads retained and released) for every field of every record (issue 15).
-        switch kind {
-        case .text:
-            guard case .text = value else { return nil }
+        switch (kind, value) {
+        case (.text, .text), (.date, .date), (.date, .text), (.bilingual, .bilingual), (.bilingual, .text):
             return 0
-        case .date:
-            switch value {
-            case .date, .text: return 0
-            default: return nil
-            }
-        case .bilingual:
-            switch value {
-            case .bilingual, .text: return 0
-            default: return nil
-            }
-        case .stub:
-            guard case .composite(let children) = value else { return nil }
+        case (.stub, .composite(let children)):
             return droppedCount(children, spec: FieldSpec.stubFields)
-        case .composite(let spec):
-            guard case .composite(let children) = value else { return nil }
+        case (.composite(let spec), .composite(let children)):
             return droppedCount(children, spec: spec)
-        case .list(let item, let itemSpec):
-            guard case .composite(let children) = value else { return nil }
+        case (.list(let item, let itemSpec), .composite(let children)):
             var lost = 0
             for child in children {
                 guard child.name == item, case .composite(let grandchildren) = child.value else {
@@ -63,14 +47,15 @@ enum RecordSanitiser {
                 lost += droppedCount(grandchildren, spec: itemSpec)
             }
             return lost
-        case .textList(let item):
-            guard case .composite(let children) = value else { return nil }
+        case (.textList(let item), .composite(let children)):
             var lost = 0
             for child in children {
                 if child.name == item, case .text = child.value { continue }
                 lost += 1
             }
             return lost
+        default:
+            return nil
         }
     }
 
