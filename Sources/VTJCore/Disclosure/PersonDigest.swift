@@ -78,6 +78,7 @@ struct PersonDigest {
         }
     }
 
+    @inline(__always) // called, each field was copied out of the array (its strings retained)
     private mutating func add(_ field: borrowing Field) {
         add(field.name, as: .name)
         switch field.value {
@@ -122,6 +123,10 @@ struct PersonDigest {
     }
 
     /// A string's kind and byte count, then its UTF-8 bytes eight at a time, the last word zero-padded.
+    ///
+    /// This and the two below are inlined into the walk so SipHash's four words stay in registers
+    /// across a person: called, each string stored and reloaded them (issue 15).
+    @inline(__always)
     private mutating func add(_ string: String, as kind: Kind) {
         let done: Void? = string.utf8.withContiguousStorageIfAvailable { add(UnsafeRawBufferPointer($0), as: kind) }
         if done == nil { Array(string.utf8).withUnsafeBytes { add($0, as: kind) } }
@@ -131,6 +136,7 @@ struct PersonDigest {
     /// (the next byte) and its first six bytes; a longer one with its kind, 255 and its length, then
     /// all its bytes. The rest follow eight at a time, the last word zero-padded. Most of a person's
     /// strings are names and codes of under 15 bytes: one or two words each instead of two or three.
+    @inline(__always)
     private mutating func add(_ bytes: UnsafeRawBufferPointer, as kind: Kind) {
         let count = bytes.count
         guard count < 255 else {
@@ -148,6 +154,7 @@ struct PersonDigest {
     }
 
     /// The bytes `offset ..< end` eight at a time, the last word zero-padded.
+    @inline(__always)
     private mutating func add(_ raw: UnsafeRawPointer, from offset: Int, to end: Int) {
         var offset = offset
         while offset + 8 <= end {
