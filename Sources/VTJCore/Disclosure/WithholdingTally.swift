@@ -65,4 +65,18 @@ public struct WithheldGroup: Hashable, Sendable, CustomStringConvertible {
 
     /// `GROUP=rule`.
     public var description: String { "\(group.rawValue)=\(rule.rawValue)" }
+
+    /// The result's withheld cell: each group's ``description``, separated by spaces, appended
+    /// into one string (an array of interpolated strings joined was 1,700 instructions a person
+    /// in the result sink, issue 15).
+    public static func cellText(_ groups: [WithheldGroup]) -> String {
+        var text = ""
+        for (index, item) in groups.enumerated() {
+            if index > 0 { text.append(" ") }
+            text.append(item.group.rawValue)
+            text.append("=")
+            text.append(item.rule.rawValue)
+        }
+        return text
+    }
 }

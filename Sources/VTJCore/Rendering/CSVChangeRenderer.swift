@@ -49,7 +49,7 @@ public struct CSVChangeRenderer: Hashable, Sendable {
     /// The cells of ``rows(_:)``, unencoded: one array per row (one cell per ``columnNames``).
     public func cellRows(_ change: ChangeDisclosure) -> (rows: [[String]], overflow: [GroupName: Int]) {
         let status: ResultStatus = change.isProtected ? .protected : .found
-        let withheld = change.withheld.map(\.description).joined(separator: " ")
+        let withheld = WithheldGroup.cellText(change.withheld)
         let width = columnNames.count - Self.leadingColumns.count - trailingCells.count
         var rows: [[String]] = []
         for instruction in change.instructions {

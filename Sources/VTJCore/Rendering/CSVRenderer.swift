@@ -157,7 +157,7 @@ public struct CSVRenderer: Hashable, Sendable {
         let status: ResultStatus = person.isProtected ? .protected : .found
         sink.cell(person.hetu)
         sink.cell(status.rawValue)
-        sink.cell(person.withheld.isEmpty ? "" : person.withheld.map(\.description).joined(separator: " "))
+        sink.cell(WithheldGroup.cellText(person.withheld))
         // Each record's layout found in one pass by its group's product index (a record of a
         // group without columns has none and is dropped, as before), kept on the stack: each
         // layout then walks the person's records for its own, with no array per layout.

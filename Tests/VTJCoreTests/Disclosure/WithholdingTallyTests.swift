@@ -20,6 +20,24 @@ import Testing
         #expect(Array(tally.countedRules) == WithholdingRule.allCases.filter { model[$0] != nil })
     }
 
+    /// The withheld cell appended in one string reads as each group's description joined by spaces,
+    /// as it was made before (empty for none; unknown and non-ASCII group names kept as sent).
+    @Test func withheldCellIsTheDescriptionsJoined() {
+        var random = RandomAnswers(seed: 15, today: CivilDate(year: 2026, month: 11, day: 26)!)
+        let groups = GroupName.productGroupsInOrder + ["MUU_RYHMA", "HENKILO\u{308}N_NIMI", ""]
+        var lengths: Set<Int> = []
+        for _ in 0..<500 {
+            let count = random.pick([0, 1, 2, 3, 7])
+            let withheld = (0..<count).map { _ in
+                WithheldGroup(group: random.pick(groups), rule: random.pick(WithholdingRule.allCases))
+            }
+            #expect(WithheldGroup.cellText(withheld) == withheld.map(\.description).joined(separator: " "))
+            #expect(Array(WithheldGroup.cellText(withheld).utf8) == Array(withheld.map(\.description).joined(separator: " ").utf8))
+            lengths.insert(count)
+        }
+        #expect(lengths.count == 5)
+    }
+
     @Test func aRuleCountedWithZeroIsStillListed() {
         var tally = WithholdingTally()
         tally.count(.contradictoryAnswer, 0)
