@@ -86,8 +86,8 @@ package actor ApplianceRunner {
         package var description: String {
             totals
                 + (interface.map { "; nothing claimed: \($0)" } ?? "") + (folders.map { "; intake closed: \($0)" } ?? "")
-                + (unjournaled > 0 ? "; \(unjournaled) journal writes not yet written" : "")
-                + (departmentsNotServed > 0 ? "; \(departmentsNotServed) departments not served" : "")
+                + (unjournaled > 0 ? "; journal writes not yet written: \(unjournaled)" : "")
+                + (departmentsNotServed > 0 ? "; departments not served: \(departmentsNotServed)" : "")
                 + (stateProblem.map { "; stopped: \($0)" } ?? "")
         }
     }

@@ -26,8 +26,8 @@ package enum RunExitStatus {
             case .answering: break
             }
         }
-        if summary.unjournaled > 0 { note(1, "\(summary.unjournaled) journal writes could not be written (see the log)") }
-        if summary.departmentsNotServed > 0 { note(1, "\(summary.departmentsNotServed) departments are not served (see the log)") }
+        if summary.unjournaled > 0 { note(1, "journal writes not written: \(summary.unjournaled) (see the log)") }
+        if summary.departmentsNotServed > 0 { note(1, "departments not served: \(summary.departmentsNotServed) (see the log)") }
         return (code, reasons.isEmpty ? nil : reasons.joined(separator: "; "))
     }
 

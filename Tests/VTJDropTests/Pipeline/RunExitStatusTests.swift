@@ -23,7 +23,7 @@ import Testing
         #expect(RunExitStatus.once(closed) == (2, "intake closed: inbox root /srv/inbox is gone"))
         var unwritten = ApplianceRunner.Summary()
         unwritten.unjournaled = 2
-        #expect(RunExitStatus.once(unwritten) == (1, "2 journal writes could not be written (see the log)"))
+        #expect(RunExitStatus.once(unwritten) == (1, "journal writes not written: 2 (see the log)"))
     }
 
     /// A lost state folder and an unreachable interface in one run: exit 1 (the state comes first), and
@@ -36,6 +36,6 @@ import Testing
         let status = RunExitStatus.once(summary)
         #expect(status.code == 1)
         #expect(status.reason?.hasPrefix("the state database is damaged; nothing claimed: the interface cannot be reached") == true, "\(status.reason ?? "")")
-        #expect(status.reason?.hasSuffix("; 1 departments are not served (see the log)") == true, "\(status.reason ?? "")")
+        #expect(status.reason?.hasSuffix("; departments not served: 1 (see the log)") == true, "\(status.reason ?? "")")
     }
 }
