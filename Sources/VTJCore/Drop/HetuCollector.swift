@@ -2,10 +2,10 @@
 /// first-seen order; shared by the list reader and the request document reader. Repeats are
 /// found when the list is read (``finish()``), by sorting it (``ListRepeats``).
 public struct HetuCollector: Sendable {
-    /// Distinct valid values, first-seen order, as their keys (8 bytes a code); after ``finish()``.
-    public var hetus: HetuSequence { HetuSequence(keys: keys) }
+    /// Distinct valid values, first-seen order (held compactly: ``HetuSequence``); after ``finish()``.
+    public private(set) var hetus = HetuSequence()
     /// Every valid value packed with its position (``ListRepeats/pack(key:position:)``) until
-    /// ``finish()``, then the distinct keys.
+    /// ``finish()``, then empty.
     private var keys: [UInt64] = []
     /// The line each of ``hetus`` was first seen on (runs of lines, not 4 bytes a code: ``FirstLines``);
     /// until ``finish()`` the line of every valid value.
@@ -68,6 +68,7 @@ public struct HetuCollector: Sendable {
         finished = true
         let allLines = hetuLines
         let found = ListRepeats.resolve(&keys, detailLimit: detailLimit)
+        hetus = found.list
         duplicateCount = found.count
         duplicates = found.detail.map { repeated in
             .init(hetu: Henkilotunnus(validKey: repeated.key), line: Int(allLines[repeated.position]),

@@ -20,7 +20,7 @@ extension DropProcessor {
                 dropID: context.dropID, operation: "perustiedot", scope: .hetuList, hetus: drop.content.hetus,
                 detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil), keys: asked.keys) {
                 // Each answer's persons are prepared on the worker reading it and reach the sink in batches.
-                try await appliance.client.basicData(hetus: drop.content.hetus, keys: asked.keys, groups: rules.interfaceGroups) {
+                try await appliance.client.basicData(hetus: drop.content.hetus, groups: rules.interfaceGroups) {
                     ResultBatch(sink) { writing, prepared in
                         if let hetu = prepared.copy?.hetu { Self.logContradiction(writing, hetu: hetu, log: context.log) }
                     }
