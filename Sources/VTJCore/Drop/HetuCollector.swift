@@ -33,6 +33,12 @@ public struct HetuCollector: Sendable {
         self.detailLimit = max(0, detailLimit)
     }
 
+    /// Room for `count` valid values, reserved at once (a list read in chunks knows its size): the
+    /// array of values then never doubles, which held the old and the new array at once.
+    public mutating func reserveCapacity(_ count: Int) {
+        keys.reserveCapacity(min(count, ListRepeats.capacity))
+    }
+
     /// Reads one value leniently (``Henkilotunnus/read(_:)``) and files it; returns it when valid
     /// (a repeat too), nil when rejected.
     @discardableResult
