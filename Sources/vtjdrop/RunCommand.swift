@@ -56,8 +56,10 @@ struct RunCommand: AsyncParsableCommand {
             await line.finish()
             await host.shutdown()
             await sandbox?.server.shutdown()
-            print("vtjdrop run --once: \(summary)")
             let status = RunExitStatus.once(summary)
+            // The totals on stdout, why the work was not done on stderr: each once, so a terminal
+            // shows the (long) reason once and a cron mail or a log file still has both.
+            print("vtjdrop run --once: \(status.reason == nil ? summary.description : summary.totals)")
             if let reason = status.reason { printError("vtjdrop run --once: work not done: \(reason)") }
             if status.code != 0 { throw ExitCode(status.code) }
             return

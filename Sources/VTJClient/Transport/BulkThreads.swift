@@ -24,6 +24,15 @@ public final class BulkThreads: Sendable {
 
     private let state = Mutex(State())
 
+    /// Small drops in flight now.
+    public var smallDropsInFlight: Int { state.withLock { $0.smallDrops } }
+
+    /// Rows a drop of `priority` writes per transaction now, `rows` being its size alone
+    /// (``WorkPriority/rowsPerTransaction(_:smallDropsInFlight:)``).
+    public func rowsPerTransaction(_ rows: Int, as priority: WorkPriority) -> Int {
+        priority.rowsPerTransaction(rows, smallDropsInFlight: smallDropsInFlight)
+    }
+
     /// Threads entered now (for tests).
     public var enteredThreads: Int { state.withLock { $0.threads.count } }
 

@@ -16,4 +16,9 @@ public enum DropNameRule: String, Sendable, Hashable, CustomStringConvertible {
         if lower.hasSuffix(ReadinessMode.markerSuffix) { return .marker }
         return nil
     }
+
+    /// Whether the name is only a writer's scratch (a dot-file, an upload in progress, an office
+    /// lock): nothing about it — created, written, renamed away — is news to intake, which never
+    /// picks it up. A `.done` marker is not: its arrival makes its file ready.
+    public var isScratch: Bool { self != .marker }
 }

@@ -144,6 +144,10 @@ package final class InotifyWatcher: Sendable {
             }
             guard let folder, !name.isEmpty else { continue }
             let file = DropFileName(raw: name)
+            // A writer's scratch name says nothing intake acts on, and its events cost a turn: an
+            // upload's `IN_MODIFY` read alone made the loop wait 50 ms for more ("still written"),
+            // while the rename that made the drop ready followed at once (issue 15 goal 4).
+            if let rule = DropNameRule.exclusion(for: file.display), rule.isScratch { continue }
             if event.mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0 {
                 events.append(.removed(folder: folder, name: file))
             } else if let activity = Self.activity(event.mask) {

@@ -38,8 +38,11 @@ extension Appliance {
         return isNew
     }
 
-    /// Notes the outcome of an interface call for `status` (kept for later when it cannot be written).
+    /// Notes the outcome of an interface call for `status` (kept for later when it cannot be written):
+    /// every failure, a success at most once a second (``HealthNotePace``: one commit fewer per drop).
     func journalInterfaceCall(succeeded: Bool, failure: String? = nil, log: Logger? = nil) {
+        let instant = monotonic.now
+        guard healthNotes.withLock({ $0.shouldWrite(succeeded: succeeded, at: instant) }) else { return }
         let at = clock.now()
         journalBacklog.record(database.journal, key: "interface-health", what: succeeded ? "interface ok" : "interface failure",
                               logger: log ?? logger) { journal in

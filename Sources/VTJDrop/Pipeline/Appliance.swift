@@ -35,6 +35,8 @@ package final class Appliance: Sendable {
     /// Tests only: awaited before a claimed drop is read, so a test holds a walk in flight for as
     /// long as it needs instead of timing a slow parse against a machine's load.
     private let readHoldHook = Mutex<(@Sendable (ClaimedFile) async -> Void)?>(nil)
+    /// Which interface health notes are journaled (``Appliance/journalInterfaceCall(succeeded:failure:log:)``).
+    let healthNotes = Mutex(HealthNotePace<ContinuousClock.Instant>())
     /// The last problem reading the password file (logged once per change).
     private let credentialProblem = Mutex<String?>(nil)
 

@@ -81,11 +81,13 @@ package actor ApplianceRunner {
         package var departmentsNotServed = 0
         /// Set when the state folder was lost or damaged and the run stopped for it.
         package var stateProblem: String?
+        /// The counts alone: "3 published, 0 refused, 1 waiting for a retry".
+        package var totals: String { "\(published) published, \(refused) refused, \(retrying) waiting for a retry" }
         package var description: String {
-            "\(published) published, \(refused) refused, \(retrying) waiting for a retry"
+            totals
                 + (interface.map { "; nothing claimed: \($0)" } ?? "") + (folders.map { "; intake closed: \($0)" } ?? "")
-                + (unjournaled > 0 ? "; \(unjournaled) journal writes not yet written" : "")
-                + (departmentsNotServed > 0 ? "; \(departmentsNotServed) departments not served" : "")
+                + (unjournaled > 0 ? "; journal writes not yet written: \(unjournaled)" : "")
+                + (departmentsNotServed > 0 ? "; departments not served: \(departmentsNotServed)" : "")
                 + (stateProblem.map { "; stopped: \($0)" } ?? "")
         }
     }

@@ -13,12 +13,13 @@ extension DropProcessor {
         let sink = try makeSink(.basicData, drop, asked: asked)
         DropTiming.mark("sink")
         do {
-            try appliance.journalNow(.querying, for: context.dropID)
+            // `read` and `querying` go to disk with the query's audit record, in its first transaction.
             DropTiming.mark("journal-querying")
             let report = try await audited(AuditRecord(
                 at: now, department: context.department, purpose: drop.authorisation.purpose.rawValue,
                 dropID: context.dropID, operation: "perustiedot", scope: .hetuList, hetus: drop.content.hetus,
-                detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil), keys: asked.keys) {
+                detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil), keys: asked.keys,
+                                           journalSteps: [(.read, drop.readUpdate), (.querying, JournalUpdate())]) {
                 // Each answer's persons are prepared on the worker reading it and reach the sink in batches.
                 try await appliance.client.basicData(hetus: drop.content.hetus, groups: rules.interfaceGroups) {
                     ResultBatch(sink) { writing, prepared in

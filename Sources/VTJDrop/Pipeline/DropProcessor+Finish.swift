@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import VTJClient
 import VTJCore
 
 extension DropProcessor {
@@ -96,7 +97,7 @@ extension DropProcessor {
         // them a disclosure by writing its header alone. A crash in between walks the drop again,
         // which finds its files published, stages again and publishes.
         let staged = try sink.flatMap { sink in
-            try appliance.database.auditLog.stageDisclosure(dropID: context.dropID, at: now, persons: sink)
+            try appliance.database.auditLog.stageDisclosure(dropID: context.dropID, at: now, persons: sink, pace: Self.writerPace())
         }
         DropTiming.mark("disclosure-staged")
         let disclosure = sink.map { sink in

@@ -128,12 +128,13 @@ package struct DropProcessor: Sendable {
             let chosen = Set(named.groups)
             authorisation.groups = authorisation.groups.filter(chosen.contains)
         }
-        appliance.journal(.read, for: claimed.id.value, update: JournalUpdate(
-            operation: content.operation.rawValue, purpose: authorisation.purpose.rawValue, reference: content.reference), log: log)
-        DropTiming.mark("journal-read")
-
+        let readUpdate = JournalUpdate(operation: content.operation.rawValue, purpose: authorisation.purpose.rawValue,
+                                       reference: content.reference)
         let drop = AuthorisedDrop(context: context, content: content, authorisation: authorisation, format: format,
-                                     layout: layout ?? settings.profile.layout)
+                                     layout: layout ?? settings.profile.layout, readUpdate: readUpdate)
+        // A list's query takes `read` into its audit record's transaction (basicData); the rest journal it now.
+        if !drop.journalsReadWithItsQuery { appliance.journal(.read, for: claimed.id.value, update: readUpdate, log: log) }
+        DropTiming.mark("journal-read")
         do {
             switch content.operation {
             case .perustiedot, .seurantaLisaa:
@@ -207,4 +208,10 @@ struct AuthorisedDrop: Sendable {
     let format: OutputFormat
     /// The result's columns: the request document's own, else the department's.
     let layout: ColumnLayout?
+    /// What the journal's `read` step records.
+    let readUpdate: JournalUpdate
+
+    /// Whether `read` is journaled with the query's audit record (one commit with `querying`) rather
+    /// than on its own: the operations whose walk goes straight to one query of the listed codes.
+    var journalsReadWithItsQuery: Bool { content.operation == .perustiedot || content.operation == .seurantaLisaa }
 }

@@ -3,7 +3,7 @@ import GRDB
 import VTJCore
 
 /// A result's disclosed persons written ahead of its publication, under the id its disclosure will
-/// take (``AuditLog/stageDisclosure(dropID:at:persons:chunkSize:committed:)``).
+/// take (``AuditLog/stageDisclosure(dropID:at:persons:chunkSize:committed:pace:)``).
 package struct StagedDisclosure: Sendable, Hashable {
     /// The id the disclosure's header row takes at publication.
     package var id: Int64
@@ -26,10 +26,12 @@ extension AuditLog {
     /// so, against 1.0–1.4 s as one transaction). More than one chunk's rows are first sorted by
     /// SQLite in a private temporary database attached to the writer (``sorted(_:chunkSize:_:)``).
     ///
+    /// - Parameter pace: the persons the next transaction takes, given `chunkSize` (asked before each:
+    ///   a bulk drop's shrink while a small drop is in flight, ``WorkPriority/rowsPerTransaction(_:smallDropsInFlight:)``).
     /// - Parameter committed: called after each transaction with the persons written so far (tests).
     package func stageDisclosure(dropID: String, at date: Date, persons: any DisclosedPersonSource,
                                  chunkSize: Int = AuditLog.stagingChunkSize,
-                                 committed: ((Int) throws -> Void)? = nil) throws(StorageError) -> StagedDisclosure? {
+                                 committed: ((Int) throws -> Void)? = nil, pace: (Int) -> Int = { $0 }) throws(StorageError) -> StagedDisclosure? {
         // Rows an earlier attempt left are invisible without their header; failing to remove them
         // (a trigger an operator recreated without its WHEN) must not keep this result from its record.
         _ = try? discardStagedDisclosures(dropID: dropID)
@@ -57,7 +59,7 @@ extension AuditLog {
             all.sort { $0.hetu < $1.hetu }
             try write { db, id in try Self.insertPersons(all, id: id, db) }
         } else {
-            try sorted(persons, chunkSize: chunkSize) { (schema: String) throws(StorageError) in
+            try sorted(persons, chunkSize: chunkSize, pace: pace) { (schema: String) throws(StorageError) in
                 // Keyset pagination over the sorted rows: each chunk continues after the last hetu moved.
                 var after = ""
                 while true {
@@ -65,7 +67,7 @@ extension AuditLog {
                     try write { db, id in
                         last = try String.fetchOne(db, sql: """
                             SELECT MAX(hetu) FROM (SELECT hetu FROM \(schema).person WHERE hetu > ? ORDER BY hetu LIMIT ?)
-                            """, arguments: [after, chunkSize])
+                            """, arguments: [after, max(pace(chunkSize), 1)])
                         guard let last else { return nil }
                         try db.execute(sql: """
                             INSERT OR IGNORE INTO main.audit_disclosed_person (hetu, disclosure_id, status, groups)
@@ -86,7 +88,7 @@ extension AuditLog {
     /// (SQLite's own: in its cache, spilled to an unnamed file, gone when detached or when the
     /// process dies), table `<schema>.person` keyed by hetu. Filled ``chunkSize`` rows per
     /// transaction, which touch only that database: the state database's writer stays free.
-    private func sorted(_ persons: any DisclosedPersonSource, chunkSize: Int,
+    private func sorted(_ persons: any DisclosedPersonSource, chunkSize: Int, pace: (Int) -> Int,
                         _ body: (String) throws(StorageError) -> Void) throws(StorageError) {
         let schema = "staging_\(UInt64.random(in: 1...UInt64.max))"
         do {
@@ -123,7 +125,7 @@ extension AuditLog {
         try Self.reading {
             try persons.forEachPerson { person in
                 chunk.append(person)
-                if chunk.count >= chunkSize { try fill() }
+                if chunk.count >= pace(chunkSize) { try fill() }
             }
         }
         if !chunk.isEmpty { try fill() }
@@ -141,7 +143,7 @@ extension AuditLog {
         }
     }
 
-    /// Persons per transaction of ``stageDisclosure(dropID:at:persons:chunkSize:committed:)``: a few
+    /// Persons per transaction of ``stageDisclosure(dropID:at:persons:chunkSize:committed:pace:)``: a few
     /// milliseconds of the writer.
     package static let stagingChunkSize = 2000
 

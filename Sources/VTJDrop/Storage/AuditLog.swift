@@ -77,20 +77,28 @@ package struct AuditLog: Sendable {
     ///
     /// - Parameter keys: the distinct codes of `record.hetus` when the caller holds them already
     ///   (the drop's ``AskedOnly``): not sorted again into a second copy (8 MB at 1,000,000).
+    /// - Parameter pace: the codes the next transaction takes, given ``chunkSize`` (asked before each:
+    ///   a bulk drop's shrink while a small drop is in flight, ``WorkPriority/rowsPerTransaction(_:smallDropsInFlight:)``).
+    /// - Parameter alongside: written in the first transaction, before the header: the journal's
+    ///   steps that lead to this query (`read`, `querying`), so a small drop's go to disk with its
+    ///   query in the one synced commit instead of each waiting for the writer on its own.
     /// - Parameter committed: called after each transaction with the codes on record so far (tests).
     @discardableResult
     package func record(_ record: AuditRecord, keys: HenkilotunnusKeys? = nil, chunkSize: Int = AuditLog.chunkSize,
-                        committed: ((Int) throws -> Void)? = nil) throws(StorageError) -> Int64 {
+                        committed: ((Int) throws -> Void)? = nil, pace: (Int) -> Int = { $0 },
+                        alongside: ((Database) throws -> Void)? = nil) throws(StorageError) -> Int64 {
         // Distinct and ordered as 8-byte keys, each text made again as it is inserted: no copy of the
         // list's strings (16 bytes a code; issue 15's memory bound). Ordered, so each chunk fills a
         // few neighbouring pages of audit_hetu's (hetu, query_id) tree instead of pages all over it.
         let unique = keys ?? HenkilotunnusKeys(record.hetus)
-        let chunks = stride(from: 0, to: max(unique.count, 1), by: max(chunkSize, 1)).map { $0..<min($0 + chunkSize, unique.count) }
         var id: Int64?
-        for (number, chunk) in chunks.enumerated() {
-            let last = number == chunks.count - 1
+        var start = 0
+        repeat {
+            let chunk = start..<min(start + max(pace(max(chunkSize, 1)), 1), unique.count)
+            let last = chunk.upperBound >= unique.count
             try watched { () throws(StorageError) in try StateDatabase.write(pool, last ? .synced : .deferred) { db in
                 if id == nil {
+                    try alongside?(db)
                     try db.execute(sql: """
                         INSERT INTO audit_query (at, department, purpose, request_id, operation, scope, hetu_count, detail)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -101,11 +109,12 @@ package struct AuditLog: Sendable {
                 try unique.forEachText(in: chunk) { hetu in try statement.execute(arguments: [hetu, id]) }
             } }
             do { try committed?(chunk.upperBound) } catch { throw .database("\(error)") }
-        }
+            start = chunk.upperBound
+        } while start < unique.count
         return id!
     }
 
-    /// Codes per transaction of ``record(_:chunkSize:committed:)``: a message's worth, a few
+    /// Codes per transaction of ``record(_:keys:chunkSize:committed:pace:alongside:)``: a message's worth, a few
     /// milliseconds of the writer.
     package static let chunkSize = 1000
 

@@ -61,7 +61,7 @@ extension Journal {
                     INSERT INTO audit_outbox_removal (at, department, request_id, file, published_at, age_days)
                     VALUES (?, ?, ?, ?, ?, ?)
                     """, arguments: [date.stored, candidate.department, candidate.dropID, DropFileName.maskingHetus(in: name),
-                                     candidate.publishedAt, ageDays])
+                                     candidate.publishedAt.stored, ageDays])
             }
             try db.execute(sql: "UPDATE request SET outbox_removed_at = ? WHERE request_id = ? AND outbox_removed_at IS NULL",
                            arguments: [date.stored, candidate.dropID])

@@ -50,6 +50,15 @@ package struct Journal: Sendable {
         return try failures.watch(.journal, write)
     }
 
+    /// `steps`, in order, as one write inside another's transaction: a query's audit record takes
+    /// the journal's `read` and `querying` with it (``AuditLog/record(_:keys:chunkSize:committed:pace:alongside:)``).
+    package static func transitions(_ steps: [(DropState, JournalUpdate)], for dropID: String,
+                                    at date: Date) -> @Sendable (Database) throws -> Void {
+        { db in
+            for (state, update) in steps { _ = try transition(db, to: state, for: dropID, at: date, update: update) }
+        }
+    }
+
     /// ``record(_:for:at:update:)`` inside a caller's transaction (publication and its disclosure
     /// rows commit together).
     static func transition(_ db: Database, to state: DropState, for dropID: String, at date: Date,

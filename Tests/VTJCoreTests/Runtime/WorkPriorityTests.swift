@@ -20,4 +20,13 @@ struct WorkPriorityTests {
         #expect(WorkPriority.bulk.effective(smallDropsInFlight: 3) == .bulk)
         #expect(WorkPriority.normal.effective(smallDropsInFlight: 2) == .normal)
     }
+
+    @Test("a bulk drop's writer transactions shrink only while a small drop is in flight")
+    func shorterTransactionsBesideASmallDrop() {
+        #expect(WorkPriority.bulk.rowsPerTransaction(2000, smallDropsInFlight: 0) == 2000, "alone: as large as before")
+        #expect(WorkPriority.bulk.rowsPerTransaction(2000, smallDropsInFlight: 1) == WorkPriority.yieldingRows)
+        #expect(WorkPriority.bulk.rowsPerTransaction(50, smallDropsInFlight: 1) == 50, "never larger than asked")
+        #expect(WorkPriority.normal.rowsPerTransaction(2000, smallDropsInFlight: 2) == 2000, "a small drop's own are not cut")
+        #expect(WorkPriority.bulk.rowsPerTransaction(0, smallDropsInFlight: 0) == 1)
+    }
 }

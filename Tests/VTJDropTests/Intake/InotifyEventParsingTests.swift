@@ -44,6 +44,27 @@ import VTJCore
         ])
     }
 
+    @Test func aWritersScratchNamesAreNoNewsButAMarkerIs() throws {
+        let watcher = try InotifyWatcher()
+        let temp = try DropTestFolder()
+        defer { temp.remove() }
+        try watcher.watch(temp.path)
+        // An upload written as a dot-file or *.part and renamed: only the final name is news (a
+        // lone IN_MODIFY of the upload made the daemon loop wait 50 ms for more).
+        var buffer = event(wd: 1, mask: IN_CREATE, name: ".lista.txt.part", padded: 16)
+        buffer += event(wd: 1, mask: IN_MODIFY, name: ".lista.txt.part", padded: 16)
+        buffer += event(wd: 1, mask: IN_MODIFY, name: "lataus.TMP", padded: 16)
+        buffer += event(wd: 1, mask: IN_CLOSE_WRITE, name: "~$kirja.xlsx", padded: 16)
+        buffer += event(wd: 1, mask: IN_MOVED_FROM, name: ".lista.txt.part", padded: 16)
+        buffer += event(wd: 1, mask: IN_MOVED_TO, name: "lista.txt", padded: 16)
+        buffer += event(wd: 1, mask: IN_CLOSE_WRITE, name: "lista.txt.done", padded: 16)
+        let events = buffer.withUnsafeBytes { watcher.parse($0) }
+        #expect(events == [
+            .changed(folder: temp.path, name: DropFileName("lista.txt"), activity: .movedIn),
+            .changed(folder: temp.path, name: DropFileName("lista.txt.done"), activity: .closed),
+        ])
+    }
+
     @Test func aTruncatedBufferDoesNotReadPastItsEnd() throws {
         let watcher = try InotifyWatcher()
         var buffer = event(wd: 1, mask: IN_MOVED_TO, name: "a.txt", padded: 16)

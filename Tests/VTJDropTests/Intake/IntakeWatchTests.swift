@@ -66,6 +66,20 @@ import VTJDrop
         #expect(names == ["suora.txt", "linkattu.txt"])
     }
 
+    @Test func anUploadRenamedIntoTheInboxIsOneEventOfItsFinalName() throws {
+        let temp = try DropTestFolder()
+        defer { temp.remove() }
+        let inbox = try temp.folder("inbox/a")
+        let watcher = try InotifyWatcher()
+        try watcher.watch(inbox)
+        try DropTestFolder.write("010594Y9032\n", to: inbox + "/.lista.txt.part")
+        #expect(rename(inbox + "/.lista.txt.part", inbox + "/lista.txt") == 0)
+        var events: [InotifyWatcher.Event] = []
+        for _ in 0..<10 where events.isEmpty { events += watcher.wait(timeout: .milliseconds(300)) }
+        events += watcher.drain()
+        #expect(events == [.changed(folder: inbox, name: DropFileName("lista.txt"), activity: .movedIn)])
+    }
+
     @Test func aRemovedWatchedFolderIsReported() throws {
         let temp = try DropTestFolder()
         defer { temp.remove() }

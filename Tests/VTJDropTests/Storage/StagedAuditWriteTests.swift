@@ -51,6 +51,34 @@ import VTJTestSupport
         #expect(try database.journal.entry("small-1000") != nil && database.journal.entry("small-2000") != nil)
     }
 
+    @Test func theWritersPaceIsAskedBeforeEachTransaction() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let database = try StateDatabase(stateFolder: folder.path + "/state")
+        try journaled(database, "req-6")
+        // A small drop arrives after the first chunk: the bulk drop's next transactions shrink, and
+        // grow again when it has gone (WorkPriority.rowsPerTransaction, as the walk asks it).
+        var smallDrops = 0
+        let pace = { (rows: Int) in WorkPriority.bulk.rowsPerTransaction(rows, smallDropsInFlight: smallDrops) }
+        var steps: [Int] = []
+        let hetus = TestHetu.distinct(2600)
+        try database.auditLog.record(query("req-6", hetus), chunkSize: 1000, committed: { written in
+            steps.append(written)
+            smallDrops = written < 1400 ? 1 : 0
+        }, pace: pace)
+        let y = WorkPriority.yieldingRows
+        #expect(steps == [1000, 1000 + y, 1000 + 2 * y, 2000 + 2 * y, 2600])
+        #expect(try database.auditLog.queries(request: "req-6").first?.hetus == hetus.map(\.value).sorted())
+
+        smallDrops = 1
+        let persons = hetus.enumerated().map { DisclosureSpoolTests.person($0.offset, hetu: $0.element.value) }
+        var staged: [Int] = []
+        let result = try #require(try database.auditLog.stageDisclosure(dropID: "req-6", at: t0, persons: persons, chunkSize: 2000,
+                                                                        committed: { staged.append($0) }, pace: pace))
+        #expect(staged == Array(stride(from: y, to: 2600, by: y)) + [2600], "each move a yielding chunk")
+        #expect(result.personCount == 2600)
+    }
+
     @Test func aCrashBetweenChunksLeavesTheHeaderWithTheCodesWrittenAndNoOutcome() throws {
         let folder = try TempFolder()
         defer { folder.remove() }
