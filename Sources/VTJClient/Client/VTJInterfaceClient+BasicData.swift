@@ -23,28 +23,27 @@ extension VTJInterfaceClient {
     /// ``basicData(hetus:groups:onPerson:)`` with each answer's persons read into a batch of the
     /// caller's (`batches` makes one per answer), on the worker thread that reads it, without a lock
     /// per person: persons of different answers reach different batches at the same time.
-    /// `keys`, when the caller has them already, are the distinct codes of `hetus` (held once, not twice).
     public func basicData(
         hetus: some Sequence<Henkilotunnus>,
-        keys: HenkilotunnusKeys? = nil,
         groups: [GroupName]? = nil,
         batches: @escaping @Sendable () -> any PersonBatch
     ) async throws -> BasicDataReport {
-        try await basicData(hetus: Self.sequence(hetus), keys: keys, groups: groups, sink: PersonSink(batches: batches))
+        try await basicData(hetus: Self.sequence(hetus), groups: groups, sink: PersonSink(batches: batches))
     }
 
-    /// A drop's list as it is (its 8-byte keys, not a copy); any other sequence made into one.
+    /// A drop's list as it is (not a copy); any other sequence made into one.
     private static func sequence(_ hetus: some Sequence<Henkilotunnus>) -> HetuSequence {
         (hetus as? HetuSequence) ?? HetuSequence(Array(hetus))
     }
 
-    private func basicData(hetus input: HetuSequence, keys: HenkilotunnusKeys? = nil, groups: [GroupName]?,
+    private func basicData(hetus input: HetuSequence, groups: [GroupName]?,
                            sink: PersonSink) async throws -> BasicDataReport {
         let groups = Self.askable(groups)
         // The messages are cut from the list as they are sent (MessagePlanner's rules: at most
         // hetusPerMessage each, every henkilötunnus once, in first-seen order), so what is held per
-        // henkilötunnus is an 8-byte key and a bit, not the plan's strings, sets and copies (issue 15's memory bound).
-        let keys = keys ?? HenkilotunnusKeys(input)
+        // henkilötunnus is the list itself and a bit by its rank, not the plan's strings, sets and
+        // copies (issue 15's memory bound).
+        let keys = input.distinct
         let askedCount = keys.count
         var sent = [UInt64](repeating: 0, count: (askedCount + 63) / 64)
         let perMessage = hetusPerMessage
@@ -55,17 +54,19 @@ extension VTJInterfaceClient {
             "vtj.duplicates": "\(input.count - askedCount)",
         ])
         let owner = newOwner()
-        var cursor = input.makeIterator()
-        func nextMessage() -> [Henkilotunnus]? {
-            var list: [Henkilotunnus] = []
+        var cursor = 0
+        func nextMessage() -> [(hetu: Henkilotunnus, rank: Int)]? {
+            var list: [(hetu: Henkilotunnus, rank: Int)] = []
             list.reserveCapacity(perMessage)
-            while list.count < perMessage, let hetu = cursor.next() {
-                // Every code of the list is among its keys.
-                guard let position = keys.position(of: hetu.key) else { continue }
-                let bit: UInt64 = 1 << (position % 64)
-                if sent[position / 64] & bit == 0 {
-                    sent[position / 64] |= bit
-                    list.append(hetu)
+            while list.count < perMessage, cursor < input.count {
+                // Each place's rank among the distinct codes is held: no search.
+                let place = cursor
+                cursor += 1
+                let rank = input.rank(at: place)
+                let bit: UInt64 = 1 << (rank % 64)
+                if sent[rank / 64] & bit == 0 {
+                    sent[rank / 64] |= bit
+                    list.append((input[place], rank))
                 }
             }
             return list.isEmpty ? nil : list
@@ -85,10 +86,10 @@ extension VTJInterfaceClient {
                 index += 1
                 inFlight += 1
                 group.addTask {
-                    let delivered = try await self.fetchHetuMessage(index: number, hetus: list.map(\.value), groups: groups,
+                    let delivered = try await self.fetchHetuMessage(index: number, hetus: list.map(\.hetu.value), groups: groups,
                                                                     sink: sink, outcomes: outcomes, owner: owner)
-                    return (list.lazy.filter { !delivered.contains($0.value) }.compactMap { keys.position(of: $0.key) },
-                            delivered.subtracting(list.lazy.map(\.value)))
+                    return (list.filter { !delivered.contains($0.hetu.value) }.map(\.rank),
+                            delivered.subtracting(list.lazy.map(\.hetu.value)))
                 }
             }
             for _ in 0..<max(1, configuration.parallelism) { startNext() }
@@ -109,7 +110,7 @@ extension VTJInterfaceClient {
                 missing[position / 64] &= ~(1 << (position % 64))
             }
         }
-        let notFound = NotFoundList(list: input, keys: keys, bits: missing)
+        let notFound = NotFoundList(list: input, bits: missing)
         let unexpected = strays.subtracting(Self.listed(strays, in: input)).sorted()
         if !unexpected.isEmpty {
             logger.notice("VTJ returned persons not asked for", metadata: ["vtj.count": "\(unexpected.count)"])

@@ -5,8 +5,8 @@
 /// A municipal selection or a change delivery asks about whoever the interface names
 /// (``everyone``); a list or a request document asks about its henkilötunnus only.
 public struct AskedOnly: Sendable {
-    /// nil: whoever the interface answers about was asked for. Keys, not strings: 8 bytes a
-    /// henkilötunnus (a list of 1,000,000 is 8 MB here, not 32; issue 15's memory bound).
+    /// nil: whoever the interface answers about was asked for. Keys, not strings: about 3 bytes a
+    /// henkilötunnus, shared with the drop's list (issue 15's memory bound).
     private let asked: HenkilotunnusKeys?
 
     /// The listed codes (nil for ``everyone``), for whoever needs a position per listed person.
@@ -17,9 +17,9 @@ public struct AskedOnly: Sendable {
         asked = HenkilotunnusKeys(hetus)
     }
 
-    /// Exactly the persons of a drop's list, from the keys it holds (no value made again on the way).
+    /// Exactly the persons of a drop's list: its sorted codes as it holds them (not sorted again, not copied).
     public init(_ hetus: HetuSequence) {
-        asked = HenkilotunnusKeys(hetus)
+        asked = hetus.distinct
     }
 
     private init(anyone: Void) { asked = nil }

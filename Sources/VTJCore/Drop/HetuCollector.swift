@@ -2,10 +2,10 @@
 /// first-seen order; shared by the list reader and the request document reader. Repeats are
 /// found when the list is read (``finish()``), by sorting it (``ListRepeats``).
 public struct HetuCollector: Sendable {
-    /// Distinct valid values, first-seen order, as their keys (8 bytes a code); after ``finish()``.
-    public var hetus: HetuSequence { HetuSequence(keys: keys) }
+    /// Distinct valid values, first-seen order (held compactly: ``HetuSequence``); after ``finish()``.
+    public private(set) var hetus = HetuSequence()
     /// Every valid value packed with its position (``ListRepeats/pack(key:position:)``) until
-    /// ``finish()``, then the distinct keys.
+    /// ``finish()``, then empty.
     private var keys: [UInt64] = []
     /// The line each of ``hetus`` was first seen on (runs of lines, not 4 bytes a code: ``FirstLines``);
     /// until ``finish()`` the line of every valid value.
@@ -31,6 +31,12 @@ public struct HetuCollector: Sendable {
 
     public init(detailLimit: Int = 20_000) {
         self.detailLimit = max(0, detailLimit)
+    }
+
+    /// Room for `count` valid values, reserved at once (a list read in chunks knows its size): the
+    /// array of values then never doubles, which held the old and the new array at once.
+    public mutating func reserveCapacity(_ count: Int) {
+        keys.reserveCapacity(min(count, ListRepeats.capacity))
     }
 
     /// Reads one value leniently (``Henkilotunnus/read(_:)``) and files it; returns it when valid
@@ -68,6 +74,7 @@ public struct HetuCollector: Sendable {
         finished = true
         let allLines = hetuLines
         let found = ListRepeats.resolve(&keys, detailLimit: detailLimit)
+        hetus = found.list
         duplicateCount = found.count
         duplicates = found.detail.map { repeated in
             .init(hetu: Henkilotunnus(validKey: repeated.key), line: Int(allLines[repeated.position]),

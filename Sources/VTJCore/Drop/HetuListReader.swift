@@ -26,12 +26,15 @@ public struct HetuListReader: Sendable {
         }
         let (encoding, utf8) = try DropTextDecoder.decodeToUTF8(bytes, file: file)
         let lines = LineCursor(bytes: utf8)
-        let (dialect, header) = try detectDialect(lines, file: file)
+        // The whole text: the lines run out only at its end, and then the list is a plain one.
+        let (dialect, header) = try detectDialect(lines, file: file) ?? (.plain, [])
         var list = DropContent(encoding: encoding, dialect: dialect)
         var collector = HetuCollector()
         switch dialect {
         case .plain:
-            readPlain(lines, into: &list, collector: &collector)
+            var number = 0
+            readPlain(lines, number: &number, into: &list, collector: &collector)
+            list.lineCount = number
         case .csv(let delimiter, let column, _):
             let carried = CarriedColumns(header: header, hetuColumn: column)
             list.carried = carried.isEmpty ? nil : carried
@@ -53,8 +56,9 @@ public struct HetuListReader: Sendable {
     }
 
     /// Chooses CSV when the first content line is a header naming the hetu column; refuses a
-    /// multi-column file without one (its values could not be found reliably).
-    private func detectDialect(_ lines: LineCursor, file: String) throws(DropReadError) -> (DropContent.Dialect, header: [String]) {
+    /// multi-column file without one (its values could not be found reliably). Nil when the lines
+    /// ran out before a content line decided it (of a whole text: a plain list).
+    func detectDialect(_ lines: LineCursor, file: String) throws(DropReadError) -> (DropContent.Dialect, header: [String])? {
         var position = 0
         var number = 0
         var declared: UInt8?
@@ -101,12 +105,12 @@ public struct HetuListReader: Sendable {
             }
             return (.plain, [])
         }
-        return (.plain, [])
+        return nil
     }
 
-    private func readPlain(_ lines: LineCursor, into list: inout DropContent, collector: inout HetuCollector) {
+    /// Reads `lines` as plain lines numbered on from `number` (which ends at the last line's).
+    func readPlain(_ lines: LineCursor, number: inout Int, into list: inout DropContent, collector: inout HetuCollector) {
         var position = 0
-        var number = 0
         while let line = lines.line(at: position) {
             number += 1
             position = line.next
@@ -121,7 +125,6 @@ public struct HetuListReader: Sendable {
             if content.hasPrefix("#") { list.commentLines += 1; continue }
             collector.accept(text, line: number)
         }
-        list.lineCount = number
     }
 
     /// Why a first content line shows the file is a markup document, not a list (its every line

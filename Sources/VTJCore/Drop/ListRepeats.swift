@@ -1,7 +1,8 @@
 /// Finds the repeats of a list read whole by sorting it, not through a hash index of its codes
 /// (8 MB at 1,000,000 codes, 12 MB while it doubled; issue 15 goal 3): the list's values are held
 /// as ``pack(key:position:)``s, sorted in place, the repeats marked by position (a bit each), and
-/// the first occurrences put back in first-seen order in the same array.
+/// the list made from the sorted first occurrences: their keys become the list's sorted distinct
+/// codes, each one's first-seen place its rank's place (``HetuSequence``).
 enum ListRepeats {
     /// Bits of a packed value that hold its position; a key (``Henkilotunnus/key``: nine digits
     /// below 2^29, then the century sign's byte below 2^8) takes the other 37.
@@ -20,13 +21,14 @@ enum ListRepeats {
         let first: Int
     }
 
-    /// Turns `values` (packed, in list order) into the distinct keys in first-seen order; returns
-    /// whether each position was a repeat (one bit a position), how many repeats there were and
-    /// the first `detailLimit` of them by position.
-    static func resolve(_ values: inout [UInt64], detailLimit: Int) -> (isRepeat: [UInt64], count: Int, detail: [Repeat]) {
+    /// Turns `values` (packed, in list order; emptied) into the list of distinct codes in first-seen
+    /// order; returns it, whether each position was a repeat (one bit a position), how many repeats
+    /// there were and the first `detailLimit` of them by position.
+    static func resolve(_ values: inout [UInt64], detailLimit: Int)
+        -> (list: HetuSequence, isRepeat: [UInt64], count: Int, detail: [Repeat]) {
         let total = values.count
         var isRepeat = [UInt64](repeating: 0, count: (total + 63) / 64)
-        guard total > 0 else { return (isRepeat, 0, []) }
+        guard total > 0 else { return (HetuSequence(), isRepeat, 0, []) }
         values.sort()
         var repeats = 0
         var previous = UInt64.max
@@ -40,7 +42,8 @@ enum ListRepeats {
             previous = key
         }
         let detail = repeats == 0 ? [] : details(values, isRepeat: isRepeat, limit: detailLimit)
-        // Drop the repeats (the rest stays sorted), then move each first occurrence to its rank.
+        // Drop the repeats (the rest stays sorted): the distinct codes; each one's place in the list
+        // is its position less the repeats before it.
         var kept = 0
         for index in 0..<total {
             let position = Int(values[index] & positionMask)
@@ -50,9 +53,9 @@ enum ListRepeats {
             }
         }
         values.removeLast(total - kept)
-        permuteToFirstSeenOrder(&values, isRepeat: isRepeat)
-        for index in values.indices { values[index] >>= UInt64(positionBits) }
-        return (isRepeat, repeats, detail)
+        let list = firstSeenList(values, isRepeat: isRepeat)
+        values = []
+        return (list, isRepeat, repeats, detail)
     }
 
     /// The first `limit` repeats by position, each with its first occurrence's position.
@@ -88,34 +91,23 @@ enum ListRepeats {
         return found
     }
 
-    /// Puts distinct packed values (sorted) at their first-seen places, in place: a value's place is
-    /// its position less the repeats before it; cycles followed with one bit a value.
-    private static func permuteToFirstSeenOrder(_ values: inout [UInt64], isRepeat: [UInt64]) {
-        // Repeats before each 64-position word, for a position's rank in two steps.
+    /// The list of distinct packed values (sorted): their keys in order are its distinct codes, and
+    /// the value of rank r sits at its first-seen place, its position less the repeats before it.
+    private static func firstSeenList(_ sorted: [UInt64], isRepeat: [UInt64]) -> HetuSequence {
+        // Repeats before each 64-position word, for a position's place in two steps.
         var before = [UInt32](repeating: 0, count: isRepeat.count)
         var running: UInt32 = 0
         for word in isRepeat.indices {
             before[word] = running
             running += UInt32(isRepeat[word].nonzeroBitCount)
         }
-        func place(_ packed: UInt64) -> Int {
+        var ranks = PackedNumbers(count: sorted.count, largest: max(0, sorted.count - 1))
+        for (rank, packed) in sorted.enumerated() {
             let position = Int(packed & positionMask)
             let below = isRepeat[position >> 6] & ((1 << UInt64(position & 63)) - 1)
-            return position - Int(before[position >> 6]) - below.nonzeroBitCount
+            ranks[position - Int(before[position >> 6]) - below.nonzeroBitCount] = rank
         }
-        var placed = [UInt64](repeating: 0, count: (values.count + 63) / 64)
-        values.withUnsafeMutableBufferPointer { values in
-            for start in values.indices where placed[start >> 6] & (1 << UInt64(start & 63)) == 0 {
-                var carried = values[start]
-                var target = place(carried)
-                while target != start {
-                    swap(&carried, &values[target])
-                    placed[target >> 6] |= 1 << UInt64(target & 63)
-                    target = place(carried)
-                }
-                values[start] = carried
-                placed[start >> 6] |= 1 << UInt64(start & 63)
-            }
-        }
+        let distinct = HenkilotunnusKeys(sortedDistinct: sorted.lazy.map { $0 >> UInt64(positionBits) }, count: sorted.count)
+        return HetuSequence(distinct: distinct, ranks: ranks)
     }
 }

@@ -1,39 +1,43 @@
-/// A set of henkilötunnus held as their ``Henkilotunnus/key``s, sorted: 8 bytes a code (a
-/// `Set<String>` of 1,000,000 codes is about 32 MB, this 8 MB), and a position for each code, so a
-/// caller can keep one bit per code beside it.
+/// A set of henkilötunnus held as their ``Henkilotunnus/key``s, sorted, and a position (rank) for
+/// each code, so a caller can keep one bit per code beside it. The keys are held in blocks of
+/// distances (``KeyBlocks``: about 3 bytes a code where a `[UInt64]` takes 8 and a `Set<String>` 32;
+/// issue 15 goal 3).
 public struct HenkilotunnusKeys: Sendable {
-    private let keys: [UInt64]
+    private let blocks: KeyBlocks
 
     /// The distinct codes of `hetus`.
     public init(_ hetus: some Sequence<Henkilotunnus>) {
-        self.init(keys: hetus.map(\.key))
-    }
-
-    /// The distinct codes of a drop's list, from the keys it holds (no value made on the way).
-    public init(_ hetus: HetuSequence) {
-        self.init(keys: hetus.keys)
-    }
-
-    private init(keys: [UInt64]) {
-        var keys = keys
+        if let list = hetus as? HetuSequence {
+            self = list.distinct
+            return
+        }
+        var keys = hetus.map(\.key)
         keys.sort()
         keys.removeDuplicatesInSortedOrder()
-        self.keys = keys
+        self.init(sortedDistinct: keys, count: keys.count)
     }
+
+    /// The distinct codes of a drop's list: the ones it holds already (nothing sorted again).
+    public init(_ hetus: HetuSequence) {
+        self = hetus.distinct
+    }
+
+    /// Keys given strictly increasing (each the key of a valid code), `count` of them.
+    init(sortedDistinct keys: some Sequence<UInt64>, count: Int) {
+        blocks = KeyBlocks(sorted: keys, count: count)
+    }
+
+    /// No codes.
+    init() { blocks = KeyBlocks() }
 
     /// How many distinct codes.
-    public var count: Int { keys.count }
+    public var count: Int { blocks.count }
 
     /// Where `key` sits among the codes (0 ..< ``count``), or nil when it is not one of them.
-    public func position(of key: UInt64) -> Int? {
-        var low = 0
-        var high = keys.count
-        while low < high {
-            let middle = (low + high) / 2
-            if keys[middle] < key { low = middle + 1 } else { high = middle }
-        }
-        return low < keys.count && keys[low] == key ? low : nil
-    }
+    public func position(of key: UInt64) -> Int? { blocks.rank(of: key) }
+
+    /// The key of the code at `position` (0 ..< ``count``).
+    public func key(at position: Int) -> UInt64 { blocks.key(at: position) }
 
     /// Whether `hetu` is one of the codes.
     public func contains(_ hetu: Henkilotunnus) -> Bool { position(of: hetu.key) != nil }
@@ -41,13 +45,16 @@ public struct HenkilotunnusKeys: Sendable {
     /// Each code's text, in the keys' order (by birth date and individual number, then century
     /// sign), made one at a time from its key: the list's texts without a copy of them.
     public func forEachText(_ body: (String) throws -> Void) rethrows {
-        try forEachText(in: keys.indices, body)
+        try forEachText(in: 0..<count, body)
     }
 
     /// ``forEachText(_:)`` of the codes at `positions` only (a part of a long list, written in parts).
     public func forEachText(in positions: Range<Int>, _ body: (String) throws -> Void) rethrows {
-        for key in keys[positions.clamped(to: keys.indices)] { try body(Self.text(of: key)) }
+        try blocks.forEach(in: positions) { try body(Self.text(of: $0)) }
     }
+
+    /// Bytes the keys take (for tests and the documentation's figures).
+    var byteCount: Int { blocks.byteCount }
 
     /// The eleven characters of the code whose ``Henkilotunnus/key`` is `key`.
     static func text(of key: UInt64) -> String {

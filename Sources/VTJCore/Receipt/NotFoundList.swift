@@ -1,8 +1,8 @@
 /// The henkilötunnus a drop asked for and the interface did not return, in asking order (each
 /// code's first place in the list).
 ///
-/// For a list it is not a copy of the codes: it keeps the list and its sorted keys (held by the
-/// drop anyway) and one bit per distinct code, and makes the texts again when walked — the
+/// For a list it is not a copy of the codes: it keeps the list (held by the drop anyway) and one bit
+/// per distinct code, by the code's rank among the list's sorted codes, and makes the texts again when walked — the
 /// result's rows and the receipt's list file each walk it once. 800,000 codes not found cost
 /// 100 KB here, where a `[String]` and the client's `[Henkilotunnus]` cost 25 MB (issue 15 goal 3).
 /// A receipt filled by hand (``append(_:)``) holds its texts as given.
@@ -12,10 +12,9 @@ public struct NotFoundList: Sequence, Sendable, Hashable, ExpressibleByArrayLite
         case marked(Marks)
     }
 
-    /// The codes of `list` whose position among `keys` has its bit set in `bits`.
+    /// The codes of `list` whose rank among its distinct codes has its bit set in `bits`.
     fileprivate struct Marks: Sendable {
         let list: HetuSequence
-        let keys: HenkilotunnusKeys
         let bits: [UInt64]
         let count: Int
     }
@@ -28,10 +27,10 @@ public struct NotFoundList: Sequence, Sendable, Hashable, ExpressibleByArrayLite
     public init(arrayLiteral elements: String...) { self.init(elements) }
 
     /// The codes of `list` (its order; a code listed twice counts at its first place) whose
-    /// position among `keys` (the list's distinct codes) has its bit set in `bits`.
-    public init(list: HetuSequence, keys: HenkilotunnusKeys, bits: [UInt64]) {
+    /// position among its distinct codes (``HetuSequence/distinct``) has its bit set in `bits`.
+    public init(list: HetuSequence, bits: [UInt64]) {
         let count = bits.reduce(0) { $0 + $1.nonzeroBitCount }
-        storage = count == 0 ? .texts([]) : .marked(Marks(list: list, keys: keys, bits: bits, count: count))
+        storage = count == 0 ? .texts([]) : .marked(Marks(list: list, bits: bits, count: count))
     }
 
     /// How many codes.
@@ -63,7 +62,6 @@ public struct NotFoundList: Sequence, Sendable, Hashable, ExpressibleByArrayLite
         private let texts: [String]
         private var textIndex = 0
         private let list: HetuSequence?
-        private let keys: HenkilotunnusKeys?
         /// The marks not yet walked past: a code's bit is cleared when it is handed out.
         private var pending: [UInt64]
         private var listIndex = 0
@@ -73,30 +71,28 @@ public struct NotFoundList: Sequence, Sendable, Hashable, ExpressibleByArrayLite
             case .texts(let texts):
                 self.texts = texts
                 list = nil
-                keys = nil
                 pending = []
             case .marked(let marks):
                 texts = []
                 list = marks.list
-                keys = marks.keys
                 pending = marks.bits
             }
         }
 
         public mutating func next() -> String? {
-            guard let list, let keys else {
+            guard let list else {
                 guard textIndex < texts.count else { return nil }
                 defer { textIndex += 1 }
                 return texts[textIndex]
             }
-            while listIndex < list.keys.count {
-                let key = list.keys[listIndex]
+            while listIndex < list.count {
+                // The place's rank is held: a code's key is read only when it is handed out.
+                let rank = list.rank(at: listIndex)
                 listIndex += 1
-                guard let position = keys.position(of: key) else { continue }
-                let bit: UInt64 = 1 << (position % 64)
-                guard pending[position / 64] & bit != 0 else { continue }
-                pending[position / 64] &= ~bit
-                return HenkilotunnusKeys.text(of: key)
+                let bit: UInt64 = 1 << (rank % 64)
+                guard pending[rank / 64] & bit != 0 else { continue }
+                pending[rank / 64] &= ~bit
+                return HenkilotunnusKeys.text(of: list.distinct.key(at: rank))
             }
             return nil
         }

@@ -54,15 +54,57 @@ package struct ClaimedFile: Sendable, Hashable {
     /// Reads the whole claimed file, refusing anything that is not a regular file within `limit`
     /// (opened with O_NOFOLLOW and O_NONBLOCK, checked with fstat before a byte is read).
     package func readAll(limit: Int64) throws(IntakeError) -> [UInt8] {
+        let (descriptor, size) = try openChecked(limit: limit)
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        let count = try readFully(descriptor, into: &bytes)
+        return count == bytes.count ? bytes : Array(bytes[0..<count]) // shrank meanwhile: what was there is what we have
+    }
+
+    /// Bytes ``readChunks(limit:chunkSize:_:)`` reads at a time: a list's whole length is never held.
+    package static let chunkSize = 1 << 20
+
+    /// Reads the claimed file a chunk at a time with ``readAll(limit:)``'s checks, handing each chunk
+    /// on with whether the file ends with it, until `body` returns false; returns the bytes read.
+    package func readChunks(limit: Int64, chunkSize: Int = ClaimedFile.chunkSize,
+                            _ body: (_ chunk: [UInt8], _ isLast: Bool) throws -> Bool) throws -> Int {
+        let (descriptor, _) = try openChecked(limit: limit)
+        defer { close(descriptor) }
+        func next() throws(IntakeError) -> [UInt8] {
+            var bytes = [UInt8](repeating: 0, count: max(1, chunkSize))
+            let count = try readFully(descriptor, into: &bytes)
+            return count == bytes.count ? bytes : Array(bytes[0..<count])
+        }
+        var total = 0
+        // One chunk ahead, so the last is known as the last.
+        var current = try next()
+        while !current.isEmpty {
+            let following = try next()
+            total += current.count
+            guard try body(current, following.isEmpty) else { break }
+            current = following
+        }
+        return total
+    }
+
+    private func openChecked(limit: Int64) throws(IntakeError) -> (descriptor: Int32, size: Int) {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw .system(operation: "opening", path: path, errno: errno) }
-        defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw .system(operation: "inspecting", path: path, errno: errno) }
+        guard fstat(descriptor, &info) == 0 else {
+            let failure = errno
+            close(descriptor)
+            throw .system(operation: "inspecting", path: path, errno: failure)
+        }
         guard InboxEntry.Kind(mode: info.st_mode) == .regular, Int64(info.st_size) <= limit else {
+            close(descriptor)
             throw .system(operation: "reading (not a regular file within the size limit)", path: path, errno: EINVAL)
         }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        return (descriptor, Int(info.st_size))
+    }
+
+    /// Fills `bytes` from the descriptor's position; fewer only at the file's end.
+    private func readFully(_ descriptor: Int32, into bytes: inout [UInt8]) throws(IntakeError) -> Int {
         var offset = 0
         while offset < bytes.count {
             let count = bytes.withUnsafeMutableBytes { buffer in
@@ -70,9 +112,9 @@ package struct ClaimedFile: Sendable, Hashable {
             }
             if count < 0 && errno == EINTR { continue }
             guard count >= 0 else { throw .system(operation: "reading", path: path, errno: errno) }
-            if count == 0 { break } // shrank meanwhile: what was there is what we have
+            if count == 0 { break }
             offset += count
         }
-        return Array(bytes[0..<offset])
+        return offset
     }
 }

@@ -21,7 +21,7 @@ extension DropProcessor {
                 detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil), keys: asked.keys,
                                            journalSteps: [(.read, drop.readUpdate), (.querying, JournalUpdate())]) {
                 // Each answer's persons are prepared on the worker reading it and reach the sink in batches.
-                try await appliance.client.basicData(hetus: drop.content.hetus, keys: asked.keys, groups: rules.interfaceGroups) {
+                try await appliance.client.basicData(hetus: drop.content.hetus, groups: rules.interfaceGroups) {
                     ResultBatch(sink) { writing, prepared in
                         if let hetu = prepared.copy?.hetu { Self.logContradiction(writing, hetu: hetu, log: context.log) }
                     }

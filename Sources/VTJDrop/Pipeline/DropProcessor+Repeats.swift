@@ -9,15 +9,16 @@ struct EarlierPublication: Sendable, Hashable {
 
 extension DropProcessor {
     /// The department's latest request published within `duplicates.window` whose archived input
-    /// has exactly `bytes`; nil when none (or the window is zero).
+    /// has exactly the bytes of the file at `path` (`size` of them); nil when none (or the window is zero).
     ///
     /// Found among the archived inputs (sizes compared first, then bytes), so nothing new is
     /// stored per drop: the latest ``repeatCandidates`` of the window are looked at, an index
-    /// read and an `lstat` each, and only a file of the same size is read. Blocking file reads,
+    /// read and an `lstat` each, and only a file of the same size is read, a chunk of each file at a
+    /// time (never either whole: a list of 1,000,000 is 12 MB). Blocking file reads,
     /// so call it off the cooperative pool.
-    func earlierPublication(of bytes: [UInt8], department: String) -> EarlierPublication? {
+    func earlierPublication(ofFile path: String, size: Int, department: String) -> EarlierPublication? {
         let window = appliance.configuration.duplicateWindow
-        guard window > .zero, !bytes.isEmpty else { return nil }
+        guard window > .zero, size > 0 else { return nil }
         let since = now.addingTimeInterval(-Double(window.components.seconds))
         let candidates: [(dropID: String, folder: String, at: Date)]
         do {
@@ -29,10 +30,10 @@ extension DropProcessor {
         }
         for candidate in candidates {
             guard let name = DropReplay.inputName(in: candidate.folder) else { continue }
-            let path = candidate.folder + "/" + name
+            let stored = candidate.folder + "/" + name
             var info = stat()
-            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count,
-                  let stored = FileManager.default.contents(atPath: path), stored.elementsEqual(bytes) else { continue }
+            guard lstat(stored, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size,
+                  SameBytes.files(path, stored) else { continue }
             return EarlierPublication(dropID: candidate.dropID, publishedAt: candidate.at)
         }
         return nil

@@ -72,10 +72,7 @@ package struct DropProcessor: Sendable {
                 // A fetch the appliance planned (the change schedule) has nothing to read.
                 if let operation = claimed.planned { return (DropContent.scheduled(operation), nil, nil) }
                 let input = try readStable(claimed)
-                var content = try DropContentReader.read(input.bytes, fileName: claimed.originalName)
-                // Each code's line is for `vtjdrop hetu`'s report; a drop would hold 8 bytes a code to its end.
-                content.hetuLines = FirstLines()
-                return (content, input.stamp, earlierPublication(of: input.bytes, department: claimed.department))
+                return (input.content, input.stamp, input.repeatOf)
             }
             context.inputStamp = read.1
             context.repeatOf = read.2

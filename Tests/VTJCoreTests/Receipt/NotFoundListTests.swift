@@ -17,7 +17,7 @@ import Testing
             bits[position / 64] |= 1 << (position % 64)
             expected.append(code.value)
         }
-        return (list, expected, NotFoundList(list: list, keys: keys, bits: bits))
+        return (list, expected, NotFoundList(list: list, bits: bits))
     }
 
     @Test func aWalkGivesTheMarkedCodesOnceEachInListOrder() {
@@ -32,7 +32,7 @@ import Testing
     @Test func noMarksIsAnEmptyList() {
         let (list, _, _) = Self.marked()
         let keys = HenkilotunnusKeys(list)
-        let none = NotFoundList(list: list, keys: keys, bits: [UInt64](repeating: 0, count: (keys.count + 63) / 64))
+        let none = NotFoundList(list: list, bits: [UInt64](repeating: 0, count: (keys.count + 63) / 64))
         #expect(none.isEmpty && Array(none).isEmpty && none == [])
     }
 
