@@ -162,10 +162,10 @@ struct ClientResponderTests {
 
     @Test("connection refused is transient and retried")
     func connectionRefused() async throws {
-        let responder = try LoopbackResponder { _ in .init(status: 200) }
-        let base = responder.baseURL
-        responder.stop()
-        let client = try VTJInterfaceClient(configuration: ClientTestData.configuration(base, maxAttempts: 3))
+        // Held, not released: a released port was once taken by another test's sandbox during the retries.
+        let refusing = try LoopbackSocket.refusingPort()
+        defer { close(refusing.descriptor) }
+        let client = try VTJInterfaceClient(configuration: ClientTestData.configuration("http://127.0.0.1:\(refusing.port)/api/v1", maxAttempts: 3))
         do {
             _ = try await client.logKey(on: CivilDate(year: 2026, month: 1, day: 1)!)
             Issue.record("a closed port answered")

@@ -136,11 +136,10 @@ struct CurlTransportTests {
 
     @Test("a refused connection is a transient connect problem")
     func refused() throws {
-        let responder = try LoopbackResponder { _ in .init(status: 200) }
-        let url = responder.baseURL
-        responder.stop()
+        let refusing = try LoopbackSocket.refusingPort()
+        defer { close(refusing.descriptor) }
         do {
-            _ = try CurlHandle().perform(HTTPRequest(method: "GET", url: url))
+            _ = try CurlHandle().perform(HTTPRequest(method: "GET", url: "http://127.0.0.1:\(refusing.port)/api/v1"))
             Issue.record("connected to a closed port")
         } catch {
             #expect(error.problem == .connect)

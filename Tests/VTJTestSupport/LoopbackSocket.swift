@@ -5,8 +5,8 @@ import Darwin
 #endif
 import Foundation
 
-/// TCP sockets on 127.0.0.1: a listener on a port the kernel picks, a port nothing listens on,
-/// and whether something listens yet.
+/// TCP sockets on 127.0.0.1: a listener on a port the kernel picks, a port nothing listens on, a
+/// port held that refuses connections, and whether something listens yet.
 public enum LoopbackSocket {
     /// A socket call failed.
     public struct Failure: Error, CustomStringConvertible {
@@ -32,6 +32,19 @@ public enum LoopbackSocket {
         defer { close(fd) }
         guard let port = bindEphemeral(fd) else { throw Failure("no free loopback port") }
         return port
+    }
+
+    /// A loopback port held bound but not listening, so a connection to it is refused for as long as
+    /// the caller keeps the descriptor (and closes it). A port merely released (``freePort()``, a
+    /// stopped server) can be taken meanwhile by a server another test starts, which then answers.
+    public static func refusingPort() throws -> (descriptor: Int32, port: Int) {
+        // No SO_REUSEADDR: a later bind, with or without it, cannot share the port while this holds it.
+        let fd = try newSocket()
+        guard let port = bindEphemeral(fd) else {
+            close(fd)
+            throw Failure("no free loopback port")
+        }
+        return (fd, port)
     }
 
     /// Whether a connection to `port` on 127.0.0.1 is accepted now.
