@@ -41,6 +41,11 @@ public enum ChildProcess {
         }
     }
 
+    /// Runs one of the repository's Python checks (`scripts/<name>`) from the repository's root.
+    public static func script(_ name: String, _ arguments: [String] = []) async throws -> Outcome {
+        try await run("python3", [repositoryRoot + "/scripts/" + name] + arguments, currentDirectory: repositoryRoot)
+    }
+
     /// Runs a program to its end and returns its standard output; throws with its stderr when it fails.
     @discardableResult
     public static func output(_ executable: String, _ arguments: [String], stdin: Data? = nil) async throws -> Data {

@@ -8,8 +8,7 @@ import VTJTestSupport
 /// the map lie, so the check runs with every suite rather than only when someone remembers it.
 @Suite struct ArchitectureDocTests {
     @Test func everyBacktickedPathAndSymbolExists() async throws {
-        let outcome = try await ChildProcess.run(
-            "python3", [repositoryRoot + "/scripts/check-architecture"], currentDirectory: repositoryRoot)
+        let outcome = try await ChildProcess.script("check-architecture")
         #expect(outcome.status == 0, "stale references in docs/architecture.md:\n\(outcome.stdout)\(outcome.stderr)")
     }
 
@@ -20,8 +19,7 @@ import VTJTestSupport
         let path = try folder.write(
             "page.md",
             "`RequestRefusal`, `Claimer.leftovers`, `VTJDrop/Pipeline/IntakeCycle+QuarantineRecovery.swift`, `Claimer.claim`")
-        let outcome = try await ChildProcess.run(
-            "python3", [repositoryRoot + "/scripts/check-architecture", path], currentDirectory: repositoryRoot)
+        let outcome = try await ChildProcess.script("check-architecture", [path])
         #expect(outcome.status == 1)
         #expect(outcome.stdout.split(separator: "\n").count == 3, "\(outcome.stdout)")
     }

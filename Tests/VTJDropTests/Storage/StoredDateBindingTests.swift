@@ -9,8 +9,7 @@ import VTJTestSupport
 /// what refuses it, so it runs with every suite.
 @Suite struct StoredDateBindingTests {
     @Test func everyDateBoundInTheRuntimeIsStored() async throws {
-        let outcome = try await ChildProcess.run(
-            "python3", [repositoryRoot + "/scripts/check-stored-dates"], currentDirectory: repositoryRoot)
+        let outcome = try await ChildProcess.script("check-stored-dates")
         #expect(outcome.status == 0, "dates bound without .stored:\n\(outcome.stdout)\(outcome.stderr)")
     }
 
@@ -28,8 +27,7 @@ import VTJTestSupport
                 var arguments: StatementArguments { [at, department] }
             }
             """)
-        let outcome = try await ChildProcess.run(
-            "python3", [repositoryRoot + "/scripts/check-stored-dates", path], currentDirectory: repositoryRoot)
+        let outcome = try await ChildProcess.script("check-stored-dates", [path])
         #expect(outcome.status == 1)
         let findings = outcome.stdout.split(separator: "\n")
         #expect(findings.count == 4, "\(outcome.stdout)")
