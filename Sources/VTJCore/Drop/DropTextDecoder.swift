@@ -69,8 +69,8 @@ public enum DropTextDecoder {
         DropReadError(file: file, kind: .notText, message: Message(reason, arguments))
     }
 
-    /// Zip (xlsx, ods, docx), OLE (xls, doc) and PDF signatures.
-    private static func knownBinaryFormat(_ bytes: [UInt8]) -> MessageKey? {
+    /// Zip (xlsx, ods, docx), OLE (xls, doc) and PDF signatures (the first 8 bytes decide).
+    static func knownBinaryFormat(_ bytes: [UInt8]) -> MessageKey? {
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .readZipArchive }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .readOldOfficeFile }
         if bytes.starts(with: Array("%PDF-".utf8)) { return .readPDF }
@@ -121,22 +121,33 @@ public enum DropTextDecoder {
     }
 
     /// Text lists have no control characters besides tab and line ends; a file full of them is
-    /// binary data in disguise. Works on valid UTF-8: C0 controls are single bytes, C1 controls
-    /// (U+0080–U+009F) are C2 80–C2 9F, and every scalar has exactly one non-continuation byte.
+    /// binary data in disguise.
     private static func refuseControlCharacters(_ utf8: [UInt8], file: String) throws(DropReadError) {
-        var controls = 0
-        var total = 0
-        var previous: UInt8 = 0
-        for byte in utf8 {
-            if byte & 0xC0 != 0x80 { total += 1 }
-            if (byte < 0x20 && ![0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1A].contains(byte)) || byte == 0x7F
-                || (previous == 0xC2 && (0x80...0x9F).contains(byte)) {
+        var count = ControlCount()
+        for byte in utf8 { count.add(byte) }
+        if count.tooMany {
+            throw notText(file, .readControlCharacters, ["count": .count(count.controls)])
+        }
+    }
+
+    /// The control characters of valid UTF-8 text, counted a byte at a time (so a list read in
+    /// chunks, ``DropTextScan``, counts them as the whole read does): C0 controls are single bytes,
+    /// C1 controls (U+0080–U+009F) are C2 80–C2 9F, and every scalar has exactly one non-continuation byte.
+    struct ControlCount {
+        private(set) var controls = 0
+        private var scalars = 0
+        private var previous: UInt8 = 0
+
+        mutating func add(_ byte: UInt8) {
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0B && byte != 0x0C && byte != 0x0D && byte != 0x1A)
+                || byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte)) {
                 controls += 1
             }
             previous = byte
         }
-        if controls > max(4, total / 200) {
-            throw notText(file, .readControlCharacters, ["count": .count(controls)])
-        }
+
+        /// More than a text list has: above 4, and above one scalar in 200.
+        var tooMany: Bool { controls > max(4, scalars / 200) }
     }
 }

@@ -16,9 +16,7 @@ public struct DropTextScan: Sendable {
     /// The bytes of a UTF-8 sequence a chunk's end cut (at most three).
     private var pending: [UInt8] = []
     /// ``DropTextDecoder``'s control character count over the text after the BOM.
-    private var controls = 0
-    private var scalars = 0
-    private var previous: UInt8 = 0
+    private var controls = DropTextDecoder.ControlCount()
 
     public init() {}
 
@@ -45,11 +43,11 @@ public struct DropTextScan: Sendable {
     public mutating func finish() -> TextEncoding? {
         if !begun { begin() }
         guard seen > 0, !sawNUL, validUTF8, pending.isEmpty else { return nil }
-        if start.starts(with: [0x50, 0x4B, 0x03, 0x04]) || start.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
-            || start.starts(with: Array("%PDF-".utf8)) || start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) {
+        // A known binary format or a UTF-16 BOM: the whole read refuses or decodes it.
+        if DropTextDecoder.knownBinaryFormat(start) != nil || start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) {
             return nil
         }
-        guard controls <= max(4, scalars / 200) else { return nil }
+        guard !controls.tooMany else { return nil }
         return start.starts(with: Self.bom) ? .utf8BOM : .utf8
     }
 
@@ -71,22 +69,14 @@ public struct DropTextScan: Sendable {
 
     /// ``DropTextDecoder``'s control character rule, byte by byte as it counts them.
     private mutating func count(_ chunk: [UInt8], from: Int) {
-        for index in from..<chunk.count {
-            let byte = chunk[index]
-            if byte & 0xC0 != 0x80 { scalars += 1 }
-            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0B && byte != 0x0C && byte != 0x0D && byte != 0x1A)
-                || byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte)) {
-                controls += 1
-            }
-            previous = byte
-        }
+        for index in from..<chunk.count { controls.add(chunk[index]) }
     }
 
     /// Strict UTF-8 (``UTF8Scan``) across chunk ends: a sequence the end cut is finished with the next chunk.
     private mutating func validate(_ chunk: [UInt8], from: Int) {
         var index = from
         if !pending.isEmpty {
-            let need = Self.expectedLength(pending[0]) - pending.count
+            let need = UTF8Scan.sequenceLength(lead: pending[0]) - pending.count
             let available = min(need, chunk.count - from)
             pending += chunk[from..<(from + available)]
             guard available == need else {
@@ -106,7 +96,7 @@ public struct DropTextScan: Sendable {
                 index += 1
                 continue
             }
-            let expected = Self.expectedLength(chunk[index])
+            let expected = UTF8Scan.sequenceLength(lead: chunk[index])
             if expected > 1 && index + expected > chunk.count {
                 // Cut by the chunk's end: finished (and judged) with the next chunk's first bytes.
                 pending = Array(chunk[index...])
@@ -119,16 +109,6 @@ public struct DropTextScan: Sendable {
                 return
             }
             index += length
-        }
-    }
-
-    /// A lead byte's sequence length (1 for anything that cannot lead one: ``UTF8Scan`` refuses it).
-    private static func expectedLength(_ lead: UInt8) -> Int {
-        switch lead {
-        case 0xC2...0xDF: 2
-        case 0xE0...0xEF: 3
-        case 0xF0...0xF4: 4
-        default: 1
         }
     }
 }
