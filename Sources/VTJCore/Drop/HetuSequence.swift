@@ -15,14 +15,11 @@ public struct HetuSequence: RandomAccessCollection, Sendable, Hashable, Expressi
 
     /// `values` in order (a value listed twice is held at each of its places).
     public init(_ values: [Henkilotunnus] = []) {
-        var keys = values.map(\.key)
-        keys.sort()
-        keys.removeDuplicatesInSortedOrder()
-        let distinct = HenkilotunnusKeys(sortedDistinct: keys, count: keys.count)
-        var ranks = PackedNumbers(count: values.count, largest: Swift.max(0, keys.count - 1))
+        let distinct = HenkilotunnusKeys(values)
+        var ranks = PackedNumbers(count: values.count, largest: Swift.max(0, distinct.count - 1))
         for (place, value) in values.enumerated() {
             // Every value's key is among the distinct ones.
-            ranks[place] = Self.firstIndex(of: value.key, inSorted: keys)
+            ranks[place] = distinct.position(of: value.key)!
         }
         self.init(distinct: distinct, ranks: ranks)
     }
@@ -57,16 +54,6 @@ public struct HetuSequence: RandomAccessCollection, Sendable, Hashable, Expressi
     public func hash(into hasher: inout Hasher) {
         hasher.combine(count)
         for position in indices { hasher.combine(key(at: position)) }
-    }
-
-    private static func firstIndex(of key: UInt64, inSorted keys: [UInt64]) -> Int {
-        var low = 0
-        var high = keys.count
-        while low < high {
-            let middle = (low + high) / 2
-            if keys[middle] < key { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 }
 

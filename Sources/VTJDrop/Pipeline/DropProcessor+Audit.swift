@@ -8,12 +8,11 @@ extension DropProcessor {
     /// message leaves (a crash mid-query still shows who asked), and what became of it afterwards.
     ///
     /// An attempt is never a disclosure: what reached a department is recorded only when its
-    /// result is published (``complete(_:result:receipt:)``). `keys`, when the caller holds them,
-    /// are the distinct codes of `record.hetus`, handed to the insert instead of sorted again.
+    /// result is published (``complete(_:result:receipt:)``).
     /// `journalSteps` are the drop's journal steps up to this query (`read`, `querying`), written in
     /// the query's first transaction: a small drop's one synced commit instead of two more waits for
     /// the database's writer (issue 15 goal 4); the record throws when they cannot be written.
-    func audited<T>(_ record: AuditRecord, keys: HenkilotunnusKeys? = nil, journalSteps: [(DropState, JournalUpdate)] = [],
+    func audited<T>(_ record: AuditRecord, journalSteps: [(DropState, JournalUpdate)] = [],
                     _ body: () async throws -> T) async throws -> T {
         let log = appliance.database.auditLog
         var alongside: (@Sendable (Database) throws -> Void)?
@@ -28,7 +27,7 @@ extension DropProcessor {
         let pace = Self.writerPace()
         let appliance = self.appliance
         let write: @Sendable () throws -> Int64 = { [alongside] in
-            do { return try log.record(record, keys: keys, pace: pace, alongside: alongside) } catch { throw appliance.noteDamage(error) }
+            do { return try log.record(record, pace: pace, alongside: alongside) } catch { throw appliance.noteDamage(error) }
         }
         let id = record.hetus.count > Self.auditAsideFrom ? try await AsideThread.run(write) : try write()
         appliance.reportQueried(department: record.department, count: record.hetus.count,

@@ -18,8 +18,8 @@ extension DropProcessor {
             let report = try await audited(AuditRecord(
                 at: now, department: context.department, purpose: drop.authorisation.purpose.rawValue,
                 dropID: context.dropID, operation: "perustiedot", scope: .hetuList, hetus: drop.content.hetus,
-                detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil), keys: asked.keys,
-                                           journalSteps: [(.read, drop.readUpdate), (.querying, JournalUpdate())]) {
+                detail: operation == .seurantaLisaa ? "seuranta-lisaa" : nil),
+                journalSteps: [(.read, drop.readUpdate), (.querying, JournalUpdate())]) {
                 // Each answer's persons are prepared on the worker reading it and reach the sink in batches.
                 try await appliance.client.basicData(hetus: drop.content.hetus, groups: rules.interfaceGroups) {
                     ResultBatch(sink) { writing, prepared in

@@ -75,8 +75,6 @@ package struct AuditLog: Sendable {
     /// record before the call returns, that is before any message of the query leaves. A crash
     /// between two chunks leaves a header with part of its codes, no outcome and no message sent.
     ///
-    /// - Parameter keys: the distinct codes of `record.hetus` when the caller holds them already
-    ///   (the drop's ``AskedOnly``): not sorted again into a second copy (8 MB at 1,000,000).
     /// - Parameter pace: the codes the next transaction takes, given ``chunkSize`` (asked before each:
     ///   a bulk drop's shrink while a small drop is in flight, ``WorkPriority/rowsPerTransaction(_:smallDropsInFlight:)``).
     /// - Parameter alongside: written in the first transaction, before the header: the journal's
@@ -84,13 +82,14 @@ package struct AuditLog: Sendable {
     ///   query in the one synced commit instead of each waiting for the writer on its own.
     /// - Parameter committed: called after each transaction with the codes on record so far (tests).
     @discardableResult
-    package func record(_ record: AuditRecord, keys: HenkilotunnusKeys? = nil, chunkSize: Int = AuditLog.chunkSize,
+    package func record(_ record: AuditRecord, chunkSize: Int = AuditLog.chunkSize,
                         committed: ((Int) throws -> Void)? = nil, pace: (Int) -> Int = { $0 },
                         alongside: ((Database) throws -> Void)? = nil) throws(StorageError) -> Int64 {
-        // Distinct and ordered as 8-byte keys, each text made again as it is inserted: no copy of the
-        // list's strings (16 bytes a code; issue 15's memory bound). Ordered, so each chunk fills a
-        // few neighbouring pages of audit_hetu's (hetu, query_id) tree instead of pages all over it.
-        let unique = keys ?? HenkilotunnusKeys(record.hetus)
+        // The list's own distinct codes, sorted (held by the list, not sorted again), each text made
+        // again as it is inserted: no copy of the list's strings (issue 15's memory bound). Ordered,
+        // so each chunk fills a few neighbouring pages of audit_hetu's (hetu, query_id) tree
+        // instead of pages all over it.
+        let unique = record.hetus.distinct
         var id: Int64?
         var start = 0
         repeat {
@@ -114,7 +113,7 @@ package struct AuditLog: Sendable {
         return id!
     }
 
-    /// Codes per transaction of ``record(_:keys:chunkSize:committed:pace:alongside:)``: a message's worth, a few
+    /// Codes per transaction of ``record(_:chunkSize:committed:pace:alongside:)``: a message's worth, a few
     /// milliseconds of the writer.
     package static let chunkSize = 1000
 

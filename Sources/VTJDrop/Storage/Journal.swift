@@ -51,7 +51,7 @@ package struct Journal: Sendable {
     }
 
     /// `steps`, in order, as one write inside another's transaction: a query's audit record takes
-    /// the journal's `read` and `querying` with it (``AuditLog/record(_:keys:chunkSize:committed:pace:alongside:)``).
+    /// the journal's `read` and `querying` with it (``AuditLog/record(_:chunkSize:committed:pace:alongside:)``).
     package static func transitions(_ steps: [(DropState, JournalUpdate)], for dropID: String,
                                     at date: Date) -> @Sendable (Database) throws -> Void {
         { db in
