@@ -105,16 +105,9 @@ package struct ClaimedFile: Sendable, Hashable {
 
     /// Fills `bytes` from the descriptor's position; fewer only at the file's end.
     private func readFully(_ descriptor: Int32, into bytes: inout [UInt8]) throws(IntakeError) -> Int {
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            }
-            if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else { throw .system(operation: "reading", path: path, errno: errno) }
-            if count == 0 { break }
-            offset += count
+        switch DescriptorRead.fill(&bytes, from: descriptor) {
+        case .success(let count): count
+        case .failure(let failed): throw .system(operation: "reading", path: path, errno: failed.code)
         }
-        return offset
     }
 }

@@ -17,24 +17,10 @@ enum SameBytes {
         var left = [UInt8](repeating: 0, count: max(1, chunkSize))
         var right = [UInt8](repeating: 0, count: max(1, chunkSize))
         while true {
-            guard let read = fill(one, &left), read == fill(other, &right) else { return false }
+            guard case .success(let read) = DescriptorRead.fill(&left, from: one),
+                  case .success(read) = DescriptorRead.fill(&right, from: other) else { return false }
             if read == 0 { return true }
             guard left[0..<read] == right[0..<read] else { return false }
         }
-    }
-
-    /// Fills `buffer` from the descriptor (fewer bytes only at its end); nil on a read error.
-    private static func fill(_ descriptor: Int32, _ buffer: inout [UInt8]) -> Int? {
-        var offset = 0
-        while offset < buffer.count {
-            let count = buffer.withUnsafeMutableBytes { bytes in
-                read(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            }
-            if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else { return nil }
-            if count == 0 { break }
-            offset += count
-        }
-        return offset
     }
 }
