@@ -23,12 +23,7 @@ struct PackedNumbers: Sendable {
     subscript(index: Int) -> Int {
         get {
             precondition(index >= 0 && index < count, "PackedNumbers index out of range")
-            let bit = index * width
-            let word = bit >> 6
-            let shift = bit & 63
-            var value = words[word] >> UInt64(shift)
-            if shift + width > 64 { value |= words[word + 1] << UInt64(64 - shift) }
-            return Int(value & mask)
+            return Int(BitReader.read(words, at: index * width, width: width))
         }
         set {
             precondition(index >= 0 && index < count && newValue >= 0 && newValue <= largest, "PackedNumbers value out of range")
