@@ -97,7 +97,9 @@ extension DropProcessor {
         // them a disclosure by writing its header alone. A crash in between walks the drop again,
         // which finds its files published, stages again and publishes.
         let staged = try sink.flatMap { sink in
-            try appliance.database.auditLog.stageDisclosure(dropID: context.dropID, at: now, persons: sink, pace: Self.writerPace())
+            try appliance.database.auditLog.stageDisclosure(dropID: context.dropID, at: now, persons: sink,
+                                                            scratchFolder: appliance.client.configuration.temporaryDirectory,
+                                                            pace: Self.writerPace())
         }
         DropTiming.mark("disclosure-staged")
         let disclosure = sink.map { sink in

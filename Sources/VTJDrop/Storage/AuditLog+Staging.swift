@@ -3,7 +3,7 @@ import GRDB
 import VTJCore
 
 /// A result's disclosed persons written ahead of its publication, under the id its disclosure will
-/// take (``AuditLog/stageDisclosure(dropID:at:persons:chunkSize:committed:pace:)``).
+/// take (``AuditLog/stageDisclosure(dropID:at:persons:scratchFolder:chunkSize:committed:pace:)``).
 package struct StagedDisclosure: Sendable, Hashable {
     /// The id the disclosure's header row takes at publication.
     package var id: Int64
@@ -23,14 +23,18 @@ extension AuditLog {
     /// The rows go in in henkilötunnus order, the order of `audit_disclosed_person`'s key: chunks of
     /// a result's rows in the order they were answered would each touch pages all over the table,
     /// and every chunk would write them to the log again (measured: a 100,000 result took 2.6–3.5 s
-    /// so, against 1.0–1.4 s as one transaction). More than one chunk's rows are first sorted by
-    /// SQLite in a private temporary database attached to the writer (``sorted(_:chunkSize:_:)``).
+    /// so, against 1.0–1.4 s as one transaction). More than one chunk's rows are first sorted in
+    /// bounded runs through a nameless scratch file in `scratchFolder` (``DisclosureSort``), or, for a
+    /// henkilötunnus that does not fit its rows, by SQLite in a private temporary database attached to
+    /// the writer (``sorted(_:chunkSize:pace:_:)``).
     ///
+    /// - Parameter scratchFolder: where the sort's scratch file goes (the state's `tmp`); nil: the
+    ///   database's folder's `tmp`.
     /// - Parameter pace: the persons the next transaction takes, given `chunkSize` (asked before each:
     ///   a bulk drop's shrink while a small drop is in flight, ``WorkPriority/rowsPerTransaction(_:smallDropsInFlight:)``).
     /// - Parameter committed: called after each transaction with the persons written so far (tests).
     package func stageDisclosure(dropID: String, at date: Date, persons: any DisclosedPersonSource,
-                                 chunkSize: Int = AuditLog.stagingChunkSize,
+                                 scratchFolder: String? = nil, chunkSize: Int = AuditLog.stagingChunkSize,
                                  committed: ((Int) throws -> Void)? = nil, pace: (Int) -> Int = { $0 }) throws(StorageError) -> StagedDisclosure? {
         // Rows an earlier attempt left are invisible without their header; failing to remove them
         // (a trigger an operator recreated without its WHEN) must not keep this result from its record.
@@ -58,6 +62,21 @@ extension AuditLog {
             try Self.reading { try persons.forEachPerson { all.append($0) } }
             all.sort { $0.hetu < $1.hetu }
             try write { db, id in try Self.insertPersons(all, id: id, db) }
+        } else if let sort = try DisclosureSort(persons, folder: scratchFolder ?? defaultScratchFolder) {
+            // One insert per person, in the order of the table's key: nothing is written twice.
+            while !sort.isFinished {
+                try write { db, id in
+                    let statement = try db.cachedStatement(sql: """
+                        INSERT OR IGNORE INTO audit_disclosed_person (hetu, disclosure_id, status, groups) VALUES (?, ?, ?, ?)
+                        """)
+                    var inserted = 0
+                    let given = try sort.next(max(pace(chunkSize), 1)) { hetu, pair in
+                        try statement.execute(arguments: [hetu, id, sort.statuses[pair], sort.groupTexts[pair]])
+                        inserted += db.changesCount
+                    }
+                    return given == 0 ? nil : inserted
+                }
+            }
         } else {
             try sorted(persons, chunkSize: chunkSize, pace: pace) { (schema: String) throws(StorageError) in
                 // Keyset pagination over the sorted rows: each chunk continues after the last hetu moved.
@@ -82,6 +101,14 @@ extension AuditLog {
         }
         guard let id else { return nil }
         return StagedDisclosure(id: id, personCount: written)
+    }
+
+    /// The state database's folder's `tmp` (where ``StateDatabase/keepTemporaryFiles(in:)`` puts
+    /// SQLite's own), or the folder itself when it has none.
+    private var defaultScratchFolder: String {
+        let folder = (pool.path as NSString).deletingLastPathComponent
+        let temporary = folder + "/" + StateLayout.temporaryFolderName
+        return FileManager.default.fileExists(atPath: temporary) ? temporary : folder
     }
 
     /// Runs `body` with `persons` in a private temporary database attached to the writer connection
@@ -143,7 +170,7 @@ extension AuditLog {
         }
     }
 
-    /// Persons per transaction of ``stageDisclosure(dropID:at:persons:chunkSize:committed:pace:)``: a few
+    /// Persons per transaction of ``stageDisclosure(dropID:at:persons:scratchFolder:chunkSize:committed:pace:)``: a few
     /// milliseconds of the writer.
     package static let stagingChunkSize = 2000
 

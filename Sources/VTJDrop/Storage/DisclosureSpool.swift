@@ -3,7 +3,7 @@ import VTJSheet
 
 /// The disclosure log's rows of one result while it is written: one row per person, in a nameless
 /// scratch file, read back when the result is complete (``DisclosedPersonSource``; staged into the
-/// audit log, ``AuditLog/stageDisclosure(dropID:at:persons:chunkSize:committed:pace:)``), so a
+/// audit log, ``AuditLog/stageDisclosure(dropID:at:persons:scratchFolder:chunkSize:committed:pace:)``), so a
 /// list of 1,000,000 persons holds a few bytes of each in memory, not a `DisclosedPerson` each.
 ///
 /// The file has no name (VTJSheet's `SheetSpool`, as `SheetRowSpool` uses: `O_TMPFILE`, or unlinked

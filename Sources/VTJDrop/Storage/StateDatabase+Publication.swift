@@ -12,7 +12,7 @@ extension StateDatabase {
     ///   - persons: the disclosure's persons when they are not the record's own list (a drop's
     ///     ``DisclosureSpool``, read back inside the transaction); a failure reading them rolls the
     ///     whole transaction back, `published` with it.
-    ///   - staged: the persons written ahead (``AuditLog/stageDisclosure(dropID:at:persons:chunkSize:committed:pace:)``):
+    ///   - staged: the persons written ahead (``AuditLog/stageDisclosure(dropID:at:persons:scratchFolder:chunkSize:committed:pace:)``):
     ///     the transaction then writes only the header, however many they are.
     @discardableResult
     package func recordPublication(dropID: String, at date: Date, update: JournalUpdate,

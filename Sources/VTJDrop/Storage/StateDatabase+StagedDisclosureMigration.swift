@@ -2,7 +2,7 @@ import GRDB
 
 extension StateDatabase {
     /// `v6-staged-disclosures`: a result's disclosed persons are written before its publication, a
-    /// few thousand per transaction (``AuditLog/stageDisclosure(dropID:at:persons:chunkSize:committed:pace:)``),
+    /// few thousand per transaction (``AuditLog/stageDisclosure(dropID:at:persons:scratchFolder:chunkSize:committed:pace:)``),
     /// and become a disclosure in O(1) when the publication's transaction writes the header row
     /// (`audit_disclosure`) under the id they were written with. Before, the publication's
     /// transaction wrote every person and held the database's one writer for seconds at 100,000.
