@@ -150,12 +150,21 @@ public struct HetuListReader: Sendable {
 
     /// Blanks (incl. no-break space and a stray BOM) removed from both ends.
     static func trimmed(_ text: String) -> Substring {
-        let blanks: Set<Character> = [" ", "\t", "\u{00A0}", "\u{FEFF}", "\u{0B}", "\u{0C}", "\u{1A}"]
+        // Nearly every line starts and ends with a printable ASCII byte, and each blank is one scalar
+        // that is not one: nothing to trim, and no character compared (the list's read thread).
+        let utf8 = text.utf8
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return Substring(text)
+        }
+        let blanks = Self.blanks
         var slice = Substring(text)
         while let first = slice.first, blanks.contains(first) { slice = slice.dropFirst() }
         while let last = slice.last, blanks.contains(last) { slice = slice.dropLast() }
         return slice
     }
+
+    /// What ``trimmed(_:)`` takes off either end.
+    private static let blanks: Set<Character> = [" ", "\t", "\u{00A0}", "\u{FEFF}", "\u{0B}", "\u{0C}", "\u{1A}"]
 
     /// A short printable preview of an over-long line for the receipt.
     static func preview(_ bytes: ArraySlice<UInt8>) -> String {
