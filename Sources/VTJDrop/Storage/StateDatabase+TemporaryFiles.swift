@@ -4,7 +4,7 @@ import Synchronization
 
 extension StateDatabase {
     /// Where SQLite puts its temporary files for this process: the state folder's `tmp`, never
-    /// `/var/tmp` or `/tmp`. A large sort (the staged disclosure rows, an audit export's ORDER BY,
+    /// `/var/tmp` or `/tmp`. A large sort (the staged disclosure rows whose codes `DisclosureSort` cannot hold, an audit export's ORDER BY,
     /// a migration's copy) spills henkilötunnus into such a file; SQLite unlinks it at once, but
     /// while it lives it must sit with the rest of the state (the same owner, mode, disk and backup
     /// rules), not in a folder every user of the machine can list.

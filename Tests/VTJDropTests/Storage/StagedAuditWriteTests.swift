@@ -51,6 +51,22 @@ import VTJTestSupport
         #expect(try database.journal.entry("small-1000") != nil && database.journal.entry("small-2000") != nil)
     }
 
+    /// Codes go 100 to an INSERT and the rest one by one: chunks that are not whole hundreds lose
+    /// and repeat none.
+    @Test func codesInChunksOfAnySizeAreEachWrittenOnce() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let database = try StateDatabase(stateFolder: folder.path + "/state")
+        let hetus = TestHetu.distinct(1234).shuffled()
+        var paces = [317, 99, 100, 1, 1000].makeIterator()
+        var seen: [Int] = []
+        try database.auditLog.record(query("req-7", hetus + hetus.suffix(40)), chunkSize: 1000,
+                                     committed: { seen.append($0) }, pace: { _ in paces.next() ?? 1000 })
+        #expect(seen == [317, 416, 516, 517, 1234])
+        let entry = try #require(try database.auditLog.queries(request: "req-7").first)
+        #expect(entry.hetuCount == 1234 && entry.hetus == hetus.map(\.value).sorted())
+    }
+
     @Test func theWritersPaceIsAskedBeforeEachTransaction() throws {
         let folder = try TempFolder()
         defer { folder.remove() }
