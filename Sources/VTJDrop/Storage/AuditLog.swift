@@ -112,9 +112,8 @@ package struct AuditLog: Sendable {
         return id!
     }
 
-    /// Writes the codes of `range` under query `id`, ``codesPerStatement`` to an INSERT: a statement's
-    /// run costs GRDB's bookkeeping and an argument array per execution, which per code was most of
-    /// the thread's own CPU beside SQLite's.
+    /// Writes the codes of `range` under query `id`, ``codesPerStatement`` to an INSERT, so GRDB's
+    /// bookkeeping around a statement's run and its argument array come once per hundred codes, not per code.
     private static func insertCodes(_ codes: HenkilotunnusKeys, _ range: Range<Int>, query id: Int64,
                                     _ db: Database) throws {
         let many = try db.cachedStatement(sql: Self.insertCodesSQL)
