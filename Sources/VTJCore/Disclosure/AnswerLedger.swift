@@ -42,11 +42,11 @@ public struct AnswerLedger: Sendable {
     private var slotByKey: [UInt64: UInt32] = [:]
     private var slotByText: [String: UInt32] = [:]
     /// Per first copy (by slot): its digest, records delivered, and whether it was judged
-    /// protected or has been withdrawn. Arrays by slot, 11 bytes a person, not a dictionary of
-    /// strings (issue 15's memory bound).
-    private var digests: [UInt64] = []
-    private var deliveredRecords: [UInt16] = []
-    private var flags: [UInt8] = []
+    /// protected or has been withdrawn. 11 bytes a person in fixed pages, not a dictionary of
+    /// strings nor arrays that double (issue 15's memory bound); the digest stays 64 bits whole.
+    private var digests = PagedNumbers<UInt64>()
+    private var deliveredRecords = PagedNumbers<UInt16>()
+    private var flags = PagedNumbers<UInt8>()
     private static let protectedFlag: UInt8 = 1
     private static let withdrawnFlag: UInt8 = 2
 
