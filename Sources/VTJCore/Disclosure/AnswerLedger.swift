@@ -33,11 +33,11 @@ public struct AnswerLedger: Sendable {
     }
 
     /// Where each person's entry is found: by the person's position among the list's codes when the
-    /// drop is a list (slot + 1 in the bits the list's length needs: 20 bits a code at 1,000,000),
-    /// else by code (also a listed code whose slot does not fit, past passive persons) or, for a
-    /// string that is no valid code, by the string (a municipal selection; few persons either way
-    /// compared with a list's millions).
-    private var slotByPosition: PackedNumbers
+    /// drop is a list (``AnsweredSlots``: a bit per listed code, a slot only per answered one),
+    /// else by code (also a listed code whose slot does not fit) or, for a string that is no valid
+    /// code, by the string (a municipal selection; few persons either way compared with a list's
+    /// millions).
+    private var slotByPosition: AnsweredSlots
     private let index: HenkilotunnusKeys?
     private var slotByKey: [UInt64: UInt32] = [:]
     private var slotByText: [String: UInt32] = [:]
@@ -65,8 +65,7 @@ public struct AnswerLedger: Sendable {
     public init(rules: DisclosureRules, index: HenkilotunnusKeys?) {
         self.rules = rules
         self.index = index
-        let count = index?.count ?? 0
-        slotByPosition = PackedNumbers(count: count, largest: count + 1)
+        slotByPosition = AnsweredSlots(count: index?.count ?? 0)
     }
 
     /// Judges one person of the answer.
@@ -100,10 +99,7 @@ public struct AnswerLedger: Sendable {
     /// The slot of the person's first copy, or nil when this is the first.
     private func slot(of copy: Copy) -> Int? {
         if let key = copy.key {
-            if let index, let position = index.position(of: key) {
-                let stored = slotByPosition[position]
-                if stored != 0 { return stored - 1 }
-            }
+            if let index, let position = index.position(of: key), let slot = slotByPosition[position] { return slot }
             return slotByKey.isEmpty ? nil : slotByKey[key].map(Int.init)
         }
         return slotByText[copy.hetu].map(Int.init)
@@ -111,8 +107,8 @@ public struct AnswerLedger: Sendable {
 
     private mutating func remember(_ copy: Copy, slot: UInt32) {
         if let key = copy.key {
-            if let index, let position = index.position(of: key), Int(slot) + 1 <= slotByPosition.largest {
-                slotByPosition[position] = Int(slot) + 1
+            if let index, let position = index.position(of: key), Int(slot) <= AnsweredSlots.largestSlot {
+                slotByPosition.set(position, slot: Int(slot))
             } else {
                 slotByKey[key] = slot
             }

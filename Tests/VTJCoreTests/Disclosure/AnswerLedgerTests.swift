@@ -120,9 +120,8 @@ import VTJTestSupport
         #expect(byPosition.contradictions == byString.contradictions && byPosition.contradictions > 0)
     }
 
-    /// A list's slots are held in the bits its length needs; persons nobody listed (passive codes)
-    /// can push later slots past that width, and those are found by code instead: judged as the
-    /// ledger by string judges them.
+    /// Persons nobody listed (passive codes) take slots too, found by code, and push the listed
+    /// persons' slots past the list's own length: both are judged as the ledger by string judges them.
     @Test func slotsBeyondThePackedWidthAreFoundByCode() throws {
         let rules = F.rules(purpose: .kirjasto, groups: [.henkilonNimi, .turvakielto, .vakinainenKotimainenOsoite])
         let listed = TestHetu.distinct(3)
