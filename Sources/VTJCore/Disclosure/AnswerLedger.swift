@@ -41,14 +41,19 @@ public struct AnswerLedger: Sendable {
     private let index: HenkilotunnusKeys?
     private var slotByKey: [UInt64: UInt32] = [:]
     private var slotByText: [String: UInt32] = [:]
-    /// Per first copy (by slot): its digest, records delivered, and whether it was judged
-    /// protected or has been withdrawn. 11 bytes a person in fixed pages, not a dictionary of
-    /// strings nor arrays that double (issue 15's memory bound); the digest stays 64 bits whole.
+    /// Per first copy (by slot): its digest, and in one byte whether it was judged protected or has
+    /// been withdrawn (the low two bits) and the records it delivered (the six above; ``manyRecords``
+    /// when they do not fit). 9 bytes a person in fixed pages, not a dictionary of strings nor arrays
+    /// that double (issue 15's memory bound); the digest stays 64 bits whole.
     private var digests = PagedNumbers<UInt64>()
-    private var deliveredRecords = PagedNumbers<UInt16>()
-    private var flags = PagedNumbers<UInt8>()
+    private var notes = PagedNumbers<UInt8>()
+    /// Records delivered, by slot, of the few copies with more than ``fewRecords`` (clamped to 16 bits, as always).
+    private var manyRecords: [Int: UInt16] = [:]
     private static let protectedFlag: UInt8 = 1
     private static let withdrawnFlag: UInt8 = 2
+    private static let recordsShift: UInt8 = 2
+    /// The most records a note holds; its top value says "in ``manyRecords``".
+    private static let fewRecords = 62
 
     public let rules: DisclosureRules
     /// First copies written so far.
@@ -77,22 +82,29 @@ public struct AnswerLedger: Sendable {
         guard let slot = slot(of: copy) else {
             let slot = persons
             digests.append(copy.digest)
-            deliveredRecords.append(UInt16(clamping: copy.disclosure.records.count))
-            flags.append(copy.disclosure.isProtected ? Self.protectedFlag : 0)
+            let records = copy.disclosure.records.count
+            let flag = copy.disclosure.isProtected ? Self.protectedFlag : 0
+            if records <= Self.fewRecords {
+                notes.append(UInt8(records) << Self.recordsShift | flag)
+            } else {
+                notes.append(UInt8(Self.fewRecords + 1) << Self.recordsShift | flag)
+                manyRecords[slot] = UInt16(clamping: records)
+            }
             remember(copy, slot: UInt32(truncatingIfNeeded: slot))
             persons += 1
             return .deliver(copy.disclosure, slot: slot)
         }
-        if flags[slot] & Self.withdrawnFlag != 0 { return .alreadyWithdrawn(records: copy.records) }
+        if notes[slot] & Self.withdrawnFlag != 0 { return .alreadyWithdrawn(records: copy.records) }
         if digests[slot] == copy.digest {
             repeats += 1
             return .repeated
         }
-        flags[slot] |= Self.withdrawnFlag
+        notes[slot] |= Self.withdrawnFlag
         contradictions += 1
+        let few = Int(notes[slot] >> Self.recordsShift)
         return .withdraw(slot: slot,
-                         earlier: EarlierCopy(wasProtected: flags[slot] & Self.protectedFlag != 0,
-                                              deliveredRecords: Int(deliveredRecords[slot])),
+                         earlier: EarlierCopy(wasProtected: notes[slot] & Self.protectedFlag != 0,
+                                              deliveredRecords: few <= Self.fewRecords ? few : Int(manyRecords[slot] ?? 0)),
                          replacement: rules.discloseContradicted(hetu: copy.hetu, records: copy.records))
     }
 

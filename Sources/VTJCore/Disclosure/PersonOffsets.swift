@@ -1,10 +1,10 @@
 /// Where each written person starts in a result file, by ledger slot, and the span a withdrawn
-/// copy's rows take: each start kept as its distance from the one before (4 bytes in fixed pages,
-/// not 8 in an array that doubles: issue 15 goal 3). Spans are needed only at the end, for the
+/// copy's rows take: each start kept as its distance from the one before (2 bytes in fixed pages,
+/// not 8 in an array that doubles: issue 15 goal 3; a person's rows are rarely 64 KiB). Spans are needed only at the end, for the
 /// few withdrawn copies, so one walk over the distances then finds them.
 public struct PersonOffsets: Sendable {
-    private var distances = PagedNumbers<UInt32>()
-    /// Distances that do not fit in 32 bits (or go backwards), by slot; marked `UInt32.max` above.
+    private var distances = PagedNumbers<UInt16>()
+    /// Distances that do not fit in 16 bits (or go backwards), by slot; marked `UInt16.max` above.
     private var farDistances: [Int: Int64] = [:]
     private var last: Int64 = 0
 
@@ -17,8 +17,8 @@ public struct PersonOffsets: Sendable {
     /// Notes where the next slot's person starts.
     public mutating func append(_ start: Int64) {
         let distance = start &- last
-        if distance >= 0 && distance < Int64(UInt32.max) {
-            distances.append(UInt32(distance))
+        if distance >= 0 && distance < Int64(UInt16.max) {
+            distances.append(UInt16(distance))
         } else {
             farDistances[distances.count] = distance
             distances.append(.max)

@@ -43,7 +43,7 @@ import VTJTestSupport
     }
 
     /// Spans found by the walk over distances are the spans a plain array of starts gives, also
-    /// where a distance does not fit in 32 bits, is exactly 32 bits' top, or goes backwards.
+    /// where a distance does not fit in 16 or 32 bits, is exactly 16 or 32 bits' top, or goes backwards.
     @Test func personOffsetsGiveThePlainArraysSpans() {
         let page = PagedNumbers<UInt32>.pageSize
         var random = SeededGenerator(seed: 1313)
@@ -59,13 +59,16 @@ import VTJTestSupport
                 case 6: position += Int64(UInt32.max) - 1     // the largest that fits
                 case 7: position += 1 << 40
                 case 8: position -= 3                          // backwards: kept aside too
+                case 9: position += Int64(UInt16.max)         // the 16-bit marker: kept aside
+                case 10: position += Int64(UInt16.max) - 1    // the largest 16-bit distance
+                case 11: position += 1 << 16
                 default: position += Int64.random(in: 0...300, using: &random)
                 }
             }
             let end = position
             #expect(offsets.count == size)
             var slots = (0..<min(size, 40)).map { _ in Int.random(in: 0..<size, using: &random) }
-            slots += [0, size - 1] + [5, 6, 7, 8, 9].filter { $0 < size }
+            slots += [0, size - 1] + [5, 6, 7, 8, 9, 10, 11, 12].filter { $0 < size }
             // A span ending where the next start went backwards is no range: those slots are left out.
             slots.removeAll { $0 % 997 == 8 }
             let plain = slots.map { starts[$0]..<($0 + 1 < size ? starts[$0 + 1] : end) }
