@@ -33,22 +33,27 @@ public struct AnswerLedger: Sendable {
     }
 
     /// Where each person's entry is found: by the person's position among the list's codes when the
-    /// drop is a list (slot + 1 in the bits the list's length needs: 20 bits a code at 1,000,000),
-    /// else by code (also a listed code whose slot does not fit, past passive persons) or, for a
-    /// string that is no valid code, by the string (a municipal selection; few persons either way
-    /// compared with a list's millions).
-    private var slotByPosition: PackedNumbers
+    /// drop is a list (``AnsweredSlots``: a bit per listed code, a slot only per answered one),
+    /// else by code (also a listed code whose slot does not fit) or, for a string that is no valid
+    /// code, by the string (a municipal selection; few persons either way compared with a list's
+    /// millions).
+    private var slotByPosition: AnsweredSlots
     private let index: HenkilotunnusKeys?
     private var slotByKey: [UInt64: UInt32] = [:]
     private var slotByText: [String: UInt32] = [:]
-    /// Per first copy (by slot): its digest, records delivered, and whether it was judged
-    /// protected or has been withdrawn. Arrays by slot, 11 bytes a person, not a dictionary of
-    /// strings (issue 15's memory bound).
-    private var digests: [UInt64] = []
-    private var deliveredRecords: [UInt16] = []
-    private var flags: [UInt8] = []
+    /// Per first copy (by slot): its digest, and in one byte whether it was judged protected or has
+    /// been withdrawn (the low two bits) and the records it delivered (the six above; ``manyRecords``
+    /// when they do not fit). 9 bytes a person in fixed pages, not a dictionary of strings nor arrays
+    /// that double (issue 15's memory bound); the digest stays 64 bits whole.
+    private var digests = PagedNumbers<UInt64>()
+    private var notes = PagedNumbers<UInt8>()
+    /// Records delivered, by slot, of the few copies with more than ``fewRecords`` (clamped to 16 bits, as always).
+    private var manyRecords: [Int: UInt16] = [:]
     private static let protectedFlag: UInt8 = 1
     private static let withdrawnFlag: UInt8 = 2
+    private static let recordsShift: UInt8 = 2
+    /// The most records a note holds; its top value says "in ``manyRecords``".
+    private static let fewRecords = 62
 
     public let rules: DisclosureRules
     /// First copies written so far.
@@ -65,8 +70,7 @@ public struct AnswerLedger: Sendable {
     public init(rules: DisclosureRules, index: HenkilotunnusKeys?) {
         self.rules = rules
         self.index = index
-        let count = index?.count ?? 0
-        slotByPosition = PackedNumbers(count: count, largest: count + 1)
+        slotByPosition = AnsweredSlots(count: index?.count ?? 0)
     }
 
     /// Judges one person of the answer.
@@ -78,32 +82,36 @@ public struct AnswerLedger: Sendable {
         guard let slot = slot(of: copy) else {
             let slot = persons
             digests.append(copy.digest)
-            deliveredRecords.append(UInt16(clamping: copy.disclosure.records.count))
-            flags.append(copy.disclosure.isProtected ? Self.protectedFlag : 0)
+            let records = copy.disclosure.records.count
+            let flag = copy.disclosure.isProtected ? Self.protectedFlag : 0
+            if records <= Self.fewRecords {
+                notes.append(UInt8(records) << Self.recordsShift | flag)
+            } else {
+                notes.append(UInt8(Self.fewRecords + 1) << Self.recordsShift | flag)
+                manyRecords[slot] = UInt16(clamping: records)
+            }
             remember(copy, slot: UInt32(truncatingIfNeeded: slot))
             persons += 1
             return .deliver(copy.disclosure, slot: slot)
         }
-        if flags[slot] & Self.withdrawnFlag != 0 { return .alreadyWithdrawn(records: copy.records) }
+        if notes[slot] & Self.withdrawnFlag != 0 { return .alreadyWithdrawn(records: copy.records) }
         if digests[slot] == copy.digest {
             repeats += 1
             return .repeated
         }
-        flags[slot] |= Self.withdrawnFlag
+        notes[slot] |= Self.withdrawnFlag
         contradictions += 1
+        let few = Int(notes[slot] >> Self.recordsShift)
         return .withdraw(slot: slot,
-                         earlier: EarlierCopy(wasProtected: flags[slot] & Self.protectedFlag != 0,
-                                              deliveredRecords: Int(deliveredRecords[slot])),
+                         earlier: EarlierCopy(wasProtected: notes[slot] & Self.protectedFlag != 0,
+                                              deliveredRecords: few <= Self.fewRecords ? few : Int(manyRecords[slot] ?? 0)),
                          replacement: rules.discloseContradicted(hetu: copy.hetu, records: copy.records))
     }
 
     /// The slot of the person's first copy, or nil when this is the first.
     private func slot(of copy: Copy) -> Int? {
         if let key = copy.key {
-            if let index, let position = index.position(of: key) {
-                let stored = slotByPosition[position]
-                if stored != 0 { return stored - 1 }
-            }
+            if let index, let position = index.position(of: key), let slot = slotByPosition[position] { return slot }
             return slotByKey.isEmpty ? nil : slotByKey[key].map(Int.init)
         }
         return slotByText[copy.hetu].map(Int.init)
@@ -111,8 +119,8 @@ public struct AnswerLedger: Sendable {
 
     private mutating func remember(_ copy: Copy, slot: UInt32) {
         if let key = copy.key {
-            if let index, let position = index.position(of: key), Int(slot) + 1 <= slotByPosition.largest {
-                slotByPosition[position] = Int(slot) + 1
+            if let index, let position = index.position(of: key), Int(slot) <= AnsweredSlots.largestSlot {
+                slotByPosition.set(position, slot: Int(slot))
             } else {
                 slotByKey[key] = slot
             }

@@ -1,5 +1,5 @@
 /// A fixed count of small numbers, each in just the bits the largest needs (20 bits at 1,000,000,
-/// not 4 bytes; issue 15 goal 3): the answer ledger's slot for each listed code.
+/// not 4 bytes; issue 15 goal 3): each place's rank in a list (``HetuSequence``).
 struct PackedNumbers: Sendable {
     private var words: [UInt64]
     /// Bits a number takes (1…32).

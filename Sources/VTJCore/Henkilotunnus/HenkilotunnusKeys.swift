@@ -23,7 +23,7 @@ public struct HenkilotunnusKeys: Sendable {
     }
 
     /// Keys given strictly increasing (each the key of a valid code), `count` of them.
-    init(sortedDistinct keys: some Sequence<UInt64>, count: Int) {
+    init(sortedDistinct keys: some Collection<UInt64>, count: Int) {
         blocks = KeyBlocks(sorted: keys, count: count)
     }
 

@@ -41,7 +41,7 @@ package final class ResultSink: PreparedPersonSink {
         /// Basic data: every person through the rules, repeats and contradictions told apart.
         var ledger: AnswerLedger
         /// Where each first copy's row or element starts (by ledger slot), and where the last one ends.
-        var starts: [Int64] = []
+        var starts = PersonOffsets()
         var personsEnd: Int64 = 0
         /// Slots whose copy was withdrawn, and the censored rows to write in their place at the end.
         var withdrawn: [Int] = []
@@ -244,9 +244,7 @@ package final class ResultSink: PreparedPersonSink {
             for rejected in carried?.rejected ?? [] { try state.writer.writeRejected(rejected) }
             // The withdrawn copies' rows never reach the outbox; the receipt's summary says it
             // (counts.contradicted), in the department's language.
-            let spans = state.withdrawn.map { slot in
-                state.starts[slot]..<(slot + 1 < state.starts.count ? state.starts[slot + 1] : state.personsEnd)
-            }
+            let spans = state.starts.spans(of: state.withdrawn, end: state.personsEnd)
             state.receipt.notes += try state.writer.finish(skipping: spans)
             return (state.receipt, state.unexpected)
         }

@@ -120,9 +120,8 @@ import VTJTestSupport
         #expect(byPosition.contradictions == byString.contradictions && byPosition.contradictions > 0)
     }
 
-    /// A list's slots are held in the bits its length needs; persons nobody listed (passive codes)
-    /// can push later slots past that width, and those are found by code instead: judged as the
-    /// ledger by string judges them.
+    /// Persons nobody listed (passive codes) take slots too, found by code, and push the listed
+    /// persons' slots past the list's own length: both are judged as the ledger by string judges them.
     @Test func slotsBeyondThePackedWidthAreFoundByCode() throws {
         let rules = F.rules(purpose: .kirjasto, groups: [.henkilonNimi, .turvakielto, .vakinainenKotimainenOsoite])
         let listed = TestHetu.distinct(3)
@@ -139,6 +138,35 @@ import VTJTestSupport
         }
         #expect(byPosition.persons == 43 && byPosition.persons == byString.persons)
         #expect(byPosition.repeats == byString.repeats && byPosition.contradictions == byString.contradictions)
+    }
+
+    /// A withdrawn copy reports the records it delivered and whether it was protected, at every
+    /// record count: those a person's one-byte note holds (up to 62), just past them, and past 16 bits.
+    @Test func aWithdrawnCopyReportsItsRecordsAtEveryCount() throws {
+        let rules = F.rules(purpose: .kirjasto, groups: [.henkilonNimi, .turvakielto, .vakinainenKotimainenOsoite])
+        let counts = [0, 1, 61, 62, 63, 64, 300, 70_000]
+        let codes = TestHetu.distinct(counts.count)
+        var ledger = AnswerLedger(rules: rules, index: HenkilotunnusKeys(codes))
+        for (index, names) in counts.enumerated() {
+            let banned = index % 2 == 1
+            let first = Person(hetu: codes[index].value,
+                               records: [F.turvakielto(active: banned)] + Array(repeating: F.name("A", "B"), count: names))
+            guard case .deliver(let disclosure, let slot) = ledger.next(first) else {
+                Issue.record("the first copy of \(names) names was not delivered")
+                continue
+            }
+            #expect(disclosure.records.count >= names && disclosure.isProtected == banned)
+            let second = Person(hetu: codes[index].value, records: first.records + [Self.address])
+            guard case .withdraw(let withdrawn, let earlier, _) = ledger.next(second) else {
+                Issue.record("the second copy of \(names) names was not a contradiction")
+                continue
+            }
+            #expect(withdrawn == slot)
+            #expect(earlier == AnswerLedger.EarlierCopy(wasProtected: banned,
+                                                        deliveredRecords: Int(UInt16(clamping: disclosure.records.count))),
+                    "\(names) names")
+            #expect(ledger.next(second) == .alreadyWithdrawn(records: second.records.count))
+        }
     }
 
     /// Numbers of every width, across word ends, read back as written, neighbours untouched.

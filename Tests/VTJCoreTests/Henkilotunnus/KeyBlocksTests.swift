@@ -74,6 +74,8 @@ import Testing
         Self.check(keys, probes: Self.randomKeys(20_000, below: 1 << 37, seed: 2027), sampled: 50_000)
         let blocks = KeyBlocks(sorted: keys, count: keys.count)
         #expect(blocks.byteCount < keys.count * 4, "\(blocks.byteCount) bytes for \(keys.count) keys")
+        // Reserved exactly (up to the allocator's rounding to a page), never grown by doubling.
+        #expect(blocks.spareWords < 512, "\(blocks.spareWords) spare words")
     }
 
     @Test func keysAtTheTopOfTheRangeAndDistancesOfEveryWidth() {
