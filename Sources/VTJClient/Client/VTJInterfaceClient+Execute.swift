@@ -158,7 +158,7 @@ extension VTJInterfaceClient {
             let parseStarted = ContinuousClock.now
             let value = try parse(body)
             let phases = AttemptPhases(queued: started - queuedSince, timing: head.timing,
-                                       parse: ContinuousClock.now - parseStarted)
+                                       newConnections: head.newConnections, parse: ContinuousClock.now - parseStarted)
             return .value(value, status: head.status, bytes: head.bodyBytes, phases: phases)
         } catch let error as ConsumerFailure {
             throw error
