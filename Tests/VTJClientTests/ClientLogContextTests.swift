@@ -45,7 +45,7 @@ struct ClientLogContextTests {
                     let parts = field.dropFirst("vtj.".count).split(separator: "=")
                     phases[String(parts[0].dropLast("-ms".count))] = Int(parts[1])
                 }
-                #expect(Set(phases.keys) == ["queued", "connect", "first-byte", "body", "parse"], "every phase is named: \(line)")
+                #expect(Set(phases.keys) == ["queued", "connect", "first-byte", "body", "parse", "resume"], "every phase is named: \(line)")
                 #expect(phases.values.allSatisfy { $0 >= 0 }, "in whole milliseconds: \(line)")
                 #expect(phases["connect", default: 0] <= phases["first-byte", default: 0], "connecting is part of the first byte's wait: \(line)")
                 #expect(line.contains(" vtj.new-connections=0 ") || line.contains(" vtj.new-connections=1 "), "one connection per worker at most: \(line)")

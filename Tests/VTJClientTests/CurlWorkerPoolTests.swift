@@ -98,7 +98,7 @@ struct CurlWorkerPoolTests {
     func bulkWaitsForTheUpstreamBesideASmallDrop() async throws {
         let server = try LoopbackResponder { _ in .init(status: 200, headers: [("Content-Type", "text/plain")], body: Array("vastaus".utf8)) }
         defer { server.stop() }
-        let pool = CurlWorkerPool(size: 3, spare: 1, name: "test-pool", smallDrops: { 1 })
+        let pool = CurlWorkerPool(size: 3, spare: 1, name: "test-pool", besideSmallDrops: { true })
         defer { pool.shutdown() }
         let gate = Gate()
         let send = gate.job("a-send"), parse = gate.job("a-parse")

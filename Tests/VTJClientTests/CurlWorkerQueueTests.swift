@@ -79,7 +79,7 @@ struct CurlWorkerQueueTests {
         var queue = Queue(workers: 5)
         for index in 0..<6 { Self.submit(&queue, "big\(index)", owner: 1, .bulk) }
         #expect(queue.bulkTransfers == 4, "alone, the bulk drop has its full parallelism at the upstream")
-        queue.smallDrops = 1  // a small drop is claimed; its message is not queued yet
+        queue.besideSmallDrops = true  // a small drop is claimed; its message is not queued yet
         #expect(queue.holdsBulkForTheUpstream)
         #expect(Self.answered(&queue, "big0").isEmpty, "three bulk answers are still being built")
         #expect(Self.finish(&queue, "big0").isEmpty, "a parse ending frees a worker, not the upstream")
@@ -90,7 +90,7 @@ struct CurlWorkerQueueTests {
         #expect(Self.finish(&queue, "big1").isEmpty, "big5 waits for big4's answer")
         #expect(Self.submit(&queue, "small", owner: 2, .normal) == ["small"], "the small message goes at once")
         #expect(queue.bulkTransfers == 1, "beside at most one bulk answer being built")
-        queue.smallDrops = 0
+        queue.besideSmallDrops = false
         #expect(Self.finish(&queue, "small") == ["big5"], "no small drop left: the bulk drop fills up again")
         #expect(!queue.holdsBulkForTheUpstream)
     }
@@ -158,5 +158,18 @@ struct BulkThreadsTests {
         #expect(seen.withLock { $0 } == [0, WorkPriority.bulk.niceness, 0, 0],
                 "normal alone, lowered beside the small drop, normal after it and after leaving")
         #expect(registry.enteredThreads == 0)
+    }
+
+    @Test("the upstream is held while a small drop is in flight and for the linger after the last one ends")
+    func upstreamHeldBesideAndJustAfterASmallDrop() async {
+        let registry = BulkThreads()
+        #expect(!registry.holdsUpstream(), "no small drop yet")
+        let inside = await registry.small {
+            #expect(registry.holdsUpstream(now: .now + .seconds(60)), "in flight: however long it takes")
+            return ContinuousClock.now
+        }
+        let after = ContinuousClock.now  // the drop ended between `inside` and `after`
+        #expect(registry.holdsUpstream(now: inside + WorkPriority.upstreamLinger - .milliseconds(1)), "the next of a run may be on its way")
+        #expect(!registry.holdsUpstream(now: after + WorkPriority.upstreamLinger))
     }
 }

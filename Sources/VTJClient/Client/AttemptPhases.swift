@@ -17,6 +17,9 @@ struct AttemptPhases: Sendable {
     var body: Duration
     /// The answer read from the spool and handed on, on the same worker (the caller's batches included).
     var parse: Duration
+    /// When the worker was done with the attempt: from here to the log line is the result's way
+    /// back to the awaiting task (the continuation resumed on the drop's executor).
+    var ended: ContinuousClock.Instant = .now
 
     init(queued: Duration, timing: HTTPTiming, newConnections: Int = 0, parse: Duration) {
         self.queued = queued
@@ -27,9 +30,11 @@ struct AttemptPhases: Sendable {
         self.parse = parse
     }
 
-    /// `vtj.queued-ms`, `vtj.connect-ms`, `vtj.new-connections`, `vtj.first-byte-ms`, `vtj.body-ms`, `vtj.parse-ms`.
-    var metadata: Logger.Metadata {
-        ["vtj.queued-ms": "\(queued.wholeMilliseconds)", "vtj.connect-ms": "\(connect.wholeMilliseconds)",
+    /// `vtj.queued-ms`, `vtj.connect-ms`, `vtj.new-connections`, `vtj.first-byte-ms`, `vtj.body-ms`,
+    /// `vtj.parse-ms`, and `vtj.resume-ms` (from ``ended`` to `resumed`, when the awaiting task ran again).
+    func metadata(resumed: ContinuousClock.Instant = .now) -> Logger.Metadata {
+        ["vtj.resume-ms": "\(max(.zero, resumed - ended).wholeMilliseconds)",
+         "vtj.queued-ms": "\(queued.wholeMilliseconds)", "vtj.connect-ms": "\(connect.wholeMilliseconds)",
          "vtj.new-connections": "\(newConnections)", "vtj.first-byte-ms": "\(firstByte.wholeMilliseconds)",
          "vtj.body-ms": "\(body.wholeMilliseconds)", "vtj.parse-ms": "\(parse.wholeMilliseconds)"]
     }

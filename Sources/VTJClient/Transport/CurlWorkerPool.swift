@@ -33,17 +33,17 @@ final class CurlWorkerPool: Sendable {
     private let cap: Int
     /// Worker threads (and so connections): `size` plus the spare ones.
     let size: Int
-    /// Small drops in flight in the appliance now (``BulkThreads``), asked before each dispatch.
-    private let smallDrops: @Sendable () -> Int
+    /// Whether a small drop is in flight or has just ended (``BulkThreads``), asked before each dispatch.
+    private let besideSmallDrops: @Sendable () -> Bool
 
     /// - Parameters:
     ///   - size: the most jobs one owner runs at once (`vtj.parallelism`: one drop's messages in flight).
     ///   - spare: workers beyond that, kept for other owners' jobs.
-    ///   - smallDrops: small drops in flight now (tests give their own count).
+    ///   - besideSmallDrops: whether bulk jobs keep to one transfer at the upstream now (tests give their own).
     init(size: Int, spare: Int = 0, name: String = "vtj-curl",
-         smallDrops: @escaping @Sendable () -> Int = { BulkThreads.shared.smallDropsInFlight }) {
+         besideSmallDrops: @escaping @Sendable () -> Bool = { BulkThreads.shared.holdsUpstream() }) {
         self.cap = max(1, size)
-        self.smallDrops = smallDrops
+        self.besideSmallDrops = besideSmallDrops
         self.size = cap + max(0, spare)
         self.queue = Mutex(CurlWorkerQueue(workers: self.size))
         self.wake = (0..<self.size).map { _ in DispatchSemaphore(value: 0) }
@@ -77,10 +77,10 @@ final class CurlWorkerPool: Sendable {
                     }
                     continuation.resume(returning: Result { try work(handle, flag) })
                 }
-                let small = smallDrops()
+                let small = besideSmallDrops()
                 let woken = queue.withLock { queue -> [Int]? in
                     guard !queue.closed else { return nil }
-                    queue.smallDrops = small
+                    queue.besideSmallDrops = small
                     queue.waiting.append(.init(owner: owner, priority: priority, job: job))
                     return queue.dispatch(cap: cap)
                 }
@@ -124,9 +124,9 @@ final class CurlWorkerPool: Sendable {
             BulkThreads.shared.run(as: handed.priority) { handed.job(handle) }
             // Where the thread is now (raising it back may have been refused): the queue prefers a matching worker.
             let level: WorkPriority = ThreadPriority.threadNiceness > 0 ? .bulk : .normal
-            let small = smallDrops()
+            let small = besideSmallDrops()
             let woken = queue.withLock {
-                $0.smallDrops = small
+                $0.besideSmallDrops = small
                 return $0.finished(owner: handed.owner, priority: handed.priority, worker: index, level: level, cap: cap)
             }
             for worker in woken { wake[worker].signal() }
@@ -135,9 +135,9 @@ final class CurlWorkerPool: Sendable {
 
     /// `worker`'s job has its answer: the queue may start a bulk job it held for the upstream.
     private func transferEnded(_ worker: Int) {
-        let small = smallDrops()
+        let small = besideSmallDrops()
         let woken = queue.withLock {
-            $0.smallDrops = small
+            $0.besideSmallDrops = small
             return $0.transferEnded(worker: worker, cap: cap)
         }
         for worker in woken { wake[worker].signal() }

@@ -10,8 +10,9 @@ import VTJCore
 ///   no bulk job is running at all: the small message does not share the upstream and the cores
 ///   with the bulk drops' next messages, and a bulk drop still always has one message going.
 /// - While a small drop is in flight anywhere in the appliance (from its claim to its receipt, not
-///   only while its message waits or runs), a bulk job starts only when no bulk transfer is under
-///   way (its request sent, its answer not yet in): an upstream that builds answers on a few cores
+///   only while its message waits or runs) and shortly after
+///   (``WorkPriority/holdsUpstream(smallDropsInFlight:sinceLastSmallDrop:)``), a bulk job starts
+///   only when no bulk transfer is under way (its request sent, its answer not yet in): an upstream that builds answers on a few cores
 ///   answers the small message behind every bulk answer it is already building, so the small
 ///   drop's message must find at most one there when it is sent (docs/performance.md, "Latency,
 ///   eighth round"). The bulk drop keeps one transfer going and its other workers parsing.
@@ -36,8 +37,8 @@ struct CurlWorkerQueue<Job> {
     var handed: [Entry?]
     /// The priority of the job whose transfer each worker has under way (nil: idle, or its answer is in).
     var transfers: [WorkPriority?]
-    /// Small drops in flight in the appliance now (the pool sets it before each dispatch).
-    var smallDrops = 0
+    /// A small drop is in flight in the appliance or has just ended (the pool sets it before each dispatch).
+    var besideSmallDrops = false
     var closed = false
 
     /// Bulk transfers allowed under way at once while a small drop is in flight: one keeps the
@@ -57,7 +58,7 @@ struct CurlWorkerQueue<Job> {
     /// Whether bulk jobs wait for the upstream now: a small drop is in flight and as many bulk
     /// transfers as it allows are under way.
     var holdsBulkForTheUpstream: Bool {
-        smallDrops > 0 && bulkTransfers >= Self.bulkTransfersBesideSmallDrops
+        besideSmallDrops && bulkTransfers >= Self.bulkTransfersBesideSmallDrops
     }
 
     /// Whether bulk jobs are held back now: a normal job waits or runs, and a bulk job is running.
