@@ -52,7 +52,7 @@ package enum InterfaceCondition: Sendable, Hashable, CustomStringConvertible {
         case .answering:
             "the interface answers"
         case .refusing(let refusal, let detail):
-            "the interface refuses the appliance: \(refusal.explanation) (\(DropFileName.maskingHetus(in: detail))); "
+            "the interface refuses the appliance: \(refusal.explanation(answer: detail)); "
                 + "nothing is claimed until it answers, and no department is told it is their fault"
         case .unreachable(let detail):
             "the interface cannot be reached (\(DropFileName.maskingHetus(in: detail))); new drops wait untouched in the inbox and claiming resumes when it answers"
@@ -94,21 +94,33 @@ package enum InterfaceRefusal: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// What to check, in one phrase.
-    package var explanation: String {
+    /// What is wrong, in a phrase that names no wire: the answer quoted beside it says what the
+    /// interface sent (`HTTP 401: …` on the REST wires, `return code 0003 …` on SOAP).
+    package var problem: String {
         switch self {
-        case .credentials:
-            "the credentials were refused (401) (on vtj.wire soap: return code 0003, 0004 or -1500); check VTJDROP_VTJ_USER and the password file"
-        case .licence:
-            "the credentials are not licensed for this product (403); check the licence with DVV"
-        case .address:
-            "vtj.url does not point at the interface (404: no such address); check vtj.url"
-        case .transport:
-            "the connection cannot work as configured (TLS or URL); check vtj.url, client_cert, client_key and ca_bundle"
-        case .gateway:
-            "the X-Road security server refuses the appliance; check vtj.x_road_client, the subsystem's access rights and its client certificate (vtjdrop check names the cause)"
-        case .product:
-            "the SOAP interface refuses vtj.soap_product or the account's billing information; check the product name with DVV"
+        case .credentials: "the credentials were refused"
+        case .licence: "the credentials are not licensed for this product"
+        case .address: "vtj.url does not point at the interface"
+        case .transport: "the connection cannot work as configured"
+        case .gateway: "the X-Road security server refuses the appliance"
+        case .product: "the SOAP interface refuses vtj.soap_product or the account's billing information"
         }
+    }
+
+    /// What the operator checks.
+    package var remedy: String {
+        switch self {
+        case .credentials: "check VTJDROP_VTJ_USER and the password file"
+        case .licence: "check the licence with DVV"
+        case .address: "check vtj.url"
+        case .transport: "check vtj.url, client_cert, client_key and ca_bundle"
+        case .gateway: "check vtj.x_road_client, the subsystem's access rights and its client certificate (vtjdrop check names the cause)"
+        case .product: "check the product name with DVV"
+        }
+    }
+
+    /// The problem, what the interface answered (henkilötunnus masked) and what to check, in one phrase.
+    package func explanation(answer: String) -> String {
+        "\(problem) (\(DropFileName.maskingHetus(in: answer))); \(remedy)"
     }
 }

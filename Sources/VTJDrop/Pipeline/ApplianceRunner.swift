@@ -83,12 +83,9 @@ package actor ApplianceRunner {
         package var stateProblem: String?
         /// The counts alone: "3 published, 0 refused, 1 waiting for a retry".
         package var totals: String { "\(published) published, \(refused) refused, \(retrying) waiting for a retry" }
+        /// The totals, then every problem as `RunExitStatus` names it.
         package var description: String {
-            totals
-                + (interface.map { "; nothing claimed: \($0)" } ?? "") + (folders.map { "; intake closed: \($0)" } ?? "")
-                + (unjournaled > 0 ? "; journal writes not yet written: \(unjournaled)" : "")
-                + (departmentsNotServed > 0 ? "; departments not served: \(departmentsNotServed)" : "")
-                + (stateProblem.map { "; stopped: \($0)" } ?? "")
+            ([totals] + RunExitStatus.problems(self).map(\.text)).joined(separator: "; ")
         }
     }
 

@@ -58,7 +58,7 @@ package enum WaitReason: Sendable, Hashable, CustomStringConvertible {
         // Not the condition's own line: that one is logged once per change of state, this one per drop.
         case .interfaceRefuses(let condition):
             if case .refusing(let refusal, let detail) = condition {
-                "held until the interface accepts the appliance again: \(refusal.explanation) (\(detail))"
+                "held until the interface accepts the appliance again: \(refusal.explanation(answer: detail))"
             } else {
                 "held until the interface accepts the appliance again"
             }

@@ -11,24 +11,26 @@ package enum RunExitStatus {
 
     /// The status of `run --once`, with every reason it was not zero (the first decides the code).
     package static func once(_ summary: ApplianceRunner.Summary) -> (code: Int32, reason: String?) {
-        var code: Int32 = 0
-        var reasons: [String] = []
-        func note(_ status: Int32, _ reason: String) {
-            if code == 0 { code = status }
-            reasons.append(reason)
-        }
-        if let problem = summary.stateProblem { note(1, problem) }
-        if let folders = summary.folders { note(2, "intake closed: \(folders)") }
+        let found = problems(summary)
+        return (found.first?.status ?? 0, found.isEmpty ? nil : found.map(\.text).joined(separator: "; "))
+    }
+
+    /// What kept a run from working, each with the status it gives, in the order that decides the
+    /// code; the summary's log line lists the same, so the log and stderr never tell them apart.
+    package static func problems(_ summary: ApplianceRunner.Summary) -> [(status: Int32, text: String)] {
+        var found: [(status: Int32, text: String)] = []
+        if let problem = summary.stateProblem { found.append((1, problem)) }
+        if let folders = summary.folders { found.append((2, "intake closed: \(folders)")) }
         if let condition = summary.interface {
             switch condition {
-            case .refusing: note(3, "nothing claimed: \(condition)")
-            case .unreachable: note(4, "nothing claimed: \(condition)")
+            case .refusing: found.append((3, "nothing claimed: \(condition)"))
+            case .unreachable: found.append((4, "nothing claimed: \(condition)"))
             case .answering: break
             }
         }
-        if summary.unjournaled > 0 { note(1, "journal writes not written: \(summary.unjournaled) (see the log)") }
-        if summary.departmentsNotServed > 0 { note(1, "departments not served: \(summary.departmentsNotServed) (see the log)") }
-        return (code, reasons.isEmpty ? nil : reasons.joined(separator: "; "))
+        if summary.unjournaled > 0 { found.append((1, "journal writes not written: \(summary.unjournaled) (see the log)")) }
+        if summary.departmentsNotServed > 0 { found.append((1, "departments not served: \(summary.departmentsNotServed) (see the log)")) }
+        return found
     }
 
     /// The status of the daemon after it stopped: non-zero when it stopped on its own.

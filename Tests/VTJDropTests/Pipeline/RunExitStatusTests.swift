@@ -38,4 +38,19 @@ import Testing
         #expect(status.reason?.hasPrefix("the state database is damaged; nothing claimed: the interface cannot be reached") == true, "\(status.reason ?? "")")
         #expect(status.reason?.hasSuffix("; departments not served: 1 (see the log)") == true, "\(status.reason ?? "")")
     }
+
+    /// The log's summary line and stderr's reason list the same problems in the same words and order.
+    @Test func theLogLineNamesWhatStderrNames() {
+        var summary = ApplianceRunner.Summary()
+        summary.published = 2
+        summary.retrying = 1
+        summary.folders = "inbox root /srv/inbox is gone"
+        summary.interface = .refusing(.credentials, detail: "HTTP 401")
+        summary.unjournaled = 3
+        let reason = RunExitStatus.once(summary).reason ?? ""
+        #expect(summary.description == "2 published, 0 refused, 1 waiting for a retry; " + reason, "\(summary)")
+        #expect(reason.hasPrefix("intake closed: inbox root /srv/inbox is gone; nothing claimed: the interface refuses"), "\(reason)")
+        summary = ApplianceRunner.Summary()
+        #expect(summary.description == "0 published, 0 refused, 0 waiting for a retry")
+    }
 }

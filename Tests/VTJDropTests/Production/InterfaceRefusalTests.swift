@@ -58,7 +58,7 @@ import VTJTestSupport
         // The gate is closed: degraded, exit 1 (issue 17).
         #expect(status.status == 1, "\(status.stderr)")
         #expect(status.stdout.contains("NOT SERVING — interface since"), "\(status.stdout)")
-        #expect(status.stdout.contains("the credentials were refused (401)"), "\(status.stdout)")
+        #expect(status.stdout.contains("the credentials were refused (HTTP 401"), "\(status.stdout)")
         #expect(status.stdout.contains("daemon: running"), "\(status.stdout)")
 
         // The operator fixes the file: no restart, the daemon notices and resumes by itself.
@@ -170,7 +170,7 @@ import VTJTestSupport
             "VTJDROP_VTJ_USER": "kunta", "VTJDROP_VTJ_PASSWORD": fault == "wrong-password" ? "vaarin" : "salasana",
         ])
         #expect(run.status == (fault == "unreachable" ? 4 : 3), "\(fault): \(run.status) \(run.stderr)")
-        let expected = ["wrong-password": "the credentials were refused (401)", "wrong-address": "vtj.url does not point at the interface (404",
+        let expected = ["wrong-password": "the credentials were refused (HTTP 401", "wrong-address": "vtj.url does not point at the interface (HTTP 404",
                         "unreachable": "the interface cannot be reached"][fault]!
         #expect(run.stderr.contains(expected), "\(fault): \(run.stderr)")
         // The reason on stderr (beside the log, which has it too); stdout has the totals alone, so a
