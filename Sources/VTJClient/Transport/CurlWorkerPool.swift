@@ -22,8 +22,8 @@ import VTJCore
 /// one's messages, and two large drops share the workers evenly. A job carries its drop's
 /// ``WorkPriority``: a bulk drop's job yields the CPU while a small drop is in flight
 /// (``BulkThreads``), while a small drop's message waits or runs bulk drops start no new
-/// messages, and while a small drop is in flight at most one bulk transfer is under way at the
-/// upstream (``CurlWorkerQueue`` has the whole policy).
+/// messages, and while a small drop is in flight (and shortly after) at most one bulk transfer is
+/// under way at the upstream (``CurlWorkerQueue`` has the whole policy).
 final class CurlWorkerPool: Sendable {
     typealias Job = @Sendable (CurlHandle?) -> Void
 

@@ -9,13 +9,13 @@ import VTJCore
 /// - While a normal-priority job (a small drop's message) waits or runs, no bulk job starts unless
 ///   no bulk job is running at all: the small message does not share the upstream and the cores
 ///   with the bulk drops' next messages, and a bulk drop still always has one message going.
-/// - While a small drop is in flight anywhere in the appliance (from its claim to its receipt, not
-///   only while its message waits or runs) and shortly after
-///   (``WorkPriority/holdsUpstream(smallDropsInFlight:sinceLastSmallDrop:)``), a bulk job starts
-///   only when no bulk transfer is under way (its request sent, its answer not yet in): an upstream that builds answers on a few cores
-///   answers the small message behind every bulk answer it is already building, so the small
-///   drop's message must find at most one there when it is sent (docs/performance.md, "Latency,
-///   eighth round"). The bulk drop keeps one transfer going and its other workers parsing.
+/// - While a small drop walks anywhere in the appliance (not only while its message waits or
+///   runs) and shortly after (``WorkPriority/holdsUpstream(smallDropsInFlight:sinceLastSmallDrop:)``),
+///   a bulk job starts only when no bulk transfer is under way (its request sent, its answer not
+///   yet in): an upstream that builds answers on a few cores answers the small message behind
+///   every bulk answer it is already building, so the small drop's message must find at most one
+///   there when it is sent (docs/performance.md, "Latency, eighth round"). The bulk drop keeps one
+///   transfer going and its other workers parsing.
 /// - A job goes to an idle worker already at its priority if there is one (a lowered thread may
 ///   not be allowed back up).
 struct CurlWorkerQueue<Job> {
