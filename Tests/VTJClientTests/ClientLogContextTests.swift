@@ -32,7 +32,7 @@ struct ClientLogContextTests {
         }
     }
 
-    @Test("a message's debug line says where its time went: queued, the interface's first byte, the body, the parse")
+    @Test("a message's debug line says where its time went: queued, connecting, the interface's first byte, the body, the parse")
     func callDoneLineCarriesPhases() async throws {
         // The interface takes at least this long before its first byte: that time is the interface's, not the parse's.
         try await Self.withClient(faults: SandboxFaults(latencyMs: 150)) { _, client, logs, asked in
@@ -45,8 +45,10 @@ struct ClientLogContextTests {
                     let parts = field.dropFirst("vtj.".count).split(separator: "=")
                     phases[String(parts[0].dropLast("-ms".count))] = Int(parts[1])
                 }
-                #expect(Set(phases.keys) == ["queued", "first-byte", "body", "parse"], "every phase is named: \(line)")
+                #expect(Set(phases.keys) == ["queued", "connect", "first-byte", "body", "parse", "resume"], "every phase is named: \(line)")
                 #expect(phases.values.allSatisfy { $0 >= 0 }, "in whole milliseconds: \(line)")
+                #expect(phases["connect", default: 0] <= phases["first-byte", default: 0], "connecting is part of the first byte's wait: \(line)")
+                #expect(line.contains(" vtj.new-connections=0 ") || line.contains(" vtj.new-connections=1 "), "one connection per worker at most: \(line)")
                 #expect(phases["first-byte", default: 0] >= 150, "the interface's latency is its first byte, not the parse: \(line)")
             }
         }

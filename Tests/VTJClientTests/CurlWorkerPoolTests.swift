@@ -94,6 +94,38 @@ struct CurlWorkerPoolTests {
         #expect(Set(gate.order) == ["a0", "a1", "a2", "a3", "a4", "b0", "b1"])
     }
 
+    @Test("beside a small drop a bulk job waits for the bulk transfer under way, and starts when its answer is in, not when its parse ends")
+    func bulkWaitsForTheUpstreamBesideASmallDrop() async throws {
+        let server = try LoopbackResponder { _ in .init(status: 200, headers: [("Content-Type", "text/plain")], body: Array("vastaus".utf8)) }
+        defer { server.stop() }
+        let pool = CurlWorkerPool(size: 3, spare: 1, name: "test-pool", besideSmallDrops: { true })
+        defer { pool.shutdown() }
+        let gate = Gate()
+        let send = gate.job("a-send"), parse = gate.job("a-parse")
+        let url = "http://127.0.0.1:\(server.port)/api/v1/perustiedot"
+        // A bulk message: held before its request goes, then a real transfer over loopback, then held again as its parse.
+        let first = Task {
+            try await pool.run(owner: 1, priority: .bulk) { handle, flag in
+                _ = try send(handle, flag)
+                let answer = try handle.perform(HTTPRequest(method: "GET", url: url))
+                _ = try parse(handle, flag)
+                return String(decoding: answer.body, as: UTF8.self)
+            }
+        }
+        #expect(await Self.eventually { gate.order == ["a-send"] })
+        let next = gate.job("b")
+        let second = Task { try await pool.run(owner: 1, priority: .bulk, next) }
+        #expect(await Self.eventually { pool.waitingJobs == 1 }, "the first bulk message is under way at the upstream: the next waits")
+        gate.open("a-send")
+        // The first job's parse is still held here: only its answer arriving can have let the next start.
+        #expect(await Self.eventually(seconds: 60) { gate.order.count == 3 }, "its answer is in: the next may go while it parses")
+        #expect(Set(gate.order) == ["a-send", "a-parse", "b"])
+        #expect(server.requests.count == 1)
+        gate.openAll()
+        #expect(try await first.value == "vastaus")
+        #expect(try await second.value == "b")
+    }
+
     @Test("without a spare a lone drop uses every worker")
     func noSpareAllUsed() async throws {
         let pool = CurlWorkerPool(size: 2, name: "test-pool")

@@ -67,6 +67,47 @@ struct CurlWorkerQueueTests {
         #expect(Self.finish(&queue, "b0", cap: 3) == ["a3"])
     }
 
+    /// The worker running `name` has its answer and goes on parsing; returns the names started.
+    @discardableResult
+    static func answered(_ queue: inout Queue, _ name: String, cap: Int = 4) -> [String] {
+        let worker = queue.handed.firstIndex { $0?.job == name }!
+        return queue.transferEnded(worker: worker, cap: cap).compactMap { queue.handed[$0]?.job }
+    }
+
+    @Test("while a small drop is in flight, a bulk job starts only when no bulk transfer is under way")
+    func oneBulkTransferBesideASmallDrop() {
+        var queue = Queue(workers: 5)
+        for index in 0..<6 { Self.submit(&queue, "big\(index)", owner: 1, .bulk) }
+        #expect(queue.bulkTransfers == 4, "alone, the bulk drop has its full parallelism at the upstream")
+        queue.besideSmallDrops = true  // a small drop is claimed; its message is not queued yet
+        #expect(queue.holdsBulkForTheUpstream)
+        #expect(Self.answered(&queue, "big0").isEmpty, "three bulk answers are still being built")
+        #expect(Self.finish(&queue, "big0").isEmpty, "a parse ending frees a worker, not the upstream")
+        #expect(Self.answered(&queue, "big1").isEmpty)
+        #expect(Self.answered(&queue, "big2").isEmpty)
+        #expect(queue.bulkTransfers == 1)
+        #expect(Self.answered(&queue, "big3") == ["big4"], "none left under way: the bulk drop sends its next")
+        #expect(Self.finish(&queue, "big1").isEmpty, "big5 waits for big4's answer")
+        #expect(Self.submit(&queue, "small", owner: 2, .normal) == ["small"], "the small message goes at once")
+        #expect(queue.bulkTransfers == 1, "beside at most one bulk answer being built")
+        queue.besideSmallDrops = false
+        #expect(Self.finish(&queue, "small") == ["big5"], "no small drop left: the bulk drop fills up again")
+        #expect(!queue.holdsBulkForTheUpstream)
+    }
+
+    @Test("without a small drop in flight an answer arriving changes nothing: the workers stay the bulk drop's")
+    func answersAloneHoldNothing() {
+        var queue = Queue(workers: 5)
+        for index in 0..<5 { Self.submit(&queue, "big\(index)", owner: 1, .bulk) }
+        #expect(Self.answered(&queue, "big0").isEmpty, "the cap per owner: four jobs, parsing or not")
+        #expect(queue.bulkTransfers == 3)
+        #expect(Self.finish(&queue, "big0") == ["big4"])
+        #expect(Self.answered(&queue, "big4").isEmpty, "nothing waits")
+        #expect(queue.bulkTransfers == 3)
+        #expect(Self.answered(&queue, "big4").isEmpty, "an answer reported twice is counted once")
+        #expect(queue.bulkTransfers == 3)
+    }
+
     @Test("a job goes to an idle worker already at its priority, so a lowered thread need not be raised")
     func workerAtTheJobsPriorityFirst() {
         var queue = Queue(workers: 3)
@@ -117,5 +158,18 @@ struct BulkThreadsTests {
         #expect(seen.withLock { $0 } == [0, WorkPriority.bulk.niceness, 0, 0],
                 "normal alone, lowered beside the small drop, normal after it and after leaving")
         #expect(registry.enteredThreads == 0)
+    }
+
+    @Test("the upstream is held while a small drop is in flight and for the linger after the last one ends")
+    func upstreamHeldBesideAndJustAfterASmallDrop() async {
+        let registry = BulkThreads()
+        #expect(!registry.holdsUpstream(), "no small drop yet")
+        let inside = await registry.small {
+            #expect(registry.holdsUpstream(now: .now + .seconds(60)), "in flight: however long it takes")
+            return ContinuousClock.now
+        }
+        let after = ContinuousClock.now  // the drop ended between `inside` and `after`
+        #expect(registry.holdsUpstream(now: inside + WorkPriority.upstreamLinger - .milliseconds(1)), "the next of a run may be on its way")
+        #expect(!registry.holdsUpstream(now: after + WorkPriority.upstreamLinger))
     }
 }

@@ -62,7 +62,7 @@ extension VTJInterfaceClient {
             switch attempt {
             case .value(let value, let status, let bytes, let phases):
                 var done: Logger.Metadata = ["vtj.status": "\(status)", "vtj.bytes": "\(bytes)"]
-                done.merge(phases.metadata) { $1 }
+                done.merge(phases.metadata()) { $1 }
                 logger.debug("VTJ call done", metadata: done)
                 report(CallRecord(operation: operation, status: status, duration: elapsed, willRetry: false, hetus: call.hetuCount))
                 return value
@@ -158,7 +158,7 @@ extension VTJInterfaceClient {
             let parseStarted = ContinuousClock.now
             let value = try parse(body)
             let phases = AttemptPhases(queued: started - queuedSince, timing: head.timing,
-                                       parse: ContinuousClock.now - parseStarted)
+                                       newConnections: head.newConnections, parse: ContinuousClock.now - parseStarted)
             return .value(value, status: head.status, bytes: head.bodyBytes, phases: phases)
         } catch let error as ConsumerFailure {
             throw error

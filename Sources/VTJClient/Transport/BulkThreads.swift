@@ -18,6 +18,8 @@ public final class BulkThreads: Sendable {
 
     private struct State {
         var smallDrops = 0
+        /// When the last small drop ended (nil: none has).
+        var lastSmallEnded: ContinuousClock.Instant?
         /// Entered threads: kernel thread id → how many times (a walk's thread may also run a nested entry).
         var threads: [Int32: Int] = [:]
     }
@@ -26,6 +28,15 @@ public final class BulkThreads: Sendable {
 
     /// Small drops in flight now.
     public var smallDropsInFlight: Int { state.withLock { $0.smallDrops } }
+
+    /// Whether bulk drops keep to one message at the upstream now
+    /// (``WorkPriority/holdsUpstream(smallDropsInFlight:sinceLastSmallDrop:)``).
+    public func holdsUpstream(now: ContinuousClock.Instant = .now) -> Bool {
+        state.withLock { state in
+            WorkPriority.holdsUpstream(smallDropsInFlight: state.smallDrops,
+                                       sinceLastSmallDrop: state.lastSmallEnded.map { now - $0 })
+        }
+    }
 
     /// Rows a drop of `priority` writes per transaction now, `rows` being its size alone
     /// (``WorkPriority/rowsPerTransaction(_:smallDropsInFlight:)``).
@@ -69,6 +80,7 @@ public final class BulkThreads: Sendable {
         state.withLock { state in
             let before = WorkPriority.bulk.effective(smallDropsInFlight: state.smallDrops)
             state.smallDrops += step
+            if state.smallDrops == 0 { state.lastSmallEnded = .now }
             let after = WorkPriority.bulk.effective(smallDropsInFlight: state.smallDrops)
             guard after != before else { return }
             for thread in state.threads.keys { Self.set(thread, after) }

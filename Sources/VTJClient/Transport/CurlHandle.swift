@@ -15,6 +15,9 @@ public final class CurlHandle {
     /// This handle's scratch file for bodies, made on first use and kept with the handle, which one
     /// worker uses at a time (``SpoolFile``).
     var spool: SpoolFile?
+    /// Called on the handle's thread as each transfer ends (answer in, or failed), before the
+    /// caller reads the body: ``CurlWorkerPool`` counts the transfers under way at the upstream.
+    var afterTransfer: (() -> Void)?
 
     /// A new handle (libcurl is initialised once per process).
     public init() throws(HTTPTransportError) {
@@ -120,6 +123,7 @@ public final class CurlHandle {
             guard status == CURLE_OK else { return status }
             return curl_easy_perform(handle)
         }
+        afterTransfer?()
         var connects = 0
         _ = vtj_curl_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)
         lastTiming = timing()

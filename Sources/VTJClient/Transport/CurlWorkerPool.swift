@@ -21,8 +21,9 @@ import VTJCore
 /// job of the owner running the fewest jobs, so a ten-person drop never queues behind a large
 /// one's messages, and two large drops share the workers evenly. A job carries its drop's
 /// ``WorkPriority``: a bulk drop's job yields the CPU while a small drop is in flight
-/// (``BulkThreads``), and while a small drop's message waits or runs, bulk drops start no new
-/// messages (``CurlWorkerQueue`` has the whole policy).
+/// (``BulkThreads``), while a small drop's message waits or runs bulk drops start no new
+/// messages, and while a small drop is in flight (and shortly after) at most one bulk transfer is
+/// under way at the upstream (``CurlWorkerQueue`` has the whole policy).
 final class CurlWorkerPool: Sendable {
     typealias Job = @Sendable (CurlHandle?) -> Void
 
@@ -32,12 +33,17 @@ final class CurlWorkerPool: Sendable {
     private let cap: Int
     /// Worker threads (and so connections): `size` plus the spare ones.
     let size: Int
+    /// Whether a small drop is in flight or has just ended (``BulkThreads``), asked before each dispatch.
+    private let besideSmallDrops: @Sendable () -> Bool
 
     /// - Parameters:
     ///   - size: the most jobs one owner runs at once (`vtj.parallelism`: one drop's messages in flight).
     ///   - spare: workers beyond that, kept for other owners' jobs.
-    init(size: Int, spare: Int = 0, name: String = "vtj-curl") {
+    ///   - besideSmallDrops: whether bulk jobs keep to one transfer at the upstream now (tests give their own).
+    init(size: Int, spare: Int = 0, name: String = "vtj-curl",
+         besideSmallDrops: @escaping @Sendable () -> Bool = { BulkThreads.shared.holdsUpstream() }) {
         self.cap = max(1, size)
+        self.besideSmallDrops = besideSmallDrops
         self.size = cap + max(0, spare)
         self.queue = Mutex(CurlWorkerQueue(workers: self.size))
         self.wake = (0..<self.size).map { _ in DispatchSemaphore(value: 0) }
@@ -71,8 +77,10 @@ final class CurlWorkerPool: Sendable {
                     }
                     continuation.resume(returning: Result { try work(handle, flag) })
                 }
+                let small = besideSmallDrops()
                 let woken = queue.withLock { queue -> [Int]? in
                     guard !queue.closed else { return nil }
+                    queue.besideSmallDrops = small
                     queue.waiting.append(.init(owner: owner, priority: priority, job: job))
                     return queue.dispatch(cap: cap)
                 }
@@ -103,6 +111,8 @@ final class CurlWorkerPool: Sendable {
 
     private func workerLoop(_ index: Int) {
         let handle = try? CurlHandle()
+        // The answer is in: the job goes on parsing, and the upstream may take the next bulk message.
+        handle?.afterTransfer = { [weak self] in self?.transferEnded(index) }
         while true {
             wake[index].wait()
             let handed = queue.withLock { queue in
@@ -114,10 +124,22 @@ final class CurlWorkerPool: Sendable {
             BulkThreads.shared.run(as: handed.priority) { handed.job(handle) }
             // Where the thread is now (raising it back may have been refused): the queue prefers a matching worker.
             let level: WorkPriority = ThreadPriority.threadNiceness > 0 ? .bulk : .normal
+            let small = besideSmallDrops()
             let woken = queue.withLock {
-                $0.finished(owner: handed.owner, priority: handed.priority, worker: index, level: level, cap: cap)
+                $0.besideSmallDrops = small
+                return $0.finished(owner: handed.owner, priority: handed.priority, worker: index, level: level, cap: cap)
             }
             for worker in woken { wake[worker].signal() }
         }
+    }
+
+    /// `worker`'s job has its answer: the queue may start a bulk job it held for the upstream.
+    private func transferEnded(_ worker: Int) {
+        let small = besideSmallDrops()
+        let woken = queue.withLock {
+            $0.besideSmallDrops = small
+            return $0.transferEnded(worker: worker, cap: cap)
+        }
+        for worker in woken { wake[worker].signal() }
     }
 }

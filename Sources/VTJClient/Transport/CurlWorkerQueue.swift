@@ -9,6 +9,13 @@ import VTJCore
 /// - While a normal-priority job (a small drop's message) waits or runs, no bulk job starts unless
 ///   no bulk job is running at all: the small message does not share the upstream and the cores
 ///   with the bulk drops' next messages, and a bulk drop still always has one message going.
+/// - While a small drop walks anywhere in the appliance (not only while its message waits or
+///   runs) and shortly after (``WorkPriority/holdsUpstream(smallDropsInFlight:sinceLastSmallDrop:)``),
+///   a bulk job starts only when no bulk transfer is under way (its request sent, its answer not
+///   yet in): an upstream that builds answers on a few cores answers the small message behind
+///   every bulk answer it is already building, so the small drop's message must find at most one
+///   there when it is sent (docs/performance.md, "Latency, eighth round"). The bulk drop keeps one
+///   transfer going and its other workers parsing.
 /// - A job goes to an idle worker already at its priority if there is one (a lowered thread may
 ///   not be allowed back up).
 struct CurlWorkerQueue<Job> {
@@ -28,12 +35,30 @@ struct CurlWorkerQueue<Job> {
     var levels: [WorkPriority]
     /// The job handed to each worker (nil once taken; a wake-up with none means shut down).
     var handed: [Entry?]
+    /// The priority of the job whose transfer each worker has under way (nil: idle, or its answer is in).
+    var transfers: [WorkPriority?]
+    /// A small drop is in flight in the appliance or has just ended (the pool sets it before each dispatch).
+    var besideSmallDrops = false
     var closed = false
+
+    /// Bulk transfers allowed under way at once while a small drop is in flight: one keeps the
+    /// bulk drop going; a second already makes a small message wait for an answer being built.
+    static var bulkTransfersBesideSmallDrops: Int { 1 }
 
     init(workers: Int) {
         idle = Array((0..<workers).reversed())
         levels = Array(repeating: .normal, count: workers)
         handed = Array(repeating: nil, count: workers)
+        transfers = Array(repeating: nil, count: workers)
+    }
+
+    /// Bulk transfers under way now.
+    var bulkTransfers: Int { transfers.reduce(0) { $0 + ($1 == .bulk ? 1 : 0) } }
+
+    /// Whether bulk jobs wait for the upstream now: a small drop is in flight and as many bulk
+    /// transfers as it allows are under way.
+    var holdsBulkForTheUpstream: Bool {
+        besideSmallDrops && bulkTransfers >= Self.bulkTransfersBesideSmallDrops
     }
 
     /// Whether bulk jobs are held back now: a normal job waits or runs, and a bulk job is running.
@@ -53,6 +78,7 @@ struct CurlWorkerQueue<Job> {
             let slot = idle.lastIndex { levels[$0] == entry.priority } ?? idle.index(before: idle.endIndex)
             let worker = idle.remove(at: slot)
             handed[worker] = entry
+            transfers[worker] = entry.priority
             woken.append(worker)
         }
         return woken
@@ -60,7 +86,7 @@ struct CurlWorkerQueue<Job> {
 
     /// The position of the waiting job to start next, if any may start.
     func nextJob(cap: Int) -> Int? {
-        let holdBack = holdsBackBulk
+        let holdBack = holdsBackBulk || holdsBulkForTheUpstream
         // Normal before bulk, then the owner running the fewest, then the oldest.
         var best: (index: Int, priority: Int, load: Int)?
         for index in waiting.indices {
@@ -84,8 +110,17 @@ struct CurlWorkerQueue<Job> {
         let leftAt = runningByPriority[priority, default: 1] - 1
         runningByPriority[priority] = leftAt > 0 ? leftAt : nil
         levels[worker] = level
+        transfers[worker] = nil
         idle.append(worker)
         let woken = dispatch(cap: cap)
         return closed && waiting.isEmpty ? woken + idle : woken
+    }
+
+    /// The job on `worker` has its answer (or its transfer failed) and goes on parsing: its
+    /// transfer no longer holds bulk jobs back; returns the workers to wake.
+    mutating func transferEnded(worker: Int, cap: Int) -> [Int] {
+        guard transfers[worker] != nil else { return [] }
+        transfers[worker] = nil
+        return dispatch(cap: cap)
     }
 }

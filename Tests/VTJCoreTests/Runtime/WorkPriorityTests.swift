@@ -21,6 +21,19 @@ struct WorkPriorityTests {
         #expect(WorkPriority.normal.effective(smallDropsInFlight: 2) == .normal)
     }
 
+    @Test("bulk drops keep to one message at the upstream while a small drop is in flight and shortly after, not otherwise")
+    func upstreamHeldBesideSmallDrops() {
+        let linger = WorkPriority.upstreamLinger
+        #expect(!WorkPriority.holdsUpstream(smallDropsInFlight: 0, sinceLastSmallDrop: nil), "no small drop yet: the bulk drop has the upstream")
+        #expect(WorkPriority.holdsUpstream(smallDropsInFlight: 1, sinceLastSmallDrop: nil))
+        #expect(WorkPriority.holdsUpstream(smallDropsInFlight: 2, sinceLastSmallDrop: .seconds(60)))
+        #expect(WorkPriority.holdsUpstream(smallDropsInFlight: 0, sinceLastSmallDrop: .zero), "the next of a run is likely on its way")
+        #expect(WorkPriority.holdsUpstream(smallDropsInFlight: 0, sinceLastSmallDrop: linger - .milliseconds(1)))
+        #expect(!WorkPriority.holdsUpstream(smallDropsInFlight: 0, sinceLastSmallDrop: linger))
+        #expect(!WorkPriority.holdsUpstream(smallDropsInFlight: 0, sinceLastSmallDrop: .seconds(5)))
+        #expect(linger < .seconds(1), "a large drop beside an occasional small one keeps nearly all its time at full parallelism")
+    }
+
     @Test("a bulk drop's writer transactions shrink only while a small drop is in flight")
     func shorterTransactionsBesideASmallDrop() {
         #expect(WorkPriority.bulk.rowsPerTransaction(2000, smallDropsInFlight: 0) == 2000, "alone: as large as before")
