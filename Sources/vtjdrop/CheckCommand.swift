@@ -41,6 +41,8 @@ struct CheckCommand: AsyncParsableCommand {
         }
         let today = FinnishTime.system.localDate(at: SystemWallClock().instant())
         let report = await client.checkConnection(on: today)
+        // Its workers ended before `exit()` runs OpenSSL's cleanup (VTJInterfaceClient.shutdown()).
+        client.shutdown()
         await sandbox?.server.shutdown()
         print(CheckReportText.render(report, source: configuration.source, sandbox: sandbox != nil, user: credentials.user))
         if !report.diagnosis.isHealthy { throw ExitCode(1) }

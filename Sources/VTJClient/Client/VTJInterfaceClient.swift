@@ -62,6 +62,12 @@ public final class VTJInterfaceClient: Sendable {
 
     deinit { pool.shutdown() }
 
+    /// Ends the worker threads and waits until each has fully exited; call before the program
+    /// exits. `exit()` runs OpenSSL's cleanup (libcurl's atexit) and libxml2's: beside a worker
+    /// still ending, both freed that thread's OpenSSL state and the heap was corrupted
+    /// (`run --once` aborted at exit, exit 134). Later calls fail with "the client was shut down".
+    public func shutdown() { pool.shutdownAndJoin() }
+
     /// The client's logger with the caller's ``VTJLogContext`` (department, file, request) added.
     var logger: Logger {
         var logger = baseLogger

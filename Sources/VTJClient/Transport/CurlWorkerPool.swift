@@ -12,7 +12,8 @@ import VTJCore
 ///
 /// Each client owns its pool (the daemon has one client). Its threads end when the client is gone:
 /// the client's `deinit` shuts the pool, idle workers return at once and busy ones after their job;
-/// each thread holds the pool until it returns (`CurlWorkerPoolLifetimeTests`).
+/// each thread holds the pool until it returns (`CurlWorkerPoolLifetimeTests`). A program about
+/// to exit calls ``shutdownAndJoin()`` (through ``VTJInterfaceClient/shutdown()``) first.
 ///
 /// Fair sharing (issue 15; docs/performance.md, "Sharing the interface"): every job belongs to an
 /// owner (one drop's operation), and no owner runs more than `size` jobs at once. The pool keeps
@@ -31,6 +32,8 @@ final class CurlWorkerPool: Sendable {
     private let wake: [DispatchSemaphore]
     /// Jobs one owner may run at once.
     private let cap: Int
+    /// The worker threads not yet waited for (``shutdownAndJoin()``).
+    private let threads = Mutex<[JoinableThread]>([])
     /// Worker threads (and so connections): `size` plus the spare ones.
     let size: Int
     /// Whether a small drop is in flight or has just ended (``BulkThreads``), asked before each dispatch.
@@ -48,12 +51,17 @@ final class CurlWorkerPool: Sendable {
         self.queue = Mutex(CurlWorkerQueue(workers: self.size))
         self.wake = (0..<self.size).map { _ in DispatchSemaphore(value: 0) }
         for index in 0..<self.size {
-            let thread = Thread { [self] in
+            guard let thread = JoinableThread({ [self] in
                 KernelThreadName.set("\(name)-\(index)")
                 workerLoop(index)
-            }
-            thread.start()
+            }) else { fatalError("the system refused a thread for the libcurl worker \(name)-\(index); raise the process's thread limit") }
+            threads.withLock { $0.append(thread) }
         }
+    }
+
+    deinit {
+        // Workers nobody waited for (the client was simply released): their resources go as each exits.
+        for thread in threads.withLock({ $0 }) { thread.detach() }
     }
 
     /// Runs `work` on a worker with that worker's handle; `cancellation` is set when the task is
@@ -107,6 +115,22 @@ final class CurlWorkerPool: Sendable {
             return queue.waiting.isEmpty ? queue.idle : []
         }
         for worker in idle { wake[worker].signal() }
+    }
+
+    /// Lets the workers finish queued jobs, then waits until each thread has exited, its
+    /// thread-local cleanup (OpenSSL's, libxml2's, glibc's heap) done: a process that returns
+    /// after this never runs `exit()`'s library cleanup beside a worker's end (``JoinableThread``).
+    /// Blocks for as long as a running job takes (libcurl's timeouts bound a transfer).
+    func shutdownAndJoin() {
+        shutdown()
+        let running = threads.withLock { threads in
+            defer { threads = [] }
+            return threads
+        }
+        for thread in running {
+            // A job's own worker cannot wait for itself (a last reference released there).
+            if thread.isCurrent { thread.detach() } else { thread.join() }
+        }
     }
 
     private func workerLoop(_ index: Int) {

@@ -67,9 +67,11 @@ package final class ApplianceHost: Sendable {
         self.lock = lock
     }
 
-    /// Ends the host's part (the lock is released when the host goes away); the sandbox, if any,
-    /// is its command's service.
+    /// Ends the host's part: the client's worker threads are waited for until each has exited, so
+    /// the program's `exit()` never runs library cleanup beside one (``VTJInterfaceClient/shutdown()``);
+    /// the lock is released when the host goes away. The sandbox, if any, is its command's service.
     package func shutdown() async {
+        appliance.client.shutdown()
         _ = lock
     }
 }
