@@ -53,14 +53,19 @@ public struct SettleTracker<Instant: InstantProtocol & Sendable>: Sendable where
     /// How long an empty file must stay empty in `settle` mode: some producers create the file
     /// first and write it seconds later, and claiming it empty would lose the real content.
     public let emptySettlePeriod: Duration
+    /// How long a file written shortly before the appliance started watching must stay unchanged
+    /// (``WriteActivity/unwatched``): longer than a writer's pause with the file open is likely to be.
+    public let unwatchedSettlePeriod: Duration
     private var entries: [String: Entry] = [:]
 
     /// A tracker for one folder; the settle period is measured from first sight, never from the
     /// file's own mtime (copies keep the source's mtime).
-    public init(mode: ReadinessMode, settlePeriod: Duration = .seconds(2), emptySettlePeriod: Duration = .seconds(30)) {
+    public init(mode: ReadinessMode, settlePeriod: Duration = .seconds(2), emptySettlePeriod: Duration = .seconds(30),
+                unwatchedSettlePeriod: Duration = .seconds(10)) {
         self.mode = mode
         self.settlePeriod = settlePeriod
         self.emptySettlePeriod = max(settlePeriod, emptySettlePeriod)
+        self.unwatchedSettlePeriod = max(settlePeriod, unwatchedSettlePeriod)
     }
 
     /// How many names the tracker remembers (bounded by the folder's listing).
@@ -107,20 +112,22 @@ public struct SettleTracker<Instant: InstantProtocol & Sendable>: Sendable where
         case .rename:
             // The fast path: renamed into place, or closed by its writer.
             if activity?.isComplete == true || activity == .quiet { return .ready(marker: nil) }
-            return settled(entry, now: now)
+            return settled(entry, now: now, unwatched: activity == .unwatched)
         case .settle:
             // Quiet by its change time for the settle period already: no need to watch it that long again.
             if activity == .quiet { return .ready(marker: nil) }
-            return settled(entry, now: now)
+            return settled(entry, now: now, unwatched: activity == .unwatched)
         case .marker:
             let marker = name + ReadinessMode.markerSuffix
             return listing[marker] != nil ? .ready(marker: marker) : .wait(until: nil)
         }
     }
 
-    /// Ready once size, mtime and inode stayed unchanged for the settle period (longer when empty).
-    private func settled(_ entry: Entry, now: Instant) -> Action {
-        let due = entry.lastChange.advanced(by: entry.stamp.size == 0 ? emptySettlePeriod : settlePeriod)
+    /// Ready once size, mtime and inode stayed unchanged for the settle period (longer when empty,
+    /// or when written shortly before the appliance watched it).
+    private func settled(_ entry: Entry, now: Instant, unwatched: Bool = false) -> Action {
+        let period = entry.stamp.size == 0 ? emptySettlePeriod : unwatched ? unwatchedSettlePeriod : settlePeriod
+        let due = entry.lastChange.advanced(by: period)
         return now >= due ? .ready(marker: nil) : .wait(until: due)
     }
 }

@@ -13,6 +13,11 @@ public enum WriteActivity: String, Sendable, Hashable, CaseIterable {
     /// back) is older than the settle period: it has been quiet that long (a file that was there
     /// before the appliance started, on a local disk).
     case quiet
+    /// No event about it, and its change time is recent: it was written shortly before the
+    /// appliance started watching, so a writer may still hold it open and only be pausing, which
+    /// no event will tell (`run --once` started mid-upload). It must stay unchanged for
+    /// ``SettleTracker/unwatchedSettlePeriod``, not only the settle period.
+    case unwatched
 
     /// Whether the file is known complete: closed by its writer or renamed into place.
     public var isComplete: Bool { self == .closed || self == .movedIn }

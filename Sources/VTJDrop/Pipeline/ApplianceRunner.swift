@@ -92,7 +92,6 @@ package actor ApplianceRunner {
     package init(appliance: Appliance, workers: Int = 2, roots: FolderRoots? = nil) throws(PipelineError) {
         self.appliance = appliance
         self.processor = DropProcessor(appliance: appliance)
-        self.intake = IntakeCycle(appliance: appliance)
         self.workers = max(1, workers)
         self.roots = roots
         self.started = appliance.monotonic.now
@@ -111,6 +110,8 @@ package actor ApplianceRunner {
             }
         }
         self.hints = watcher.map { InotifyHints(watcher: $0) }
+        // Watched: a file with no event about it was written before the watch began (WriteActivity.unwatched).
+        self.intake = IntakeCycle(appliance: appliance, watched: watcher != nil)
     }
 
     /// Asks a running daemon to stop claiming and return once in-flight drops are done (or, after

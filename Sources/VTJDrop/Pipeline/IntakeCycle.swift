@@ -26,17 +26,27 @@ final class IntakeCycle {
     private let trustedFolders: [String: String]
     /// Departments whose inbox has been listed at least once.
     private var listedOnce: Set<String> = []
+    /// Files the first listing found recently changed with no event about them (department → names):
+    /// ``WriteActivity/unwatched`` until inotify says something about them or they are gone.
+    private var unwatchedAtStart: [String: Set<String>] = [:]
     /// Watched inbox folders that vanished and are not back yet (IntakeCycle+Watch).
     var vanishedFolders: Set<String> = []
 
-    init(appliance: Appliance) {
+    /// Whether inotify watches the inboxes: then a file the first listing finds recently changed
+    /// with no event about it was written before the watch began (``WriteActivity/unwatched``).
+    /// Polling never has an event, so there the settle period alone decides, as documented.
+    private let watched: Bool
+
+    init(appliance: Appliance, watched: Bool = false) {
         self.appliance = appliance
+        self.watched = watched
         self.scanner = InboxScanner(maximumFileBytes: appliance.configuration.intake.maxFileBytes)
         self.patience = RefusalPatience(settle: appliance.configuration.intake.settle,
                                         hardLinkPatience: appliance.configuration.intake.hardLinkWait)
         var trusted: [String: String] = [:]
         for department in appliance.configuration.departments {
-            trackers[department.id] = SettleTracker(mode: department.readiness, settlePeriod: appliance.configuration.intake.settle)
+            trackers[department.id] = SettleTracker(mode: department.readiness, settlePeriod: appliance.configuration.intake.settle,
+                                                    unwatchedSettlePeriod: .nanoseconds(Self.quietAtStart))
             let folder = appliance.inboxFolder(department.id)
             if InotifyWatcher.seesAllChanges(folder: folder) { trusted[folder] = department.id }
         }
@@ -155,15 +165,27 @@ final class IntakeCycle {
     /// What is known of the listed files' writers: inotify's word; and in the first listing of a
     /// department on a local disk (files that were there before the appliance started watching),
     /// files whose change time shows them untouched for a while, so a restart does not make every
-    /// waiting drop settle again. Later files are known from their events.
+    /// waiting drop settle again, and files changed shortly before, whose writer may only be pausing
+    /// with the file open (`run --once` started mid-upload): those must stay unchanged longer.
+    /// Later files are known from their events.
     private func knownActivity(_ department: String, _ listing: InboxListing) -> [String: WriteActivity] {
         var known = activity[department] ?? [:]
-        guard listedOnce.insert(department).inserted, trustedFolders.values.contains(department) else { return known }
-        let now = DropProcessor.realTimeNanoseconds()
-        let settle = appliance.configuration.intake.settle
-        let quiet = max(Self.quietAtStart, settle.components.seconds * 1_000_000_000 + settle.components.attoseconds / 1_000_000_000)
-        for (name, entry) in listing.files where known[name] == nil && entry.stamp.size > 0 {
-            if now - entry.changedNanoseconds >= quiet { known[name] = .quiet }
+        if listedOnce.insert(department).inserted, trustedFolders.values.contains(department) {
+            let now = DropProcessor.realTimeNanoseconds()
+            let settle = appliance.configuration.intake.settle
+            let quiet = max(Self.quietAtStart, settle.components.seconds * 1_000_000_000 + settle.components.attoseconds / 1_000_000_000)
+            for (name, entry) in listing.files where known[name] == nil && entry.stamp.size > 0 {
+                if now - entry.changedNanoseconds >= quiet {
+                    known[name] = .quiet
+                } else if watched {
+                    unwatchedAtStart[department, default: []].insert(name)
+                }
+            }
+        }
+        if var unwatched = unwatchedAtStart[department] {
+            unwatched = unwatched.filter { listing.files[$0] != nil && known[$0] == nil }
+            for name in unwatched { known[name] = .unwatched }
+            unwatchedAtStart[department] = unwatched.isEmpty ? nil : unwatched
         }
         return known
     }

@@ -47,6 +47,28 @@ import VTJCore
         #expect(action(marker.observe(["vanha.txt": stamp(40)], at: .zero, activity: ["vanha.txt": .quiet]), "vanha.txt") == .wait(until: nil))
     }
 
+    /// A file changed shortly before the appliance started watching (no event about it, a recent
+    /// change time) may be held open by a writer that only pauses: in `rename` and `settle` mode it
+    /// must stay unchanged for the unwatched period, not the settle period; a change restarts it.
+    @Test func aFileChangedJustBeforeWatchingWaitsTheLongerPeriod() {
+        for mode in [ReadinessMode.rename, .settle] {
+            var tracker = Tracker(mode: mode, settlePeriod: .seconds(2), unwatchedSettlePeriod: .seconds(10))
+            var pass = tracker.observe(["kesken.csv": stamp(500, 1)], at: .zero, activity: ["kesken.csv": .unwatched])
+            #expect(action(pass, "kesken.csv") == .wait(until: .seconds(10)), "\(mode)")
+            pass = tracker.observe(["kesken.csv": stamp(500, 1)], at: .seconds(4), activity: ["kesken.csv": .unwatched])
+            #expect(pass.ready.isEmpty, "\(mode): not after the settle period alone")
+            pass = tracker.observe(["kesken.csv": stamp(900, 2)], at: .seconds(5), activity: ["kesken.csv": .unwatched])
+            #expect(action(pass, "kesken.csv") == .wait(until: .seconds(15)), "\(mode): the writer resumed")
+            pass = tracker.observe(["kesken.csv": stamp(900, 2)], at: .seconds(15), activity: ["kesken.csv": .unwatched])
+            #expect(pass.ready.map(\.name) == ["kesken.csv"], "\(mode)")
+        }
+        // Never shorter than the settle period itself.
+        var long = Tracker(mode: .settle, settlePeriod: .seconds(30), unwatchedSettlePeriod: .seconds(10))
+        #expect(action(long.observe(["a.csv": stamp(5)], at: .zero, activity: ["a.csv": .unwatched]), "a.csv") == .wait(until: .seconds(30)))
+        var marker = Tracker(mode: .marker)
+        #expect(action(marker.observe(["a.csv": stamp(5)], at: .zero, activity: ["a.csv": .unwatched]), "a.csv") == .wait(until: nil))
+    }
+
     /// A file the kernel says is open for writing is never ready, in any mode and however long it
     /// has been quiet (a writer pausing with its descriptor open); closing it makes it ready.
     @Test(arguments: ReadinessMode.allCases)

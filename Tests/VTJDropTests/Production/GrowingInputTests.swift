@@ -84,6 +84,44 @@ import VTJTestSupport
         #expect(harness.outbox("sivistys").filter { $0.hasSuffix(".csv") }.count == 1)
     }
 
+    /// `vtjdrop run --once` started while a writer holds the file open and pauses (the upload began
+    /// before the run, so no event tells the writer is there): a pause eight settle periods long,
+    /// longer than the drop takes to answer, is still waited for, because a file changed just
+    /// before the watch began must stay unchanged longer (`WriteActivity.unwatched`). Before, the
+    /// first part was published "valmis" and the rest went into the archived file.
+    @Test func runOnceStartedMidUploadWaitsForTheWriter() async throws {
+        let sandbox = SandboxServer(configuration: SandboxConfiguration(population: 400, seed: 7))
+        try await sandbox.start()
+        defer { Task { await sandbox.shutdown() } }
+        let root = try TempFolder()
+        defer { root.remove() }
+        for folder in ["inbox/sivistys", "outbox", "state"] { try FileManager.default.createDirectory(atPath: root.path + "/" + folder, withIntermediateDirectories: true) }
+        try root.write("vtjdrop.yaml", """
+            inbox: ./inbox
+            outbox: ./outbox
+            state: ./state
+            settle_seconds: 0.5
+            vtj:
+              url: \(sandbox.baseURL!)
+            schedule: {changes_at: never}
+            \(PipelineHarness.departmentsYAML.replacingOccurrences(of: "readiness: rename", with: "readiness: settle"))
+            """)
+        let hetus = sandbox.registry.hetus(where: [.resident], limit: 300)
+        let writer = try SlowWriter(path: root.path + "/inbox/sivistys/kesken.csv")
+        writer.write(["hetu"] + (0..<1000).map { hetus[$0 % hetus.count] })
+        async let run = VTJDropBinary.runDetached(["run", "--once", "--config", root.path + "/vtjdrop.yaml"],
+                                                  environment: ["VTJDROP_VTJ_USER": "kunta", "VTJDROP_VTJ_PASSWORD": "salasana"])
+        try await Task.sleep(for: .seconds(4))  // the writer's pause: eight settle periods
+        writer.write((0..<2000).map { hetus[($0 + 7) % hetus.count] })
+        writer.close()
+        let outcome = try await run
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let outbox = try FileManager.default.contentsOfDirectory(atPath: root.path + "/outbox/sivistys")
+        let receipt = try String(contentsOfFile: root.path + "/outbox/sivistys/" + #require(outbox.first { $0.hasSuffix(".kuitti.txt") }), encoding: .utf8)
+        #expect(receipt.contains("rivit: 3000"), "the whole file was read: \(receipt)")
+        #expect(receipt.contains("tulos: valmis"))
+    }
+
     /// Without inotify's word (a share, an overflow, a file there before the start) a writer that
     /// pauses past the settle period is claimed; its later writes land in the claimed file. The
     /// change is seen, nothing is published from the partial read, and the file is read again,
