@@ -14,6 +14,8 @@ final class OperatorDaemon: @unchecked Sendable {
     /// What the daemon logged so far (kept after ``stop()`` removed its folder).
     var log: String { (try? String(contentsOfFile: root + "/daemon.log", encoding: .utf8)) ?? finalLog }
     private var finalLog = ""
+    /// A port held bound but not listening for the daemon's interface (``unreachable()``), closed by ``stop()``.
+    private var refusing: Int32?
 
     /// - Parameters:
     ///   - interface: the `vtj:` lines (default: the built-in sandbox).
@@ -55,13 +57,17 @@ final class OperatorDaemon: @unchecked Sendable {
     /// A daemon whose interface URL names a loopback port nothing listens on (credentials from a
     /// password file this daemon's folder holds): the interface cannot be reached.
     static func unreachable() throws -> OperatorDaemon {
-        let closed = try LoopbackSocket.freePort()
+        // Held for the daemon's life: a port merely released was taken by another test's sandbox,
+        // which answered, and the gate stayed open ("ready: drops are claimed").
+        let closed = try LoopbackSocket.refusingPort()
         let password = NSTemporaryDirectory() + "vtjdrop-pw-" + UUID().uuidString
         try "salasana\n".write(toFile: password, atomically: true, encoding: .utf8)
         chmod(password, 0o600)
         TempFolderSweeper.register(password)
-        return try OperatorDaemon(interface: "url: http://127.0.0.1:\(closed)/api/v1\n  connect_timeout: 2",
-                                  environment: ["VTJDROP_VTJ_USER": "kunta", "VTJDROP_VTJ_PASSWORD_FILE": password])
+        let daemon = try OperatorDaemon(interface: "url: http://127.0.0.1:\(closed.port)/api/v1\n  connect_timeout: 2",
+                                        environment: ["VTJDROP_VTJ_USER": "kunta", "VTJDROP_VTJ_PASSWORD_FILE": password])
+        daemon.refusing = closed.descriptor
+        return daemon
     }
 
     /// SIGTERM, then waits (bounded, polling) for the exit; SIGKILL if it does not come.
@@ -70,6 +76,8 @@ final class OperatorDaemon: @unchecked Sendable {
         let exited = await eventually(seconds: 30) { !self.process.isRunning }
         if !exited { kill(process.processIdentifier, SIGKILL) }
         finalLog = log
+        if let refusing { close(refusing) }
+        refusing = nil
         TempFolderSweeper.removeTree(root)
         return exited ? process.terminationStatus : nil
     }
