@@ -66,32 +66,16 @@ extension AuditLog {
             // One insert per person, in the order of the table's key: nothing is written twice.
             while !sort.isFinished {
                 try write { db, id in
-                    // ``personsPerStatement`` to an INSERT: GRDB's bookkeeping once per statement, not per person.
-                    let many = try db.cachedStatement(sql: Self.insertPersonsSQL)
-                    let one = try db.cachedStatement(sql: """
-                        INSERT OR IGNORE INTO audit_disclosed_person (hetu, disclosure_id, status, groups) VALUES (?, ?, ?, ?)
-                        """)
+                    // A hundred to an INSERT: GRDB's bookkeeping once per statement, not per person.
+                    var insert = try BatchedInsert(db, prefix: Self.insertPersonsPrefix, width: 4)
                     let disclosure = id.databaseValue
                     let statuses = sort.statuses.map(\.databaseValue)
                     let groups = sort.groupTexts.map(\.databaseValue)
-                    var values: [DatabaseValue] = []
-                    values.reserveCapacity(4 * Self.personsPerStatement)
-                    var inserted = 0
                     let given = try sort.next(max(pace(chunkSize), 1)) { hetu, pair in
-                        values.append(hetu.databaseValue)
-                        values.append(disclosure)
-                        values.append(statuses[pair])
-                        values.append(groups[pair])
-                        if values.count == 4 * Self.personsPerStatement {
-                            try many.execute(arguments: StatementArguments(values))
-                            inserted += db.changesCount
-                            values.removeAll(keepingCapacity: true)
-                        }
+                        try insert.add(hetu.databaseValue, disclosure, statuses[pair], groups[pair])
                     }
-                    for row in stride(from: 0, to: values.count, by: 4) {
-                        try one.execute(arguments: StatementArguments(values[row..<(row + 4)]))
-                        inserted += db.changesCount
-                    }
+                    try insert.finish()
+                    let inserted = insert.changes
                     return given == 0 ? nil : inserted
                 }
             }
@@ -188,10 +172,7 @@ extension AuditLog {
         }
     }
 
-    /// Persons one INSERT of the sorted staging takes (the rest of a transaction's one at a time).
-    static let personsPerStatement = 100
-    private static let insertPersonsSQL = "INSERT OR IGNORE INTO audit_disclosed_person (hetu, disclosure_id, status, groups) VALUES "
-        + Array(repeating: "(?, ?, ?, ?)", count: personsPerStatement).joined(separator: ", ")
+    private static let insertPersonsPrefix = "INSERT OR IGNORE INTO audit_disclosed_person (hetu, disclosure_id, status, groups) VALUES "
 
     /// Persons per transaction of ``stageDisclosure(dropID:at:persons:scratchFolder:chunkSize:committed:pace:)``: a few
     /// milliseconds of the writer.

@@ -112,32 +112,14 @@ package struct AuditLog: Sendable {
         return id!
     }
 
-    /// Writes the codes of `range` under query `id`, ``codesPerStatement`` to an INSERT, so GRDB's
-    /// bookkeeping around a statement's run and its argument array come once per hundred codes, not per code.
+    /// Writes the codes of `range` under query `id`, a hundred to an INSERT (``BatchedInsert``).
     private static func insertCodes(_ codes: HenkilotunnusKeys, _ range: Range<Int>, query id: Int64,
                                     _ db: Database) throws {
-        let many = try db.cachedStatement(sql: Self.insertCodesSQL)
-        let one = try db.cachedStatement(sql: "INSERT OR IGNORE INTO audit_hetu (hetu, query_id) VALUES (?, ?)")
-        var values: [DatabaseValue] = []
-        values.reserveCapacity(2 * codesPerStatement)
+        var insert = try BatchedInsert(db, prefix: "INSERT OR IGNORE INTO audit_hetu (hetu, query_id) VALUES ", width: 2)
         let query = id.databaseValue
-        try codes.forEachText(in: range) { hetu in
-            values.append(hetu.databaseValue)
-            values.append(query)
-            if values.count == 2 * codesPerStatement {
-                try many.execute(arguments: StatementArguments(values))
-                values.removeAll(keepingCapacity: true)
-            }
-        }
-        for pair in stride(from: 0, to: values.count, by: 2) {
-            try one.execute(arguments: StatementArguments(values[pair..<(pair + 2)]))
-        }
+        try codes.forEachText(in: range) { hetu in try insert.add(hetu.databaseValue, query) }
+        try insert.finish()
     }
-
-    /// Codes one INSERT of ``record(_:chunkSize:committed:pace:alongside:)`` takes (the rest one at a time).
-    static let codesPerStatement = 100
-    private static let insertCodesSQL = "INSERT OR IGNORE INTO audit_hetu (hetu, query_id) VALUES "
-        + Array(repeating: "(?, ?)", count: codesPerStatement).joined(separator: ", ")
 
     /// Codes per transaction of ``record(_:chunkSize:committed:pace:alongside:)``: a message's worth, a few
     /// milliseconds of the writer.
