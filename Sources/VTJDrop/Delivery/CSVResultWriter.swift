@@ -45,5 +45,7 @@ final class CSVResultWriter: ResultWriter {
 
     func abandon() { pending.abandon() }
 
+    func seal() throws { try pending.seal() }
+
     func commit() throws -> String { try pending.commit() }
 }

@@ -60,5 +60,7 @@ final class WorkbookResultWriter: ResultWriter {
 
     func abandon() { pending.abandon() }
 
+    func seal() throws { try pending.seal() }
+
     func commit() throws -> String { try pending.commit() }
 }

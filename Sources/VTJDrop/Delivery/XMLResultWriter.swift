@@ -47,5 +47,7 @@ final class XMLResultWriter: ResultWriter {
 
     func abandon() { pending.abandon() }
 
+    func seal() throws { try pending.seal() }
+
     func commit() throws -> String { try pending.commit() }
 }
