@@ -45,7 +45,5 @@ final class CSVResultWriter: ResultWriter {
 
     func abandon() { pending.abandon() }
 
-    func seal() throws { try pending.seal() }
-
     func commit() throws -> String { try pending.commit() }
 }

@@ -96,8 +96,8 @@ package struct FileMover: Sendable {
                 && info.st_mode & 0o170000 == 0o040000
             let code = NoReplaceRename.rename(source, raw, target, candidate, isFolder: isFolder)
             if code == 0 {
-                // Both folders at once; both are durable when the move is reported, as before.
-                _ = ConcurrentSync.fsync([target, source])
+                _ = fsync(target)
+                _ = fsync(source)
                 return folder + "/" + candidate
             }
             guard code == EEXIST || code == ENOTEMPTY || code == ENOTDIR else {

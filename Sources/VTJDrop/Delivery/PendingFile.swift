@@ -108,7 +108,7 @@ package final class PendingFile {
     /// failure the temp file is removed and nothing is visible in the outbox.
     @discardableResult
     package func commit() throws(DeliveryError) -> String {
-        guard state == .open else { throw .finished(temporaryPath) }
+        guard state == .open, descriptor >= 0 else { throw .finished(temporaryPath) }
         do throws(DeliveryError) {
             let path = try publish()
             state = .committed
@@ -120,27 +120,12 @@ package final class PendingFile {
         }
     }
 
-    /// Flushes, fsyncs and closes the temp file without publishing it, so its `fsync` can run
-    /// while something else is done (the receipt written beside the result: ``ConcurrentSync``);
-    /// ``commit()`` then only renames and syncs the outbox. Nothing more can be appended. On
-    /// failure the temp file is removed.
-    package func seal() throws(DeliveryError) {
-        guard state == .open else { throw .finished(temporaryPath) }
-        guard descriptor >= 0 else { return }
-        do throws(DeliveryError) {
-            try flush()
-            guard fsync(descriptor) == 0 else { throw .system(operation: "syncing", path: temporaryPath, errno: errno) }
-            let closed = close(descriptor)
-            descriptor = -1
-            guard closed == 0 else { throw .system(operation: "closing", path: temporaryPath, errno: errno) }
-        } catch {
-            abandon()
-            throw error
-        }
-    }
-
     private func publish() throws(DeliveryError) -> String {
-        try seal()
+        try flush()
+        guard fsync(descriptor) == 0 else { throw .system(operation: "syncing", path: temporaryPath, errno: errno) }
+        let closed = close(descriptor)
+        descriptor = -1
+        guard closed == 0 else { throw .system(operation: "closing", path: temporaryPath, errno: errno) }
         let outbox = open(publisher.folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard outbox >= 0 else { throw .system(operation: "opening", path: publisher.folder, errno: errno) }
         defer { close(outbox) }

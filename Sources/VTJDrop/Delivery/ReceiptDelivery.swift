@@ -33,37 +33,6 @@ struct ReceiptDelivery: Sendable {
         return paths
     }
 
-    /// Writes and fsyncs `receipt`'s file under a temporary name without publishing it, so that
-    /// can be done while the result's own `fsync` runs (``DropProcessor/complete(_:result:receipt:)``);
-    /// ``PreparedReceipt/publish()`` then renames it. A receipt that needs a list file is
-    /// prepared as nothing: its list file must be out first, so `publish()` delivers both then.
-    func prepare(receipt: Receipt, for name: DropFileName) throws -> PreparedReceipt {
-        let renderer = appliance.configuration.department(receipt.department)?.receiptRenderer ?? ReceiptRenderer()
-        guard !renderer.needsListFile(receipt) else { return PreparedReceipt(delivery: self, receipt: receipt, name: name, pending: nil) }
-        let pending = try appliance.publisher(receipt.department).begin(Self.receiptName(for: name, dropID: receipt.dropID))
-        try pending.append(renderer.bytes(receipt, listFile: nil))
-        try pending.seal()
-        return PreparedReceipt(delivery: self, receipt: receipt, name: name, pending: pending)
-    }
-
-    /// A receipt written and fsynced under its temporary name (``prepare(receipt:for:)``).
-    struct PreparedReceipt {
-        let delivery: ReceiptDelivery
-        let receipt: Receipt
-        let name: DropFileName
-        let pending: PendingFile?
-
-        /// Publishes it (a file of its name published before a crash is kept); the paths, as ``ReceiptDelivery/deliver(receipt:for:)``.
-        func publish() throws -> [String] {
-            guard let pending else { return try delivery.deliver(receipt: receipt, for: name) }
-            do {
-                return [try pending.commit()]
-            } catch DeliveryError.alreadyExists(let path) {
-                return [path]
-            }
-        }
-    }
-
     /// Publishes the list file line by line (its lines can be a list's 800,000 not-found
     /// henkilötunnus; the pending file buffers 64 KiB), keeping a file of that name published before a crash.
     static func publishListsOnce(_ publisher: Publisher, name: String, renderer: ReceiptRenderer, receipt: Receipt,

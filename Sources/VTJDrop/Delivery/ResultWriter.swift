@@ -25,8 +25,6 @@ protocol ResultWriter: AnyObject {
     func finish(skipping spans: [Range<Int64>]) throws -> [Message]
     /// Throws away what was written.
     func abandon()
-    /// Fsyncs the finished file without publishing it (``PendingFile/seal()``).
-    func seal() throws
     /// Publishes the result; returns its path.
     func commit() throws -> String
 }

@@ -60,7 +60,5 @@ final class WorkbookResultWriter: ResultWriter {
 
     func abandon() { pending.abandon() }
 
-    func seal() throws { try pending.seal() }
-
     func commit() throws -> String { try pending.commit() }
 }

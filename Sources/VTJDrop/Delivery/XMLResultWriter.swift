@@ -47,7 +47,5 @@ final class XMLResultWriter: ResultWriter {
 
     func abandon() { pending.abandon() }
 
-    func seal() throws { try pending.seal() }
-
     func commit() throws -> String { try pending.commit() }
 }

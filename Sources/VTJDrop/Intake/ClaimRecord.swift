@@ -43,16 +43,15 @@ struct ClaimRecord: Sendable, Hashable {
         self.init(department: department, originalName: name, input: input, reason: fields["reason"], planned: planned)
     }
 
-    /// Writes the note with O_EXCL and fsyncs it; `folders` are fsynced at the same time
-    /// (``ConcurrentSync``; best effort, as ``FileSystemCall/syncFolder(_:)``), all done on return.
-    func write(in folder: Int32, syncingAlso folders: [Int32] = []) -> Int32 {
+    /// Writes the note with O_EXCL and fsyncs it.
+    func write(in folder: Int32) -> Int32 {
         let descriptor = openat(folder, ClaimRecord.fileName, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return errno }
         defer { close(descriptor) }
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
         guard written == bytes.count else { return written < 0 ? errno : EIO }
-        return ConcurrentSync.fsync(folders + [descriptor]).last ?? EIO
+        return fsync(descriptor) == 0 ? 0 : errno
     }
 
     /// Reads the note of a work folder, nil when it is missing or damaged.

@@ -14,14 +14,15 @@ extension Claimer {
         let target = FileSystemCall.openFolder(at: work, id.value)
         guard target >= 0 else { throw .system(operation: "opening", path: folder, errno: errno) }
         defer { close(target) }
-        // The note, its entry and the folder's entry in `work`, all at once (no rename follows).
         let noted = ClaimRecord(department: department, originalName: name.display, input: "", planned: operation.rawValue)
-            .write(in: target, syncingAlso: [target, work])
+            .write(in: target)
         guard noted == 0 else {
             _ = unlinkat(target, ClaimRecord.fileName, 0)
             _ = unlinkat(work, id.value, AT_REMOVEDIR)
             throw .system(operation: "writing the claim note in", path: folder, errno: noted)
         }
+        FileSystemCall.syncFolder(target)
+        FileSystemCall.syncFolder(work)
         return ClaimedFile(id: id, department: department, originalName: name, folder: folder, path: folder,
                            markerPath: nil, size: 0, planned: operation)
     }

@@ -60,10 +60,7 @@ package struct Claimer: Sendable {
         let folder = workFolder + "/" + id.value
         let safeName = name.safeName
         let record = ClaimRecord(department: department, originalName: name.display, input: safeName)
-        // The note's bytes and the new folder's entry in `work` are made durable together, before
-        // the input enters the folder (the entry was synced after the rename before: now earlier,
-        // in the same wait as the note's).
-        let noted = record.write(in: target, syncingAlso: [work])
+        let noted = record.write(in: target)
         guard noted == 0 else {
             _ = unlinkat(target, ClaimRecord.fileName, 0)
             _ = unlinkat(work, id.value, AT_REMOVEDIR)
@@ -92,8 +89,9 @@ package struct Claimer: Sendable {
                 markerPath = folder + "/" + markerName
             }
         }
-        // The rename's two folders at once: both are durable before the claim is reported, as before.
-        _ = ConcurrentSync.fsync([target, source])
+        FileSystemCall.syncFolder(target)
+        FileSystemCall.syncFolder(work)
+        FileSystemCall.syncFolder(source)
         return .claimed(ClaimedFile(id: id, department: department, originalName: name, folder: folder,
                                     path: folder + "/" + safeName, markerPath: markerPath, size: Int64(claimed.st_size),
                                     claimStamp: InputStamp(claimed)))

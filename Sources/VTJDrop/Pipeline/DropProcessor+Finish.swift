@@ -84,25 +84,13 @@ extension DropProcessor {
         DropTiming.mark("input-check")
         let publisher = appliance.publisher(context.department)
         var resultPath: String?
-        var preparedReceipt: ReceiptDelivery.PreparedReceipt?
         if let sink {
             appliance.journal(.resultsWritten, for: context.dropID, log: context.log)
             DropTiming.mark("journal-results-written")
-            // The result's fsync runs on a thread of its own while the receipt is rendered, written
-            // and fsynced under its temporary name: two flushes in one wait (issue 15 goal 4). What
-            // the outbox shows keeps its order: the result is renamed and the outbox synced before
-            // the receipt is renamed.
-            let name = context.claimed.originalName
-            let (sealed, prepared) = try ConcurrentSync.alongside({ Result { try sink.seal() } }) {
-                try appliance.receipts.prepare(receipt: receipt, for: name)
-            }
-            try sealed.get()
-            preparedReceipt = prepared
             resultPath = try commitOnce(sink, publisher: publisher)
             DropTiming.mark("result-publish")
         }
-        let receiptPaths = try preparedReceipt?.publish()
-            ?? appliance.receipts.deliver(receipt: receipt, for: context.claimed.originalName)
+        let receiptPaths = try appliance.receipts.deliver(receipt: receipt, for: context.claimed.originalName)
         DropTiming.current?.markReceipt("receipt")
         // Who is disclosed goes on record now, a few thousand persons per transaction, after the
         // receipt (a large result's rows take seconds); the publication's transaction below makes

@@ -253,9 +253,6 @@ package final class ResultSink: PreparedPersonSink {
     /// Throws away what was written.
     package func abandon() { state.withLock { $0.writer.abandon() } }
 
-    /// Fsyncs the finished result without publishing it, so the receipt can be written meanwhile.
-    func seal() throws { try state.withLock { try $0.writer.seal() } }
-
     /// Publishes the result; returns its path.
     func commit() throws -> String { try state.withLock { try $0.writer.commit() } }
 }
