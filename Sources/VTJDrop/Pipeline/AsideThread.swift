@@ -27,7 +27,7 @@ enum AsideThread {
                     }
                     // The system refuses another thread: the work runs here, holding this thread meanwhile.
                     guard let handle else { return handoff.deliver(Result { try work() }) }
-                    started.handle.withLock { $0 = handle }
+                    started.started(handle, among: threads)
                 }
             } onCancel: {
                 handoff.deliver(.failure(CancellationError()))
@@ -43,12 +43,35 @@ enum AsideThread {
 
 /// The thread an ``AsideThread/run(among:_:)`` started: joined when its result is in (only its own
 /// cleanup is left then), released to ``OwnThreads`` when a cancellation came first (it may run on).
+/// The result can be in before the handle is stored (a quick read): whichever of the two comes second
+/// settles the thread, so it is settled exactly once.
 private final class StartedThread: Sendable {
-    let handle = Mutex<OwnThreads.Handle?>(nil)
+    private enum Settlement { case join, release }
+
+    private let state = Mutex<(handle: OwnThreads.Handle?, settlement: Settlement?)>((nil, nil))
+
+    func started(_ handle: OwnThreads.Handle, among threads: OwnThreads) {
+        let settlement = state.withLock { state -> Settlement? in
+            state.handle = handle
+            return state.settlement
+        }
+        if let settlement { Self.settle(handle, settlement, threads) }
+    }
 
     func end(among threads: OwnThreads) {
-        guard let handle = handle.withLock({ $0 }) else { return }
-        if Task.isCancelled { threads.release(handle) } else { threads.join(handle) }
+        let settlement: Settlement = Task.isCancelled ? .release : .join
+        let handle = state.withLock { state -> OwnThreads.Handle? in
+            state.settlement = settlement
+            return state.handle
+        }
+        if let handle { Self.settle(handle, settlement, threads) }
+    }
+
+    private static func settle(_ handle: OwnThreads.Handle, _ settlement: Settlement, _ threads: OwnThreads) {
+        switch settlement {
+        case .join: threads.join(handle)
+        case .release: threads.release(handle)
+        }
     }
 }
 
