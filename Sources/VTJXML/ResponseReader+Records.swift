@@ -78,10 +78,11 @@ extension ResponseReader {
     /// formatting and dropped.
     func readField() throws(XMLReadError) -> Field {
         let name = cursor.name
-        let precisionText = cursor.hasAttributes ? cursor.attribute(Wire.tarkkuus) : nil
+        // nil: no `tarkkuus`, a date otherwise (its precision nil when the text names none).
+        let precision: PartialDate.Precision?? =
+            cursor.hasAttributes ? cursor.attributeBytes(Wire.tarkkuus, ResponseReader.precision(of:)) : nil
         func leaf(_ text: String) -> Field {
-            guard let precisionText else { return Field(name, .text(text)) }
-            let precision = PartialDate.Precision(rawValue: precisionText) ?? PartialDate.Precision(rawValue: precisionText.trimmingBlanks)
+            guard let precision else { return Field(name, .text(text)) }
             return Field(name, .date(PartialDate(text: text, precision: precision)))
         }
         if cursor.isEmpty { return leaf("") }
@@ -110,6 +111,20 @@ extension ResponseReader {
                 return Field(name, .composite(children))
             }
         }
+    }
+
+    /// A `tarkkuus` value's precision, read from its bytes: the profile's three names are matched
+    /// without making a string (a string and a string switch per date field before); anything
+    /// else as before, exactly or trimmed of blanks.
+    static func precision(of bytes: UnsafeBufferPointer<UInt8>) -> PartialDate.Precision? {
+        switch bytes.count {
+        case 5 where bytes.elementsEqual("PAIVA".utf8): return .day
+        case 5 where bytes.elementsEqual("VUOSI".utf8): return .year
+        case 8 where bytes.elementsEqual("KUUKAUSI".utf8): return .month
+        default: break
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return PartialDate.Precision(rawValue: text) ?? PartialDate.Precision(rawValue: text.trimmingBlanks)
     }
 
     private static func bilingual(_ children: [Field]) -> Bilingual {

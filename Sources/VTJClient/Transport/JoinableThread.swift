@@ -9,12 +9,12 @@ import Glibc
 /// loop returns; when `exit()` ran `OPENSSL_cleanup` at the same time, both freed OpenSSL's thread
 /// state and the heap was corrupted (`run --once` aborted, "malloc_consolidate(): invalid chunk
 /// size"; docs/architecture.md, step 6). ``join()`` returns only after that cleanup is done.
-final class JoinableThread: @unchecked Sendable {  // `thread` is written once, in init, before it is shared
+package final class JoinableThread: @unchecked Sendable {  // `thread` is written once, in init, before it is shared
     private var thread = pthread_t()
 
     /// Starts `body` on a new thread (the default stack size, as Foundation's `Thread`).
     /// - Returns: nil when the system refuses another thread.
-    init?(_ body: @escaping @Sendable () -> Void) {
+    package init?(_ body: @escaping @Sendable () -> Void) {
         let box = Unmanaged.passRetained(Body(body))
         let started = pthread_create(&thread, nil, { argument in
             // The body (and what it captured) is released before the thread's own cleanup runs.
@@ -28,13 +28,13 @@ final class JoinableThread: @unchecked Sendable {  // `thread` is written once, 
     }
 
     /// Whether the calling thread is this one (it cannot wait for itself).
-    var isCurrent: Bool { pthread_equal(thread, pthread_self()) != 0 }
+    package var isCurrent: Bool { pthread_equal(thread, pthread_self()) != 0 }
 
     /// Waits until the thread has exited; call once, or ``detach()`` instead.
-    func join() { pthread_join(thread, nil) }
+    package func join() { pthread_join(thread, nil) }
 
     /// Lets the thread's resources go when it exits, without waiting for it.
-    func detach() { pthread_detach(thread) }
+    package func detach() { pthread_detach(thread) }
 
     private final class Body {
         let run: @Sendable () -> Void

@@ -41,6 +41,12 @@ final class InotifyHints: Sendable {
         ended()
     }
 
+    /// ``stop()``, then waits until the watcher's thread has exited (before the program exits).
+    func stopAndJoin() -> OwnThreads.Counts {
+        stop()
+        return watcher.stopReaders()
+    }
+
     /// What arrived so far, taken.
     func drain() -> [InotifyWatcher.Event] {
         state.withLock { state in

@@ -37,12 +37,13 @@ extension InotifyWatcher {
     /// finishes the stream.
     private func startReading<Element>(tick: Duration, _ continuation: AsyncStream<Element>.Continuation,
                                        deliver: @escaping @Sendable (Delivery) -> Void) {
-        let stopped = StopFlag()
+        let stopped = ReaderStop()
+        readerStops.withLock { $0.append(stopped) }
         continuation.onTermination = { [self] _ in
             stopped.stop()
             wakeReader()
         }
-        let thread = Thread { [self] in
+        let started = readers.start { [self] in
             KernelThreadName.set("vtjdrop-inotify")
             var answered: UInt64 = 0
             while !stopped.isStopped {
@@ -58,7 +59,16 @@ extension InotifyWatcher {
             }
             continuation.finish()
         }
-        thread.start()
+        // No thread for it: the stream ends at once and the runner scans on its interval only.
+        if started == nil { continuation.finish() }
+    }
+
+    /// Ends every reading thread and waits until each has exited (before the program exits: none
+    /// may still be ending when `exit()` runs the libraries' cleanup); their streams finish.
+    package func stopReaders() -> OwnThreads.Counts {
+        for stop in readerStops.withLock({ $0 }) { stop.stop() }
+        wakeReader()
+        return readers.joinAll()
     }
 
     /// Asks the reading thread of ``deliveries(tick:)`` to read what the kernel has queued now;
@@ -87,7 +97,8 @@ extension InotifyWatcher {
     }
 }
 
-private final class StopFlag: Sendable {
+/// Tells one reading thread to end.
+final class ReaderStop: Sendable {
     private let flag = Mutex(false)
     var isStopped: Bool { flag.withLock { $0 } }
     func stop() { flag.withLock { $0 = true } }

@@ -36,6 +36,10 @@ package final class InotifyWatcher: Sendable {
     private let folders = Mutex<[Int32: String]>([:])
     /// Folders whose watch the kernel removed (deleted, moved away, unmounted), to be watched again.
     private let lost = Mutex<Set<String>>([])
+    /// The reading threads of ``events(tick:)`` and ``deliveries(tick:)`` (InotifyWatcher+Events).
+    let readers = OwnThreads()
+    /// Each reading thread's stop, set by its stream's end or by ``stopReaders()``.
+    let readerStops = Mutex<[ReaderStop]>([])
 
     /// Events worth a scan: a writer closed, a file was renamed in, or created (hard-link
     /// publishing, as OpenSSH's sftp-server does, shows only as a create); writes, so a file still

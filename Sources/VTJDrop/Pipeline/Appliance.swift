@@ -29,6 +29,8 @@ package final class Appliance: Sendable {
     package let departmentHealth = DepartmentHealth()
     /// Schedules inside a run (retries, pauses), never moved by a stepped wall clock.
     package let monotonic: any MonotonicClock
+    /// The drops' own threads (walks and reads), joined before the program exits (``ApplianceHost/shutdown()``).
+    package let threads = OwnThreads()
     /// Conditions as the running daemon knows them, by kind: what the operator endpoint shows even
     /// when the database cannot store them (a journal that cannot be written).
     private let live = Mutex<[ApplianceCondition.Kind: ApplianceCondition]>([:])

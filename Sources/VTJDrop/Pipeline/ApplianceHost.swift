@@ -67,11 +67,18 @@ package final class ApplianceHost: Sendable {
         self.lock = lock
     }
 
-    /// Ends the host's part: the client's worker threads are waited for until each has exited, so
-    /// the program's `exit()` never runs library cleanup beside one (``VTJInterfaceClient/shutdown()``);
-    /// the lock is released when the host goes away. The sandbox, if any, is its command's service.
+    /// Ends the host's part once the runner has returned: its own threads — the inotify reader, the
+    /// drops' walk and read threads (a read a stop interrupted is waited for until its work ends) — and
+    /// the client's workers are each waited for until they have exited, so the program's `exit()`
+    /// never runs library cleanup (libxml2's, OpenSSL's) beside one still ending
+    /// (``OwnThreads``, ``VTJInterfaceClient/shutdown()``); the lock is released when the host goes
+    /// away. The sandbox, if any, is its command's service.
     package func shutdown() async {
+        let watcher = runner.hints?.stopAndJoin() ?? OwnThreads.Counts()
+        let drops = appliance.threads.joinAll()
         appliance.client.shutdown()
+        // Each count of ended is the thread's own marker, set as its body returned: all equal here.
+        appliance.logger.debug("own threads joined before exit", metadata: ["inotify": "\(watcher)", "drops": "\(drops)"])
         _ = lock
     }
 }

@@ -29,7 +29,7 @@ extension DropProcessor {
         let write: @Sendable () throws -> Int64 = { [alongside] in
             do { return try log.record(record, pace: pace, alongside: alongside) } catch { throw appliance.noteDamage(error) }
         }
-        let id = record.hetus.count > Self.auditAsideFrom ? try await AsideThread.run(write) : try write()
+        let id = record.hetus.count > Self.auditAsideFrom ? try await AsideThread.run(among: appliance.threads, write) : try write()
         appliance.reportQueried(department: record.department, count: record.hetus.count,
                                 byHetu: record.scope == .hetuList && record.operation == "perustiedot")
         DropTiming.mark("audit-query")

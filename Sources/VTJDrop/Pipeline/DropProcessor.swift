@@ -31,14 +31,16 @@ package struct DropProcessor: Sendable {
     /// steps and the daemon loop go first; a large drop alone runs at normal priority.
     func processOnOwnThread(_ file: ClaimedFile) async -> DropOutcome {
         let priority = WorkPriority(ApplianceRunner.scheduling(file))
-        let thread = DropThread(priority: priority)
-        defer { thread.close() }
+        // Without a thread of its own (the system refuses one) the walk runs on the pool: slower, still done.
+        let thread = DropThread.start(priority: priority, among: appliance.threads)
         let walk: () async -> DropOutcome = {
             await ThreadPriority.$current.withValue(priority) {
                 await withTaskExecutorPreference(thread) { await processLogged(file) }
             }
         }
-        return priority == .bulk ? await walk() : await BulkThreads.shared.small(walk)
+        let outcome = priority == .bulk ? await walk() : await BulkThreads.shared.small(walk)
+        await thread?.finish()
+        return outcome
     }
 
     /// Processes one claimed drop; never throws: every failure ends in a receipt or a wait.
@@ -68,7 +70,7 @@ package struct DropProcessor: Sendable {
             // Read and parsed on a thread of its own (AsideThread): a hostile or large file must not
             // hold the cooperative threads the daemon loop and every other drop run on.
             if let hold = appliance.readHold { await hold(claimed) }
-            let read = try await AsideThread.run { () throws -> (DropContent, InputStamp?, EarlierPublication?) in
+            let read = try await AsideThread.run(among: appliance.threads) { () throws -> (DropContent, InputStamp?, EarlierPublication?) in
                 // A fetch the appliance planned (the change schedule) has nothing to read.
                 if let operation = claimed.planned { return (DropContent.scheduled(operation), nil, nil) }
                 let input = try readStable(claimed)

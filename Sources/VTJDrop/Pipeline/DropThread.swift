@@ -11,19 +11,33 @@ import VTJCore
 /// daemon loop, intake and every other drop need; a large drop's publication and a small drop's
 /// journal write waiting behind it stopped the whole appliance (issue 15 goal 4). With the walk's
 /// task preferring this executor, its own code and its child tasks run here; actors (the runner)
-/// still run on the pool. The thread ends when ``close()`` is called and its queue is empty; work
-/// that arrives after that runs on the global executor.
+/// still run on the pool. ``finish()`` lets the thread end once its queue is empty and joins it
+/// (``OwnThreads``); work that arrives after that runs on the global executor.
 final class DropThread: TaskExecutor, Sendable {
     private let jobs = Mutex<(queue: [UnownedJob], closed: Bool)>(([], false))
     private let signal = DispatchSemaphore(value: 0)
+    /// Whether the thread's loop has returned, or who waits for that.
+    private let served = Mutex<(done: Bool, waiter: CheckedContinuation<Void, Never>?)>((false, nil))
+    private let started = Mutex<OwnThreads.Handle?>(nil)
+    private let threads: OwnThreads
 
+    private init(threads: OwnThreads) { self.threads = threads }
+
+    /// A started walk thread among `threads`; nil when the system refuses another thread.
     /// - Parameter priority: the drop's; a bulk drop's walk yields while a small drop is in flight (``BulkThreads``).
-    init(name: String = "vtjdrop-drop", priority: WorkPriority = .normal) {
-        let thread = Thread { [self] in
+    static func start(name: String = "vtjdrop-drop", priority: WorkPriority = .normal, among threads: OwnThreads) -> DropThread? {
+        let executor = DropThread(threads: threads)
+        guard let handle = threads.start({
             KernelThreadName.set(name)
-            BulkThreads.shared.run(as: priority) { self.serve() }
-        }
-        thread.start()
+            BulkThreads.shared.run(as: priority) { executor.serve() }
+            executor.served.withLock { state in
+                state.done = true
+                defer { state.waiter = nil }
+                return state.waiter
+            }?.resume()
+        }) else { return nil }
+        executor.started.withLock { $0 = handle }
+        return executor
     }
 
     func enqueue(_ job: consuming ExecutorJob) {
@@ -40,10 +54,19 @@ final class DropThread: TaskExecutor, Sendable {
         }
     }
 
-    /// Lets the thread end once the jobs queued so far have run.
-    func close() {
+    /// Lets the thread end once the jobs queued so far have run, waits for its loop to return (without
+    /// holding a thread), then joins it: only the thread's own cleanup is left by then.
+    func finish() async {
         jobs.withLock { $0.closed = true }
         signal.signal()
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let done = served.withLock { state -> Bool in
+                if !state.done { state.waiter = continuation }
+                return state.done
+            }
+            if done { continuation.resume() }
+        }
+        if let handle = started.withLock({ $0 }) { threads.join(handle) }
     }
 
     private func serve() {

@@ -32,7 +32,7 @@ extension Journal {
                 SELECT request_id, stored_path, finished_at FROM request
                 WHERE department = ? AND state = 'archived' AND finished_at >= ? AND input_deleted_at IS NULL
                 ORDER BY finished_at DESC LIMIT ?
-                """, arguments: [department, since.stored, limit]).map { ($0["request_id"], $0["stored_path"], $0["finished_at"]) }
+                """, arguments: [department, since.stored, limit]).map { ($0["request_id"], $0["stored_path"], ($0["finished_at"] as StoredDate).date) }
         }
     }
 

@@ -7,35 +7,56 @@ import Testing
 @Suite struct DropThreadTests {
     /// Four walks block at once until all four have arrived: on the cooperative pool (two threads
     /// on a two-core machine) the third and fourth could not start while the first two blocked.
-    @Test func walksThatBlockAtOnceAllProceed() async {
+    @Test func walksThatBlockAtOnceAllProceed() async throws {
         let barrier = Barrier(parties: 4)
+        let own = OwnThreads()
+        var threads: [DropThread] = []
+        for _ in 0..<4 { threads.append(try #require(DropThread.start(among: own))) }
         let walks = await withTaskGroup(of: (thread: String?, arrived: Bool).self) { group in
-            for _ in 0..<4 {
-                let thread = DropThread()
+            for thread in threads {
                 group.addTask(executorPreference: thread) {
-                    defer { thread.close() }
                     let name = Self.threadName()
                     return (name, barrier.arriveAndWait())
                 }
             }
             return await group.reduce(into: [(thread: String?, arrived: Bool)]()) { $0.append($1) }
         }
+        for thread in threads { await thread.finish() }
         #expect(walks.map(\.arrived) == [true, true, true, true], "the walks blocked each other: \(walks)")
         // Not asserted: which thread each ran on. In a busy test process one of the four has been
         // seen starting on a cooperative thread ("…root.default-qos"): the preference is the
         // runtime's to honour, not a guarantee (docs/performance.md).
         #expect(walks.contains { $0.thread == "vtjdrop-drop" }, "no walk ran on a DropThread: \(walks)")
+        #expect(own.counts == OwnThreads.Counts(started: 4, ended: 4, joined: 4))
     }
 
-    /// The calling thread's name (a synchronous look: `Thread.current` is not for async code).
-    static func threadName() -> String? { Thread.current.name }
+    /// The calling thread's name as the kernel knows it (a synchronous look).
+    static func threadName() -> String? {
+        (try? String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 
-    /// Work that reaches a closed thread still runs (on the global executor).
-    @Test func workAfterCloseStillRuns() async {
-        let thread = DropThread()
-        thread.close()
+    /// Work that reaches a finished thread still runs (on the global executor).
+    @Test func workAfterFinishStillRuns() async throws {
+        let thread = try #require(DropThread.start(among: OwnThreads()))
+        await thread.finish()
         let value = await Task(executorPreference: thread) { 42 }.value
         #expect(value == 42)
+    }
+
+    /// `finish()` returns only once the walk's thread has exited, its own cleanup included (before,
+    /// the thread was detached and could still be ending when `exit()` ran the libraries' cleanup).
+    @Test func finishJoinsTheThreadAfterItsOwnCleanup() async throws {
+        let marker = ThreadEndMarker()
+        let own = OwnThreads()
+        let thread = try #require(DropThread.start(among: own))
+        let name = await Task(executorPreference: thread) { () -> String? in
+            marker.mark()
+            return Self.threadName()
+        }.value
+        #expect(name == "vtjdrop-drop")
+        await thread.finish()
+        #expect(marker.endedCount == 1)
+        #expect(own.counts == OwnThreads.Counts(started: 1, ended: 1, joined: 1))
     }
 }
 

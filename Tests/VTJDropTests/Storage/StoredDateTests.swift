@@ -86,4 +86,33 @@ import VTJTestSupport
         #expect(text?.databaseValue == claimed.databaseValue)
         #expect(try database.journal.entry("20261126-0001")?.claimedAt == Date.fromDatabaseValue(claimed.databaseValue))
     }
+
+    /// Reading without ICU: the text written reads back as the very `Date` GRDB's decoding makes (equal
+    /// `Double`s, not merely the same millisecond), and every other value as GRDB reads it.
+    @Test func readsTheDateGRDBsOwnDecodingReads() {
+        var mismatches: [String] = []
+        var generator = SystemRandomNumberGenerator()
+        var texts = Self.samples.map { StoredDate($0).text }
+        for _ in 0..<20_000 {  // around 2001-01-01, where the order of the additions shows in the last bits
+            let seconds = Double(Int64.random(in: -400_000_000...400_000_000, using: &generator)) / 1000
+            texts.append(StoredDate(Date(timeIntervalSinceReferenceDate: seconds)).text)
+        }
+        for text in texts {
+            let ours = StoredDate.parse(text), grdbs = Date.fromDatabaseValue(text.databaseValue)
+            if ours == nil || ours?.timeIntervalSinceReferenceDate.bitPattern != grdbs?.timeIntervalSinceReferenceDate.bitPattern {
+                mismatches.append("\(text): \(String(describing: ours?.timeIntervalSinceReferenceDate)) against \(String(describing: grdbs?.timeIntervalSinceReferenceDate))")
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.count): \(mismatches.prefix(5))")
+        let otherTexts = ["2026-12-07", "2026-12-07 10:11", "2026-12-07 10:11:12", "2026-12-07T10:11:12.345",
+                      "2026-12-07 10:11:12.3456", "2026-02-30 10:11:12.345", "2026-12-07 24:00:00.000",
+                      "2026-12-07 10:11:12.34a", "x026-12-07 10:11:12.345", "", "kuittaus"]
+        let others = otherTexts.map(\.databaseValue) + [Double(1_790_000_000.25).databaseValue, Int64(1_790_000_000).databaseValue, .null]
+        for value in others {
+            #expect(StoredDate.fromDatabaseValue(value)?.date == Date.fromDatabaseValue(value), "\(value)")
+        }
+        #expect(StoredDate.parse("2026-12-07 24:00:00.000") == nil)
+        #expect(StoredDate.parse("2026-02-29 10:11:12.345") == nil)
+        #expect(StoredDate.parse("2028-02-29 10:11:12.345") != nil)
+    }
 }
