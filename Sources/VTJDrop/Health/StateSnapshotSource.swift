@@ -110,7 +110,7 @@ package struct StateSnapshotSource: OperatorSnapshotSource {
                 WHERE e.state = 'refused' AND r.department = ? ORDER BY e.at DESC, e.id DESC LIMIT ?
                 """, arguments: [department, recentLimit]).map { row in
                 var drop = Self.drop(try Journal.entry(row), refused: true)
-                drop.finishedAt = drop.finishedAt ?? row["refused_at"]
+                drop.finishedAt = drop.finishedAt ?? row.optionalDate("refused_at")
                 drop.error = row["refusal"] ?? drop.error
                 return drop
             }

@@ -23,7 +23,7 @@ package struct AuditHeader: Sendable, Hashable {
 
     /// Read from an audit row's columns.
     init(row: Row) {
-        self.init(at: row["at"], department: row["department"], purpose: row["purpose"], dropID: row["request_id"],
+        self.init(at: row.date("at"), department: row["department"], purpose: row["purpose"], dropID: row["request_id"],
                   operation: row["operation"])
     }
 

@@ -41,7 +41,7 @@ extension Journal {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM interface_health WHERE id = 1") else {
                 return InterfaceHealth(consecutiveFailures: 0, totalFailures: 0)
             }
-            return InterfaceHealth(lastSuccessAt: row["last_success_at"], lastFailureAt: row["last_failure_at"],
+            return InterfaceHealth(lastSuccessAt: row.optionalDate("last_success_at"), lastFailureAt: row.optionalDate("last_failure_at"),
                                    lastFailure: row["last_failure"], consecutiveFailures: row["consecutive_failures"],
                                    totalFailures: row["total_failures"])
         }

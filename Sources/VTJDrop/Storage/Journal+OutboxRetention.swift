@@ -35,7 +35,7 @@ extension Journal {
                 ORDER BY published_at
                 """, arguments: [before.stored]).map { row in
                 OutboxCandidate(dropID: row["request_id"], department: row["department"],
-                                files: Self.files(row["result_files"]), publishedAt: row["published_at"])
+                                files: Self.files(row["result_files"]), publishedAt: row.date("published_at"))
             }
         }
     }
@@ -77,8 +77,8 @@ extension AuditLog {
             try Row.fetchAll(db, sql: """
                 SELECT * FROM audit_outbox_removal WHERE (? IS NULL OR at >= ?) AND (? IS NULL OR request_id = ?) ORDER BY id
                 """, arguments: [since?.stored, since?.stored, dropID, dropID]).map { row in
-                OutboxRemoval(at: row["at"], department: row["department"], dropID: row["request_id"], file: row["file"],
-                              publishedAt: row["published_at"], ageDays: row["age_days"])
+                OutboxRemoval(at: row.date("at"), department: row["department"], dropID: row["request_id"], file: row["file"],
+                              publishedAt: row.date("published_at"), ageDays: row["age_days"])
             }
         }
     }

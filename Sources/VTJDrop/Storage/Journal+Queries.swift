@@ -43,7 +43,7 @@ extension Journal {
                 GROUP BY department ORDER BY department
                 """).map { row in
                 DepartmentBacklog(department: row["department"], unfinished: row["unfinished"],
-                                  waitingForRetry: row["retrying"] ?? 0, oldestClaimedAt: row["oldest"])
+                                  waitingForRetry: row["retrying"] ?? 0, oldestClaimedAt: row.optionalDate("oldest"))
             }
         }
     }

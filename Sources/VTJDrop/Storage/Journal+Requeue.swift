@@ -20,7 +20,7 @@ extension Journal {
     package func requeues(_ dropID: String) throws(StorageError) -> [(at: Date, detail: String)] {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: "SELECT at, detail FROM request_event WHERE request_id = ? AND state = ? ORDER BY id",
-                             arguments: [dropID, Self.requeuedEvent]).map { ($0["at"], $0["detail"] ?? "") }
+                             arguments: [dropID, Self.requeuedEvent]).map { ($0.date("at"), $0["detail"] ?? "") }
         }
     }
 
@@ -32,7 +32,7 @@ extension Journal {
                 SELECT request_id, stored_path, finished_at FROM request
                 WHERE department = ? AND state = 'archived' AND finished_at >= ? AND input_deleted_at IS NULL
                 ORDER BY finished_at DESC LIMIT ?
-                """, arguments: [department, since.stored, limit]).map { ($0["request_id"], $0["stored_path"], ($0["finished_at"] as StoredDate).date) }
+                """, arguments: [department, since.stored, limit]).map { ($0["request_id"], $0["stored_path"], $0.date("finished_at")) }
         }
     }
 

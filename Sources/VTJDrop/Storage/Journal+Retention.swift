@@ -35,7 +35,7 @@ extension Journal {
                 RetentionCandidate(
                     dropID: row["request_id"], department: row["department"],
                     kind: row["state"] == DropState.archived.rawValue ? .archive : .quarantine,
-                    path: row["stored_path"], storedAt: row["finished_at"])
+                    path: row["stored_path"], storedAt: row.date("finished_at"))
             }
         }
     }
@@ -63,7 +63,7 @@ extension Journal {
         try StateDatabase.read(pool) { db in
             try Row.fetchAll(db, sql: "SELECT * FROM retention_deletion WHERE (? IS NULL OR deleted_at >= ?) ORDER BY id",
                              arguments: [since?.stored, since?.stored]).map { row in
-                RetentionDeletion(deletedAt: row["deleted_at"], kind: RetentionPolicy.Kind(rawValue: row["kind"]) ?? .archive,
+                RetentionDeletion(deletedAt: row.date("deleted_at"), kind: RetentionPolicy.Kind(rawValue: row["kind"]) ?? .archive,
                                   path: row["path"], dropID: row["request_id"], department: row["department"])
             }
         }

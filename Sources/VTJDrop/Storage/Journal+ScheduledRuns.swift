@@ -8,7 +8,7 @@ extension Journal {
     /// When a scheduled job (e.g. ``changeFetchRun``) last ran, so a run missed while stopped is made up at start.
     package func lastScheduledRun(_ name: String) throws(StorageError) -> Date? {
         try StateDatabase.read(pool) { db in
-            try Date.fetchOne(db, sql: "SELECT last_run_at FROM scheduled_run WHERE name = ?", arguments: [name])
+            try StoredDate.fetchOne(db, sql: "SELECT last_run_at FROM scheduled_run WHERE name = ?", arguments: [name])?.date
         }
     }
 

@@ -111,13 +111,10 @@ package struct Journal: Sendable {
                 guard let state = DropState(rawValue: row["state"]) else {
                     throw StorageError.corrupt("request_event.state of \(dropID)")
                 }
-                return (state, row["attempt"], row["at"], row["detail"])
+                return (state, row["attempt"], row.date("at"), row["detail"])
             }
         }
     }
-
-    /// A stored date column read without ICU (``StoredDate``); nil for NULL.
-    static func date(_ stored: StoredDate?) -> Date? { stored?.date }
 
     static func entry(_ row: Row) throws -> JournalEntry {
         let id: String = row["request_id"]
@@ -125,10 +122,10 @@ package struct Journal: Sendable {
         return JournalEntry(
             dropID: id, department: row["department"], originalName: row["original_name"],
             storedPath: row["stored_path"], state: state, operation: row["toiminto"], purpose: row["purpose"],
-            reference: row["reference"], attempts: row["attempts"], nextAttemptAt: date(row["next_attempt_at"]),
-            error: row["error"], resultFiles: files(row["result_files"]), claimedAt: (row["claimed_at"] as StoredDate).date,
-            updatedAt: (row["updated_at"] as StoredDate).date, finishedAt: date(row["finished_at"]),
-            inputDeletedAt: date(row["input_deleted_at"]),
+            reference: row["reference"], attempts: row["attempts"], nextAttemptAt: row.optionalDate("next_attempt_at"),
+            error: row["error"], resultFiles: files(row["result_files"]), claimedAt: row.date("claimed_at"),
+            updatedAt: row.date("updated_at"), finishedAt: row.optionalDate("finished_at"),
+            inputDeletedAt: row.optionalDate("input_deleted_at"),
             inputStamp: row.hasColumn("input_stamp") ? row["input_stamp"] : nil)
     }
 

@@ -47,7 +47,7 @@ extension StateDatabase {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM appliance_condition ORDER BY name").compactMap { row in
                 ApplianceCondition.Kind(rawValue: row["name"]).map {
-                    ApplianceCondition(kind: $0, code: row["code"], since: row["since"], detail: row["detail"])
+                    ApplianceCondition(kind: $0, code: row["code"], since: row.date("since"), detail: row["detail"])
                 }
             }
         }
