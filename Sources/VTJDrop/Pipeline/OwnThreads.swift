@@ -89,7 +89,7 @@ package final class OwnThreads: Sendable {
     /// end (the runner stopped, its drops done or interrupted).
     @discardableResult
     package func joinAll() -> Counts {
-        while let (id, _) = state.withLock({ $0.live.first.map { ($0.key, $0.value) } }) {
+        while let id = state.withLock({ $0.live.keys.first }) {
             join(Handle(id: id))
         }
         return counts
